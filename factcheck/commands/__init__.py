@@ -1,0 +1,1 @@
+"""One module per command; each is a few lines over a library function."""
