@@ -1,0 +1,227 @@
+"""Readers of the check-worthiness data in ``../shared/data/checkworthy`` and of the news gold.
+
+Each reader gives a list of :class:`LabelledSentence` (text and a 0/1 label) and tolerates the
+known defects of its source: fields quoted with doubled quotes, two rows run together on one
+line (CT24 train, id 29286, as distributed), blank lines and stray white space. A label it
+cannot read is an :class:`~factcheck.errors.InputError` naming the file and line.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import InputError
+
+CT24_SPLITS = ("train", "dev", "dev-test")
+_YES = {"yes": 1, "y": 1, "1": 1, "true": 1, "no": 0, "n": 0, "0": 0, "false": 0}
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSentence:
+    """One labelled sentence: its id in the source, text, 0/1 label and the sentence before."""
+
+    id: str
+    text: str
+    label: int
+    prev_text: str = ""
+    source: str = ""
+
+
+def shared_dir() -> Path:
+    """Return the shared folder: ``$FACTCHECK_SHARED``, else ``<repo>/../shared``."""
+    env = os.environ.get("FACTCHECK_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def data_dir(path: Path | str | None = None) -> Path:
+    """Return the folder holding ``checkworthy/`` and ``news-dev/``, given the shared folder or
+    that data folder itself (either is accepted), or the default shared folder."""
+    base = Path(path) if path is not None else shared_dir()
+    if (base / "data" / "checkworthy").is_dir() or (base / "data" / "news-dev").is_dir():
+        return base / "data"
+    return base
+
+
+def normalise(text: str) -> str:
+    """Return text reduced to lower-case words and digits, the key for de-duplication."""
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def _label(value: str, path: Path, line: int) -> int:
+    try:
+        return _YES[value.strip().lower()]
+    except KeyError:
+        raise InputError(f"label {value!r} is neither Yes/No nor 1/0; fix the row", path=str(path),
+                         line=line) from None
+
+
+def _rows(path: Path, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields) of a delimited file; doubled quotes inside quoted fields are
+    read by :mod:`csv`; a missing file is an InputError."""
+    try:
+        handle = open(path, encoding="utf-8-sig", newline="")
+    except FileNotFoundError:
+        raise InputError("file not found; set FACTCHECK_SHARED to the folder holding data/",
+                         path=str(path)) from None
+    with handle:
+        reader = csv.reader(handle, delimiter=delimiter, strict=False)
+        for fields in reader:
+            if not fields or all(not f.strip() for f in fields):
+                continue
+            yield reader.line_num, fields
+
+
+def read_ct24(path: Path | str) -> list[LabelledSentence]:
+    """Return the sentences of a CheckThat! 2024 Task 1 file (``Sentence_id``, ``Text``,
+    ``class_label`` separated by tabs); a line holding two rows gives both."""
+    path = Path(path)
+    out: list[LabelledSentence] = []
+    rows = _rows(path, "\t")
+    header = next(rows, None)
+    if header is None:
+        return out
+    names = [h.strip().lower() for h in header[1]]
+    try:
+        i_id, i_text, i_label = names.index("sentence_id"), names.index("text"), names.index("class_label")
+    except ValueError:
+        raise InputError("expected the columns Sentence_id, Text, class_label", path=str(path), line=1) from None
+    width = len(names)
+    for line, fields in rows:
+        # A defect of the distributed train file: two rows joined on one line, sometimes with the
+        # second row's id glued to the first row's label by a space instead of a line break.
+        if len(fields) != width:
+            fields = _unglue(fields)
+        if len(fields) % width:
+            raise InputError(f"expected {width} tab-separated fields, found {len(fields)}",
+                             path=str(path), line=line)
+        for at in range(0, len(fields), width):
+            row = fields[at:at + width]
+            text = row[i_text].strip()
+            if text:
+                out.append(LabelledSentence(row[i_id].strip(), text, _label(row[i_label], path, line),
+                                            source=f"ct24/{path.stem}"))
+    return out
+
+
+def _unglue(fields: list[str]) -> list[str]:
+    """Split ``"No 29286"``-style fields where a label and the next row's id share a field."""
+    out: list[str] = []
+    for f in fields:
+        m = re.fullmatch(r"\s*(Yes|No)\s+(\d+)\s*", f, flags=re.I)
+        out.extend(m.groups() if m else [f])
+    return out
+
+
+def read_ct24_split(split: str, shared: Path | str | None = None) -> list[LabelledSentence]:
+    """Return one CT24 split (``train``, ``dev`` or ``dev-test``) from the shared data."""
+    if split not in CT24_SPLITS:
+        raise InputError(f"unknown CT24 split {split!r}; use one of {', '.join(CT24_SPLITS)}")
+    return read_ct24(data_dir(shared) / "checkworthy" / "ct24" / f"{split}.tsv")
+
+
+def _read_named_csv(path: Path | str, text_col: str, label_col: str, id_col: str,
+                    source: str) -> list[LabelledSentence]:
+    path = Path(path)
+    rows = _rows(path, ",")
+    header = next(rows, None)
+    if header is None:
+        return []
+    names = [h.strip().lower() for h in header[1]]
+    missing = [c for c in (text_col, label_col) if c not in names]
+    if missing:
+        raise InputError(f"expected the columns {', '.join(missing)}", path=str(path), line=1)
+    i_text, i_label = names.index(text_col), names.index(label_col)
+    i_id = names.index(id_col) if id_col in names else None
+    out = []
+    for line, fields in rows:
+        if len(fields) < len(names):
+            raise InputError(f"expected {len(names)} comma-separated fields, found {len(fields)}",
+                             path=str(path), line=line)
+        text = fields[i_text].strip()
+        if text:
+            ident = fields[i_id].strip() if i_id is not None else str(line)
+            out.append(LabelledSentence(ident, text, _label(fields[i_label], path, line), source=source))
+    return out
+
+
+def read_claimbuster(path: Path | str) -> list[LabelledSentence]:
+    """Return the ClaimBuster 2-class sentences (``label`` 1 = check-worthy factual)."""
+    return _read_named_csv(path, "text", "label", "sentence_id", "claimbuster")
+
+
+def read_clef2019(path: Path | str) -> list[LabelledSentence]:
+    """Return the CLEF-2019 CheckThat! Task 1 lines, each with the line before it in its debate."""
+    items = _read_named_csv(path, "text", "label", "line_number", "clef2019")
+    # The file lists each debate in line order, so the previous row is the previous line.
+    out, prev = [], ""
+    for item in items:
+        out.append(LabelledSentence(item.id, item.text, item.label, prev_text=prev, source=item.source))
+        prev = item.text
+    return out
+
+
+def dedupe_against(items: Iterable[LabelledSentence], *held_out: Iterable[LabelledSentence]
+                   ) -> list[LabelledSentence]:
+    """Return items whose normalised text is in none of ``held_out`` nor earlier in ``items``."""
+    seen = {normalise(x.text) for group in held_out for x in group}
+    out = []
+    for item in items:
+        key = normalise(item.text)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def read_news_checkable(shared: Path | str | None = None):
+    """Return (inputs, labels): a :class:`~factcheck.types.SentenceInput` for each gold sentence of
+    ``news-dev`` (its document, offsets, the sentence before it and the publication date) and
+    its 0/1 ``checkable`` label."""
+    from ..segment import split_sentences
+    from ..types import Document, SentenceInput
+
+    base = data_dir(shared) / "news-dev"
+    docs = {}
+    for line, rec in _jsonl(base / "docs.jsonl"):
+        doc = Document.from_dict(rec)
+        docs[doc.doc_id] = doc
+    inputs, labels = [], []
+    starts: dict[str, list] = {}
+    for line, rec in _jsonl(base / "gold.jsonl"):
+        doc = docs.get(str(rec["doc_id"]))
+        if doc is None:
+            raise InputError(f"doc_id {rec['doc_id']!r} is not in docs.jsonl", path=str(base / "gold.jsonl"),
+                             line=line)
+        sents = starts.setdefault(doc.doc_id, split_sentences(doc.text))
+        start, end = int(rec["start"]), int(rec["end"])
+        before = [s for s in sents if s.end <= start]
+        prev = before[-1] if before else None
+        inputs.append(SentenceInput(doc.doc_id, doc.text, start, end,
+                                    prev.start if prev else None, prev.end if prev else None,
+                                    doc.published))
+        labels.append(int(bool(rec["checkable"])))
+    return inputs, labels
+
+
+def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    try:
+        handle = open(path, encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("file not found; set FACTCHECK_SHARED to the folder holding data/",
+                         path=str(path)) from None
+    with handle:
+        for n, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield n, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"not JSON ({exc.msg}); fix or remove the line", path=str(path),
+                                     line=n) from None
