@@ -1,0 +1,91 @@
+"""``factcheck extract``: the claims of documents, as a table, JSON Lines or CSV."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ._output import default_format, write_csv, write_jsonl, write_table
+
+COLUMNS = [("score", "score", 5), ("label", "label", 10), ("text", "claim", 90), ("facets", "facets", 48)]
+
+
+def _facet_summary(claim) -> str:
+    parts = []
+    for f in claim.facets:
+        value = f.value if f.value is not None else "?"
+        unit = f" {f.unit}" if f.unit and f.kind != "money" else (f" {f.unit}" if f.unit else "")
+        parts.append(f"{f.kind}={'~' if f.approximate else ''}{value}{unit}")
+    return "; ".join(parts)
+
+
+def _table_row(claim) -> dict:
+    label = claim.label + (f" ({claim.source.text})" if claim.source else "")
+    return {"score": f"{claim.checkworthiness:.2f}", "label": label, "text": claim.text,
+            "facets": _facet_summary(claim)}
+
+
+@click.command(epilog="""\b
+Examples:
+    factcheck extract examples/article.txt --published 2019-06-27
+    factcheck extract articles.jsonl --all --format jsonl -o claims.jsonl
+    cat article.txt | factcheck extract - --published 2024-05-01""")
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for inputs that carry none (resolves 'last May').")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
+              help="Output format. Default: a table on a terminal, jsonl when piped.")
+@click.option("--all", "all_sentences", is_flag=True, help="Also emit sentences below the threshold.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Check-worthiness at which a sentence counts as a claim.")
+@click.option("--model", default="fast", show_default=True, metavar="NAME|DIR",
+              help="A shipped model (fast, accurate) or a directory written by 'factcheck train'.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of standard output.")
+def extract(inputs, published, fmt, all_sentences, threshold, model, output):
+    """Find the checkable claims in documents.
+
+    INPUT is a .txt file (one document), a .jsonl/.csv/.parquet table with a
+    'text' column (and optional 'doc_id', 'published'), a folder of those, or
+    '-' for standard input. A broken row is reported with its file and line,
+    the rest is processed, and the exit code is 1.
+    """
+    from ..errors import FactcheckError
+    from ..io import read_inputs
+    from ..pipeline import Extractor
+    from ..types import parse_date
+
+    if not inputs:
+        raise click.UsageError("name at least one INPUT (a file, a folder, or - for standard input)")
+    try:
+        pub = parse_date(published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from None
+    extractor = Extractor(model, threshold=threshold, all_sentences=all_sentences)
+    errors: list = []
+
+    def documents():
+        for item in read_inputs(inputs, published=pub):
+            if item.error is not None:
+                errors.append(item.error)
+                click.echo(f"Error: {item.error}", err=True)
+            else:
+                yield item.doc
+
+    out = click.open_file(output, "w", encoding="utf-8")
+    fmt = fmt or (default_format(out) if output == "-" else "jsonl")
+    claims = extractor.extract_many(documents())
+    try:
+        if fmt == "table":
+            rows = [_table_row(c) for c in claims]
+            write_table(rows, COLUMNS, out)
+            click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
+        elif fmt == "csv":
+            write_csv((c.to_dict() for c in claims), out)
+        else:
+            write_jsonl((c.to_dict() for c in claims), out)
+    finally:
+        if output != "-":
+            out.close()
+    if errors:
+        raise FactcheckError(f"{len(errors)} input row{'s' if len(errors) != 1 else ''} could not be read "
+                             "(see above); the rest was processed")

@@ -1,0 +1,99 @@
+"""Documents in, claims out: sentences, facets, check-worthiness, attribution.
+
+The :class:`Extractor` composes the steps. Each step reads what the one before produced and
+none mutates its input: facets and scores are computed, then new :class:`Claim` records are
+built. Models are called in batches across documents, which is where the speed comes from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from .facets import extract_facets
+from .segment import split_sentences
+from .types import Claim, Document, SentenceInput, THRESHOLD, make_claim_id, primary_label
+
+BATCH_SENTENCES = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    doc: Document
+    inp: SentenceInput
+
+
+def sentence_inputs(doc: Document) -> list[SentenceInput]:
+    """Return the model inputs of a document: each sentence with the one before and its facets."""
+    out = []
+    prev = None
+    for s in split_sentences(doc.text):
+        facets = tuple(extract_facets(doc.text, s.start, s.end, published=doc.published))
+        out.append(SentenceInput(doc.doc_id, doc.text, s.start, s.end,
+                                 prev.start if prev else None, prev.end if prev else None,
+                                 doc.published, facets))
+        prev = s
+    return out
+
+
+class Extractor:
+    """Find claims with a model: ``Extractor("fast").extract(doc)``.
+
+    ``model`` is a shipped model's name, a model directory, or a loaded
+    :class:`factcheck.models.Model` (or any object with ``checkworthy`` and ``attribution``
+    parts following the scikit-learn contract). ``all_sentences`` also returns the sentences
+    below the threshold, so a whole document can be scored.
+    """
+
+    def __init__(self, model: Any = None, *, threshold: float = THRESHOLD, all_sentences: bool = False):
+        if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
+            from .models import load_model
+            model = load_model(model)
+        self.model = model
+        self.threshold = threshold
+        self.all_sentences = all_sentences
+
+    def extract(self, doc: Document) -> list[Claim]:
+        """Return the claims of one document, in document order."""
+        return list(self.extract_many([doc]))
+
+    def extract_many(self, docs: Iterable[Document]) -> Iterator[Claim]:
+        """Yield the claims of many documents, in order, scoring sentences in large batches."""
+        batch: list[_Pending] = []
+        for doc in docs:
+            batch.extend(_Pending(doc, inp) for inp in sentence_inputs(doc))
+            if len(batch) >= BATCH_SENTENCES:
+                yield from self._score(batch)
+                batch = []
+        if batch:
+            yield from self._score(batch)
+
+    def _score(self, batch: list[_Pending]) -> Iterator[Claim]:
+        inputs = [p.inp for p in batch]
+        cw = self.model.checkworthy.predict_proba(inputs)[:, 1]
+        keep = [i for i, score in enumerate(cw) if self.all_sentences or score >= self.threshold]
+        attributions = self.model.attribution.predict([inputs[i] for i in keep]) if keep else []
+        for i, att in zip(keep, attributions):
+            inp = inputs[i]
+            text = inp.text
+            scores = {k: float(v) for k, v in att.scores.items()}
+            yield Claim(
+                claim_id=make_claim_id(inp.doc_id, inp.start, inp.end, text),
+                doc_id=inp.doc_id,
+                text=text,
+                start=inp.start,
+                end=inp.end,
+                checkworthiness=float(cw[i]),
+                label=primary_label(scores),
+                scores=scores,
+                cues=tuple(att.cues),
+                source=att.source,
+                facets=inp.facets,
+            )
+
+
+def extract(text: str | Document, *, published=None, doc_id: str = "doc", model: Any = None,
+            threshold: float = THRESHOLD, all_sentences: bool = False) -> list[Claim]:
+    """Return the claims of one text (or Document): the quickest way in from Python."""
+    from .types import parse_date
+    doc = text if isinstance(text, Document) else Document(doc_id, text, parse_date(published))
+    return Extractor(model, threshold=threshold, all_sentences=all_sentences).extract(doc)

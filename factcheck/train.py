@@ -1,0 +1,83 @@
+"""Rebuilding models from labelled data: the code behind ``factcheck train``.
+
+Each tier trains its two parts with fixed seeds and writes a model directory that
+``--model DIR`` loads; the shipped ``models/fast`` and ``models/accurate`` are rebuilt this way.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .errors import FactcheckError
+from .models import write_manifest
+
+
+def shared_dir() -> Path:
+    """Return the shared data folder: $FACTCHECK_SHARED, else ../shared beside the repository."""
+    env = os.environ.get("FACTCHECK_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "shared"
+
+
+def own_data_dir() -> Path:
+    """Return the project's own labelled data (``datasets/attribution``)."""
+    return Path(__file__).resolve().parents[1] / "datasets" / "attribution"
+
+
+def _data_root(data: str | Path | None) -> Path:
+    root = Path(data) if data else shared_dir() / "data"
+    if not (root / "checkworthy").is_dir():
+        raise FactcheckError(f"{root} does not hold the labelled data (no checkworthy/ folder); "
+                             "pass --data PATH/TO/shared/data")
+    return root
+
+
+def train_tier(out: str | Path, *, tier: str = "fast", data: str | Path | None = None,
+               own_data: str | Path | None = None, seed: int = 0) -> Path:
+    """Train both parts of a tier (``fast`` or ``accurate``) and write a loadable model to ``out``."""
+    root = _data_root(data)
+    own = Path(own_data) if own_data else own_data_dir()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    if tier == "fast":
+        from .attribution import train_attribution
+        from .checkworthy import train_checkworthy
+        checkworthy = train_checkworthy(root, seed=seed)
+        attribution = train_attribution(root, own, seed=seed)
+    elif tier == "accurate":
+        from .accurate import train_accurate
+        checkworthy, attribution = train_accurate(root, own, seed=seed)
+    else:
+        raise FactcheckError(f"unknown tier {tier!r}: use fast or accurate")
+    checkworthy.save(out / "checkworthy")
+    attribution.save(out / "attribution")
+    write_manifest(out, name=out.name if tier not in ("fast", "accurate") or out.name != tier else tier,
+                   version=dt.date.today().isoformat(), tier=tier, seed=seed)
+    return out
+
+
+def train_transformers(out: str | Path, *, base_model: str | Path, data: str | Path | None = None,
+                       own_data: str | Path | None = None, seed: int = 0, epochs: int = 2,
+                       lr: float = 5e-5, batch_size: int = 16, max_length: int = 128,
+                       limit: int | None = None) -> Path:
+    """Fine-tune a local Hugging Face encoder as the attribution part and write a loadable model."""
+    from .attribution.linear import training_data  # the same examples the fast tier learns from
+    from .finetune import finetune_multilabel
+
+    root = _data_root(data)
+    own = Path(own_data) if own_data else own_data_dir()
+    inputs, labels = training_data(root, own, seed=seed)
+    if limit:
+        inputs, labels = inputs[:limit], labels[:limit]
+    out = Path(out)
+    finetune_multilabel(base_model, inputs, labels, out_dir=out / "attribution", epochs=epochs, lr=lr,
+                        batch_size=batch_size, seed=seed, max_length=max_length)
+    from .models import resolve
+    fast_cw = resolve("fast") / "checkworthy"
+    import shutil
+    shutil.copytree(fast_cw, out / "checkworthy", dirs_exist_ok=True)
+    write_manifest(out, name=out.name, version=dt.date.today().isoformat(), tier="transformers",
+                   base_model=str(base_model), seed=seed)
+    return out
