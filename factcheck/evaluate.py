@@ -200,3 +200,21 @@ def format_report(result: dict) -> str:
         lines.append(f"facet {k:<8} P {v['p']:.3f} R {v['r']:.3f} F1 {v['f1']:.3f}  (tp {v['tp']} fp {v['fp']} fn {v['fn']})")
     lines.append(f"facets micro-F1 {result['facets_micro_f1']:.3f}")
     return "\n".join(lines)
+
+
+def figure(result: dict, path: str):
+    """Return the figure at a dotted path such as ``labels.contested.f1`` or ``checkable.ap``."""
+    value = result
+    for part in path.split("."):
+        value = value[part]
+    return value
+
+
+def below_floor(result: dict, floor: dict[str, float]) -> list[str]:
+    """Return a line for each figure of ``floor`` (dotted path -> minimum) that the result misses."""
+    misses = []
+    for path, minimum in floor.items():
+        got = figure(result, path)
+        if got is None or (isinstance(got, float) and math.isnan(got)) or got < minimum:
+            misses.append(f"{path} {got} < {minimum}")
+    return misses

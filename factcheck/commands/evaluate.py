@@ -17,7 +17,10 @@ Examples:
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
               help="Score these claim records (jsonl) instead of running extraction.")
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as one JSON object.")
-def evaluate(docs, gold, model, predictions, as_json):
+@click.option("--floor", type=click.Path(exists=True, dir_okay=False),
+              help="A JSON file of minimum figures; exit 1 if any figure falls below (the CI quality ratchet).")
+@click.option("--floor-key", default=None, help="Which entry of the --floor file applies (default: the GOLD folder's name).")
+def evaluate(docs, gold, model, predictions, as_json, floor, floor_key):
     """Score claims, labels, sources and facets against GOLD sentences.
 
     Runs 'extract --all' with MODEL on DOCS (or reads --predictions) and
@@ -36,3 +39,16 @@ def evaluate(docs, gold, model, predictions, as_json):
         pred = [c.to_dict() for c in extractor.extract_many(read_documents([docs]))]
     result = score_records(gold_rows, pred)
     click.echo(json.dumps(result, indent=2) if as_json else format_report(result))
+    if floor:
+        from pathlib import Path
+        from ..errors import FactcheckError
+        from ..evaluate import below_floor
+
+        key = floor_key or Path(gold).resolve().parent.name
+        floors = json.loads(Path(floor).read_text(encoding="utf-8"))
+        if key not in floors:
+            raise FactcheckError(f"{floor} has no entry {key!r}; pass --floor-key (entries: {', '.join(floors)})")
+        failures = below_floor(result, floors[key])
+        if failures:
+            raise FactcheckError(f"below the quality floor for {key}: " + "; ".join(failures))
+        click.echo(f"quality floor for {key}: all {len(floors[key])} figures met", err=True)

@@ -1,0 +1,82 @@
+"""Our evaluator agrees with the independent scorer, and its parts behave as the spec says."""
+import json
+import math
+import random
+import subprocess
+import sys
+
+import pytest
+
+from factcheck.evaluate import average_precision, below_floor, score_records
+
+
+def _perturbed_predictions(gold, seed):
+    """Claim records made from gold sentences with random mistakes of every kind."""
+    rng = random.Random(seed)
+    preds = []
+    for g in gold:
+        if rng.random() < 0.1:
+            continue  # no record at all
+        labels = set(g.get("labels", []))
+        for lab in ("sourced", "estimated", "contested"):
+            if rng.random() < 0.2:
+                labels ^= {lab}
+        facets = []
+        for f in g.get("facets", []):
+            if rng.random() < 0.15:
+                continue
+            f = dict(f)
+            if rng.random() < 0.1 and isinstance(f.get("value"), (int, float)):
+                f["value"] = f["value"] * 1.01
+            facets.append(f)
+        scores = {lab: (0.8 if lab in labels else 0.2) for lab in ("sourced", "estimated", "contested")}
+        label = next((lab for lab in ("contested", "estimated", "sourced") if lab in labels), "unsourced")
+        source = g.get("source")
+        preds.append({
+            "doc_id": g["doc_id"], "start": g["start"] + rng.choice([0, 0, 3]), "end": g["end"],
+            "text": g["text"], "checkworthiness": round(rng.random(), 2) if rng.random() < 0.3 else
+            (0.9 if g["checkable"] else 0.1),
+            "label": label, "scores": scores, "cues": [],
+            "source": {"text": source, "start": 0, "end": 0} if source and rng.random() < 0.7 else None,
+            "facets": facets,
+        })
+    return preds
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("which", ["seed", "news-dev"])
+@pytest.mark.parametrize("seed", [0, 1])
+def test_agrees_with_independent_scorer(shared, tmp_path, which, seed):
+    gold_path = shared / "data" / which / "gold.jsonl"
+    gold = [json.loads(line) for line in gold_path.read_text().splitlines() if line.strip()]
+    preds = _perturbed_predictions(gold, seed)
+    pred_path = tmp_path / "pred.jsonl"
+    pred_path.write_text("".join(json.dumps(p) + "\n" for p in preds))
+    out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"), str(gold_path), str(pred_path), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    theirs = json.loads(out)
+    ours = score_records(gold, preds)
+    assert json.loads(json.dumps(ours)) == theirs
+
+
+def test_average_precision_ties_are_pessimistic():
+    assert average_precision([(0.5, True), (0.5, False)]) == 0.5
+    assert average_precision([(0.9, True), (0.1, False)]) == 1.0
+    assert math.isnan(average_precision([(0.3, False)]))
+
+
+def test_facet_match_needs_value_and_currency():
+    gold = [{"doc_id": "d", "start": 0, "end": 20, "checkable": True, "labels": [], "primary": "unsourced",
+             "facets": [{"kind": "money", "value": 100, "unit": "USD", "start": 0, "end": 4},
+                        {"kind": "duration", "value": None, "start": 10, "end": 17}]}]
+    pred = [{"doc_id": "d", "start": 0, "end": 20, "checkworthiness": 0.9, "label": "unsourced", "scores": {},
+             "facets": [{"kind": "money", "value": 100, "unit": "EUR", "start": 0, "end": 4},
+                        {"kind": "count", "value": 7, "start": 10, "end": 12}]}]
+    result = score_records(gold, pred)
+    assert result["facets"]["money"] == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 1, "fn": 1}
+    assert result["facets"]["count"]["fp"] == 0  # overlaps a don't-care duration
+
+
+def test_below_floor_names_each_miss():
+    result = {"labels_macro_f1": 0.8, "checkable": {"ap": 0.9}}
+    assert below_floor(result, {"labels_macro_f1": 0.85, "checkable.ap": 0.5}) == ["labels_macro_f1 0.8 < 0.85"]
