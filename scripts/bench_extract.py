@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Speed of `factcheck extract --all`: sentences/s and MB/s, with and without model loading.
+
+    python scripts/bench_extract.py ../shared/data/attribution/polnear/train/text --model fast
+
+"With loading" runs the real command in a fresh process (Python start-up, imports, model
+loading, reading, writing JSONL to /dev/null); "without" times the pipeline alone in this
+process after the model is loaded.
+"""
+import argparse
+import subprocess
+import sys
+import time
+
+from factcheck.io import read_documents
+from factcheck.pipeline import Extractor
+from factcheck.segment import split_sentences
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("inputs", nargs="+", help="files or folders, as for factcheck extract")
+    ap.add_argument("--model", default="fast")
+    ap.add_argument("--runs", type=int, default=3, help="repetitions; the best run is reported")
+    args = ap.parse_args()
+
+    docs = list(read_documents(args.inputs))
+    n_sent = sum(len(split_sentences(d.text)) for d in docs)
+    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    print(f"corpus: {len(docs)} documents, {n_sent} sentences, {mb:.2f} MB; model {args.model}")
+
+    cold = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        subprocess.run(["factcheck", "extract", "--all", "--format", "jsonl", "--model", args.model, *args.inputs],
+                       stdout=subprocess.DEVNULL, check=True)
+        cold.append(time.perf_counter() - t)
+    best = min(cold)
+    print(f"with model loading (whole command):  {n_sent / best:8.0f} sentences/s  {mb / best:6.2f} MB/s  ({best:.2f} s)")
+
+    t = time.perf_counter()
+    extractor = Extractor(args.model, all_sentences=True)
+    load = time.perf_counter() - t
+    warm = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        n_claims = sum(1 for _ in extractor.extract_many(docs))
+        warm.append(time.perf_counter() - t)
+    best = min(warm)
+    print(f"without model loading (pipeline):    {n_sent / best:8.0f} sentences/s  {mb / best:6.2f} MB/s  ({best:.2f} s)")
+    print(f"model load {load:.2f} s; records {n_claims}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
