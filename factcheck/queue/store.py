@@ -1,0 +1,639 @@
+"""The reviewer queue file: a SQLite database that several reviewers work on at once.
+
+One :class:`Queue` opens the file (creating and migrating it if needed) and keeps one
+connection per thread. Writes run in ``BEGIN IMMEDIATE`` transactions, so a lease is taken
+atomically, and commit before returning, so a verdict is durable once a call returns.
+Verdicts are only ever appended; ``current_verdicts`` says which of them count now.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import hmac
+import json
+import math
+import os
+import secrets
+import sqlite3
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from ..errors import AuthError, InputError, NotFoundError, QueueError
+from ..types import LABELS, PRIMARY_LABELS, make_claim_id, primary_label
+from . import agreement as _agreement
+from . import schema
+from .scale import RatingScale
+
+ROLES = ("reviewer", "editor")
+ORDERS = ("priority", "uncertainty")
+_ORDER_SQL = {"priority": "priority DESC, claim_id", "uncertainty": "margin ASC, priority DESC, claim_id"}
+_BATCH = 20_000  # claims per add transaction: big for speed, small enough to let reviewers in between
+_PBKDF2_ROUNDS = 50_000  # secrets are 240 random bits; the stretching is a second line only
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    """A registered reviewer: their name and role (``reviewer`` or ``editor``)."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What adding claims did: how many were new, how many were already there, and the
+    records that could not be added (:class:`~factcheck.errors.InputError`, with file and line
+    where known)."""
+
+    added: int
+    duplicates: int
+    errors: list = field(default_factory=list)
+
+
+def now_iso() -> str:
+    """Return the current time as ISO 8601 UTC with microseconds (sortable as text)."""
+    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _hash_secret(secret: str, salt: bytes) -> bytes:
+    return hashlib.pbkdf2_hmac("sha256", secret.encode("utf-8"), salt, _PBKDF2_ROUNDS)
+
+
+def _number(value, name: str) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} is not a finite number")
+    return number
+
+
+def prepare_claim(record: dict, model: str | None, model_version: str | None, added_at: str) -> tuple:
+    """Return the (claims row, items row) for one claim record; ValueError if it is unusable."""
+    if not isinstance(record, dict):
+        raise ValueError("a claim record is a JSON object")
+    missing = [k for k in ("doc_id", "text", "start", "end") if record.get(k) is None]
+    if missing:
+        raise ValueError(f"claim record lacks {', '.join(missing)}")
+    text = record["text"]
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("claim text is empty")
+    doc_id, start, end = str(record["doc_id"]), int(record["start"]), int(record["end"])
+    claim_id = record.get("claim_id")
+    if not claim_id:
+        claim_id = make_claim_id(doc_id, start, end, text)
+        record = {"claim_id": claim_id, **record}
+    scores = record.get("scores") or {}
+    if not isinstance(scores, dict):
+        raise ValueError("scores is not an object of label: score")
+    checkworthiness = _number(record.get("checkworthiness") or 0.0, "checkworthiness")
+    label_scores = [_number(scores[lab], f"score of {lab}") for lab in LABELS if scores.get(lab) is not None]
+    label = record.get("label") or primary_label(scores)
+    # most check-worthy and contested first; the least certain score decides the uncertainty order
+    priority = checkworthiness + _number(scores.get("contested") or 0.0, "score of contested")
+    margin = min([abs(checkworthiness - 0.5)] + [abs(s - 0.5) for s in label_scores])
+    blob = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    claim_row = (str(claim_id), doc_id, start, end, blob,
+                 model or record.get("model"), model_version or record.get("model_version"), added_at)
+    item_row = (str(claim_id), text, label, checkworthiness, priority, margin)
+    return claim_row, item_row
+
+
+def _blind_record(record: dict) -> dict:
+    """Return the record without what the model said (for blind review)."""
+    return {k: v for k, v in record.items() if k not in ("label", "scores", "cues")}
+
+
+class Queue:
+    """The reviewer queue in one SQLite file; safe to share between threads and processes."""
+
+    def __init__(self, path, *, create: bool = True):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise NotFoundError(f"no queue file at {self.path}; create it with: factcheck queue init {self.path}")
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._conns: list[sqlite3.Connection] = []
+        self._settings: dict | None = None
+        try:
+            schema.migrate(self._conn())
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise QueueError(f"{self.path} is not a usable queue file ({exc}); give the path of a queue "
+                             f"made by: factcheck queue init") from None
+
+    # -- connections ---------------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            # autocommit mode: every transaction below is explicit
+            conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 60000")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")  # a returned verdict survives power loss too
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._local.conn = conn
+            with self._lock:
+                self._conns.append(conn)
+        return conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise QueueError(f"the queue file is busy ({exc}); try again in a moment") from None
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every connection this object opened."""
+        with self._lock:
+            conns, self._conns = self._conns, []
+        for conn in conns:
+            conn.close()
+        self._local = threading.local()
+
+    def __enter__(self) -> "Queue":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- settings ------------------------------------------------------------------------
+    def _setting(self, key: str, default):
+        if self._settings is None:
+            self._settings = {k: json.loads(v) for k, v in self._conn().execute("SELECT key, value FROM settings")}
+        return self._settings.get(key, default)
+
+    def init(self, *, scale: RatingScale | None = None, reviews_per_claim: int = 1, blind: bool = False) -> None:
+        """Set the queue's scale, reviews per claim and blind mode (only before the first verdict)."""
+        if int(reviews_per_claim) < 1:
+            raise QueueError("reviews per claim must be 1 or more")
+        values = {"scale": (scale or RatingScale.default()).to_list(),
+                  "reviews_per_claim": int(reviews_per_claim), "blind": bool(blind)}
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM verdicts LIMIT 1").fetchone():
+                raise QueueError(f"{self.path} already has verdicts; its settings cannot change now "
+                                 "(start a new queue file to use other settings)")
+            conn.executemany("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             [(k, json.dumps(v)) for k, v in values.items()])
+        self._settings = None
+
+    @property
+    def scale(self) -> RatingScale:
+        rows = self._setting("scale", None)
+        return RatingScale.from_list(rows) if rows else RatingScale.default()
+
+    @property
+    def blind(self) -> bool:
+        return bool(self._setting("blind", False))
+
+    @property
+    def reviews_per_claim(self) -> int:
+        return int(self._setting("reviews_per_claim", 1))
+
+    # -- claims --------------------------------------------------------------------------
+    def add_claims(self, records: Iterable[dict], *, model: str | None = None,
+                   model_version: str | None = None) -> AddResult:
+        """Add claim records (spec/CLAIMS.md section 4) and return what was added; the same
+        ``claim_id`` twice is one item. A record that cannot be used is reported by its position."""
+        return self.add_rows(((None, i, r) for i, r in enumerate(records, 1)),
+                             model=model, model_version=model_version)
+
+    def add_rows(self, rows: Iterable[tuple], *, model: str | None = None,
+                 model_version: str | None = None) -> AddResult:
+        """Add ``(path, line, record)`` rows, where a record may be an exception (a line that
+        could not be read); return what was added, with every bad row as an InputError."""
+        added = duplicates = 0
+        errors: list[InputError] = []
+        claims: list[tuple] = []
+        items: list[tuple] = []
+        stamp = now_iso()
+
+        def flush() -> None:
+            nonlocal added, duplicates
+            if not claims:
+                return
+            with self._write() as conn:
+                before = conn.total_changes
+                conn.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claims)
+                new = conn.total_changes - before
+                conn.executemany("INSERT OR IGNORE INTO items (claim_id, text, label, checkworthiness, priority,"
+                                 " margin) VALUES (?, ?, ?, ?, ?, ?)", items)
+            added += new
+            duplicates += len(claims) - new
+            claims.clear()
+            items.clear()
+
+        for path, line, record in rows:
+            if isinstance(record, BaseException):
+                errors.append(record if isinstance(record, InputError) else InputError(str(record), path=path, line=line))
+                continue
+            try:
+                claim_row, item_row = prepare_claim(record, model, model_version, stamp)
+            except (ValueError, TypeError, KeyError) as exc:
+                errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
+                continue
+            claims.append(claim_row)
+            items.append(item_row)
+            if len(claims) >= _BATCH:
+                flush()
+        flush()
+        return AddResult(added, duplicates, errors)
+
+    def _claim_row(self, conn, claim_id: str) -> sqlite3.Row:
+        row = conn.execute("SELECT c.record, c.model, c.model_version, i.status, i.n_verdicts, c.doc_id, c.start"
+                           " FROM claims c JOIN items i ON i.claim_id = c.claim_id WHERE c.claim_id = ?",
+                           (claim_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no claim {claim_id!r} in {self.path}; list claims with: factcheck queue stats")
+        return row
+
+    def _live_status(self, conn, claim_id: str, status: str, n_verdicts: int) -> str:
+        # a lease that ran out leaves 'in_review' behind until the next lease clears it
+        if status == "in_review" and n_verdicts == 0 and not conn.execute(
+                "SELECT 1 FROM leases WHERE claim_id = ? AND expires_at >= ?", (claim_id, time.time())).fetchone():
+            return "pending"
+        return status
+
+    def get_claim(self, claim_id: str, *, reviewer: str | None = None) -> dict:
+        """Return the claim with its status, context, verdicts and what the model said
+        (the model's part hidden from a reviewer in blind mode)."""
+        conn = self._conn()
+        record_text, model, version, status, n_verdicts, doc_id, start = self._claim_row(conn, claim_id)
+        who = self.reviewer(reviewer) if reviewer is not None else None
+        hide = self.blind and who is not None and who.role == "reviewer"
+        record = json.loads(record_text)
+        show = _blind_record if hide else (lambda r: r)
+        before = [show(json.loads(r)) for (r,) in conn.execute(
+            "SELECT record FROM claims WHERE doc_id = ? AND start < ? ORDER BY start DESC LIMIT 3", (doc_id, start))]
+        after = [show(json.loads(r)) for (r,) in conn.execute(
+            "SELECT record FROM claims WHERE doc_id = ? AND start > ? ORDER BY start LIMIT 3", (doc_id, start))]
+        verdicts = [v for v in self._verdicts(conn, "v.claim_id = ?", (claim_id,))
+                    if not hide or v["reviewer"] == who.name]
+        out = {"claim": show(record), "status": self._live_status(conn, claim_id, status, n_verdicts),
+               "context": {"doc_id": doc_id, "before": before[::-1], "after": after},
+               "verdicts": verdicts, "blind": self.blind}
+        if not hide:
+            out["model"] = {"name": model, "version": version, "label": record.get("label"),
+                            "scores": record.get("scores") or {}}
+        return out
+
+    # -- reviewers -----------------------------------------------------------------------
+    def add_reviewer(self, name: str, role: str = "reviewer") -> str:
+        """Register a reviewer and return their secret (shown once; stored salted and hashed)."""
+        name = (name or "").strip()
+        if not name or len(name) > 100:
+            raise QueueError("a reviewer's name must be 1 to 100 characters")
+        if role not in ROLES:
+            raise QueueError(f"role {role!r} is not one of: {', '.join(ROLES)}")
+        secret = secrets.token_urlsafe(30)
+        salt = secrets.token_bytes(16)
+        with self._write() as conn:
+            if conn.execute("SELECT 1 FROM reviewers WHERE name = ?", (name,)).fetchone():
+                raise QueueError(f"reviewer {name!r} already exists; pick another name")
+            conn.execute("INSERT INTO reviewers (name, role, secret_prefix, secret_salt, secret_hash, created_at)"
+                         " VALUES (?, ?, ?, ?, ?, ?)", (name, role, secret[:8], salt, _hash_secret(secret, salt),
+                                                        now_iso()))
+        return secret
+
+    def authenticate(self, secret: str, name: str | None = None) -> Reviewer | None:
+        """Return the reviewer whose secret this is (and whose name, if given), else None."""
+        if not secret:
+            return None
+        if name is not None:
+            rows = self._conn().execute("SELECT name, role, secret_salt, secret_hash FROM reviewers WHERE name = ?",
+                                        (name,)).fetchall()
+        else:
+            rows = self._conn().execute("SELECT name, role, secret_salt, secret_hash FROM reviewers"
+                                        " WHERE secret_prefix = ?", (secret[:8],)).fetchall()
+        found = None
+        for who, role, salt, digest in rows or [(None, None, b"\0" * 16, b"")]:
+            # hash even when nobody matches, so timing does not tell names apart
+            if hmac.compare_digest(_hash_secret(secret, salt), digest) and who is not None:
+                found = Reviewer(who, role)
+        return found
+
+    def _reviewer_row(self, conn, name: str) -> tuple[int, str]:
+        row = conn.execute("SELECT reviewer_id, role FROM reviewers WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no reviewer {name!r} in {self.path}; add one with: "
+                                f"factcheck queue add-reviewer {self.path} {name}")
+        return row
+
+    def reviewer(self, name: str) -> Reviewer:
+        """Return the reviewer called ``name``; NotFoundError if there is none."""
+        _, role = self._reviewer_row(self._conn(), name)
+        return Reviewer(name, role)
+
+    def reviewers(self) -> list[Reviewer]:
+        """Return every registered reviewer, by name."""
+        return [Reviewer(n, r) for n, r in self._conn().execute("SELECT name, role FROM reviewers ORDER BY name")]
+
+    # -- leases --------------------------------------------------------------------------
+    def _expire(self, conn, now: float) -> None:
+        stale = [c for (c,) in conn.execute("SELECT DISTINCT claim_id FROM leases WHERE expires_at < ?", (now,))]
+        if stale:
+            conn.execute("DELETE FROM leases WHERE expires_at < ?", (now,))
+            for claim_id in stale:
+                self._refresh(conn, claim_id)
+
+    def next_claim(self, reviewer: str, *, order: str = "priority", lease_seconds: int = 900,
+                   exclude: Sequence[str] = ()) -> dict | None:
+        """Lease the next claim to ``reviewer`` and return it as :meth:`get_claim` does, or None
+        when nothing is left. A reviewer who already holds a lease gets that claim again."""
+        if order not in ORDERS:
+            raise QueueError(f"order {order!r} is not one of: {', '.join(ORDERS)}")
+        now = time.time()
+        exclude = list(dict.fromkeys(exclude))
+        with self._write() as conn:
+            reviewer_id, _ = self._reviewer_row(conn, reviewer)
+            self._expire(conn, now)
+            held = [c for (c,) in conn.execute("SELECT claim_id FROM leases WHERE reviewer_id = ?"
+                                               " ORDER BY created_at", (reviewer_id,))]
+            claim_id = next((c for c in held if c not in exclude), None)
+            if claim_id is None:
+                skip = f" AND i.claim_id NOT IN ({', '.join('?' * len(exclude))})" if exclude else ""
+                row = conn.execute(
+                    f"""SELECT i.claim_id FROM items i
+                        WHERE i.{schema.OPEN}
+                          AND i.n_verdicts + (SELECT count(*) FROM leases l WHERE l.claim_id = i.claim_id) < ?
+                          AND NOT EXISTS (SELECT 1 FROM current_verdicts c
+                                          WHERE c.claim_id = i.claim_id AND c.reviewer_id = ? AND c.kind = 'verdict')
+                          AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = i.claim_id AND l.reviewer_id = ?)
+                          {skip}
+                        ORDER BY {_ORDER_SQL[order]} LIMIT 1""",
+                    (self.reviews_per_claim, reviewer_id, reviewer_id, *exclude)).fetchone()
+                if row is None:
+                    return None
+                claim_id = row[0]
+            conn.execute("INSERT OR REPLACE INTO leases (claim_id, reviewer_id, expires_at, created_at)"
+                         " VALUES (?, ?, ?, ?)", (claim_id, reviewer_id, now + lease_seconds, now_iso()))
+            conn.execute("UPDATE items SET status = 'in_review' WHERE claim_id = ? AND status = 'pending'",
+                         (claim_id,))
+        return self.get_claim(claim_id, reviewer=reviewer)
+
+    def release(self, claim_id: str, reviewer: str) -> bool:
+        """Give back the reviewer's lease on a claim (a skip); return whether there was one."""
+        with self._write() as conn:
+            reviewer_id, _ = self._reviewer_row(conn, reviewer)
+            gone = conn.execute("DELETE FROM leases WHERE claim_id = ? AND reviewer_id = ?",
+                                (claim_id, reviewer_id)).rowcount
+            if gone:
+                self._refresh(conn, claim_id)
+        return bool(gone)
+
+    # -- verdicts ------------------------------------------------------------------------
+    def _refresh(self, conn, claim_id: str) -> str:
+        """Recompute an item's status and verdict count from its current verdicts."""
+        rows = conn.execute("SELECT c.kind, v.rating, coalesce(v.label, v.model_label) FROM current_verdicts c"
+                            " JOIN verdicts v ON v.verdict_id = c.verdict_id WHERE c.claim_id = ?",
+                            (claim_id,)).fetchall()
+        human = [(rating, label) for kind, rating, label in rows if kind == "verdict"]
+        if any(kind == "adjudication" for kind, _, _ in rows):
+            status = "resolved"
+        elif len(human) >= 2 and (len({r for r, _ in human}) > 1 or len({lab for _, lab in human}) > 1):
+            status = "disputed"
+        elif human and len(human) >= self.reviews_per_claim:
+            status = "reviewed"
+        elif human or conn.execute("SELECT 1 FROM leases WHERE claim_id = ?", (claim_id,)).fetchone():
+            status = "in_review"
+        else:
+            status = "pending"
+        conn.execute("UPDATE items SET status = ?, n_verdicts = ? WHERE claim_id = ?", (status, len(human), claim_id))
+        return status
+
+    def _check_label(self, label: str | None) -> str | None:
+        if label is None or label == "":
+            return None
+        if label not in PRIMARY_LABELS:
+            raise QueueError(f"label {label!r} is not one of: {', '.join(PRIMARY_LABELS)}")
+        return label
+
+    def _append(self, conn, kind: str, claim_id: str, reviewer_id: int, role: str, rating: str | None,
+                label: str | None, note: str | None, evidence: Sequence[str]) -> int:
+        record_text, model, version, *_ = self._claim_row(conn, claim_id)
+        record = json.loads(record_text)
+        value = self.scale.get(rating).value if rating is not None else None
+        prev = conn.execute("SELECT verdict_id FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ?"
+                            " AND kind = ?", (claim_id, reviewer_id, kind)).fetchone()
+        cur = conn.execute(
+            "INSERT INTO verdicts (claim_id, reviewer_id, kind, rating, rating_value, label, note, evidence,"
+            " supersedes, blind, model_label, model_scores, model_name, model_version, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (claim_id, reviewer_id, kind, rating, value, label, note or None,
+             json.dumps([str(e) for e in evidence if str(e).strip()]), prev[0] if prev else None,
+             int(self.blind and role == "reviewer"), record.get("label"),
+             json.dumps(record.get("scores") or {}), model, version, now_iso()))
+        verdict_id = cur.lastrowid
+        conn.execute("INSERT OR REPLACE INTO current_verdicts (claim_id, reviewer_id, kind, verdict_id)"
+                     " VALUES (?, ?, ?, ?)", (claim_id, reviewer_id, kind, verdict_id))
+        conn.execute("DELETE FROM leases WHERE claim_id = ? AND reviewer_id = ?", (claim_id, reviewer_id))
+        self._refresh(conn, claim_id)
+        return verdict_id
+
+    def record_verdict(self, claim_id: str, reviewer: str, rating: str, *, label: str | None = None,
+                       note: str | None = None, evidence: Sequence[str] = ()) -> dict:
+        """Append a reviewer's verdict (superseding their earlier one on the claim) and return it."""
+        if isinstance(evidence, str):
+            evidence = [evidence]
+        self.scale.get(rating)
+        label = self._check_label(label)
+        with self._write() as conn:
+            reviewer_id, role = self._reviewer_row(conn, reviewer)
+            verdict_id = self._append(conn, "verdict", claim_id, reviewer_id, role, rating, label, note, evidence)
+        return self.verdict(verdict_id)
+
+    def adjudicate(self, claim_id: str, editor: str, rating: str, *, label: str | None = None,
+                   note: str | None = None) -> dict:
+        """Append an editor's ruling on a disputed claim, which makes it resolved, and return it."""
+        self.scale.get(rating)
+        label = self._check_label(label)
+        with self._write() as conn:
+            reviewer_id, role = self._reviewer_row(conn, editor)
+            if role != "editor":
+                raise AuthError(f"{editor!r} is a reviewer, not an editor; ask an editor to adjudicate")
+            status = self._claim_row(conn, claim_id)[3]
+            if status not in ("disputed", "resolved"):
+                raise QueueError(f"claim {claim_id!r} is {status}, not disputed; only disputed claims are adjudicated")
+            verdict_id = self._append(conn, "adjudication", claim_id, reviewer_id, role, rating, label, note, ())
+        return self.verdict(verdict_id)
+
+    def undo_last(self, reviewer: str) -> dict | None:
+        """Append a retraction of the reviewer's last current verdict and return it, or None if
+        there is nothing to undo; their earlier verdict on that claim, if any, counts again."""
+        with self._write() as conn:
+            reviewer_id, _ = self._reviewer_row(conn, reviewer)
+            row = conn.execute("SELECT c.claim_id, c.kind, c.verdict_id, v.supersedes FROM current_verdicts c"
+                               " JOIN verdicts v ON v.verdict_id = c.verdict_id WHERE c.reviewer_id = ?"
+                               " ORDER BY c.verdict_id DESC LIMIT 1", (reviewer_id,)).fetchone()
+            if row is None:
+                return None
+            claim_id, kind, verdict_id, previous = row
+            cur = conn.execute("INSERT INTO verdicts (claim_id, reviewer_id, kind, supersedes, created_at)"
+                               " VALUES (?, ?, 'retraction', ?, ?)", (claim_id, reviewer_id, verdict_id, now_iso()))
+            if previous is not None:
+                conn.execute("UPDATE current_verdicts SET verdict_id = ? WHERE claim_id = ? AND reviewer_id = ?"
+                             " AND kind = ?", (previous, claim_id, reviewer_id, kind))
+            else:
+                conn.execute("DELETE FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ? AND kind = ?",
+                             (claim_id, reviewer_id, kind))
+            self._refresh(conn, claim_id)
+            retraction = cur.lastrowid
+        return self.verdict(retraction)
+
+    _VERDICT_SQL = """SELECT v.verdict_id, v.claim_id, r.name, r.role, v.kind, v.rating, v.rating_value, v.label,
+                             v.note, v.evidence, v.supersedes, v.blind, v.created_at,
+                             EXISTS (SELECT 1 FROM current_verdicts c WHERE c.verdict_id = v.verdict_id)
+                      FROM verdicts v JOIN reviewers r ON r.reviewer_id = v.reviewer_id"""
+
+    def _verdicts(self, conn, where: str, params: tuple) -> list[dict]:
+        keys = ("verdict_id", "claim_id", "reviewer", "reviewer_role", "kind", "rating", "rating_value", "label",
+                "note", "evidence", "supersedes", "blind", "created_at", "current")
+        out = []
+        for row in conn.execute(f"{self._VERDICT_SQL} WHERE {where} ORDER BY v.verdict_id", params):
+            d = dict(zip(keys, row))
+            d["evidence"] = json.loads(d["evidence"])
+            d["blind"], d["current"] = bool(d["blind"]), bool(d["current"])
+            out.append(d)
+        return out
+
+    def verdict(self, verdict_id: int) -> dict:
+        """Return one verdict row as a dict; NotFoundError if there is none."""
+        rows = self._verdicts(self._conn(), "v.verdict_id = ?", (verdict_id,))
+        if not rows:
+            raise NotFoundError(f"no verdict {verdict_id} in {self.path}")
+        return rows[0]
+
+    # -- reading -------------------------------------------------------------------------
+    @staticmethod
+    def _filters(status, label, min_score, max_score) -> tuple[str, list]:
+        where, params = [], []
+        if status is not None:
+            if status not in schema.STATUSES:
+                raise QueueError(f"status {status!r} is not one of: {', '.join(schema.STATUSES)}")
+            where.append("status = ?")
+            params.append(status)
+        if label is not None:
+            where.append("label = ?")
+            params.append(label)
+        if min_score is not None:
+            where.append("checkworthiness >= ?")
+            params.append(float(min_score))
+        if max_score is not None:
+            where.append("checkworthiness <= ?")
+            params.append(float(max_score))
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def list_items(self, *, status: str | None = None, label: str | None = None, min_score: float | None = None,
+                   max_score: float | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Return items (claim_id, doc_id, text, label, checkworthiness, status, n_verdicts),
+        most check-worthy and contested first."""
+        where, params = self._filters(status, label, min_score, max_score)
+        rows = self._conn().execute(
+            "SELECT i.claim_id, c.doc_id, i.text, i.label, i.checkworthiness, i.status, i.n_verdicts"
+            f" FROM (SELECT * FROM items{where} ORDER BY priority DESC, claim_id LIMIT ? OFFSET ?) i"
+            " JOIN claims c ON c.claim_id = i.claim_id ORDER BY i.priority DESC, i.claim_id",
+            (*params, int(limit), int(offset))).fetchall()
+        keys = ("claim_id", "doc_id", "text", "label", "checkworthiness", "status", "n_verdicts")
+        return [dict(zip(keys, row)) for row in rows]
+
+    def count_items(self, *, status: str | None = None, label: str | None = None, min_score: float | None = None,
+                    max_score: float | None = None) -> int:
+        """Return how many items match the filters of :meth:`list_items`."""
+        where, params = self._filters(status, label, min_score, max_score)
+        return self._conn().execute(f"SELECT count(*) FROM items{where}", params).fetchone()[0]
+
+    def stats(self) -> dict:
+        """Return counts by status, label and reviewer, agreement, verdicts per day and
+        ratings by the model's label."""
+        conn = self._conn()
+        conn.execute("BEGIN")  # one snapshot for every count
+        try:
+            by_status = {s: 0 for s in schema.STATUSES}
+            by_status.update(dict(conn.execute("SELECT status, count(*) FROM items GROUP BY status")))
+            stale = conn.execute("SELECT count(*) FROM items i WHERE status = 'in_review' AND n_verdicts = 0 AND"
+                                 " NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = i.claim_id"
+                                 " AND l.expires_at >= ?)", (time.time(),)).fetchone()[0]
+            by_status["in_review"] -= stale
+            by_status["pending"] += stale
+            by_label = {str(k): v for k, v in conn.execute("SELECT label, count(*) FROM items GROUP BY label")}
+            by_reviewer = dict(conn.execute(
+                "SELECT r.name, count(*) FROM current_verdicts c JOIN reviewers r ON r.reviewer_id = c.reviewer_id"
+                " GROUP BY r.name ORDER BY r.name"))
+            per_day = dict(conn.execute(
+                "SELECT substr(v.created_at, 1, 10), count(*) FROM current_verdicts c"
+                " JOIN verdicts v ON v.verdict_id = c.verdict_id GROUP BY 1 ORDER BY 1"))
+            ratings_by_label: dict = {}
+            for model_label, rating, n in conn.execute(
+                    "SELECT v.model_label, v.rating, count(*) FROM current_verdicts c JOIN verdicts v"
+                    " ON v.verdict_id = c.verdict_id WHERE c.kind = 'verdict' GROUP BY 1, 2"):
+                ratings_by_label.setdefault(str(model_label), {})[rating] = n
+            ratings: dict = {}
+            labels: dict = {}
+            for claim_id, reviewer_id, rating, label in conn.execute(
+                    "SELECT c.claim_id, c.reviewer_id, v.rating, coalesce(v.label, v.model_label)"
+                    " FROM current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id"
+                    " WHERE c.kind = 'verdict' AND c.claim_id IN (SELECT claim_id FROM current_verdicts"
+                    " WHERE kind = 'verdict' GROUP BY claim_id HAVING count(*) >= 2)"):
+                ratings.setdefault(claim_id, {})[reviewer_id] = rating
+                labels.setdefault(claim_id, {})[reviewer_id] = label
+        finally:
+            conn.execute("COMMIT")
+        return {
+            "claims": sum(by_status.values()),
+            "verdicts": sum(by_reviewer.values()),
+            "by_status": by_status,
+            "by_label": by_label,
+            "by_reviewer": by_reviewer,
+            "agreement": {"rating": _agreement.agreement(ratings), "label": _agreement.agreement(labels)},
+            "verdicts_per_day": per_day,
+            "ratings_by_label": ratings_by_label,
+        }
+
+    def verdict_rows(self, *, since: str | None = None) -> Iterator[dict]:
+        """Yield one row per current (not superseded, not retracted) verdict, oldest first, with
+        the claim's fields, what the model said, the rating, the reviewer and the time."""
+        sql = ("SELECT v.verdict_id, v.claim_id, cl.record, v.model_label, v.model_scores, v.model_name,"
+               " v.model_version, v.rating, v.rating_value, v.label, v.note, v.evidence, r.name, r.role,"
+               " v.created_at, v.kind FROM current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id"
+               " JOIN claims cl ON cl.claim_id = v.claim_id JOIN reviewers r ON r.reviewer_id = v.reviewer_id")
+        params: tuple = ()
+        if since is not None:
+            sql += " WHERE v.created_at > ?"
+            params = (since,)
+        for (verdict_id, claim_id, record, model_label, model_scores, model_name, model_version, rating, value,
+             label, note, evidence, name, role, created_at, kind) in self._conn().execute(
+                sql + " ORDER BY v.verdict_id", params):
+            rec = json.loads(record)
+            yield {"claim_id": claim_id, "doc_id": rec.get("doc_id"), "text": rec.get("text"),
+                   "start": rec.get("start"), "end": rec.get("end"),
+                   "checkworthiness": rec.get("checkworthiness"), "facets": rec.get("facets") or [],
+                   "source": rec.get("source"), "claim_label": model_label,
+                   "model_scores": json.loads(model_scores) if model_scores else {},
+                   "model_name": model_name, "model_version": model_version, "rating": rating,
+                   "rating_value": value, "label": label, "note": note, "evidence": json.loads(evidence),
+                   "reviewer": name, "reviewer_role": role, "created_at": created_at, "verdict_id": verdict_id,
+                   "kind": kind}
+
+    def backup(self, dest_path) -> None:
+        """Copy the queue to ``dest_path`` with SQLite's online backup (safe while others write)."""
+        dest = Path(dest_path)
+        if dest.exists() and dest.resolve() == self.path.resolve():
+            raise QueueError("the backup must go to another file than the queue itself")
+        tmp = dest.with_name(dest.name + f".tmp{os.getpid()}")
+        target = sqlite3.connect(tmp)
+        try:
+            self._conn().backup(target)
+        finally:
+            target.close()
+        os.replace(tmp, dest)  # a reader of dest never sees a half-written copy
