@@ -63,7 +63,7 @@ def _is_boundary(text: str, dot_at: int, terminator: str, after: int) -> bool:
     m = _WORD_BEFORE.search(text, max(0, dot_at - 40), dot_at)
     if not m:
         return True
-    word = m.group(1)
+    word = m.group(1).lstrip("'-")
     low = word.lower().rstrip(".")
     m2 = _WORD_AFTER.match(text, after)
     next_word = m2.group(1) if m2 else ""
