@@ -54,6 +54,17 @@ class AddResult:
     errors: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ImportResult:
+    """What importing verdict data did: claims added and already there, verdicts recorded,
+    and the rows that could not be imported (InputErrors with file and line)."""
+
+    added: int
+    duplicates: int
+    verdicts: int
+    errors: list = field(default_factory=list)
+
+
 def now_iso() -> str:
     """Return the current time as ISO 8601 UTC with microseconds (sortable as text)."""
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -90,7 +101,8 @@ def prepare_claim(record: dict, model: str | None, model_version: str | None, ad
         raise ValueError("scores is not an object of label: score")
     checkworthiness = _number(record.get("checkworthiness") or 0.0, "checkworthiness")
     label_scores = [_number(scores[lab], f"score of {lab}") for lab in LABELS if scores.get(lab) is not None]
-    label = record.get("label") or primary_label(scores)
+    # a record with neither label nor scores (imported verdict data) has no model label
+    label = record.get("label") or (primary_label(scores) if scores else None)
     # most check-worthy and contested first; the least certain score decides the uncertainty order
     priority = checkworthiness + _number(scores.get("contested") or 0.0, "score of contested")
     margin = min([abs(checkworthiness - 0.5)] + [abs(s - 0.5) for s in label_scores])
@@ -491,6 +503,68 @@ class Queue:
             retraction = cur.lastrowid
         return self.verdict(retraction)
 
+    def import_verdicts(self, rows: Iterable[tuple], *, model: str | None = None,
+                        model_version: str | None = None) -> ImportResult:
+        """Import ``(path, line, {"claim": record, "verdict": {reviewer, rating, label, note,
+        evidence}})`` rows (see :mod:`factcheck.queue.importer`): claims are added, unknown
+        reviewers registered, and each verdict appended unless it repeats the reviewer's current one."""
+        added = duplicates = recorded = 0
+        errors: list = []
+        batch: list[tuple] = []
+
+        def flush() -> None:
+            nonlocal added, duplicates, recorded
+            result = self.add_rows(((p, n, r["claim"]) for p, n, r in batch), model=model, model_version=model_version)
+            added, duplicates = added + result.added, duplicates + result.duplicates
+            errors.extend(result.errors)
+            bad = {(e.path, e.line) for e in result.errors}
+            for name in {r["verdict"]["reviewer"] for _, _, r in batch}:
+                try:
+                    self.reviewer(name)
+                except NotFoundError:
+                    self.add_reviewer(name)
+            with self._write() as conn:
+                for path, line, row in batch:
+                    if (path, line) in bad:
+                        continue
+                    v = row["verdict"]
+                    claim_id = self._claim_id_of(row["claim"])
+                    reviewer_id, role = self._reviewer_row(conn, v["reviewer"])
+                    evidence = json.dumps([str(e) for e in v.get("evidence") or () if str(e).strip()])
+                    same = conn.execute(
+                        "SELECT 1 FROM current_verdicts c JOIN verdicts x ON x.verdict_id = c.verdict_id"
+                        " WHERE c.claim_id = ? AND c.reviewer_id = ? AND c.kind = 'verdict' AND x.rating = ?"
+                        " AND x.label IS ? AND x.note IS ? AND x.evidence = ?",
+                        (claim_id, reviewer_id, v["rating"], v.get("label"), v.get("note"), evidence)).fetchone()
+                    if same:
+                        continue  # importing the same file twice records nothing twice
+                    self._append(conn, "verdict", claim_id, reviewer_id, role, v["rating"], v.get("label"),
+                                 v.get("note"), v.get("evidence") or ())
+                    recorded += 1
+            batch.clear()
+
+        for path, line, row in rows:
+            if isinstance(row, BaseException):
+                errors.append(row)
+                continue
+            try:
+                self.scale.get(row["verdict"]["rating"])
+                row["verdict"]["label"] = self._check_label(row["verdict"].get("label"))
+            except QueueError as exc:
+                errors.append(InputError(str(exc), path=path, line=line))
+                continue
+            batch.append((path, line, row))
+            if len(batch) >= 5000:
+                flush()
+        if batch:
+            flush()
+        return ImportResult(added, duplicates, recorded, errors)
+
+    @staticmethod
+    def _claim_id_of(record: dict) -> str:
+        return str(record.get("claim_id") or make_claim_id(str(record["doc_id"]), int(record["start"]),
+                                                           int(record["end"]), record["text"]))
+
     _VERDICT_SQL = """SELECT v.verdict_id, v.claim_id, r.name, r.role, v.kind, v.rating, v.rating_value, v.label,
                              v.note, v.evidence, v.supersedes, v.blind, v.created_at,
                              EXISTS (SELECT 1 FROM current_verdicts c WHERE c.verdict_id = v.verdict_id)
@@ -566,7 +640,7 @@ class Queue:
                                  " AND l.expires_at >= ?)", (time.time(),)).fetchone()[0]
             by_status["in_review"] -= stale
             by_status["pending"] += stale
-            by_label = {str(k): v for k, v in conn.execute("SELECT label, count(*) FROM items GROUP BY label")}
+            by_label = {k or "unlabelled": v for k, v in conn.execute("SELECT label, count(*) FROM items GROUP BY label")}
             by_reviewer = dict(conn.execute(
                 "SELECT r.name, count(*) FROM current_verdicts c JOIN reviewers r ON r.reviewer_id = c.reviewer_id"
                 " GROUP BY r.name ORDER BY r.name"))
@@ -577,7 +651,7 @@ class Queue:
             for model_label, rating, n in conn.execute(
                     "SELECT v.model_label, v.rating, count(*) FROM current_verdicts c JOIN verdicts v"
                     " ON v.verdict_id = c.verdict_id WHERE c.kind = 'verdict' GROUP BY 1, 2"):
-                ratings_by_label.setdefault(str(model_label), {})[rating] = n
+                ratings_by_label.setdefault(model_label or "unlabelled", {})[rating] = n
             ratings: dict = {}
             labels: dict = {}
             for claim_id, reviewer_id, rating, label in conn.execute(

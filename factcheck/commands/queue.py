@@ -1,0 +1,238 @@
+"""``factcheck queue ...``: the reviewer queue file, each command a few lines over
+:class:`factcheck.queue.Queue`."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..errors import FactcheckError
+
+NOTHING_LEFT = 3  # exit code of `queue next` when no claim is left (spec/CLI.md)
+
+queue_path = click.argument("queue_file", metavar="QUEUE", type=click.Path(dir_okay=False))
+json_flag = click.option("--json", "as_json", is_flag=True, help="Print JSON (the default when piped).")
+
+
+def _open(path: str, create: bool = False):
+    from ..queue import Queue
+    return Queue(path, create=create)
+
+
+def _wants_json(as_json: bool) -> bool:
+    return as_json or not sys.stdout.isatty()
+
+
+def _print_json(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2 if sys.stdout.isatty() else None))
+
+
+@click.group(epilog="""\b
+Example:
+    factcheck queue init newsroom.queue && factcheck queue add newsroom.queue claims.jsonl""")
+def queue():
+    """Manage the reviewer queue file (SQLite): claims, reviewers, leases and verdicts."""
+
+
+@queue.command(epilog="""\b
+Example:
+    factcheck queue init newsroom.queue --reviews-per-claim 2 --blind""")
+@queue_path
+@click.option("--scale", "scale_file", type=click.Path(exists=True, dir_okay=False),
+              help="A rating scale (JSON or CSV: name, value, alternate_name). Default: true ... false, unverifiable.")
+@click.option("--reviews-per-claim", type=click.IntRange(1, 100), default=1, show_default=True,
+              help="How many reviewers give a verdict on each claim.")
+@click.option("--blind", is_flag=True, help="Hide the model's label and scores from reviewers.")
+def init(queue_file, scale_file, reviews_per_claim, blind):
+    """Create the queue file QUEUE and set its rating scale and reviews per claim."""
+    from ..queue import RatingScale
+    scale = RatingScale.from_file(scale_file) if scale_file else None
+    with _open(queue_file, create=True) as q:
+        q.init(scale=scale, reviews_per_claim=reviews_per_claim, blind=blind)
+        click.echo(f"Queue {queue_file}: scale {', '.join(q.scale.names())}; {q.reviews_per_claim} review(s)"
+                   f" per claim{'; blind' if q.blind else ''}")
+
+
+@queue.command(epilog="""\b
+Example:
+    factcheck extract articles.jsonl --format jsonl -o claims.jsonl
+    factcheck queue add newsroom.queue claims.jsonl --model fast --model-version 0.1.0""")
+@queue_path
+@click.argument("claims", nargs=-1, required=True, metavar="CLAIMS...")
+@click.option("--model", help="Name of the model that made the claims (kept with each claim).")
+@click.option("--model-version", help="Version of that model.")
+@json_flag
+def add(queue_file, claims, model, model_version, as_json):
+    """Add claim records (.jsonl, .csv or .parquet from extract or score; - for stdin) to QUEUE.
+
+    The same claim twice is one item. A broken line is reported as file:line:
+    reason, the rest is added, and the exit code is 1.
+    """
+    from ..queue.importer import read_claim_files
+    with _open(queue_file, create=True) as q:
+        result = q.add_rows(read_claim_files(claims), model=model, model_version=model_version)
+    for error in result.errors:
+        click.echo(str(error), err=True)
+    if _wants_json(as_json):
+        _print_json({"added": result.added, "duplicates": result.duplicates, "errors": len(result.errors)})
+    else:
+        click.echo(f"Added {result.added} claims to {queue_file} ({result.duplicates} already there)")
+    if result.errors:
+        raise FactcheckError(f"{len(result.errors)} line(s) could not be added (listed above); fix them and "
+                             "add the file again (claims already added are not added twice)")
+
+
+@queue.command("add-reviewer", epilog="""\b
+Example:
+    factcheck queue add-reviewer newsroom.queue alice --role editor""")
+@queue_path
+@click.argument("name")
+@click.option("--role", type=click.Choice(["reviewer", "editor"]), default="reviewer", show_default=True,
+              help="Editors may also adjudicate disputed claims.")
+def add_reviewer(queue_file, name, role):
+    """Register reviewer NAME and print their secret, alone on the last line (shown once)."""
+    with _open(queue_file, create=True) as q:
+        secret = q.add_reviewer(name, role)
+    click.echo(f"Added {role} {name} to {queue_file}. Their secret, shown only this once:")
+    click.echo(secret)
+
+
+@queue.command("next", epilog="""\b
+Example:
+    factcheck queue next newsroom.queue --reviewer alice --order uncertainty""")
+@queue_path
+@click.option("--reviewer", required=True, help="The reviewer taking the claim.")
+@click.option("--order", type=click.Choice(["priority", "uncertainty"]), default="priority", show_default=True,
+              help="priority: most check-worthy and contested first; uncertainty: the model's least certain first.")
+@click.option("--lease-seconds", type=click.IntRange(1), default=900, show_default=True,
+              help="How long the claim stays the reviewer's before it goes back to the queue.")
+@click.pass_context
+def next_(ctx, queue_file, reviewer, order, lease_seconds):
+    """Lease the next claim to a reviewer and print it as JSON (exit code 3 when none is left)."""
+    with _open(queue_file) as q:
+        claim = q.next_claim(reviewer, order=order, lease_seconds=lease_seconds)
+    if claim is None:
+        click.echo(f"Nothing left to review in {queue_file} for {reviewer}", err=True)
+        ctx.exit(NOTHING_LEFT)
+    _print_json(claim)
+
+
+@queue.command(epilog="""\b
+Example:
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true \\
+        --label sourced --note "Figures match the ministry's release" --evidence https://example.org/release""")
+@queue_path
+@click.argument("claim_id")
+@click.option("--reviewer", required=True, help="Who gives the verdict.")
+@click.option("--rating", required=True, help="A rating on the queue's scale.")
+@click.option("--label", help="The corrected label (contested, estimated, sourced, unsourced).")
+@click.option("--note", help="A note kept with the verdict.")
+@click.option("--evidence", multiple=True, metavar="URL", help="A source that settles it (repeatable).")
+@json_flag
+def verdict(queue_file, claim_id, reviewer, rating, label, note, evidence, as_json):
+    """Record a verdict on a claim, leased or not; a second verdict supersedes the first."""
+    with _open(queue_file) as q:
+        row = q.record_verdict(claim_id, reviewer, rating, label=label, note=note, evidence=evidence)
+        status = q.get_claim(claim_id)["status"]
+    if _wants_json(as_json):
+        _print_json({**row, "status": status})
+    else:
+        click.echo(f"Verdict {row['verdict_id']}: {reviewer} rated {claim_id} {rating}; the claim is {status}")
+
+
+@queue.command(epilog="""\b
+Example:
+    factcheck queue adjudicate newsroom.queue 3f9c2e71d0a4b8e6 --editor erin --rating half-true""")
+@queue_path
+@click.argument("claim_id")
+@click.option("--editor", required=True, help="The editor who rules.")
+@click.option("--rating", required=True, help="A rating on the queue's scale.")
+@click.option("--label", help="The corrected label.")
+@click.option("--note", help="Why.")
+@json_flag
+def adjudicate(queue_file, claim_id, editor, rating, label, note, as_json):
+    """Resolve a disputed claim with an editor's rating."""
+    with _open(queue_file) as q:
+        row = q.adjudicate(claim_id, editor, rating, label=label, note=note)
+    if _wants_json(as_json):
+        _print_json(row)
+    else:
+        click.echo(f"Resolved {claim_id}: {editor} rated it {rating}")
+
+
+def _stats_text(stats: dict) -> str:
+    lines = [f"{stats['claims']} claims, {stats['verdicts']} verdicts", "", "status"]
+    lines += [f"  {k:<12} {v:>8}" for k, v in stats["by_status"].items()]
+    lines += ["", "model label"] + [f"  {k:<12} {v:>8}" for k, v in sorted(stats["by_label"].items())]
+    lines += ["", "reviewer"] + [f"  {k:<12} {v:>8}" for k, v in stats["by_reviewer"].items()]
+    lines += ["", "agreement (items with two or more reviews)"]
+    for what, a in stats["agreement"].items():
+        fmt = lambda x: "n/a" if x is None else f"{x:.3f}"
+        lines.append(f"  {what:<8} alpha {fmt(a['krippendorff_alpha'])}  kappa {fmt(a['cohen_kappa'])}"
+                     f"  on {a['items']} items")
+    return "\n".join(lines)
+
+
+@queue.command(epilog="""\b
+Example:
+    factcheck queue stats newsroom.queue --json""")
+@queue_path
+@json_flag
+def stats(queue_file, as_json):
+    """Items by status and label, verdicts by reviewer, agreement."""
+    with _open(queue_file) as q:
+        result = q.stats()
+    if _wants_json(as_json):
+        _print_json(result)
+    else:
+        click.echo(_stats_text(result))
+
+
+@queue.command(epilog="""\b
+Example:
+    factcheck queue backup newsroom.queue backups/newsroom-2024-05-01.queue""")
+@queue_path
+@click.argument("dest", type=click.Path(dir_okay=False))
+def backup(queue_file, dest):
+    """Copy QUEUE to DEST with SQLite's online backup, safe while reviewers work."""
+    with _open(queue_file) as q:
+        q.backup(dest)
+    click.echo(f"Backed up {queue_file} to {dest}")
+
+
+@queue.command("import", epilog="""\b
+Example:
+    factcheck queue import newsroom.queue ../shared/data/verdicts/liar/train.tsv
+    factcheck queue import newsroom.queue old.csv --rating-column verdict --map pants-fire=false""")
+@queue_path
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "liar"]),
+              help="Default: by the file's suffix (.tsv is LIAR).")
+@click.option("--rating-column", default="rating", show_default=True, help="The column holding the rating.")
+@click.option("--map", "pairs", multiple=True, metavar="FROM=TO",
+              help="Map a rating of the file onto the queue's scale (repeatable, or a JSON file). "
+                   "LIAR files map PolitiFact's six steps by default.")
+@click.option("--reviewer", default="import", show_default=True,
+              help="Who the verdicts are from, where the file has no 'reviewer' column.")
+@json_flag
+def import_(queue_file, file, fmt, rating_column, pairs, reviewer, as_json):
+    """Import claims with their ratings (CSV/JSONL/Parquet with text and rating, or LIAR)."""
+    from ..queue.importer import import_rows, parse_mapping_or_default, verdict_rows
+    fmt = fmt or ("liar" if file.lower().endswith(".tsv") else None)
+    mapping = parse_mapping_or_default(pairs, fmt or "")
+    with _open(queue_file, create=True) as q:
+        rows = verdict_rows(import_rows(file, fmt), rating_column=rating_column, mapping=mapping,
+                            reviewer=reviewer, scale=q.scale)
+        result = q.import_verdicts(rows)
+    for error in result.errors:
+        click.echo(str(error), err=True)
+    summary = {"added": result.added, "duplicates": result.duplicates, "verdicts": result.verdicts,
+               "errors": len(result.errors)}
+    if _wants_json(as_json):
+        _print_json(summary)
+    else:
+        click.echo(f"Imported {result.verdicts} verdicts on {result.added} new claims "
+                   f"({result.duplicates} claims already there)")
+    if result.errors:
+        raise FactcheckError(f"{len(result.errors)} row(s) could not be imported (listed above); the rest was")
