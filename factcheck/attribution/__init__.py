@@ -1,0 +1,12 @@
+"""Attribution status of a claim: sourced, estimated, contested, and who the source is.
+
+``CueLexiconClassifier`` is the rule baseline; ``AttributionClassifier`` the trained fast
+classifier; both follow the scikit-learn contract (``fit``, ``predict_proba``, ``predict``,
+``save``/``load``). ``find_source`` finds the source of one sentence.
+"""
+from __future__ import annotations
+
+from .rules import CueLexiconClassifier
+from .source import find_source
+
+__all__ = ["CueLexiconClassifier", "find_source"]

@@ -1,0 +1,75 @@
+"""What the rule baseline and the trained classifier share: input checks, turning scores and
+cues into :class:`~factcheck.types.Attribution` records, and safe model files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import ModelError, NotFittedError
+from ..types import LABELS, THRESHOLD, Attribution, Cue, SentenceInput
+from .analysis import Analysis
+
+
+def check_inputs(X: Sequence[SentenceInput]) -> list[SentenceInput]:
+    """Return ``X`` as a list, or raise TypeError if an item is not a SentenceInput."""
+    X = list(X)
+    for x in X:
+        if not isinstance(x, SentenceInput):
+            raise TypeError(f"expected SentenceInput items, got {type(x).__name__}; "
+                            "build them with SentenceInput.from_text(...)")
+    return X
+
+
+def check_targets(X: list, Y) -> np.ndarray:
+    """Return ``Y`` as an (n, 3) 0/1 integer array matching ``X``, or raise ValueError."""
+    Y = np.asarray(Y)
+    if Y.ndim != 2 or Y.shape[1] != len(LABELS) or Y.shape[0] != len(X):
+        raise ValueError(f"Y must have shape ({len(X)}, {len(LABELS)}) with columns {LABELS}; got {Y.shape}")
+    if not np.isin(Y, (0, 1)).all():
+        raise ValueError("Y must hold only 0 and 1")
+    return Y.astype(np.int8)
+
+
+def require_fitted(model, attribute: str) -> None:
+    """Raise NotFittedError when ``model`` lacks the fitted ``attribute``."""
+    if getattr(model, attribute, None) is None:
+        raise NotFittedError(f"this {type(model).__name__} is not fitted: call fit(X, Y) or load(directory) first")
+
+
+def to_attribution(scores_row: np.ndarray, analysis: Analysis, doc_text: str) -> Attribution:
+    """Return the record for one sentence: scores, the cues of each present label, the source."""
+    scores = {lab: float(round(scores_row[k], 4)) for k, lab in enumerate(LABELS)}
+    present = {lab for lab in LABELS if scores[lab] >= THRESHOLD}
+    cues = tuple(Cue(lab, doc_text[s:e], s, e) for lab, _, s, e in analysis.cues if lab in present)
+    source = analysis.finding.source if "sourced" in present else None
+    return Attribution(scores=scores, cues=cues, source=source)
+
+
+def write_config(directory: Path, config: dict) -> Path:
+    """Write ``config.json`` into ``directory`` (created if needed) and return the directory."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return directory
+
+
+def read_config(directory: Path, expected_type: str) -> dict:
+    """Return the config of a model directory after checking it is safe and of ``expected_type``."""
+    from ..models import check_safe
+
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ModelError(f"{directory} is not a model directory; pass the folder that holds config.json")
+    check_safe(directory)
+    try:
+        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{directory} has no config.json; is it a factcheck attribution model?") from None
+    except ValueError as exc:
+        raise ModelError(f"{directory / 'config.json'} is not valid JSON ({exc})") from None
+    if config.get("type") != expected_type:
+        raise ModelError(f"{directory} holds a {config.get('type')!r} model, not {expected_type!r}")
+    return config

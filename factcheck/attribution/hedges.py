@@ -1,0 +1,187 @@
+"""Cues that make a claim estimated (hedges, approximators, forecasts, guessed ranges) or
+contested (allegations, denials, disputes, falsity), with their offsets.
+
+Each finder takes the tokens of one sentence and yields ``(label, kind, start, end)``. The
+rules keep the spec's exceptions (spec/CLAIMS.md section 2): an exact limit (*not more than*)
+or an observed range (*traded between*) is no estimate; a rejected offer, a denied appeal and
+a *disputed* territory are no disputed claim; *nobody denies* denies nothing.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import cues as C
+from .tokens import CLAUSE_PUNCT, Token
+
+Hit = tuple[str, str, int, int]
+
+_NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
+dozen dozens half third quarter a an
+""".split())
+_CURRENCY = frozenset("$ £ € ¥ us$ c$ a$ rs".split())
+_BE_LIKE = frozenset("is was are were been be remains remain remained".split())
+# words that open the object of a dispute verb used as a verb (disputed the figures)
+_OBJECT_OPENERS = frozenset("the that this these those his her their its any claims reports allegations".split())
+
+
+def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
+    """Index multi-word phrases by their first word for a quick token-level match."""
+    idx: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        words = tuple(p.split())
+        idx.setdefault(words[0], []).append(words)
+    for v in idx.values():
+        v.sort(key=len, reverse=True)
+    return idx
+
+
+_APPROX = _phrase_index(C.APPROXIMATORS)
+_HEDGES = _phrase_index(C.HEDGE_PHRASES)
+_AGENTLESS = _phrase_index(C.AGENTLESS_PHRASES)
+_FALSITY = _phrase_index(C.FALSITY_PHRASES)
+
+
+def _match(idx, toks: list[Token], i: int) -> int:
+    """Return how many tokens of a phrase in ``idx`` start at ``i`` (0 when none)."""
+    for words in idx.get(toks[i].low, ()):
+        n = len(words)
+        if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _is_number(tok: Token) -> bool:
+    return tok.text[:1].isdigit() or tok.low in _NUMBER_WORDS
+
+
+def _number_follows(toks: list[Token], i: int) -> bool:
+    """Whether a number (possibly after a currency sign) starts at token ``i``."""
+    if i < len(toks) and toks[i].low in _CURRENCY:
+        i += 1
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if t.low in ("a", "an"):
+        # "about a third", "nearly a dozen", but not "about a plan"
+        return i + 1 < len(toks) and toks[i + 1].low in _NUMBER_WORDS - {"a", "an"}
+    return _is_number(t)
+
+
+def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
+    """Yield the cues that present the claim as approximate, projected or uncertain."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        low = t.low
+        k = _match(_AGENTLESS, toks, i)
+        if k:
+            yield ("estimated", "agentless", t.start, toks[i + k - 1].end)
+            i += k
+            continue
+        k = _match(_APPROX, toks, i)
+        if k and _number_follows(toks, i + k):
+            negated = i > 0 and toks[i - 1].low in C.LIMIT_NEGATORS
+            # "some" and "over" hedge only a bare number (some 11,000 people), not a year
+            yearish = toks[i + k].text.isdigit() and len(toks[i + k].text) == 4 and low in ("over", "some", "around", "about")
+            if not negated and not yearish:
+                yield ("estimated", "approximator", t.start, toks[i + k - 1].end)
+                i += k
+                continue
+        k = _match(_HEDGES, toks, i)
+        if k:
+            yield ("estimated", "hedge", t.start, toks[i + k - 1].end)
+            i += k
+            continue
+        if low in C.MODALS and (low != "may" or t.text == "may"):
+            yield ("estimated", "modal", t.start, t.end)
+        elif low in C.FORECAST_WORDS and t.text[:1].islower():
+            yield ("estimated", "forecast", t.start, t.end)
+        elif low == "between" and _number_follows(toks, i + 1):
+            j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
+            observed = any(toks[m].low in C.OBSERVED_RANGE_VERBS for m in range(max(0, i - 4), i))
+            if j is not None and _number_follows(toks, j + 1) and not observed:
+                yield ("estimated", "range", t.start, toks[j + 1].end)
+        i += 1
+
+
+def _negated(toks: list[Token], i: int) -> bool:
+    return any(toks[m].low in C.NEGATORS or toks[m].low.endswith("n't")
+               for m in range(max(0, i - 3), i))
+
+
+def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
+    """Whether a claim (or a clause) is the object of the verb at ``i``."""
+    n = len(toks)
+    if i + 1 >= n or toks[i + 1].text in CLAUSE_PUNCT or toks[i + 1].text in ".!?":
+        return True  # "which the Kremlin denies."
+    nxt = toks[i + 1]
+    if nxt.low == "by":
+        return True
+    if pronouns and nxt.low in C.CLAUSE_STARTERS:
+        return True
+    for m in range(i + 1, min(n, i + 5)):
+        w = toks[m]
+        if w.low in C.CLAIM_NOUNS and (pronouns or w.low not in ("it", "this", "that", "them", "any", "these", "those")):
+            return True
+        if w.low in ("of",):
+            continue
+        if not (w.low in C.DETERMINERS or (w.text[:1].islower() and w.low.endswith(("ed", "al", "ous", "ic", "ial")))
+                or w.is_possessive or w.is_cap):
+            break
+    return False
+
+
+def contested_cues(toks: list[Token]) -> Iterator[Hit]:
+    """Yield the cues that put the claim in dispute: allegations, denials, disputes, falsity."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        low = t.low
+        k = _match(_FALSITY, toks, i)
+        if k:
+            yield ("contested", "falsity", t.start, toks[i + k - 1].end)
+            i += k
+            continue
+        if low in C.ALLEGATION_WORDS:
+            yield ("contested", "allegation", t.start, t.end)
+        elif low in C.DENIAL_VERBS:
+            if not _negated(toks, i) and _claim_object(toks, i, pronouns=True):
+                start = t.start
+                # "which the Kremlin denies": the cue runs from the relative pronoun
+                for m in range(i - 1, max(-1, i - 6), -1):
+                    if toks[m].low in ("which", "who", "a", "an") or toks[m].text in CLAUSE_PUNCT:
+                        if toks[m].low in ("which", "who"):
+                            start = toks[m].start
+                        break
+                yield ("contested", "denial", start, t.end)
+        elif low in C.DISPUTE_VERBS:
+            before = toks[i - 1] if i else None
+            # "a pay dispute", "the disputed waters", "a hotly contested referendum": no verb
+            if before is None or not (before.low in C.DETERMINERS or before.is_possessive
+                                      or before.low.endswith("ly")):
+                after = toks[i + 1] if i + 1 < n else None
+                if before is not None and before.low in _BE_LIKE:
+                    if after is None or after.low == "by" or not after.is_word:
+                        yield ("contested", "dispute", t.start, t.end)
+                elif after is not None and after.low in _OBJECT_OPENERS:
+                    yield ("contested", "dispute", t.start, t.end)
+        elif low in C.REJECTION_VERBS and not _negated(toks, i):
+            if _claim_object(toks, i, pronouns=False):
+                yield ("contested", "rejection", t.start, t.end)
+        elif low == "claims" and i + 2 < n and toks[i + 1].low == "of" \
+                and not _is_number(toks[i + 2]) and toks[i + 2].low not in _CURRENCY:
+            yield ("contested", "claims-of", t.start, toks[i + 1].end)
+        i += 1
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with runs of white space made single spaces (for matching only)."""
+    return _WS.sub(" ", text)

@@ -1,0 +1,306 @@
+"""Who a sentence attributes its claim to: reporting cues and their sources.
+
+A rule-based finder in the spirit of textacy's ``direct_quotations`` and of the attribution
+patterns of Pareti (2016): a reporting verb and the noun phrase it has as subject (*Lavrov
+said*, *the figures showed*), a source placed after the verb (*said Ford O'Connell*),
+*according to X*, and document phrases (*statistics of X show*). A pronoun or agentless cue
+(*it said*, *was reported*) takes the source named in the sentence before (spec/CLAIMS.md
+section 2); *it has been reported*, *some say* and *reportedly* name no source at all.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .. import cues as C
+from ..types import SentenceInput, Span
+from .tokens import CLAUSE_PUNCT, QUOTES, Token, tokenize
+
+_BE = frozenset("is was were are been be being am".split())
+_POSTPOSED = frozenset("said says added reported noted wrote explained continued".split())
+_FALLBACK_AFTER = frozenset("after before while by in when and but".split())
+_AGENTLESS_NPS = frozenset("reports report media rumours rumors unconfirmed local some sources".split())
+_MAX_SUBJECT = 14
+
+
+class Report(NamedTuple):
+    """A reporting cue and what it says of the source.
+
+    ``kind`` is ``named`` (the source is in ``source``), ``pronoun`` or ``passive`` (the
+    source is the one named just before), ``anaphor`` (*the report*: the source before, else
+    the phrase itself), or ``agentless`` (no source). ``final`` marks a sentence-closing
+    attribution (*..., the company said.*), which governs the whole sentence.
+    """
+
+    kind: str
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    final: bool = False
+
+
+def _is_nounish(tok: Token) -> bool:
+    return tok.is_word and (tok.is_cap or tok.low in C.ROLE_NOUNS or tok.low in C.VAGUE_SUBJECTS
+                            or tok.text[0].isdigit())
+
+
+def _has_name(toks: list[Token]) -> bool:
+    """Whether a phrase names someone: a capitalised word past its first determiner, or a role."""
+    for k, t in enumerate(toks):
+        if t.low in C.ROLE_NOUNS:
+            return True
+        if t.is_cap and t.is_word and not (k == 0 and (t.low in C.DETERMINERS or t.low in C.SKIPPABLE)):
+            return True
+    return False
+
+
+def _trim_document(toks: list[Token]) -> list[Token]:
+    """Return the owner of a document phrase (*a study by X* -> X, *X's survey* -> X), else the phrase."""
+    for k, t in enumerate(toks[:-1]):
+        if t.low in C.DOCUMENT_NOUNS and toks[k + 1].low in ("by", "of", "from") and k + 2 < len(toks):
+            rest = toks[k + 2:]
+            if _has_name(rest):
+                return rest
+    for k, t in enumerate(toks[:-1]):
+        if t.is_possessive and any(u.low in C.DOCUMENT_NOUNS for u in toks[k + 1:]):
+            owner = toks[:k + 1]
+            if _has_name(owner):
+                return owner
+    return toks
+
+
+def _span(toks: list[Token]) -> tuple[int, int]:
+    return toks[0].start, toks[-1].end
+
+
+def _clause_start(toks: list[Token], j: int) -> int:
+    """Return the index of the first token of the clause that ends at token ``j``."""
+    k = j
+    while k - 1 >= 0:
+        prev = toks[k - 1]
+        if prev.text in CLAUSE_PUNCT or prev.low in C.CLAUSE_WORDS:
+            break
+        # "and"/"or" join names (Savings and Loan) unless a lower-case clause follows
+        if prev.low in ("and", "or") and not toks[k].is_cap:
+            break
+        k -= 1
+    return k
+
+
+def _np_after(toks: list[Token], i: int) -> list[Token]:
+    """Return the noun phrase starting at token ``i``, up to a comma, clause word or the end."""
+    out: list[Token] = []
+    for t in toks[i:i + _MAX_SUBJECT]:
+        if t.text in CLAUSE_PUNCT or t.text in ".!?" or t.low in C.CLAUSE_WORDS:
+            break
+        if t.low in ("and", "or") and out and not out[-1].is_cap:
+            break
+        out.append(t)
+    while out and not out[-1].is_word:
+        out.pop()
+    return out
+
+
+def _initial_np(toks: list[Token]) -> list[Token]:
+    """Return the capitalised run that opens the sentence (its likely subject), or []."""
+    out: list[Token] = []
+    for t in toks:
+        if t.is_word and (t.is_cap or (out and t.low in ("of", "for", "and", "de", "van", "von"))):
+            out.append(t)
+        else:
+            break
+    while out and not out[-1].is_cap:
+        out.pop()
+    if out and out[0].low in C.SKIPPABLE | C.DETERMINERS | C.CLAUSE_WORDS and len(out) == 1:
+        return []
+    return out
+
+
+def _is_final(toks: list[Token], i: int) -> bool:
+    """Whether only a few adverbial words follow the cue at ``i`` before the sentence ends."""
+    words = [t for t in toks[i + 1:] if t.is_word]
+    return len(words) <= 5 and not any(t.low in ("that", "it", "he", "she", "they") for t in words)
+
+
+def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
+    seg = _trim_document(seg)
+    if seg[0].low in C.VAGUE_SUBJECTS or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2):
+        return Report("agentless", cue, None, final)
+    if len(seg) == 2 and seg[0].low in ("the", "this", "that") and seg[1].low in C.DOCUMENT_NOUNS:
+        return Report("anaphor", cue, _span(seg), final)
+    return Report("named", cue, _span(seg), final)
+
+
+def _subject(toks: list[Token], i: int) -> Report | None:
+    """Return the report made by the verb at token ``i`` with its subject, if it is one."""
+    verb = toks[i]
+    low = verb.low
+    cue = (verb.start, verb.end)
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if i > 0:
+        before = toks[i - 1]
+        if before.low in C.DETERMINERS or before.is_possessive or before.low == "to":
+            return None  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell)
+    if nxt is not None:
+        if low in C.NOUN_LIKE_VERBS and nxt.low in ("of", "by", "on", "from", "that"):
+            if nxt.low != "that" or (i > 0 and toks[i - 1].low in C.DETERMINERS):
+                return None
+        if low in C.MARKET_VERBS and (nxt.text[0].isdigit() or nxt.low == "to"):
+            return None
+    if low in C.THAT_VERBS and not (nxt and (nxt.low in ("that", "the", "there") or nxt.low in C.PRONOUNS)):
+        return None
+    j = i - 1
+    while j >= 0 and toks[j].low in C.SKIPPABLE and toks[j].low not in _BE:
+        j -= 1
+    if j >= 0 and toks[j].low in _BE:
+        # a passive (was reported) or progressive (is claiming damages): no active subject
+        phrase = f"{toks[j].low} {low}"
+        if any(p.endswith(phrase) for p in C.PASSIVE_REPORTS):
+            k = j - 1
+            while k >= 0 and toks[k].low in ("has", "have", "had", "been"):
+                k -= 1
+            if k >= 0 and toks[k].low == "it":
+                return Report("agentless", (toks[k].start, verb.end), None)
+            return Report("passive", (toks[j].start, verb.end), None)
+        return None
+    if j < 0:
+        return None
+    head = toks[j]
+    if head.low in C.PRONOUNS and head.low not in ("his", "her", "its", "their"):
+        return Report("pronoun", (head.start, verb.end), (head.start, head.end))
+    if head.text == "," and j > 0:
+        # "X, an appositive, said" or "The poll, taken on Monday, showed"
+        a_end = j
+        a_start = _clause_start(toks, j - 1)
+        appos = toks[a_start:a_end]
+        if a_start > 0 and toks[a_start - 1].text == ",":
+            b_start = _clause_start(toks, a_start - 2)
+            named_before = toks[b_start:a_start - 1]
+            if named_before and _has_name(named_before) and len(named_before) <= _MAX_SUBJECT:
+                seg = named_before + ([toks[a_start - 1]] + appos if appos and appos[0].is_cap else [])
+                return _named(seg, cue, False)
+        elif appos and _has_name(appos) and len(appos) <= _MAX_SUBJECT:
+            return _named(appos, cue, False)
+        return None
+    if not _is_nounish(head):
+        if verb.low.endswith("ing") or head.low in ("and", "but"):
+            if head.low in _FALLBACK_AFTER or head.text == ",":
+                first = _initial_np(toks)
+                if first and first[-1].end <= head.start and _has_name(first):
+                    return _named(first, cue, False)
+        return None
+    k = _clause_start(toks, j)
+    seg = toks[k:j + 1]
+    while seg and (seg[0].low in C.SKIPPABLE or seg[0].low in ("and", "but", "or", "so")) and len(seg) > 1:
+        seg = seg[1:]
+    if len(seg) > _MAX_SUBJECT:
+        # a long preamble: keep the noun phrase that ends at the head
+        run = [head]
+        for t in reversed(toks[k:j]):
+            if t.is_word and (t.is_cap or t.low in C.ROLE_NOUNS or t.is_possessive
+                              or t.low in ("of", "for", "the", "a", "an", "at", "&")):
+                run.insert(0, t)
+            else:
+                break
+        seg = run
+    if not seg or not _has_name(seg):
+        return None
+    if low in C.FINDING_VERBS and not any(t.low in C.DOCUMENT_NOUNS for t in seg):
+        return None  # "police found a body" is a discovery, not a report
+    final = (k > 0 and toks[k - 1].text in CLAUSE_PUNCT) and _is_final(toks, i)
+    return _named(seg, cue, final)
+
+
+def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> list[Report]:
+    """Return the reporting cues of one sentence in order, each with what it says of its source."""
+    if toks is None:
+        toks = tokenize(text, base)
+    out: list[Report] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.low
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            np = _np_after(toks, i + 2)
+            if np:
+                cue = (t.start, toks[i + 1].end)
+                if np[0].low in _AGENTLESS_NPS and not _has_name(np[1:]):
+                    out.append(Report("agentless", cue, None))
+                else:
+                    out.append(_named(np, cue, False))
+            continue
+        if low == "reportedly":
+            out.append(Report("agentless", (t.start, t.end), None))
+            continue
+        if not t.text[:1].islower():
+            continue  # reporting verbs are lower case; "States" and "Report" are names
+        verb_like = low in C.REPORTING_VERBS or (low in ("spoke", "spoken") and i + 1 < n
+                                                  and toks[i + 1].low in ("about", "of"))
+        if not verb_like:
+            continue
+        if low in _POSTPOSED and i > 0 and (toks[i - 1].text in QUOTES or toks[i - 1].text == ","):
+            np = _np_after(toks, i + 1)
+            tail = [u for u in toks[i + 1 + len(np):] if u.is_word] if np else []
+            if np and _has_name(np) and np[0].low not in C.PRONOUNS and len(tail) <= 8:
+                out.append(_named(np, (t.start, t.end), True))
+                continue
+        rep = _subject(toks, i)
+        if rep is not None:
+            out.append(rep)
+    return out
+
+
+def _first_named(reports: list[Report]) -> Report | None:
+    finals = [r for r in reports if r.kind == "named" and r.final]
+    if finals:
+        return finals[-1]
+    return next((r for r in reports if r.kind == "named"), None)
+
+
+def _span_of(doc: str, se: tuple[int, int]) -> Span:
+    return Span(doc[se[0]:se[1]], se[0], se[1])
+
+
+class SourceFinding(NamedTuple):
+    """The source decision for a sentence: the source (or None), the cue behind it, and how
+    it was found (``named``, ``previous`` for a pronoun/passive resolved to the sentence
+    before, ``anaphor``, ``agentless``, ``unresolved`` or ``none``)."""
+
+    source: Span | None
+    cue: Span | None
+    how: str
+    reports: tuple[Report, ...]
+
+
+def _previous_source(si: SentenceInput) -> tuple[int, int] | None:
+    prev = si.prev_text
+    if not prev:
+        return None
+    reports = find_reports(prev, si.prev_start or 0)
+    best = _first_named(reports)
+    return best.source if best else None
+
+
+def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFinding:
+    """Return the source of a sentence, looking at the sentence before for pronouns and passives."""
+    doc = si.doc_text
+    if reports is None:
+        reports = find_reports(si.text, si.start)
+    best = _first_named(reports)
+    if best is not None:
+        return SourceFinding(_span_of(doc, best.source), _span_of(doc, best.cue), "named", tuple(reports))
+    for r in reports:
+        if r.kind in ("pronoun", "passive", "anaphor"):
+            prev = _previous_source(si)
+            if prev is not None:
+                return SourceFinding(_span_of(doc, prev), _span_of(doc, r.cue), "previous", tuple(reports))
+            if r.kind == "anaphor":
+                return SourceFinding(_span_of(doc, r.source), _span_of(doc, r.cue), "anaphor", tuple(reports))
+    if any(r.kind in ("agentless", "passive") for r in reports):
+        cue = next(r.cue for r in reports if r.kind in ("agentless", "passive"))
+        return SourceFinding(None, _span_of(doc, cue), "agentless", tuple(reports))
+    if reports:
+        return SourceFinding(None, _span_of(doc, reports[0].cue), "unresolved", tuple(reports))
+    return SourceFinding(None, None, "none", ())
+
+
+def find_source(sentence: SentenceInput) -> Span | None:
+    """Return the source the sentence attributes its claim to (offsets into ``doc_text``), or None."""
+    return resolve(sentence).source

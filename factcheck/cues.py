@@ -1,0 +1,217 @@
+"""Word lists for attribution: reporting verbs, hedges, approximators, forecasts, denials,
+allegations and agentless reports. Data only; the matching lives in ``factcheck.attribution``.
+
+Where the lists come from:
+
+* reporting verbs: the speech-act and attribution cue verbs of the Penn Attribution Relations
+  Corpus (Pareti 2016) and textacy's ``constants.REPORTING_VERBS``, cut to those that news
+  copy uses to attribute a claim, plus the cue verbs most frequent in PolNeAR (Newell et al. 2018);
+* hedges, approximators and forecast words: the speculation cues of the Szeged Uncertainty
+  Corpus (Szarvas et al. 2012; the ``speculation_modal_*`` and ``hypo_doxastic`` types) and the
+  approximators of Hyland's (1998) hedging inventory, limited to what marks a *figure or claim*
+  as approximate or projected (spec/CLAIMS.md section 2);
+* denials and allegation words: the ``against`` headlines of Emergent (Ferreira & Vlachos
+  2016) and the contested cues of spec/CLAIMS.md section 2;
+* agentless reports: the weasel cues of CoNLL-2010 / WikiWeasel (*it has been reported*,
+  *some say*) and the spec's own examples.
+
+Every entry is lower case; multi-word entries are matched as whole words with any run of
+white space between them.
+"""
+from __future__ import annotations
+
+# --- sourced --------------------------------------------------------------------------------
+
+#: Verbs (inflected forms) that attribute what follows to their subject. Kept to the verbs that
+#: report a statement or a finding; verbs of mere opinion (*think*, *feel*) are left out because
+#: news uses them for the reporter's own hedging as often as for attribution.
+REPORTING_VERBS = frozenset("""
+said says say saying told tells tell telling reported reports report reporting
+announced announces announce announcing stated states state stating claimed claims claim claiming
+added adds noted notes noting confirmed confirms confirming disclosed discloses disclosing
+showed shows show shown showing found finds revealed reveals revealing indicated indicates indicating
+estimated estimates forecast forecasts forecasted predicted predicts projected projects
+warned warns warning insisted insists argued argues explained explains explaining wrote writes
+declared declares listed lists signaled signalled signals signaling signalling
+testified testifies acknowledged acknowledges acknowledging admitted admits admitting
+cautioned cautions suggested suggests alleged alleges alleging accused accuses
+speculated speculates cited cites tweeted conceded concedes asserted asserts
+maintained maintains countered replied responded emphasized emphasised stressed complained
+recalled observed concluded concludes calculated calculates reiterated reiterates mentioned
+described describes hinted expects expected believes contended contends
+""".split())
+
+#: Verbs that count as reporting only with a document or data subject (*the figures showed*).
+FINDING_VERBS = frozenset("showed shows show found finds indicated indicates revealed reveals".split())
+
+#: Multi-word reporting cues whose source follows them.
+SOURCE_FIRST_CUES = ("according to", "in the words of", "as reported by", "as stated by")
+
+#: Phrasal cues: a verb and a particle (*spoke about*, *pointed out*).
+PHRASAL_REPORTING = ("spoke about", "spoke of", "spoken about", "pointed out", "points out",
+                     "went on to say", "made clear", "made it clear", "in a statement")
+
+#: Reporting verbs that attribute only before a clause (*maintained that*, not *maintained its
+#: rating*): they need ``that``, a pronoun or a determiner right after them.
+THAT_VERBS = frozenset("""
+maintained maintains observed concluded concludes calculated calculates recalled believes
+contended contends hinted indicated indicates described describes mentioned
+""".split())
+
+#: Reporting verbs that, followed by a number or *to*, report a price move (*added 2p*).
+MARKET_VERBS = frozenset("added adds showed shows".split())
+
+#: Nouns that share a form with a reporting verb; before *of*/*by*/*on* they are nouns.
+NOUN_LIKE_VERBS = frozenset("""
+claims claim reports report estimates forecast forecasts statements findings projections
+warning signals states state
+""".split())
+
+#: Words that make the next word a noun, not a verb (*the claims*, *its stated goal*).
+DETERMINERS = frozenset("""
+a an the this that these those his her its their our my your whose some any no every each
+such other another
+""".split())
+
+#: Words that end the subject search: a new clause starts after them.
+CLAUSE_WORDS = frozenset("""
+that which who whom whose because although though while whereas when where if unless after
+before as but yet so since until than
+""".split())
+
+#: Nouns naming a document or data set: *a report by X*, *statistics of X*, *X's statement*.
+DOCUMENT_NOUNS = frozenset("""
+report reports study studies survey surveys poll polls statistics figures data analysis audit
+investigation review statement statements filing filings document documents memo letter
+estimate estimates forecast forecasts projection projections census findings research
+release records record assessment account
+""".split())
+
+#: Lower-case nouns that name a role able to be a source (*officials*, *the company*); used to
+#: recognise a source that has no capital letter.
+ROLE_NOUNS = frozenset("""
+spokesman spokeswoman spokesperson spokespeople official officials analyst analysts dealer dealers
+trader traders economist economists banker bankers broker brokers executive executives company
+companies firm bank board department ministry government agency union police court prosecutors
+prosecutor researchers scientists experts expert lawyer lawyers attorney attorneys sources source
+chairman chairwoman chair president minister secretary adviser advisor strategist manager director
+spokesmen officer officers administration commission committee campaign office authorities
+regulators regulator governor senator mayor leader chief group association council organisation
+organization institute center centre foundation agency's diplomats diplomat investigators
+""".split()) | DOCUMENT_NOUNS
+
+#: Subjects that name no source: a reporting verb with one of these is agentless (spec section 2).
+VAGUE_SUBJECTS = frozenset("""
+some many others other people observers critics commentators rumors rumours someone somebody
+few most several everyone everybody nobody
+""".split())
+
+#: Pronouns whose source is the one named just before (spec section 2: *it said*).
+PRONOUNS = frozenset("he she it they we i his her its their".split())
+
+# --- estimated -------------------------------------------------------------------------------
+
+#: Words that make the number right after them approximate (Hyland 1998 approximators).
+APPROXIMATORS = (
+    "about", "around", "roughly", "nearly", "almost", "approximately", "some", "up to",
+    "more than", "over", "at least", "as much as", "as many as", "as few as", "as little as",
+    "fewer than", "less than", "close to", "upwards of", "in excess of", "just over",
+    "just under", "well over", "an estimated", "estimated", "potentially", "possibly",
+    "an approximate", "approx", "circa", "or so", "some estimates of", "the equivalent of",
+)
+
+#: Words before an approximator that turn it into an exact limit (*not more than 550,000 t*).
+LIMIT_NEGATORS = frozenset("not no".split())
+
+#: Modal hedges (Szeged ``speculation_modal_possible`` / ``_probable``). *would* and *will*
+#: are left out: news uses them for plans and conditions, which the spec does not hedge.
+MODALS = frozenset("""
+might may could likely unlikely possibly probably perhaps potentially maybe presumably
+apparently supposedly conceivably
+""".split())
+
+#: Forecast and belief words (Szeged ``hypo_doxastic``; spec: *projected*, *expected to*).
+FORECAST_WORDS = frozenset("""
+expected expects expect expecting expectation expectations forecast forecasts forecasted
+forecasting projected projection projections predicted predicts prediction predictions
+anticipated anticipates anticipate estimate estimates estimated estimation speculate
+speculated speculates speculation speculating speculative rumored rumoured rumor rumour
+rumors rumours potential uncertain unclear
+""".split())
+
+#: Multi-word hedges of belief (*believed to*, *seen as*).
+HEDGE_PHRASES = ("believed to", "thought to", "is seen as", "are seen as", "was seen as",
+                 "were seen as", "is seen to", "appears to", "appear to", "seems to", "seem to",
+                 "is said to", "are said to", "was said to", "were said to", "is understood to",
+                 "on course to", "on track to", "in the region of")
+
+#: Agentless reports (WikiWeasel; spec section 2): never a source, usually a hedge.
+AGENTLESS_PHRASES = (
+    "reportedly", "it has been reported", "it was reported", "it is reported", "it is said",
+    "it has been said", "it was said", "it is believed", "it was believed", "it is thought",
+    "it is estimated", "it has been estimated", "it was estimated", "it is expected",
+    "it is understood", "some say", "some said", "some believe", "some have said",
+    "some estimates", "some analysts", "some experts", "observers speculate", "rumours",
+    "rumors", "allegedly reported", "is rumoured", "is rumored", "word is",
+)
+
+#: Passive reports that take the source named just before (*Russia was reported to have*).
+PASSIVE_REPORTS = ("was reported", "were reported", "is reported", "are reported",
+                   "has been reported", "have been reported", "was said", "were said")
+
+#: Verbs after which a number range is observed, not guessed (*traded between 12 and 14*).
+OBSERVED_RANGE_VERBS = frozenset("""
+traded trading trade ranged ranging range ranges fluctuated varied varying moved quoted
+""".split())
+
+# --- contested -------------------------------------------------------------------------------
+
+#: Allegation words: any of these makes part of the claim an allegation (spec section 2).
+ALLEGATION_WORDS = frozenset("""
+alleged allegedly allege alleges alleging allegation allegations accused accusation
+accusations accusing purported purportedly
+""".split())
+
+#: Denial verbs; contested only with a claim as object, a clause, or nothing after them.
+DENIAL_VERBS = frozenset("deny denies denied denying denial denials".split())
+
+#: Dispute verbs, contested only as verbs over a claim (*disputed the figures*), never as
+#: adjectives of a thing (*disputed waters*) or nouns of a conflict (*a pay dispute*).
+DISPUTE_VERBS = frozenset("dispute disputes disputed disputing contest contests contested refute refutes refuted rebut rebuts rebutted contradict contradicts contradicted".split())
+
+#: Verbs that dispute a claim only when their object is a claim (*rejected the figure*); a
+#: rejected offer, bid or plan is not a disputed claim (spec section 2).
+REJECTION_VERBS = frozenset("rejected rejects reject rejecting challenged challenges challenge questioned questions question dismissed dismisses".split())
+
+#: Nouns that are claims: the objects that make a denial or rejection contested.
+CLAIM_NOUNS = frozenset("""
+claim claims report reports allegation allegations accusation accusations charge charges figure
+figures estimate estimates account accounts assertion assertions findings finding statement
+statements story stories suggestion suggestions characterization characterisation
+involvement wrongdoing responsibility knowledge role links ties any it this that them these
+those rumors rumours idea version numbers data
+""".split())
+
+#: Words that follow a denial verb and start the denied clause (*denied he was ever a member*).
+CLAUSE_STARTERS = frozenset("that he she it they we i having being ever any there his her their its".split())
+
+#: Phrases that call a claim false or unsupported (spec: *without evidence*).
+FALSITY_PHRASES = (
+    "without evidence", "without providing evidence", "no evidence", "unsubstantiated",
+    "unfounded", "baseless", "false", "falsely", "untrue", "not true", "debunked", "bogus",
+    "misleading", "inaccurate", "fabricated", "disputed by", "conflicting reports",
+    "conflicting figures", "conflicting accounts", "contradictory", "in dispute",
+    "amid claims", "amid allegations", "amid accusations", "suspected of", "hoax",
+    "disinformation", "misinformation", "fake news",
+)
+
+#: Negations that cancel a denial (*nobody denies*).
+NEGATORS = frozenset("no not never nobody none neither nor n't cannot".split())
+
+#: Auxiliaries and adverbs skipped between a subject and its reporting verb (*has also said*).
+SKIPPABLE = frozenset("""
+has have had also again later earlier previously already repeatedly then now today yesterday
+recently separately further publicly privately officially initially first last this month week
+year on monday tuesday wednesday thursday friday saturday sunday would will could did does do
+is was were are been once often late early
+""".split())
