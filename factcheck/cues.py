@@ -38,11 +38,12 @@ cautioned cautions suggested suggests alleged alleges alleging accused accuses
 speculated speculates cited cites tweeted conceded concedes asserted asserts
 maintained maintains countered replied responded emphasized emphasised stressed complained
 recalled observed concluded concludes calculated calculates reiterated reiterates mentioned
-described describes hinted expects expected believes contended contends
+described describes hinted expects expected believes contended contends deeming describing established
+establishes determined
 """.split())
 
 #: Verbs that count as reporting only with a document or data subject (*the figures showed*).
-FINDING_VERBS = frozenset("showed shows show found finds indicated indicates revealed reveals".split())
+FINDING_VERBS = frozenset("showed shows show found finds indicated indicates revealed reveals established establishes determined".split())
 
 #: Multi-word reporting cues whose source follows them.
 SOURCE_FIRST_CUES = ("according to", "in the words of", "as reported by", "as stated by")
@@ -55,11 +56,12 @@ PHRASAL_REPORTING = ("spoke about", "spoke of", "spoken about", "pointed out", "
 #: rating*): they need ``that``, a pronoun or a determiner right after them.
 THAT_VERBS = frozenset("""
 maintained maintains observed concluded concludes calculated calculates recalled believes
-contended contends hinted indicated indicates described describes mentioned
+contended contends hinted indicated indicates described describes mentioned responded replied
+countered
 """.split())
 
 #: Reporting verbs that, followed by a number or *to*, report a price move (*added 2p*).
-MARKET_VERBS = frozenset("added adds showed shows".split())
+MARKET_VERBS = frozenset("added adds".split())
 
 #: Nouns that share a form with a reporting verb; before *of*/*by*/*on* they are nouns.
 NOUN_LIKE_VERBS = frozenset("""
@@ -70,7 +72,23 @@ warning signals states state
 #: Words that make the next word a noun, not a verb (*the claims*, *its stated goal*).
 DETERMINERS = frozenset("""
 a an the this that these those his her its their our my your whose some any no every each
-such other another
+such other another all both
+""".split())
+
+#: Base forms of reporting verbs: they need a plural or pronoun subject (*officials say*), so
+#: *the Mueller report had been* is a noun.
+BASE_FORMS = frozenset("say report show claim tell state find estimate predict warn insist argue explain note confirm".split())
+
+#: Month and weekday names, never a source.
+CALENDAR = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+#: Prepositions: a name right after one is an object, not a subject.
+PREPOSITIONS = frozenset("""
+with from to at of for on in by between against into over under about during since despite
+following after before among across through toward towards
 """.split())
 
 #: Words that end the subject search: a new clause starts after them.
@@ -83,7 +101,7 @@ before as but yet so since until than
 DOCUMENT_NOUNS = frozenset("""
 report reports study studies survey surveys poll polls statistics figures data analysis audit
 investigation review statement statements filing filings document documents memo letter
-estimate estimates forecast forecasts projection projections census findings research
+estimate estimates forecast forecasts projection projections census findings
 release records record assessment account
 """.split())
 
@@ -187,7 +205,7 @@ REJECTION_VERBS = frozenset("rejected rejects reject rejecting challenged challe
 CLAIM_NOUNS = frozenset("""
 claim claims report reports allegation allegations accusation accusations charge charges figure
 figures estimate estimates account accounts assertion assertions findings finding statement
-statements story stories suggestion suggestions characterization characterisation
+statements story stories characterization characterisation
 involvement wrongdoing responsibility knowledge role links ties any it this that them these
 those rumors rumours idea version numbers data
 """.split())

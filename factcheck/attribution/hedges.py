@@ -19,12 +19,14 @@ Hit = tuple[str, str, int, int]
 _NUMBER_WORDS = frozenset("""
 one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
 sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
-dozen dozens half third quarter a an
+dozen dozens half third quarter
 """.split())
 _CURRENCY = frozenset("$ £ € ¥ us$ c$ a$ rs".split())
 _BE_LIKE = frozenset("is was are were been be remains remain remained".split())
 # words that open the object of a dispute verb used as a verb (disputed the figures)
-_OBJECT_OPENERS = frozenset("the that this these those his her their its any claims reports allegations".split())
+_OBJECT_OPENERS = frozenset("the that this these those his her their its any".split())
+# what may stand before "claims of" when the claims are allegations (amid claims of, her claims of)
+_CLAIMS_OF_AFTER = frozenset("amid over despite with the these those new fresh his her their its denied deny denies".split())
 
 
 def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
@@ -54,7 +56,7 @@ def _match(idx, toks: list[Token], i: int) -> int:
 
 
 def _is_number(tok: Token) -> bool:
-    return tok.text[:1].isdigit() or tok.low in _NUMBER_WORDS
+    return tok.text[:1].isdigit() or tok.low.split("-")[0] in _NUMBER_WORDS
 
 
 def _number_follows(toks: list[Token], i: int) -> bool:
@@ -66,7 +68,7 @@ def _number_follows(toks: list[Token], i: int) -> bool:
     t = toks[i]
     if t.low in ("a", "an"):
         # "about a third", "nearly a dozen", but not "about a plan"
-        return i + 1 < len(toks) and toks[i + 1].low in _NUMBER_WORDS - {"a", "an"}
+        return i + 1 < len(toks) and toks[i + 1].low in _NUMBER_WORDS
     return _is_number(t)
 
 
@@ -114,10 +116,10 @@ def _negated(toks: list[Token], i: int) -> bool:
 
 
 def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
-    """Whether a claim (or a clause) is the object of the verb at ``i``."""
+    """Whether a claim (or, with ``pronouns``, a clause or nothing) is the object of the verb at ``i``."""
     n = len(toks)
     if i + 1 >= n or toks[i + 1].text in CLAUSE_PUNCT or toks[i + 1].text in ".!?":
-        return True  # "which the Kremlin denies."
+        return pronouns  # "which the Kremlin denies."
     nxt = toks[i + 1]
     if nxt.low == "by":
         return True
@@ -173,7 +175,8 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low in C.REJECTION_VERBS and not _negated(toks, i):
             if _claim_object(toks, i, pronouns=False):
                 yield ("contested", "rejection", t.start, t.end)
-        elif low == "claims" and i + 2 < n and toks[i + 1].low == "of" \
+        elif low == "claims" and i + 2 < n and toks[i + 1].low == "of" and i > 0 \
+                and (toks[i - 1].low in _CLAIMS_OF_AFTER or toks[i - 1].is_possessive) \
                 and not _is_number(toks[i + 2]) and toks[i + 2].low not in _CURRENCY:
             yield ("contested", "claims-of", t.start, toks[i + 1].end)
         i += 1

@@ -17,7 +17,8 @@ from .tokens import CLAUSE_PUNCT, QUOTES, Token, tokenize
 
 _BE = frozenset("is was were are been be being am".split())
 _POSTPOSED = frozenset("said says added reported noted wrote explained continued".split())
-_FALLBACK_AFTER = frozenset("after before while by in when and but".split())
+_FALLBACK_AFTER = frozenset("after before while by in when".split())
+_AUX = frozenset("had has have was were is are will would could can may might should".split())
 _AGENTLESS_NPS = frozenset("reports report media rumours rumors unconfirmed local some sources".split())
 _MAX_SUBJECT = 14
 
@@ -55,7 +56,7 @@ def _has_name(toks: list[Token]) -> bool:
 def _trim_document(toks: list[Token]) -> list[Token]:
     """Return the owner of a document phrase (*a study by X* -> X, *X's survey* -> X), else the phrase."""
     for k, t in enumerate(toks[:-1]):
-        if t.low in C.DOCUMENT_NOUNS and toks[k + 1].low in ("by", "of", "from") and k + 2 < len(toks):
+        if t.low in C.DOCUMENT_NOUNS and t.text.islower() and toks[k + 1].low in ("by", "of", "from") and k + 2 < len(toks):
             rest = toks[k + 2:]
             if _has_name(rest):
                 return rest
@@ -68,7 +69,11 @@ def _trim_document(toks: list[Token]) -> list[Token]:
 
 
 def _span(toks: list[Token]) -> tuple[int, int]:
-    return toks[0].start, toks[-1].end
+    """Return the offsets of a phrase, without a final possessive (*May's* -> *May*)."""
+    end = toks[-1].end
+    if toks[-1].low.endswith(("'s", "’s")):
+        end -= 2
+    return toks[0].start, end
 
 
 def _clause_start(toks: list[Token], j: int) -> int:
@@ -99,19 +104,37 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
     return out
 
 
-def _initial_np(toks: list[Token]) -> list[Token]:
-    """Return the capitalised run that opens the sentence (its likely subject), or []."""
-    out: list[Token] = []
-    for t in toks:
-        if t.is_word and (t.is_cap or (out and t.low in ("of", "for", "and", "de", "van", "von"))):
-            out.append(t)
-        else:
-            break
-    while out and not out[-1].is_cap:
-        out.pop()
-    if out and out[0].low in C.SKIPPABLE | C.DETERMINERS | C.CLAUSE_WORDS and len(out) == 1:
-        return []
-    return out
+def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
+    """Return the names in subject position before token ``limit``: capitalised runs not right
+    after a preposition (a possessive name counts anywhere: *Following May's meeting*), skipping
+    the sentence's first word when it is a common word and month or day names."""
+    runs: list[list[Token]] = []
+    k = 0
+    while k < limit:
+        t = toks[k]
+        if not (t.is_word and t.is_cap) or t.low in C.PRONOUNS:
+            k += 1
+            continue
+        m = k
+        while m + 1 < limit and toks[m + 1].is_word and (toks[m + 1].is_cap or (
+                toks[m + 1].low in ("of", "for", "de", "van", "von", "al") and m + 2 < limit and toks[m + 2].is_cap)):
+            if toks[m].is_possessive:
+                break
+            m += 1
+        run = toks[k:m + 1]
+        if k == 0 and (run[0].low in C.SKIPPABLE or run[0].low in C.DETERMINERS or run[0].low in C.CLAUSE_WORDS
+                       or run[0].low in C.PREPOSITIONS or run[0].low.endswith(("ing", "ly"))):
+            run = run[1:]
+        before = toks[k - 1].low if k > 0 else ""
+        run = [u for u in run if u.low not in C.CALENDAR] if all(u.low in C.CALENDAR for u in run[:1]) else run
+        before2 = toks[k - 2].low if k > 1 else ""
+        # "with Wilders", "of the EU": objects, not subjects
+        is_object = before in C.PREPOSITIONS or (before in C.DETERMINERS and before2 in C.PREPOSITIONS)
+        if run and (run[-1].is_possessive or not is_object) \
+                and not all(u.low in C.CALENDAR or u.low in C.DETERMINERS for u in run):
+            runs.append(run)
+        k = m + 1
+    return runs
 
 
 def _is_final(toks: list[Token], i: int) -> bool:
@@ -145,10 +168,17 @@ def _subject(toks: list[Token], i: int) -> Report | None:
                 return None
         if low in C.MARKET_VERBS and (nxt.text[0].isdigit() or nxt.low == "to"):
             return None
-    if low in C.THAT_VERBS and not (nxt and (nxt.low in ("that", "the", "there") or nxt.low in C.PRONOUNS)):
+    if low in C.THAT_VERBS and not (nxt and (nxt.low in ("that", "the", "there") or nxt.low in C.PRONOUNS
+                                             or nxt.text in QUOTES or nxt.text == ":")):
         return None
+    if nxt is not None and nxt.low in _AUX:
+        return None  # "the Mueller report had been finalized": a noun
     j = i - 1
-    while j >= 0 and toks[j].low in C.SKIPPABLE and toks[j].low not in _BE:
+    while j >= 0 and (toks[j].low in C.SKIPPABLE and toks[j].low not in _BE or toks[j].text == ")"):
+        if toks[j].text == ")":
+            # "Price Waterhouse and Co (PW) said": step over the parenthesis
+            while j >= 0 and toks[j].text != "(":
+                j -= 1
         j -= 1
     if j >= 0 and toks[j].low in _BE:
         # a passive (was reported) or progressive (is claiming damages): no active subject
@@ -164,12 +194,16 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     if j < 0:
         return None
     head = toks[j]
+    if low in C.BASE_FORMS and not (head.low.endswith("s") or head.low in ("they", "we", "i", "you")):
+        return None  # "the Mueller report", "a Reuters report": nouns
     if head.low in C.PRONOUNS and head.low not in ("his", "her", "its", "their"):
         return Report("pronoun", (head.start, verb.end), (head.start, head.end))
     if head.text == "," and j > 0:
         # "X, an appositive, said" or "The poll, taken on Monday, showed"
         a_end = j
-        a_start = _clause_start(toks, j - 1)
+        a_start = j
+        while a_start - 1 >= 0 and toks[a_start - 1].text not in CLAUSE_PUNCT:
+            a_start -= 1
         appos = toks[a_start:a_end]
         if a_start > 0 and toks[a_start - 1].text == ",":
             b_start = _clause_start(toks, a_start - 2)
@@ -181,11 +215,12 @@ def _subject(toks: list[Token], i: int) -> Report | None:
             return _named(appos, cue, False)
         return None
     if not _is_nounish(head):
-        if verb.low.endswith("ing") or head.low in ("and", "but"):
-            if head.low in _FALLBACK_AFTER or head.text == ",":
-                first = _initial_np(toks)
-                if first and first[-1].end <= head.start and _has_name(first):
-                    return _named(first, cue, False)
+        # "after admitting ...", "..., deeming it ...", "but said ...": the clause's subject
+        ing = verb.low.endswith("ing")
+        if (ing and (head.low in _FALLBACK_AFTER or head.text == ",")) or (not ing and head.low in ("and", "but")):
+            runs = _name_runs(toks, j)
+            if runs:
+                return _named(runs[0], cue, False)
         return None
     k = _clause_start(toks, j)
     seg = toks[k:j + 1]
@@ -270,12 +305,26 @@ class SourceFinding(NamedTuple):
 
 
 def _previous_source(si: SentenceInput) -> tuple[int, int] | None:
+    """Return the source named by a reporting cue of the sentence before, if any."""
     prev = si.prev_text
     if not prev:
         return None
-    reports = find_reports(prev, si.prev_start or 0)
-    best = _first_named(reports)
+    best = _first_named(find_reports(prev, si.prev_start or 0))
     return best.source if best else None
+
+
+def _person_before(si: SentenceInput, pronoun: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the person a *he*/*she* points back to: a name in subject position earlier in
+    the sentence, else the first such name of the sentence before."""
+    toks = tokenize(si.text, si.start)
+    idx = next((k for k, t in enumerate(toks) if t.start == pronoun[0]), 0)
+    runs = _name_runs(toks, idx)
+    if not runs and si.prev_text:
+        ptoks = tokenize(si.prev_text, si.prev_start or 0)
+        runs = _name_runs(ptoks, len(ptoks))
+    if not runs:
+        return None
+    return _span(runs[0])
 
 
 def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFinding:
@@ -287,12 +336,21 @@ def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFin
     if best is not None:
         return SourceFinding(_span_of(doc, best.source), _span_of(doc, best.cue), "named", tuple(reports))
     for r in reports:
-        if r.kind in ("pronoun", "passive", "anaphor"):
-            prev = _previous_source(si)
-            if prev is not None:
-                return SourceFinding(_span_of(doc, prev), _span_of(doc, r.cue), "previous", tuple(reports))
-            if r.kind == "anaphor":
-                return SourceFinding(_span_of(doc, r.source), _span_of(doc, r.cue), "anaphor", tuple(reports))
+        if r.kind not in ("pronoun", "passive", "anaphor"):
+            continue
+        person = None
+        if r.kind == "pronoun" and doc[r.source[0]:r.source[1]].lower() in ("he", "she"):
+            person = _person_before(si, r.source)
+            toks_before = person is not None and person[0] >= si.start
+            if toks_before:
+                return SourceFinding(_span_of(doc, person), _span_of(doc, r.cue), "previous", tuple(reports))
+        prev = _previous_source(si)
+        if prev is not None:
+            return SourceFinding(_span_of(doc, prev), _span_of(doc, r.cue), "previous", tuple(reports))
+        if person is not None:
+            return SourceFinding(_span_of(doc, person), _span_of(doc, r.cue), "previous", tuple(reports))
+        if r.kind == "anaphor":
+            return SourceFinding(_span_of(doc, r.source), _span_of(doc, r.cue), "anaphor", tuple(reports))
     if any(r.kind in ("agentless", "passive") for r in reports):
         cue = next(r.cue for r in reports if r.kind in ("agentless", "passive"))
         return SourceFinding(None, _span_of(doc, cue), "agentless", tuple(reports))
