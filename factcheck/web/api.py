@@ -1,0 +1,282 @@
+"""The JSON API of the reviewer web server; the pages are views over the same functions.
+
+Every route here except ``/healthz`` runs after :class:`~factcheck.web.auth.AuthMiddleware`
+has identified the reviewer (and checked the CSRF token of cookie requests that change state).
+"""
+from __future__ import annotations
+
+import math
+import os
+from typing import Annotated, Optional
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.security import HTTPBearer
+from pydantic import BaseModel, Field
+
+from ..queue.schema import STATUSES
+from ..types import PRIMARY_LABELS
+from .auth import Identity
+
+MAX_EVIDENCE = 20
+MAX_URL = 2000
+MAX_NOTE = 10_000
+MAX_PAGE = 500
+
+# declares the bearer scheme in the OpenAPI description; the middleware does the checking
+_bearer = HTTPBearer(auto_error=False, description="a reviewer's secret from `factcheck queue add-reviewer`")
+
+
+class ApiError(HTTPException):
+    """An error answered as ``{"error": message}`` with the given status."""
+
+
+class VerdictIn(BaseModel):
+    """A reviewer's verdict on a claim."""
+
+    rating: str = Field(..., max_length=100, description="a name on the queue's rating scale")
+    label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
+    note: Optional[str] = Field(None, max_length=MAX_NOTE)
+    evidence: list[str] = Field(default_factory=list, max_length=MAX_EVIDENCE,
+                                description="http(s) URLs of the evidence")
+
+
+class AdjudicationIn(BaseModel):
+    """An editor's ruling on a disputed claim."""
+
+    rating: str = Field(..., max_length=100)
+    label: Optional[str] = Field(None, max_length=40)
+    note: Optional[str] = Field(None, max_length=MAX_NOTE)
+
+
+def queue_of(request: Request):
+    return request.app.state.queue
+
+
+def identity(request: Request, _token=Depends(_bearer)) -> Identity:
+    """Return who is asking, as the middleware found it."""
+    ident = getattr(request.state, "identity", None)
+    if ident is None:  # only reachable if a route is wrongly marked public
+        raise ApiError(401, "log in first")
+    return ident
+
+
+def editor(ident: Identity = Depends(identity)) -> Identity:
+    """Return the identity when it is an editor's; 403 otherwise."""
+    if not ident.is_editor:
+        raise ApiError(403, f"{ident.name} is a reviewer; only editors adjudicate disputed claims")
+    return ident
+
+
+Who = Annotated[Identity, Depends(identity)]
+Editor = Annotated[Identity, Depends(editor)]
+
+
+def hides_model(queue, ident: Identity) -> bool:
+    """Return whether this reviewer must not see what the model said (blind review)."""
+    return bool(queue.blind) and not ident.is_editor
+
+
+def check_label(label: Optional[str]) -> Optional[str]:
+    """Return the label, None for empty; 422 if it is not a primary label."""
+    if label is None or label == "":
+        return None
+    if label not in PRIMARY_LABELS:
+        raise ApiError(422, f"label {label!r} is not one of: {', '.join(PRIMARY_LABELS)}")
+    return label
+
+
+def check_evidence(urls) -> list[str]:
+    """Return the evidence URLs, stripped; 422 unless each is an http(s) URL (no javascript: links)."""
+    out = []
+    for url in urls:
+        url = str(url).strip()
+        if not url:
+            continue
+        if len(url) > MAX_URL:
+            raise ApiError(422, f"an evidence URL is longer than {MAX_URL} characters")
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(
+                ch.isspace() or ord(ch) < 32 for ch in url):
+            raise ApiError(422, "evidence must be http:// or https:// URLs, one per line")
+        out.append(url)
+    if len(out) > MAX_EVIDENCE:
+        raise ApiError(422, f"give at most {MAX_EVIDENCE} evidence URLs")
+    return out
+
+
+def filters(status: Optional[str], label: Optional[str], min_score, max_score) -> dict:
+    """Return the queue filters from query values ('' means no filter); 422 for bad ones."""
+    out: dict = {}
+    if status:
+        if status not in STATUSES:
+            raise ApiError(422, f"status {status!r} is not one of: {', '.join(STATUSES)}")
+        out["status"] = status
+    if label:
+        if label not in PRIMARY_LABELS:
+            raise ApiError(422, f"label {label!r} is not one of: {', '.join(PRIMARY_LABELS)}")
+        out["label"] = label
+    for key, value in (("min_score", min_score), ("max_score", max_score)):
+        if value is None or value == "":
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            number = math.nan
+        if not (0.0 <= number <= 1.0):
+            raise ApiError(422, f"{key} must be a number between 0 and 1")
+        out[key] = number
+    return out
+
+
+def list_claims(queue, ident: Identity, *, status=None, label=None, min_score=None, max_score=None,
+                limit: int = 50, offset: int = 0) -> dict:
+    """Return a page of queue items with the total and the count per status under the same filters."""
+    where = filters(status, label, min_score, max_score)
+    blind = hides_model(queue, ident)
+    if blind and "label" in where:
+        raise ApiError(403, "the label filter is off in blind review")
+    items = queue.list_items(**where, limit=limit, offset=offset)
+    if blind:
+        items = [{k: v for k, v in row.items() if k != "label"} for row in items]
+    rest = {k: v for k, v in where.items() if k != "status"}
+    counts = {s: queue.count_items(status=s, **rest) for s in STATUSES}
+    total = counts[where["status"]] if "status" in where else sum(counts.values())
+    return {"items": items, "count": total, "counts": counts, "limit": limit, "offset": offset,
+            "filters": where, "blind": blind}
+
+
+def lease_next(request: Request, ident: Identity, skip: Optional[str] = None) -> dict | None:
+    """Return the next claim leased to the reviewer, after giving back ``skip`` if given.
+
+    Skipped claims are remembered per reviewer (in memory, the last 200) so that skipping
+    moves on instead of handing back the claim just skipped.
+    """
+    queue = queue_of(request)
+    skipped = request.app.state.skips.setdefault(ident.name, [])
+    if skip:
+        queue.release(skip, ident.name)
+        if skip in skipped:
+            skipped.remove(skip)
+        skipped.append(skip)
+        del skipped[:-200]
+    item = queue.next_claim(ident.name, exclude=tuple(skipped))
+    if item is None and skipped:
+        # everything left was skipped once: start over on the skipped ones
+        skipped.clear()
+        item = queue.next_claim(ident.name)
+    return item
+
+
+router = APIRouter()
+
+
+@router.get("/healthz", tags=["meta"], summary="200 when the queue file is readable")
+def healthz(request: Request):
+    queue = queue_of(request)
+    if not os.access(queue.path, os.R_OK):
+        raise ApiError(503, "the queue file is not readable")
+    try:
+        queue.reviews_per_claim
+    except Exception:  # any database failure means not healthy; the message stays generic
+        raise ApiError(503, "the queue file cannot be read") from None
+    return {"status": "ok"}
+
+
+@router.get("/api/me", tags=["meta"], summary="who is logged in, their role and CSRF token")
+def me(ident: Who):
+    return {"name": ident.name, "role": ident.role, "via": ident.via, "csrf_token": ident.csrf_token}
+
+
+@router.get("/api/scale", tags=["meta"], summary="the queue's rating scale and the labels")
+def scale(request: Request, ident: Who):
+    queue = queue_of(request)
+    return {"ratings": [r.to_dict() for r in queue.scale.ratings], "labels": list(PRIMARY_LABELS),
+            "blind": hides_model(queue, ident), "reviews_per_claim": queue.reviews_per_claim}
+
+
+@router.get("/api/next", tags=["review"], summary="lease the next claim: 200 with it, 204 when none is left",
+            responses={204: {"description": "no claim is left for this reviewer"}})
+def api_next(request: Request, ident: Who, skip: Annotated[Optional[str], Query(max_length=200)] = None):
+    item = lease_next(request, ident, skip)
+    if item is None:
+        return Response(status_code=204)
+    return item
+
+
+@router.get("/api/claims", tags=["review"], summary="queue items with filters, the total and counts per status")
+def api_claims(request: Request, ident: Who,
+               status: Annotated[Optional[str], Query(description=" | ".join(STATUSES))] = None,
+               label: Annotated[Optional[str], Query(description=" | ".join(PRIMARY_LABELS))] = None,
+               min_score: Annotated[Optional[str], Query(description="lowest check-worthiness, 0 to 1")] = None,
+               max_score: Annotated[Optional[str], Query(description="highest check-worthiness, 0 to 1")] = None,
+               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+               offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+    return list_claims(queue_of(request), ident, status=status, label=label, min_score=min_score,
+                       max_score=max_score, limit=limit, offset=offset)
+
+
+@router.get("/api/claims/{claim_id}", tags=["review"], summary="the claim with its status, context and verdicts")
+def api_claim(request: Request, claim_id: str, ident: Who):
+    return queue_of(request).get_claim(claim_id, reviewer=ident.name)
+
+
+def store_verdict(queue, ident: Identity, claim_id: str, rating: str, label, note, evidence) -> dict:
+    """Return the stored verdict after checking label and evidence (the queue checks the rating)."""
+    label = check_label(label)
+    evidence = check_evidence(evidence)
+    note = (note or "").strip() or None
+    if note and len(note) > MAX_NOTE:
+        raise ApiError(422, f"the note is longer than {MAX_NOTE} characters")
+    return queue.record_verdict(claim_id, ident.name, rating, label=label, note=note, evidence=evidence)
+
+
+@router.post("/api/claims/{claim_id}/verdicts", tags=["review"], status_code=201,
+             summary="record a verdict: 201 with it; 422 for a rating off the scale")
+def api_verdict(request: Request, claim_id: str, body: VerdictIn, ident: Who):
+    return store_verdict(queue_of(request), ident, claim_id, body.rating, body.label, body.note, body.evidence)
+
+
+def store_ruling(queue, ident: Identity, claim_id: str, rating: str, label, note) -> dict:
+    """Return the stored adjudication; 409 unless the claim is disputed (or already resolved)."""
+    label = check_label(label)
+    status = queue.get_claim(claim_id)["status"]
+    if status not in ("disputed", "resolved"):
+        raise ApiError(409, f"claim {claim_id} is {status}, not disputed; only disputed claims are adjudicated")
+    return queue.adjudicate(claim_id, ident.name, rating, label=label, note=(note or "").strip() or None)
+
+
+@router.post("/api/claims/{claim_id}/adjudicate", tags=["editors"], status_code=201,
+             summary="an editor's ruling on a disputed claim (403 for reviewers)")
+def api_adjudicate(request: Request, claim_id: str, body: AdjudicationIn, ident: Editor):
+    return store_ruling(queue_of(request), ident, claim_id, body.rating, body.label, body.note)
+
+
+@router.post("/api/claims/{claim_id}/release", tags=["review"], summary="give back a leased claim (skip)")
+def api_release(request: Request, claim_id: str, ident: Who):
+    return {"released": queue_of(request).release(claim_id, ident.name)}
+
+
+@router.get("/api/disputed", tags=["editors"], summary="disputed claims with their verdicts (editors only)")
+def api_disputed(request: Request, ident: Editor, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                 offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+    return disputed(queue_of(request), ident, limit=limit, offset=offset)
+
+
+def disputed(queue, ident: Identity, *, limit: int = 50, offset: int = 0) -> dict:
+    """Return the disputed claims, each with its current verdicts."""
+    rows = queue.list_items(status="disputed", limit=limit, offset=offset)
+    items = []
+    for row in rows:
+        verdicts = [v for v in queue.get_claim(row["claim_id"], reviewer=ident.name)["verdicts"]
+                    if v.get("current") and v.get("kind") == "verdict"]
+        items.append({**row, "verdicts": verdicts})
+    return {"items": items, "count": queue.count_items(status="disputed"), "limit": limit, "offset": offset}
+
+
+@router.get("/api/stats", tags=["meta"], summary="counts, agreement, verdicts per day, ratings by label")
+def api_stats(request: Request, ident: Who):
+    return queue_of(request).stats()

@@ -1,0 +1,256 @@
+"""The HTML pages: each renders data from the same functions as its JSON twin in ``api.py``.
+
+Templates autoescape everything; the only markup not written in a template comes from
+``highlight.py`` and ``charts.py``, which escape every piece of text they place.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+from typing import Annotated, Optional
+from urllib.parse import urlencode, urlsplit
+
+from fastapi import APIRouter, Form, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+
+from ..errors import NotFoundError, QueueError
+from ..types import PRIMARY_LABELS
+from . import api, charts
+from .api import ApiError, Editor, Who
+from .auth import CSRF_COOKIE, SESSION_COOKIE, Throttled, client_key, safe_next
+from .highlight import claim_in_context
+
+HERE = Path(__file__).parent
+router = APIRouter(include_in_schema=True)
+HTML = {"response_class": HTMLResponse, "tags": ["pages"]}
+
+
+def _safe_url(url) -> str | None:
+    """Return ``url`` if it may be a link (http or https), else None: evidence is shown as text."""
+    try:
+        scheme = urlsplit(str(url)).scheme.lower()
+    except ValueError:
+        return None
+    return str(url) if scheme in ("http", "https") else None
+
+
+def environment():
+    """Return the Jinja2 environment of the pages, with autoescaping on for every template."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters["safe_url"] = _safe_url
+    env.filters["idq"] = _quote
+    env.filters["score"] = lambda x: "" if x is None else f"{float(x):.2f}"
+    env.globals["labels"] = PRIMARY_LABELS
+    return env
+
+
+def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    """Return a page: the template with who is logged in and their CSRF token."""
+    ident = getattr(request.state, "identity", None)
+    template = request.app.state.templates.get_template(name)
+    html = template.render(me=ident, csrf_token=getattr(ident, "csrf_token", None), path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+# -- logging in and out -------------------------------------------------------------------
+
+@router.get("/login", **HTML, summary="the log-in page")
+def login_page(request: Request, next: Annotated[Optional[str], Query(max_length=2000)] = None):
+    return render(request, "login.html", next=safe_next(next), error=None, name="")
+
+
+@router.post("/login", tags=["pages"], summary="log in with name and secret: a session cookie, then a redirect",
+             responses={303: {"description": "logged in; the session cookie is set"},
+                        401: {"description": "wrong name or secret"}, 429: {"description": "too many wrong secrets"}})
+def login(request: Request, name: Annotated[str, Form(max_length=200)] = "",
+          secret: Annotated[str, Form(max_length=1024)] = "",
+          next: Annotated[Optional[str], Form(max_length=2000)] = None):
+    target = safe_next(next)
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        # a page elsewhere must not log a reviewer in under someone else's account
+        return _login_error(request, 403, "log in from this site's own log-in page", name, target)
+    auth = request.app.state.auth
+    try:
+        reviewer = auth.check_secret(client_key(request.scope), secret, name.strip() or None)
+    except Throttled as exc:
+        return _login_error(request, 429, str(exc), name, target, {"Retry-After": str(int(exc.retry_after) + 1)})
+    if reviewer is None:
+        return _login_error(request, 401, "wrong name or secret", name, target)
+    cookie, csrf = request.app.state.sessions.issue(reviewer.name)
+    if _wants_json(request):
+        response = JSONResponse({"name": reviewer.name, "role": reviewer.role, "csrf_token": csrf})
+    else:
+        response = RedirectResponse(target, status_code=303)
+    secure = request.app.state.cookie_secure
+    max_age = request.app.state.sessions.max_age
+    response.set_cookie(SESSION_COOKIE, cookie, max_age=max_age, httponly=True, samesite="strict", secure=secure)
+    # readable by the page's script, which sends it back as X-CSRF-Token; useless to other sites
+    response.set_cookie(CSRF_COOKIE, csrf, max_age=max_age, httponly=False, samesite="strict", secure=secure)
+    return response
+
+
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _login_error(request, status, message, name, target, headers=None):
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
+    response = render(request, "login.html", status=status, next=target, error=message, name=name)
+    if headers:
+        response.headers.update(headers)
+    return response
+
+
+@router.post("/logout", tags=["pages"], summary="end the session", responses={303: {"description": "logged out"}})
+def logout(request: Request, ident: Who):
+    if ident.session_id:
+        request.app.state.sessions.revoke(ident.session_id)
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    response.delete_cookie(CSRF_COOKIE)
+    return response
+
+
+# -- the queue ----------------------------------------------------------------------------
+
+@router.get("/", **HTML, summary="the queue, with filters and counts (JSON twin: /api/claims)")
+def queue_page(request: Request, ident: Who,
+               status: Annotated[Optional[str], Query(max_length=40)] = None,
+               label: Annotated[Optional[str], Query(max_length=40)] = None,
+               min_score: Annotated[Optional[str], Query(max_length=40)] = None,
+               max_score: Annotated[Optional[str], Query(max_length=40)] = None,
+               offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+    page = api.list_claims(request.app.state.queue, ident, status=status, label=label, min_score=min_score,
+                           max_score=max_score, limit=50, offset=offset)
+    query = {k: v for k, v in page["filters"].items()}
+    def link(**change):
+        return "?" + urlencode({k: v for k, v in {**query, **change}.items() if v not in (None, "")})
+    return render(request, "queue.html", page=page, link=link, json_link="/api/claims" + link(offset=offset or None),
+                  statuses=list(page["counts"]))
+
+
+@router.get("/next", **HTML, summary="lease the next claim and go to its page",
+            responses={303: {"description": "to the claim page"}})
+def next_page(request: Request, ident: Who, skip: Annotated[Optional[str], Query(max_length=200)] = None):
+    item = api.lease_next(request, ident, skip)
+    if item is None:
+        return render(request, "done.html")
+    return RedirectResponse(f"/claims/{_quote(item['claim']['claim_id'])}", status_code=303)
+
+
+def _quote(claim_id: str) -> str:
+    from urllib.parse import quote
+
+    return quote(str(claim_id), safe="")
+
+
+# -- one claim ----------------------------------------------------------------------------
+
+def claim_view(request: Request, ident, claim_id: str, *, error: str | None = None, form: dict | None = None,
+               status: int = 200) -> HTMLResponse:
+    """Return the claim page: the sentence in its document, the model's view unless blind, the form."""
+    queue = request.app.state.queue
+    item = queue.get_claim(claim_id, reviewer=ident.name)
+    claim = item["claim"]
+    mine = [v for v in item["verdicts"] if v.get("reviewer") == ident.name and v.get("current")]
+    return render(request, "claim.html", status=status, item=item, claim=claim, context=claim_in_context(item),
+                  scale=queue.scale.ratings, model=item.get("model"), mine=mine[-1] if mine else None,
+                  error=error, form=form or {}, claim_path=_quote(claim["claim_id"]),
+                  can_adjudicate=ident.is_editor and item["status"] in ("disputed", "resolved"))
+
+
+@router.get("/claims/{claim_id}", **HTML, summary="the review page of a claim (JSON twin: /api/claims/{claim_id})")
+def claim_page(request: Request, claim_id: str, ident: Who):
+    return claim_view(request, ident, claim_id)
+
+
+@router.post("/claims/{claim_id}/verdict", tags=["pages"], summary="record a verdict from the page's form",
+             responses={303: {"description": "recorded; on to the next claim"}})
+def claim_form(request: Request, claim_id: str, ident: Who,
+               rating: Annotated[str, Form(max_length=100)] = "",
+               label: Annotated[str, Form(max_length=40)] = "",
+               note: Annotated[str, Form(max_length=api.MAX_NOTE)] = "",
+               evidence: Annotated[str, Form(max_length=api.MAX_EVIDENCE * (api.MAX_URL + 2))] = ""):
+    form = {"rating": rating, "label": label, "note": note, "evidence": evidence}
+    try:
+        api.store_verdict(request.app.state.queue, ident, claim_id, rating, label, note, evidence.splitlines())
+    except (ApiError, QueueError) as exc:
+        status, message = _form_failure(exc)
+        return claim_view(request, ident, claim_id, error=message, form=form, status=status)
+    return RedirectResponse("/next", status_code=303)
+
+
+def _form_failure(exc) -> tuple[int, str]:
+    """Return (status, message) of a refused form; an unknown claim is re-raised as the 404 page."""
+    if isinstance(exc, NotFoundError):
+        raise exc
+    if isinstance(exc, ApiError):
+        return exc.status_code, str(exc.detail)
+    return 422, str(exc)
+
+
+@router.post("/claims/{claim_id}/adjudicate", tags=["pages"], summary="an editor's ruling from the page's form",
+             responses={303: {"description": "recorded; back to the disputed list"}})
+def adjudicate_form(request: Request, claim_id: str, ident: Editor,
+                    rating: Annotated[str, Form(max_length=100)] = "",
+                    label: Annotated[str, Form(max_length=40)] = "",
+                    note: Annotated[str, Form(max_length=api.MAX_NOTE)] = ""):
+    try:
+        api.store_ruling(request.app.state.queue, ident, claim_id, rating, label, note)
+    except (ApiError, QueueError) as exc:
+        status, message = _form_failure(exc)
+        return claim_view(request, ident, claim_id, error=message, status=status)
+    return RedirectResponse("/disputed", status_code=303)
+
+
+# -- editors and statistics ---------------------------------------------------------------
+
+@router.get("/disputed", **HTML, summary="disputed claims to adjudicate (editors; JSON twin: /api/disputed)")
+def disputed_page(request: Request, ident: Editor, offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+    page = api.disputed(request.app.state.queue, ident, limit=50, offset=offset)
+    return render(request, "disputed.html", page=page, scale=request.app.state.queue.scale.ratings)
+
+
+def _days(per_day: dict) -> list[tuple[str, int]]:
+    """Return (day, count) for every day from the first to the last verdict, gaps as 0."""
+    days = sorted(per_day)
+    if not days:
+        return []
+    try:
+        first, last = _dt.date.fromisoformat(days[0]), _dt.date.fromisoformat(days[-1])
+    except ValueError:
+        return [(d, per_day[d]) for d in days]
+    if (last - first).days > 400:
+        return [(d, per_day[d]) for d in days]
+    out = []
+    day = first
+    while day <= last:
+        out.append((day.isoformat(), per_day.get(day.isoformat(), 0)))
+        day += _dt.timedelta(days=1)
+    return out
+
+
+@router.get("/stats", **HTML, summary="statistics with charts (JSON twin: /api/stats)")
+def stats_page(request: Request, ident: Who):
+    queue = request.app.state.queue
+    stats = queue.stats()
+    agreement = stats.get("agreement") or {}
+    rows = []
+    for what in ("rating", "label"):
+        a = agreement.get(what) or {}
+        rows.append((f"{what}: Krippendorff's alpha", a.get("krippendorff_alpha")))
+        rows.append((f"{what}: Cohen's kappa", a.get("cohen_kappa")))
+    figures = {
+        "per_day": charts.bar_chart(_days(stats.get("verdicts_per_day") or {}), title="Verdicts per day"),
+        "by_label": charts.stacked_bars(stats.get("ratings_by_label") or {}, queue.scale.names(),
+                                        title="Ratings by the model's label"),
+        "agreement": charts.score_bars(rows, title="Agreement between reviewers"),
+        "throughput": charts.bar_chart(sorted((stats.get("by_reviewer") or {}).items()),
+                                       title="Verdicts per reviewer"),
+    }
+    return render(request, "stats.html", stats=stats, figures=figures, agreement=agreement)
