@@ -1,0 +1,238 @@
+"""Amount facets: money, percentages, quantities, durations and counts.
+
+Each number found by :mod:`.numerals` is read from the words around it: a currency before or
+after makes it money, ``%``/``pct``/``percent`` a percentage, a unit of measure a quantity,
+a unit of time a duration, and a noun phrase after it a count. Numbers that are part of a
+name (*Article 50*, *Boeing 737*), times of day, ordinals, scores and phone numbers, split
+ratios (*two-for-one*) and idioms give nothing. A second pass lets a bare number borrow the
+unit of its neighbour: *between 168 and 170 stg*, *5.5 billion Canadian dlrs from 4.3 billion*.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .currency import currency_after, currency_before
+from .numerals import Numeral
+from .phrases import counted_phrase, pluralise
+from .words import (FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS, QUANTITY_UNITS, STREET_WORDS,
+                    TIME_UNITS, WEEKDAYS)
+
+
+@dataclass(slots=True)
+class Amount:
+    """A number read as an amount, before it becomes a Facet."""
+
+    kind: str
+    start: int
+    end: int
+    value: int | float | None
+    unit: str | None = None
+    #: nothing after the figure said what it counts: it may borrow a neighbour's unit
+    bare: bool = False
+    #: the figure had no scale word although its neighbour may (between $1 and $2 billion)
+    numeral: Numeral | None = None
+
+
+_PERCENT = re.compile(r"\s*(?:%|-?\s*(?:percentage points?|per cent|percent|pct)\b)", re.I)
+_POINTS = re.compile(r"\s+points?\b", re.I)
+_UNIT = re.compile(
+    r"\s*-?\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(QUANTITY_UNITS, key=len, reverse=True))
+    + r")\b(?P<rate>\s+(?:a|per)\s+(?:day|year|month|week|hour|tonne|ton|barrel|acre))?",
+    re.I)
+_TIME = re.compile(r"(?P<sep>[\s-]+)(?P<unit>" + "|".join(TIME_UNITS) + r")s?\b(?P<old>-old)?", re.I)
+_COMPOUND = re.compile(r"-(?P<word>[a-z]+)\b(?!-)")
+_CLOCK = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|CET\b|o'clock)")
+_GLUED_WORD = re.compile(r"[A-Za-z]")
+_PENCE = re.compile(r"p\b")
+_DASH_FIGURE = re.compile(r"[-–]\d")
+_CAPITAL_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
+_NAME_MARK = re.compile(r"(?:\bNo\.?|\bno\.|#|\bNos\.?)\s*$")
+_STREET = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\b")
+_TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
+_TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)\b)", re.I)
+_FRACTION_WORD = re.compile(
+    r"\b(?P<frac>half|a quarter|one quarter|three quarters)\s+(?:of|the|its|their|his|her|all)\b",
+    re.I)
+_FRACTION_VALUES = {"half": 50, "a quarter": 25, "one quarter": 25, "three quarters": 75}
+_CONNECTOR_FORWARD = re.compile(r"\s*(?:and|to|or|-|–|through)\s*$")
+_CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or)\s+$")
+_SENTENCE_OPEN = re.compile(r"(?:^|[-—–:;\"“‘(]\s*)$")
+_FRACTION_AFTER = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|half|tenths?)\b", re.I)
+_MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
+    """Whether a figure is part of a name: *Article 50*, *Boeing 737*, *No. 2*, *Sismik 1*."""
+    before = text[max(lo, n.start - 30):n.start]
+    if _NAME_MARK.search(before):
+        return True
+    if n.words:
+        # a capitalised number word inside a sentence is a name (the Big Three)
+        return n.figure[0].isupper() and not _SENTENCE_OPEN.search(text[max(lo, n.start - 3):n.start]) \
+            and n.start > lo
+    m = _CAPITAL_WORD.search(before)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".").lower()
+    return word not in FUNCTION_WORDS and word not in _MONTHS_AND_DAYS
+
+
+def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
+    """Whether a number is no facet: a time of day, ordinal, score, ratio, name or idiom."""
+    after = text[n.end:min(hi, n.end + 12)]
+    if _CLOCK.match(after):
+        return True
+    if after[:1] == "/" and after[1:2].isdigit():
+        return True
+    if _GLUED_WORD.match(after) and not (_PENCE.match(after) or after[:1] == "s"):
+        return True  # 21st, 3D, 4x4, 10am
+    if after.startswith(("-for-", "-to-", " for ")) and n.words:
+        return True  # two-for-one, 3-for-2 splits
+    if after.startswith(("-for-", "-to-")):
+        return True
+    if _FRACTION_AFTER.match(after):
+        return True  # one-third: a fraction the gold leaves without a value
+    if n.words and n.value == 1 and n.scale == 1:
+        return True  # "one", "a": not a checkable count
+    if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
+        return True  # a bare scale word is vague (Hundred of protesters)
+    window = text[max(lo, n.start - 20):min(hi, n.end + 20)].lower()
+    return any(idiom in window for idiom in IDIOMS)
+
+
+def _money_value(n: Numeral, code: str) -> tuple[float | int, str]:
+    """Return the value in whole units and the ISO code, turning cents and pence into units."""
+    if code.endswith((".cents", ".pence")):
+        value = n.value / 100
+        return (int(value) if float(value).is_integer() else round(value, 6)), code.split(".")[0]
+    return n.value, code
+
+
+def _points_are_percent(text: str, lo: int, hi: int, n: Numeral) -> bool:
+    """Whether ``N points`` is a percentage (a poll lead) rather than index points."""
+    if n.value > 100:
+        return False
+    words = set(re.findall(r"[a-z&]+", text[lo:hi].lower()))
+    return not (words & MARKET_WORDS)
+
+
+def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
+    """Return what a number is (money, percent, quantity, duration, count), or None."""
+    if _skip(text, lo, hi, n):
+        return None
+    symbol = currency_before(text, lo, n.start)
+    if symbol and not (n.words and n.scale == 1):
+        code, start = symbol
+        value, code = _money_value(n, code)
+        return Amount("money", start, n.end, value, code, numeral=n)
+    money = currency_after(text, n.end, hi)
+    if n.glued and not money:
+        return None  # 100m, 5k: a distance or a prize, unsafe to read without a currency
+    if _is_name_number(text, lo, n) and not (money or _PERCENT.match(text, n.end, hi)
+                                             or _UNIT.match(text, n.end, hi)):
+        return None
+    if not n.words and _PENCE.match(text, n.end):
+        value, code = _money_value(n, "GBP.pence")
+        return Amount("money", n.start, n.end + 1, value, code, numeral=n)
+    m = _PERCENT.match(text, n.end, hi)
+    if m:
+        return Amount("percent", n.start, m.end(), n.value, numeral=n)
+    if money:
+        code, end = money
+        value, code = _money_value(n, code)
+        return Amount("money", n.start, end, value, code, numeral=n)
+    m = _POINTS.match(text, n.end, hi)
+    if m and _points_are_percent(text, lo, hi, n):
+        return Amount("percent", n.start, m.end(), n.value, numeral=n)
+    m = _UNIT.match(text, n.end, hi)
+    if m:
+        unit = m.group("unit") + (m.group("rate") or "")
+        value = None if "basis point" in unit.lower() else n.value
+        return Amount("quantity", n.start, m.end(), value, unit.strip(), numeral=n)
+    m = _TIME.match(text, n.end, hi)
+    if m:
+        unit = TIME_UNITS[m.group("unit").lower()]
+        return Amount("duration", n.start, m.end(), n.value, unit, numeral=n)
+    m = _COMPOUND.match(text, n.end, hi)
+    if m:
+        # a 25-page report, a 577-member assembly: a count of the noun
+        return Amount("count", n.start, m.end(), n.value, pluralise(m.group("word")), numeral=n)
+    if _DASH_FIGURE.match(text, n.end):
+        return None  # a score or a phone number: 5-4, 555-1234
+    m = _TIMES.match(text, n.end, hi)
+    if m:
+        return Amount("count", n.start, m.end(), n.value, "times", numeral=n)
+    street = _STREET.match(text, n.end, hi)
+    if street and street.group(1).lower() in STREET_WORDS:
+        return None
+    phrase = counted_phrase(text, n.end, hi)
+    if phrase is None or (n.words and not phrase.plural):
+        if n.words and not _all_before(text, lo, n):
+            return None  # "the two met": a number word must count a noun
+        return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
+    if phrase.is_time:
+        return Amount("duration", n.start, phrase.end, n.value, phrase.unit, numeral=n)
+    return Amount("count", n.start, phrase.end, n.value, phrase.unit, bare=phrase.unit is None,
+                  numeral=n)
+
+
+def _all_before(text: str, lo: int, n: Numeral) -> bool:
+    """Whether a bare number word follows ``all`` (*win all three*)."""
+    return text[max(lo, n.start - 4):n.start].lower() == "all "
+
+
+def fractions(text: str, lo: int, hi: int) -> list[Amount]:
+    """Return the proportions written as words: *about half the workforce* is 50 percent."""
+    return [Amount("percent", m.start("frac"), m.end("frac"), _FRACTION_VALUES[m.group("frac").lower()])
+            for m in _FRACTION_WORD.finditer(text, lo, hi)]
+
+
+def twice(text: str, lo: int, hi: int) -> list[Amount]:
+    """Return *twice* as a count of two times, unless it is a ratio (*twice as many*)."""
+    return [Amount("count", m.start(), m.end(), 2 if m.group().lower() == "twice" else 3, "times")
+            for m in _TWICE.finditer(text, lo, hi)]
+
+
+def share_units(amounts: list[Amount], text: str) -> None:
+    """Let bare numbers borrow the unit of a neighbour, in place.
+
+    Forward, in a range: *between 168 and 170 stg*, *6.5 to 9.5 pct*, *between $1 and $2
+    billion* (the first also borrows the scale). Backward, after money or a percentage:
+    *to 5.5 billion Canadian dlrs from 4.3 billion*, *9p to 448*. A bare count borrows the
+    noun of the count before it: *294 deputies ... with 282 voting against*.
+    """
+    for i, a in enumerate(amounts):
+        nxt = amounts[i + 1] if i + 1 < len(amounts) else None
+        prev = amounts[i - 1] if i > 0 else None
+        if nxt and nxt.kind in ("money", "percent", "quantity", "count") and not nxt.bare \
+                and _CONNECTOR_FORWARD.fullmatch(text[a.end:nxt.start]) \
+                and (a.bare or (a.kind == "money" and a.unit == nxt.unit)) and a.numeral and nxt.numeral:
+            if a.bare:
+                a.kind, a.unit, a.bare = nxt.kind, nxt.unit, False
+                if nxt.kind == "money" and nxt.unit in ("GBP", "USD") and _in_minor_units(text, nxt):
+                    a.value = _scaled(a.value / 100, 1)
+            if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind == "money":
+                a.value = _scaled(a.value, nxt.numeral.scale)
+            continue
+        if a.bare and prev and prev.kind in ("money", "percent") and a.numeral \
+                and a.start - prev.end < 30 and _CONNECTOR_BACK.search(text, prev.end, a.start):
+            a.kind, a.unit, a.bare = prev.kind, prev.unit, False
+            if prev.kind == "money" and _in_minor_units(text, prev):
+                a.value = _scaled(a.value / 100, 1)
+            continue
+        if a.bare and a.kind == "count":
+            earlier = [b for b in amounts[:i] if b.kind == "count" and b.unit]
+            if earlier:
+                a.unit = earlier[-1].unit
+
+
+def _in_minor_units(text: str, a: Amount) -> bool:
+    """Whether a money amount was written in pence or cents (*9p*, *50 cts*)."""
+    written = text[a.start:a.end].lower()
+    return written.endswith(("p", "cts", "cents", "pence"))
+
+
+def _scaled(value: float, scale: int) -> int | float:
+    v = value * scale
+    return int(round(v)) if abs(v - round(v)) < 1e-9 else round(v, 6)

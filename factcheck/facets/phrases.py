@@ -1,0 +1,112 @@
+"""The noun phrase a number counts: *236 political prisoners* counts ``political prisoners``.
+
+No tagger: the phrase runs from the number over words that can belong to a noun phrase and
+ends at its first plural noun (*two other recent death penalty cases*), optionally followed by
+*of* and a name (*two more members of Congress*). A number word must count a plural noun;
+a figure may stand alone (*with 282 voting against*).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, TIME_UNITS, WEEKDAYS
+
+_WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
+_OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
+_OF_PART = re.compile(r"\s+of\s+(?:(?P<pron>them|these|those|us|which|whom)\b|(?:the|its|their|his|her|our)\s+"
+                      r"|(?=\d))")
+_FIGURE = re.compile(r"\s*[\d,.]+")
+IRREGULAR_PLURALS = frozenset("""
+people men women children police staff personnel cattle sheep fish deer aircraft crew media
+data feet teeth mice geese youth clergy livestock militia faithful elderly poor rich wounded
+dead injured homeless unemployed
+""".split())
+_TIME_PLURALS = frozenset(TIME_UNITS.values()) | frozenset(TIME_UNITS)
+_NOT_NOUNS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+@dataclass(slots=True)
+class Phrase:
+    """What a number counts: the unit (lower case, may be None), where it ends, and whether
+    the head noun is a unit of time (then the number is a duration)."""
+
+    unit: str | None
+    end: int
+    is_time: bool
+    plural: bool
+
+
+def is_plural(word: str) -> bool:
+    """Return whether a (lower-case) noun looks plural."""
+    if word in IRREGULAR_PLURALS:
+        return True
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def pluralise(word: str) -> str:
+    """Return the plural of a singular noun (*member* -> *members*, *party* -> *parties*)."""
+    word = word.lower()
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
+    """Return the words of the noun phrase from ``pos``, where it ends and whether it ended
+    at a plural noun."""
+    words: list[str] = []
+    end = pos
+    for _ in range(6):
+        m = _WORD.match(text, end, hi)
+        if not m:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if low in NOT_COUNTED or low in _NOT_NOUNS:
+            break
+        if words and low.endswith("ed") and len(low) > 4 and low not in IRREGULAR_PLURALS:
+            break  # "workers walked": the verb ends the phrase
+        words.append(word)
+        end = m.end()
+        if is_plural(low):
+            return words, end, True
+    return words, end, False
+
+
+def counted_phrase(text: str, pos: int, hi: int) -> Phrase | None:
+    """Return what the number ending at ``pos`` counts, or None when no noun follows it."""
+    part = _OF_PART.match(text, pos, hi)
+    if part:
+        # partitive: "two of the most successful offerings", "seven of 192 claims", "300,000 of them"
+        if part.group("pron"):
+            return Phrase(None, pos, False, True)
+        start = part.end()
+        fig = _FIGURE.match(text, start, hi)
+        if fig and fig.end() > start:
+            start = fig.end()
+        words, _, plural = _phrase_words(text, start, hi)
+        if not words:
+            return None
+        return Phrase(_unit(words), pos, False, plural)
+    words, end, plural = _phrase_words(text, pos, hi)
+    if not words:
+        return None
+    if plural:
+        of = _OF_NAME.match(text, end, hi)
+        if of:
+            words = words + ["of", of.group(1).strip()]
+            end = of.start(1) + len(of.group(1).rstrip())
+    head = words[-1].lower() if plural else ""
+    unit = _unit(words)
+    return Phrase(unit, end, head in _TIME_PLURALS, plural)
+
+
+def _unit(words: list[str]) -> str | None:
+    """Return the unit a count carries: the noun phrase in lower case, minus leading modifiers."""
+    while len(words) > 1 and words[0].lower() in COUNT_MODIFIERS:
+        words = words[1:]
+    unit = " ".join(words).lower().strip(" .,")
+    return unit or None

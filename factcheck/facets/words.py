@@ -1,0 +1,196 @@
+"""Word lists for the facet extractor: numbers, months, currencies, units, hedges, names.
+
+Data only, one place. The lists were written by hand for English news and 1980s wire copy
+(Reuters-21578 style: ``mln``, ``dlrs``, ``pct``, ``stg``) following the conventions of
+``spec/CLAIMS.md`` section 3 and the labelled news in ``../shared/data/news-dev``.
+"""
+from __future__ import annotations
+
+# --- numbers -------------------------------------------------------------------------------
+
+SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+#: scale words that multiply what precedes them; ``mln``/``bln`` are wire style
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000,
+    "billion": 1_000_000_000, "bln": 1_000_000_000, "trillion": 1_000_000_000_000,
+    "tln": 1_000_000_000_000,
+}
+#: scales glued to a figure (``£3.5m``, ``$2bn``, ``$10k``); a lone ``m`` is metres otherwise
+GLUED_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+                "k": 1_000, "tn": 1_000_000_000_000}
+#: nouns that are themselves a number (``a dozen states``)
+NUMBER_NOUNS = {"dozen": 12}
+#: vague amounts: the gold leaves them without a value, so they give no facet, but their
+#: words must not be read as exact numbers (``tens of thousands``)
+VAGUE_AMOUNTS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions",
+                 "tens of thousands", "hundreds of thousands", "tens of millions",
+                 "hundreds of millions")
+FRACTIONS = {"half": 50.0, "quarter": 25.0}
+
+# --- dates ---------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+#: words before a weekday that make it part of a name (``Good Friday``, ``Bloody Sunday``)
+WEEKDAY_NAME_BEFORE = frozenset("good black cyber super ash palm easter holy bloody maundy "
+                                "shrove whit".split())
+#: words after a weekday that make it a newspaper or show (``Sunday Times``)
+WEEKDAY_NAME_AFTER = frozenset("times telegraph express mirror mail post herald observer "
+                               "people sport review magazine club school service".split())
+#: words after which a bare month name is a date; a bare ``May`` elsewhere is usually
+#: Theresa May and ``March`` a verb
+MONTH_TRIGGERS = frozenset("""
+in since until till by before after during through throughout from to between and or of
+last this next early mid late end beginning start around about for on
+""".split())
+#: words after a bare month name that make it a date: a futures or delivery month
+MONTH_AFTER = frozenset("futures future contract contracts delivery deliveries shipment "
+                        "shipments loading loadings position positions".split())
+#: a named date, as news writes it
+NAMED_DATES = {"9/11": "2001-09-11"}
+
+# --- money ---------------------------------------------------------------------------------
+
+#: symbols before a figure; longest first so ``US$`` wins over ``$``
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD",
+    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "$": "USD",
+    "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "CAD": "CAD",
+    "AUD": "AUD", "CNY": "CNY", "RUB": "RUB", "Rs": "INR", "Rs.": "INR",
+}
+#: currency words after a figure; the value is the code or, for ``francs`` and the like,
+#: None: the country is read from the words before (``Swiss francs``) or from the document
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "dlrs": "USD", "dlr": "USD", "usd": "USD",
+    "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "pounds": "GBP", "pound": "GBP",
+    "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "roubles": "RUB", "rubles": "RUB",
+    "rouble": "RUB", "ruble": "RUB", "rupees": "INR", "rupee": "INR", "rand": "ZAR",
+    "marks": "DEM", "mark": "DEM", "deutsche marks": "DEM", "deutschemarks": "DEM",
+    "guilders": "NLG", "guilder": "NLG", "lire": "ITL", "lira": "ITL", "pesetas": "ESP",
+    "peseta": "ESP", "escudos": "PTE", "schillings": "ATS", "drachmas": "GRD",
+    "ecus": "XEU", "ecu": "XEU", "riyals": "SAR", "riyal": "SAR", "shekels": "ILS",
+    "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "zlotys": "PLN", "zloty": "PLN",
+    "forints": "HUF", "forint": "HUF", "naira": "NGN", "dinars": "KWD", "dinar": "KWD",
+    "francs": None, "franc": None, "crowns": None, "crown": None, "kronor": "SEK",
+    "krona": "SEK", "kroner": None, "krone": None, "pesos": None, "peso": None,
+    "cts": "USD.cents", "cents": "USD.cents", "pence": "GBP.pence", "p": "GBP.pence",
+}
+#: country words before a currency word; the key is (adjective, currency word root)
+CURRENCY_COUNTRIES = {
+    ("canadian", "dollar"): "CAD", ("australian", "dollar"): "AUD", ("n.z.", "dollar"): "NZD",
+    ("new zealand", "dollar"): "NZD", ("hong kong", "dollar"): "HKD", ("h.k.", "dollar"): "HKD",
+    ("hk", "dollar"): "HKD", ("singapore", "dollar"): "SGD", ("taiwan", "dollar"): "TWD",
+    ("u.s.", "dollar"): "USD", ("us", "dollar"): "USD", ("american", "dollar"): "USD",
+    ("swiss", "franc"): "CHF", ("french", "franc"): "FRF", ("belgian", "franc"): "BEF",
+    ("luxembourg", "franc"): "LUF", ("cfa", "franc"): "XOF",
+    ("swedish", "crown"): "SEK", ("danish", "crown"): "DKK", ("norwegian", "crown"): "NOK",
+    ("danish", "krone"): "DKK", ("norwegian", "krone"): "NOK", ("czech", "crown"): "CZK",
+    ("mexican", "peso"): "MXN", ("argentine", "peso"): "ARS", ("philippine", "peso"): "PHP",
+    ("chilean", "peso"): "CLP", ("colombian", "peso"): "COP",
+    ("irish", "pound"): "IEP", ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP",
+    ("finnish", "mark"): "FIM", ("west german", "mark"): "DEM", ("german", "mark"): "DEM",
+    ("saudi", "riyal"): "SAR", ("iraqi", "dinar"): "IQD", ("indian", "rupee"): "INR",
+    ("pakistani", "rupee"): "PKR",
+}
+#: where a currency word names no country, the country mentioned in the document decides;
+#: the first code is the fallback
+CURRENCY_BY_COUNTRY = {
+    "franc": (("FRF", ("french", "france", "paris")),
+              ("CHF", ("swiss", "switzerland", "zurich", "geneva", "basel", "berne", "bern")),
+              ("BEF", ("belgian", "belgium", "brussels"))),
+    "crown": (("SEK", ("swedish", "sweden", "stockholm")),
+              ("DKK", ("danish", "denmark", "copenhagen")),
+              ("NOK", ("norwegian", "norway", "oslo"))),
+    "krone": (("DKK", ("danish", "denmark", "copenhagen")),
+              ("NOK", ("norwegian", "norway", "oslo"))),
+    "peso": (("MXN", ("mexican", "mexico")), ("ARS", ("argentine", "argentina")),
+             ("PHP", ("philippine", "philippines", "manila")), ("CLP", ("chile", "chilean"))),
+}
+
+# --- percentages and units -----------------------------------------------------------------
+
+PERCENT_WORDS = ("percentage points", "percentage point", "per cent", "percent", "pct", "%")
+#: ``points`` is a percentage in polls and rates, but index points near these words
+MARKET_WORDS = frozenset("index dow nikkei ftse dax hang seng s&p nasdaq average stock stocks "
+                         "shares share bond bonds futures price prices yield".split())
+#: measured units, as written; longest first when matched
+QUANTITY_UNITS = (
+    "barrels a day", "barrels per day", "barrels of oil per day", "barrels", "barrel", "bpd",
+    "b/d", "cubic feet a day", "cubic feet per day", "cubic feet", "cubic metres",
+    "cubic meters", "tonnes", "tonne", "metric tons", "short tons", "long tons", "tons", "ton",
+    "troy ounces", "troy ounce", "ounces", "ounce", "oz", "bushels", "bushel", "bales", "bale",
+    "kilograms", "kilogram", "kg", "kilos", "grams", "gram", "lbs", "lb", "kilometres",
+    "kilometers", "kilometre", "kilometer", "km", "miles", "mile", "metres", "meters", "metre",
+    "meter", "feet", "foot", "inches", "inch", "yards", "square miles", "square kilometres",
+    "square kilometers", "square feet", "square metres", "square meters", "acres", "acre",
+    "hectares", "hectare", "litres", "liters", "litre", "liter", "gallons", "gallon",
+    "megawatts", "megawatt", "mw", "gigawatts", "gw", "kilowatts", "kw", "kilowatt hours",
+    "kwh", "degrees", "mph", "km/h", "basis points", "basis point", "points", "point",
+)
+#: units of time: a figure with one of these is a duration
+TIME_UNITS = {
+    "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
+    "fortnight": "fortnights", "month": "months", "year": "years", "decade": "decades",
+    "century": "centuries", "centuries": "centuries",
+}
+
+# --- hedges --------------------------------------------------------------------------------
+
+#: words just before a figure that make it approximate; from the news-dev gold and the
+#: ``estimated`` cues of spec/CLAIMS.md
+HEDGES_BEFORE = (
+    "about", "around", "roughly", "approximately", "approx.", "nearly", "almost", "some",
+    "more than", "over", "up to", "at least", "as much as", "as many as", "as high as",
+    "not more than", "no more than", "less than", "fewer than", "under", "close to",
+    "upwards of", "in excess of", "an estimated", "estimated", "just over", "just under",
+    "well over", "well above", "nearly", "an approximate", "approximate", "circa", "c.",
+    "some estimates of", "perhaps", "possibly", "maybe", "reportedly",
+)
+#: words somewhere earlier in the sentence that make the figures after them approximate;
+#: forecasts are not (the gold leaves *the Fund forecasts they will grow 2.5 pct* exact)
+HEDGES_EARLIER = ("estimate", "estimates", "estimated", "estimating")
+
+# --- what is not a facet -------------------------------------------------------------------
+
+#: capitalised words that may stand before a figure without making it part of a name
+FUNCTION_WORDS = frozenset("""
+a an the in on at of to for from by with since until till after before during through within
+about around some nearly almost over under only just roughly approximately more less fewer
+than up least between and or but as is was are were be been this that these those its his her
+their our my your all another last next total estimated exactly another each every per
+while when if yet so also still then there here what which who whom whose where why how
+another another among against toward towards into onto upon via says said say note added
+""".split())
+#: words after a figure that make it an address (``10 Downing Street``)
+STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive square "
+                         "place way terrace court plaza".split())
+#: idioms with a number word that count nothing
+IDIOMS = ("own two feet", "two cents", "one or two", "two or three", "second to none",
+          "at sixes and sevens", "on all fours", "two-way", "one-way")
+#: words after a number word that show it counts nothing here (``the two on``, ``all three
+#: were``): prepositions, verbs, conjunctions
+NOT_COUNTED = frozenset("""
+of on in at to for from by with as than and or but nor so yet if that which who whom whose
+where when while is was are were be been being am has have had do does did will would shall
+should can could may might must said says say told tell according per each apiece a an the
+this these those it its they them their he she his her we us our you i me my more less
+apart together alone away back up down off out over under again also only just even still
+ago earlier later before after since times time percent pct point points
+""".split())
+#: modifiers dropped from the front of a counted noun phrase (``two other recent cases``)
+COUNT_MODIFIERS = frozenset("other more recent slain additional further extra separate "
+                            "different".split())
