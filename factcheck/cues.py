@@ -38,9 +38,13 @@ cautioned cautions suggested suggests alleged alleges alleging accused accuses
 speculated speculates cited cites tweeted conceded concedes asserted asserts
 maintained maintains countered replied responded emphasized emphasised stressed complained
 recalled observed concluded concludes calculated calculates reiterated reiterates mentioned
-described describes hinted expects expected believes contended contends deeming describing established
+described describes hinted blamed expects expected believes contended contends deeming describing established
 establishes determined
 """.split())
+
+#: Reporting verbs that attribute only before a clause or a quotation (*confirmed that*, not
+#: *the Senate confirmed the nominee*).
+CLAUSE_VERBS = frozenset("confirmed confirms responded replied countered described describes".split())
 
 #: Verbs that count as reporting only with a document or data subject (*the figures showed*).
 FINDING_VERBS = frozenset("showed shows show found finds indicated indicates revealed reveals established establishes determined".split())
@@ -56,8 +60,7 @@ PHRASAL_REPORTING = ("spoke about", "spoke of", "spoken about", "pointed out", "
 #: rating*): they need ``that``, a pronoun or a determiner right after them.
 THAT_VERBS = frozenset("""
 maintained maintains observed concluded concludes calculated calculates recalled believes
-contended contends hinted indicated indicates described describes mentioned responded replied
-countered
+contended contends hinted indicated indicates described describes mentioned
 """.split())
 
 #: Reporting verbs that, followed by a number or *to*, report a price move (*added 2p*).
@@ -102,7 +105,7 @@ DOCUMENT_NOUNS = frozenset("""
 report reports study studies survey surveys poll polls statistics figures data analysis audit
 investigation review statement statements filing filings document documents memo letter
 estimate estimates forecast forecasts projection projections census findings
-release records record assessment account
+release records record assessment account trial polling lawsuit complaint indictment
 """.split())
 
 #: Lower-case nouns that name a role able to be a source (*officials*, *the company*); used to
@@ -115,7 +118,9 @@ prosecutor researchers scientists experts expert lawyer lawyers attorney attorne
 chairman chairwoman chair president minister secretary adviser advisor strategist manager director
 spokesmen officer officers administration commission committee campaign office authorities
 regulators regulator governor senator mayor leader chief group association council organisation
-organization institute center centre foundation agency's diplomats diplomat investigators
+organization institute center centre foundation agency's diplomats diplomat investigators army
+military navy aides organisers organizers witnesses doctors activists lawmakers senators negotiators
+groups groups' staff residents
 """.split()) | DOCUMENT_NOUNS
 
 #: Subjects that name no source: a reporting verb with one of these is agentless (spec section 2).
@@ -141,6 +146,13 @@ APPROXIMATORS = (
 #: Words before an approximator that turn it into an exact limit (*not more than 550,000 t*).
 LIMIT_NEGATORS = frozenset("not no".split())
 
+#: Words that make a sentence a rule or a legal limit: its *more than* and *may* are exact
+#: thresholds and permissions, not estimates (spec: *not more than 550,000 tonnes* as a cap).
+DEONTIC_WORDS = frozenset("must shall required eligible permitted allowed mandatory prohibited cap capped".split())
+
+#: Verbs before *over* that make it a particle (*turned over 2,300 pages*), not an approximator.
+OVER_PARTICLE_VERBS = frozenset("turned turn turns handed hand hands took take takes passed won taking handing turning".split())
+
 #: Modal hedges (Szeged ``speculation_modal_possible`` / ``_probable``). *would* and *will*
 #: are left out: news uses them for plans and conditions, which the spec does not hedge.
 MODALS = frozenset("""
@@ -161,7 +173,7 @@ rumors rumours potential uncertain unclear
 HEDGE_PHRASES = ("believed to", "thought to", "is seen as", "are seen as", "was seen as",
                  "were seen as", "is seen to", "appears to", "appear to", "seems to", "seem to",
                  "is said to", "are said to", "was said to", "were said to", "is understood to",
-                 "on course to", "on track to", "in the region of")
+                 "on course to", "on track to", "in the region of", "margin of error")
 
 #: Agentless reports (WikiWeasel; spec section 2): never a source, usually a hedge.
 AGENTLESS_PHRASES = (
@@ -179,7 +191,7 @@ PASSIVE_REPORTS = ("was reported", "were reported", "is reported", "are reported
 
 #: Verbs after which a number range is observed, not guessed (*traded between 12 and 14*).
 OBSERVED_RANGE_VERBS = frozenset("""
-traded trading trade ranged ranging range ranges fluctuated varied varying moved quoted
+traded trading trade ranged ranging range ranges fluctuated varied varying moved quoted aged
 """.split())
 
 # --- contested -------------------------------------------------------------------------------
@@ -195,7 +207,7 @@ DENIAL_VERBS = frozenset("deny denies denied denying denial denials".split())
 
 #: Dispute verbs, contested only as verbs over a claim (*disputed the figures*), never as
 #: adjectives of a thing (*disputed waters*) or nouns of a conflict (*a pay dispute*).
-DISPUTE_VERBS = frozenset("dispute disputes disputed disputing contest contests contested refute refutes refuted rebut rebuts rebutted contradict contradicts contradicted".split())
+DISPUTE_VERBS = frozenset("dispute disputes disputed disputing contest contests contested refute refutes refuted rebut rebuts rebutted contradict contradicts contradicted contradicting".split())
 
 #: Verbs that dispute a claim only when their object is a claim (*rejected the figure*); a
 #: rejected offer, bid or plan is not a disputed claim (spec section 2).
@@ -220,7 +232,8 @@ FALSITY_PHRASES = (
     "misleading", "inaccurate", "fabricated", "disputed by", "conflicting reports",
     "conflicting figures", "conflicting accounts", "contradictory", "in dispute",
     "amid claims", "amid allegations", "amid accusations", "suspected of", "hoax",
-    "disinformation", "misinformation", "fake news",
+    "disinformation", "misinformation", "fake news", "did nothing wrong", "no wrongdoing",
+    "denied wrongdoing", "denies wrongdoing",
 )
 
 #: Negations that cancel a denial (*nobody denies*).

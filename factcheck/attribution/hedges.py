@@ -72,9 +72,15 @@ def _number_follows(toks: list[Token], i: int) -> bool:
     return _is_number(t)
 
 
+def _is_year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
+
+
 def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
     """Yield the cues that present the claim as approximate, projected or uncertain."""
     n = len(toks)
+    lows = {t.low for t in toks}
+    deontic = bool(lows & C.DEONTIC_WORDS) or "no more than" in " ".join(t.low for t in toks)
     i = 0
     while i < n:
         t = toks[i]
@@ -89,7 +95,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             negated = i > 0 and toks[i - 1].low in C.LIMIT_NEGATORS
             # "some" and "over" hedge only a bare number (some 11,000 people), not a year
             yearish = toks[i + k].text.isdigit() and len(toks[i + k].text) == 4 and low in ("over", "some", "around", "about")
-            if not negated and not yearish:
+            particle = low == "over" and i > 0 and toks[i - 1].low in C.OVER_PARTICLE_VERBS
+            if not negated and not yearish and not particle and not deontic:
                 yield ("estimated", "approximator", t.start, toks[i + k - 1].end)
                 i += k
                 continue
@@ -98,14 +105,15 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             yield ("estimated", "hedge", t.start, toks[i + k - 1].end)
             i += k
             continue
-        if low in C.MODALS and (low != "may" or t.text == "may"):
+        if low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
             yield ("estimated", "modal", t.start, t.end)
         elif low in C.FORECAST_WORDS and t.text[:1].islower():
             yield ("estimated", "forecast", t.start, t.end)
         elif low == "between" and _number_follows(toks, i + 1):
             j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
             observed = any(toks[m].low in C.OBSERVED_RANGE_VERBS for m in range(max(0, i - 4), i))
-            if j is not None and _number_follows(toks, j + 1) and not observed:
+            years = _is_year(toks[i + 1]) or (j + 1 < n and _is_year(toks[j + 1]))
+            if j is not None and _number_follows(toks, j + 1) and not observed and not years:
                 yield ("estimated", "range", t.start, toks[j + 1].end)
         i += 1
 
@@ -123,7 +131,7 @@ def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
     nxt = toks[i + 1]
     if nxt.low == "by":
         return True
-    if pronouns and nxt.low in C.CLAUSE_STARTERS:
+    if pronouns and (nxt.low in C.CLAUSE_STARTERS or (nxt.low.endswith("ing") and nxt.text.islower())):
         return True
     for m in range(i + 1, min(n, i + 5)):
         w = toks[m]
@@ -170,7 +178,7 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
                 if before is not None and before.low in _BE_LIKE:
                     if after is None or after.low == "by" or not after.is_word:
                         yield ("contested", "dispute", t.start, t.end)
-                elif after is not None and after.low in _OBJECT_OPENERS:
+                elif after is None or not after.is_word or after.low in _OBJECT_OPENERS:
                     yield ("contested", "dispute", t.start, t.end)
         elif low in C.REJECTION_VERBS and not _negated(toks, i):
             if _claim_object(toks, i, pronouns=False):

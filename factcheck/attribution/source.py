@@ -160,7 +160,8 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if i > 0:
         before = toks[i - 1]
-        if before.low in C.DETERMINERS or before.is_possessive or before.low == "to":
+        if before.low in C.DETERMINERS or before.is_possessive or before.low == "to" or (
+                low in C.NOUN_LIKE_VERBS and before.text[:1].isdigit()):
             return None  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell)
     if nxt is not None:
         if low in C.NOUN_LIKE_VERBS and nxt.low in ("of", "by", "on", "from", "that"):
@@ -168,6 +169,9 @@ def _subject(toks: list[Token], i: int) -> Report | None:
                 return None
         if low in C.MARKET_VERBS and (nxt.text[0].isdigit() or nxt.low == "to"):
             return None
+    if low in C.CLAUSE_VERBS and not (nxt and (nxt.low in ("that", "there") or nxt.low in C.PRONOUNS
+                                               or nxt.text in QUOTES or nxt.text == ":")):
+        return None
     if low in C.THAT_VERBS and not (nxt and (nxt.low in ("that", "the", "there") or nxt.low in C.PRONOUNS
                                              or nxt.text in QUOTES or nxt.text == ":")):
         return None
@@ -194,7 +198,9 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     if j < 0:
         return None
     head = toks[j]
-    if low in C.BASE_FORMS and not (head.low.endswith("s") or head.low in ("they", "we", "i", "you")):
+    if low in C.BASE_FORMS and not (head.low in ("they", "we", "i", "you") or any(
+            t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
+            or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
         return None  # "the Mueller report", "a Reuters report": nouns
     if head.low in C.PRONOUNS and head.low not in ("his", "her", "its", "their"):
         return Report("pronoun", (head.start, verb.end), (head.start, head.end))
@@ -214,15 +220,24 @@ def _subject(toks: list[Token], i: int) -> Report | None:
         elif appos and _has_name(appos) and len(appos) <= _MAX_SUBJECT:
             return _named(appos, cue, False)
         return None
-    if not _is_nounish(head):
+    ing = verb.low.endswith("ing")
+    if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
+        return None  # "hidden data showing 14 cases": a participle, not a report
+    k = _clause_start(toks, j)
+    short = toks[k:j + 1]
+    final_position = k > 0 and toks[k - 1].text in CLAUSE_PUNCT and _is_final(toks, i)
+    # "The former aide has said", "..., whistleblowers said.": a determiner-led or
+    # sentence-closing short phrase is a specific source even without a capital or a role noun
+    loose = 0 < len(short) <= 6 and head.is_word and head.text[:1].islower() and (
+        short[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"}
+        or final_position or (len(short) > 1 and _has_name(short[:-1])))
+    if not _is_nounish(head) and not loose:
         # "after admitting ...", "..., deeming it ...", "but said ...": the clause's subject
-        ing = verb.low.endswith("ing")
         if (ing and (head.low in _FALLBACK_AFTER or head.text == ",")) or (not ing and head.low in ("and", "but")):
             runs = _name_runs(toks, j)
             if runs:
                 return _named(runs[0], cue, False)
         return None
-    k = _clause_start(toks, j)
     seg = toks[k:j + 1]
     while seg and (seg[0].low in C.SKIPPABLE or seg[0].low in ("and", "but", "or", "so")) and len(seg) > 1:
         seg = seg[1:]
@@ -236,12 +251,12 @@ def _subject(toks: list[Token], i: int) -> Report | None:
             else:
                 break
         seg = run
-    if not seg or not _has_name(seg):
+    if not seg or not (_has_name(seg) or loose):
         return None
-    if low in C.FINDING_VERBS and not any(t.low in C.DOCUMENT_NOUNS for t in seg):
+    if low in C.FINDING_VERBS and not any(t.low in C.DOCUMENT_NOUNS for t in seg) and not (
+            nxt is not None and nxt.low == "that" and _has_name(seg)):
         return None  # "police found a body" is a discovery, not a report
-    final = (k > 0 and toks[k - 1].text in CLAUSE_PUNCT) and _is_final(toks, i)
-    return _named(seg, cue, final)
+    return _named(seg, cue, final_position)
 
 
 def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> list[Report]:
