@@ -44,7 +44,7 @@ establishes determined
 
 #: Reporting verbs that attribute only before a clause or a quotation (*confirmed that*, not
 #: *the Senate confirmed the nominee*).
-CLAUSE_VERBS = frozenset("confirmed confirms responded replied countered described describes".split())
+CLAUSE_VERBS = frozenset("confirmed confirms responded replied countered described describes state states".split())
 
 #: Verbs that count as reporting only with a document or data subject (*the figures showed*).
 FINDING_VERBS = frozenset("showed shows show found finds indicated indicates revealed reveals established establishes determined".split())
@@ -120,7 +120,7 @@ spokesmen officer officers administration commission committee campaign office a
 regulators regulator governor senator mayor leader chief group association council organisation
 organization institute center centre foundation agency's diplomats diplomat investigators army
 military navy aides organisers organizers witnesses doctors activists lawmakers senators negotiators
-groups groups' staff residents
+groups groups' staff residents television media radio newspaper broadcaster
 """.split()) | DOCUMENT_NOUNS
 
 #: Subjects that name no source: a reporting verb with one of these is agentless (spec section 2).
@@ -148,7 +148,10 @@ LIMIT_NEGATORS = frozenset("not no".split())
 
 #: Words that make a sentence a rule or a legal limit: its *more than* and *may* are exact
 #: thresholds and permissions, not estimates (spec: *not more than 550,000 tonnes* as a cap).
-DEONTIC_WORDS = frozenset("must shall required eligible permitted allowed mandatory prohibited cap capped".split())
+DEONTIC_WORDS = frozenset("must shall required mandatory prohibited cap capped".split())
+
+#: Approximators that a rule uses as thresholds (*more than 50 staff must*), unlike *about*.
+THRESHOLD_APPROXIMATORS = frozenset(["more than", "less than", "fewer than", "at least", "up to", "over", "no more than", "in excess of"])
 
 #: Verbs before *over* that make it a particle (*turned over 2,300 pages*), not an approximator.
 OVER_PARTICLE_VERBS = frozenset("turned turn turns handed hand hands took take takes passed won taking handing turning".split())

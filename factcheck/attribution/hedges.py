@@ -96,7 +96,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             # "some" and "over" hedge only a bare number (some 11,000 people), not a year
             yearish = toks[i + k].text.isdigit() and len(toks[i + k].text) == 4 and low in ("over", "some", "around", "about")
             particle = low == "over" and i > 0 and toks[i - 1].low in C.OVER_PARTICLE_VERBS
-            if not negated and not yearish and not particle and not deontic:
+            threshold = deontic and " ".join(w.low for w in toks[i:i + k]) in C.THRESHOLD_APPROXIMATORS
+            if not negated and not yearish and not particle and not threshold:
                 yield ("estimated", "approximator", t.start, toks[i + k - 1].end)
                 i += k
                 continue
@@ -178,7 +179,12 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
                 if before is not None and before.low in _BE_LIKE:
                     if after is None or after.low == "by" or not after.is_word:
                         yield ("contested", "dispute", t.start, t.end)
-                elif after is None or not after.is_word or after.low in _OBJECT_OPENERS:
+                elif after is not None and after.low in _OBJECT_OPENERS:
+                    yield ("contested", "dispute", t.start, t.end)
+                elif (after is None or not after.is_word) and low in ("disputes", "disputed") and before is not None \
+                        and (before.is_cap or before.low in C.ROLE_NOUNS or before.low in C.PRONOUNS
+                             or (i > 1 and toks[i - 2].low in C.DETERMINERS)):
+                    # "a figure which the county disputes."
                     yield ("contested", "dispute", t.start, t.end)
         elif low in C.REJECTION_VERBS and not _negated(toks, i):
             if _claim_object(toks, i, pronouns=False):

@@ -220,6 +220,8 @@ def _subject(toks: list[Token], i: int) -> Report | None:
         elif appos and _has_name(appos) and len(appos) <= _MAX_SUBJECT:
             return _named(appos, cue, False)
         return None
+    if head.low in C.PREPOSITIONS and head.low not in _FALLBACK_AFTER:
+        return None  # "as a result of alleged acts": an adjective after a preposition
     ing = verb.low.endswith("ing")
     if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
         return None  # "hidden data showing 14 cases": a participle, not a report
@@ -230,7 +232,7 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     # sentence-closing short phrase is a specific source even without a capital or a role noun
     loose = 0 < len(short) <= 6 and head.is_word and head.text[:1].islower() and (
         short[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"}
-        or final_position or (len(short) > 1 and _has_name(short[:-1])))
+        or final_position)
     if not _is_nounish(head) and not loose:
         # "after admitting ...", "..., deeming it ...", "but said ...": the clause's subject
         if (ing and (head.low in _FALLBACK_AFTER or head.text == ",")) or (not ing and head.low in ("and", "but")):
