@@ -1,0 +1,122 @@
+"""Claims of pandas DataFrames and Hugging Face datasets: ``factcheck.score_dataframe(df)``.
+
+Both take a table of documents (a text column, optionally ``doc_id`` and ``published``) and
+give back a table of claim rows with the columns of spec/CLAIMS.md section 4, one row per
+claim, in document order. pandas and datasets are imported only when called.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Iterator
+
+from .errors import InputError
+from .types import LABELS, PRIMARY_LABELS, THRESHOLD, Document, parse_date
+
+COLUMNS = ("claim_id", "doc_id", "text", "start", "end", "checkworthiness", "label", "scores", "cues",
+           "source", "facets")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _documents(records: Iterable[tuple[Any, dict]], text_column: str, published) -> Iterator[Document]:
+    """Yield a Document per row; rows with no text (None/NaN) have nothing to score and are skipped."""
+    default_pub = parse_date(published) if published is not None else None
+    for key, row in records:
+        text = row.get(text_column)
+        if _missing(text):
+            continue
+        if not isinstance(text, str):
+            raise InputError(f"row {key}: {text_column!r} must be text, not {type(text).__name__}")
+        doc_id = row.get("doc_id")
+        doc_id = str(key) if _missing(doc_id) or doc_id == "" else str(doc_id)
+        try:
+            pub = parse_date(row.get("published")) if not _missing(row.get("published")) else None
+        except ValueError as exc:
+            raise InputError(f"row {key}: {exc}") from None
+        yield Document(doc_id, text, pub or default_pub)
+
+
+def _extractor(model, threshold, all_sentences):
+    from .pipeline import Extractor
+    return Extractor(model, threshold=threshold, all_sentences=all_sentences)
+
+
+def score_dataframe(df, *, model: Any = "fast", text_column: str = "text", all_sentences: bool = False,
+                    threshold: float = THRESHOLD, published=None):
+    """Return a pandas DataFrame of the claims in ``df``'s documents, one row per claim.
+
+    ``doc_id`` comes from a ``doc_id`` column, else the row's index; ``published`` from a
+    ``published`` column, else the ``published`` argument. Rows whose text is missing give no
+    claims. Nested fields (scores, cues, source, facets) are Python dicts and lists."""
+    import pandas as pd
+
+    if text_column not in df.columns:
+        raise InputError(f"no {text_column!r} column (columns: {', '.join(map(str, df.columns))}); "
+                         "name the document column with text_column=")
+    ex = _extractor(model, threshold, all_sentences)
+    cols = [c for c in (text_column, "doc_id", "published") if c in df.columns]
+    records = ((key, dict(zip(cols, values))) for key, values in zip(df.index, df[cols].itertuples(index=False)))
+    rows = [c.to_dict() for c in ex.extract_many(_documents(records, text_column, published))]
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def claim_features():
+    """Return the ``datasets.Features`` of claim rows: ClassLabel labels, nested cues and facets
+    (a facet's ``value`` as text: ``2019-08``, ``3.6``, ``200000000000``)."""
+    from datasets import ClassLabel, Features, List, Value
+
+    span = {"text": Value("string"), "start": Value("int64"), "end": Value("int64")}
+    return Features({
+        "claim_id": Value("string"), "doc_id": Value("string"), "text": Value("string"),
+        "start": Value("int64"), "end": Value("int64"), "checkworthiness": Value("float64"),
+        "label": ClassLabel(names=list(PRIMARY_LABELS)),
+        "scores": {lab: Value("float64") for lab in LABELS},
+        "cues": List({"label": Value("string"), **span}),
+        "source": span,
+        "facets": List({"kind": Value("string"), "text": Value("string"), "value": Value("string"),
+                        "start": Value("int64"), "end": Value("int64"), "approximate": Value("bool"),
+                        "unit": Value("string")}),
+    })
+
+
+def facet_value_text(value: Any) -> str | None:
+    """Return a facet value as text: dates as they are, numbers as JSON numbers, None kept."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value)
+
+
+def _dataset_row(d: dict) -> dict:
+    d = dict(d)
+    d["facets"] = [{**f, "value": facet_value_text(f.get("value")), "unit": f.get("unit")} for f in d["facets"]]
+    return d
+
+
+def score_dataset(ds, *, model: Any = "fast", text_column: str = "text", all_sentences: bool = False,
+                  threshold: float = THRESHOLD, published=None, batch_size: int = 256):
+    """Return a ``datasets.Dataset`` of the claims in ``ds``'s documents (a DatasetDict gives a
+    DatasetDict of the same splits), with the features of :func:`claim_features`."""
+    import datasets
+
+    if isinstance(ds, datasets.DatasetDict):
+        return datasets.DatasetDict({name: score_dataset(split, model=model, text_column=text_column,
+                                                         all_sentences=all_sentences, threshold=threshold,
+                                                         published=published, batch_size=batch_size)
+                                     for name, split in ds.items()})
+    if text_column not in ds.column_names:
+        raise InputError(f"no {text_column!r} column (columns: {', '.join(ds.column_names)}); "
+                         "name the document column with text_column=")
+    ex = _extractor(model, threshold, all_sentences)
+    cols = [c for c in (text_column, "doc_id", "published") if c in ds.column_names]
+
+    def records():
+        n = 0
+        for batch in ds.select_columns(cols).iter(batch_size=batch_size):
+            for k in range(len(batch[text_column])):
+                yield n, {c: batch[c][k] for c in cols}
+                n += 1
+
+    rows = [_dataset_row(c.to_dict()) for c in ex.extract_many(_documents(records(), text_column, published))]
+    return datasets.Dataset.from_list(rows, features=claim_features())
