@@ -110,3 +110,147 @@ def read_gold(folder: Path | str, *, checkable_only: bool = True) -> list[tuple[
         out.append((SentenceInput(doc.doc_id, doc.text, start, end, prev.start if prev else None,
                                   prev.end if prev else None, doc.published), rec))
     return out
+
+
+# --- public data sets ---------------------------------------------------------------------------
+# Each maps its own annotation onto the spec's labels; the mapping is written in
+# models/fast/attribution/MODEL_CARD.md. None marks "this source says nothing about the label".
+
+_PRONOUNS = frozenset("he she it they we i you him her them us me this that who which".split())
+
+
+def _brat(path: Path) -> tuple[dict, list]:
+    """Return the text-bound annotations (id -> (type, [(start, end)], text)) and the relations
+    (dicts of role -> id) of a brat ``.ann`` file."""
+    spans, events = {}, []
+    with open(path, encoding="utf-8") as handle:
+        for n, line in enumerate(handle, 1):
+            parts = line.rstrip("\n").split("\t")
+            # a span's text may hold line breaks: its continuation lines carry no id
+            if len(parts) < 2 or not re.fullmatch(r"[TE]\d+", parts[0]):
+                continue
+            try:
+                if parts[0].startswith("T"):
+                    kind, _, ranges = parts[1].partition(" ")
+                    pieces = [tuple(map(int, r.split())) for r in ranges.split(";")]
+                    spans[parts[0]] = (kind, pieces, parts[2] if len(parts) > 2 else "")
+                elif parts[0].startswith("E"):
+                    events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+            except (ValueError, IndexError):
+                raise InputError("not a brat standoff line; fix or remove it", path=str(path), line=n) from None
+    return spans, events
+
+
+def read_polnear(folder: Path | str, *, split: str = "train") -> Iterator[AttributionExample]:
+    """Yield PolNeAR sentences labelled for ``sourced`` only: 1 when a reporting cue of the
+    sentence has a source that is neither a pronoun nor agentless, 0 when the sentence has no
+    attribution, None otherwise (opinion cues, pronoun sources: the spec decides those from
+    context). One annotator's file per article (the first by name)."""
+    from ..cues import REPORTING_VERBS, VAGUE_SUBJECTS
+    from ..segment import split_sentences
+
+    base = Path(folder) / split
+    seen: set[str] = set()
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        if stem in seen:
+            continue
+        seen.add(stem)
+        txt = base / "text" / f"{stem}.txt"
+        if not txt.exists():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        spans, events = _brat(ann)
+        cues = []
+        for ev in events:
+            cue, src = spans.get(ev.get("Cue", "")), spans.get(ev.get("Source", ""))
+            if cue is None:
+                continue
+            words = set(re.findall(r"[a-z]+", cue[2].lower()))
+            reporting = bool(words & REPORTING_VERBS) or "according" in words
+            src_text = src[2] if src else ""
+            src_words = src_text.lower().split()
+            named = bool(src_words) and src_words[-1] not in _PRONOUNS and src_words[0] not in VAGUE_SUBJECTS
+            cues.append((cue[1][0][0], reporting and named, src_text))
+        prev = None
+        for s in split_sentences(text):
+            inside = [c for c in cues if s.start <= c[0] < s.end]
+            if not inside:
+                label, source = 0, None
+            elif any(ok for _, ok, _ in inside):
+                label, source = 1, next(t for _, ok, t in inside if ok)
+            else:
+                label, source = None, None
+            si = SentenceInput(stem, text, s.start, s.end, prev.start if prev else None, prev.end if prev else None)
+            prev = s
+            yield AttributionExample(si, (label, None, None), source, "polnear")
+
+
+_SPECULATION = ("speculation_modal", "speculation_hypo_doxastic", "speculation_hypo_investigation")
+
+
+def read_szeged(path: Path | str) -> Iterator[AttributionExample]:
+    """Yield Szeged Uncertainty Corpus sentences labelled for ``estimated``: 1 with a modal,
+    doxastic or investigation cue, None when the only cue is a condition (*if*: the spec does
+    not hedge conditions), 0 without cues."""
+    import xml.etree.ElementTree as ET
+
+    path = Path(path)
+    try:
+        for _, el in ET.iterparse(path, events=("end",)):
+            if el.tag != "Sentence":
+                continue
+            text = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+            types = [c.get("type", "") for c in el.iter("ccue")]
+            el.clear()
+            if not text:
+                continue
+            if any(t.startswith(_SPECULATION) for t in types):
+                label = 1
+            elif types:
+                label = None
+            else:
+                label = 0
+            yield AttributionExample(SentenceInput.from_text(text, doc_id=path.stem), (None, label, None), None,
+                                     f"szeged:{path.stem}")
+    except ET.ParseError as exc:
+        raise InputError(f"not valid XML ({exc}); use the Szeged corpus files as distributed", path=str(path)) from None
+
+
+_PTB = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}", "``": '"', "''": '"'}
+
+
+def _unptb(text: str) -> str:
+    for k, v in _PTB.items():
+        text = text.replace(k, v)
+    text = re.sub(r" ([,.;:!?%)\]])", r"\1", text)
+    text = re.sub(r"([(\[$]) ", r"\1", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def read_wiki_weasel(path: Path | str) -> Iterator[AttributionExample]:
+    """Yield CoNLL-2010 Wikipedia sentences (PTB escapes undone): label 1 (weasel or hedge) is
+    ``estimated`` 1 and ``sourced`` 0 (a weasel names no source); label 0 is ``estimated`` 0."""
+    path = Path(path)
+    with open(path, encoding="utf-8", newline="") as handle:
+        for n, row in enumerate(csv.DictReader(handle), 2):
+            text = _unptb(row.get("text") or "")
+            label = (row.get("label") or "").strip()
+            if not text or label not in ("0", "1"):
+                continue
+            y = (0, 1, None) if label == "1" else (None, 0, None)
+            yield AttributionExample(SentenceInput.from_text(text, doc_id=f"weasel-{n}"), y, None, "wiki-weasel")
+
+
+def read_emergent(path: Path | str) -> Iterator[AttributionExample]:
+    """Yield Emergent headlines: ``against`` is ``contested`` 1, ``for`` and ``observing`` are
+    ``contested`` 0; other labels say nothing."""
+    path = Path(path)
+    with open(path, encoding="utf-8", newline="") as handle:
+        for n, row in enumerate(csv.DictReader(handle), 2):
+            text = (row.get("articleHeadline") or "").strip()
+            stance = (row.get("articleHeadlineStance") or "").strip()
+            if not text or stance not in ("for", "against", "observing"):
+                continue
+            yield AttributionExample(SentenceInput.from_text(text, doc_id=f"emergent-{n}"),
+                                     (None, None, int(stance == "against")), None, "emergent")
