@@ -47,10 +47,10 @@ def environment():
     return env
 
 
-def render(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+def render(request: Request, template_name: str, status: int = 200, **context) -> HTMLResponse:
     """Return a page: the template with who is logged in and their CSRF token."""
     ident = getattr(request.state, "identity", None)
-    template = request.app.state.templates.get_template(name)
+    template = request.app.state.templates.get_template(template_name)
     html = template.render(me=ident, csrf_token=getattr(ident, "csrf_token", None), path=request.url.path, **context)
     return HTMLResponse(html, status_code=status)
 
