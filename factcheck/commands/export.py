@@ -1,0 +1,29 @@
+"""``factcheck export``: the verdicts of a reviewer queue as a data set or as ClaimReview."""
+from __future__ import annotations
+
+import click
+
+from ..export import FORMATS
+
+
+@click.command(epilog="""\b
+Examples:
+    factcheck export newsroom.queue --format parquet -o verdicts.parquet
+    factcheck export newsroom.queue --format hf -o verdicts-hf --since 2024-05-01
+    factcheck export newsroom.queue --format claimreview -o reviews.json --org-name "Example Checks" --org-url https://checks.example.org""")
+@click.argument("queue", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="jsonl, csv, parquet; hf: a datasets folder with a card; claimreview: schema.org JSON.")
+@click.option("-o", "--output", required=True, type=click.Path(), help="File (or folder, for hf) to write.")
+@click.option("--org-name", metavar="NAME", help="claimreview: the organisation publishing the reviews.")
+@click.option("--org-url", metavar="URL", help="claimreview: its URL; each review's url is URL/claims/CLAIM_ID.")
+@click.option("--since", metavar="TIME", help="Only verdicts recorded after TIME (ISO 8601), for incremental exports.")
+def export(queue, fmt, output, org_name, org_url, since):
+    """Export the verdicts of QUEUE: one row per verdict with the claim, rating,
+    corrected label, note, evidence, reviewer, time and the model's label and
+    scores at review time. The file is written whole or not at all.
+    """
+    from ..export import export_queue
+
+    result = export_queue(queue, output, fmt=fmt, org_name=org_name, org_url=org_url, since=since)
+    click.echo(result.format_line())

@@ -1,0 +1,355 @@
+"""``factcheck export``: the verdicts of a reviewer queue as a data set.
+
+One row per current verdict (oldest first) with the claim, the rating, the corrected label,
+note, evidence, reviewer, time, and what the model said when the verdict was given. Formats:
+
+* ``jsonl``, ``csv`` (lists and objects as JSON text), ``parquet`` (evidence a list of
+  strings, model scores and source structs, facets JSON text because a facet's value is a date
+  or a number);
+* ``hf``: a Hugging Face dataset folder (``save_to_disk``) with explicit features, ClassLabel
+  for ratings and labels, and a dataset card (``README.md``);
+* ``claimreview``: a JSON array of schema.org ClaimReview objects, one per reviewed claim.
+
+Every export is written to a temporary file (or folder) and moved into place, so a crash
+never leaves half a file. ``since`` keeps only verdicts recorded after that time.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .errors import FactcheckError
+from .types import LABELS, PRIMARY_LABELS
+
+FORMATS = ("jsonl", "csv", "parquet", "hf", "claimreview")
+COLUMNS = ("verdict_id", "claim_id", "doc_id", "text", "start", "end", "checkworthiness", "source", "facets",
+           "rating", "rating_value", "label", "note", "evidence", "reviewer", "reviewer_role", "kind",
+           "created_at", "model_label", "model_scores", "model_name", "model_version")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote: where, in which format, how many rows, and the newest verdict's
+    time (give it to ``--since`` next time for an incremental export)."""
+
+    path: str
+    format: str
+    rows: int
+    latest: str | None
+
+    def format_line(self) -> str:
+        what = "claim reviews" if self.format == "claimreview" else "verdicts"
+        line = f"wrote {self.rows:,} {what} to {self.path}"
+        return line + (f"; next incremental export: --since {self.latest}" if self.latest else "")
+
+
+def normalize_since(since: str | None) -> str | None:
+    """Return ``since`` as the queue's timestamp text (ISO 8601 UTC, microseconds, ``Z``)."""
+    if since is None or since == "":
+        return None
+    text = str(since).strip()
+    try:
+        when = _dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise FactcheckError(f"--since {text!r} is not a time; give ISO 8601 such as 2024-05-01 "
+                             "or 2024-05-01T12:00:00Z") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    return when.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def export_row(row: dict) -> dict:
+    """Return a queue verdict row in the export's columns (the model's label as ``model_label``)."""
+    out = {k: row.get(k) for k in COLUMNS}
+    out["model_label"] = row.get("claim_label", row.get("model_label"))
+    out["evidence"] = list(row.get("evidence") or [])
+    out["facets"] = list(row.get("facets") or [])
+    out["model_scores"] = {lab: (row.get("model_scores") or {}).get(lab) for lab in LABELS}
+    return out
+
+
+def verdict_rows(queue, since: str | None = None) -> Iterator[dict]:
+    """Yield the export rows of a queue's current verdicts, oldest first."""
+    for row in queue.verdict_rows(since=normalize_since(since)):
+        yield export_row(row)
+
+
+# ---------------------------------------------------------------------------------------------
+# Writers: each writes a temporary file next to the target and moves it into place
+
+
+def _tmp_next_to(path: Path, folder: bool = False) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if folder:
+        return Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(tmp)
+
+
+def _commit_file(tmp: Path, path: Path) -> None:
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _flat(row: dict) -> dict:
+    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+
+
+def write_jsonl(rows: Iterable[dict], path: Path) -> int:
+    from .io import atomic_writer
+    n = 0
+    with atomic_writer(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def write_csv(rows: Iterable[dict], path: Path) -> int:
+    import csv
+    from .io import atomic_writer
+    n = 0
+    with atomic_writer(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(COLUMNS))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(_flat(row))
+            n += 1
+    return n
+
+
+def parquet_schema():
+    """Return the Arrow schema of the Parquet export."""
+    import pyarrow as pa
+    span = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+    return pa.schema([
+        ("verdict_id", pa.int64()), ("claim_id", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
+        ("start", pa.int64()), ("end", pa.int64()), ("checkworthiness", pa.float64()), ("source", span),
+        ("facets", pa.string()), ("rating", pa.string()), ("rating_value", pa.int64()), ("label", pa.string()),
+        ("note", pa.string()), ("evidence", pa.list_(pa.string())), ("reviewer", pa.string()),
+        ("reviewer_role", pa.string()), ("kind", pa.string()), ("created_at", pa.string()),
+        ("model_label", pa.string()), ("model_scores", pa.struct([(lab, pa.float64()) for lab in LABELS])),
+        ("model_name", pa.string()), ("model_version", pa.string()),
+    ])
+
+
+def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    tmp = _tmp_next_to(path)
+    n = 0
+    try:
+        with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
+            buf: list[dict] = []
+            for row in rows:
+                buf.append({**row, "facets": json.dumps(row["facets"], ensure_ascii=False)})
+                if len(buf) >= batch:
+                    writer.write_table(pa.Table.from_pylist(buf, schema=schema))
+                    n, buf = n + len(buf), []
+            if buf or n == 0:
+                writer.write_table(pa.Table.from_pylist(buf, schema=schema))
+                n += len(buf)
+        _commit_file(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return n
+
+
+def hf_features(scale):
+    """Return the ``datasets.Features`` of the hf export: ClassLabel for rating and labels."""
+    from datasets import ClassLabel, Features, List, Value
+
+    from .frames import claim_features
+    claim = claim_features()
+    return Features({
+        "verdict_id": Value("int64"), "claim_id": Value("string"), "doc_id": Value("string"),
+        "text": Value("string"), "start": Value("int64"), "end": Value("int64"),
+        "checkworthiness": Value("float64"), "source": claim["source"], "facets": claim["facets"],
+        "rating": ClassLabel(names=scale.names()), "rating_value": Value("int64"),
+        "label": ClassLabel(names=list(PRIMARY_LABELS)), "note": Value("string"),
+        "evidence": List(Value("string")), "reviewer": Value("string"), "reviewer_role": Value("string"),
+        "kind": Value("string"), "created_at": Value("string"),
+        "model_label": ClassLabel(names=list(PRIMARY_LABELS)),
+        "model_scores": {lab: Value("float64") for lab in LABELS},
+        "model_name": Value("string"), "model_version": Value("string"),
+    })
+
+
+def _hf_row(row: dict) -> dict:
+    from .frames import facet_value_text
+    out = dict(row)
+    out["facets"] = [{"kind": f.get("kind"), "text": f.get("text"), "value": facet_value_text(f.get("value")),
+                      "start": f.get("start"), "end": f.get("end"), "approximate": bool(f.get("approximate")),
+                      "unit": f.get("unit")} for f in row["facets"]]
+    src = row.get("source")
+    out["source"] = src if isinstance(src, dict) and "start" in src else (
+        {"text": src, "start": -1, "end": -1} if isinstance(src, str) else None)
+    return out
+
+
+def dataset_card(queue, rows: list[dict], scale, since: str | None) -> str:
+    """Return the dataset card (README.md) of an hf export: counts, reviewers, agreement, scale."""
+    from collections import Counter
+
+    stats = queue.stats()
+    by_rating = Counter(r["rating"] for r in rows)
+    by_reviewer = Counter(r["reviewer"] for r in rows)
+    corrected = sum(1 for r in rows if r.get("label"))
+    lines = ["---", "pretty_name: factcheck verdicts", "language:", "- en", "task_categories:",
+             "- text-classification", "tags:", "- fact-checking", "- claimreview", "---", "",
+             "# factcheck verdicts", "",
+             f"Human verdicts on check-worthy claims, exported from the reviewer queue `{Path(queue.path).name}` "
+             "with `factcheck export --format hf`. One row per current verdict (superseded and retracted "
+             "verdicts are left out), with what the model said when the verdict was given.", ""]
+    if since:
+        lines += [f"Incremental export: verdicts recorded after {since}.", ""]
+    lines += ["## Counts", "",
+              f"- verdicts: {len(rows):,}",
+              f"- claims with a verdict: {len({r['claim_id'] for r in rows}):,}",
+              f"- claims in the queue: {stats.get('claims', 0):,}",
+              f"- labels corrected by a reviewer: {corrected:,}", "",
+              "| rating | verdicts |", "|---|---|"]
+    lines += [f"| {name} | {by_rating.get(name, 0):,} |" for name in scale.names()]
+    lines += ["", "## Reviewers", "", "| reviewer | verdicts |", "|---|---|"]
+    lines += [f"| {name} | {n:,} |" for name, n in sorted(by_reviewer.items())]
+    lines += ["", "## Agreement", "",
+              "Between reviewers on claims with two or more verdicts (from `factcheck queue stats`):", "",
+              "```json", json.dumps(stats.get("agreement", {}), indent=2, default=str), "```", "",
+              "## Rating scale", "", "| rating | ClaimReview ratingValue | alternateName |", "|---|---|---|"]
+    lines += [f"| {r.name} | {'' if r.value is None else r.value} | {r.alternate_name} |" for r in scale.ratings]
+    lines += ["", "## Columns", "",
+              "- `rating` (ClassLabel over the scale) and `rating_value` (its ClaimReview value, null if unrated)",
+              "- `label`: the reviewer's corrected label (ClassLabel; null when not corrected); "
+              "`model_label`, `model_scores`: the model's, at review time",
+              "- `text`, `start`, `end`, `doc_id`, `source`, `facets`: the claim as in spec/CLAIMS.md "
+              "(a facet's `value` as text)",
+              "- `note`, `evidence` (URLs), `reviewer`, `reviewer_role`, `kind` (verdict or adjudication), "
+              "`created_at` (ISO 8601 UTC)", ""]
+    return "\n".join(lines)
+
+
+def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) -> int:
+    try:
+        import datasets
+    except ImportError:
+        raise FactcheckError("--format hf needs the datasets library: pip install 'factcheck[hf]'") from None
+    scale = queue.scale
+    rows = list(rows)  # verdicts are written by people: thousands, not millions
+    ds = datasets.Dataset.from_list([_hf_row(r) for r in rows], features=hf_features(scale))
+    ds.info.description = "Human verdicts on check-worthy claims, exported by factcheck."
+    tmp = _tmp_next_to(path, folder=True)
+    old = None
+    try:
+        ds.save_to_disk(str(tmp))
+        (tmp / "README.md").write_text(dataset_card(queue, rows, scale, since), encoding="utf-8")
+        if path.exists():  # swap folders: the old one moves aside first, then goes
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
+            os.rmdir(old)
+            os.replace(path, old)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    return len(rows)
+
+
+def claim_review(row: dict, scale, org_name: str, org_url: str) -> dict:
+    """Return the schema.org ClaimReview of one verdict row."""
+    rating = scale.get(row["rating"])
+    review_rating = {"@type": "Rating"}
+    if rating.value is not None:
+        review_rating["ratingValue"] = rating.value
+    review_rating.update({"bestRating": scale.best, "worstRating": scale.worst,
+                          "alternateName": rating.alternate_name})
+    doc_id = str(row.get("doc_id") or "")
+    appearance = {"@type": "CreativeWork", "name": doc_id}
+    if doc_id.startswith(("http://", "https://")):
+        appearance["url"] = doc_id
+    item = {"@type": "Claim", "appearance": [appearance]}
+    if row.get("published"):
+        item["datePublished"] = str(row["published"])[:10]
+    base = org_url.rstrip("/")
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"{base}/claims/{row['claim_id']}",
+        "claimReviewed": row["text"],
+        "datePublished": str(row["created_at"])[:10],
+        "author": {"@type": "Organization", "name": org_name, "url": org_url},
+        "reviewRating": review_rating,
+        "itemReviewed": item,
+    }
+
+
+def claim_reviews(rows: Iterable[dict], scale, org_name: str, org_url: str,
+                  since: str | None = None) -> list[dict]:
+    """Return one ClaimReview per reviewed claim: an editor's adjudication if there is one,
+    else the latest verdict. With ``since``, only claims whose chosen verdict is newer."""
+    chosen: dict[str, dict] = {}
+    for row in rows:  # oldest first, so a later verdict replaces an earlier one
+        prev = chosen.get(row["claim_id"])
+        if prev is not None and prev.get("kind") == "adjudication" and row.get("kind") != "adjudication":
+            continue
+        chosen[row["claim_id"]] = row
+    since = normalize_since(since)
+    picked = sorted((r for r in chosen.values() if since is None or str(r["created_at"]) > since),
+                    key=lambda r: r["verdict_id"])
+    return [claim_review(r, scale, org_name, org_url) for r in picked]
+
+
+def write_claimreview(queue, rows: Iterable[dict], path: Path, org_name: str, org_url: str,
+                      since: str | None) -> int:
+    from .io import atomic_writer
+    reviews = claim_reviews(rows, queue.scale, org_name, org_url, since)
+    with atomic_writer(path, "w", encoding="utf-8") as f:
+        json.dump(reviews, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    return len(reviews)
+
+
+def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_url: str | None = None,
+                 since: str | None = None) -> ExportResult:
+    """Write the verdicts of the queue at ``queue_path`` to ``out`` in ``fmt`` and say what was written."""
+    from .queue import Queue
+
+    if fmt not in FORMATS:
+        raise FactcheckError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    if fmt == "claimreview" and not (org_name and org_url):
+        raise FactcheckError("--format claimreview needs --org-name and --org-url (who publishes the reviews)")
+    since_norm = normalize_since(since)
+    out = Path(out)
+    latest: list[str] = []
+
+    def tracked(rows):
+        for r in rows:
+            if r.get("created_at") and (not latest or r["created_at"] > latest[0]):
+                latest[:] = [r["created_at"]]
+            yield r
+
+    with Queue(queue_path, create=False) as queue:
+        if fmt == "claimreview":
+            # the choice per claim needs all its current verdicts, so read them all
+            n = write_claimreview(queue, tracked(verdict_rows(queue)), out, org_name, org_url, since_norm)
+        else:
+            rows = tracked(verdict_rows(queue, since_norm))
+            if fmt == "jsonl":
+                n = write_jsonl(rows, out)
+            elif fmt == "csv":
+                n = write_csv(rows, out)
+            elif fmt == "parquet":
+                n = write_parquet(rows, out)
+            else:
+                n = write_hf(queue, rows, out, since_norm)
+    return ExportResult(str(out), fmt, n, latest[0] if latest else None)

@@ -1,0 +1,197 @@
+"""factcheck export: every format written, read back, and holding the same verdicts."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+TEXTS = [
+    ("The port authority said 12 ships docked in 2019.", "sourced", {"sourced": 0.91, "estimated": 0.1, "contested": 0.02},
+     {"text": "The port authority", "start": 0, "end": 18},
+     [{"kind": "count", "text": "12 ships", "value": 12, "start": 24, "end": 32, "approximate": False, "unit": "ships"},
+      {"kind": "date", "text": "2019", "value": "2019", "start": 43, "end": 47, "approximate": False}]),
+    ("Roughly $3.5 million was spent on the bridge.", "estimated", {"sourced": 0.1, "estimated": 0.88, "contested": 0.05},
+     None, [{"kind": "money", "text": "$3.5 million", "value": 3500000, "start": 8, "end": 20, "approximate": True,
+             "unit": "USD"}]),
+    ("The mayor denies that 40 jobs were lost.", "contested", {"sourced": 0.3, "estimated": 0.1, "contested": 0.93},
+     None, []),
+    ("Unemployment fell to 3.6 percent last year.", "unsourced", {"sourced": 0.2, "estimated": 0.2, "contested": 0.1},
+     None, [{"kind": "percent", "text": "3.6 percent", "value": 3.6, "start": 21, "end": 32, "approximate": False}]),
+]
+
+
+def claim_records() -> list[dict]:
+    out = []
+    for k, (text, label, scores, source, facets) in enumerate(TEXTS):
+        out.append({"claim_id": f"c{k}", "doc_id": f"https://news.example.org/a{k}" if k == 0 else f"doc{k}",
+                    "text": text, "start": 0, "end": len(text), "checkworthiness": 0.6 + k / 10, "label": label,
+                    "scores": scores, "cues": [], "source": source, "facets": facets})
+    return out
+
+
+def build_queue(path: Path):
+    """A queue with four claims, two reviewers and an editor: a correction, a dispute settled by
+    the editor, an unverifiable rating, and a claim with no verdict."""
+    from factcheck.queue import Queue
+    q = Queue(path)
+    q.init(reviews_per_claim=2)
+    q.add_claims(claim_records(), model="fake", model_version="1")
+    for name, role in (("alice", "reviewer"), ("bob", "reviewer"), ("ed", "editor")):
+        q.add_reviewer(name, role)
+    q.record_verdict("c0", "alice", "true", note="matches the port's yearly report",
+                     evidence=["https://port.example.org/2019"])
+    q.record_verdict("c0", "bob", "true")
+    q.record_verdict("c1", "alice", "mostly-false", label="unsourced", note="no estimate in the source")
+    q.record_verdict("c1", "bob", "false")
+    q.record_verdict("c2", "alice", "unverifiable")
+    return q
+
+
+@pytest.fixture
+def queue_path(tmp_path) -> Path:
+    path = tmp_path / "newsroom.queue"
+    q = build_queue(path)
+    q.close()
+    return path
+
+
+def verdicts(path) -> list[dict]:
+    from factcheck.queue import Queue
+    with Queue(path) as q:
+        return list(q.verdict_rows())
+
+
+def key(row) -> tuple:
+    return (row["claim_id"], row["reviewer"], row["rating"], row["label"] or None, row["note"] or None,
+            tuple(row["evidence"]), row["created_at"])
+
+
+def none(value):
+    return None if value is None or value != value else value
+
+
+def export(queue_path, fmt, out, *extra):
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", fmt, "-o", str(out), *extra])
+    assert r.exit_code == 0, r.output
+    return r
+
+
+def test_jsonl_round_trip(queue_path, tmp_path):
+    out = tmp_path / "v.jsonl"
+    r = export(queue_path, "jsonl", out)
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    want = verdicts(queue_path)
+    assert [key(x) for x in rows] == [key(x) for x in want] and len(rows) == 5
+    assert "wrote 5 verdicts" in r.output and "--since" in r.output
+    first = rows[0]
+    assert first["model_label"] == "sourced" and first["model_scores"]["sourced"] == 0.91
+    assert first["facets"][0]["value"] == 12 and first["source"]["text"] == "The port authority"
+    assert rows[2]["label"] == "unsourced" and rows[2]["model_label"] == "estimated"
+
+
+def test_csv_and_parquet_round_trip_with_pandas(queue_path, tmp_path):
+    import pandas as pd
+    want = [key(x) for x in verdicts(queue_path)]
+    export(queue_path, "csv", tmp_path / "v.csv")
+    df = pd.read_csv(tmp_path / "v.csv", keep_default_na=False)
+    got = [(r.claim_id, r.reviewer, r.rating, r.label or None, r.note or None, tuple(json.loads(r.evidence)),
+            r.created_at) for r in df.itertuples()]
+    assert got == want
+    assert json.loads(df.loc[0, "model_scores"])["sourced"] == 0.91
+    export(queue_path, "parquet", tmp_path / "v.parquet")
+    df = pd.read_parquet(tmp_path / "v.parquet")
+    # pandas reads a missing string as NaN
+    got = [(r["claim_id"], r["reviewer"], r["rating"], none(r["label"]), none(r["note"]), tuple(r["evidence"]),
+            r["created_at"]) for r in df.to_dict("records")]
+    assert got == want
+    assert df.loc[0, "model_scores"]["sourced"] == 0.91 and json.loads(df.loc[0, "facets"])[1]["value"] == "2019"
+    assert pd.isna(df.loc[4, "rating_value"]) and df.loc[0, "rating_value"] == 5
+
+
+def test_hf_dataset_has_class_labels_and_a_card(queue_path, tmp_path):
+    datasets = pytest.importorskip("datasets")
+    out = tmp_path / "hf"
+    export(queue_path, "hf", out)
+    ds = datasets.load_from_disk(str(out))
+    want = verdicts(queue_path)
+    ratings = ds.features["rating"]
+    assert isinstance(ratings, datasets.ClassLabel) and ratings.names[0] == "true"
+    assert isinstance(ds.features["label"], datasets.ClassLabel)
+    assert [ratings.int2str(x) for x in ds["rating"]] == [w["rating"] for w in want]
+    labels = ds.features["label"]
+    assert [labels.int2str(x) if x is not None else None for x in ds["label"]] == [w["label"] for w in want]
+    assert ds["evidence"][0] == ["https://port.example.org/2019"] and ds["reviewer"] == [w["reviewer"] for w in want]
+    card = (out / "README.md").read_text()
+    for needle in ("verdicts: 5", "| alice | 3 |", "| bob | 2 |", "## Agreement", "| unverifiable |  | Unverifiable |"):
+        assert needle in card
+    # exporting again replaces the folder whole
+    export(queue_path, "hf", out)
+    assert len(datasets.load_from_disk(str(out))) == 5
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".hf.")]
+
+
+REQUIRED = ("@context", "@type", "url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed")
+
+
+def test_claimreview_has_the_required_fields(queue_path, tmp_path):
+    from factcheck.queue import Queue
+    with Queue(queue_path) as q:
+        q.adjudicate("c1", "ed", "false", note="the bridge cost is on record")
+    out = tmp_path / "reviews.json"
+    export(queue_path, "claimreview", out, "--org-name", "Example Checks", "--org-url", "https://checks.example.org/")
+    reviews = json.loads(out.read_text())
+    assert [r["url"] for r in reviews] == [f"https://checks.example.org/claims/c{k}" for k in (0, 2, 1)]
+    for r in reviews:
+        assert all(k in r for k in REQUIRED) and r["@type"] == "ClaimReview"
+        assert r["author"] == {"@type": "Organization", "name": "Example Checks", "url": "https://checks.example.org/"}
+        rating = r["reviewRating"]
+        assert rating["bestRating"] == 5 and rating["worstRating"] == 1 and rating["alternateName"]
+        assert r["itemReviewed"]["@type"] == "Claim" and r["itemReviewed"]["appearance"]
+        assert len(r["datePublished"]) == 10
+    by_url = {r["url"].rsplit("/", 1)[1]: r for r in reviews}
+    assert by_url["c0"]["reviewRating"]["ratingValue"] == 5 and by_url["c0"]["claimReviewed"] == TEXTS[0][0]
+    assert by_url["c0"]["itemReviewed"]["appearance"][0]["url"] == "https://news.example.org/a0"
+    assert by_url["c1"]["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+                                           "alternateName": "False"}  # the editor's ruling
+    assert "ratingValue" not in by_url["c2"]["reviewRating"]  # unverifiable has no value
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "claimreview", "-o", str(out)])
+    assert r.exit_code == 1 and "--org-name" in r.output
+
+
+def test_since_exports_only_newer_verdicts_and_bad_inputs_fail_cleanly(queue_path, tmp_path):
+    from factcheck.queue import Queue
+    rows = verdicts(queue_path)
+    cut = rows[2]["created_at"]
+    out = tmp_path / "inc.jsonl"
+    export(queue_path, "jsonl", out, "--since", cut)
+    assert [json.loads(x)["verdict_id"] for x in out.read_text().splitlines()] == [r["verdict_id"] for r in rows[3:]]
+    with Queue(queue_path) as q:
+        q.record_verdict("c3", "bob", "half-true")
+    export(queue_path, "jsonl", out, "--since", rows[-1]["created_at"])
+    assert [json.loads(x)["claim_id"] for x in out.read_text().splitlines()] == ["c3"]
+    export(queue_path, "jsonl", out, "--since", "2999-01-01")
+    assert out.read_text() == ""
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "csv", "-o", str(out), "--since", "soon"])
+    assert r.exit_code == 1 and r.output.startswith("Error: --since 'soon' is not a time")
+    r = CliRunner().invoke(main, ["export", str(tmp_path / "nope.queue"), "--format", "csv", "-o", str(out)])
+    assert r.exit_code == 1 and "Error:" in r.output and not (tmp_path / "nope.queue").exists()
+    r = CliRunner().invoke(main, ["export", "--help"])
+    assert r.output.rstrip().splitlines()[-1].strip().startswith("factcheck export")
+
+
+def test_a_failed_write_leaves_the_old_file_whole(queue_path, tmp_path, monkeypatch):
+    import factcheck.export as ex
+    out = tmp_path / "v.jsonl"
+    out.write_text("old\n")
+
+    def broken(row):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(ex, "export_row", broken)
+    with pytest.raises(RuntimeError):
+        ex.export_queue(queue_path, out, fmt="jsonl")
+    assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".v.")] == []
