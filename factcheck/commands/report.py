@@ -1,0 +1,29 @@
+"""``factcheck report``: a self-contained HTML report of a scored batch and/or a queue."""
+from __future__ import annotations
+
+import click
+
+
+@click.command(epilog="""\b
+Examples:
+    factcheck report report.html --claims claims.parquet --queue newsroom.queue
+    factcheck report claims.jsonl            # writes claims.jsonl.html next to it
+    factcheck report queue.html --queue newsroom.queue --top 50""")
+@click.argument("out", metavar="OUT")
+@click.option("--claims", "claims", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A claims file from 'score' or 'extract' (.jsonl, .csv, .parquet); repeatable.")
+@click.option("--queue", type=click.Path(exists=True, dir_okay=False), help="A reviewer queue file.")
+@click.option("--title", help="The page's title.")
+@click.option("--top", type=click.IntRange(1), default=25, show_default=True, help="How many top claims to list.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Marked on the check-worthiness chart.")
+def report(out, claims, queue, title, top, threshold):
+    """Write OUT, one HTML page (no script, nothing fetched) with charts of
+    claims by label and facet kind, the check-worthiness distribution, the top
+    claims to check, and reviewer progress and agreement.
+    """
+    from ..report import report_target, write_report
+
+    target, files = report_target(out, list(claims))
+    path = write_report(target, claims=files, queue=queue, title=title, top=top, threshold=threshold)
+    click.echo(f"wrote {path}")
