@@ -47,9 +47,10 @@ def _open_text(path: str):
         raise InputError(f"cannot read it ({exc.strerror}); check the path", path=path) from None
 
 
-def read_rows(path: str, fmt: str | None = None) -> Iterator[tuple[str, int, dict | InputError]]:
+def read_rows(path: str, fmt: str | None = None, *, raw: bool = False) -> Iterator[tuple[str, int, dict | str | InputError]]:
     """Yield ``(path, line, record)`` for every row of a claim or verdict file; a row that cannot
-    be read comes as an InputError in place of the record."""
+    be read comes as an InputError in place of the record. With ``raw``, JSON Lines records come
+    as their JSON text, which :meth:`Queue.add_rows` stores as it is."""
     fmt = fmt or Path(path).suffix.lower().lstrip(".") or "jsonl"
     if fmt in ("ndjson", "json"):
         fmt = "jsonl"
@@ -86,6 +87,9 @@ def read_rows(path: str, fmt: str | None = None) -> Iterator[tuple[str, int, dic
                 return
             n += 1
             if not text.strip():
+                continue
+            if raw:
+                yield path, n, text.strip()
                 continue
             try:
                 record = json.loads(text)
@@ -134,7 +138,7 @@ def _parquet_row(row: dict) -> dict:
 def read_claim_files(paths: Iterable[str]) -> Iterator[tuple[str, int, dict | InputError]]:
     """Yield the rows of several claim files in turn."""
     for path in paths:
-        yield from read_rows(path)
+        yield from read_rows(path, raw=True)
 
 
 # -- verdict data ------------------------------------------------------------------------------

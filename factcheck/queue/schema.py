@@ -57,7 +57,7 @@ def _v1(conn: sqlite3.Connection) -> None:
         status TEXT NOT NULL DEFAULT 'pending'
             CHECK (status IN ('pending', 'in_review', 'reviewed', 'disputed', 'resolved')),
         n_verdicts INTEGER NOT NULL DEFAULT 0
-    );
+    ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS items_status ON items(status);
     CREATE INDEX IF NOT EXISTS items_label ON items(label);
     CREATE INDEX IF NOT EXISTS items_open_priority ON items(priority DESC) WHERE {OPEN};

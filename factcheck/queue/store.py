@@ -81,8 +81,10 @@ def _number(value, name: str) -> float:
     return number
 
 
-def prepare_claim(record: dict, model: str | None, model_version: str | None, added_at: str) -> tuple:
-    """Return the (claims row, items row) for one claim record; ValueError if it is unusable."""
+def prepare_claim(record: dict, model: str | None, model_version: str | None, added_at: str,
+                  raw: str | None = None) -> tuple:
+    """Return the (claims row, items row) for one claim record; ValueError if it is unusable.
+    ``raw`` is the record's JSON as read, stored as it is when the record needs no claim_id."""
     if not isinstance(record, dict):
         raise ValueError("a claim record is a JSON object")
     missing = [k for k in ("doc_id", "text", "start", "end") if record.get(k) is None]
@@ -96,6 +98,7 @@ def prepare_claim(record: dict, model: str | None, model_version: str | None, ad
     if not claim_id:
         claim_id = make_claim_id(doc_id, start, end, text)
         record = {"claim_id": claim_id, **record}
+        raw = None
     scores = record.get("scores") or {}
     if not isinstance(scores, dict):
         raise ValueError("scores is not an object of label: score")
@@ -106,7 +109,8 @@ def prepare_claim(record: dict, model: str | None, model_version: str | None, ad
     # most check-worthy and contested first; the least certain score decides the uncertainty order
     priority = checkworthiness + _number(scores.get("contested") or 0.0, "score of contested")
     margin = min([abs(checkworthiness - 0.5)] + [abs(s - 0.5) for s in label_scores])
-    blob = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    # re-encoding costs as much as decoding: keep the text as read where it is the record
+    blob = raw if raw is not None else json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     claim_row = (str(claim_id), doc_id, start, end, blob,
                  model or record.get("model"), model_version or record.get("model_version"), added_at)
     item_row = (str(claim_id), text, label, checkworthiness, priority, margin)
@@ -223,44 +227,62 @@ class Queue:
 
     def add_rows(self, rows: Iterable[tuple], *, model: str | None = None,
                  model_version: str | None = None) -> AddResult:
-        """Add ``(path, line, record)`` rows, where a record may be an exception (a line that
-        could not be read); return what was added, with every bad row as an InputError."""
+        """Add ``(path, line, record)`` rows and return what was added. A record is a dict, the
+        JSON text of one (stored as it is), or an exception standing
+        for a line that could not be read; every bad row comes back as an InputError."""
         added = duplicates = 0
         errors: list[InputError] = []
-        claims: list[tuple] = []
-        items: list[tuple] = []
+        batch: list[tuple] = []
         stamp = now_iso()
 
         def flush() -> None:
             nonlocal added, duplicates
-            if not claims:
-                return
+            known = len(errors)
             with self._write() as conn:
-                before = conn.total_changes
-                conn.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claims)
-                new = conn.total_changes - before
-                conn.executemany("INSERT OR IGNORE INTO items (claim_id, text, label, checkworthiness, priority,"
-                                 " margin) VALUES (?, ?, ?, ?, ?, ?)", items)
+                new = self._insert_batch(conn, batch, errors, model, model_version, stamp)
             added += new
-            duplicates += len(claims) - new
-            claims.clear()
-            items.clear()
+            duplicates += len(batch) - new - (len(errors) - known)
+            batch.clear()
 
         for path, line, record in rows:
             if isinstance(record, BaseException):
                 errors.append(record if isinstance(record, InputError) else InputError(str(record), path=path, line=line))
                 continue
+            batch.append((path, line, record))
+            if len(batch) >= _BATCH:
+                flush()
+        if batch:
+            flush()
+        return AddResult(added, duplicates, errors)
+
+    def _insert_batch(self, conn, batch: list, errors: list, model, model_version, stamp) -> int:
+        """Insert one batch in the open transaction; return how many claims were new."""
+        conn.execute("PRAGMA cache_size = -131072")  # the indexes of a big queue stay in memory
+        new = 0
+        claims: list[tuple] = []
+        items: list[tuple] = []
+        for path, line, rec in batch:
+            raw = None
+            if isinstance(rec, str):
+                raw = rec
+                try:
+                    rec = json.loads(rec)
+                except ValueError as exc:
+                    errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
+                    continue
             try:
-                claim_row, item_row = prepare_claim(record, model, model_version, stamp)
-            except (ValueError, TypeError, KeyError) as exc:
+                claim_row, item_row = prepare_claim(rec, model, model_version, stamp, raw)
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
                 continue
             claims.append(claim_row)
             items.append(item_row)
-            if len(claims) >= _BATCH:
-                flush()
-        flush()
-        return AddResult(added, duplicates, errors)
+        if claims:
+            new += conn.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claims).rowcount
+            conn.executemany("INSERT OR IGNORE INTO items (claim_id, text, label, checkworthiness, priority,"
+                             " margin) VALUES (?, ?, ?, ?, ?, ?)", items)
+        conn.execute("PRAGMA cache_size = -2000")
+        return new
 
     def _claim_row(self, conn, claim_id: str) -> sqlite3.Row:
         row = conn.execute("SELECT c.record, c.model, c.model_version, i.status, i.n_verdicts, c.doc_id, c.start"
