@@ -11,25 +11,21 @@ Rule-based and fast: a sentence without a digit, a number word or a date word re
 from __future__ import annotations
 
 import datetime as _dt
-import re
 
 from ..types import Facet
 from .dates import find_dates
 from .hedges import is_hedged
 from .numbers import Amount, fractions, read_amount, share_units, twice
 from .numerals import find_numerals
+from .scan import Sentence
 from .words import MONTHS, SMALL_NUMBERS, WEEKDAYS
 
 __all__ = ["extract_facets"]
 
-_TRIGGER_WORDS = sorted(set(SMALL_NUMBERS) | {
-    "hundred", "thousand", "million", "billion", "dozen", "twice", "thrice", "half", "quarter",
-    "today", "tonight", "yesterday", "tomorrow", "week", "weekend", "month", "year", "night",
-    "morning", "decade"} - {"zero", "one"}, key=len, reverse=True)
-_TRIGGER = re.compile(
-    r"\d|(?i:\b(?:" + "|".join(_TRIGGER_WORDS) + r")\b)"
-    r"|\b(?:" + "|".join(sorted({m.capitalize() for m in MONTHS} | {w.capitalize() for w in WEEKDAYS},
-                                key=len, reverse=True)) + r")\b")
+#: a sentence with none of these words and no digit has no facet
+_TRIGGERS = frozenset(SMALL_NUMBERS) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
+hundred thousand million billion dozen twice thrice half quarter today tonight yesterday
+tomorrow week weekend month year night morning decade""".split()) - {"zero", "one"}
 
 
 def extract_facets(text: str, start: int = 0, end: int | None = None, *,
@@ -41,22 +37,26 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
     """
     lo = max(0, start)
     hi = len(text) if end is None else max(lo, min(end, len(text)))
-    if lo >= hi or not _TRIGGER.search(text, lo, hi):
+    if lo >= hi:
+        return []
+    s = Sentence.read(text, lo, hi)
+    if not s.has_digit and s.words.isdisjoint(_TRIGGERS):
         return []
     if isinstance(published, _dt.datetime):
         published = published.date()
-    dates = find_dates(text, lo, hi, published)
+    dates = find_dates(s, published)
     taken = [(d.start, d.end) for d in dates]
     amounts: list[Amount] = []
-    for n in find_numerals(text, lo, hi):
+    for n in find_numerals(s):
         if _overlaps(n.start, n.end, taken):
             continue
         amount = read_amount(text, lo, hi, n)
         if amount is not None:
             amounts.append(amount)
-    for extra in fractions(text, lo, hi) + twice(text, lo, hi):
-        if not _overlaps(extra.start, extra.end, taken + [(a.start, a.end) for a in amounts]):
-            amounts.append(extra)
+    if not s.words.isdisjoint(("half", "quarter", "quarters", "twice", "thrice")):
+        for extra in fractions(text, lo, hi) + twice(text, lo, hi):
+            if not _overlaps(extra.start, extra.end, taken + [(a.start, a.end) for a in amounts]):
+                amounts.append(extra)
     amounts.sort(key=lambda a: a.start)
     share_units(amounts, text)
 

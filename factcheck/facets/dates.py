@@ -9,7 +9,9 @@ How a date without a year is placed was read off the news-dev gold, which is con
 a month and day take the year that puts them nearest the publication date (*on June 28*
 published 2019-06-27 is 2019-06-28); a bare month is its latest occurrence up to the
 publication month (*in December* published 1987-06 is 1986-12); a bare weekday is the latest
-one on or before publication (*Monday* published on a Tuesday is the day before).
+one on or before publication (*Monday* published on a Tuesday is the day before). Dates
+counted from another (*a year earlier*, *the prior year*) count from the date before them in
+the sentence, and are left out when there is none (*one day before it was due*).
 """
 from __future__ import annotations
 
@@ -17,8 +19,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .words import (MONTHS, MONTH_AFTER, MONTH_TRIGGERS, NAMED_DATES, SMALL_NUMBERS,
-                    WEEKDAYS, WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE)
+from .scan import Sentence
+from .words import (MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS,
+                    WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE)
 
 
 @dataclass(slots=True)
@@ -33,13 +36,26 @@ class DateSpan:
     anchored: tuple[str, int] | None = None
 
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
 _MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _DAY_WORDS = "|".join(w.capitalize() for w, v in SMALL_NUMBERS.items() if 1 <= v <= 10)
-_MOD = r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of|[Tt]he start of|[Ee]nd of)[- ]?\s*)"
+_NUMBER_WORDS = "|".join(SMALL_NUMBERS)
+_MOD = (r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of|[Tt]he start of"
+        r"|[Ee]nd of)[- ]?\s*)")
+
+#: anchors: cheap patterns that open with a literal, so ``re`` skips ahead fast
+_MONTH_ANCHOR = re.compile("|".join(_FULL_MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+_WEEKDAY_ANCHOR = re.compile(_WEEKDAY)
+_YEAR_ANCHOR = re.compile(r"[12]\d{3}|['‘’]\d0s")
+#: the words every relative date contains: a day word or a unit of time
+_RELATIVE_ANCHORS = frozenset("""
+today tonight yesterday tomorrow night morning afternoon evening week weeks weekend month
+months year years day days decade decades quarter
+""".split())
 
 # 2 August 2019 / 13th of March / Aug. 2 / August 2, 2019 / July 2018 / June of 2017 / May
 _MONTH_DATE = re.compile(
@@ -47,42 +63,38 @@ _MONTH_DATE = re.compile(
     rf"(?P<rel0>(?:[Ll]ast|[Tt]his|[Nn]ext)\s+)?"
     rf"{_MOD}?"
     rf"(?:(?P<day1>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-    rf"(?P<mon>{_MONTH_NAMES}|{_MONTH_ABBR})(?![\w'’-])"
+    rf"(?P<mon>{'|'.join(_FULL_MONTHS)}|{_MONTH_ABBR})(?![\w-]|['’](?!s\b))"
     rf"(?:\s+(?:(?P<day2>{_DAY})(?:st|nd|rd|th)?(?![\d:/]|,\d{{3}}|\.\d)|(?P<dayw>{_DAY_WORDS})\b))?"
-    rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?![\d,%]|\.\d))?"
+    rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d|[,.]\d|%))?"
     rf"(?:\s+(?P<rel>last|this|next)\s+year\b)?"
 )
 # 1987, mid-1987, early 2019, fiscal 1987, the 1990s, the early 1970s, '90s, 1986/87
 _YEAR_DATE = re.compile(
-    rf"(?<![\w$£€¥.,/#-])"
     rf"(?:(?P<the>[Tt]he\s+)?{_MOD}|(?P<fiscal>[Ff]iscal\s+(?:[Yy]ear\s+)?|FY\s?))?"
+    rf"(?<![\w.,/#$£€¥])"
     rf"(?:(?P<year>{_YEAR})(?:(?P<sep>[/-])(?P<y2>\d{{4}}|\d{{2}})(?![\d/]))?(?P<decade>s)?"
     rf"|['‘’](?P<short>\d)0s)"
     rf"(?!\w|[,.]\d|%|/\d)"
 )
-_WEEKDAY_DATE = re.compile(
-    rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b(?!['’]s)"
-)
-_NUMBER_WORDS = "|".join(SMALL_NUMBERS)
+_WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b(?!['’]s)")
 _RELATIVE = re.compile(
     r"(?i:"
     r"(?P<day>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)"
     r"|yesterday|last night|tomorrow|the day before yesterday)"
-    r"|(?P<edge>earlier |later |early |late |the end of |end of )?(?P<which>this|last|next|the past|the coming) "
-    r"(?P<unit>week|month|year|weekend)\b"
+    r"|(?P<edge>earlier |later |early |late |the end of |end of )?(?P<which>this|last|next) "
+    r"(?P<unit>week|month|year|weekend)"
     r"|(?P<weekend>(?:at |over )?the weekend)"
     rf"|(?P<n>\d+|a|an|one|{_NUMBER_WORDS}) (?P<ago_unit>day|week|month|year|decade)s? ago"
     rf"|(?P<an>a|an|one|\d+|{_NUMBER_WORDS}) (?P<step_unit>day|week|month|year)s? "
-    r"(?P<dir>earlier|before|later|after)\b"
+    r"(?P<dir>earlier|before|later|after)"
     r"|the (?:prior|previous|preceding) (?P<prev_unit>year|month)"
     r"|the (?P<yb_unit>year|month) (?:before|earlier)"
-    r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?P<qyear>"
-    + _YEAR + r"))?"
+    r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?P<qyear>" + _YEAR + r"))?"
     r")\b"
 )
 _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
-_NAMED = re.compile("|".join(re.escape(k) for k in NAMED_DATES) + r"(?!\d)")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)\s*$")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 #: what follows a figure when it is an amount, not a year
 _NOT_A_YEAR_AFTER = re.compile(
@@ -91,24 +103,19 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"meters|feet|votes|seats|people|workers|jobs|troops|soldiers|students|cars|units)\b|%)",
     re.I)
 _HEDGE_BEFORE_YEAR = re.compile(r"(?:about|some|nearly|almost|around|over|than|approximately"
-                                r"|roughly|least|to|only|just|Some|About|Nearly|Around|Over)\s+$")
+                                r"|roughly|least|only|just)\s+$", re.I)
 _NAME_BEFORE_YEAR = frozenset("article section chapter flight room no number route highway "
                               "interstate resolution rule form model boeing airbus windows "
                               "paragraph clause item page pages lot unit suite box".split())
-_STRONG_MAY_TRIGGERS = frozenset("in since until till by before after during through throughout "
-                                 "from last this next early mid late of".split())
+#: a bare "May" is Theresa May unless one of these stands before it
+_MAY_TRIGGERS = frozenset("in since until till by before after during through throughout "
+                          "from last this next early mid late".split())
 
 
-def _words_before(text: str, pos: int, lo: int, n: int = 1) -> list[str]:
-    """Return up to ``n`` words just before ``pos`` (not before ``lo``), lower case, last first."""
-    out = []
-    while len(out) < n:
-        m = _WORD_BEFORE.search(text, max(lo, pos - 30), pos)
-        if not m:
-            break
-        out.append(m.group(1).lower().rstrip("."))
-        pos = m.start()
-    return out
+def _word_before(text: str, pos: int, lo: int) -> str:
+    """Return the word just before ``pos``, lower case, without a final full stop."""
+    m = _WORD_BEFORE.search(text, max(lo, pos - 30), pos)
+    return m.group(1).lower().rstrip(".") if m else ""
 
 
 def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
@@ -119,8 +126,7 @@ def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
 
 def _nearest_year(month: int, day: int, published: dt.date) -> int:
     """Return the year that puts month/day nearest the publication date."""
-    best = published.year
-    best_gap = None
+    best, best_gap = published.year, None
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             gap = abs((dt.date(year, month, day) - published).days)
@@ -138,30 +144,39 @@ def _latest_month(month: int, published: dt.date, strictly_before: bool) -> int:
     return published.year - 1
 
 
-def _month_date(m: re.Match, text: str, lo: int, published: dt.date | None) -> DateSpan | None:
+def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
+    """Whether a month name standing alone is a date here, judged from its neighbours:
+    *in March*, *since May*, *April futures*; not *May's plan* nor *May said*."""
+    mon = m.group("mon")
+    if mon == "May" and s.text[m.end("mon"):m.end("mon") + 1] in ("'", "’"):
+        return False
+    before = _word_before(s.text, m.start(), s.lo)
+    if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
+        return True
+    nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
+    return bool(nxt and nxt.group(1) in MONTH_AFTER)
+
+
+def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
     """Return the date a month-name match stands for, or None when it is not a date."""
     mon_text = m.group("mon")
     month = MONTHS[mon_text.rstrip(".").lower()]
-    day = m.group("day1") or m.group("day2")
     if m.group("day1") and m.group("day2"):
         return None
-    dayw = m.group("dayw")
-    year, rel, rel0, mod = m.group("year"), m.group("rel"), m.group("rel0"), m.group("mod")
-    start, end = m.start(), m.end()
-    if dayw and not day:
-        day = str(SMALL_NUMBERS[dayw.lower()])
-    bare = not (day or year)
-    if bare:
-        if mon_text[0:3] != mon_text.rstrip(".") or "." in mon_text:
-            pass
-        if len(mon_text.rstrip(".")) <= 4 and mon_text.rstrip(".").lower() not in ("may", "june", "july"):
+    day = m.group("day1") or m.group("day2")
+    if m.group("dayw") and not day:
+        day = str(SMALL_NUMBERS[m.group("dayw").lower()])
+    year, rel, mod = m.group("year"), m.group("rel"), m.group("mod")
+    rel0 = (m.group("rel0") or "").strip().lower()
+    if not (day or year):
+        if mon_text not in _FULL_MONTHS:
             return None  # a lone abbreviation (Jan, Mar.) is a name more often than a date
-        if not (rel or rel0 or mod or _bare_month_is_date(text, m, lo)):
+        if not (rel or rel0 or mod or _bare_month_is_date(s, m)):
             return None
     if m.group("wd") and not day:
-        # "Monday March" is no date; keep only the weekday for the weekday pass
-        return None
-    if day and int(day) > 31:
+        return None  # "Monday March" is no date; the weekday pass keeps the weekday
+    start, end = m.start(), m.end()
+    if mon_text == "May" and not (day or year) and end < s.hi and s.text[end:end + 2] in ("'s", "’s"):
         return None
     approximate = bool(mod)
     if year:
@@ -170,45 +185,26 @@ def _month_date(m: re.Match, text: str, lo: int, published: dt.date | None) -> D
         return DateSpan(start, end, None, approximate)
     elif rel:
         y = published.year + {"last": -1, "this": 0, "next": 1}[rel]
-    elif rel0 and rel0.strip().lower() == "last":
-        y = _latest_month(month, published, strictly_before=True)
+    elif rel0 == "last":
         if day:
             y = published.year if (month, int(day)) < (published.month, published.day) else published.year - 1
-    elif rel0 and rel0.strip().lower() == "next":
+        else:
+            y = _latest_month(month, published, strictly_before=True)
+    elif rel0 == "next":
         y = published.year if month > published.month else published.year + 1
     elif day:
         y = _nearest_year(month, int(day), published)
     else:
         y = _latest_month(month, published, strictly_before=False)
-    if day:
-        try:
-            value = dt.date(y, month, int(day)).isoformat()
-        except ValueError:
-            return None
-    else:
-        value = f"{y:04d}-{month:02d}"
-    return DateSpan(start, end, value, approximate)
+    if not day:
+        return DateSpan(start, end, f"{y:04d}-{month:02d}", approximate)
+    try:
+        return DateSpan(start, end, dt.date(y, month, int(day)).isoformat(), approximate)
+    except ValueError:
+        return None
 
 
-def _bare_month_is_date(text: str, m: re.Match, lo: int) -> bool:
-    """Whether a month name standing alone is a date here, judged from its neighbours."""
-    after = text[m.end():m.end() + 3]
-    if after[:2] in ("'s", "’s"):
-        return False
-    before = _words_before(text, m.start(), lo, 2)
-    triggers = _STRONG_MAY_TRIGGERS if m.group("mon") == "May" else MONTH_TRIGGERS
-    if before and before[0] in triggers:
-        if before[0] == "of" and m.group("mon") == "May":
-            return len(before) > 1 and before[1] in ("end", "beginning", "start", "middle", "month")
-        return True
-    nxt = re.match(r"\s+([a-z]+)", text[m.end():m.end() + 20])
-    if nxt and nxt.group(1) in MONTH_AFTER:
-        return True
-    # the sentence opens with the month: "In March private dealers ..." has its trigger
-    return False
-
-
-def _year_date(m: re.Match, text: str, lo: int) -> DateSpan | None:
+def _year_date(s: Sentence, m: re.Match) -> DateSpan | None:
     """Return the date a year-like figure stands for, or None when it is an amount or name."""
     start, end = m.start(), m.end()
     mod, fiscal, the = m.group("mod"), m.group("fiscal"), m.group("the")
@@ -221,33 +217,30 @@ def _year_date(m: re.Match, text: str, lo: int) -> DateSpan | None:
             return None
         return DateSpan(start, end, year[:3] + "X", bool(mod))
     if m.group("sep"):
-        y2 = m.group("y2")
-        if len(y2) == 4 and m.group("sep") == "-" and not fiscal:
-            return None  # two years: the caller reads them one by one
-        # a fiscal or crop year (1986/87): the gold leaves it without a value
-        return DateSpan(start, end, None, False)
+        if len(m.group("y2")) == 4 and m.group("sep") == "-" and not fiscal:
+            return None  # two years (2014-2018): each is read on its own
+        return DateSpan(start, end, None)  # a fiscal or crop year (1986/87): no value in the gold
     if not (mod or fiscal):
-        if _NOT_A_YEAR_AFTER.match(text, end):
+        text = s.text
+        if _NOT_A_YEAR_AFTER.match(text, end, s.hi):
             return None
-        if _HEDGE_BEFORE_YEAR.search(text, max(lo, ystart - 15), ystart):
+        if _HEDGE_BEFORE_YEAR.search(text, max(s.lo, ystart - 15), ystart):
             return None
-        prev = _words_before(text, ystart, lo, 1)
-        if prev and prev[0] in _NAME_BEFORE_YEAR:
+        if _word_before(text, ystart, s.lo) in _NAME_BEFORE_YEAR:
             return None
-        if text[max(lo, ystart - 1):ystart] in ("$", "£", "€", "¥"):
-            return None
+        if text[ystart - 1:ystart] == "-" and ystart - 1 > s.lo and text[ystart - 2].isalnum():
+            return None  # PA-28-1987, G-2020: part of a name
     if the and not mod:
         start = ystart
     return DateSpan(start, end, year, bool(mod))
 
 
-def _weekday_date(m: re.Match, text: str, lo: int, published: dt.date | None) -> DateSpan | None:
+def _weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
     """Return the date a weekday stands for: the latest one on or before publication."""
-    before = _words_before(text, m.start("wd"), lo, 1)
-    if before and before[0] in WEEKDAY_NAME_BEFORE:
+    if _word_before(s.text, m.start("wd"), s.lo) in WEEKDAY_NAME_BEFORE:
         return None
-    nxt = re.match(r"\s+([A-Z][a-z]+)", text[m.end():m.end() + 20])
-    if nxt and nxt.group(1).lower() in WEEKDAY_NAME_AFTER:
+    nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() in WEEKDAY_NAME_AFTER:
         return None
     if published is None:
         return DateSpan(m.start(), m.end(), None)
@@ -278,8 +271,7 @@ def _iso_week(day: dt.date) -> str:
 
 def _weekend(published: dt.date, which: str) -> str:
     """Return the weekend meant: the latest one begun by publication, or the coming one."""
-    back = (published.weekday() - 5) % 7
-    saturday = published - dt.timedelta(days=back)
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
     if which == "this" and published.weekday() < 5:
         saturday += dt.timedelta(days=7)
     elif which == "last" and published.weekday() >= 5:
@@ -287,51 +279,48 @@ def _weekend(published: dt.date, which: str) -> str:
     return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
 
 
-def _relative_date(m: re.Match, text: str, lo: int, published: dt.date | None) -> DateSpan | None:
+def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
+    """Return a quarter: of the year written, else the one nearest publication."""
+    start, end = m.start(), m.end()
+    quarter = _QUARTERS[m.group("q").lower()]
+    if m.group("qyear"):
+        return DateSpan(start, end, f"{m.group('qyear')}-Q{quarter}")
+    before = _Q_YEAR_BEFORE.search(s.text, max(s.lo, start - 14), start)
+    if before:
+        return DateSpan(before.start(1), end, f"{before.group(1)}-Q{quarter}")
+    if published is None:
+        return DateSpan(start, end, None)
+    year = min((abs((dt.date(y, quarter * 3 - 1, 15) - published).days), y)
+               for y in (published.year - 1, published.year, published.year + 1))[1]
+    return DateSpan(start, end, f"{year}-Q{quarter}")
+
+
+def _relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
     """Return the date a relative expression stands for, resolved against publication."""
     start, end = m.start(), m.end()
     g = m.groupdict()
-    if g["step_unit"] or g["prev_unit"] or g["yb_unit"]:
-        unit = g["step_unit"] or g["prev_unit"] or g["yb_unit"]
+    unit = g["step_unit"] or g["prev_unit"] or g["yb_unit"]
+    if unit:
         n = _count(g["an"]) if g["an"] else 1
         if n is None:
             return None
         sign = 1 if (g["dir"] or "").lower() in ("later", "after") else -1
-        return DateSpan(start, end, None, False, anchored=(unit.lower(), sign * n))
+        return DateSpan(start, end, None, anchored=(unit.lower(), sign * n))
     if g["q"]:
-        quarter = _QUARTERS[g["q"].lower()]
-        if g["qyear"]:
-            return DateSpan(start, end, f"{g['qyear']}-Q{quarter}")
-        yb = _Q_YEAR_BEFORE.search(text, max(lo, start - 14), start)
-        if yb:
-            return DateSpan(yb.start(1), end, f"{yb.group(1)}-Q{quarter}")
-        if published is None:
-            return DateSpan(start, end, None)
-        mids = [(abs((dt.date(y, quarter * 3 - 1, 15) - published).days), y)
-                for y in (published.year - 1, published.year, published.year + 1)]
-        return DateSpan(start, end, f"{min(mids)[1]}-Q{quarter}")
+        return _quarter(s, m, published)
     if published is None:
         return DateSpan(start, end, None)
     if g["day"]:
         word = g["day"].lower()
-        if word.startswith("yesterday") or word == "last night":
-            day = published - dt.timedelta(days=1)
-        elif word == "tomorrow":
-            day = published + dt.timedelta(days=1)
-        elif word == "the day before yesterday":
-            day = published - dt.timedelta(days=2)
-        else:
-            day = published
-        return DateSpan(start, end, day.isoformat())
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
+        return DateSpan(start, end, (published + dt.timedelta(days=shift.get(word, 0))).isoformat())
     if g["weekend"]:
-        return DateSpan(m.start("weekend") + (len(g["weekend"]) - len("the weekend")), end,
+        return DateSpan(m.start("weekend") + len(g["weekend"]) - len("the weekend"), end,
                         _weekend(published, "the"))
     if g["which"]:
         which, unit = g["which"].lower(), g["unit"].lower()
         edge = (g["edge"] or "").strip().lower()
-        step = {"this": 0, "last": -1, "next": 1, "the past": -1, "the coming": 1}[which]
-        if which in ("the past", "the coming") and unit != "weekend":
-            return None  # a span of time, not a date
+        step = {"this": 0, "last": -1, "next": 1}[which]
         approximate = edge in ("early", "late", "the end of", "end of")
         if unit == "year":
             return DateSpan(start, end, str(published.year + step), approximate)
@@ -341,31 +330,23 @@ def _relative_date(m: re.Match, text: str, lo: int, published: dt.date | None) -
         if unit == "week":
             return DateSpan(start, end, _iso_week(published + dt.timedelta(weeks=step)), approximate)
         return DateSpan(start, end, _weekend(published, which))
-    if g["ago_unit"]:
-        n = _count(g["n"])
-        if n is None:
-            return None
-        unit = g["ago_unit"].lower()
-        if unit == "day":
-            return DateSpan(start, end, (published - dt.timedelta(days=n)).isoformat())
-        if unit == "week":
-            return DateSpan(start, end, (published - dt.timedelta(weeks=n)).isoformat())
-        if unit == "month":
-            y, mo = _shift_month(published.year, published.month, -n)
-            return DateSpan(start, end, f"{y:04d}-{mo:02d}")
-        years = n * (10 if unit == "decade" else 1)
-        return DateSpan(start, end, str(published.year - years), unit == "decade")
-    return None
-
-
-def _anchor_value(previous: str | None, unit: str, step: int, published: dt.date | None) -> str | None:
-    """Return the date ``step`` units from the date before it in the sentence (or publication)."""
-    if previous and re.fullmatch(r"\d{4}(-\d{2}){0,2}", previous):
-        parts = [int(p) for p in previous.split("-")]
-    elif published is not None:
-        parts = [published.year, published.month, published.day]
-    else:
+    n = _count(g["n"])
+    if n is None:
         return None
+    unit = g["ago_unit"].lower()
+    if unit in ("day", "week"):
+        return DateSpan(start, end, (published - dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat())
+    if unit == "month":
+        y, mo = _shift_month(published.year, published.month, -n)
+        return DateSpan(start, end, f"{y:04d}-{mo:02d}")
+    return DateSpan(start, end, str(published.year - n * (10 if unit == "decade" else 1)), unit == "decade")
+
+
+def _from_previous(previous: str | None, unit: str, step: int) -> str | None:
+    """Return the date ``step`` units from the date before it in the sentence, or None."""
+    if not previous or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", previous):
+        return None
+    parts = [int(p) for p in previous.split("-")]
     if unit == "year":
         return str(parts[0] + step)
     if unit == "month":
@@ -375,47 +356,62 @@ def _anchor_value(previous: str | None, unit: str, step: int, published: dt.date
         return f"{y:04d}-{mo:02d}"
     if len(parts) < 3:
         return None
-    days = step * (7 if unit == "week" else 1)
-    return (dt.date(*parts) + dt.timedelta(days=days)).isoformat()
+    return (dt.date(*parts) + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()
 
 
-def find_dates(text: str, lo: int, hi: int, published: dt.date | None) -> list[DateSpan]:
-    """Return the dates in ``text[lo:hi]``, sorted and without overlaps."""
+def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
+    """Return the dates in the sentence, sorted and without overlaps."""
+    text, lo, hi = s.text, s.lo, s.hi
     found: list[DateSpan] = []
-    for m in _NAMED.finditer(text, lo, hi):
-        found.append(DateSpan(m.start(), m.end(), NAMED_DATES[m.group()]))
-    for m in _MONTH_DATE.finditer(text, lo, hi):
-        span = _month_date(m, text, lo, published)
-        if span:
-            found.append(span)
-    for m in _YEAR_DATE.finditer(text, lo, hi):
-        span = _year_date(m, text, lo)
-        if span:
-            found.append(span)
-    for m in _WEEKDAY_DATE.finditer(text, lo, hi):
-        span = _weekday_date(m, text, lo, published)
-        if span:
-            found.append(span)
-    for m in _RELATIVE.finditer(text, lo, hi):
-        span = _relative_date(m, text, lo, published)
-        if span:
-            found.append(span)
+    if s.has_digit:
+        for named, value in NAMED_DATES.items():
+            at = text.find(named, lo, hi)
+            if at >= 0 and not text[at + len(named):at + len(named) + 1].isdigit():
+                found.append(DateSpan(at, at + len(named), value))
+        for a in _YEAR_ANCHOR.finditer(text, lo, hi):
+            m = s.match_back(_YEAR_DATE, a.start(), 2)
+            span = _year_date(s, m) if m else None
+            if span:
+                found.append(span)
+    if not s.words.isdisjoint(MONTHS):
+        for a in _MONTH_ANCHOR.finditer(text, lo, hi):
+            m = s.match_back(_MONTH_DATE, a.start(), 4)
+            if m and m.start("mon") == a.start():
+                span = _month_date(s, m, published)
+                if span:
+                    found.append(span)
+    if not s.words.isdisjoint(WEEKDAYS):
+        for a in _WEEKDAY_ANCHOR.finditer(text, lo, hi):
+            m = s.match_back(_WEEKDAY_DATE, a.start(), 1)
+            span = _weekday_date(s, m, published) if m else None
+            if span:
+                found.append(span)
+    for word in s.words & _RELATIVE_ANCHORS:
+        for at in s.occurrences(word):
+            m = s.match_back(_RELATIVE, at, 4)
+            span = _relative_date(s, m, published) if m else None
+            if span:
+                found.append(span)
     chosen = _without_overlaps(found)
     previous = None
+    kept = []
     for span in chosen:
         if span.anchored:
-            span.value = _anchor_value(previous, span.anchored[0], span.anchored[1], published)
+            span.value = _from_previous(previous, *span.anchored)
+            if span.value is None:
+                continue  # "one day before it was due": no date to count from
         if span.value:
             previous = span.value
-    return chosen
+        kept.append(span)
+    return kept
 
 
 def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
     """Keep the longest of overlapping spans (the earliest on a tie), sorted by start."""
-    spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+    spans.sort(key=lambda d: (d.start - d.end, d.start))
     kept: list[DateSpan] = []
-    for s in spans:
-        if all(s.end <= k.start or s.start >= k.end for k in kept):
-            kept.append(s)
-    kept.sort(key=lambda s: s.start)
+    for d in spans:
+        if all(d.end <= k.start or d.start >= k.end for k in kept):
+            kept.append(d)
+    kept.sort(key=lambda d: d.start)
     return kept

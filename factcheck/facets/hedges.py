@@ -5,19 +5,26 @@ import re
 
 from .words import HEDGES_BEFORE, HEDGES_EARLIER
 
-_BEFORE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(h) for h in sorted(set(HEDGES_BEFORE), key=len, reverse=True))
-    + r")\s+(?:of\s+)?(?:US\$|U\.S\.\s?\$|[A-Z]{0,2}\$|[£€¥])?\s*$",
-    re.I,
-)
-_EARLIER = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HEDGES_EARLIER) + r")\b", re.I)
-#: how far back a hedge word may stand: "nearly three" but not a clause away
+_HEDGES = frozenset(h.lower() for h in HEDGES_BEFORE)
+#: a currency symbol between hedge and figure: "about $5", "some US$ 3"
+_SYMBOL_TAIL = re.compile(r"(?:us|u\.s\.|[a-z]{1,2})?\s?[$£€¥]$")
+_EARLIER = re.compile("|".join("[" + h[0].upper() + h[0] + "]" + re.escape(h[1:]) for h in HEDGES_EARLIER))
+#: how far back a hedge word may stand: "not more than 5" but not a clause away
 _REACH = 24
+_OPENERS = "([{\"'“‘"
 
 
 def is_hedged(text: str, lo: int, start: int, *, earlier: bool = True) -> bool:
     """Return whether the facet starting at ``start`` is hedged by the words just before it,
     or (with ``earlier``) by an estimate named earlier in the sentence."""
-    if _BEFORE.search(text, max(lo, start - _REACH), start):
-        return True
+    tail = text[max(lo, start - _REACH):start].lower().rstrip()
+    if tail[-1:] in ("$", "£", "€", "¥"):
+        tail = _SYMBOL_TAIL.sub("", tail).rstrip()
+    words = tail.split()[-3:]
+    if start - _REACH > lo and len(words) == 3:
+        words = words[1:]  # the first word may be cut
+    for k in range(1, len(words) + 1):
+        phrase = " ".join(words[-k:]).lstrip(_OPENERS)
+        if phrase in _HEDGES or (phrase.endswith(" of") and phrase[:-3] in _HEDGES):
+            return True
     return earlier and bool(_EARLIER.search(text, lo, start))

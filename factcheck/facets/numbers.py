@@ -167,7 +167,9 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if street and street.group(1).lower() in STREET_WORDS:
         return None
     phrase = counted_phrase(text, n.end, hi)
-    if phrase is None or (n.words and not phrase.plural):
+    if phrase is not None and not phrase.plural and (n.words or n.value > 1):
+        phrase = None  # "1 million live abroad": only a plural noun is what a number counts
+    if phrase is None:
         if n.words and not _all_before(text, lo, n):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)

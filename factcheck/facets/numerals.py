@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .scan import Sentence
 from .words import GLUED_SCALES, NUMBER_NOUNS, SCALES, SMALL_NUMBERS
 
 
@@ -34,20 +35,24 @@ _WORD_NUMBERS = "|".join(sorted(list(SMALL_NUMBERS) + ["hundred", "thousand", "m
                                                        "billion", "trillion", "dozen"],
                                 key=len, reverse=True))
 _SCALE_WORDS = "|".join(sorted(SCALES, key=len, reverse=True))
-_SCALE_NOUNS = "hundred|thousand|million|billion|trillion|dozen"
-_JOIN = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+|[\s-]+)"
-_NUMERAL = re.compile(
-    # figures: not glued to a word before (G-20, MI6, No.10, A340) nor inside 3/4 or 5-4
-    r"(?<![\w.])(?<![A-Za-z]-)(?<!\d[-/])"
-    r"(?:(?P<pure>\d{1,2}/\d{1,2})(?![\d/])"
+_SCALE_PART = r"(?:\s*-?\s*(?P<scale>" + _SCALE_WORDS + r")\b|(?P<glued>bn|mn|m|b|k|tn)\b)?"
+#: figures open with a digit or a point, so ``re`` skips ahead fast; what may stand before
+#: them (G-20, MI6, No.10, 3/4) is checked in code
+_FIGURE = re.compile(
+    r"(?P<pure>\d{1,2}/\d{1,2})(?![\d/])"
     r"|(?P<fig>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?:(?P<frac>-\d{1,2}/\d{1,2}|\s\d/\d{1,2})(?![\d/]))?"
-    # words: "a" and "half a" only before a scale noun (a dozen, half a million)
-    r"|(?P<words>(?:(?P<half>half\s+)?an?\s+(?=(?:" + _SCALE_NOUNS + r")\b))?"
-    r"(?:" + _WORD_NUMBERS + r")(?:" + _JOIN + r"(?:" + _WORD_NUMBERS + r"))*)\b)"
-    r"(?:\s*-?\s*(?P<scale>" + _SCALE_WORDS + r")\b|(?P<glued>bn|mn|m|b|k|tn)\b)?",
-    re.I,
-)
+    r"(?:(?P<frac>-\d{1,2}/\d{1,2}|\s\d/\d{1,2})(?![\d/]))?" + _SCALE_PART,
+    re.I)
+_JOIN = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+|[\s-]+)"
+_SCALE_NOUNS = "hundred|thousand|million|billion|trillion|dozen"
+#: number words, tried only where the sentence has one; "a" and "half a" only before a
+#: scale noun (a dozen, half a million)
+_WORDS = re.compile(
+    r"(?P<words>(?:(?P<half>half\s+)?an?\s+(?=(?:" + _SCALE_NOUNS + r")\b))?"
+    r"(?:" + _WORD_NUMBERS + r")(?:" + _JOIN + r"(?:" + _WORD_NUMBERS + r"))*)\b" + _SCALE_PART,
+    re.I)
+_NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(_SCALE_NOUNS.split("|"))
+_A_BEFORE = re.compile(r"(?:half\s+)?an?\s+$", re.I)
 _FRACTION = re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
@@ -86,44 +91,81 @@ def _plain(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def find_numerals(text: str, lo: int, hi: int) -> list[Numeral]:
-    """Return the numbers in ``text[lo:hi]`` in order."""
+def _glued_before(text: str, lo: int, start: int) -> bool:
+    """Whether a figure is glued to what precedes it: G-20, MI6, No.10, PA-28-161, 3/4, 5-4."""
+    if start <= lo:
+        return False
+    c = text[start - 1]
+    if c.isalnum() or c == "." and text[start - 2:start - 1].isalnum():
+        return True
+    return c in "-/" and start - 2 >= lo and text[start - 2].isalnum()
+
+
+def _value(m: re.Match) -> tuple[Decimal, str, bool] | None:
+    """Return (value, figure as written, written in words) of a figure or words match."""
+    if m.re is _FIGURE and m.group("pure") is not None:
+        figure = m.group("pure")
+        num, den = (int(x) for x in figure.split("/"))
+        if den not in (2, 3, 4, 8, 16, 32) or not 0 < num < den:
+            return None  # 9/11, 3/4 of a date: not a fraction
+        return Decimal(num) / Decimal(den), figure, False
+    if m.re is _FIGURE:
+        figure = m.group("fig")
+        try:
+            value = _decimal(figure)
+        except InvalidOperation:
+            return None
+        frac = m.group("frac")
+        if frac:
+            num, den = _FRACTION.search(frac).groups()
+            if int(den) == 0 or int(num) >= int(den):
+                return None
+            value += Decimal(num) / Decimal(den)
+            figure += frac
+        return value, figure, False
+    figure = m.group("words")
+    value = _word_value(figure[len(m.group("half") or ""):])
+    if value is None:
+        return None
+    return (value / 2 if m.group("half") else value), figure, True
+
+
+def _numeral(m: re.Match) -> Numeral | None:
+    read = _value(m)
+    if read is None:
+        return None
+    value, figure, words = read
+    scale, glued = 1, False
+    if m.group("scale"):
+        scale = SCALES[m.group("scale").lower()]
+    elif m.group("glued"):
+        scale, glued = GLUED_SCALES[m.group("glued").lower()], True
+    return Numeral(m.start(), m.end(), _plain(value * scale), words, scale, glued, figure)
+
+
+def find_numerals(s: Sentence) -> list[Numeral]:
+    """Return the numbers in the sentence in order, figures and words, none overlapping."""
+    text, lo, hi = s.text, s.lo, s.hi
+    found: list[Numeral] = []
+    if s.has_digit:
+        for m in _FIGURE.finditer(text, lo, hi):
+            if _glued_before(text, lo, m.start()):
+                continue
+            n = _numeral(m)
+            if n is not None:
+                found.append(n)
+    for word in s.words & _NUMBER_WORDS:
+        for at in s.occurrences(word):
+            a = _A_BEFORE.search(text, max(lo, at - 8), at)
+            start = a.start() if a and word in _SCALE_NOUNS else at
+            m = _WORDS.match(text, start, hi)
+            n = _numeral(m) if m else None
+            if n is not None:
+                found.append(n)
+    found.sort(key=lambda n: (n.start, -n.end))
     out: list[Numeral] = []
-    for m in _NUMERAL.finditer(text, lo, hi):
-        value: Decimal | None
-        if m.group("pure") is not None:
-            figure = m.group("pure")
-            num, den = (int(x) for x in figure.split("/"))
-            if den not in (2, 3, 4, 8, 16, 32) or not 0 < num < den:
-                continue  # 9/11, 3/4 of a date: not a fraction
-            value = Decimal(num) / Decimal(den)
-            words = False
-        elif m.group("fig") is not None:
-            figure = m.group("fig")
-            try:
-                value = _decimal(figure)
-            except InvalidOperation:
-                continue
-            frac = m.group("frac")
-            if frac:
-                num, den = _FRACTION.search(frac).groups()
-                if int(den) == 0 or int(num) >= int(den):
-                    continue
-                value += Decimal(num) / Decimal(den)
-                figure += frac
-            words = False
-        else:
-            figure = m.group("words")
-            value = _word_value(figure[len(m.group("half") or ""):])
-            if value is None:
-                continue
-            if m.group("half"):
-                value /= 2
-            words = True
-        scale, glued = 1, False
-        if m.group("scale"):
-            scale = SCALES[m.group("scale").lower()]
-        elif m.group("glued"):
-            scale, glued = GLUED_SCALES[m.group("glued").lower()], True
-        out.append(Numeral(m.start(), m.end(), _plain(value * scale), words, scale, glued, figure))
+    for n in found:
+        if out and n.start < out[-1].end:
+            continue  # "five" inside "twenty-five", "hundred" inside "two hundred"
+        out.append(n)
     return out

@@ -14,9 +14,9 @@ from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, TIME_UNITS, WEEKDAYS
 
 _WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
 _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
-_OF_PART = re.compile(r"\s+of\s+(?:(?P<pron>them|these|those|us|which|whom)\b|(?:the|its|their|his|her|our)\s+"
-                      r"|(?=\d))")
-_FIGURE = re.compile(r"\s*[\d,.]+")
+_OF_PART = re.compile(r"\s+of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
+                      r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+\d))")
+_FIGURE = re.compile(r"\s+[\d,.]+")
 IRREGULAR_PLURALS = frozenset("""
 people men women children police staff personnel cattle sheep fish deer aircraft crew media
 data feet teeth mice geese youth clergy livestock militia faithful elderly poor rich wounded

@@ -157,8 +157,8 @@ HEDGES_BEFORE = (
     "more than", "over", "up to", "at least", "as much as", "as many as", "as high as",
     "not more than", "no more than", "less than", "fewer than", "under", "close to",
     "upwards of", "in excess of", "an estimated", "estimated", "just over", "just under",
-    "well over", "well above", "nearly", "an approximate", "approximate", "circa", "c.",
-    "some estimates of", "perhaps", "possibly", "maybe", "reportedly",
+    "well over", "well above", "an approximate", "approximate", "circa", "c.",
+    "some estimates", "perhaps", "possibly", "maybe", "reportedly",
 )
 #: words somewhere earlier in the sentence that make the figures after them approximate;
 #: forecasts are not (the gold leaves *the Fund forecasts they will grow 2.5 pct* exact)
@@ -180,14 +180,14 @@ STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive
                          "place way terrace court plaza".split())
 #: idioms with a number word that count nothing
 IDIOMS = ("own two feet", "two cents", "one or two", "two or three", "second to none",
-          "at sixes and sevens", "on all fours", "two-way", "one-way")
+          "at sixes and sevens", "on all fours", "two-way", "one-way", "one country, two systems")
 #: words after a number word that show it counts nothing here (``the two on``, ``all three
 #: were``): prepositions, verbs, conjunctions
 NOT_COUNTED = frozenset("""
 of on in at to for from by with as than and or but nor so yet if that which who whom whose
 where when while is was are were be been being am has have had do does did will would shall
 should can could may might must said says say told tell according per each apiece a an the
-this these those it its they them their he she his her we us our you i me my more less
+this these those it its they them their he she his her we us our you i me my less
 apart together alone away back up down off out over under again also only just even still
 ago earlier later before after since times time percent pct point points
 """.split())
