@@ -39,7 +39,7 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, width: int = 64
     plot_w, plot_h = width - left - 8, height - bottom - top
     peak = max(v for _, v in items) or 1.0
     step = plot_w / len(items)
-    bar = max(step * 0.8, 1.0)
+    bar = min(max(step * 0.8, 1.0), 48.0)
     body = [Markup('<line x1="{x}" y1="{y}" x2="{x2}" y2="{y}" stroke="#999"/>').format(x=left, x2=width - 8, y=top + plot_h),
             Markup('<text x="{x}" y="{y}" {f} text-anchor="end" fill="#333">{v}</text>').format(
                 x=left - 4, y=top + 8, f=Markup(_FONT), v=_num(peak))]
