@@ -15,7 +15,7 @@ import datetime as _dt
 from ..types import Facet
 from .dates import find_dates
 from .hedges import is_hedged
-from .numbers import Amount, fractions, read_amount, share_units, twice
+from .numbers import Amount, fractions, read_amount, settle, twice
 from .numerals import find_numerals
 from .scan import Sentence
 from .words import MONTHS, SMALL_NUMBERS, WEEKDAYS
@@ -58,7 +58,7 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
             if not _overlaps(extra.start, extra.end, taken + [(a.start, a.end) for a in amounts]):
                 amounts.append(extra)
     amounts.sort(key=lambda a: a.start)
-    share_units(amounts, text)
+    amounts = settle(amounts, text, lo)
 
     facets = [Facet("date", text[d.start:d.end], d.value, d.start, d.end,
                     d.approximate or is_hedged(text, lo, d.start, earlier=False))

@@ -93,6 +93,7 @@ _RELATIVE = re.compile(
     r")\b"
 )
 _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
+_YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)\s*$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -100,7 +101,8 @@ _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:-?(?:mln|bln|million|billion|thousand|dlrs?|dollars|pct|percent|per cent|tonnes|"
     r"tons|barrels|bpd|shares|stg|marks|francs|yen|ounces|bushels|acres|miles|km|metres|"
-    r"meters|feet|votes|seats|people|workers|jobs|troops|soldiers|students|cars|units)\b|%)",
+    r"meters|feet|votes|seats|people|workers|jobs|troops|soldiers|students|cars|units|"
+    r"GMT|EST|EDT|BST|CET|hrs|hours|local time)\b|%)",
     re.I)
 _HEDGE_BEFORE_YEAR = re.compile(r"(?:about|some|nearly|almost|around|over|than|approximately"
                                 r"|roughly|least|only|just)\s+$", re.I)
@@ -110,6 +112,18 @@ _NAME_BEFORE_YEAR = frozenset("article section chapter flight room no number rou
 #: a bare "May" is Theresa May unless one of these stands before it
 _MAY_TRIGGERS = frozenset("in since until till by before after during through throughout "
                           "from last this next early mid late".split())
+#: words after a bare month name that make it a person (*after May was challenged*)
+_PERSON_AFTER = frozenset("was is has had said says will would told met wants who herself "
+                          "himself".split())
+#: a sentence about the future places a bare month or weekday ahead of publication, not
+#: behind it (*the trial will take place in late October*)
+_FUTURE = re.compile(
+    r"\b(?:[Ww]ill|[Ww]on't|[Ss]hall|'ll|[Ii]s due|[Aa]re due|[Ss]cheduled|[Ee]xpects?|"
+    r"[Ee]xpected to|[Pp]lans? to|[Pp]lanning to|[Ss]et to|[Gg]oing to|[Uu]pcoming|[Ii]ntends? to|"
+    r"[Aa]ims? to)\b")
+#: a day range after a month and day: *May 23 to 26*, *June 17-18, 2013*
+_DAY_RANGE = re.compile(rf"\s*(?:-|–|to|and|through|until)\s*(?P<day>{_DAY})(?![\d:/]|,\d{{3}}|\.\d|\s+{_MONTH_ANCHOR.pattern})"
+                        rf"(?:(?:st|nd|rd|th)\b)?(?:,?\s+(?P<year>{_YEAR})(?!\d|[,.]\d|%))?")
 
 
 def _word_before(text: str, pos: int, lo: int) -> str:
@@ -150,11 +164,22 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     mon = m.group("mon")
     if mon == "May" and s.text[m.end("mon"):m.end("mon") + 1] in ("'", "’"):
         return False
+    nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
+    if nxt and nxt.group(1) in _PERSON_AFTER:
+        return False
     before = _word_before(s.text, m.start(), s.lo)
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
         return True
-    nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
+
+
+def _is_future(s: Sentence, m: re.Match) -> bool:
+    """Whether the sentence speaks of the future, or the month names a delivery (*April
+    futures*, *November shipment*)."""
+    nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
+    if nxt and nxt.group(1) in MONTH_AFTER:
+        return True
+    return bool(_FUTURE.search(s.text, s.lo, s.hi))
 
 
 def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
@@ -194,6 +219,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if month > published.month else published.year + 1
     elif day:
         y = _nearest_year(month, int(day), published)
+    elif _is_future(s, m):
+        y = published.year if month >= published.month else published.year + 1
     else:
         y = _latest_month(month, published, strictly_before=False)
     if not day:
@@ -202,6 +229,30 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         return DateSpan(start, end, dt.date(y, month, int(day)).isoformat(), approximate)
     except ValueError:
         return None
+
+
+def _month_dates(s: Sentence, m: re.Match, published: dt.date | None) -> list[DateSpan]:
+    """Return the date of a month-name match, and the second day of a range after it
+    (*May 23 to 26*, *June 17-18, 2013*): two facets, as the spec has for ranges."""
+    day2 = m.group("day2") or m.group("day1")
+    rng = _DAY_RANGE.match(s.text, m.end("day2"), s.hi) if m.group("day2") and not m.group("year") else None
+    if not rng or int(rng.group("day")) <= int(day2):
+        span = _month_date(s, m, published)
+        return [span] if span else []
+    # re-read the first day with the range's year, then the second day alone
+    first = _MONTH_DATE.match(s.text, m.start(), m.end("day2"))
+    span = _month_date(s, first, published) if first else None
+    if span is None:
+        return []
+    if rng.group("year"):
+        span.value = f"{rng.group('year')}{span.value[4:]}"
+    second = None
+    if span.value:
+        try:
+            second = dt.date(int(span.value[:4]), int(span.value[5:7]), int(rng.group("day"))).isoformat()
+        except ValueError:
+            return [span]
+    return [span, DateSpan(rng.start("day"), rng.end(), second, span.approximate)]
 
 
 def _year_date(s: Sentence, m: re.Match) -> DateSpan | None:
@@ -246,6 +297,8 @@ def _weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(m.start(), m.end(), None)
     wd = WEEKDAYS[m.group("wd").lower()]
     rel = (m.group("rel") or "").strip().lower()
+    if not rel and _FUTURE.search(s.text, s.lo, s.hi):
+        rel = "this"  # "she will hold talks on Thursday": the coming one
     back = (published.weekday() - wd) % 7
     if rel == "last" and back == 0:
         back = 7
@@ -270,9 +323,13 @@ def _iso_week(day: dt.date) -> str:
 
 
 def _weekend(published: dt.date, which: str) -> str:
-    """Return the weekend meant: the latest one begun by publication, or the coming one."""
+    """Return the weekend meant: *the weekend* is the latest one begun by publication, *this
+    weekend* the coming one, *next weekend* the one after it, *last weekend* the one before
+    the current week."""
     saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
-    if which == "this" and published.weekday() < 5:
+    if which in ("this", "next") and published.weekday() < 5:
+        saturday += dt.timedelta(days=7)
+    if which == "next":
         saturday += dt.timedelta(days=7)
     elif which == "last" and published.weekday() >= 5:
         saturday -= dt.timedelta(days=7)
@@ -292,6 +349,8 @@ def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
         return DateSpan(start, end, None)
     year = min((abs((dt.date(y, quarter * 3 - 1, 15) - published).days), y)
                for y in (published.year - 1, published.year, published.year + 1))[1]
+    if _YEAR_AGO.search(s.text, max(s.lo, start - 12), start):
+        year -= 1  # "the year-ago first quarter"
     return DateSpan(start, end, f"{year}-Q{quarter}")
 
 
@@ -377,9 +436,7 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
         for a in _MONTH_ANCHOR.finditer(text, lo, hi):
             m = s.match_back(_MONTH_DATE, a.start(), 4)
             if m and m.start("mon") == a.start():
-                span = _month_date(s, m, published)
-                if span:
-                    found.append(span)
+                found.extend(_month_dates(s, m, published))
     if not s.words.isdisjoint(WEEKDAYS):
         for a in _WEEKDAY_ANCHOR.finditer(text, lo, hi):
             m = s.match_back(_WEEKDAY_DATE, a.start(), 1)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .currency import currency_after, currency_before
+from .hedges import is_hedged
 from .numerals import Numeral
 from .phrases import counted_phrase, pluralise
 from .words import (FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS, QUANTITY_UNITS, STREET_WORDS,
@@ -42,6 +43,7 @@ _UNIT = re.compile(
     re.I)
 _TIME = re.compile(r"(?P<sep>[\s-]+)(?P<unit>" + "|".join(TIME_UNITS) + r")s?\b(?P<old>-old)?", re.I)
 _COMPOUND = re.compile(r"-(?P<word>[a-z]+)\b(?!-)")
+_ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ed", "ing", "ful", "less", "able", "ible", "ish")
 _CLOCK = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|CET\b|o'clock)")
 _GLUED_WORD = re.compile(r"[A-Za-z]")
 _PENCE = re.compile(r"p\b")
@@ -56,8 +58,13 @@ _FRACTION_WORD = re.compile(
     re.I)
 _FRACTION_VALUES = {"half": 50, "a quarter": 25, "one quarter": 25, "three quarters": 75}
 _CONNECTOR_FORWARD = re.compile(r"\s*(?:and|to|or|-|–|through)\s*$")
-_CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or)\s+$")
-_SENTENCE_OPEN = re.compile(r"(?:^|[-—–:;\"“‘(]\s*)$")
+_CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or|at)\s+$")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_CASUALTIES = frozenset("dead injured wounded missing killed hurt".split())
+_OPENERS = "\"'“‘([«"
+_CLAUSE_ENDS = ("-", "—", "–", ":", ";")
+#: a figure after "<Name> of" is part of the name: Group of 20
+_GROUP_OF = re.compile(r"([A-Z][a-z]+)\s+of\s+$")
 _FRACTION_AFTER = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|half|tenths?)\b", re.I)
 _MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
@@ -68,12 +75,14 @@ def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
     if _NAME_MARK.search(before):
         return True
     if n.words:
-        # a capitalised number word inside a sentence is a name (the Big Three)
-        return n.figure[0].isupper() and not _SENTENCE_OPEN.search(text[max(lo, n.start - 3):n.start]) \
-            and n.start > lo
+        # a capitalised number word inside a sentence is a name (the Big Three, Three Mile
+        # Island); at the start of a sentence or after a dash it is just a number
+        head = text[lo:n.start].rstrip()
+        return n.figure[0].isupper() and bool(head.strip(_OPENERS)) and not head.endswith(_CLAUSE_ENDS)
     m = _CAPITAL_WORD.search(before)
     if not m:
-        return False
+        of = _GROUP_OF.search(before)
+        return bool(of and of.group(1).lower() not in FUNCTION_WORDS and of.start(1) > lo)
     word = m.group(1).rstrip(".").lower()
     return word not in FUNCTION_WORDS and word not in _MONTHS_AND_DAYS
 
@@ -129,8 +138,8 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     money = currency_after(text, n.end, hi)
     if n.glued and not money:
         return None  # 100m, 5k: a distance or a prize, unsafe to read without a currency
-    if _is_name_number(text, lo, n) and not (money or _PERCENT.match(text, n.end, hi)
-                                             or _UNIT.match(text, n.end, hi)):
+    if _is_name_number(text, lo, n) and (n.words or not (money or _PERCENT.match(text, n.end, hi)
+                                                          or _UNIT.match(text, n.end, hi))):
         return None
     if not n.words and _PENCE.match(text, n.end):
         value, code = _money_value(n, "GBP.pence")
@@ -156,7 +165,10 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return Amount("duration", n.start, m.end(), n.value, unit, numeral=n)
     m = _COMPOUND.match(text, n.end, hi)
     if m:
-        # a 25-page report, a 577-member assembly: a count of the noun
+        # a 25-page report, a 577-member assembly: a count of the noun; in words (a two-step
+        # plan, three-dimensional) the compound is a description, not a count
+        if n.words or m.group("word").endswith(_ADJECTIVE_ENDINGS):
+            return None
         return Amount("count", n.start, m.end(), n.value, pluralise(m.group("word")), numeral=n)
     if _DASH_FIGURE.match(text, n.end):
         return None  # a score or a phone number: 5-4, 555-1234
@@ -170,9 +182,11 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if phrase is not None and not phrase.plural and (n.words or n.value > 1):
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
-        if n.words and not _all_before(text, lo, n):
+        if n.words and n.scale == 1 and not _all_before(text, lo, n):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
+    if phrase.fraction:
+        return None  # two thirds: a fraction, which the gold leaves without a value
     if phrase.is_time:
         return Amount("duration", n.start, phrase.end, n.value, phrase.unit, numeral=n)
     return Amount("count", n.start, phrase.end, n.value, phrase.unit, bare=phrase.unit is None,
@@ -196,37 +210,60 @@ def twice(text: str, lo: int, hi: int) -> list[Amount]:
             for m in _TWICE.finditer(text, lo, hi)]
 
 
-def share_units(amounts: list[Amount], text: str) -> None:
-    """Let bare numbers borrow the unit of a neighbour, in place.
+def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
+    """Return the amounts once bare numbers have borrowed a neighbour's unit, dropping bare
+    numbers that stay without one and show no sign of counting anything.
 
     Forward, in a range: *between 168 and 170 stg*, *6.5 to 9.5 pct*, *between $1 and $2
-    billion* (the first also borrows the scale). Backward, after money or a percentage:
-    *to 5.5 billion Canadian dlrs from 4.3 billion*, *9p to 448*. A bare count borrows the
-    noun of the count before it: *294 deputies ... with 282 voting against*.
+    billion* (the first also borrows the scale). Backward, after money: *to 5.5 billion
+    Canadian dlrs from 4.3 billion*, *rising 305 mln in February*, *9p to 448*, *up 2p at
+    372*. A bare count borrows the noun of the count before it: *294 deputies ... with 282
+    voting against*. What is left bare (*closing at 18,348*, *Gary Cole, 44,*, a list's
+    *1.*) is dropped unless hedged or followed by what happened to it (*at least 20 injured*).
     """
     for i, a in enumerate(amounts):
+        if a.numeral is None:
+            continue
         nxt = amounts[i + 1] if i + 1 < len(amounts) else None
-        prev = amounts[i - 1] if i > 0 else None
-        if nxt and nxt.kind in ("money", "percent", "quantity", "count") and not nxt.bare \
+        if nxt and nxt.numeral and nxt.kind in ("money", "percent", "quantity", "count") and not nxt.bare \
                 and _CONNECTOR_FORWARD.fullmatch(text[a.end:nxt.start]) \
-                and (a.bare or (a.kind == "money" and a.unit == nxt.unit)) and a.numeral and nxt.numeral:
+                and (a.bare or (a.kind == "money" and a.unit == nxt.unit)):
             if a.bare:
                 a.kind, a.unit, a.bare = nxt.kind, nxt.unit, False
-                if nxt.kind == "money" and nxt.unit in ("GBP", "USD") and _in_minor_units(text, nxt):
+                if nxt.kind == "money" and _in_minor_units(text, nxt):
                     a.value = _scaled(a.value / 100, 1)
             if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind == "money":
                 a.value = _scaled(a.value, nxt.numeral.scale)
             continue
-        if a.bare and prev and prev.kind in ("money", "percent") and a.numeral \
-                and a.start - prev.end < 30 and _CONNECTOR_BACK.search(text, prev.end, a.start):
-            a.kind, a.unit, a.bare = prev.kind, prev.unit, False
-            if prev.kind == "money" and _in_minor_units(text, prev):
-                a.value = _scaled(a.value / 100, 1)
+        if not a.bare:
             continue
-        if a.bare and a.kind == "count":
+        money = [b for b in amounts[:i] if b.kind == "money"]
+        prev = amounts[i - 1] if i > 0 else None
+        close = prev is not None and a.start - prev.end < 30 and _CONNECTOR_BACK.search(text, prev.end, a.start)
+        if money and (a.numeral.scale > 1 or (close and prev.kind == "money")):
+            a.kind, a.unit, a.bare = "money", money[-1].unit, False
+            if a.numeral.scale == 1 and _in_minor_units(text, money[-1]):
+                a.value = _scaled(a.value / 100, 1)
+        elif close and prev.kind == "percent" and a.numeral.scale == 1:
+            a.kind, a.unit, a.bare = "percent", None, False
+        else:
             earlier = [b for b in amounts[:i] if b.kind == "count" and b.unit]
             if earlier:
                 a.unit = earlier[-1].unit
+    return [a for a in amounts if not (a.kind == "count" and a.unit is None and not _counts_anyway(text, lo, a))]
+
+
+def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
+    """Whether a number without a noun still counts something: *at least 20 injured*,
+    *win all three*, *300,000 of them*."""
+    if a.numeral is None or not float(a.value).is_integer():
+        return False
+    if not a.bare:
+        return True  # a partitive (300,000 of them) or a compound
+    nxt = _NEXT_WORD.match(text, a.end)
+    if nxt and (nxt.group(1).endswith(("ed", "ing")) or nxt.group(1) in _CASUALTIES):
+        return True
+    return _all_before(text, lo, a.numeral) or is_hedged(text, lo, a.start, earlier=False)
 
 
 def _in_minor_units(text: str, a: Amount) -> bool:

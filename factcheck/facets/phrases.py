@@ -24,6 +24,7 @@ dead injured homeless unemployed
 """.split())
 _TIME_PLURALS = frozenset(TIME_UNITS.values()) | frozenset(TIME_UNITS)
 _NOT_NOUNS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_FRACTIONS = frozenset("halves thirds quarters fourths fifths sixths sevenths eighths ninths tenths".split())
 
 
 @dataclass(slots=True)
@@ -35,6 +36,8 @@ class Phrase:
     end: int
     is_time: bool
     plural: bool
+    #: the head is a fraction word (two thirds, three quarters)
+    fraction: bool = False
 
 
 def is_plural(word: str) -> bool:
@@ -101,7 +104,7 @@ def counted_phrase(text: str, pos: int, hi: int) -> Phrase | None:
             end = of.start(1) + len(of.group(1).rstrip())
     head = words[-1].lower() if plural else ""
     unit = _unit(words)
-    return Phrase(unit, end, head in _TIME_PLURALS, plural)
+    return Phrase(unit, end, head in _TIME_PLURALS, plural, head in _FRACTIONS)
 
 
 def _unit(words: list[str]) -> str | None:
