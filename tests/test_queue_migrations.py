@@ -1,0 +1,69 @@
+"""Schema migrations: from the first version on, safe to run twice, and from several processes."""
+import json
+import multiprocessing as mp
+import sqlite3
+
+import pytest
+
+from factcheck.queue import Queue, schema
+from test_queue_helpers import records
+
+
+def _v1_file(path):
+    """A queue file as the first schema version wrote it, with a claim in it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert schema.migrate(conn, target=1) == 1
+    rec = records()[3]  # checkworthiness 0.6, sourced 0.1, estimated 0.1, contested 0.05
+    conn.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?, NULL, NULL, '2024-01-01T00:00:00Z')",
+                 (rec["claim_id"], rec["doc_id"], rec["start"], rec["end"], json.dumps(rec)))
+    conn.execute("INSERT INTO items (claim_id, text, label, checkworthiness, priority) VALUES (?, ?, ?, ?, ?)",
+                 (rec["claim_id"], rec["text"], rec["label"], 0.6, 0.65))
+    conn.close()
+    return rec
+
+
+def test_every_step_from_the_first_version(tmp_path):
+    path = tmp_path / "old.queue"
+    rec = _v1_file(path)
+    conn = sqlite3.connect(path)
+    assert "margin" not in {r[1] for r in conn.execute("PRAGMA table_info(items)")}
+    conn.close()
+    with Queue(path) as q:
+        assert schema.version(q._conn()) == schema.LATEST == 2
+        margin = q._conn().execute("SELECT margin FROM items").fetchone()[0]
+        assert margin == pytest.approx(0.1)  # |0.6 - 0.5| is the least certain of the four scores
+        # the old claim is served in uncertainty order and takes verdicts
+        q.add_reviewer("ann")
+        assert q.next_claim("ann", order="uncertainty")["claim"]["claim_id"] == rec["claim_id"]
+        q.record_verdict(rec["claim_id"], "ann", "true")
+
+
+def test_migrations_are_safe_to_run_twice(tmp_path):
+    path = tmp_path / "twice.queue"
+    _v1_file(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    schema.migrate(conn)
+    before = conn.execute("SELECT * FROM items").fetchall()
+    # run every step again, as a crash between a step and its version bump would
+    conn.execute("PRAGMA user_version = 0")
+    assert schema.migrate(conn) == schema.LATEST
+    assert conn.execute("SELECT * FROM items").fetchall() == before
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _open(path):
+    Queue(path).close()
+
+
+def test_several_processes_create_the_same_file(tmp_path):
+    path = str(tmp_path / "race.queue")
+    ctx = mp.get_context("spawn")
+    procs = [ctx.Process(target=_open, args=(path,)) for _ in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
