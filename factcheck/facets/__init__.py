@@ -70,7 +70,7 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
             continue
         kept.append((a.start, a_end))
         facets.append(Facet(a.kind, text[a.start:a_end], a.value, a.start, a_end,
-                            is_hedged(text, lo, a.start), a.unit))
+                            a.approximate or is_hedged(text, lo, a.start), a.unit))
     facets.sort(key=lambda f: f.start)
     return facets
 

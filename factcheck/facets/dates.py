@@ -94,6 +94,7 @@ _RELATIVE = re.compile(
 )
 _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
 _YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
+_MONTH_RANGE = re.compile(r"\s*(?:-|–|to|through|until|till)\s*")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)\s*$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -115,12 +116,17 @@ _MAY_TRIGGERS = frozenset("in since until till by before after during through th
 #: words after a bare month name that make it a person (*after May was challenged*)
 _PERSON_AFTER = frozenset("was is has had said says will would told met wants who herself "
                           "himself".split())
-#: a sentence about the future places a bare month or weekday ahead of publication, not
-#: behind it (*the trial will take place in late October*)
-_FUTURE = re.compile(
-    r"\b(?:[Ww]ill|[Ww]on't|[Ss]hall|'ll|[Ii]s due|[Aa]re due|[Ss]cheduled|[Ee]xpects?|"
-    r"[Ee]xpected to|[Pp]lans? to|[Pp]lanning to|[Ss]et to|[Gg]oing to|[Uu]pcoming|[Ii]ntends? to|"
-    r"[Aa]ims? to)\b")
+#: the tense of the verb nearest a bare month or weekday decides whether it lies ahead of
+#: publication or behind it: *the trial will take place in late October*, *OPEC agreed in
+#: December*, *it hasn't already agreed to in December* (the nearest verb is past). A
+#: participle after *be* (*can't be challenged until December*) is no past tense.
+_TENSE = re.compile(
+    r"\b(?:(?P<future>[Ww]ill|[Ww]on't|[Ss]hall|[Cc]an't|[Cc]annot|[Ii]s due|[Aa]re due|[Ss]cheduled|"
+    r"[Ee]xpects?|[Ee]xpected to|[Pp]lans? to|[Pp]lanning to|[Ss]et to|[Gg]oing to|[Uu]pcoming|"
+    r"[Ii]ntends? to|[Aa]ims? to)"
+    r"|(?P<past>was|were|had|did|said|told|grew|rose|fell|began|came|went|took|made|left|met|"
+    r"won|lost|paid|sold|bought|saw|held|gave|ran|(?<!be )(?<!is )(?<!are )(?<!been )[a-z]+ed))\b"
+    r"|(?P<will>'ll)")
 #: a day range after a month and day: *May 23 to 26*, *June 17-18, 2013*
 _DAY_RANGE = re.compile(rf"\s*(?:-|–|to|and|through|until)\s*(?P<day>{_DAY})(?![\d:/]|,\d{{3}}|\.\d|\s+{_MONTH_ANCHOR.pattern})"
                         rf"(?:(?:st|nd|rd|th)\b)?(?:,?\s+(?P<year>{_YEAR})(?!\d|[,.]\d|%))?")
@@ -173,13 +179,22 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
 
 
-def _is_future(s: Sentence, m: re.Match) -> bool:
-    """Whether the sentence speaks of the future, or the month names a delivery (*April
-    futures*, *November shipment*)."""
+def _is_future(s: Sentence, start: int, end: int) -> bool:
+    """Whether the verb nearest the date (before or after it) speaks of the future."""
+    best, future = None, False
+    for m in _TENSE.finditer(s.text, s.lo, s.hi):
+        gap = start - m.end() if m.end() <= start else m.start() - end
+        if gap < 0:
+            continue
+        if best is None or gap < best:
+            best, future = gap, m.group("past") is None
+    return future
+
+
+def _delivery_month(s: Sentence, m: re.Match) -> bool:
+    """Whether the month names a delivery: *April futures*, *November shipment*."""
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
-    if nxt and nxt.group(1) in MONTH_AFTER:
-        return True
-    return bool(_FUTURE.search(s.text, s.lo, s.hi))
+    return bool(nxt and nxt.group(1) in MONTH_AFTER)
 
 
 def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
@@ -219,7 +234,7 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if month > published.month else published.year + 1
     elif day:
         y = _nearest_year(month, int(day), published)
-    elif _is_future(s, m):
+    elif _delivery_month(s, m) or _is_future(s, start, end):
         y = published.year if month >= published.month else published.year + 1
     else:
         y = _latest_month(month, published, strictly_before=False)
@@ -297,7 +312,7 @@ def _weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(m.start(), m.end(), None)
     wd = WEEKDAYS[m.group("wd").lower()]
     rel = (m.group("rel") or "").strip().lower()
-    if not rel and _FUTURE.search(s.text, s.lo, s.hi):
+    if not rel and _is_future(s, m.start(), m.end()):
         rel = "this"  # "she will hold talks on Thursday": the coming one
     back = (published.weekday() - wd) % 7
     if rel == "last" and back == 0:
@@ -450,6 +465,7 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             if span:
                 found.append(span)
     chosen = _without_overlaps(found)
+    _follow_ranges(s, chosen)
     previous = None
     kept = []
     for span in chosen:
@@ -461,6 +477,19 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             previous = span.value
         kept.append(span)
     return kept
+
+
+def _follow_ranges(s: Sentence, spans: list[DateSpan]) -> None:
+    """Put the second month of a range after the first, in place: *from May to November*
+    published in September is 2018-05 to 2018-11, not 2017-11."""
+    for first, second in zip(spans, spans[1:]):
+        if not (first.value and second.value and len(first.value) == len(second.value) == 7):
+            continue
+        if not _MONTH_RANGE.fullmatch(s.text, first.end, second.start):
+            continue
+        if second.value < first.value:
+            year = int(first.value[:4]) + (1 if second.value[5:] < first.value[5:] else 0)
+            second.value = f"{year}{second.value[4:]}"
 
 
 def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:

@@ -31,8 +31,10 @@ class Amount:
     unit: str | None = None
     #: nothing after the figure said what it counts: it may borrow a neighbour's unit
     bare: bool = False
-    #: the figure had no scale word although its neighbour may (between $1 and $2 billion)
+    #: the number as read, when the amount came from one
     numeral: Numeral | None = None
+    #: hedged by words after the figure (*or so*); hedges before it are found later
+    approximate: bool = False
 
 
 _PERCENT = re.compile(r"\s*(?:%|-?\s*(?:percentage points?|per cent|percent|pct)\b)", re.I)
@@ -51,6 +53,7 @@ _DASH_FIGURE = re.compile(r"[-–]\d")
 _CAPITAL_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
 _NAME_MARK = re.compile(r"(?:\bNo\.?|\bno\.|#|\bNos\.?)\s*$")
 _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\b")
+_RATIO = re.compile(r"\s+times\s+(?:as|the|more|less|higher|lower|bigger|larger|greater|smaller|faster)\b", re.I)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
 _TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)\b)", re.I)
 _FRACTION_WORD = re.compile(
@@ -60,7 +63,11 @@ _FRACTION_VALUES = {"half": 50, "a quarter": 25, "one quarter": 25, "three quart
 _CONNECTOR_FORWARD = re.compile(r"\s*(?:and|to|or|-|–|through)\s*$")
 _CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or|at)\s+$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
-_CASUALTIES = frozenset("dead injured wounded missing killed hurt".split())
+#: a hedge after the figure: *10,000 or so students*
+_OR_SO = re.compile(r"\s+or so\b")
+#: what a bare number may be said to have become: *at least 20 injured*, *282 voting against*
+_CASUALTIES = frozenset("dead injured wounded missing killed hurt died arrested detained displaced "
+                        "evacuated infected affected voting voted".split())
 _OPENERS = "\"'“‘([«"
 _CLAUSE_ENDS = ("-", "—", "–", ":", ";")
 #: a figure after "<Name> of" is part of the name: Group of 20
@@ -102,6 +109,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True
     if _FRACTION_AFTER.match(after):
         return True  # one-third: a fraction the gold leaves without a value
+    if _RATIO.match(text, n.end, hi):
+        return True  # four to 10 times larger: a ratio, not a count
     if n.words and n.value == 1 and n.scale == 1:
         return True  # "one", "a": not a checkable count
     if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
@@ -178,7 +187,8 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     street = _STREET.match(text, n.end, hi)
     if street and street.group(1).lower() in STREET_WORDS:
         return None
-    phrase = counted_phrase(text, n.end, hi)
+    or_so = _OR_SO.match(text, n.end, hi)
+    phrase = counted_phrase(text, or_so.end() if or_so else n.end, hi)
     if phrase is not None and not phrase.plural and (n.words or n.value > 1):
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
@@ -188,9 +198,10 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if phrase.fraction:
         return None  # two thirds: a fraction, which the gold leaves without a value
     if phrase.is_time:
-        return Amount("duration", n.start, phrase.end, n.value, phrase.unit, numeral=n)
+        return Amount("duration", n.start, phrase.end, n.value, phrase.unit, numeral=n,
+                      approximate=bool(or_so))
     return Amount("count", n.start, phrase.end, n.value, phrase.unit, bare=phrase.unit is None,
-                  numeral=n)
+                  numeral=n, approximate=bool(or_so))
 
 
 def _all_before(text: str, lo: int, n: Numeral) -> bool:
@@ -261,7 +272,7 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
     if not a.bare:
         return True  # a partitive (300,000 of them) or a compound
     nxt = _NEXT_WORD.match(text, a.end)
-    if nxt and (nxt.group(1).endswith(("ed", "ing")) or nxt.group(1) in _CASUALTIES):
+    if nxt and nxt.group(1) in _CASUALTIES:
         return True
     return _all_before(text, lo, a.numeral) or is_hedged(text, lo, a.start, earlier=False)
 
