@@ -663,29 +663,41 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
             summary.add(meta)
             next_index += 1
 
-    def collect(block: bool):
+    def recover(extra: list) -> None:
+        """A worker died (killed, out of memory): start new ones and send its chunks again."""
         nonlocal restarts
+        if restarts >= MAX_RESTARTS:
+            raise FactcheckError("worker processes keep dying (out of memory?); "
+                                 "rerun with --resume and fewer --workers")
+        restarts += 1
+        runner.restart()
+        again = sorted(list(inflight.values()) + extra, key=lambda c: c.index)
+        inflight.clear()
+        for c in again:
+            submit(c)
+
+    def submit(chunk: Chunk) -> None:
+        try:
+            inflight[runner.submit(chunk)] = chunk
+        except BaseException as exc:
+            if not runner.is_broken(exc):
+                raise
+            recover([chunk])
+
+    def collect(block: bool):
         if not inflight:
             return
-        done, _ = runner.wait(list(inflight)) if block else (
-            [f for f in inflight if f.done()], None)
+        done = runner.wait(list(inflight))[0] if block else [f for f in inflight if f.done()]
         for fut in done:
-            chunk = inflight.pop(fut)
+            chunk = inflight.pop(fut, None)
+            if chunk is None:  # resent by recover() below
+                continue
             try:
                 result = fut.result()
             except BaseException as exc:
-                if runner.is_broken(exc) and restarts < MAX_RESTARTS:
-                    # a worker died (killed, out of memory): start new ones and send the chunks again
-                    restarts += 1
-                    runner.restart()
-                    again = [chunk] + list(inflight.values())
-                    inflight.clear()
-                    for c in again:
-                        inflight[runner.submit(c)] = c
-                    return
                 if runner.is_broken(exc):
-                    raise FactcheckError("worker processes keep dying (out of memory?); "
-                                         "rerun with --resume and fewer --workers") from None
+                    recover([chunk])
+                    return
                 raise
             save_part(state, result)
             ready[result.index] = result.meta
@@ -702,7 +714,7 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
                 bar.update(chunk.size, meta, resumed=True)
                 emit_ready()
                 continue
-            inflight[runner.submit(chunk)] = chunk
+            submit(chunk)
             collect(block=len(inflight) >= runner.window)
         while inflight:
             collect(block=True)
@@ -738,7 +750,7 @@ class _Progress:
         if enabled is False:
             return
         from tqdm import tqdm
-        self._bar = tqdm(total=total, unit="doc", unit_scale=True, dynamic_ncols=True, smoothing=0.1,
+        self._bar = tqdm(total=total, unit="doc", dynamic_ncols=True, smoothing=0.1,
                          disable=None if enabled is None else not enabled, desc="scoring")
 
     def update(self, rows: int, meta: dict, resumed: bool = False) -> None:

@@ -38,6 +38,9 @@ class DaskEngine:
         except (OSError, TimeoutError) as exc:
             raise FactcheckError(f"cannot reach the Dask scheduler {scheduler} ({exc}); "
                                  "check the address, or leave out --scheduler for a local cluster") from None
+        except RuntimeError as exc:  # a local cluster whose workers could not start
+            raise FactcheckError(f"could not start a local Dask cluster ({exc}); run from a script file "
+                                 "or the factcheck command, or give --scheduler") from None
         self._n = max(1, len(self.client.scheduler_info().get("workers", {})) or int(workers))
 
     @property

@@ -223,3 +223,16 @@ def test_cli_score_summary_exit_codes_and_errors_file(tmp_path, monkeypatch, mes
     assert r.exit_code == 1 and "Error: cannot tell the output format" in r.output
     r = CliRunner().invoke(main, ["score", "--help"])
     assert r.exit_code == 0 and r.output.rstrip().splitlines()[-1].strip().startswith("factcheck score")
+
+
+def test_a_worker_that_dies_is_replaced_and_its_chunk_scored_again(tmp_path):
+    from test_batch_model import DiesOnceFactory
+    from factcheck.batch import score_files
+    docs = make_docs(12)
+    docs[7]["text"] += " The lighthouse has stood since 1890."
+    src = write_jsonl(tmp_path / "in.jsonl", docs)
+    out = tmp_path / "c.jsonl"
+    s = score_files([str(src)], out, model=DiesOnceFactory(str(tmp_path / "died")), workers=2, chunk_docs=2,
+                    progress=False)
+    assert (tmp_path / "died").exists()  # it did die once
+    assert read_jsonl(out) == expected_claims(docs) and s.errors == 0

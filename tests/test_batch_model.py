@@ -93,3 +93,26 @@ def test_fake_model_is_deterministic():
     assert p[:, 1].tolist() == [0.9, 0.1]
     assert FakeModel().attribution.predict([a])[0].scores["sourced"] == 0.9
     assert Document("x", "y").doc_id == "x"
+
+
+class DiesOnceFactory:
+    """A picklable factory for a model whose worker process dies the first time it sees a
+    document about 'lighthouse', as a worker killed by the system would; later calls work."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __call__(self):
+        import os
+        marker = self.marker
+
+        class Dying(FakeCheckworthy):
+            def predict_proba(self, inputs):
+                if any("lighthouse" in i.text for i in inputs) and not os.path.exists(marker):
+                    open(marker, "w").close()
+                    os._exit(1)
+                return super().predict_proba(inputs)
+
+        model = FakeModel()
+        model.checkworthy = Dying()
+        return model
