@@ -120,8 +120,7 @@ def next_(ctx, queue_file, reviewer, order, lease_seconds):
 
 @queue.command(epilog="""\b
 Example:
-    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true \\
-        --label sourced --note "Figures match the ministry's release" --evidence https://example.org/release""")
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true --label sourced""")
 @queue_path
 @click.argument("claim_id")
 @click.option("--reviewer", required=True, help="Who gives the verdict.")
