@@ -501,6 +501,7 @@ class Summary:
     seconds: float = 0.0
     chunks: int = 0
     resumed_chunks: int = 0
+    resumed_documents: int = 0
     output: str = ""
     errors_file: str = ""
 
@@ -519,7 +520,8 @@ class Summary:
     def format(self) -> str:
         """Return the summary as a few readable lines."""
         labels = ", ".join(f"{k} {v:,}" for k, v in self.by_label.items())
-        rate = self.documents / self.seconds if self.seconds else 0.0
+        # the rate of this run only: chunks finished before a resume took no time now
+        rate = (self.documents - self.resumed_documents) / self.seconds if self.seconds else 0.0
         lines = [f"scored {self.documents:,} documents ({self.sentences:,} sentences) in {_duration(self.seconds)}"
                  f" ({rate:,.1f} docs/s)",
                  f"claims: {self.claims:,} ({labels})",
@@ -711,6 +713,7 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
             if meta is not None and (state / f"{chunk.index:08d}.jsonl").exists():
                 ready[chunk.index] = meta
                 summary.resumed_chunks += 1
+                summary.resumed_documents += meta["documents"]
                 bar.update(chunk.size, meta, resumed=True)
                 emit_ready()
                 continue
