@@ -64,7 +64,9 @@ def tree_rss(proc: psutil.Process) -> int:
 
 def run(args: list[str], *, kill_when=None) -> dict:
     """Run ``factcheck score`` and return its wall time, peak tree RSS, output and whether it was killed."""
+    import resource
     cmd = [sys.executable, "-m", "factcheck", "score", *args, "--no-progress"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
@@ -81,9 +83,11 @@ def run(args: list[str], *, kill_when=None) -> dict:
         time.sleep(0.05)
     out, err = proc.communicate()
     seconds = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode not in (0, -signal.SIGKILL):
         sys.exit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err[-2000:]}")
-    return {"seconds": seconds, "peak_rss": peak, "stdout": out, "killed": killed}
+    return {"seconds": seconds, "cpu": cpu, "peak_rss": peak, "stdout": out, "killed": killed}
 
 
 def sentences_of(stdout: str) -> tuple[int, int]:
@@ -100,6 +104,8 @@ def main() -> None:
     ap.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts to time")
     ap.add_argument("--no-kill", action="store_true", help="skip the kill-and-resume check")
+    ap.add_argument("--scale", action="store_true",
+                    help="also run --workers 2 on twice the documents, to show that memory stays flat")
     ap.add_argument("--keep", help="keep the corpus and outputs in this folder")
     a = ap.parse_args()
 
@@ -107,7 +113,8 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / "corpus.jsonl"
     size = build_corpus(corpus, a.docs)
-    print(f"corpus: {a.docs:,} documents, {size / 1e6:.1f} MB ({corpus}); {os.cpu_count()} cores; model {a.model}")
+    print(f"corpus: {a.docs:,} documents, {size / 1e6:.1f} MB ({corpus}); {os.cpu_count()} cores; model {a.model}; "
+          f"load average {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
 
     results = {}
     for w in [int(x) for x in a.workers.split(",")]:
@@ -116,11 +123,19 @@ def main() -> None:
         docs, sents = sentences_of(r["stdout"])
         results[w] = {**r, "docs": docs, "sentences": sents, "out": out}
         print(f"--workers {w}: {r['seconds']:.1f} s, {docs / r['seconds']:.1f} docs/s, "
-              f"{sents / r['seconds']:,.0f} sentences/s, peak RSS {r['peak_rss'] / 2**20:,.0f} MB (process tree)")
+              f"{sents / r['seconds']:,.0f} sentences/s, CPU {r['cpu']:.1f} s, "
+              f"peak RSS {r['peak_rss'] / 2**20:,.0f} MB (process tree)")
     if 1 in results and 2 in results:
         speedup = results[1]["seconds"] / results[2]["seconds"]
         same = results[1]["out"].read_bytes() == results[2]["out"].read_bytes()
         print(f"speed-up --workers 2 over 1: {speedup:.2f}x; outputs identical: {same}")
+
+    if a.scale:
+        big = work / "corpus2.jsonl"
+        build_corpus(big, 2 * a.docs)
+        r = run([str(big), "-o", str(work / f"out-big.{a.format}"), "--workers", "2", "--model", a.model])
+        print(f"--workers 2 on {2 * a.docs:,} documents: {r['seconds']:.1f} s, "
+              f"peak RSS {r['peak_rss'] / 2**20:,.0f} MB (memory flat if close to the run above)")
 
     if not a.no_kill:
         ref = results.get(2) or next(iter(results.values()))
