@@ -424,3 +424,16 @@ def test_no_cdn_and_no_docs_pages(client, wq):
     for page in ("/", f"/claims/{wq.claim_ids[0]}", "/stats"):
         html = client.get(page).text
         assert not re.search(r'(src|href)="(https?:)?//', html)
+
+
+def test_a_server_error_keeps_the_error_shape(wq, monkeypatch):
+    app = create_app(wq.path, secret_key="k")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app.state.queue, "stats", broken)
+    client = TestClient(app, raise_server_exceptions=False)
+    r = client.get("/api/stats", headers=bearer(wq.secrets["ed"]))
+    assert r.status_code == 500 and r.json() == {"error": "internal error; the server log has the details"}
+    assert "boom" not in r.text and r.headers["x-content-type-options"] == "nosniff"

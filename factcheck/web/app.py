@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import AuthError, FactcheckError, NotFoundError
-from .auth import AuthMiddleware, Authenticator, Sessions, Throttle
+from .auth import SECURITY_HEADERS, AuthMiddleware, Authenticator, Sessions, Throttle
 
 HERE = Path(__file__).parent
 log = logging.getLogger("factcheck.web")
@@ -89,6 +89,16 @@ def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secu
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
         return error_response(request, 422, _validation_message(exc))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        # runs outside the auth middleware, so it sets the security headers itself; the
+        # traceback goes to the server log, never to the client
+        log.error("error serving %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        response = JSONResponse({"error": "internal error; the server log has the details"}, status_code=500)
+        for key, value in SECURITY_HEADERS:
+            response.headers[key.decode()] = value.decode()
+        return response
 
     @app.exception_handler(FactcheckError)
     async def queue_error(request: Request, exc: FactcheckError):
