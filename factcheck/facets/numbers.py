@@ -52,7 +52,7 @@ _PENCE = re.compile(r"p\b")
 _DASH_FIGURE = re.compile(r"[-–]\d")
 _CAPITAL_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
 _NAME_MARK = re.compile(r"(?:\bNo\.?|\bno\.|#|\bNos\.?)\s*$")
-_STREET = re.compile(r"(?:\s+[A-Z][a-z]+){1,3}\s+([A-Za-z]+)\b")
+_STREET = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + "|".join(w.capitalize() for w in STREET_WORDS) + r")\b")
 _RATIO = re.compile(r"\s+times\s+(?:as|the|more|less|higher|lower|bigger|larger|greater|smaller|faster)\b", re.I)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
 _TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)\b)", re.I)
@@ -184,9 +184,8 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     m = _TIMES.match(text, n.end, hi)
     if m:
         return Amount("count", n.start, m.end(), n.value, "times", numeral=n)
-    street = _STREET.match(text, n.end, hi)
-    if street and street.group(1).lower() in STREET_WORDS:
-        return None
+    if _STREET.match(text, n.end, hi):
+        return None  # 10 Downing Street
     or_so = _OR_SO.match(text, n.end, hi)
     phrase = counted_phrase(text, or_so.end() if or_so else n.end, hi)
     if phrase is not None and not phrase.plural and (n.words or n.value > 1):

@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, TIME_UNITS, WEEKDAYS
+from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, SMALL_NUMBERS, TIME_UNITS, WEEKDAYS
 
 _WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
 _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
 _OF_PART = re.compile(r"\s+of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
                       r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+\d))")
-_FIGURE = re.compile(r"\s+[\d,.]+")
+_FIGURE = re.compile(r"\s+(?:[\d,.]+|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
 IRREGULAR_PLURALS = frozenset("""
 people men women children police staff personnel cattle sheep fish deer aircraft crew media
-data feet teeth mice geese youth clergy livestock militia faithful elderly poor rich wounded
-dead injured homeless unemployed
+data feet teeth mice geese youth clergy livestock militia faithful elderly poor rich homeless
+unemployed
 """.split())
+#: what happened to those counted, not what they are: "30 injured" counts people
+_STATES = frozenset("dead injured wounded missing killed hurt".split())
 _TIME_PLURALS = frozenset(TIME_UNITS.values()) | frozenset(TIME_UNITS)
 _NOT_NOUNS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _FRACTIONS = frozenset("halves thirds quarters fourths fifths sixths sevenths eighths ninths tenths".split())
@@ -68,7 +70,7 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
             break
         word = m.group(1)
         low = word.lower()
-        if low in NOT_COUNTED or low in _NOT_NOUNS:
+        if low in NOT_COUNTED or low in _NOT_NOUNS or (not words and low in _STATES):
             break
         if words and low.endswith("ed") and len(low) > 4 and low not in IRREGULAR_PLURALS:
             break  # "workers walked": the verb ends the phrase
