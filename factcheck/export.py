@@ -261,7 +261,10 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:  # OUT was a file before
+                old.unlink(missing_ok=True)
     return len(rows)
 
 

@@ -39,6 +39,9 @@ def _documents(records: Iterable[tuple[Any, dict]], text_column: str, published)
 
 
 def _extractor(model, threshold, all_sentences):
+    if isinstance(model, str):  # a named model loads once per process, however often this is called
+        from .batch import ModelSpec, _extractor as cached
+        return cached(ModelSpec(model, threshold, all_sentences))
     from .pipeline import Extractor
     return Extractor(model, threshold=threshold, all_sentences=all_sentences)
 
