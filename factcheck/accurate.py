@@ -1,5 +1,405 @@
-"""placeholder"""
+"""The accurate tier: sentence embeddings from the pinned MiniLM encoder, then linear models.
+
+Both parts follow the scikit-learn contract of the fast tier and can stand in for it:
+
+* :class:`AccurateCheckworthy` (config type ``checkworthy-embed``): the sentence's embedding
+  -> logistic regression trained on CT24 train; then, on CT24 dev, a Platt-style stacker that
+  blends its logit with the fast model's (when given) and moves the decision point so that the
+  dev-optimal F1 threshold falls at 0.5, the threshold the spec judges by.
+* :class:`AccurateAttribution` (config type ``attribution-embed``): embeddings of the sentence
+  and of the sentence before, plus the fast tier's cue-rule features -> one logistic
+  regression per label. Cues and the source come from the fast tier's rules
+  (:func:`explain`), so the output has the same shape as the fast tier's.
+
+Weights are ``weights.npz`` (loaded with ``allow_pickle=False``) beside ``config.json``; nothing
+is pickled. :func:`train_accurate` rebuilds both from the shared and the project's data.
+torch is imported only when a model encodes text.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
 import numpy as np
-from .types import LABELS, Attribution
-def explain(inputs, proba):
-    return [Attribution(scores={lab: float(p) for lab, p in zip(LABELS, row)}) for row in proba]
+
+from .errors import ModelError, NotFittedError
+from .types import LABELS, THRESHOLD, Attribution, SentenceInput
+
+CHECKWORTHY_TYPE = "checkworthy-embed"
+ATTRIBUTION_TYPE = "attribution-embed"
+WEIGHTS = "weights.npz"
+
+
+# -- shared helpers ------------------------------------------------------------------------
+
+def _as_input(x: SentenceInput | str) -> SentenceInput:
+    return x if isinstance(x, SentenceInput) else SentenceInput.from_text(str(x))
+
+
+def _encoder(path: str | None):
+    from .embeddings import shared_encoder
+
+    return shared_encoder(path)
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    return np.log(p) - np.log1p(-p)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _save_npz(directory: Path, config: dict, arrays: dict[str, np.ndarray]) -> Path:
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(directory / WEIGHTS, **{k: np.asarray(v, dtype=np.float32) for k, v in arrays.items()})
+    (directory / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return directory
+
+
+def _load_npz(directory: Path, expected_type: str) -> tuple[dict, dict[str, np.ndarray]]:
+    from .models import check_safe
+
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ModelError(f"{directory} is not a model directory; pass the folder that holds config.json")
+    check_safe(directory)
+    try:
+        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{directory} has no config.json; is it a factcheck model part?") from None
+    except ValueError as exc:
+        raise ModelError(f"{directory / 'config.json'} is not valid JSON ({exc})") from None
+    if config.get("type") != expected_type:
+        raise ModelError(f"{directory} holds a {config.get('type')!r} model, not {expected_type!r}")
+    try:
+        with np.load(directory / WEIGHTS, allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+    except FileNotFoundError:
+        raise ModelError(f"{directory} has no {WEIGHTS}; rebuild it with 'factcheck train --tier accurate'") from None
+    except ValueError as exc:  # object arrays would need a pickle: refused
+        raise ModelError(f"{directory / WEIGHTS} cannot be read without pickles ({exc})") from None
+    return config, arrays
+
+
+def _fit_logreg(F: np.ndarray, y: np.ndarray, *, C: float, seed: int, class_weight=None,
+                sample_weight=None) -> tuple[np.ndarray, float]:
+    """Return (coef, intercept) of an L2 logistic regression on standardised features."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, random_state=seed)
+    lr.fit(F, y, sample_weight=sample_weight)
+    return lr.coef_[0].astype(float), float(lr.intercept_[0])
+
+
+def _best_f1_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """Return the score threshold with the best F1 of the positive class (ties: nearest 0.5)."""
+    best, best_t = -1.0, 0.5
+    for t in np.unique(np.round(p, 4)):
+        pred = p >= t
+        tp = float(np.sum(pred & (y == 1)))
+        f1 = 2 * tp / (pred.sum() + (y == 1).sum()) if tp else 0.0
+        if f1 > best + 1e-9 or (abs(f1 - best) <= 1e-9 and abs(t - 0.5) < abs(best_t - 0.5)):
+            best, best_t = f1, float(t)
+    return best_t
+
+
+def explain(inputs: Sequence[SentenceInput], proba: np.ndarray, analyses: Sequence[Any] | None = None
+            ) -> list[Attribution]:
+    """Return one Attribution per input from label scores: the cues of each present label and
+    the source come from the fast tier's rules; without them, scores alone."""
+    try:
+        from .attribution.analysis import analyse
+        from .attribution.base import to_attribution
+    except ImportError:  # the rule code is part of the fast tier; scores still stand alone
+        return [Attribution(scores={lab: float(round(v, 4)) for lab, v in zip(LABELS, row)}) for row in proba]
+    if analyses is None:
+        analyses = [analyse(x) for x in inputs]
+    return [to_attribution(np.asarray(row, dtype=float), a, x.doc_text)
+            for x, row, a in zip(inputs, proba, analyses)]
+
+
+# -- check-worthiness ----------------------------------------------------------------------
+
+class AccurateCheckworthy:
+    """Check-worthiness from a sentence embedding: logistic regression, stacked on dev with the
+    fast model's score when one is given.
+
+    ``fit(X, y)`` trains the embedding model; ``calibrate(X_dev, y_dev, fast=...)`` learns the
+    blend and the decision point on held-out data (optional: without it the raw LR is used).
+    """
+
+    def __init__(self, *, C: float = 1.0, class_weight: str | None = None, seed: int = 0,
+                 encoder_path: str | None = None):
+        self.C = C
+        self.class_weight = class_weight
+        self.seed = seed
+        self.encoder_path = encoder_path
+
+    # features
+    def _embed(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        texts = [_as_input(x).text for x in X]
+        return _encoder(self.encoder_path).encode_cached(texts)
+
+    def _raw_logit(self, E: np.ndarray) -> np.ndarray:
+        return E @ self.coef_ + self.intercept_
+
+    def fit(self, X: Sequence[SentenceInput | str], y, *, embeddings: np.ndarray | None = None
+            ) -> "AccurateCheckworthy":
+        """Train the logistic regression on the embeddings of ``X``; return self.
+
+        ``embeddings`` may pass precomputed vectors of ``X`` (as :meth:`_embed` would give)."""
+        y = np.asarray(y).astype(int).ravel()
+        if len(y) != len(X):
+            raise ValueError(f"{len(X)} inputs but {len(y)} labels")
+        if set(np.unique(y)) - {0, 1} or len(np.unique(y)) < 2:
+            raise ValueError("y must hold both labels 0 and 1")
+        E = self._embed(X) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
+        self.coef_, self.intercept_ = _fit_logreg(E, y, C=self.C, seed=self.seed, class_weight=self.class_weight)
+        self.classes_ = np.array([0, 1])
+        self.blend_ = np.array([1.0, 0.0, 0.0])  # a*raw + b*fast_logit + c
+        self.fast_ = None
+        return self
+
+    def calibrate(self, X: Sequence[SentenceInput | str], y, *, fast: Any = None,
+                  embeddings: np.ndarray | None = None) -> "AccurateCheckworthy":
+        """Learn, on held-out data, how to blend with ``fast`` (a fitted check-worthiness model,
+        or None) and where to put the decision point so dev F1 is best at 0.5; return self."""
+        self._require()
+        y = np.asarray(y).astype(int).ravel()
+        E = self._embed(X) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
+        cols = [self._raw_logit(E)]
+        if fast is not None:
+            cols.append(_logit(fast.predict_proba([_as_input(x) for x in X])[:, 1]))
+        F = np.column_stack(cols)
+        # weakly regularised: two or three numbers learnt from a thousand rows
+        coef, icpt = _fit_logreg(F, y, C=10.0, seed=self.seed)
+        blend = np.array([coef[0], coef[1] if fast is not None else 0.0, icpt])
+        p = _sigmoid(F @ coef + icpt)
+        t = _best_f1_threshold(p, y)
+        blend[2] -= float(_logit(np.array([t]))[0])  # the F1-best threshold now sits at 0.5
+        self.blend_ = blend
+        self.fast_ = fast
+        self.threshold_on_dev_ = t
+        return self
+
+    def _require(self) -> None:
+        if getattr(self, "coef_", None) is None:
+            raise NotFittedError("this AccurateCheckworthy is not fitted: call fit(X, y) or load(directory) first")
+
+    def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return an (n, 2) array: columns P(not check-worthy), P(check-worthy)."""
+        self._require()
+        if not len(X):
+            return np.zeros((0, 2))
+        X = [_as_input(x) for x in X]
+        z = self.blend_[0] * self._raw_logit(self._embed(X)) + self.blend_[2]
+        if self.fast_ is not None and self.blend_[1] != 0.0:
+            z = z + self.blend_[1] * _logit(self.fast_.predict_proba(X)[:, 1])
+        p = _sigmoid(z)
+        return np.column_stack([1 - p, p])
+
+    def predict(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return 0/1 decisions at the spec threshold 0.5."""
+        return (self.predict_proba(X)[:, 1] >= THRESHOLD).astype(int)
+
+    def save(self, directory: str | Path) -> Path:
+        """Write config.json, weights.npz and (when blended) the fast model in ``fast/``."""
+        from .embeddings import ENCODER_NAME, PACKAGE, PACKAGE_VERSION
+
+        self._require()
+        directory = Path(directory)
+        config = {"type": CHECKWORTHY_TYPE, "encoder": ENCODER_NAME, "encoder_package": f"{PACKAGE}=={PACKAGE_VERSION}",
+                  "C": self.C, "class_weight": self.class_weight, "seed": self.seed,
+                  "blend": "sigmoid(a*(E@coef+intercept) + b*logit(fast) + c)",
+                  "fast": "fast" if self.fast_ is not None else None,
+                  "threshold_on_dev": getattr(self, "threshold_on_dev_", None)}
+        _save_npz(directory, config, {"coef": self.coef_, "intercept": np.array([self.intercept_]),
+                                      "blend": self.blend_})
+        if self.fast_ is not None:
+            self.fast_.save(directory / "fast")
+        return directory
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "AccurateCheckworthy":
+        """Return the model saved in ``directory``."""
+        directory = Path(directory)
+        config, w = _load_npz(directory, CHECKWORTHY_TYPE)
+        self = cls(C=config.get("C", 1.0), class_weight=config.get("class_weight"), seed=config.get("seed", 0))
+        self.coef_ = w["coef"].astype(np.float32)
+        self.intercept_ = float(w["intercept"][0])
+        self.blend_ = w["blend"].astype(float)
+        self.classes_ = np.array([0, 1])
+        self.threshold_on_dev_ = config.get("threshold_on_dev")
+        self.fast_ = None
+        if config.get("fast"):
+            from .models import load_component
+
+            self.fast_ = load_component(directory / config["fast"])
+        return self
+
+
+# -- attribution ---------------------------------------------------------------------------
+
+class AccurateAttribution:
+    """Sourced / estimated / contested from the embeddings of the sentence and of the one
+    before, plus the fast tier's features (its cue-rule features and hashed word n-grams):
+    one logistic regression per label, Platt-calibrated on out-of-fold scores.
+
+    ``fit`` accepts Y of 0/1 with -1 (or NaN) where an example says nothing of a label, and
+    ``sample_weight`` / ``calibrate_on`` as the fast tier's classifier does.
+    """
+
+    def __init__(self, *, C: float = 1.0, cue_weight: float = 1.0, embed_weight: float = 1.0,
+                 n_bits: int = 16, folds: int = 5, seed: int = 0, encoder_path: str | None = None):
+        self.C = C
+        self.cue_weight = cue_weight
+        self.embed_weight = embed_weight
+        self.n_bits = n_bits
+        self.folds = folds
+        self.seed = seed
+        self.encoder_path = encoder_path
+
+    def _features(self, X: list[SentenceInput]):
+        """Return (dense matrix [E | P | rule features], hashed n-gram indices, analyses)."""
+        from .attribution.features import featurize
+
+        enc = _encoder(self.encoder_path)
+        E = enc.encode_cached([x.text for x in X])
+        P = np.zeros_like(E)
+        has = [i for i, x in enumerate(X) if x.prev_text]
+        if has:
+            P[has] = enc.encode_cached([X[i].prev_text for i in has])
+        analyses, rules, hashed = featurize(X, self.n_bits)
+        # The weights put the blocks on a par under one L2 penalty: embedding dimensions are
+        # many and small, rule features few and 0/1.
+        dense = np.hstack([E * self.embed_weight, P * self.embed_weight, rules * self.cue_weight])
+        return dense.astype(np.float32), hashed, analyses
+
+    def _matrix(self, dense: np.ndarray, hashed: list[np.ndarray]):
+        from .attribution.features import sparse_matrix
+
+        return sparse_matrix(dense, hashed, self.n_bits)
+
+    def fit(self, X: Sequence[SentenceInput], Y, *, sample_weight=None, calibrate_on=None,
+            features=None) -> "AccurateAttribution":
+        """Fit one logistic regression per label and its Platt calibration; return self."""
+        from sklearn.linear_model import LogisticRegression
+
+        X = [_as_input(x) for x in X]
+        Y = np.asarray(Y, dtype=float)
+        if Y.ndim != 2 or Y.shape != (len(X), len(LABELS)):
+            raise ValueError(f"Y must have shape ({len(X)}, {len(LABELS)}) with columns {LABELS}; got {Y.shape}")
+        Y = np.where(np.isnan(Y), -1, Y).astype(int)
+        w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        cal = np.ones(len(X), bool) if calibrate_on is None else np.asarray(calibrate_on, bool)
+        dense, hashed, _ = self._features(X) if features is None else features
+        M = self._matrix(dense, hashed)
+        rng = np.random.default_rng(self.seed)
+        coef = np.zeros((len(LABELS), M.shape[1]))
+        icpt = np.zeros(len(LABELS))
+        platt = np.tile([1.0, 0.0], (len(LABELS), 1))
+
+        def model():
+            return LogisticRegression(C=self.C, max_iter=3000)
+
+        for k, lab in enumerate(LABELS):
+            rows = np.flatnonzero(Y[:, k] >= 0)
+            y = Y[rows, k]
+            if len(np.unique(y)) < 2:
+                raise ValueError(f"label {lab!r} needs both positive and negative examples")
+            clf = model().fit(M[rows], y, sample_weight=w[rows])
+            coef[k], icpt[k] = clf.coef_[0], clf.intercept_[0]
+            if self.folds < 2:
+                continue
+            # Platt scaling on out-of-fold scores of the calibration rows only: the data that
+            # carries the spec's own labels decides where 0.5 lies.
+            fold = rng.integers(0, self.folds, len(rows))
+            oof = np.full(len(rows), np.nan)
+            for f in range(self.folds):
+                te = (fold == f) & cal[rows]
+                tr = fold != f
+                if te.any() and len(np.unique(y[tr])) == 2:
+                    oof[te] = model().fit(M[rows[tr]], y[tr], sample_weight=w[rows[tr]]).decision_function(M[rows[te]])
+            use = ~np.isnan(oof)
+            if use.sum() >= 20 and len(np.unique(y[use])) == 2:
+                p = LogisticRegression(C=1e4).fit(oof[use].reshape(-1, 1), y[use])
+                platt[k] = p.coef_[0, 0], p.intercept_[0]
+        n_dense = dense.shape[1]
+        self.coef_dense_ = coef[:, :n_dense].astype(np.float32)
+        self.coef_hash_ = coef[:, n_dense:].astype(np.float32)
+        self.intercept_ = icpt
+        self.platt_ = platt
+        self.classes_ = LABELS
+        return self
+
+    def _require(self) -> None:
+        if getattr(self, "coef_dense_", None) is None:
+            raise NotFittedError("this AccurateAttribution is not fitted: call fit(X, Y) or load(directory) first")
+
+    def _scores(self, dense: np.ndarray, hashed: list[np.ndarray]) -> np.ndarray:
+        z = dense @ self.coef_dense_.T + self.intercept_
+        for i, idx in enumerate(hashed):
+            z[i] += self.coef_hash_[:, idx].sum(axis=1)
+        return _sigmoid(self.platt_[:, 0] * z + self.platt_[:, 1])
+
+    def predict_proba(self, X: Sequence[SentenceInput]) -> np.ndarray:
+        """Return an (n, 3) array of calibrated label scores in LABELS order."""
+        self._require()
+        X = [_as_input(x) for x in X]
+        if not X:
+            return np.zeros((0, len(LABELS)))
+        dense, hashed, _ = self._features(X)
+        return self._scores(dense, hashed)
+
+    def predict(self, X: Sequence[SentenceInput]) -> list[Attribution]:
+        """Return one Attribution per sentence: scores, the cues of present labels, the source."""
+        self._require()
+        X = [_as_input(x) for x in X]
+        if not X:
+            return []
+        dense, hashed, analyses = self._features(X)
+        return explain(X, self._scores(dense, hashed), analyses)
+
+    def save(self, directory: str | Path) -> Path:
+        """Write config.json and weights.npz; return the directory."""
+        from .attribution.features import DENSE_NAMES
+        from .embeddings import ENCODER_NAME, PACKAGE, PACKAGE_VERSION
+
+        self._require()
+        config = {"type": ATTRIBUTION_TYPE, "labels": list(LABELS), "encoder": ENCODER_NAME,
+                  "encoder_package": f"{PACKAGE}=={PACKAGE_VERSION}", "C": self.C,
+                  "cue_weight": self.cue_weight, "embed_weight": self.embed_weight, "n_bits": self.n_bits,
+                  "folds": self.folds, "seed": self.seed,
+                  "dense_features": ["embedding(sentence)[384]", "embedding(previous sentence)[384]"] + list(DENSE_NAMES),
+                  "platt": self.platt_.tolist()}
+        return _save_npz(Path(directory), config, {"coef_dense": self.coef_dense_, "coef_hash": self.coef_hash_,
+                                                   "intercept": self.intercept_, "platt": self.platt_})
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "AccurateAttribution":
+        """Return the model saved in ``directory`` (refusing pickles and foreign feature sets)."""
+        from .attribution.features import DENSE_NAMES
+
+        directory = Path(directory)
+        config, w = _load_npz(directory, ATTRIBUTION_TYPE)
+        if list(config.get("labels", [])) != list(LABELS):
+            raise ModelError(f"{directory} was trained for labels {config.get('labels')}, not {list(LABELS)}")
+        if list(config.get("dense_features", []))[2:] != list(DENSE_NAMES):
+            raise ModelError(f"{directory} was trained with other rule features; rebuild it with "
+                             "'factcheck train --tier accurate'")
+        self = cls(C=config.get("C", 1.0), cue_weight=config.get("cue_weight", 1.0),
+                   embed_weight=config.get("embed_weight", 1.0), n_bits=int(config.get("n_bits", 16)),
+                   folds=config.get("folds", 5), seed=config.get("seed", 0))
+        self.coef_dense_ = w["coef_dense"].astype(np.float32)
+        self.coef_hash_ = w["coef_hash"].astype(np.float32)
+        self.intercept_ = w["intercept"].astype(np.float32)
+        self.platt_ = w["platt"].astype(np.float32)
+        self.classes_ = LABELS
+        if self.coef_dense_.shape != (len(LABELS), 2 * 384 + len(DENSE_NAMES)) or \
+                self.coef_hash_.shape != (len(LABELS), 1 << self.n_bits):
+            raise ModelError(f"{directory / WEIGHTS} does not match its config; rebuild the model")
+        return self
