@@ -1,0 +1,86 @@
+"""queue import: existing verdict data with a mapping between scales, and the LIAR file."""
+import csv
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from factcheck.datasets.liar import read_liar
+from factcheck.errors import InputError
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_csv_with_mapping_reviewers_and_a_bad_row(tmp_path):
+    path = tmp_path / "old.csv"
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["claim_id", "text", "verdict", "reviewer", "note"])
+        w.writerow(["a1", "The bridge cost $40 million to build.", "accurate", "dana", "city ledger"])
+        w.writerow(["a2", "Turnout fell to 31 percent.", "wrong", "", ""])
+        w.writerow(["a3", "Crime doubled in a year.", "spin", "dana", ""])
+        w.writerow(["a4", "", "accurate", "dana", ""])
+    queue = tmp_path / "q.queue"
+    result = run("queue", "import", queue, path, "--rating-column", "verdict", "--map", "accurate=true",
+                 "--map", "wrong=false", "--reviewer", "archive")
+    assert result.exit_code == 1
+    assert f"{path}:4: rating 'spin' is not on the scale" in result.stderr and "--map spin=RATING" in result.stderr
+    assert f"{path}:5: no claim text" in result.stderr
+    assert json.loads(result.stdout) == {"added": 2, "duplicates": 0, "verdicts": 2, "errors": 2}
+    conn = sqlite3.connect(queue)
+    rows = conn.execute("SELECT v.claim_id, r.name, v.rating, v.note FROM verdicts v JOIN reviewers r"
+                        " USING (reviewer_id) ORDER BY v.claim_id").fetchall()
+    assert rows == [("a1", "dana", "true", "city ledger; imported rating: accurate"),
+                    ("a2", "archive", "false", "imported rating: wrong")]
+    # a second import records nothing twice
+    again = run("queue", "import", queue, path, "--rating-column", "verdict", "--map", "accurate=true",
+                "--map", "wrong=false", "--reviewer", "archive")
+    assert json.loads(again.stdout)["verdicts"] == 0
+    assert conn.execute("SELECT count(*) FROM verdicts").fetchone()[0] == 2
+
+
+def test_liar_reader_tolerates_quotes_and_reports_bad_rows(tmp_path):
+    path = tmp_path / "tiny.tsv"
+    rows = [
+        ["11.json", "pants-fire", 'Says the "harbour tax" funds 9 ferries.', "taxes", "pat-lee", "Mayor", "Maine",
+         "none", "0", "1", "0", "0", "2", "a radio ad"],
+        [],
+        ["12.json", "so-so", "A rating LIAR does not have.", "", "", "", "", "", "0", "0", "0", "0", "0", ""],
+        ["13.json", "barely-true", "Bus fares rose 40 percent in 2019.", "transit", "kim", "", "", "", "0", "0",
+         "0", "0", "0", "a debate"],
+    ]
+    path.write_text("\n".join("\t".join(r) for r in rows) + "\n")
+    out = list(read_liar(path))
+    assert [n for n, _ in out] == [1, 3, 4]
+    assert out[0][1].statement == 'Says the "harbour tax" funds 9 ferries.' and out[0][1].id == "11"
+    assert isinstance(out[1][1], InputError) and "so-so" in str(out[1][1])
+    queue = tmp_path / "q.queue"
+    result = run("queue", "import", queue, path)
+    assert result.exit_code == 1 and f"{path}:3:" in result.stderr
+    conn = sqlite3.connect(queue)
+    assert conn.execute("SELECT claim_id, rating, note FROM verdicts ORDER BY claim_id").fetchall() == [
+        ("liar-11", "false", "imported rating: pants-fire"), ("liar-13", "mostly-false", "imported rating: barely-true")]
+
+
+@pytest.mark.shared
+def test_liar_valid_split_into_the_default_scale(shared, tmp_path):
+    path = shared / "data" / "verdicts" / "liar" / "valid.tsv"
+    queue = tmp_path / "liar.queue"
+    result = run("queue", "import", queue, path, "--reviewer", "politifact")
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["errors"] == 0 and summary["verdicts"] == summary["added"] > 1000
+    stats = json.loads(run("queue", "stats", queue, "--json").stdout)
+    assert stats["verdicts"] == summary["verdicts"] and stats["by_status"]["reviewed"] == summary["added"]
+    ratings = stats["ratings_by_label"]["unlabelled"]
+    assert set(ratings) <= {"true", "mostly-true", "half-true", "mostly-false", "false"}
+    # PolitiFact's six steps fold onto five: pants-fire joins false, barely-true becomes mostly-false
+    counts = {}
+    for _, item in read_liar(path):
+        counts[item.label] = counts.get(item.label, 0) + 1
+    assert ratings["false"] == counts["false"] + counts["pants-fire"]
+    assert ratings["mostly-false"] == counts["barely-true"]
