@@ -437,3 +437,44 @@ def test_a_server_error_keeps_the_error_shape(wq, monkeypatch):
     r = client.get("/api/stats", headers=bearer(wq.secrets["ed"]))
     assert r.status_code == 500 and r.json() == {"error": "internal error; the server log has the details"}
     assert "boom" not in r.text and r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_null_fields_are_accepted_as_absent(client, wq):
+    r = client.post(f"/api/claims/{wq.claim_ids[0]}/verdicts", headers=bearer(wq.secrets["bob"]),
+                    json={"rating": "unverifiable", "label": None, "note": None, "evidence": None})
+    assert r.status_code == 201 and r.json()["evidence"] == [] and r.json()["rating"] == "unverifiable"
+
+
+def test_serve_command_listens_on_localhost(wq):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "serve", str(wq.path), "--port", str(port),
+                             "--log-level", "info"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                assert time.monotonic() < deadline, "factcheck serve did not start"
+                time.sleep(0.1)
+        assert r.status_code == 200
+        r = httpx.get(f"http://127.0.0.1:{port}/api/next", headers=bearer(wq.secrets["alice"]))
+        assert r.status_code == 200 and r.json()["claim"]["claim_id"] == wq.claim_ids[0]
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=10)
+    logs = out + err
+    assert b"127.0.0.1" in err and b"GET /api/next" in logs  # the access log is on, and holds no secret
+    for secret in wq.secrets.values():
+        assert secret.encode() not in logs

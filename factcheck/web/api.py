@@ -37,8 +37,8 @@ class VerdictIn(BaseModel):
     rating: str = Field(..., max_length=100, description="a name on the queue's rating scale")
     label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
     note: Optional[str] = Field(None, max_length=MAX_NOTE)
-    evidence: list[str] = Field(default_factory=list, max_length=MAX_EVIDENCE,
-                                description="http(s) URLs of the evidence")
+    evidence: Optional[list[str]] = Field(default_factory=list, max_length=MAX_EVIDENCE,
+                                          description="http(s) URLs of the evidence")
 
 
 class AdjudicationIn(BaseModel):
@@ -237,7 +237,7 @@ def store_verdict(queue, ident: Identity, claim_id: str, rating: str, label, not
 @router.post("/api/claims/{claim_id}/verdicts", tags=["review"], status_code=201,
              summary="record a verdict: 201 with it; 422 for a rating off the scale")
 def api_verdict(request: Request, claim_id: str, body: VerdictIn, ident: Who):
-    return store_verdict(queue_of(request), ident, claim_id, body.rating, body.label, body.note, body.evidence)
+    return store_verdict(queue_of(request), ident, claim_id, body.rating, body.label, body.note, body.evidence or ())
 
 
 def store_ruling(queue, ident: Identity, claim_id: str, rating: str, label, note) -> dict:
