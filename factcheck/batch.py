@@ -290,6 +290,26 @@ def _extractor(spec: ModelSpec):
         return ex
 
 
+def _init_worker(n: int) -> None:
+    """Set up a worker process: its share of the cores, and a watch on the main process."""
+    _limit_threads(n)
+    _exit_with_parent()
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the main process is gone (killed with SIGKILL, say): an orphan would
+    otherwise wait for work forever, holding the model's memory."""
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
+
+
 def _limit_threads(n: int) -> None:
     """Keep each worker to its share of the cores, so N workers do not fight over BLAS threads."""
     try:
@@ -555,7 +575,7 @@ class LocalEngine:
     def _start(self):
         from concurrent.futures import ProcessPoolExecutor
         share = max(1, (os.cpu_count() or 1) // self.workers)
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_limit_threads, initargs=(share,))
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker, initargs=(share,))
 
     @property
     def window(self) -> int:

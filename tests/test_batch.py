@@ -170,6 +170,7 @@ def test_sigkill_halfway_then_resume_equals_a_clean_run(tmp_path, suffix, worker
     score_files([str(src)], clean, model=SlowFactory(0.0), chunk_docs=2, progress=False)
     out = tmp_path / f"killed{suffix}"
     script = KILL_SCRIPT.format(tests=str(Path(__file__).parent), src=str(src), out=str(out), workers=workers)
+    psutil = pytest.importorskip("psutil")
     proc = subprocess.Popen([sys.executable, "-c", script], start_new_session=True)
     deadline = time.monotonic() + 60
     try:
@@ -177,9 +178,16 @@ def test_sigkill_halfway_then_resume_equals_a_clean_run(tmp_path, suffix, worker
             assert proc.poll() is None, "the run ended before it could be killed"
             assert time.monotonic() < deadline, "no chunk finished in time"
             time.sleep(0.05)
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)  # the whole group: main process and workers
+        workers_left = psutil.Process(proc.pid).children()
+        os.kill(proc.pid, signal.SIGKILL)  # the main process only, as the OOM killer would
         proc.wait(10)
+        gone, alive = psutil.wait_procs(workers_left, timeout=10)
+        assert not alive, "worker processes outlived the main process"
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # whatever is left of the group
+        except ProcessLookupError:
+            pass
     assert not out.exists()
     done = len(list(state_dir(out).glob("*.meta.json")))
     # the same model class (resume refuses another model); this time without the delay
