@@ -1,4 +1,5 @@
-"""Date facets: years, months, days, weekdays, decades, quarters and relative dates.
+"""Date facets: years, decades, months and days, and the pass that finds every date in a
+sentence (weekdays and relative dates are read by :mod:`.relative`).
 
 Values follow spec/CLAIMS.md section 3: ISO 8601 at the stated precision (``2010``,
 ``2019-08``, ``2019-08-02``), a decade as ``199X``, a quarter as ``1987-Q3``, an ISO week as
@@ -8,33 +9,22 @@ to resolve get ``value=None`` without one.
 How a date without a year is placed was read off the news-dev gold, which is consistent:
 a month and day take the year that puts them nearest the publication date (*on June 28*
 published 2019-06-27 is 2019-06-28); a bare month is its latest occurrence up to the
-publication month (*in December* published 1987-06 is 1986-12); a bare weekday is the latest
-one on or before publication (*Monday* published on a Tuesday is the day before). Dates
-counted from another (*a year earlier*, *the prior year*) count from the date before them in
-the sentence, and are left out when there is none (*one day before it was due*).
+publication month (*in December* published 1987-06 is 1986-12), unless the sentence looks
+ahead (:mod:`.tense`). Dates counted from another (*a year earlier*, *the prior year*) count
+from the date before them in the sentence, and are left out when there is none (*one day
+before it was due*).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from .relative import (RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, relative_date,
+                       weekday_date)
 from .scan import Sentence
-from .words import (MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS,
-                    WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE)
-
-
-@dataclass(slots=True)
-class DateSpan:
-    """A date found in the text, before it becomes a Facet."""
-
-    start: int
-    end: int
-    value: str | None
-    approximate: bool = False
-    #: for dates counted from the date before them (*a year earlier*): unit and step
-    anchored: tuple[str, int] | None = None
-
+from .span import DateSpan, word_before
+from .tense import is_future
+from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS
 
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
@@ -43,7 +33,6 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _DAY_WORDS = "|".join(w.capitalize() for w, v in SMALL_NUMBERS.items() if 1 <= v <= 10)
-_NUMBER_WORDS = "|".join(SMALL_NUMBERS)
 _MOD = (r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of|[Tt]he start of"
         r"|[Ee]nd of)[- ]?\s*)")
 
@@ -51,12 +40,6 @@ _MOD = (r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of|[
 _MONTH_ANCHOR = re.compile("|".join(_FULL_MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
 _WEEKDAY_ANCHOR = re.compile(_WEEKDAY)
 _YEAR_ANCHOR = re.compile(r"[12]\d{3}|['‘’]\d0s")
-#: the words every relative date contains: a day word or a unit of time
-_RELATIVE_ANCHORS = frozenset("""
-today tonight yesterday tomorrow night morning afternoon evening week weeks weekend month
-months year years day days decade decades quarter
-""".split())
-
 # 2 August 2019 / 13th of March / Aug. 2 / August 2, 2019 / July 2018 / June of 2017 / May
 _MONTH_DATE = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
@@ -76,28 +59,8 @@ _YEAR_DATE = re.compile(
     rf"|['‘’](?P<short>\d)0s)"
     rf"(?!\w|[,.]\d|%|/\d)"
 )
-_WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b(?!['’]s)")
-_RELATIVE = re.compile(
-    r"(?i:"
-    r"(?P<day>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)"
-    r"|yesterday|last night|tomorrow|the day before yesterday)"
-    r"|(?P<edge>earlier |later |early |late |the end of |end of )?(?P<which>this|last|next) "
-    r"(?P<unit>week|month|year|weekend)"
-    r"|(?P<weekend>(?:at |over )?the weekend)"
-    rf"|(?P<n>\d+|a|an|one|{_NUMBER_WORDS}) (?P<ago_unit>day|week|month|year|decade)s? ago"
-    rf"|(?P<an>a|an|one|\d+|{_NUMBER_WORDS}) (?P<step_unit>day|week|month|year)s? "
-    r"(?P<dir>earlier|before|later|after)"
-    r"|the (?:prior|previous|preceding) (?P<prev_unit>year|month)"
-    r"|the (?P<yb_unit>year|month) (?:before|earlier)"
-    r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?P<qyear>" + _YEAR + r"))?"
-    r")\b"
-)
-_Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
-_YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
 _MONTH_RANGE = re.compile(r"\s*(?:-|–|to|through|until|till)\s*")
-_WORD_BEFORE = re.compile(r"([\w.’'-]+)\s*$")
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 #: what follows a figure when it is an amount, not a year
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:-?(?:mln|bln|million|billion|thousand|dlrs?|dollars|pct|percent|per cent|tonnes|"
@@ -116,32 +79,11 @@ _MAY_TRIGGERS = frozenset("in since until till by before after during through th
 #: words after a bare month name that make it a person (*after May was challenged*)
 _PERSON_AFTER = frozenset("was is has had said says will would told met wants who herself "
                           "himself".split())
-#: the tense of the verb nearest a bare month or weekday decides whether it lies ahead of
-#: publication or behind it: *the trial will take place in late October*, *OPEC agreed in
-#: December*, *it hasn't already agreed to in December* (the nearest verb is past). A
-#: participle after *be* (*can't be challenged until December*) is no past tense.
-_TENSE = re.compile(
-    r"\b(?:(?P<future>[Ww]ill|[Ww]on't|[Ss]hall|[Cc]an't|[Cc]annot|[Ii]s due|[Aa]re due|[Ss]cheduled|"
-    r"[Ee]xpects?|[Ee]xpected to|[Pp]lans? to|[Pp]lanning to|[Ss]et to|[Gg]oing to|[Uu]pcoming|"
-    r"[Ii]ntends? to|[Aa]ims? to)"
-    r"|(?P<past>was|were|had|did|said|told|grew|rose|fell|began|came|went|took|made|left|met|"
-    r"won|lost|paid|sold|bought|saw|held|gave|ran|(?<!be )(?<!is )(?<!are )(?<!been )[a-z]+ed))\b"
-    r"|(?P<will>'ll)")
 #: a day range after a month and day: *May 23 to 26*, *June 17-18, 2013*
-_DAY_RANGE = re.compile(rf"\s*(?:-|–|to|and|through|until)\s*(?P<day>{_DAY})(?![\d:/]|,\d{{3}}|\.\d|\s+{_MONTH_ANCHOR.pattern})"
-                        rf"(?:(?:st|nd|rd|th)\b)?(?:,?\s+(?P<year>{_YEAR})(?!\d|[,.]\d|%))?")
-
-
-def _word_before(text: str, pos: int, lo: int) -> str:
-    """Return the word just before ``pos``, lower case, without a final full stop."""
-    m = _WORD_BEFORE.search(text, max(lo, pos - 30), pos)
-    return m.group(1).lower().rstrip(".") if m else ""
-
-
-def _shift_month(year: int, month: int, step: int) -> tuple[int, int]:
-    """Return (year, month) ``step`` months after the given one."""
-    k = year * 12 + month - 1 + step
-    return k // 12, k % 12 + 1
+_DAY_RANGE = re.compile(
+    rf"\s*(?:-|–|to|and|through|until)\s*(?P<day>{_DAY})"
+    rf"(?![\d:/]|,\d{{3}}|\.\d|\s+(?:{_MONTH_ANCHOR.pattern}))"
+    rf"(?:(?:st|nd|rd|th)\b)?(?:,?\s+(?P<year>{_YEAR})(?!\d|[,.]\d|%))?")
 
 
 def _nearest_year(month: int, day: int, published: dt.date) -> int:
@@ -173,22 +115,10 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     if nxt and nxt.group(1) in _PERSON_AFTER:
         return False
-    before = _word_before(s.text, m.start(), s.lo)
+    before = word_before(s.text, m.start(), s.lo)
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
         return True
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
-
-
-def _is_future(s: Sentence, start: int, end: int) -> bool:
-    """Whether the verb nearest the date (before or after it) speaks of the future."""
-    best, future = None, False
-    for m in _TENSE.finditer(s.text, s.lo, s.hi):
-        gap = start - m.end() if m.end() <= start else m.start() - end
-        if gap < 0:
-            continue
-        if best is None or gap < best:
-            best, future = gap, m.group("past") is None
-    return future
 
 
 def _delivery_month(s: Sentence, m: re.Match) -> bool:
@@ -234,7 +164,7 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if month > published.month else published.year + 1
     elif day:
         y = _nearest_year(month, int(day), published)
-    elif _delivery_month(s, m) or _is_future(s, start, end):
+    elif _delivery_month(s, m) or is_future(s, start, end):
         y = published.year if month >= published.month else published.year + 1
     else:
         y = _latest_month(month, published, strictly_before=False)
@@ -292,145 +222,13 @@ def _year_date(s: Sentence, m: re.Match) -> DateSpan | None:
             return None
         if _HEDGE_BEFORE_YEAR.search(text, max(s.lo, ystart - 15), ystart):
             return None
-        if _word_before(text, ystart, s.lo) in _NAME_BEFORE_YEAR:
+        if word_before(text, ystart, s.lo) in _NAME_BEFORE_YEAR:
             return None
         if text[ystart - 1:ystart] == "-" and ystart - 1 > s.lo and text[ystart - 2].isalnum():
             return None  # PA-28-1987, G-2020: part of a name
     if the and not mod:
         start = ystart
     return DateSpan(start, end, year, bool(mod))
-
-
-def _weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
-    """Return the date a weekday stands for: the latest one on or before publication."""
-    if _word_before(s.text, m.start("wd"), s.lo) in WEEKDAY_NAME_BEFORE:
-        return None
-    nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
-    if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() in WEEKDAY_NAME_AFTER:
-        return None
-    if published is None:
-        return DateSpan(m.start(), m.end(), None)
-    wd = WEEKDAYS[m.group("wd").lower()]
-    rel = (m.group("rel") or "").strip().lower()
-    if not rel and _is_future(s, m.start(), m.end()):
-        rel = "this"  # "she will hold talks on Thursday": the coming one
-    back = (published.weekday() - wd) % 7
-    if rel == "last" and back == 0:
-        back = 7
-    elif rel in ("next", "this"):
-        back = -((wd - published.weekday()) % 7 or (7 if rel == "next" else 0))
-    return DateSpan(m.start(), m.end(), (published - dt.timedelta(days=back)).isoformat())
-
-
-def _count(word: str) -> int | None:
-    """Return the number a small count word or figure stands for."""
-    word = word.lower()
-    if word in ("a", "an", "one"):
-        return 1
-    if word.isdigit():
-        return int(word)
-    return SMALL_NUMBERS.get(word)
-
-
-def _iso_week(day: dt.date) -> str:
-    y, w, _ = day.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _weekend(published: dt.date, which: str) -> str:
-    """Return the weekend meant: *the weekend* is the latest one begun by publication, *this
-    weekend* the coming one, *next weekend* the one after it, *last weekend* the one before
-    the current week."""
-    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
-    if which in ("this", "next") and published.weekday() < 5:
-        saturday += dt.timedelta(days=7)
-    if which == "next":
-        saturday += dt.timedelta(days=7)
-    elif which == "last" and published.weekday() >= 5:
-        saturday -= dt.timedelta(days=7)
-    return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
-
-
-def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
-    """Return a quarter: of the year written, else the one nearest publication."""
-    start, end = m.start(), m.end()
-    quarter = _QUARTERS[m.group("q").lower()]
-    if m.group("qyear"):
-        return DateSpan(start, end, f"{m.group('qyear')}-Q{quarter}")
-    before = _Q_YEAR_BEFORE.search(s.text, max(s.lo, start - 14), start)
-    if before:
-        return DateSpan(before.start(1), end, f"{before.group(1)}-Q{quarter}")
-    if published is None:
-        return DateSpan(start, end, None)
-    year = min((abs((dt.date(y, quarter * 3 - 1, 15) - published).days), y)
-               for y in (published.year - 1, published.year, published.year + 1))[1]
-    if _YEAR_AGO.search(s.text, max(s.lo, start - 12), start):
-        year -= 1  # "the year-ago first quarter"
-    return DateSpan(start, end, f"{year}-Q{quarter}")
-
-
-def _relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
-    """Return the date a relative expression stands for, resolved against publication."""
-    start, end = m.start(), m.end()
-    g = m.groupdict()
-    unit = g["step_unit"] or g["prev_unit"] or g["yb_unit"]
-    if unit:
-        n = _count(g["an"]) if g["an"] else 1
-        if n is None:
-            return None
-        sign = 1 if (g["dir"] or "").lower() in ("later", "after") else -1
-        return DateSpan(start, end, None, anchored=(unit.lower(), sign * n))
-    if g["q"]:
-        return _quarter(s, m, published)
-    if published is None:
-        return DateSpan(start, end, None)
-    if g["day"]:
-        word = g["day"].lower()
-        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
-        return DateSpan(start, end, (published + dt.timedelta(days=shift.get(word, 0))).isoformat())
-    if g["weekend"]:
-        return DateSpan(m.start("weekend") + len(g["weekend"]) - len("the weekend"), end,
-                        _weekend(published, "the"))
-    if g["which"]:
-        which, unit = g["which"].lower(), g["unit"].lower()
-        edge = (g["edge"] or "").strip().lower()
-        step = {"this": 0, "last": -1, "next": 1}[which]
-        approximate = edge in ("early", "late", "the end of", "end of")
-        if unit == "year":
-            return DateSpan(start, end, str(published.year + step), approximate)
-        if unit == "month":
-            y, mo = _shift_month(published.year, published.month, step)
-            return DateSpan(start, end, f"{y:04d}-{mo:02d}", approximate)
-        if unit == "week":
-            return DateSpan(start, end, _iso_week(published + dt.timedelta(weeks=step)), approximate)
-        return DateSpan(start, end, _weekend(published, which))
-    n = _count(g["n"])
-    if n is None:
-        return None
-    unit = g["ago_unit"].lower()
-    if unit in ("day", "week"):
-        return DateSpan(start, end, (published - dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat())
-    if unit == "month":
-        y, mo = _shift_month(published.year, published.month, -n)
-        return DateSpan(start, end, f"{y:04d}-{mo:02d}")
-    return DateSpan(start, end, str(published.year - n * (10 if unit == "decade" else 1)), unit == "decade")
-
-
-def _from_previous(previous: str | None, unit: str, step: int) -> str | None:
-    """Return the date ``step`` units from the date before it in the sentence, or None."""
-    if not previous or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", previous):
-        return None
-    parts = [int(p) for p in previous.split("-")]
-    if unit == "year":
-        return str(parts[0] + step)
-    if unit == "month":
-        if len(parts) < 2:
-            return None
-        y, mo = _shift_month(parts[0], parts[1], step)
-        return f"{y:04d}-{mo:02d}"
-    if len(parts) < 3:
-        return None
-    return (dt.date(*parts) + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()
 
 
 def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
@@ -454,14 +252,14 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
                 found.extend(_month_dates(s, m, published))
     if not s.words.isdisjoint(WEEKDAYS):
         for a in _WEEKDAY_ANCHOR.finditer(text, lo, hi):
-            m = s.match_back(_WEEKDAY_DATE, a.start(), 1)
-            span = _weekday_date(s, m, published) if m else None
+            m = s.match_back(WEEKDAY_DATE, a.start(), 1)
+            span = weekday_date(s, m, published) if m else None
             if span:
                 found.append(span)
-    for word in s.words & _RELATIVE_ANCHORS:
+    for word in s.words & RELATIVE_ANCHORS:
         for at in s.occurrences(word):
-            m = s.match_back(_RELATIVE, at, 4)
-            span = _relative_date(s, m, published) if m else None
+            m = s.match_back(RELATIVE, at, 4)
+            span = relative_date(s, m, published) if m else None
             if span:
                 found.append(span)
     chosen = _without_overlaps(found)
@@ -470,7 +268,7 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
     kept = []
     for span in chosen:
         if span.anchored:
-            span.value = _from_previous(previous, *span.anchored)
+            span.value = from_previous(previous, *span.anchored)
             if span.value is None:
                 continue  # "one day before it was due": no date to count from
         if span.value:
@@ -482,7 +280,7 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
 def _follow_ranges(s: Sentence, spans: list[DateSpan]) -> None:
     """Put the second month of a range after the first, in place: *from May to November*
     published in September is 2018-05 to 2018-11, not 2017-11."""
-    for first, second in zip(spans, spans[1:]):
+    for first, second in zip(spans, spans[1:], strict=False):
         if not (first.value and second.value and len(first.value) == len(second.value) == 7):
             continue
         if not _MONTH_RANGE.fullmatch(s.text, first.end, second.start):

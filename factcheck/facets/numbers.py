@@ -16,8 +16,8 @@ from .currency import currency_after, currency_before
 from .hedges import is_hedged
 from .numerals import Numeral
 from .phrases import counted_phrase, pluralise
-from .words import (FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS, QUANTITY_UNITS, STREET_WORDS,
-                    TIME_UNITS, WEEKDAYS)
+from .words import (FRACTIONS, FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS, PERCENT_WORDS,
+                    QUANTITY_UNITS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
 
 
 @dataclass(slots=True)
@@ -37,13 +37,14 @@ class Amount:
     approximate: bool = False
 
 
-_PERCENT = re.compile(r"\s*(?:%|-?\s*(?:percentage points?|per cent|percent|pct)\b)", re.I)
+_PERCENT = re.compile(r"\s*(?:%|-?\s*(?:" + "|".join(re.escape(w) for w in PERCENT_WORDS if w != "%")
+                      + r")\b)", re.I)
 _POINTS = re.compile(r"\s+points?\b", re.I)
 _UNIT = re.compile(
     r"\s*-?\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(QUANTITY_UNITS, key=len, reverse=True))
     + r")\b(?P<rate>\s+(?:a|per)\s+(?:day|year|month|week|hour|tonne|ton|barrel|acre))?",
     re.I)
-_TIME = re.compile(r"(?P<sep>[\s-]+)(?P<unit>" + "|".join(TIME_UNITS) + r")s?\b(?P<old>-old)?", re.I)
+_TIME = re.compile(r"[\s-]+(?P<unit>" + "|".join(TIME_UNITS) + r")s?\b(?:-old)?", re.I)
 _COMPOUND = re.compile(r"-(?P<word>[a-z]+)\b(?!-)")
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ed", "ing", "ful", "less", "able", "ible", "ish")
 _CLOCK = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|CET\b|o'clock)")
@@ -56,10 +57,9 @@ _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + "|".join(w.capitalize() 
 _RATIO = re.compile(r"\s+times\s+(?:as|the|more|less|higher|lower|bigger|larger|greater|smaller|faster)\b", re.I)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
 _TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)\b)", re.I)
+#: a proportion of a whole: *half the workforce*, *a quarter of voters* (not *half in cash*)
 _FRACTION_WORD = re.compile(
-    r"\b(?P<frac>half|a quarter|one quarter|three quarters)\s+(?:of|the|its|their|his|her|all)\b",
-    re.I)
-_FRACTION_VALUES = {"half": 50, "a quarter": 25, "one quarter": 25, "three quarters": 75}
+    r"\b(?P<frac>" + "|".join(FRACTIONS) + r")\s+(?:of|the|its|their|his|her|all)\b", re.I)
 _CONNECTOR_FORWARD = re.compile(r"\s*(?:and|to|or|-|–|through)\s*$")
 _CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or|at)\s+$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -103,10 +103,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True
     if _GLUED_WORD.match(after) and not (_PENCE.match(after) or after[:1] == "s"):
         return True  # 21st, 3D, 4x4, 10am
-    if after.startswith(("-for-", "-to-", " for ")) and n.words:
-        return True  # two-for-one, 3-for-2 splits
     if after.startswith(("-for-", "-to-")):
-        return True
+        return True  # two-for-one, 3-for-2 splits
     if _FRACTION_AFTER.match(after):
         return True  # one-third: a fraction the gold leaves without a value
     if _RATIO.match(text, n.end, hi):
@@ -210,7 +208,7 @@ def _all_before(text: str, lo: int, n: Numeral) -> bool:
 
 def fractions(text: str, lo: int, hi: int) -> list[Amount]:
     """Return the proportions written as words: *about half the workforce* is 50 percent."""
-    return [Amount("percent", m.start("frac"), m.end("frac"), _FRACTION_VALUES[m.group("frac").lower()])
+    return [Amount("percent", m.start("frac"), m.end("frac"), FRACTIONS[m.group("frac").lower()])
             for m in _FRACTION_WORD.finditer(text, lo, hi)]
 
 

@@ -24,14 +24,12 @@ SCALES = {
 #: scales glued to a figure (``£3.5m``, ``$2bn``, ``$10k``); a lone ``m`` is metres otherwise
 GLUED_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
                 "k": 1_000, "tn": 1_000_000_000_000}
-#: nouns that are themselves a number (``a dozen states``)
+#: nouns that are themselves a number (``a dozen states``); vague plurals (``dozens``,
+#: ``tens of thousands``) are not numbers: the gold leaves them without a value
 NUMBER_NOUNS = {"dozen": 12}
-#: vague amounts: the gold leaves them without a value, so they give no facet, but their
-#: words must not be read as exact numbers (``tens of thousands``)
-VAGUE_AMOUNTS = ("dozens", "scores", "hundreds", "thousands", "millions", "billions",
-                 "tens of thousands", "hundreds of thousands", "tens of millions",
-                 "hundreds of millions")
-FRACTIONS = {"half": 50.0, "quarter": 25.0}
+#: proportions in words, as percentages: the news-dev gold gives *about half the workforce*
+#: the value 50; thirds get no value there, so they are left out
+FRACTIONS = {"half": 50, "a quarter": 25, "one quarter": 25, "three quarters": 75}
 
 # --- dates ---------------------------------------------------------------------------------
 

@@ -1,0 +1,180 @@
+"""Relative dates: weekdays, *yesterday*, *last month*, *the weekend*, *two weeks ago*,
+quarters, and dates counted from another (*a year earlier*, *the prior year*).
+
+A bare weekday is the latest one on or before publication (the news-dev gold: *Monday*
+published on a Tuesday is the day before), or the coming one when the nearest verb looks
+ahead. Weeks are ISO weeks (``2016-W28``), a weekend is ``2017-11-04/2017-11-05``, a quarter
+``1987-Q3`` (of the year written, else the one nearest publication).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .scan import Sentence
+from .span import DateSpan, shift_month, word_before
+from .tense import is_future
+from .words import SMALL_NUMBERS, WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE, WEEKDAYS
+
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_NUMBER_WORDS = "|".join(SMALL_NUMBERS)
+
+#: the words every relative date contains: a day word or a unit of time
+RELATIVE_ANCHORS = frozenset("""
+today tonight yesterday tomorrow night morning afternoon evening week weeks weekend month
+months year years day days decade decades quarter
+""".split())
+
+WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b(?!['’]s)")
+RELATIVE = re.compile(
+    r"(?i:"
+    r"(?P<day>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)"
+    r"|yesterday|last night|tomorrow|the day before yesterday)"
+    r"|(?P<edge>earlier |later |early |late |the end of |end of )?(?P<which>this|last|next) "
+    r"(?P<unit>week|month|year|weekend)"
+    r"|(?P<weekend>(?:at |over )?the weekend)"
+    rf"|(?P<n>\d+|a|an|one|{_NUMBER_WORDS}) (?P<ago_unit>day|week|month|year|decade)s? ago"
+    rf"|(?P<an>a|an|one|\d+|{_NUMBER_WORDS}) (?P<step_unit>day|week|month|year)s? "
+    r"(?P<dir>earlier|before|later|after)"
+    r"|the (?:prior|previous|preceding) (?P<prev_unit>year|month)"
+    r"|the (?P<yb_unit>year|month) (?:before|earlier)"
+    r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?P<qyear>" + _YEAR + r"))?"
+    r")\b"
+)
+_Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
+_YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
+    """Return the date a weekday stands for: the latest one on or before publication."""
+    if word_before(s.text, m.start("wd"), s.lo) in WEEKDAY_NAME_BEFORE:
+        return None
+    nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
+    if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() in WEEKDAY_NAME_AFTER:
+        return None
+    if published is None:
+        return DateSpan(m.start(), m.end(), None)
+    wd = WEEKDAYS[m.group("wd").lower()]
+    rel = (m.group("rel") or "").strip().lower()
+    if not rel and is_future(s, m.start(), m.end()):
+        rel = "this"  # "she will hold talks on Thursday": the coming one
+    back = (published.weekday() - wd) % 7
+    if rel == "last" and back == 0:
+        back = 7
+    elif rel in ("next", "this"):
+        back = -((wd - published.weekday()) % 7 or (7 if rel == "next" else 0))
+    return DateSpan(m.start(), m.end(), (published - dt.timedelta(days=back)).isoformat())
+
+
+def _count(word: str) -> int | None:
+    """Return the number a small count word or figure stands for."""
+    word = word.lower()
+    if word in ("a", "an", "one"):
+        return 1
+    if word.isdigit():
+        return int(word)
+    return SMALL_NUMBERS.get(word)
+
+
+def _iso_week(day: dt.date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _weekend(published: dt.date, which: str) -> str:
+    """Return the weekend meant: *the weekend* is the latest one begun by publication, *this
+    weekend* the coming one, *next weekend* the one after it, *last weekend* the one before
+    the current week."""
+    saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    if which in ("this", "next") and published.weekday() < 5:
+        saturday += dt.timedelta(days=7)
+    if which == "next":
+        saturday += dt.timedelta(days=7)
+    elif which == "last" and published.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)
+    return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
+
+
+def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
+    """Return a quarter: of the year written, else the one nearest publication."""
+    start, end = m.start(), m.end()
+    quarter = _QUARTERS[m.group("q").lower()]
+    if m.group("qyear"):
+        return DateSpan(start, end, f"{m.group('qyear')}-Q{quarter}")
+    before = _Q_YEAR_BEFORE.search(s.text, max(s.lo, start - 14), start)
+    if before:
+        return DateSpan(before.start(1), end, f"{before.group(1)}-Q{quarter}")
+    if published is None:
+        return DateSpan(start, end, None)
+    year = min((abs((dt.date(y, quarter * 3 - 1, 15) - published).days), y)
+               for y in (published.year - 1, published.year, published.year + 1))[1]
+    if _YEAR_AGO.search(s.text, max(s.lo, start - 12), start):
+        year -= 1  # "the year-ago first quarter"
+    return DateSpan(start, end, f"{year}-Q{quarter}")
+
+
+def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
+    """Return the date a relative expression stands for, resolved against publication."""
+    start, end = m.start(), m.end()
+    g = m.groupdict()
+    unit = g["step_unit"] or g["prev_unit"] or g["yb_unit"]
+    if unit:
+        n = _count(g["an"]) if g["an"] else 1
+        if n is None:
+            return None
+        sign = 1 if (g["dir"] or "").lower() in ("later", "after") else -1
+        return DateSpan(start, end, None, anchored=(unit.lower(), sign * n))
+    if g["q"]:
+        return _quarter(s, m, published)
+    if published is None:
+        return DateSpan(start, end, None)
+    if g["day"]:
+        word = g["day"].lower()
+        shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
+        return DateSpan(start, end, (published + dt.timedelta(days=shift.get(word, 0))).isoformat())
+    if g["weekend"]:
+        return DateSpan(m.start("weekend") + len(g["weekend"]) - len("the weekend"), end,
+                        _weekend(published, "the"))
+    if g["which"]:
+        which, unit = g["which"].lower(), g["unit"].lower()
+        edge = (g["edge"] or "").strip().lower()
+        step = {"this": 0, "last": -1, "next": 1}[which]
+        approximate = edge in ("early", "late", "the end of", "end of")
+        if unit == "year":
+            return DateSpan(start, end, str(published.year + step), approximate)
+        if unit == "month":
+            y, mo = shift_month(published.year, published.month, step)
+            return DateSpan(start, end, f"{y:04d}-{mo:02d}", approximate)
+        if unit == "week":
+            return DateSpan(start, end, _iso_week(published + dt.timedelta(weeks=step)), approximate)
+        return DateSpan(start, end, _weekend(published, which))
+    n = _count(g["n"])
+    if n is None:
+        return None
+    unit = g["ago_unit"].lower()
+    if unit in ("day", "week"):
+        return DateSpan(start, end, (published - dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat())
+    if unit == "month":
+        y, mo = shift_month(published.year, published.month, -n)
+        return DateSpan(start, end, f"{y:04d}-{mo:02d}")
+    return DateSpan(start, end, str(published.year - n * (10 if unit == "decade" else 1)), unit == "decade")
+
+
+def from_previous(previous: str | None, unit: str, step: int) -> str | None:
+    """Return the date ``step`` units from the date before it in the sentence, or None."""
+    if not previous or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", previous):
+        return None
+    parts = [int(p) for p in previous.split("-")]
+    if unit == "year":
+        return str(parts[0] + step)
+    if unit == "month":
+        if len(parts) < 2:
+            return None
+        y, mo = shift_month(parts[0], parts[1], step)
+        return f"{y:04d}-{mo:02d}"
+    if len(parts) < 3:
+        return None
+    return (dt.date(*parts) + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()

@@ -1,0 +1,32 @@
+"""A date found in a sentence before it becomes a Facet, and the small calendar helpers the
+date readers share."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)\s*$")
+
+
+@dataclass(slots=True)
+class DateSpan:
+    """A date found in the text, before it becomes a Facet."""
+
+    start: int
+    end: int
+    value: str | None
+    approximate: bool = False
+    #: for dates counted from the date before them (*a year earlier*): unit and step
+    anchored: tuple[str, int] | None = None
+
+
+def word_before(text: str, pos: int, lo: int) -> str:
+    """Return the word just before ``pos``, lower case, without a final full stop."""
+    m = _WORD_BEFORE.search(text, max(lo, pos - 30), pos)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def shift_month(year: int, month: int, step: int) -> tuple[int, int]:
+    """Return (year, month) ``step`` months after the given one."""
+    k = year * 12 + month - 1 + step
+    return k // 12, k % 12 + 1

@@ -1,0 +1,35 @@
+"""Whether a sentence speaks of the future where it names a bare month or weekday.
+
+News places *in December* and *on Monday* behind the publication date, except when the verb
+nearest them looks ahead (*will*, *is due*, *plans to*). The news-dev gold has both: *OPEC
+agreed in December* (published June: last December), *In March private dealers will handle*
+(published in March: this March).
+"""
+from __future__ import annotations
+
+import re
+
+from .scan import Sentence
+
+#: the tense of the verb nearest a bare month or weekday decides whether it lies ahead of
+#: publication or behind it: *the trial will take place in late October*, *OPEC agreed in
+#: December*, *it hasn't already agreed to in December* (the nearest verb is past). A
+#: participle after *be* (*can't be challenged until December*) is no past tense.
+_TENSE = re.compile(
+    r"\b(?:(?P<future>[Ww]ill|[Ww]on't|'ll|[Ss]hall|[Cc]an't|[Cc]annot|[Ii]s due|[Aa]re due|[Ss]cheduled|"
+    r"[Ee]xpects?|[Ee]xpected to|[Pp]lans? to|[Pp]lanning to|[Ss]et to|[Gg]oing to|[Uu]pcoming|"
+    r"[Ii]ntends? to|[Aa]ims? to)"
+    r"|(?P<past>was|were|had|did|said|told|grew|rose|fell|began|came|went|took|made|left|met|"
+    r"won|lost|paid|sold|bought|saw|held|gave|ran|(?<!be )(?<!is )(?<!are )(?<!been )[a-z]+ed))\b")
+
+
+def is_future(s: Sentence, start: int, end: int) -> bool:
+    """Whether the verb nearest the date (before or after it) speaks of the future."""
+    best, future = None, False
+    for m in _TENSE.finditer(s.text, s.lo, s.hi):
+        gap = start - m.end() if m.end() <= start else m.start() - end
+        if gap < 0:
+            continue
+        if best is None or gap < best:
+            best, future = gap, m.group("past") is None
+    return future
