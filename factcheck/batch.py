@@ -34,6 +34,7 @@ from .errors import FactcheckError, InputError
 from .types import PRIMARY_LABELS, THRESHOLD, Document, parse_date
 
 CHUNK_DOCS = 64
+PARQUET_ROW_GROUP = 8192  # claim rows per Parquet row group
 STATE_VERSION = 1
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 CLAIM_COLUMNS = ("claim_id", "doc_id", "text", "start", "end", "checkworthiness", "label", "scores",
@@ -464,6 +465,7 @@ class ClaimSink:
             import pyarrow.parquet as pq
             self._schema = claim_schema()
             self._writer = pq.ParquetWriter(self.tmp, self._schema, compression="zstd")
+            self._buffer: list[dict] = []
         else:
             self._file = open(self.tmp, "w", encoding="utf-8", newline="")
             if self.fmt == "csv":
@@ -479,12 +481,21 @@ class ClaimSink:
         elif self.fmt == "csv":
             self._csv.writerows(flat_claim(json.loads(line)) for line in lines)
         else:
+            # rows are buffered up to a row group's worth, then written: a file of many tiny row
+            # groups reads slowly, and a whole-run buffer would not keep memory flat
+            self._buffer.extend(flat_claim(json.loads(line)) for line in lines)
+            if len(self._buffer) >= PARQUET_ROW_GROUP:
+                self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer:
             import pyarrow as pa
-            table = pa.Table.from_pylist([flat_claim(json.loads(line)) for line in lines], schema=self._schema)
-            self._writer.write_table(table)  # one row group per chunk, written as it comes
+            self._writer.write_table(pa.Table.from_pylist(self._buffer, schema=self._schema))
+            self._buffer = []
 
     def commit(self) -> None:
         if self.fmt == "parquet":
+            self._flush()
             self._writer.close()
             with open(self.tmp, "rb+") as f:
                 os.fsync(f.fileno())
