@@ -18,7 +18,7 @@ STATE: dict = {}
 def web_schema(tmp_path_factory):
     wq = build_queue(tmp_path_factory.mktemp("schema") / "fuzz.queue", hostile=True, reviews_per_claim=2)
     # a high throttle limit: fuzzed log-ins must not lock the bearer requests out
-    app = create_app(wq.path, secret_key="fuzz", throttle_limit=10_000)
+    app = create_app(wq.path, secret_key="fuzz", throttle_limit=10_000, client_limit=10_000)
     STATE["editor"] = wq.secrets["ed"]
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 

@@ -50,12 +50,16 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secure: bool = False,
-               throttle_limit: int = 5, throttle_window: float = 300.0, session_max_age: int = 12 * 3600) -> FastAPI:
+               throttle_limit: int = 5, client_limit: int = 20, throttle_window: float = 60.0,
+               session_max_age: int = 12 * 3600) -> FastAPI:
     """Return the reviewer web app over the queue file at ``queue_path``.
 
     ``secret_key`` signs the session cookies; without one a random key is made, so sessions end
     when the server stops. ``cookie_secure`` marks cookies Secure (serve behind HTTPS).
-    Wrong secrets are throttled per client: ``throttle_limit`` in ``throttle_window`` seconds.
+    Wrong secrets are throttled: after ``throttle_limit`` for one name from one client, or
+    ``client_limit`` from one client in all, within ``throttle_window`` seconds, that client gets
+    429 until the oldest of them is older than the window. Sessions and bearer secrets already
+    verified keep working.
     """
     from ..queue import Queue
     from . import api, pages
@@ -74,7 +78,8 @@ def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secu
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")  # the docs pages would load a CDN
     app.state.queue = queue
     app.state.sessions = Sessions(secret_key or secrets.token_bytes(32), max_age=session_max_age)
-    app.state.auth = Authenticator(queue, app.state.sessions, Throttle(throttle_limit, throttle_window))
+    app.state.auth = Authenticator(queue, app.state.sessions, Throttle(throttle_limit, throttle_window),
+                                   Throttle(client_limit, throttle_window))
     app.state.cookie_secure = cookie_secure
     app.state.skips = {}
     app.state.templates = pages.environment()

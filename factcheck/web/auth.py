@@ -139,26 +139,44 @@ class Sessions:
 
 
 class Authenticator:
-    """Checks secrets against the queue with throttling, and reads sessions."""
+    """Checks secrets against the queue with throttling, and reads sessions.
 
-    def __init__(self, queue, sessions: Sessions, throttle: Throttle):
-        self.queue, self.sessions, self.throttle = queue, sessions, throttle
-        # a verified bearer secret is remembered briefly (by its SHA-256, never in clear) so that
-        # scripts do not pay the queue's slow password hash on every request
+    Wrong secrets are counted twice: per client and name (log-in; ``name_throttle``), so that
+    guessing one reviewer's secret stops after a few tries without locking the others out, and
+    per client (log-in and bearer; ``client_throttle``), so that trying many names is capped too.
+    """
+
+    def __init__(self, queue, sessions: Sessions, name_throttle: Throttle, client_throttle: Throttle):
+        self.queue, self.sessions = queue, sessions
+        self.name_throttle, self.client_throttle = name_throttle, client_throttle
+        # a verified bearer secret is remembered (by its SHA-256, never in clear) so that scripts
+        # do not pay the queue's slow password hash on every request, and keep working while
+        # their address is throttled for someone else's wrong guesses
         self._bearer_cache: dict[bytes, tuple[str, float]] = {}
-        self._cache_ttl = 30.0
+        self._cache_ttl = 3600.0
         self._lock = threading.Lock()
+
+    def _keys(self, client: str, name: str | None):
+        keys = [(self.client_throttle, client)]
+        if name is not None:
+            keys.append((self.name_throttle, f"{client}\x00{name}"))
+        return keys
+
+    def failed(self, client: str, name: str | None = None) -> None:
+        """Count one wrong secret (or a malformed credential) from ``client``."""
+        for throttle, key in self._keys(client, name):
+            throttle.fail(key)
 
     def check_secret(self, client: str, secret: str, name: str | None = None):
         """Return the queue's Reviewer for a secret; None when wrong; raise Throttled when locked."""
-        wait = self.throttle.retry_after(client)
+        wait = max(throttle.retry_after(key) for throttle, key in self._keys(client, name))
         if wait:
             raise Throttled(wait)
         reviewer = None
         if secret and len(secret) <= 1024:
             reviewer = self.queue.authenticate(secret, name)
         if reviewer is None:
-            self.throttle.fail(client)
+            self.failed(client, name)
         return reviewer
 
     def bearer(self, client: str, secret: str) -> Identity | None:
@@ -168,14 +186,14 @@ class Authenticator:
         with self._lock:
             hit = self._bearer_cache.get(digest)
         if hit and hit[1] > now:
-            who = self._reviewer(hit[0])
+            who = self._reviewer(hit[0])  # the role is read afresh; a removed reviewer is out
             if who is not None:
                 return Identity(who.name, who.role, "bearer")
         reviewer = self.check_secret(client, secret)
         if reviewer is None:
             return None
         with self._lock:
-            if len(self._bearer_cache) > 1000:
+            if len(self._bearer_cache) > 10_000:
                 self._bearer_cache.clear()
             self._bearer_cache[digest] = (reviewer.name, now + self._cache_ttl)
         return Identity(reviewer.name, reviewer.role, "bearer")
@@ -267,7 +285,7 @@ class AuthMiddleware:
                 if scheme.lower() == "bearer" and secret.strip():
                     identity = await run_in_threadpool(self.auth.bearer, client_key(scope), secret.strip())
                 else:
-                    self.auth.throttle.fail(client_key(scope))
+                    self.auth.failed(client_key(scope))
             else:
                 from starlette.requests import HTTPConnection
 
