@@ -2,11 +2,14 @@
 
 ``CueLexiconClassifier`` is the rule baseline; ``AttributionClassifier`` the trained fast
 classifier; both follow the scikit-learn contract (``fit``, ``predict_proba``, ``predict``,
-``save``/``load``). ``find_source`` finds the source of one sentence.
+``save``/``load``). ``find_source`` finds the source of one sentence; ``train_attribution``
+rebuilds the shipped model.
 """
 from __future__ import annotations
 
+from .linear import AttributionClassifier
 from .rules import CueLexiconClassifier
 from .source import find_source
+from .train import train_attribution
 
-__all__ = ["CueLexiconClassifier", "find_source"]
+__all__ = ["AttributionClassifier", "CueLexiconClassifier", "find_source", "train_attribution"]

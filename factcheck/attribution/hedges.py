@@ -113,7 +113,7 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low == "between" and _number_follows(toks, i + 1):
             j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
             observed = any(toks[m].low in C.OBSERVED_RANGE_VERBS for m in range(max(0, i - 4), i))
-            years = _is_year(toks[i + 1]) or (j + 1 < n and _is_year(toks[j + 1]))
+            years = _is_year(toks[i + 1]) or (j is not None and j + 1 < n and _is_year(toks[j + 1]))
             if j is not None and _number_follows(toks, j + 1) and not observed and not years:
                 yield ("estimated", "range", t.start, toks[j + 1].end)
         i += 1
