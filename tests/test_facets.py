@@ -65,6 +65,7 @@ DATES = [
      [("date", "February", "1987-02"), ("date", "a month earlier", "1987-01")]),
     ("Output will rise in the third quarter.", WIRE, [("date", "third quarter", "1987-Q3")]),
     ("It was the worst day since 9/11.", PUB, [("date", "9/11", "2001-09-11")]),
+    ("October the 3rd is the deadline.", PUB, [("date", "October the 3rd", "2019-10-03")]),
     ("Polls are open from May 23 to 26.", PUB,
      [("date", "May 23", "2019-05-23"), ("date", "26", "2019-05-26")]),
     ("The season runs from April to October.", dt.date(2018, 9, 21),
@@ -92,6 +93,11 @@ COUNTS = [
     ("The House has rejected it twice.", [("count", "twice", 2, "times")]),
     ("Half a million people marched.", [("count", "Half a million people", 500000, "people")]),
     ("The two nations, in 'one country, two systems', differ.", [("count", "two nations", 2, "nations")]),
+    ("Seventy-one out of eighty senators agreed.",
+     [("count", "Seventy-one", 71, "senators"), ("count", "eighty senators", 80, "senators")]),
+    ("The region gained 7 and a half million jobs.", [("count", "7 and a half million jobs", 7500000, "jobs")]),
+    ("Two million Scots live abroad, 800,000 of them in England.",
+     [("count", "Two million Scots", 2000000, "scots"), ("count", "800,000", 800000, "scots")]),
 ]
 
 MONEY = [
@@ -117,6 +123,11 @@ MONEY = [
      [("money", "5.5 billion Canadian dlrs", 5500000000, "CAD"), ("money", "4.3 billion", 4300000000, "CAD")]),
     ("The retailer gained 4p to 312.", [("money", "4p", 0.04, "GBP"), ("money", "312", 3.12, "GBP")]),
     ("The stock rose to 12-3/4 dlrs.", [("money", "12-3/4 dlrs", 12.75, "USD")]),
+    ("Farm aid costs 10 to 15 to 20 billion dollars a year.",
+     [("money", "10", 10000000000, "USD"), ("money", "15", 15000000000, "USD"),
+      ("money", "20 billion dollars", 20000000000, "USD")]),
+    ("The cut came to six or seven billion dollars.",
+     [("money", "six", 6000000000, "USD"), ("money", "seven billion dollars", 7000000000, "USD")]),
 ]
 
 PERCENTS = [
@@ -162,6 +173,8 @@ NO_FACET = [
     "The 10 Downing Street staff left.",
     "Gary Smith, 44, runs a bakery.",
     "Pedro, 71, agreed.",
+    "Output fell in the first half of the year.",
+    "Demand is four to five times larger than supply.",
 ]
 
 HEDGED = [

@@ -47,7 +47,7 @@ _MONTH_DATE = re.compile(
     rf"{_MOD}?"
     rf"(?:(?P<day1>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
     rf"(?P<mon>{'|'.join(_FULL_MONTHS)}|{_MONTH_ABBR})(?![\w-]|['’](?!s\b))"
-    rf"(?:\s+(?:(?P<day2>{_DAY})(?:st|nd|rd|th)?(?![\d:/]|,\d{{3}}|\.\d)|(?P<dayw>{_DAY_WORDS})\b))?"
+    rf"(?:\s+(?:(?:the\s+)?(?P<day2>{_DAY})(?:st|nd|rd|th)?(?![\d:/]|,\d{{3}}|\.\d)|(?P<dayw>{_DAY_WORDS})\b))?"
     rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d|[,.]\d|%))?"
     rf"(?:\s+(?P<rel>last|this|next)\s+year\b)?"
 )

@@ -17,7 +17,7 @@ from .hedges import is_hedged
 from .numerals import Numeral
 from .phrases import counted_phrase, pluralise
 from .words import (FRACTIONS, FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS, PERCENT_WORDS,
-                    QUANTITY_UNITS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
+                    QUANTITY_UNITS, SMALL_NUMBERS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
 
 
 @dataclass(slots=True)
@@ -60,11 +60,16 @@ _TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)
 #: a proportion of a whole: *half the workforce*, *a quarter of voters* (not *half in cash*)
 _FRACTION_WORD = re.compile(
     r"\b(?P<frac>" + "|".join(FRACTIONS) + r")\s+(?:of|the|its|their|his|her|all)\b", re.I)
-_CONNECTOR_FORWARD = re.compile(r"\s*(?:and|to|or|-|–|through)\s*$")
+#: a half that is a stretch of time: *the first half of 1980*, *the second half of June*
+_HALF_OF_TIME = re.compile(r"(?:first|second|latter|former|other)\s+$", re.I)
+_CONNECTOR_FORWARD = re.compile(r"\s*(?:,|and|to|or|-|–|through)\s*$")
+#: a number word that opens a range or list: *eight or nine billion dollars*
+_RANGE_NEXT = re.compile(r"\s*(?:,|and|to|or|-|–)\s*(?:[$£€]?\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
 _CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or|at)\s+$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 #: a hedge after the figure: *10,000 or so students*
 _OR_SO = re.compile(r"\s+or so\b")
+_PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:them|these|those|us|whom|which)\b")
 #: what a bare number may be said to have become: *at least 20 injured*, *282 voting against*
 _CASUALTIES = frozenset("dead injured wounded missing killed hurt died arrested detained displaced "
                         "evacuated infected affected voting voted".split())
@@ -189,7 +194,7 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if phrase is not None and not phrase.plural and (n.words or n.value > 1):
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
-        if n.words and n.scale == 1 and not _all_before(text, lo, n):
+        if n.words and n.scale == 1 and not _all_before(text, lo, n) and not _RANGE_NEXT.match(text, n.end, hi):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:
@@ -209,7 +214,8 @@ def _all_before(text: str, lo: int, n: Numeral) -> bool:
 def fractions(text: str, lo: int, hi: int) -> list[Amount]:
     """Return the proportions written as words: *about half the workforce* is 50 percent."""
     return [Amount("percent", m.start("frac"), m.end("frac"), FRACTIONS[m.group("frac").lower()])
-            for m in _FRACTION_WORD.finditer(text, lo, hi)]
+            for m in _FRACTION_WORD.finditer(text, lo, hi)
+            if not _HALF_OF_TIME.search(text, max(lo, m.start() - 10), m.start())]
 
 
 def twice(text: str, lo: int, hi: int) -> list[Amount]:
@@ -229,21 +235,24 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
     voting against*. What is left bare (*closing at 18,348*, *Gary Cole, 44,*, a list's
     *1.*) is dropped unless hedged or followed by what happened to it (*at least 20 injured*).
     """
+    ranged = set()
+    # right to left, so that a chain passes the unit along: 15 to 20 to 25 billion dollars
+    for i in range(len(amounts) - 2, -1, -1):
+        a, nxt = amounts[i], amounts[i + 1]
+        if a.numeral is None or nxt.numeral is None or nxt.bare or nxt.kind == "date" \
+                or not _CONNECTOR_FORWARD.fullmatch(text, a.end, nxt.start) \
+                or not (a.bare or (a.kind == "money" and a.unit == nxt.unit)):
+            continue
+        ranged.add(i)
+        if a.bare:
+            a.kind, a.unit, a.bare = nxt.kind, nxt.unit, False
+            if nxt.kind == "money" and _in_minor_units(text, nxt):
+                a.value = _scaled(a.value / 100, 1)
+        if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind == "money":
+            a.value = _scaled(a.value, nxt.numeral.scale)
+            a.numeral.scale = nxt.numeral.scale
     for i, a in enumerate(amounts):
-        if a.numeral is None:
-            continue
-        nxt = amounts[i + 1] if i + 1 < len(amounts) else None
-        if nxt and nxt.numeral and nxt.kind in ("money", "percent", "quantity", "count") and not nxt.bare \
-                and _CONNECTOR_FORWARD.fullmatch(text[a.end:nxt.start]) \
-                and (a.bare or (a.kind == "money" and a.unit == nxt.unit)):
-            if a.bare:
-                a.kind, a.unit, a.bare = nxt.kind, nxt.unit, False
-                if nxt.kind == "money" and _in_minor_units(text, nxt):
-                    a.value = _scaled(a.value / 100, 1)
-            if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind == "money":
-                a.value = _scaled(a.value, nxt.numeral.scale)
-            continue
-        if not a.bare:
+        if a.numeral is None or i in ranged or not a.bare:
             continue
         money = [b for b in amounts[:i] if b.kind == "money"]
         prev = amounts[i - 1] if i > 0 else None
@@ -266,7 +275,7 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
     *win all three*, *300,000 of them*."""
     if a.numeral is None or not float(a.value).is_integer():
         return False
-    if not a.bare:
+    if not a.bare or _PARTITIVE.match(text, a.end):
         return True  # a partitive (300,000 of them) or a compound
     nxt = _NEXT_WORD.match(text, a.end)
     if nxt and nxt.group(1) in _CASUALTIES:

@@ -41,7 +41,8 @@ _SCALE_PART = r"(?:\s*-?\s*(?P<scale>" + _SCALE_WORDS + r")\b|(?P<glued>bn|mn|m|
 _FIGURE = re.compile(
     r"(?P<pure>\d{1,2}/\d{1,2})(?![\d/])"
     r"|(?P<fig>(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)"
-    r"(?:(?P<frac>-\d{1,2}/\d{1,2}|\s\d/\d{1,2})(?![\d/]))?" + _SCALE_PART,
+    r"(?:(?P<frac>-\d{1,2}/\d{1,2}|\s\d/\d{1,2})(?![\d/]))?"
+    r"(?P<andhalf>\s+and\s+a\s+half(?=\s+(?:" + _SCALE_WORDS + r")\b))?" + _SCALE_PART,
     re.I)
 _JOIN = r"(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+|[\s-]+)"
 _SCALE_NOUNS = "hundred|thousand|million|billion|trillion|dozen"
@@ -49,7 +50,9 @@ _SCALE_NOUNS = "hundred|thousand|million|billion|trillion|dozen"
 #: scale noun (a dozen, half a million)
 _WORDS = re.compile(
     r"(?P<words>(?:(?P<half>half\s+)?an?\s+(?=(?:" + _SCALE_NOUNS + r")\b))?"
-    r"(?:" + _WORD_NUMBERS + r")(?:" + _JOIN + r"(?:" + _WORD_NUMBERS + r"))*)\b" + _SCALE_PART,
+    r"(?:" + _WORD_NUMBERS + r")(?:" + _JOIN + r"(?:" + _WORD_NUMBERS + r"))*)\b"
+    # "two and a half million": the half only before a scale
+    r"(?P<andhalf>\s+and\s+a\s+half(?=\s+(?:" + _SCALE_WORDS + r")\b))?" + _SCALE_PART,
     re.I)
 _NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(_SCALE_NOUNS.split("|"))
 _A_BEFORE = re.compile(r"(?:half\s+)?an?\s+$", re.I)
@@ -135,7 +138,13 @@ def _numeral(m: re.Match) -> Numeral | None:
     if read is None:
         return None
     value, figure, words = read
+    if m.group("andhalf"):
+        value += Decimal("0.5")
     scale, glued = 1, False
+    if words:
+        # "nine billion" in words carries its scale inside: a range before it borrows it
+        scale = SCALES.get(figure.lower().rsplit(None, 1)[-1].split("-")[-1], 1)
+        value /= scale
     if m.group("scale"):
         scale = SCALES[m.group("scale").lower()]
     elif m.group("glued"):

@@ -14,9 +14,11 @@ from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, SMALL_NUMBERS, TIME_UNI
 
 _WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
 _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
-_OF_PART = re.compile(r"\s+of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
-                      r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+\d))")
-_FIGURE = re.compile(r"\s+(?:[\d,.]+|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
+_OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
+                      r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+(?:\d|(?:" + "|".join(SMALL_NUMBERS)
+                      + r")\b)))", re.I)
+_NUMBER_WORD = "(?:" + "|".join(SMALL_NUMBERS) + ")"
+_FIGURE = re.compile(r"\s+(?:[\d,.]+|" + _NUMBER_WORD + "(?:-" + _NUMBER_WORD + r")?\b)", re.I)
 IRREGULAR_PLURALS = frozenset("""
 people men women children police staff personnel cattle sheep fish deer aircraft crew media
 data feet teeth mice geese youth clergy livestock militia faithful elderly poor rich homeless
