@@ -41,7 +41,8 @@ def require_fitted(model, attribute: str) -> None:
 
 def to_attribution(scores_row: np.ndarray, analysis: Analysis, doc_text: str) -> Attribution:
     """Return the record for one sentence: scores, the cues of each present label, the source."""
-    scores = {lab: float(round(scores_row[k], 4)) for k, lab in enumerate(LABELS)}
+    row = scores_row.tolist()
+    scores = {lab: round(row[k], 4) for k, lab in enumerate(LABELS)}
     present = {lab for lab in LABELS if scores[lab] >= THRESHOLD}
     cues = tuple(Cue(lab, doc_text[s:e], s, e) for lab, _, s, e in analysis.cues if lab in present)
     source = analysis.finding.source if "sourced" in present else None

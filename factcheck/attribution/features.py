@@ -45,10 +45,10 @@ def dense_features(a: Analysis, si: SentenceInput) -> np.ndarray:
 def hashed_indices(a: Analysis, n_bits: int) -> np.ndarray:
     """Return the hashed feature indices of the sentence's lower-cased words and word pairs."""
     mask = (1 << n_bits) - 1
-    words = [t.low for t in a.tokens if t.is_word]
+    words = [t.low for t in a.tokens if t.low[0].isalnum()]
     grams = words + [f"{x} {y}" for x, y in zip(words, words[1:])]
-    return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) & mask for g in grams), dtype=np.int64,
-                                 count=len(grams)))
+    crc = zlib.crc32
+    return np.array(sorted({crc(g.encode()) & mask for g in grams}), dtype=np.int64)
 
 
 def featurize(X: list[SentenceInput], n_bits: int):

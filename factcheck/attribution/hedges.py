@@ -46,9 +46,18 @@ _AGENTLESS = _phrase_index(C.AGENTLESS_PHRASES)
 _FALSITY = _phrase_index(C.FALSITY_PHRASES)
 
 
+# every word that can open an estimated or a contested cue: other tokens are skipped at once
+_EST_FIRST = frozenset(_APPROX) | frozenset(_HEDGES) | frozenset(_AGENTLESS) | C.MODALS | C.FORECAST_WORDS | {"between"}
+_CON_FIRST = (frozenset(_FALSITY) | C.ALLEGATION_WORDS | C.DENIAL_VERBS | C.DISPUTE_VERBS | C.REJECTION_VERBS
+              | {"claims"})
+
+
 def _match(idx, toks: list[Token], i: int) -> int:
     """Return how many tokens of a phrase in ``idx`` start at ``i`` (0 when none)."""
-    for words in idx.get(toks[i].low, ()):
+    cands = idx.get(toks[i].low)
+    if not cands:
+        return 0
+    for words in cands:
         n = len(words)
         if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(n)):
             return n
@@ -85,6 +94,9 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
     while i < n:
         t = toks[i]
         low = t.low
+        if low not in _EST_FIRST:
+            i += 1
+            continue
         k = _match(_AGENTLESS, toks, i)
         if k:
             yield ("estimated", "agentless", t.start, toks[i + k - 1].end)
@@ -153,6 +165,9 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
     while i < n:
         t = toks[i]
         low = t.low
+        if low not in _CON_FIRST:
+            i += 1
+            continue
         k = _match(_FALSITY, toks, i)
         if k:
             yield ("contested", "falsity", t.start, toks[i + k - 1].end)

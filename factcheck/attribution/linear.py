@@ -89,8 +89,14 @@ class AttributionClassifier:
     # -- predicting ---------------------------------------------------------------------------
     def _scores(self, dense: np.ndarray, hashed: list[np.ndarray]) -> np.ndarray:
         z = dense @ self.coef_dense_.T + self.intercept_
-        for i, idx in enumerate(hashed):
-            z[i] += self.coef_hash_[:, idx].sum(axis=1)
+        if hashed:
+            # one gather and one segmented sum for the whole batch
+            lengths = np.fromiter((len(h) for h in hashed), dtype=np.int64, count=len(hashed))
+            flat = np.concatenate(hashed)
+            if len(flat):
+                gathered = self.coef_hash_[:, flat]
+                sums = np.add.reduceat(gathered, np.concatenate(([0], np.cumsum(lengths)[:-1])), axis=1)
+                z += np.where(lengths[:, None] > 0, sums.T, 0.0)
         return _sigmoid(self.platt_[:, 0] * z + self.platt_[:, 1])
 
     def predict_proba(self, X: Sequence[SentenceInput]) -> np.ndarray:

@@ -23,6 +23,9 @@ _AGENTLESS_NPS = frozenset("reports report media rumours rumors unconfirmed loca
 _MAX_SUBJECT = 14
 
 
+_FIRST = C.REPORTING_VERBS | {"according", "reportedly", "spoke", "spoken"}
+
+
 class Report(NamedTuple):
     """A reporting cue and what it says of the source.
 
@@ -269,6 +272,8 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
     n = len(toks)
     for i, t in enumerate(toks):
         low = t.low
+        if low not in _FIRST:
+            continue
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             np = _np_after(toks, i + 2)
             if np:

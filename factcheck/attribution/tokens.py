@@ -35,7 +35,16 @@ class Token(NamedTuple):
         return self.low.endswith(("'s", "’s")) or self.low.endswith(("s'", "s’"))
 
 
+_new = tuple.__new__
+
+
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Return the tokens of ``text``, offsets shifted by ``base`` (the text's place in a document)."""
-    return [Token(m.group(), m.group().lower(), base + m.start(), base + m.end())
-            for m in _TOKEN.finditer(text)]
+    # tuple.__new__ skips the NamedTuple constructor's argument handling: tokens are made by
+    # the million when scoring large inputs
+    out = []
+    for m in _TOKEN.finditer(text):
+        g = m.group()
+        s, e = m.span()
+        out.append(_new(Token, (g, g.lower(), base + s, base + e)))
+    return out
