@@ -66,6 +66,11 @@ DATES = [
     ("Output will rise in the third quarter.", WIRE, [("date", "third quarter", "1987-Q3")]),
     ("It was the worst day since 9/11.", PUB, [("date", "9/11", "2001-09-11")]),
     ("October the 3rd is the deadline.", PUB, [("date", "October the 3rd", "2019-10-03")]),
+    ("Arrests have soared since January 2nd.", dt.date(2016, 9, 29), [("date", "January 2nd", "2016-01-02")]),
+    ("Police logged 900 thefts between January 3 and September 20.", dt.date(2016, 9, 29),
+     [("date", "January 3", "2016-01-03"), ("date", "September 20", "2016-09-20")]),
+    ("The treaty is due by April of next year.", PUB, [("date", "April of next year", "2020-04")]),
+    ("Security changed after the Sept. 11 attacks.", PUB, [("date", "Sept. 11", "2001-09-11")]),
     ("Polls are open from May 23 to 26.", PUB,
      [("date", "May 23", "2019-05-23"), ("date", "26", "2019-05-26")]),
     ("The season runs from April to October.", dt.date(2018, 9, 21),
@@ -175,6 +180,8 @@ NO_FACET = [
     "Pedro, 71, agreed.",
     "Output fell in the first half of the year.",
     "Demand is four to five times larger than supply.",
+    "She told USA Today she would run.",
+    "One in five voters is undecided.",
 ]
 
 HEDGED = [

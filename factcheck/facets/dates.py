@@ -49,7 +49,7 @@ _MONTH_DATE = re.compile(
     rf"(?P<mon>{'|'.join(_FULL_MONTHS)}|{_MONTH_ABBR})(?![\w-]|['’](?!s\b))"
     rf"(?:\s+(?:(?:the\s+)?(?P<day2>{_DAY})(?:st|nd|rd|th)?(?![\d:/]|,\d{{3}}|\.\d)|(?P<dayw>{_DAY_WORDS})\b))?"
     rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d|[,.]\d|%))?"
-    rf"(?:\s+(?P<rel>last|this|next)\s+year\b)?"
+    rf"(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b)?"
 )
 # 1987, mid-1987, early 2019, fiscal 1987, the 1990s, the early 1970s, '90s, 1986/87
 _YEAR_DATE = re.compile(
@@ -59,7 +59,8 @@ _YEAR_DATE = re.compile(
     rf"|['‘’](?P<short>\d)0s)"
     rf"(?!\w|[,.]\d|%|/\d)"
 )
-_MONTH_RANGE = re.compile(r"\s*(?:-|–|to|through|until|till)\s*")
+_MONTH_RANGE = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*")
+_ATTACKS = re.compile(r"\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijack)", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: what follows a figure when it is an amount, not a year
 _NOT_A_YEAR_AFTER = re.compile(
@@ -162,16 +163,22 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
             y = _latest_month(month, published, strictly_before=True)
     elif rel0 == "next":
         y = published.year if month > published.month else published.year + 1
+    elif day and word_before(s.text, start, s.lo) == "since":
+        # since January 1st: the latest one, not the nearest
+        y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
     elif day:
         y = _nearest_year(month, int(day), published)
     elif _delivery_month(s, m) or is_future(s, start, end):
         y = published.year if month >= published.month else published.year + 1
     else:
         y = _latest_month(month, published, strictly_before=False)
+    inferred = not (year or rel)
     if not day:
-        return DateSpan(start, end, f"{y:04d}-{month:02d}", approximate)
+        return DateSpan(start, end, f"{y:04d}-{month:02d}", approximate, inferred=inferred)
+    if month == 9 and int(day) == 11 and not year and _ATTACKS.match(s.text, end, s.hi):
+        return DateSpan(start, end, NAMED_DATES["9/11"])  # the Sept. 11 attacks
     try:
-        return DateSpan(start, end, dt.date(y, month, int(day)).isoformat(), approximate)
+        return DateSpan(start, end, dt.date(y, month, int(day)).isoformat(), approximate, inferred=inferred)
     except ValueError:
         return None
 
@@ -263,7 +270,7 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             if span:
                 found.append(span)
     chosen = _without_overlaps(found)
-    _follow_ranges(s, chosen)
+    _follow_ranges(s, chosen, published)
     previous = None
     kept = []
     for span in chosen:
@@ -277,17 +284,35 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
     return kept
 
 
-def _follow_ranges(s: Sentence, spans: list[DateSpan]) -> None:
-    """Put the second month of a range after the first, in place: *from May to November*
-    published in September is 2018-05 to 2018-11, not 2017-11."""
+def _follow_ranges(s: Sentence, spans: list[DateSpan], published: dt.date | None) -> None:
+    """Put the dates of a range in order, in place, by moving a guessed year: *from May to
+    November* published in September 2018 is 2018-05 to 2018-11, not 2017-11; *between
+    January 1 and September 26* published late in September starts in that January. A
+    written year never moves; of two guessed ones, the move that stays nearer publication
+    wins."""
     for first, second in zip(spans, spans[1:], strict=False):
-        if not (first.value and second.value and len(first.value) == len(second.value) == 7):
+        if not (first.value and second.value and len(first.value) == len(second.value) >= 7):
             continue
-        if not _MONTH_RANGE.fullmatch(s.text, first.end, second.start):
+        if first.value <= second.value or not _MONTH_RANGE.fullmatch(s.text, first.end, second.start):
             continue
-        if second.value < first.value:
-            year = int(first.value[:4]) + (1 if second.value[5:] < first.value[5:] else 0)
-            second.value = f"{year}{second.value[4:]}"
+        if s.text[first.end:second.start].strip() == "and" and word_before(s.text, first.start, s.lo) != "between":
+            continue
+        earlier = f"{int(first.value[:4]) - 1}{first.value[4:]}"
+        later = f"{int(second.value[:4]) + 1}{second.value[4:]}"
+        if first.inferred and second.inferred and published is not None:
+            move_first = _distance(earlier, published) <= _distance(later, published)
+        else:
+            move_first = first.inferred
+        if move_first:
+            first.value = earlier
+        elif second.inferred:
+            second.value = later
+
+
+def _distance(value: str, published: dt.date) -> int:
+    """Return how many days a date (or the middle of a month) lies from publication."""
+    day = int(value[8:10]) if len(value) >= 10 else 15
+    return abs((dt.date(int(value[:4]), int(value[5:7]), day) - published).days)
 
 
 def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:

@@ -55,6 +55,7 @@ _CAPITAL_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
 _NAME_MARK = re.compile(r"(?:\bNo\.?|\bno\.|#|\bNos\.?)\s*$")
 _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + "|".join(w.capitalize() for w in STREET_WORDS) + r")\b")
 _RATIO = re.compile(r"\s+times\s+(?:as|the|more|less|higher|lower|bigger|larger|greater|smaller|faster)\b", re.I)
+_RATE_BEFORE = re.compile(r"(?:\b(?:one|1)\s+(?:in|out of every|of every)|\bevery)\s+$", re.I)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
 _TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)\b)", re.I)
 #: a proportion of a whole: *half the workforce*, *a quarter of voters* (not *half in cash*)
@@ -112,8 +113,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True  # two-for-one, 3-for-2 splits
     if _FRACTION_AFTER.match(after):
         return True  # one-third: a fraction the gold leaves without a value
-    if _RATIO.match(text, n.end, hi):
-        return True  # four to 10 times larger: a ratio, not a count
+    if _RATIO.match(text, n.end, hi) or _RATE_BEFORE.search(text, max(lo, n.start - 16), n.start):
+        return True  # four to 10 times larger, one in six, every two: a ratio, not a count
     if n.words and n.value == 1 and n.scale == 1:
         return True  # "one", "a": not a checkable count
     if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):

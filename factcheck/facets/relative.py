@@ -133,6 +133,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(start, end, None)
     if g["day"]:
         word = g["day"].lower()
+        if g["day"] == "Today" and _inside_sentence(s, start):
+            return None  # USA Today, the Today show: a name
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
         return DateSpan(start, end, (published + dt.timedelta(days=shift.get(word, 0))).isoformat())
     if g["weekend"]:
@@ -178,3 +180,9 @@ def from_previous(previous: str | None, unit: str, step: int) -> str | None:
     if len(parts) < 3:
         return None
     return (dt.date(*parts) + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()
+
+
+def _inside_sentence(s: Sentence, start: int) -> bool:
+    """Whether ``start`` lies inside the sentence rather than at its start or a clause's."""
+    head = s.text[s.lo:start].strip(" \t\n\"'“‘(")
+    return bool(head) and not head.endswith((":", ";", "-", "—", "–", ".", "?", "!"))

@@ -18,6 +18,8 @@ class DateSpan:
     approximate: bool = False
     #: for dates counted from the date before them (*a year earlier*): unit and step
     anchored: tuple[str, int] | None = None
+    #: the year was not written but guessed from the publication date
+    inferred: bool = False
 
 
 def word_before(text: str, pos: int, lo: int) -> str:
