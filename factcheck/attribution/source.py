@@ -349,6 +349,26 @@ def _person_before(si: SentenceInput, pronoun: tuple[int, int]) -> tuple[int, in
     return _span(runs[0])
 
 
+def _opening_subject(si: SentenceInput) -> tuple[int, int] | None:
+    """Return the noun phrase that opens the sentence before (*The Environment Agency
+    published ...*), when it names an organisation or a role: what *it* points back to."""
+    if not si.prev_text:
+        return None
+    toks = tokenize(si.prev_text, si.prev_start or 0)
+    run: list[Token] = []
+    for t in toks:
+        if t.is_word and (t.is_cap or t.low in C.ROLE_NOUNS or (run and t.low in ("of", "for", "and", "&"))
+                          or (not run and t.low in ("the", "a", "an"))):
+            run.append(t)
+        else:
+            break
+    while run and not (run[-1].is_cap or run[-1].low in C.ROLE_NOUNS):
+        run.pop()
+    if len(run) < 1 or not _has_name(run) or run[-1].low in C.PRONOUNS:
+        return None
+    return _span(run)
+
+
 def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFinding:
     """Return the source of a sentence, looking at the sentence before for pronouns and passives."""
     doc = si.doc_text
@@ -369,6 +389,8 @@ def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFin
         prev = _previous_source(si)
         if prev is not None:
             return SourceFinding(_span_of(doc, prev), _span_of(doc, r.cue), "previous", tuple(reports))
+        if person is None and r.kind == "pronoun" and doc[r.source[0]:r.source[1]].lower() == "it":
+            person = _opening_subject(si)
         if person is not None:
             return SourceFinding(_span_of(doc, person), _span_of(doc, r.cue), "previous", tuple(reports))
         if r.kind == "anaphor":
