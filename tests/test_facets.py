@@ -67,7 +67,7 @@ DATES = [
     ("It was the worst day since 9/11.", PUB, [("date", "9/11", "2001-09-11")]),
     ("October the 3rd is the deadline.", PUB, [("date", "October the 3rd", "2019-10-03")]),
     ("Arrests have soared since January 2nd.", dt.date(2016, 9, 29), [("date", "January 2nd", "2016-01-02")]),
-    ("Police logged 900 thefts between January 3 and September 20.", dt.date(2016, 9, 29),
+    ("Police logged thefts between January 3 and September 20.", dt.date(2016, 9, 29),
      [("date", "January 3", "2016-01-03"), ("date", "September 20", "2016-09-20")]),
     ("The treaty is due by April of next year.", PUB, [("date", "April of next year", "2020-04")]),
     ("Security changed after the Sept. 11 attacks.", PUB, [("date", "Sept. 11", "2001-09-11")]),
