@@ -31,6 +31,21 @@ class ApiError(HTTPException):
     """An error answered as ``{"error": message}`` with the given status."""
 
 
+class Error(BaseModel):
+    """The one error shape of the API."""
+
+    error: str = Field(..., description="what went wrong and what to do, in one line")
+
+
+ERRORS = {
+    401: {"model": Error, "description": "no valid credentials: log in or send Authorization: Bearer SECRET"},
+    403: {"model": Error, "description": "missing CSRF token on a cookie request, or an editor's action"},
+    404: {"model": Error, "description": "no such claim"},
+    422: {"model": Error, "description": "the request is not valid (e.g. a rating off the scale)"},
+    429: {"model": Error, "description": "too many wrong secrets from this client; see Retry-After"},
+}
+
+
 class VerdictIn(BaseModel):
     """A reviewer's verdict on a claim."""
 
@@ -39,6 +54,25 @@ class VerdictIn(BaseModel):
     note: Optional[str] = Field(None, max_length=MAX_NOTE)
     evidence: Optional[list[str]] = Field(default_factory=list, max_length=MAX_EVIDENCE,
                                           description="http(s) URLs of the evidence")
+
+
+class VerdictOut(BaseModel):
+    """A stored verdict, as the queue keeps it (documentation of the 201 answer)."""
+
+    verdict_id: int
+    claim_id: str
+    reviewer: str
+    reviewer_role: str
+    kind: str = Field(..., description="verdict, adjudication or retraction")
+    rating: Optional[str]
+    rating_value: Optional[int]
+    label: Optional[str]
+    note: Optional[str]
+    evidence: list[str]
+    supersedes: Optional[int]
+    blind: bool
+    created_at: str
+    current: bool
 
 
 class AdjudicationIn(BaseModel):
@@ -171,10 +205,12 @@ def lease_next(request: Request, ident: Identity, skip: Optional[str] = None) ->
     return item
 
 
-router = APIRouter()
+router = APIRouter(responses=ERRORS)
+public = APIRouter()
 
 
-@router.get("/healthz", tags=["meta"], summary="200 when the queue file is readable")
+@public.get("/healthz", tags=["meta"], summary="200 when the queue file is readable",
+            responses={503: {"model": Error, "description": "the queue file cannot be read"}})
 def healthz(request: Request):
     queue = queue_of(request)
     if not os.access(queue.path, os.R_OK):
@@ -235,6 +271,7 @@ def store_verdict(queue, ident: Identity, claim_id: str, rating: str, label, not
 
 
 @router.post("/api/claims/{claim_id}/verdicts", tags=["review"], status_code=201,
+             responses={201: {"model": VerdictOut, "description": "the stored verdict"}},
              summary="record a verdict: 201 with it; 422 for a rating off the scale")
 def api_verdict(request: Request, claim_id: str, body: VerdictIn, ident: Who):
     return store_verdict(queue_of(request), ident, claim_id, body.rating, body.label, body.note, body.evidence or ())
@@ -250,6 +287,7 @@ def store_ruling(queue, ident: Identity, claim_id: str, rating: str, label, note
 
 
 @router.post("/api/claims/{claim_id}/adjudicate", tags=["editors"], status_code=201,
+             responses={201: {"model": VerdictOut, "description": "the stored ruling"}},
              summary="an editor's ruling on a disputed claim (403 for reviewers)")
 def api_adjudicate(request: Request, claim_id: str, body: AdjudicationIn, ident: Editor):
     return store_ruling(queue_of(request), ident, claim_id, body.rating, body.label, body.note)

@@ -109,6 +109,7 @@ def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secu
     async def queue_error(request: Request, exc: FactcheckError):
         return error_response(request, _status_of(exc), str(exc))
 
+    app.include_router(api.public)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
