@@ -230,6 +230,8 @@ def _subject(toks: list[Token], i: int) -> Report | None:
         return None  # "hidden data showing 14 cases": a participle, not a report
     k = _clause_start(toks, j)
     short = toks[k:j + 1]
+    while len(short) > 1 and short[0].low in C.SKIPPABLE:
+        short = short[1:]  # "Earlier this month the operator said"
     final_position = k > 0 and toks[k - 1].text in CLAUSE_PUNCT and _is_final(toks, i)
     # "The former aide has said", "..., whistleblowers said.": a determiner-led or
     # sentence-closing short phrase is a specific source even without a capital or a role noun
