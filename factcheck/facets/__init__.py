@@ -45,51 +45,63 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
     if isinstance(published, _dt.datetime):
         published = published.date()
     dates = find_dates(s, published)
-    taken = [(d.start, d.end) for d in dates]
+    free = _Free([(d.start, d.end) for d in dates])
     amounts: list[Amount] = []
     for n in find_numerals(s):
-        if _overlaps(n.start, n.end, taken):
-            continue
-        amount = read_amount(text, lo, hi, n)
-        if amount is not None:
-            amounts.append(amount)
+        if free.takes(n.start, n.end):
+            amount = read_amount(text, lo, hi, n)
+            if amount is not None:
+                amounts.append(amount)
     if not s.words.isdisjoint(("half", "quarter", "quarters", "twice", "thrice")):
-        for extra in fractions(text, lo, hi) + twice(text, lo, hi):
-            if not _overlaps(extra.start, extra.end, taken + [(a.start, a.end) for a in amounts]):
-                amounts.append(extra)
+        extras = sorted(fractions(text, lo, hi) + twice(text, lo, hi), key=lambda x: x.start)
+        if extras:
+            used = _Free(sorted([(d.start, d.end) for d in dates] + [(a.start, a.end) for a in amounts]))
+            amounts += [x for x in extras if used.takes(x.start, x.end)]
     amounts.sort(key=lambda a: a.start)
     amounts = settle(amounts, text, lo)
 
     facets = [Facet("date", text[d.start:d.end], d.value, d.start, d.end,
                     d.approximate or is_hedged(text, lo, d.start, earlier=False))
               for d in dates]
-    kept = list(taken)
+    free = _Free([(d.start, d.end) for d in dates])
     for a in amounts:
-        a_end = _trim_before(text, a, kept)
-        if a_end is None:
-            continue
-        kept.append((a.start, a_end))
-        facets.append(Facet(a.kind, text[a.start:a_end], a.value, a.start, a_end,
+        end = free.cut(a.start, a.end)
+        while end > a.start and text[end - 1].isspace():
+            end -= 1
+        if end <= a.start or (a.numeral is not None and end < a.numeral.end):
+            continue  # it would lose its number
+        free.add(a.start, end)
+        facets.append(Facet(a.kind, text[a.start:end], a.value, a.start, end,
                             a.approximate or is_hedged(text, lo, a.start), a.unit))
     facets.sort(key=lambda f: f.start)
     return facets
 
 
-def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class _Free:
+    """Spans already taken, sorted and disjoint; asked in increasing order of start, each
+    question costs little, so a page of figures stays linear."""
 
+    def __init__(self, taken: list[tuple[int, int]]):
+        self.taken = taken
+        self.i = 0
 
-def _trim_before(text: str, a: Amount, kept: list[tuple[int, int]]) -> int | None:
-    """Return where an amount ends once cut short of a facet already kept, or None if it
-    would lose its number."""
-    end = a.end
-    for s, e in kept:
-        if a.start < e and s < end:
-            if s <= a.start:
-                return None
-            end = s
-    while end > a.start and text[end - 1].isspace():
-        end -= 1
-    if a.numeral is not None and end < a.numeral.end:
-        return None
-    return end
+    def _skip_to(self, start: int) -> None:
+        while self.i < len(self.taken) and self.taken[self.i][1] <= start:
+            self.i += 1
+
+    def takes(self, start: int, end: int) -> bool:
+        """Return whether [start, end) overlaps no taken span."""
+        self._skip_to(start)
+        return self.i >= len(self.taken) or self.taken[self.i][0] >= end
+
+    def cut(self, start: int, end: int) -> int:
+        """Return where [start, end) must end to stop short of the next taken span (its
+        start if the span begins inside one)."""
+        self._skip_to(start)
+        if self.i < len(self.taken) and self.taken[self.i][0] < end:
+            return max(start, self.taken[self.i][0])
+        return end
+
+    def add(self, start: int, end: int) -> None:
+        """Take [start, end), which lies after everything asked about so far."""
+        self.taken.insert(self.i, (start, end))

@@ -317,10 +317,13 @@ def _distance(value: str, published: dt.date) -> int:
 
 def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
     """Keep the longest of overlapping spans (the earliest on a tie), sorted by start."""
-    spans.sort(key=lambda d: (d.start - d.end, d.start))
+    spans.sort(key=lambda d: (d.start, d.start - d.end))
     kept: list[DateSpan] = []
     for d in spans:
-        if all(d.end <= k.start or d.start >= k.end for k in kept):
-            kept.append(d)
-    kept.sort(key=lambda d: d.start)
+        if kept and d.start < kept[-1].end:
+            # overlapping spans are nested or chained: the longer one stays
+            if d.end - d.start > kept[-1].end - kept[-1].start:
+                kept[-1] = d
+            continue
+        kept.append(d)
     return kept

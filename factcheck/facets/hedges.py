@@ -11,6 +11,8 @@ _SYMBOL_TAIL = re.compile(r"(?:us|u\.s\.|[a-z]{1,2})?\s?[$£€¥]$")
 _EARLIER = re.compile("|".join("[" + h[0].upper() + h[0] + "]" + re.escape(h[1:]) for h in HEDGES_EARLIER))
 #: how far back a hedge word may stand: "not more than 5" but not a clause away
 _REACH = 24
+#: an estimate named earlier hedges the figures of its clause, not of a whole page
+_ESTIMATE_REACH = 200
 _OPENERS = "([{\"'“‘"
 
 
@@ -27,4 +29,4 @@ def is_hedged(text: str, lo: int, start: int, *, earlier: bool = True) -> bool:
         phrase = " ".join(words[-k:]).lstrip(_OPENERS)
         if phrase in _HEDGES or (phrase.endswith(" of") and phrase[:-3] in _HEDGES):
             return True
-    return earlier and bool(_EARLIER.search(text, lo, start))
+    return earlier and bool(_EARLIER.search(text, max(lo, start - _ESTIMATE_REACH), start))

@@ -252,22 +252,24 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
         if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind == "money":
             a.value = _scaled(a.value, nxt.numeral.scale)
             a.numeral.scale = nxt.numeral.scale
+    money = count = None  # the last money amount, the last count with a unit
     for i, a in enumerate(amounts):
-        if a.numeral is None or i in ranged or not a.bare:
-            continue
-        money = [b for b in amounts[:i] if b.kind == "money"]
-        prev = amounts[i - 1] if i > 0 else None
-        close = prev is not None and a.start - prev.end < 30 and _CONNECTOR_BACK.search(text, prev.end, a.start)
-        if money and (a.numeral.scale > 1 or (close and prev.kind == "money")):
-            a.kind, a.unit, a.bare = "money", money[-1].unit, False
-            if a.numeral.scale == 1 and _in_minor_units(text, money[-1]):
-                a.value = _scaled(a.value / 100, 1)
-        elif close and prev.kind == "percent" and a.numeral.scale == 1:
-            a.kind, a.unit, a.bare = "percent", None, False
-        else:
-            earlier = [b for b in amounts[:i] if b.kind == "count" and b.unit]
-            if earlier:
-                a.unit = earlier[-1].unit
+        if a.numeral is not None and i not in ranged and a.bare:
+            prev = amounts[i - 1] if i > 0 else None
+            close = prev is not None and a.start - prev.end < 30 \
+                and _CONNECTOR_BACK.search(text, prev.end, a.start) is not None
+            if money and (a.numeral.scale > 1 or (close and prev.kind == "money")):
+                a.kind, a.unit, a.bare = "money", money.unit, False
+                if a.numeral.scale == 1 and _in_minor_units(text, money):
+                    a.value = _scaled(a.value / 100, 1)
+            elif close and prev.kind == "percent" and a.numeral.scale == 1:
+                a.kind, a.unit, a.bare = "percent", None, False
+            elif count is not None:
+                a.unit = count.unit
+        if a.kind == "money":
+            money = a
+        elif a.kind == "count" and a.unit:
+            count = a
     return [a for a in amounts if not (a.kind == "count" and a.unit is None and not _counts_anyway(text, lo, a))]
 
 

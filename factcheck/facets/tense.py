@@ -23,10 +23,14 @@ _TENSE = re.compile(
     r"won|lost|paid|sold|bought|saw|held|gave|ran|(?<!be )(?<!is )(?<!are )(?<!been )[a-z]+ed))\b")
 
 
+#: the verb that governs a date stands in its clause, not a page away
+_REACH = 200
+
+
 def is_future(s: Sentence, start: int, end: int) -> bool:
     """Whether the verb nearest the date (before or after it) speaks of the future."""
     best, future = None, False
-    for m in _TENSE.finditer(s.text, s.lo, s.hi):
+    for m in _TENSE.finditer(s.text, max(s.lo, start - _REACH), min(s.hi, end + _REACH)):
         gap = start - m.end() if m.end() <= start else m.start() - end
         if gap < 0:
             continue
