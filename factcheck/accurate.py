@@ -403,3 +403,56 @@ class AccurateAttribution:
                 self.coef_hash_.shape != (len(LABELS), 1 << self.n_bits):
             raise ModelError(f"{directory / WEIGHTS} does not match its config; rebuild the model")
         return self
+
+
+# -- training ------------------------------------------------------------------------------
+
+#: settings of the shipped accurate tier, chosen on CT24 dev and news-dev (models/accurate/MODEL_CARD.md)
+CHECKWORTHY_SETTINGS: dict[str, Any] = {"C": 1.0}
+ATTRIBUTION_SETTINGS: dict[str, Any] = {"C": 0.5, "cue_weight": 1.0, "embed_weight": 1.0, "n_bits": 16, "folds": 5}
+#: public attribution data: origin -> (cap, weight). Smaller caps than the fast tier's, because
+#: every example must be encoded (minutes per thousand sentences on a busy CPU).
+ATTRIBUTION_PUBLIC: dict[str, tuple[int, float]] | None = None
+
+
+def train_accurate(shared_data_dir: str | Path | None, own_data_dir: str | Path | None, *, seed: int = 0,
+                   embedding_cache: str | Path | None = None, fast_checkworthy: Any = "train"
+                   ) -> tuple[AccurateCheckworthy, AccurateAttribution]:
+    """Return the accurate tier's (check-worthiness, attribution) models trained as shipped.
+
+    Check-worthiness: CT24 train, then blended on CT24 dev with the fast model
+    (``fast_checkworthy="train"`` rebuilds it with :func:`factcheck.checkworthy.train_checkworthy`;
+    pass a fitted model, or None for no blend). Attribution: the fast tier's training set
+    (:func:`factcheck.attribution.train.training_set`, own data + capped public sets).
+    ``embedding_cache`` names an ``.npz`` of already computed sentence embeddings, read if it
+    exists and written afterwards, so a rebuild need not encode everything again.
+    """
+    from .attribution.train import training_set
+    from .datasets.checkworthy import read_ct24_split
+
+    enc = _encoder(None)
+    enc.cache_size = 500_000  # training reads ~60,000 texts; all must stay cached until the end
+    if embedding_cache is not None and Path(embedding_cache).exists():
+        enc.load_cache(embedding_cache)
+    try:
+        train = read_ct24_split("train", shared_data_dir)
+        dev = read_ct24_split("dev", shared_data_dir)
+        cw = AccurateCheckworthy(**CHECKWORTHY_SETTINGS, seed=seed).fit([s.text for s in train],
+                                                                        [s.label for s in train])
+        fast = fast_checkworthy
+        if isinstance(fast, str) and fast == "train":
+            try:
+                from .checkworthy import train_checkworthy
+            except ImportError:
+                fast = None
+            else:
+                fast = train_checkworthy(Path(shared_data_dir) if shared_data_dir else None, seed=seed)
+        cw.calibrate([s.text for s in dev], [s.label for s in dev], fast=fast)
+
+        X, Y, w, cal, _ = training_set(shared_data_dir, own_data_dir, seed=seed, public=ATTRIBUTION_PUBLIC)
+        att = AccurateAttribution(**ATTRIBUTION_SETTINGS, seed=seed).fit(X, Y, sample_weight=w, calibrate_on=cal)
+    finally:
+        if embedding_cache is not None:
+            enc.save_cache(embedding_cache)
+        enc.cache_size = 20_000
+    return cw, att

@@ -159,7 +159,7 @@ class Encoder:
         for i, t in enumerate(texts):
             out[i] = self._cache[t]
             self._cache.move_to_end(t)
-        while len(self._cache) > CACHE_SIZE:
+        while len(self._cache) > getattr(self, "cache_size", CACHE_SIZE):
             self._cache.popitem(last=False)
         return out
 
@@ -172,6 +172,31 @@ def _limit_threads() -> None:
     n = os.cpu_count() or 1
     if torch.get_num_threads() > n:
         torch.set_num_threads(n)
+
+
+    def save_cache(self, path: str | Path) -> None:
+        """Write the cached embeddings to an ``.npz`` (texts and vectors, no pickles)."""
+        cache = getattr(self, "_cache", {})
+        texts = list(cache)
+        vecs = np.stack([cache[t] for t in texts]) if texts else np.zeros((0, DIMENSION), np.float32)
+        np.savez(path, texts=np.array(texts, dtype=str), vectors=vecs)
+
+    def load_cache(self, path: str | Path) -> int:
+        """Add the embeddings of an ``.npz`` written by :meth:`save_cache`; return how many.
+
+        Only worth it for texts this encoder made: vectors are taken as they are."""
+        if not hasattr(self, "_cache"):
+            self._cache = OrderedDict()
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                texts, vecs = z["texts"], z["vectors"]
+        except (OSError, KeyError, ValueError) as exc:
+            raise ModelError(f"{path} is not an embedding cache written by factcheck ({exc})") from None
+        if vecs.shape != (len(texts), DIMENSION):
+            raise ModelError(f"{path} holds vectors of shape {vecs.shape}, not (n, {DIMENSION})")
+        for t, v in zip(texts.tolist(), vecs.astype(np.float32)):
+            self._cache[t] = v
+        return len(texts)
 
 
 _CACHE: dict[str, Encoder] = {}
