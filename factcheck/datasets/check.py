@@ -1,0 +1,159 @@
+"""Rebuild the PolNeAR check set (``datasets/polnear-check``) from its offsets and ``../shared``.
+
+The repository keeps only offsets and labels (``annotations.jsonl``); the article texts stay
+in PolNeAR (``../shared/data/attribution/polnear``). :func:`build_check_set` reads each named
+article as UTF-8 (``Path.read_text``, exactly as Python reads it), checks that every offset
+still lands on the sentence that was annotated (a sentence-like span whose SHA-256 prefix
+matches), and writes ``docs.jsonl`` and ``gold.jsonl`` in the format of
+``../shared/data/news-dev`` (spec/CLAIMS.md), texts included.
+
+This set is for measuring only: never train or tune on it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+
+ANNOTATIONS = Path(__file__).resolve().parents[2] / "datasets" / "polnear-check" / "annotations.jsonl"
+POLNEAR = Path("data") / "attribution" / "polnear"
+LABELS = ("sourced", "estimated", "contested")
+PRIMARY = ("contested", "estimated", "sourced", "unsourced")
+FACET_KINDS = ("date", "count", "money", "percent", "quantity", "duration")
+UNIT_KINDS = ("count", "money", "quantity")
+_OPENERS = "\"'“‘([«—―-"
+_ENDERS = ".!?…"
+_CLOSERS = "\"'”’)]»"
+
+
+def read_annotations(path: Path = ANNOTATIONS) -> Iterator[tuple[int, dict]]:
+    """Yield (line number, row) for each annotation row of ``path``."""
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield n, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"not JSON ({exc.msg}); fix the row", path=str(path), line=n) from exc
+
+
+def doc_id(file: str) -> str:
+    """The document id of a PolNeAR file: its stem (``dev/text/nyt_....txt`` -> ``nyt_...``)."""
+    return Path(file).stem
+
+
+def published(file: str) -> str | None:
+    """The publication date that PolNeAR file names carry (``publisher_YYYY-MM-DD_slug``)."""
+    parts = Path(file).stem.split("_")
+    return parts[1] if len(parts) > 2 and len(parts[1]) == 10 else None
+
+
+def sentence_problem(text: str, start: int, end: int) -> str | None:
+    """Why ``text[start:end]`` is not a whole sentence-like span, or None when it is."""
+    if not (0 <= start < end <= len(text)):
+        return f"offsets {start}-{end} fall outside the text ({len(text)} characters)"
+    span = text[start:end]
+    if span != span.strip():
+        return "the span starts or ends with white space"
+    first = span[0]
+    if not (first.isupper() or first.isdigit() or first in _OPENERS):
+        return f"the span does not start like a sentence ({first!r})"
+    if start > 0 and not (text[start - 1].isspace() or text[start - 1] in _OPENERS):
+        return "the span starts inside a word"
+    tail = span.rstrip(_CLOSERS)
+    if not tail or tail[-1] not in _ENDERS:
+        return f"the span does not end like a sentence ({span[-3:]!r})"
+    if end < len(text) and not text[end].isspace():
+        return "the span ends inside a word"
+    return None
+
+
+def check_row(row: dict) -> str | None:
+    """Why an annotation row breaks the set's rules (without the texts), or None."""
+    for key in ("file", "start", "end", "checkable", "labels", "primary", "facets", "sha256"):
+        if key not in row:
+            return f"missing {key!r}"
+    labels = row["labels"]
+    if any(lab not in LABELS for lab in labels) or list(labels) != sorted(labels, key=LABELS.index):
+        return f"labels {labels!r} are not in the order {LABELS}"
+    if row["checkable"]:
+        want = next((p for p in PRIMARY if p in labels), "unsourced")
+        if row["primary"] != want:
+            return f"primary {row['primary']!r} should be {want!r}"
+        has_source = row.get("source_start") is not None
+        if has_source != ("sourced" in labels):
+            return "a source is given exactly when the row is sourced"
+    elif labels or row["primary"] is not None or row.get("source_start") is not None:
+        return "a row that is not checkable has no labels, primary or source"
+    for f in row["facets"]:
+        if f.get("kind") not in FACET_KINDS:
+            return f"unknown facet kind {f.get('kind')!r}"
+        if not (row["start"] <= f["start"] < f["end"] <= row["end"]):
+            return f"facet {f['start']}-{f['end']} lies outside the sentence"
+        if f["kind"] in UNIT_KINDS and not f.get("unit"):
+            return f"a {f['kind']} facet needs a unit"
+        if not isinstance(f.get("approximate"), bool):
+            return "a facet needs approximate true or false"
+    return None
+
+
+def build_check_set(shared_dir: Path, out_dir: Path, annotations: Path = ANNOTATIONS) -> tuple[Path, Path]:
+    """Write ``docs.jsonl`` and ``gold.jsonl`` of the check set into ``out_dir``; return their paths.
+
+    Raises :class:`InputError` naming the annotation row when a row is malformed, its
+    PolNeAR file is missing, or its offsets no longer land on the annotated sentence.
+    """
+    root = Path(shared_dir) / POLNEAR
+    if not root.is_dir():
+        raise InputError(f"no PolNeAR folder at {root}; set FACTCHECK_SHARED to the shared folder")
+    texts: dict[str, str] = {}
+    gold: list[dict] = []
+    per_doc: dict[str, int] = {}
+    for n, row in read_annotations(annotations):
+        where = {"path": str(annotations), "line": n}
+        problem = check_row(row)
+        if problem:
+            raise InputError(f"row {n}: {problem}", **where)
+        file = row["file"]
+        if file not in texts:
+            path = root / file
+            if not path.is_file():
+                raise InputError(f"row {n}: {path} is missing; is ../shared complete?", **where)
+            texts[file] = path.read_text(encoding="utf-8")
+        text = texts[file]
+        start, end = row["start"], row["end"]
+        problem = sentence_problem(text, start, end)
+        if problem is None and hashlib.sha256(text[start:end].encode("utf-8")).hexdigest()[:16] != row["sha256"]:
+            problem = "the text at these offsets is not the sentence that was annotated"
+        if problem:
+            raise InputError(f"row {n} ({file} {start}-{end}): {problem}; the source text changed", **where)
+        doc = doc_id(file)
+        k = per_doc[doc] = per_doc.get(doc, -1) + 1
+        rec = {"id": f"{doc}-{k}", "doc_id": doc, "start": start, "end": end, "text": text[start:end],
+               "checkable": bool(row["checkable"]), "labels": list(row["labels"]), "primary": row["primary"]}
+        s0, s1 = row.get("source_start"), row.get("source_end")
+        rec["source"] = text[s0:s1] if s0 is not None else None
+        facets = []
+        for f in row["facets"]:
+            out = {"kind": f["kind"], "text": text[f["start"]:f["end"]], "value": f["value"],
+                   "start": f["start"], "end": f["end"], "approximate": f["approximate"]}
+            if f.get("unit") is not None:
+                out["unit"] = f["unit"]
+            facets.append(out)
+        rec["facets"] = facets
+        gold.append(rec)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    docs_path, gold_path = out_dir / "docs.jsonl", out_dir / "gold.jsonl"
+    with open(docs_path, "w", encoding="utf-8") as fh:
+        for file in sorted(texts):
+            fh.write(json.dumps({"doc_id": doc_id(file), "published": published(file), "text": texts[file]},
+                                ensure_ascii=False) + "\n")
+    with open(gold_path, "w", encoding="utf-8") as fh:
+        for rec in gold:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return docs_path, gold_path
