@@ -101,6 +101,8 @@ COUNTS = [
     ("Seventy-one out of eighty senators agreed.",
      [("count", "Seventy-one", 71, "senators"), ("count", "eighty senators", 80, "senators")]),
     ("The region gained 7 and a half million jobs.", [("count", "7 and a half million jobs", 7500000, "jobs")]),
+    ("A 3,000-strong crowd marched.", [("count", "3,000-strong crowd", 3000, "crowd")]),
+    ("Some 40-odd lawmakers objected.", [("count", "40-odd lawmakers", 40, "lawmakers")]),
     ("Two million Scots live abroad, 800,000 of them in England.",
      [("count", "Two million Scots", 2000000, "scots"), ("count", "800,000", 800000, "scots")]),
 ]

@@ -46,6 +46,8 @@ _UNIT = re.compile(
     re.I)
 _TIME = re.compile(r"[\s-]+(?P<unit>" + "|".join(TIME_UNITS) + r")s?\b(?:-old)?", re.I)
 _COMPOUND = re.compile(r"-(?P<word>[a-z]+)\b(?!-)")
+#: suffixes that make a figure loose or a size, not a noun counted: 30-odd, 40-plus, 5,000-strong
+_LOOSE_SUFFIXES = frozenset(("odd", "plus", "strong"))
 _ADJECTIVE_ENDINGS = ("al", "ic", "ous", "ive", "ed", "ing", "ful", "less", "able", "ible", "ish")
 _CLOCK = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|CET\b|o'clock)")
 _GLUED_WORD = re.compile(r"[A-Za-z]")
@@ -177,6 +179,14 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         unit = TIME_UNITS[m.group("unit").lower()]
         return Amount("duration", n.start, m.end(), n.value, unit, numeral=n)
     m = _COMPOUND.match(text, n.end, hi)
+    if m and m.group("word") in _LOOSE_SUFFIXES:
+        # 30-odd people, a 5,000-strong crowd: the noun after the suffix is what is counted
+        phrase = counted_phrase(text, m.end(), hi)
+        words = _NEXT_WORD.match(text, m.end(), hi)
+        unit = phrase.unit if phrase and phrase.plural else (words.group(1) if words else None)
+        end = phrase.end if phrase and phrase.plural else (words.end() if words else m.end())
+        return Amount("count", n.start, end, n.value, unit, numeral=n,
+                      approximate=m.group("word") != "strong")
     if m:
         # a 25-page report, a 577-member assembly: a count of the noun; in words (a two-step
         # plan, three-dimensional) the compound is a description, not a count
@@ -264,7 +274,7 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
                     a.value = _scaled(a.value / 100, 1)
             elif close and prev.kind == "percent" and a.numeral.scale == 1:
                 a.kind, a.unit, a.bare = "percent", None, False
-            elif count is not None:
+            elif count is not None and float(a.value).is_integer():
                 a.unit = count.unit
         if a.kind == "money":
             money = a
