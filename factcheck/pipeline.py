@@ -52,8 +52,11 @@ class Extractor:
         self.threshold = threshold
         self.all_sentences = all_sentences
 
-    def extract(self, doc: Document) -> list[Claim]:
-        """Return the claims of one document, in document order."""
+    def extract(self, doc: Document | str, *, published=None) -> list[Claim]:
+        """Return the claims of one document (or of a text, with its publication date), in order."""
+        if isinstance(doc, str):
+            from .types import parse_date
+            doc = Document("doc", doc, parse_date(published))
         return list(self.extract_many([doc]))
 
     def extract_many(self, docs: Iterable[Document]) -> Iterator[Claim]:

@@ -63,12 +63,17 @@ def train_transformers(out: str | Path, *, base_model: str | Path, data: str | P
                        lr: float = 5e-5, batch_size: int = 16, max_length: int = 128,
                        limit: int | None = None) -> Path:
     """Fine-tune a local Hugging Face encoder as the attribution part and write a loadable model."""
-    from .attribution.linear import training_data  # the same examples the fast tier learns from
+    import numpy as np
+
+    from .attribution.train import training_set
     from .finetune import finetune_multilabel
 
     root = _data_root(data)
     own = Path(own_data) if own_data else own_data_dir()
-    inputs, labels = training_data(root, own, seed=seed)
+    # the fully labelled examples the fast tier calibrates on (the project's own data set)
+    inputs, labels, _, _, _ = training_set(root, own, seed=seed, public={})
+    keep = np.flatnonzero((labels >= 0).all(axis=1))
+    inputs, labels = [inputs[i] for i in keep], labels[keep]
     if limit:
         inputs, labels = inputs[:limit], labels[:limit]
     out = Path(out)
