@@ -35,6 +35,7 @@ def shared_dir() -> Path:
 
 
 def read_jsonl(path: Path) -> list[dict]:
+    """Return the records of a JSON Lines file."""
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
@@ -71,6 +72,7 @@ def speed(docs: dict[str, dict], repeat: int) -> tuple[int, float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Score, print the facet lines and the speed; return the exit code."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("docs", type=Path)
     ap.add_argument("gold", type=Path)

@@ -86,6 +86,7 @@ class _Free:
         self.i = 0
 
     def _skip_to(self, start: int) -> None:
+        """Move past the spans that end before ``start``."""
         while self.i < len(self.taken) and self.taken[self.i][1] <= start:
             self.i += 1
 

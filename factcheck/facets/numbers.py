@@ -180,13 +180,7 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return Amount("duration", n.start, m.end(), n.value, unit, numeral=n)
     m = _COMPOUND.match(text, n.end, hi)
     if m and m.group("word") in _LOOSE_SUFFIXES:
-        # 30-odd people, a 5,000-strong crowd: the noun after the suffix is what is counted
-        phrase = counted_phrase(text, m.end(), hi)
-        words = _NEXT_WORD.match(text, m.end(), hi)
-        unit = phrase.unit if phrase and phrase.plural else (words.group(1) if words else None)
-        end = phrase.end if phrase and phrase.plural else (words.end() if words else m.end())
-        return Amount("count", n.start, end, n.value, unit, numeral=n,
-                      approximate=m.group("word") != "strong")
+        return _loose_count(text, hi, n, m)
     if m:
         # a 25-page report, a 577-member assembly: a count of the noun; in words (a two-step
         # plan, three-dimensional) the compound is a description, not a count
@@ -200,12 +194,30 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return Amount("count", n.start, m.end(), n.value, "times", numeral=n)
     if _STREET.match(text, n.end, hi):
         return None  # 10 Downing Street
+    return _count(text, lo, hi, n)
+
+
+def _loose_count(text: str, hi: int, n: Numeral, suffix: re.Match) -> Amount:
+    """Return the count of *30-odd people*, *a 5,000-strong crowd*: the noun after the suffix."""
+    phrase = counted_phrase(text, suffix.end(), hi)
+    word = _NEXT_WORD.match(text, suffix.end(), hi)
+    if phrase and phrase.plural:
+        unit, end = phrase.unit, phrase.end
+    else:
+        unit, end = (word.group(1), word.end()) if word else (None, suffix.end())
+    return Amount("count", n.start, end, n.value, unit, numeral=n,
+                  approximate=suffix.group("word") != "strong")
+
+
+def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
+    """Return the count (or duration) a number makes with the noun phrase after it; a bare
+    figure with none; None for a number word that counts no noun (*the two met*)."""
     or_so = _OR_SO.match(text, n.end, hi)
     phrase = counted_phrase(text, or_so.end() if or_so else n.end, hi)
     if phrase is not None and not phrase.plural and (n.words or n.value > 1):
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
-        if n.words and n.scale == 1 and not _all_before(text, lo, n) and not _RANGE_NEXT.match(text, n.end, hi):
+        if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:
@@ -303,5 +315,6 @@ def _in_minor_units(text: str, a: Amount) -> bool:
 
 
 def _scaled(value: float, scale: int) -> int | float:
+    """Return ``value * scale``, an int when whole (0.09 stays 0.09, 4.48 * 100 is 448)."""
     v = value * scale
     return int(round(v)) if abs(v - round(v)) < 1e-9 else round(v, 6)

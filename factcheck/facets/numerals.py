@@ -60,6 +60,7 @@ _FRACTION = re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
 def _decimal(figure: str) -> Decimal:
+    """Return a figure as an exact decimal, without its thousands commas."""
     return Decimal(figure.replace(",", ""))
 
 
@@ -134,6 +135,7 @@ def _value(m: re.Match) -> tuple[Decimal, str, bool] | None:
 
 
 def _numeral(m: re.Match) -> Numeral | None:
+    """Return the Numeral of a figure or words match, with its scale, or None if unreadable."""
     read = _value(m)
     if read is None:
         return None

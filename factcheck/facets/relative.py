@@ -80,6 +80,7 @@ def _count(word: str) -> int | None:
 
 
 def _iso_week(day: dt.date) -> str:
+    """Return the ISO week of a day, as ``2016-W28``."""
     y, w, _ = day.isocalendar()
     return f"{y}-W{w:02d}"
 

@@ -32,6 +32,7 @@ class Sentence:
 
     @classmethod
     def read(cls, text: str, lo: int, hi: int) -> "Sentence":
+        """Return the sentence ``text[lo:hi]`` read once: lower-cased, its words, whether it has a digit."""
         piece = text[lo:hi]
         low = piece.lower()
         if len(low) != len(piece):
