@@ -193,3 +193,48 @@ def test_real_encoder_round_trip(tmp_path):
     att = AccurateAttribution(n_bits=10, folds=0).fit(Xa, Ya)
     np.testing.assert_allclose(AccurateAttribution.load(att.save(tmp_path / "att")).predict_proba(Xa),
                                att.predict_proba(Xa), atol=1e-5)
+
+
+def _write_ct24(path, rows):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("Sentence_id\tText\tclass_label\n" +
+                    "".join(f"{i}\t{t}\t{'Yes' if y else 'No'}\n" for i, (t, y) in enumerate(rows)), encoding="utf-8")
+
+
+def test_train_accurate_writes_a_loadable_tier(fake_encoder, tmp_path, monkeypatch):
+    """train_accurate on a hand-made data folder; the result loads through the model registry."""
+    pytest.importorskip("factcheck.attribution.train")
+    import factcheck.accurate as acc
+    from factcheck.models import load_model, write_manifest
+
+    monkeypatch.setattr(acc, "ATTRIBUTION_PUBLIC", {})  # own data only: no public sets here
+    monkeypatch.setitem(acc.ATTRIBUTION_SETTINGS, "n_bits", 10)
+    monkeypatch.setitem(acc.ATTRIBUTION_SETTINGS, "folds", 0)
+    data = tmp_path / "data"
+    rows = [(t, 1) for t in CHECKABLE] + [(t, 0) for t in NOT_CHECKABLE]
+    _write_ct24(data / "checkworthy" / "ct24" / "train.tsv", rows)
+    _write_ct24(data / "checkworthy" / "ct24" / "dev.tsv", rows[::-1])
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "rows.jsonl").write_text("".join(
+        json.dumps({"id": f"r{i}", "context": p, "text": t, "checkable": True,
+                    "labels": [lab for lab, v in zip(LABELS, y) if v]}) + "\n"
+        for i, (t, p, y) in enumerate(ATTR)), encoding="utf-8")
+
+    class Encoder:  # train_accurate asks the encoder for its cache settings too
+        cache_size = 0
+        encode_cached = FakeEncoder.encode_cached
+
+    monkeypatch.setattr(acc, "_encoder", lambda path: Encoder())
+    cw, att = acc.train_accurate(data, own, seed=0, fast_checkworthy=None)
+    out = tmp_path / "model"
+    cw.save(out / "checkworthy")
+    att.save(out / "attribution")
+    write_manifest(out, name="accurate-test", version="test")
+    model = load_model(out)
+    assert type(model.checkworthy).__name__ == "AccurateCheckworthy"
+    assert type(model.attribution).__name__ == "AccurateAttribution"
+    p = model.checkworthy.predict_proba(CHECKABLE + NOT_CHECKABLE)[:, 1]
+    assert p[: len(CHECKABLE)].mean() > p[len(CHECKABLE):].mean()
+    X, _ = _attr_data()
+    assert model.attribution.predict_proba(X).shape == (len(X), 3)
