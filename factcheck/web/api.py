@@ -31,6 +31,10 @@ class ApiError(HTTPException):
     """An error answered as ``{"error": message}`` with the given status."""
 
 
+# an http(s) URL with a host; shown as a link, so no other scheme (javascript:, data:) gets in
+EvidenceURL = Annotated[str, Field(max_length=MAX_URL, pattern=r"^[hH][tT][tT][pP][sS]?://[^\x00-\x20/?#\[\]\\]+[^\x00-\x20]*$")]
+
+
 class Error(BaseModel):
     """The one error shape of the API."""
 
@@ -38,10 +42,12 @@ class Error(BaseModel):
 
 
 ERRORS = {
+    400: {"model": Error, "description": "the body cannot be parsed"},
     401: {"model": Error, "description": "no valid credentials: log in or send Authorization: Bearer SECRET"},
     403: {"model": Error, "description": "missing CSRF token on a cookie request, or an editor's action"},
     404: {"model": Error, "description": "no such claim"},
     422: {"model": Error, "description": "the request is not valid (e.g. a rating off the scale)"},
+    409: {"model": Error, "description": "the claim is not disputed (adjudication)"},
     429: {"model": Error, "description": "too many wrong secrets from this client; see Retry-After"},
 }
 
@@ -52,8 +58,8 @@ class VerdictIn(BaseModel):
     rating: str = Field(..., max_length=100, description="a name on the queue's rating scale")
     label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
     note: Optional[str] = Field(None, max_length=MAX_NOTE)
-    evidence: Optional[list[str]] = Field(default_factory=list, max_length=MAX_EVIDENCE,
-                                          description="http(s) URLs of the evidence")
+    evidence: Optional[list[EvidenceURL]] = Field(default_factory=list, max_length=MAX_EVIDENCE,
+                                                  description="http(s) URLs of the evidence")
 
 
 class VerdictOut(BaseModel):
@@ -142,6 +148,26 @@ def check_evidence(urls) -> list[str]:
     return out
 
 
+def openapi_with_scale(app, scale_names: list[str]) -> dict:
+    """Return the app's OpenAPI description with the queue's ratings and the labels as enums."""
+    from fastapi import FastAPI
+
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = FastAPI.openapi(app)
+    for component in schema.get("components", {}).get("schemas", {}).values():
+        props = component.get("properties", {})
+        for key, values in (("rating", scale_names), ("label", list(PRIMARY_LABELS) + [""])):
+            prop = props.get(key)
+            if prop is None:
+                continue
+            for branch in prop.get("anyOf", [prop]):
+                if branch.get("type") == "string":
+                    branch["enum"] = values
+    app.openapi_schema = schema
+    return schema
+
+
 def filters(status: Optional[str], label: Optional[str], min_score, max_score) -> dict:
     """Return the queue filters from query values ('' means no filter); 422 for bad ones."""
     out: dict = {}
@@ -206,6 +232,9 @@ def lease_next(request: Request, ident: Identity, skip: Optional[str] = None) ->
 
 
 router = APIRouter(responses=ERRORS)
+#: where the pages answer with an error page (HTML) instead of JSON
+PAGE_ERRORS = {status: {"description": spec["description"], "content": {"text/html": {}}}
+               for status, spec in ERRORS.items() if status != 401}
 public = APIRouter()
 
 
@@ -245,10 +274,10 @@ def api_next(request: Request, ident: Who, skip: Annotated[Optional[str], Query(
 
 @router.get("/api/claims", tags=["review"], summary="queue items with filters, the total and counts per status")
 def api_claims(request: Request, ident: Who,
-               status: Annotated[Optional[str], Query(description=" | ".join(STATUSES))] = None,
-               label: Annotated[Optional[str], Query(description=" | ".join(PRIMARY_LABELS))] = None,
-               min_score: Annotated[Optional[str], Query(description="lowest check-worthiness, 0 to 1")] = None,
-               max_score: Annotated[Optional[str], Query(description="highest check-worthiness, 0 to 1")] = None,
+               status: Annotated[Optional[str], Query(json_schema_extra={"enum": list(STATUSES)})] = None,
+               label: Annotated[Optional[str], Query(json_schema_extra={"enum": list(PRIMARY_LABELS)})] = None,
+               min_score: Annotated[Optional[float], Query(ge=0, le=1, description="lowest check-worthiness")] = None,
+               max_score: Annotated[Optional[float], Query(ge=0, le=1, description="highest check-worthiness")] = None,
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
                offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
     return list_claims(queue_of(request), ident, status=status, label=label, min_score=min_score,

@@ -45,6 +45,9 @@ def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
+        if err.get("type") == "string_pattern_mismatch" and where.startswith("evidence"):
+            parts.append(f"{where}: evidence must be http:// or https:// URLs")
+            continue
         parts.append(f"{where}: {err.get('msg', 'invalid')}" if where else str(err.get("msg", "invalid")))
     return "; ".join(parts) or "the request is not valid"
 
@@ -109,6 +112,7 @@ def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secu
     async def queue_error(request: Request, exc: FactcheckError):
         return error_response(request, _status_of(exc), str(exc))
 
+    app.openapi = lambda: api.openapi_with_scale(app, queue.scale.names())
     app.include_router(api.public)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from ..errors import NotFoundError, QueueError
+from ..queue.schema import STATUSES
 from ..types import PRIMARY_LABELS
 from . import api, charts
 from .api import ApiError, Editor, Who
@@ -21,8 +22,9 @@ from .auth import CSRF_COOKIE, SESSION_COOKIE, Throttled, client_key, safe_next
 from .highlight import claim_in_context
 
 HERE = Path(__file__).parent
-router = APIRouter(include_in_schema=True)
+router = APIRouter(responses=api.PAGE_ERRORS)
 HTML = {"response_class": HTMLResponse, "tags": ["pages"]}
+_SCORE = r"^(|0(\.[0-9]+)?|1(\.0+)?|\.[0-9]+)$"  # what a number field of the filter form sends
 
 
 def _safe_url(url) -> str | None:
@@ -120,10 +122,10 @@ def logout(request: Request, ident: Who):
 
 @router.get("/", **HTML, summary="the queue, with filters and counts (JSON twin: /api/claims)")
 def queue_page(request: Request, ident: Who,
-               status: Annotated[Optional[str], Query(max_length=40)] = None,
-               label: Annotated[Optional[str], Query(max_length=40)] = None,
-               min_score: Annotated[Optional[str], Query(max_length=40)] = None,
-               max_score: Annotated[Optional[str], Query(max_length=40)] = None,
+               status: Annotated[Optional[str], Query(json_schema_extra={"enum": [""] + list(STATUSES)})] = None,
+               label: Annotated[Optional[str], Query(json_schema_extra={"enum": [""] + list(PRIMARY_LABELS)})] = None,
+               min_score: Annotated[Optional[str], Query(max_length=40, pattern=_SCORE)] = None,
+               max_score: Annotated[Optional[str], Query(max_length=40, pattern=_SCORE)] = None,
                offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
     page = api.list_claims(request.app.state.queue, ident, status=status, label=label, min_score=min_score,
                            max_score=max_score, limit=50, offset=offset)
