@@ -34,7 +34,7 @@ _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _DAY_WORDS = "|".join(w.capitalize() for w, v in SMALL_NUMBERS.items() if 1 <= v <= 10)
 _MOD = (r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of|[Tt]he start of"
-        r"|[Ee]nd of)[- ]?\s*)")
+        r"|[Ee]nd of|[Ee]nd(?=-))[- ]?\s*)")
 
 #: anchors: cheap patterns that open with a literal, so ``re`` skips ahead fast
 _MONTH_ANCHOR = re.compile("|".join(_FULL_MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
@@ -275,7 +275,9 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
     kept = []
     for span in chosen:
         if span.anchored:
-            span.value = from_previous(previous, *span.anchored)
+            unit, step, loose = span.anchored
+            base = previous or (published.isoformat() if loose and published else None)
+            span.value = from_previous(base, unit, step)
             if span.value is None:
                 continue  # "one day before it was due": no date to count from
         if span.value:

@@ -23,7 +23,7 @@ _NUMBER_WORDS = "|".join(SMALL_NUMBERS)
 #: the words every relative date contains: a day word or a unit of time
 RELATIVE_ANCHORS = frozenset("""
 today tonight yesterday tomorrow night morning afternoon evening week weeks weekend month
-months year years day days decade decades quarter
+months year years day days decade decades quarter qtr
 """.split())
 
 WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b(?!['’]s)")
@@ -39,13 +39,15 @@ RELATIVE = re.compile(
     r"(?P<dir>earlier|before|later|after)"
     r"|the (?:prior|previous|preceding) (?P<prev_unit>year|month)"
     r"|the (?P<yb_unit>year|month) (?:before|earlier)"
-    r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?P<qyear>" + _YEAR + r"))?"
+    r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:quarter|qtr)(?: of (?P<qyear>" + _YEAR + r"))?"
     r")\b"
 )
 _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
 _YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: after "a day before", a word: the event the date is counted from (*before the vote*)
+_CLAUSE_GOES_ON = re.compile(r"\s+[A-Za-z]")
 
 
 def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
@@ -126,8 +128,12 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         n = _count(g["an"]) if g["an"] else 1
         if n is None:
             return None
-        sign = 1 if (g["dir"] or "").lower() in ("later", "after") else -1
-        return DateSpan(start, end, None, anchored=(unit.lower(), sign * n))
+        direction = (g["dir"] or "").lower()
+        sign = 1 if direction in ("later", "after") else -1
+        # "a year earlier" with no date before it counts from publication; "a day before
+        # the vote" counts from an event the text names, so it needs a date before it
+        loose = direction in ("before", "after") and _CLAUSE_GOES_ON.match(s.text, end, s.hi)
+        return DateSpan(start, end, None, anchored=(unit.lower(), sign * n, not loose))
     if g["q"]:
         return _quarter(s, m, published)
     if published is None:
@@ -167,7 +173,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
 
 
 def from_previous(previous: str | None, unit: str, step: int) -> str | None:
-    """Return the date ``step`` units from the date before it in the sentence, or None."""
+    """Return the date ``step`` units from ``previous`` (the date before it in the sentence,
+    or publication), or None without one."""
     if not previous or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", previous):
         return None
     parts = [int(p) for p in previous.split("-")]

@@ -16,8 +16,9 @@ class DateSpan:
     end: int
     value: str | None
     approximate: bool = False
-    #: for dates counted from the date before them (*a year earlier*): unit and step
-    anchored: tuple[str, int] | None = None
+    #: for dates counted from the date before them (*a year earlier*): unit, step, and
+    #: whether publication may stand in when the sentence names no date before
+    anchored: tuple[str, int, bool] | None = None
     #: the year was not written but guessed from the publication date
     inferred: bool = False
 
