@@ -57,6 +57,22 @@ def test_add_reports_broken_lines_and_adds_the_rest(tmp_path):
     assert count(tmp_path / "q.queue", "SELECT count(*) FROM claims") == 2
 
 
+def test_add_reports_a_record_cut_short_after_its_head(tmp_path):
+    # the fields a queue needs come first; a line cut in its facets is still a broken line
+    whole = json.dumps(records()[0])
+    cut = whole[: whole.index('"facets"') + 12]
+    odd = dict(records()[1], scores=None)
+    odd = {k: odd[k] for k in ("claim_id", "doc_id", "text", "start", "end", "cues", "label", "scores",
+                               "checkworthiness", "facets")}  # another key order: read whole
+    path = write_jsonl(tmp_path / "cut.jsonl", [cut, odd, records()[2]])
+    result = run("queue", "add", tmp_path / "q.queue", path)
+    assert result.exit_code == 1 and f"{path}:1: broken JSON" in result.stderr
+    assert json.loads(result.stdout) == {"added": 2, "duplicates": 0, "errors": 1}
+    assert count(tmp_path / "q.queue", "SELECT label FROM items WHERE claim_id = 'c0001'") == "estimated"
+    stored = json.loads(count(tmp_path / "q.queue", "SELECT record FROM items WHERE claim_id = 'c0002'"))
+    assert stored == records()[2]
+
+
 def test_add_reads_csv_with_json_cells_and_stdin(tmp_path):
     rows = records()
     path = tmp_path / "claims.csv"

@@ -14,10 +14,9 @@ def _v1_file(path):
     conn = sqlite3.connect(path, isolation_level=None)
     assert schema.migrate(conn, target=1) == 1
     rec = records()[3]  # checkworthiness 0.6, sourced 0.1, estimated 0.1, contested 0.05
-    conn.execute("INSERT INTO claims VALUES (?, ?, ?, ?, ?, NULL, NULL, '2024-01-01T00:00:00Z')",
-                 (rec["claim_id"], rec["doc_id"], rec["start"], rec["end"], json.dumps(rec)))
-    conn.execute("INSERT INTO items (claim_id, text, label, checkworthiness, priority) VALUES (?, ?, ?, ?, ?)",
-                 (rec["claim_id"], rec["text"], rec["label"], 0.6, 0.65))
+    conn.execute("INSERT INTO items (claim_id, doc_id, start, \"end\", record, added_at, text, label, checkworthiness,"
+                 " priority) VALUES (?, ?, ?, ?, ?, '2024-01-01T00:00:00Z', ?, ?, 0.6, 0.65)",
+                 (rec["claim_id"], rec["doc_id"], rec["start"], rec["end"], json.dumps(rec), rec["text"], rec["label"]))
     conn.close()
     return rec
 

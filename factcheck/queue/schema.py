@@ -34,22 +34,19 @@ def _v1(conn: sqlite3.Connection) -> None:
     for statement in _split(f"""
     CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
-    -- claims exactly as added: the full record (JSON text) and the model that made it
-    CREATE TABLE IF NOT EXISTS claims (
-        claim_id TEXT PRIMARY KEY,
+    -- one item per claim: the claim exactly as added (the full record as JSON text, the model
+    -- and its version) and the work on it; status and label are indexed columns so that counts
+    -- come from indexes. One table, not two, because every claim is one item and a bulk add
+    -- then fills one table.
+    CREATE TABLE IF NOT EXISTS items (
+        claim_id TEXT NOT NULL UNIQUE,
         doc_id TEXT NOT NULL,
         start INTEGER NOT NULL,
         "end" INTEGER NOT NULL,
         record TEXT NOT NULL,
         model TEXT,
         model_version TEXT,
-        added_at TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS claims_doc ON claims(doc_id, start);
-
-    -- one work item per claim; status and label are columns so counts come from indexes
-    CREATE TABLE IF NOT EXISTS items (
-        claim_id TEXT PRIMARY KEY REFERENCES claims(claim_id),
+        added_at TEXT NOT NULL,
         text TEXT NOT NULL,
         label TEXT,
         checkworthiness REAL NOT NULL DEFAULT 0,
@@ -57,10 +54,13 @@ def _v1(conn: sqlite3.Connection) -> None:
         status TEXT NOT NULL DEFAULT 'pending'
             CHECK (status IN ('pending', 'in_review', 'reviewed', 'disputed', 'resolved')),
         n_verdicts INTEGER NOT NULL DEFAULT 0
-    ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS items_status ON items(status);
-    CREATE INDEX IF NOT EXISTS items_label ON items(label);
+    );
+    CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id, start);
+    CREATE INDEX IF NOT EXISTS items_status_label ON items(status, label);
     CREATE INDEX IF NOT EXISTS items_open_priority ON items(priority DESC) WHERE {OPEN};
+    -- the claims as added, for readers of the file
+    CREATE VIEW IF NOT EXISTS claims AS
+        SELECT claim_id, doc_id, start, "end", record, model, model_version, added_at FROM items;
 
     CREATE TABLE IF NOT EXISTS reviewers (
         reviewer_id INTEGER PRIMARY KEY,
@@ -74,7 +74,7 @@ def _v1(conn: sqlite3.Connection) -> None:
     CREATE INDEX IF NOT EXISTS reviewers_prefix ON reviewers(secret_prefix);
 
     CREATE TABLE IF NOT EXISTS leases (
-        claim_id TEXT NOT NULL REFERENCES claims(claim_id),
+        claim_id TEXT NOT NULL REFERENCES items(claim_id),
         reviewer_id INTEGER NOT NULL REFERENCES reviewers(reviewer_id),
         expires_at REAL NOT NULL,
         created_at TEXT NOT NULL,
@@ -86,7 +86,7 @@ def _v1(conn: sqlite3.Connection) -> None:
     -- every answer is a new row: a correction supersedes, an undo is a retraction row
     CREATE TABLE IF NOT EXISTS verdicts (
         verdict_id INTEGER PRIMARY KEY AUTOINCREMENT,
-        claim_id TEXT NOT NULL REFERENCES claims(claim_id),
+        claim_id TEXT NOT NULL REFERENCES items(claim_id),
         reviewer_id INTEGER NOT NULL REFERENCES reviewers(reviewer_id),
         kind TEXT NOT NULL CHECK (kind IN ('verdict', 'adjudication', 'retraction')),
         rating TEXT,
@@ -111,7 +111,7 @@ def _v1(conn: sqlite3.Connection) -> None:
     -- which verdict of each reviewer on each claim counts now: derived from the verdicts,
     -- kept as a table so that stats and exports need not replay the history
     CREATE TABLE IF NOT EXISTS current_verdicts (
-        claim_id TEXT NOT NULL REFERENCES claims(claim_id),
+        claim_id TEXT NOT NULL REFERENCES items(claim_id),
         reviewer_id INTEGER NOT NULL REFERENCES reviewers(reviewer_id),
         kind TEXT NOT NULL,
         verdict_id INTEGER NOT NULL REFERENCES verdicts(verdict_id),
@@ -134,7 +134,7 @@ def _v2(conn: sqlite3.Connection) -> None:
                        abs(coalesce(json_extract(c.record, '$.scores.sourced'), 1) - 0.5),
                        abs(coalesce(json_extract(c.record, '$.scores.estimated'), 1) - 0.5),
                        abs(coalesce(json_extract(c.record, '$.scores.contested'), 1) - 0.5))
-            FROM claims c WHERE c.claim_id = items.claim_id)""")
+            FROM items c WHERE c.rowid = items.rowid)""")
     conn.execute(f"CREATE INDEX IF NOT EXISTS items_open_margin ON items(margin) WHERE {OPEN}")
 
 

@@ -11,7 +11,6 @@ import datetime as _dt
 import hashlib
 import hmac
 import json
-import math
 import os
 import secrets
 import sqlite3
@@ -76,14 +75,14 @@ def _hash_secret(secret: str, salt: bytes) -> bytes:
 
 def _number(value, name: str) -> float:
     number = float(value)
-    if not math.isfinite(number):
+    if number - number != 0:  # inf or nan; cheaper than math.isfinite on the add path
         raise ValueError(f"{name} is not a finite number")
     return number
 
 
 def prepare_claim(record: dict, model: str | None, model_version: str | None, added_at: str,
                   raw: str | None = None) -> tuple:
-    """Return the (claims row, items row) for one claim record; ValueError if it is unusable.
+    """Return the items row for one claim record; ValueError if it is unusable.
     ``raw`` is the record's JSON as read, stored as it is when the record needs no claim_id."""
     if not isinstance(record, dict):
         raise ValueError("a claim record is a JSON object")
@@ -103,18 +102,39 @@ def prepare_claim(record: dict, model: str | None, model_version: str | None, ad
     if not isinstance(scores, dict):
         raise ValueError("scores is not an object of label: score")
     checkworthiness = _number(record.get("checkworthiness") or 0.0, "checkworthiness")
-    label_scores = [_number(scores[lab], f"score of {lab}") for lab in LABELS if scores.get(lab) is not None]
+    # the least certain of the model's scores (distance from 0.5) orders by uncertainty
+    margin = abs(checkworthiness - 0.5)
+    for lab in LABELS:
+        value = scores.get(lab)
+        if value is not None:
+            margin = min(margin, abs(_number(value, f"score of {lab}") - 0.5))
     # a record with neither label nor scores (imported verdict data) has no model label
     label = record.get("label") or (primary_label(scores) if scores else None)
-    # most check-worthy and contested first; the least certain score decides the uncertainty order
-    priority = checkworthiness + _number(scores.get("contested") or 0.0, "score of contested")
-    margin = min([abs(checkworthiness - 0.5)] + [abs(s - 0.5) for s in label_scores])
+    # most check-worthy and contested first
+    priority = checkworthiness + float(scores.get("contested") or 0.0)
     # re-encoding costs as much as decoding: keep the text as read where it is the record
     blob = raw if raw is not None else json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    claim_row = (str(claim_id), doc_id, start, end, blob,
-                 model or record.get("model"), model_version or record.get("model_version"), added_at)
-    item_row = (str(claim_id), text, label, checkworthiness, priority, margin)
-    return claim_row, item_row
+    return (str(claim_id), doc_id, start, end, blob, model or record.get("model"),
+            model_version or record.get("model_version"), added_at, text, label, checkworthiness, priority, margin)
+
+
+_HEAD_KEYS = frozenset(("claim_id", "doc_id", "text", "start", "end", "checkworthiness", "label", "scores"))
+
+
+def quick_record(raw: str) -> dict | None:
+    """Return the fields before ``"cues"`` of a record in the order ``extract`` writes them, or
+    None for any other shape. Building the cue and facet lists is most of the cost of
+    ``json.loads`` (five times the rest), and a queue needs none of them to add a claim; the
+    whole text is still checked by SQLite's json_valid. A cut inside a nested object would leave
+    the top level open and fail to parse, so a parsed head is the top level's."""
+    cut = raw.find(', "cues": ')
+    if cut < 0:
+        return None
+    try:
+        head = json.loads(raw[:cut] + "}")
+    except ValueError:
+        return None
+    return head if isinstance(head, dict) and _HEAD_KEYS <= head.keys() else None
 
 
 def _blind_record(record: dict) -> dict:
@@ -258,35 +278,55 @@ class Queue:
     def _insert_batch(self, conn, batch: list, errors: list, model, model_version, stamp) -> int:
         """Insert one batch in the open transaction; return how many claims were new."""
         conn.execute("PRAGMA cache_size = -131072")  # the indexes of a big queue stay in memory
-        new = 0
-        claims: list[tuple] = []
         items: list[tuple] = []
+        where: list[tuple] = []  # (path, line) of each row of items
+        unchecked: list[int] = []  # rows of items read from their head only: SQLite checks the whole
         for path, line, rec in batch:
             raw = None
             if isinstance(rec, str):
-                raw = rec
-                try:
-                    rec = json.loads(rec)
-                except ValueError as exc:
-                    errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
-                    continue
+                raw, rec = rec, quick_record(rec)
+                if rec is None:
+                    try:
+                        rec = json.loads(raw)
+                    except ValueError as exc:
+                        errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
+                        continue
+                else:
+                    unchecked.append(len(items))
             try:
-                claim_row, item_row = prepare_claim(rec, model, model_version, stamp, raw)
+                items.append(prepare_claim(rec, model, model_version, stamp, raw))
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                if unchecked and unchecked[-1] == len(items):
+                    unchecked.pop()
                 errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
                 continue
-            claims.append(claim_row)
-            items.append(item_row)
-        if claims:
-            new += conn.executemany("INSERT OR IGNORE INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?)", claims).rowcount
-            conn.executemany("INSERT OR IGNORE INTO items (claim_id, text, label, checkworthiness, priority,"
-                             " margin) VALUES (?, ?, ?, ?, ?, ?)", items)
+            where.append((path, line))
+        if unchecked:
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS broken (n INTEGER PRIMARY KEY)")
+            conn.executemany("INSERT INTO temp.broken (n) SELECT ?1 WHERE NOT json_valid(?2)",
+                             ((i, items[i][4]) for i in unchecked))
+            broken = {n for (n,) in conn.execute("SELECT n FROM temp.broken")}
+            conn.execute("DELETE FROM temp.broken")
+            for i in sorted(broken):
+                try:
+                    json.loads(items[i][4])
+                    reason = "broken JSON"
+                except ValueError as exc:
+                    reason = f"broken JSON ({exc})"
+                errors.append(InputError(reason, path=where[i][0], line=where[i][1]))
+            items = [row for i, row in enumerate(items) if i not in broken]
+        new = 0
+        if items:
+            new = conn.executemany(
+                "INSERT OR IGNORE INTO items (claim_id, doc_id, start, \"end\", record, model, model_version, added_at,"
+                " text, label, checkworthiness, priority, margin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                items).rowcount
         conn.execute("PRAGMA cache_size = -2000")
         return new
 
     def _claim_row(self, conn, claim_id: str) -> sqlite3.Row:
-        row = conn.execute("SELECT c.record, c.model, c.model_version, i.status, i.n_verdicts, c.doc_id, c.start"
-                           " FROM claims c JOIN items i ON i.claim_id = c.claim_id WHERE c.claim_id = ?",
+        row = conn.execute("SELECT record, model, model_version, status, n_verdicts, doc_id, start"
+                           " FROM items WHERE claim_id = ?",
                            (claim_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no claim {claim_id!r} in {self.path}; list claims with: factcheck queue stats")
@@ -306,12 +346,12 @@ class Queue:
         record_text, model, version, status, n_verdicts, doc_id, start = self._claim_row(conn, claim_id)
         who = self.reviewer(reviewer) if reviewer is not None else None
         hide = self.blind and who is not None and who.role == "reviewer"
-        record = json.loads(record_text)
+        record = json.loads(record_text, strict=False)
         show = _blind_record if hide else (lambda r: r)
-        before = [show(json.loads(r)) for (r,) in conn.execute(
-            "SELECT record FROM claims WHERE doc_id = ? AND start < ? ORDER BY start DESC LIMIT 3", (doc_id, start))]
-        after = [show(json.loads(r)) for (r,) in conn.execute(
-            "SELECT record FROM claims WHERE doc_id = ? AND start > ? ORDER BY start LIMIT 3", (doc_id, start))]
+        before = [show(json.loads(r, strict=False)) for (r,) in conn.execute(
+            "SELECT record FROM items WHERE doc_id = ? AND start < ? ORDER BY start DESC LIMIT 3", (doc_id, start))]
+        after = [show(json.loads(r, strict=False)) for (r,) in conn.execute(
+            "SELECT record FROM items WHERE doc_id = ? AND start > ? ORDER BY start LIMIT 3", (doc_id, start))]
         verdicts = [v for v in self._verdicts(conn, "v.claim_id = ?", (claim_id,))
                     if not hide or v["reviewer"] == who.name]
         out = {"claim": show(record), "status": self._live_status(conn, claim_id, status, n_verdicts),
@@ -456,7 +496,7 @@ class Queue:
     def _append(self, conn, kind: str, claim_id: str, reviewer_id: int, role: str, rating: str | None,
                 label: str | None, note: str | None, evidence: Sequence[str]) -> int:
         record_text, model, version, *_ = self._claim_row(conn, claim_id)
-        record = json.loads(record_text)
+        record = json.loads(record_text, strict=False)
         value = self.scale.get(rating).value if rating is not None else None
         prev = conn.execute("SELECT verdict_id FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ?"
                             " AND kind = ?", (claim_id, reviewer_id, kind)).fetchone()
@@ -636,9 +676,8 @@ class Queue:
         most check-worthy and contested first."""
         where, params = self._filters(status, label, min_score, max_score)
         rows = self._conn().execute(
-            "SELECT i.claim_id, c.doc_id, i.text, i.label, i.checkworthiness, i.status, i.n_verdicts"
-            f" FROM (SELECT * FROM items{where} ORDER BY priority DESC, claim_id LIMIT ? OFFSET ?) i"
-            " JOIN claims c ON c.claim_id = i.claim_id ORDER BY i.priority DESC, i.claim_id",
+            "SELECT claim_id, doc_id, text, label, checkworthiness, status, n_verdicts"
+            f" FROM items{where} ORDER BY priority DESC, claim_id LIMIT ? OFFSET ?",
             (*params, int(limit), int(offset))).fetchall()
         keys = ("claim_id", "doc_id", "text", "label", "checkworthiness", "status", "n_verdicts")
         return [dict(zip(keys, row)) for row in rows]
@@ -702,7 +741,7 @@ class Queue:
         sql = ("SELECT v.verdict_id, v.claim_id, cl.record, v.model_label, v.model_scores, v.model_name,"
                " v.model_version, v.rating, v.rating_value, v.label, v.note, v.evidence, r.name, r.role,"
                " v.created_at, v.kind FROM current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id"
-               " JOIN claims cl ON cl.claim_id = v.claim_id JOIN reviewers r ON r.reviewer_id = v.reviewer_id")
+               " JOIN items cl ON cl.claim_id = v.claim_id JOIN reviewers r ON r.reviewer_id = v.reviewer_id")
         params: tuple = ()
         if since is not None:
             sql += " WHERE v.created_at > ?"
@@ -710,7 +749,7 @@ class Queue:
         for (verdict_id, claim_id, record, model_label, model_scores, model_name, model_version, rating, value,
              label, note, evidence, name, role, created_at, kind) in self._conn().execute(
                 sql + " ORDER BY v.verdict_id", params):
-            rec = json.loads(record)
+            rec = json.loads(record, strict=False)
             yield {"claim_id": claim_id, "doc_id": rec.get("doc_id"), "text": rec.get("text"),
                    "start": rec.get("start"), "end": rec.get("end"),
                    "checkworthiness": rec.get("checkworthiness"), "facets": rec.get("facets") or [],
