@@ -1,0 +1,324 @@
+"""The fast check-worthiness model: how likely a fact-checker wants a sentence checked.
+
+A logistic regression over hashed word n-grams (with word-shape and suffix tokens, so unseen
+figures and inflections still count) and a few dozen cue features: the facets of the sentence
+(dates, counts, money, percentages, from :func:`factcheck.facets.extract_facets`), numbers,
+comparisons, reporting verbs, first-person and opinion words, questions and length. Hashing
+needs no stored vocabulary, so the saved model is a config and one ``.npz`` of weights.
+
+The cue features follow what the CheckThat! and ClaimBuster papers found to separate
+check-worthy sentences (Hassan et al. 2017, KDD; Nakov et al. 2018, CLEF): numbers and
+named events make a sentence checkable, opinions, questions and promises do not.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from .errors import ModelError, NotFittedError, UnsafeModelError
+from .types import Facet, SentenceInput
+
+MODEL_TYPE = "checkworthy-linear"
+FORMAT_VERSION = 1
+WEIGHTS_FILE = "weights.npz"
+CONFIG_FILE = "config.json"
+_ALLOWED_FILES = {CONFIG_FILE, WEIGHTS_FILE, "MODEL_CARD.md", "README.md"}
+
+# Word lists of the cue features. Written for this model from the CheckThat! guidelines
+# (what makes a claim worth checking) and checked against CT24 train errors; not exhaustive.
+REPORTING = frozenset("""said says say told tells according reported reports announced announces
+claimed claims stated states testified estimated estimates showed shows found finds""".split())
+FIRST_PERSON = frozenset("i i'm i've i'll i'd me my mine we we're we've we'll we'd us our ours".split())
+SECOND_PERSON = frozenset("you you're you've you'll your yours".split())
+OPINION = frozenset("""think believe feel hope wish want love hate great terrible wonderful horrible
+best worst good bad nice beautiful disgrace shame sad happy proud honored honoured pleased
+frankly honestly believe agree disagree""".split())
+MODALS = frozenset("will would should could can must might may shall gonna going".split())
+COMPARATIVE = frozenset("""more less fewer most least highest lowest largest smallest biggest
+record increase increased decrease decreased doubled tripled cut rose fell grew dropped
+higher lower larger smaller bigger million billion trillion percent thousand hundred""".split())
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
+trillion dozen half quarter""".split())
+NEGATION = frozenset("not no never nothing none nobody n't don't didn't doesn't".split())
+MONTHS = frozenset("""january february march april may june july august september october
+november december""".split())
+FACET_KINDS = ("date", "count", "money", "percent", "quantity", "duration")
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’.,][a-z0-9]+)*|[$%£€?!]")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+_SHAPE = re.compile(r"\d")
+
+#: names of the dense cue features, in column order (saved in the config and checked on load)
+CUE_FEATURES = (
+    *(f"facet:{k}" for k in FACET_KINDS), "facets", "digit", "year", "number_word", "month",
+    "comparative", "reporting", "first_person", "second_person", "opinion", "modal", "negation",
+    "question", "exclamation", "capitalised", "log_tokens", "short", "long",
+)
+
+
+def _shape(token: str) -> str:
+    """Return a token's shape: digits become 0 (``1,987`` -> ``0,000``)."""
+    return _SHAPE.sub("0", token)
+
+
+def analyse(text: str) -> list[str]:
+    """Return the hashed terms of a sentence: words, word shapes of numbers, suffixes, bigrams."""
+    words = _TOKEN.findall(text.lower().replace("’", "'"))
+    terms = []
+    for w in words:
+        if _DIGIT.search(w):
+            w = _shape(w)
+        terms.append(w)
+    out = list(terms)
+    out.extend("~" + w[-3:] for w in terms if len(w) > 4)
+    out.extend(a + " " + b for a, b in zip(terms, terms[1:]))
+    return out
+
+
+class CheckworthyClassifier:
+    """Score sentences in [0, 1] by how likely a fact-checker wants them checked.
+
+    Follows the scikit-learn estimator contract: ``__init__`` only stores its keyword
+    parameters; ``fit`` learns ``coef_``, ``intercept_`` and ``classes_``; ``predict_proba``
+    columns follow ``classes_ == [0, 1]``. ``shift`` is added to the decision value before the
+    logistic function: the decision calibration tuned on CT24 dev.
+    """
+
+    def __init__(self, *, C: float = 1.0, n_features: int = 2 ** 20, cue_weight: float = 1.0,
+                 class_weight: str | None = "balanced", shift: float = 0.0, max_iter: int = 3000,
+                 random_state: int = 0):
+        self.C = C
+        self.n_features = n_features
+        self.cue_weight = cue_weight
+        self.class_weight = class_weight
+        self.shift = shift
+        self.max_iter = max_iter
+        self.random_state = random_state
+
+    # -- scikit-learn plumbing -------------------------------------------------------------
+    def get_params(self, deep: bool = True) -> dict:
+        """Return the keyword parameters given to ``__init__``."""
+        return {k: getattr(self, k) for k in ("C", "n_features", "cue_weight", "class_weight",
+                                              "shift", "max_iter", "random_state")}
+
+    def set_params(self, **params) -> "CheckworthyClassifier":
+        """Return self with the given keyword parameters replaced."""
+        for k, v in params.items():
+            if k not in self.get_params():
+                raise ValueError(f"unknown parameter {k!r}")
+            setattr(self, k, v)
+        return self
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
+        return f"CheckworthyClassifier({args})"
+
+    # -- features ---------------------------------------------------------------------------
+    def _vectorizer(self):
+        from sklearn.feature_extraction.text import HashingVectorizer
+        return HashingVectorizer(analyzer=analyse, n_features=self.n_features, alternate_sign=False,
+                                 norm="l2", dtype=np.float32)
+
+    def transform(self, X: Sequence[SentenceInput | str]):
+        """Return the feature matrix (sparse CSR) of the sentences X."""
+        import scipy.sparse as sp
+        texts = [_text(x) for x in X]
+        hashed = self._vectorizer().transform(texts)
+        cues = cue_features(X) * np.float32(self.cue_weight)
+        return sp.hstack([hashed, sp.csr_matrix(cues)], format="csr", dtype=np.float32)
+
+    # -- fit / predict ----------------------------------------------------------------------
+    def fit(self, X: Sequence[SentenceInput | str], y: Iterable[int]) -> "CheckworthyClassifier":
+        """Learn the weights from sentences X and 0/1 labels y; return self."""
+        from sklearn.linear_model import LogisticRegression
+        y = np.asarray(list(y), dtype=np.int64)
+        if len(X) != len(y):
+            raise ValueError(f"X has {len(X)} sentences but y has {len(y)} labels")
+        if not set(np.unique(y)) <= {0, 1} or len(np.unique(y)) < 2:
+            raise ValueError("y must hold both labels 0 and 1")
+        lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
+                                random_state=self.random_state)
+        lr.fit(self.transform(X), y)
+        self.coef_ = lr.coef_[0].astype(np.float32)
+        self.intercept_ = float(lr.intercept_[0])
+        self.classes_ = np.array([0, 1])
+        return self
+
+    def decision_function(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return the calibrated decision values (log-odds) of the sentences X."""
+        if not hasattr(self, "coef_"):
+            raise NotFittedError("this CheckworthyClassifier is not fitted: call fit(X, y) or load(directory) first")
+        if len(X) == 0:
+            return np.zeros(0, dtype=np.float64)
+        F = self.transform(X)
+        return np.asarray(F @ self.coef_, dtype=np.float64) + self.intercept_ + self.shift
+
+    def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return an (n, 2) array: P(not check-worthy), P(check-worthy) per sentence."""
+        z = self.decision_function(X)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+        return np.column_stack([1.0 - p, p])
+
+    def predict(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return 0/1 per sentence: 1 where the score is at least 0.5."""
+        return (self.predict_proba(X)[:, 1] >= 0.5).astype(np.int64)
+
+    # -- persistence ------------------------------------------------------------------------
+    def save(self, directory: str | Path) -> Path:
+        """Write ``config.json`` and ``weights.npz`` (no pickle) to directory; return it."""
+        if not hasattr(self, "coef_"):
+            raise NotFittedError("this CheckworthyClassifier is not fitted: fit it before saving")
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        nz = np.flatnonzero(self.coef_).astype(np.int32)
+        config = {"type": MODEL_TYPE, "format_version": FORMAT_VERSION, "params": self.get_params(),
+                  "intercept": self.intercept_, "n_weights": int(self.coef_.shape[0]),
+                  "cue_features": list(CUE_FEATURES), "weights": WEIGHTS_FILE}
+        extra = getattr(self, "info_", None)
+        if extra:
+            config["info"] = extra
+        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        # Only the weights of hashed terms seen in training are non-zero: store those.
+        np.savez_compressed(directory / WEIGHTS_FILE, index=nz, value=self.coef_[nz])
+        return directory
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "CheckworthyClassifier":
+        """Return the model saved in directory; refuse any file but its own JSON and .npz."""
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise ModelError(f"{directory} is not a directory; give the folder written by save()")
+        strangers = sorted(p.name for p in directory.iterdir() if p.name not in _ALLOWED_FILES)
+        if strangers:
+            raise UnsafeModelError(f"{directory} holds {', '.join(strangers)}: a checkworthy model is "
+                                   f"only {CONFIG_FILE} and {WEIGHTS_FILE}; remove the other files")
+        try:
+            config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ModelError(f"{directory} has no {CONFIG_FILE}; is it a checkworthy model?") from None
+        except ValueError as exc:
+            raise ModelError(f"{directory / CONFIG_FILE} is not valid JSON ({exc})") from None
+        if config.get("type") != MODEL_TYPE:
+            raise ModelError(f"{directory} holds a {config.get('type')!r} model, not {MODEL_TYPE!r}")
+        if config.get("cue_features") != list(CUE_FEATURES):
+            raise ModelError(f"{directory} was trained with other cue features; retrain it with "
+                             "`factcheck train`")
+        try:
+            with np.load(directory / WEIGHTS_FILE, allow_pickle=False) as npz:
+                index, value = npz["index"], npz["value"]
+        except FileNotFoundError:
+            raise ModelError(f"{directory} has no {WEIGHTS_FILE}; retrain the model") from None
+        except (ValueError, KeyError, OSError) as exc:
+            raise ModelError(f"{directory / WEIGHTS_FILE} is not a checkworthy weights file ({exc})") from None
+        model = cls(**config["params"])
+        n = int(config["n_weights"])
+        if n != model.n_features + len(CUE_FEATURES) or (index.size and (index.min() < 0 or index.max() >= n)):
+            raise ModelError(f"{directory / WEIGHTS_FILE} does not match its config; retrain the model")
+        coef = np.zeros(n, dtype=np.float32)
+        coef[index] = value
+        model.coef_ = coef
+        model.intercept_ = float(config["intercept"])
+        model.classes_ = np.array([0, 1])
+        if "info" in config:
+            model.info_ = config["info"]
+        return model
+
+
+# -- cue features ------------------------------------------------------------------------------
+def _text(x: SentenceInput | str) -> str:
+    return x if isinstance(x, str) else x.text
+
+
+try:  # the facet extractor is another part of factcheck; the model works without it
+    from .facets import extract_facets as _extract_facets
+except ImportError:  # pragma: no cover - only while the facets package is missing
+    _extract_facets = None
+
+_FALLBACK_FACETS = (
+    ("percent", re.compile(r"\d\s*(?:%|percent\b|per cent\b|percentage points?\b)", re.I)),
+    ("money", re.compile(r"[$£€]\s?\d|\d\s*(?:dollars|dlrs|euros|pounds)\b", re.I)),
+    ("date", re.compile(r"\b(?:1[6-9]|20)\d\d\b|\b(?:" + "|".join(MONTHS) + r")\s+\d", re.I)),
+    ("count", re.compile(r"\b\d[\d,.]*\s+(?:million\s+|billion\s+)?[a-z]{3,}", re.I)),
+)
+
+
+def facets_of(x: SentenceInput | str) -> tuple[Facet, ...] | tuple[str, ...]:
+    """Return the facets of a sentence: those it carries, else found by ``extract_facets``
+    (or, without that, the facet kinds a few patterns see)."""
+    if not isinstance(x, str) and x.facets:
+        return x.facets
+    if _extract_facets is not None:
+        if isinstance(x, str):
+            return tuple(_extract_facets(x))
+        return tuple(_extract_facets(x.doc_text, x.start, x.end, published=x.published))
+    text = _text(x)
+    return tuple(kind for kind, pattern in _FALLBACK_FACETS if pattern.search(text))
+
+
+def cue_features(X: Sequence[SentenceInput | str]) -> np.ndarray:
+    """Return an (n, len(CUE_FEATURES)) array of the cue features of the sentences X."""
+    out = np.zeros((len(X), len(CUE_FEATURES)), dtype=np.float32)
+    for i, x in enumerate(X):
+        out[i] = _cues(x)
+    return out
+
+
+def _cues(x: SentenceInput | str) -> list[float]:
+    text = _text(x)
+    facets = facets_of(x)
+    kinds = {f if isinstance(f, str) else f.kind for f in facets}
+    words = _TOKEN.findall(text.lower().replace("’", "'"))
+    wordset = set(words)
+    n = max(len(words), 1)
+
+    def share(vocab: frozenset) -> float:
+        # a saturating count: one cue word matters, the fifth adds little
+        return min(sum(w in vocab for w in words), 3) / 3.0
+
+    return [
+        *(float(k in kinds) for k in FACET_KINDS),
+        min(len(facets), 3) / 3.0,
+        float(bool(_DIGIT.search(text))),
+        float(bool(_YEAR.search(text))),
+        float(not wordset.isdisjoint(NUMBER_WORDS)),
+        float(not wordset.isdisjoint(MONTHS - {"may", "march"})),
+        share(COMPARATIVE),
+        float(not wordset.isdisjoint(REPORTING)),
+        share(FIRST_PERSON),
+        share(SECOND_PERSON),
+        share(OPINION),
+        share(MODALS),
+        share(NEGATION),
+        float("?" in text),
+        float("!" in text),
+        min(len(_CAPITALISED.findall(text)), 4) / 4.0,
+        math.log1p(n) / 4.0,
+        float(n <= 6),
+        float(n >= 30),
+    ]
+
+
+# -- training -----------------------------------------------------------------------------------
+def train_checkworthy(shared_data_dir: Path, *, seed: int = 0) -> CheckworthyClassifier:
+    """Return the shipped fast check-worthiness model, rebuilt from the shared data.
+
+    Trains on CT24 train with the settings in :data:`TRAINING`, fixed seeds.
+    """
+    from .datasets.checkworthy import read_ct24_split
+    train = read_ct24_split("train", shared_data_dir)
+    clf = CheckworthyClassifier(**TRAINING, random_state=seed)
+    clf.fit([s.text for s in train], [s.label for s in train])
+    clf.info_ = {"trained_on": "CT24 train", "seed": seed}
+    return clf
+
+
+#: hyper-parameters of the shipped model, chosen on CT24 dev (see MODEL_CARD.md)
+TRAINING: dict[str, Any] = {"C": 1.0, "cue_weight": 1.0, "shift": 0.0}
