@@ -26,7 +26,7 @@ FACET_KINDS = ("date", "count", "money", "percent", "quantity", "duration")
 UNIT_KINDS = ("count", "money", "quantity")
 _OPENERS = "\"'“‘([«—―-"
 _ENDERS = ".!?…"
-_CLOSERS = "\"'”’)]»"
+_CLOSERS = "\"'”’“‘)]»"
 
 
 def read_annotations(path: Path = ANNOTATIONS) -> Iterator[tuple[int, dict]]:
