@@ -39,6 +39,9 @@ DATES = [
     ("Last May the envoy resigned.", PUB, [("date", "Last May", "2019-05")]),
     ("The council rejected the plan in December.", PUB, [("date", "December", "2018-12")]),
     ("The board will vote in September.", PUB, [("date", "September", "2019-09")]),
+    ("The chief, who plans to retire in October, said little.", PUB, [("date", "October", "2019-10")]),
+    ("The party has not met since it agreed to it in December.", PUB, [("date", "December", "2018-12")]),
+    ("On Tuesday, the envoy will fly to Seoul.", PUB, [("date", "Tuesday", "2019-07-02")]),
     ("Unrest broke out in late May.", PUB, [("date", "late May", "2019-05")]),
     ("The union struck on Monday.", PUB, [("date", "Monday", "2019-06-24")]),
     ("The senator spoke Thursday night.", PUB, [("date", "Thursday", "2019-06-27")]),
@@ -97,6 +100,7 @@ COUNTS = [
     ("The two countries share a border.", [("count", "two countries", 2, "countries")]),
     ("Two more members of Congress quit.",
      [("count", "Two more members of Congress", 2, "members of congress")]),
+    ("There are 98 Supreme Court clerks.", [("count", "98 Supreme Court clerks", 98, "supreme court clerks")]),
     ("He sold four of the nine stations.",
      [("count", "four", 4, "stations"), ("count", "nine stations", 9, "stations")]),
     ("The 450-member chamber voted.", [("count", "450-member", 450, "members")]),
@@ -162,6 +166,8 @@ QUANTITIES = [
     ("The mine yields 550,000 tonnes a year.", [("quantity", "550,000 tonnes a year", 550000, "tonnes a year")]),
     ("The field pumps 100,000 barrels a day.", [("quantity", "100,000 barrels a day", 100000, "barrels a day")]),
     ("Iraq produced 1.75 mln bpd.", [("quantity", "1.75 mln bpd", 1750000, "bpd")]),
+    ("Ecuador must import four to five mln barrels.",
+     [("quantity", "four", 4000000, "barrels"), ("quantity", "five mln barrels", 5000000, "barrels")]),
 ]
 
 NO_FACET = [
@@ -192,6 +198,9 @@ NO_FACET = [
     "Demand is four to five times larger than supply.",
     "She told USA Today she would run.",
     "One in five voters is undecided.",
+    "Votes split more than three to one.",
+    "The pressure came from May, who wants a deal.",
+    "He appeared on Fox News Sunday.",
 ]
 
 HEDGED = [

@@ -60,6 +60,7 @@ _YEAR_DATE = re.compile(
     rf"(?!\w|[,.]\d|%|/\d)"
 )
 _MONTH_RANGE = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*")
+_WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")  # "from May, who has accused": a person
 _ATTACKS = re.compile(r"\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijack)", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: what follows a figure when it is an amount, not a year
@@ -114,7 +115,7 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     if mon == "May" and s.text[m.end("mon"):m.end("mon") + 1] in ("'", "’"):
         return False
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
-    if nxt and nxt.group(1) in _PERSON_AFTER:
+    if nxt and nxt.group(1) in _PERSON_AFTER or _WHO_AFTER.match(s.text, m.end(), s.hi):
         return False
     before = word_before(s.text, m.start(), s.lo)
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):

@@ -57,6 +57,7 @@ _CAPITAL_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
 _NAME_MARK = re.compile(r"(?:\bNo\.?|\bno\.|#|\bNos\.?)\s*$")
 _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + "|".join(w.capitalize() for w in STREET_WORDS) + r")\b")
 _RATIO = re.compile(r"\s+times\s+(?:as|the|more|less|higher|lower|bigger|larger|greater|smaller|faster)\b", re.I)
+_TO_ONE = re.compile(r"\s+to\s+(?:one|1)\b(?!\s*[-,.]?\d)", re.I)
 _RATE_BEFORE = re.compile(r"(?:\b(?:one|1)\s+(?:in|out of every|of every)|\bevery)\s+$", re.I)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
 _TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)\b)", re.I)
@@ -115,7 +116,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True  # two-for-one, 3-for-2 splits
     if _FRACTION_AFTER.match(after):
         return True  # one-third: a fraction the gold leaves without a value
-    if _RATIO.match(text, n.end, hi) or _RATE_BEFORE.search(text, max(lo, n.start - 16), n.start):
+    if _RATIO.match(text, n.end, hi) or _TO_ONE.match(text, n.end, hi) \
+            or _RATE_BEFORE.search(text, max(lo, n.start - 16), n.start):
         return True  # four to 10 times larger, one in six, every two: a ratio, not a count
     if n.words and n.value == 1 and n.scale == 1:
         return True  # "one", "a": not a checkable count
@@ -266,12 +268,14 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
                 or not _CONNECTOR_FORWARD.fullmatch(text, a.end, nxt.start) \
                 or not (a.bare or (a.kind == "money" and a.unit == nxt.unit)):
             continue
+        if text[a.end:nxt.start].strip() == "," and not _alike(a.numeral, nxt.numeral):
+            continue  # "at age 92, five years too early": a comma joins only a list of peers
         ranged.add(i)
         if a.bare:
             a.kind, a.unit, a.bare = nxt.kind, nxt.unit, False
             if nxt.kind == "money" and _in_minor_units(text, nxt):
                 a.value = _scaled(a.value / 100, 1)
-        if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind == "money":
+        if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind != "percent":
             a.value = _scaled(a.value, nxt.numeral.scale)
             a.numeral.scale = nxt.numeral.scale
     money = count = None  # the last money amount, the last count with a unit
@@ -306,6 +310,13 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
     if nxt and nxt.group(1) in _CASUALTIES:
         return True
     return _all_before(text, lo, a.numeral) or is_hedged(text, lo, a.start, earlier=False)
+
+
+def _alike(a: Numeral, b: Numeral) -> bool:
+    """Whether two figures could be items of one list (*40, 45, 50 billion*): both in figures
+    or both in words, and of a size."""
+    x, y = a.value / a.scale, b.value / b.scale
+    return a.words == b.words and x > 0 and y > 0 and max(x, y) / min(x, y) <= 5
 
 
 def _in_minor_units(text: str, a: Amount) -> bool:

@@ -25,15 +25,22 @@ _TENSE = re.compile(
 
 #: the verb that governs a date stands in its clause, not a page away
 _REACH = 200
+_CLAUSE_MARKS = ",;:(—–"
 
 
 def is_future(s: Sentence, start: int, end: int) -> bool:
-    """Whether the verb nearest the date (before or after it) speaks of the future."""
-    best, future = None, False
-    for m in _TENSE.finditer(s.text, max(s.lo, start - _REACH), min(s.hi, end + _REACH)):
-        gap = start - m.end() if m.end() <= start else m.start() - end
-        if gap < 0:
-            continue
-        if best is None or gap < best:
-            best, future = gap, m.group("past") is None
-    return future
+    """Whether the verb that governs the date speaks of the future: the nearest one before
+    it in its clause (*plans to step down in October, said ...*), else the nearest after it
+    (*On Monday, Bolton will meet ...*), else the nearest before it at all."""
+    lo, hi = max(s.lo, start - _REACH), min(s.hi, end + _REACH)
+    clause = max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1
+    before_clause = before_any = after = None
+    for m in _TENSE.finditer(s.text, lo, hi):
+        if m.end() <= start:
+            before_any = m
+            if m.start() >= clause:
+                before_clause = m
+        elif m.start() >= end and after is None:
+            after = m
+    chosen = before_clause or after or before_any
+    return chosen is not None and chosen.group("past") is None

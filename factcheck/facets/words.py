@@ -43,7 +43,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
             "saturday": 5, "sunday": 6}
 #: words before a weekday that make it part of a name (``Good Friday``, ``Bloody Sunday``)
 WEEKDAY_NAME_BEFORE = frozenset("good black cyber super ash palm easter holy bloody maundy "
-                                "shrove whit".split())
+                                "shrove whit news".split())
 #: words after a weekday that make it a newspaper or show (``Sunday Times``)
 WEEKDAY_NAME_AFTER = frozenset("times telegraph express mirror mail post herald observer "
                                "people sport review magazine club school service".split())
@@ -174,8 +174,7 @@ while when if yet so also still then there here what which who whom whose where 
 another another among against toward towards into onto upon via says said say note added
 """.split())
 #: words after a figure that make it an address (``10 Downing Street``)
-STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive square "
-                         "place way terrace court plaza".split())
+STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive".split())
 #: idioms with a number word that count nothing
 IDIOMS = ("own two feet", "two cents", "one or two", "two or three", "second to none",
           "at sixes and sevens", "on all fours", "two-way", "one-way", "one country, two systems")
