@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.datasets.check import ANNOTATIONS, build_check_set, check_row, read_annotations, sentence_problem
+from factcheck.datasets.check import (
+    ANNOTATIONS,
+    build_check_set,
+    check_row,
+    read_annotations,
+    sentence_problem,
+)
 from factcheck.errors import InputError
 
 
@@ -58,7 +64,7 @@ def built(tmp_path_factory):
         pytest.skip("../shared/data/attribution/polnear is not here")
     out = tmp_path_factory.mktemp("check")
     docs, gold = build_check_set(shared, out)
-    read = lambda p: [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines()]  # noqa: E731
+    read = lambda p: [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines()]
     return read(docs), read(gold)
 
 
@@ -99,7 +105,7 @@ def test_gold_has_the_format_of_news_dev(built):
 def test_changed_source_text_names_the_row(tmp_path):
     polnear = tmp_path / "data" / "attribution" / "polnear"
     (polnear / "dev" / "text").mkdir(parents=True)
-    n, row = ROWS[0]
+    _, row = ROWS[0]
     (polnear / row["file"]).write_text("Nothing here matches the annotated sentence at all.\n" * 200,
                                        encoding="utf-8")
     ann = tmp_path / "ann.jsonl"
