@@ -23,7 +23,7 @@ from .relative import (RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, 
                        weekday_date)
 from .scan import Sentence
 from .span import DateSpan, word_before
-from .tense import is_future
+from .tense import is_future, tense
 from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS
 
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -101,6 +101,30 @@ def _nearest_year(month: int, day: int, published: dt.date) -> int:
     return best
 
 
+#: how far from publication the nearest year may put a month and day against the tense
+#: before the tense wins: *adjourned to June 12* (ten days ahead, in a past-tense sentence)
+#: stays ahead; *was thrown into question on Feb. 9* (published in September) goes back
+_AGAINST_TENSE = 60
+
+
+def _tensed_year(s: Sentence, start: int, end: int, month: int, day: int, published: dt.date) -> int:
+    """Return the year of a month and day: the nearest one, unless that lies well on the other
+    side of publication from where the sentence's tense puts it."""
+    year = _nearest_year(month, day, published)
+    try:
+        gap = (dt.date(year, month, day) - published).days
+    except ValueError:
+        return year
+    if abs(gap) <= _AGAINST_TENSE:
+        return year
+    said = tense(s, start, end, strict=True)
+    if said == "past" and gap > 0:
+        return year - 1
+    if said == "future" and gap < 0:
+        return year + 1
+    return year
+
+
 def _latest_month(month: int, published: dt.date, strictly_before: bool) -> int:
     """Return the year of the latest such month up to (or before) the publication month."""
     if month < published.month or (month == published.month and not strictly_before):
@@ -168,7 +192,7 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         # since January 1st: the latest one, not the nearest
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
     elif day:
-        y = _nearest_year(month, int(day), published)
+        y = _tensed_year(s, start, end, month, int(day), published)
     elif _delivery_month(s, m) or is_future(s, start, end):
         y = published.year if month >= published.month else published.year + 1
     else:

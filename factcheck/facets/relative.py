@@ -130,10 +130,12 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
             return None
         direction = (g["dir"] or "").lower()
         sign = 1 if direction in ("later", "after") else -1
-        # "a year earlier" with no date before it counts from publication; "a day before
-        # the vote" counts from an event the text names, so it needs a date before it
-        loose = direction in ("before", "after") and _CLAUSE_GOES_ON.match(s.text, end, s.hi)
-        return DateSpan(start, end, None, anchored=(unit.lower(), sign * n, not loose))
+        # "a year earlier", "the prior year" with no date before them count from publication
+        # (wire copy compares with a year ago); "two years later" and "a day before the
+        # vote" count from an event the text names, so they need a date before them
+        from_publication = n == 1 and direction not in ("later", "after") \
+            and not (direction == "before" and _CLAUSE_GOES_ON.match(s.text, end, s.hi))
+        return DateSpan(start, end, None, anchored=(unit.lower(), sign * n, from_publication))
     if g["q"]:
         return _quarter(s, m, published)
     if published is None:
