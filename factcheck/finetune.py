@@ -84,10 +84,14 @@ def _load_tokenizer_and_model(directory: Path, **model_kwargs):
 def finetune_multilabel(base_model_dir: str | Path, train_inputs: Sequence[SentenceInput | str],
                         Y, *, out_dir: str | Path, epochs: int = 2, lr: float = 5e-5,
                         batch_size: int = 16, seed: int = 0, max_length: int = 128,
-                        weight_decay: float = 0.01, warmup: float = 0.1,
+                        weight_decay: float = 0.01, warmup: float = 0.1, sample_weight=None,
                         log: Callable[[str], None] | None = None) -> Path:
     """Return ``out_dir`` after fine-tuning the local encoder ``base_model_dir`` on the inputs and
-    their (n, 3) 0/1 labels (columns in :data:`~factcheck.types.LABELS` order) and saving it there.
+    their (n, 3) labels (columns in :data:`~factcheck.types.LABELS` order) and saving it there.
+
+    Y holds 0/1, or -1 (or NaN) where an example says nothing of a label (as
+    :func:`factcheck.attribution.train.training_set` gives it): such cells add no loss.
+    ``sample_weight`` (n,) scales each example's loss.
 
     Full fine-tuning with AdamW, linear warm-up then decay, binary cross-entropy per label;
     deterministic for a given ``seed`` on CPU.
@@ -95,12 +99,18 @@ def finetune_multilabel(base_model_dir: str | Path, train_inputs: Sequence[Sente
     base = Path(base_model_dir)
     _check_local_model(base, "base model")
     Y = np.asarray(Y, dtype=np.float32)
+    Y = np.where(np.isnan(Y), -1.0, Y)
     if Y.ndim != 2 or Y.shape[1] != len(LABELS):
         raise ValueError(f"Y must have shape (n, {len(LABELS)}) in the order {', '.join(LABELS)}")
     if len(train_inputs) != len(Y):
         raise ValueError(f"{len(train_inputs)} inputs but {len(Y)} label rows")
     if not len(Y):
         raise ValueError("no training examples")
+    if not np.isin(Y, (-1.0, 0.0, 1.0)).all():
+        raise ValueError("Y must hold 0 and 1 (or -1 / NaN for unknown)")
+    w = np.ones(len(Y), np.float32) if sample_weight is None else np.asarray(sample_weight, np.float32)
+    if w.shape != (len(Y),):
+        raise ValueError(f"sample_weight must have shape ({len(Y)},)")
     if epochs < 1 or batch_size < 1 or max_length < 8:
         raise ValueError("epochs and batch_size must be >= 1 and max_length >= 8")
 
@@ -137,6 +147,8 @@ def finetune_multilabel(base_model_dir: str | Path, train_inputs: Sequence[Sente
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
     gen = torch.Generator().manual_seed(seed)
     labels = torch.from_numpy(Y)
+    weights = torch.from_numpy(w)
+    bce = torch.nn.BCEWithLogitsLoss(reduction="none")
     model.train()
     step = 0
     started = time.perf_counter()
@@ -146,13 +158,17 @@ def finetune_multilabel(base_model_dir: str | Path, train_inputs: Sequence[Sente
         for b in range(0, n, batch_size):
             idx = order[b:b + batch_size]
             batch = tokenizer.pad({k: [enc[k][i] for i in idx] for k in enc.keys()}, return_tensors="pt")
-            out = model(**batch, labels=labels[idx])
-            out.loss.backward()
+            logits = model(**batch).logits
+            target = labels[idx]
+            # unknown cells (-1) carry no loss; each row counts by its sample weight
+            cell_w = (target >= 0).float() * weights[idx].unsqueeze(1)
+            loss = (bce(logits, target.clamp(min=0)) * cell_w).sum() / cell_w.sum().clamp(min=1e-6)
+            loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
-            running += float(out.loss.detach())
+            running += float(loss.detach())
             step += 1
             if log and (step % 50 == 0 or step == total):
                 log(f"epoch {epoch + 1}/{epochs} step {step}/{total} loss {running / (b // batch_size + 1):.4f} "

@@ -115,3 +115,18 @@ def test_wrong_label_shape_is_refused(tiny_bert, tmp_path):
     xs, _ = _data()
     with pytest.raises(ValueError, match="shape"):
         finetune_multilabel(tiny_bert, xs, np.zeros((len(xs), 2)), out_dir=tmp_path / "o", epochs=1)
+
+
+def test_unknown_labels_and_weights_are_accepted(tiny_bert, tmp_path):
+    from factcheck.finetune import TransformersAttribution, finetune_multilabel
+
+    xs, y = _data()
+    y = y.copy()
+    y[0, 1] = -1
+    y[1, 2] = np.nan
+    out = finetune_multilabel(tiny_bert, xs, y, out_dir=tmp_path / "o", epochs=1, batch_size=3,
+                              sample_weight=np.linspace(0.5, 1.0, len(xs)), max_length=32)
+    p = TransformersAttribution.load(out).predict_proba(xs)
+    assert np.isfinite(p).all() and p.shape == (len(xs), 3)
+    with pytest.raises(ValueError, match="0 and 1"):
+        finetune_multilabel(tiny_bert, xs, y * 2, out_dir=tmp_path / "p", epochs=1)
