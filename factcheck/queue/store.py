@@ -248,79 +248,75 @@ class Queue:
     def add_rows(self, rows: Iterable[tuple], *, model: str | None = None,
                  model_version: str | None = None) -> AddResult:
         """Add ``(path, line, record)`` rows and return what was added. A record is a dict, the
-        JSON text of one (stored as it is), or an exception standing
-        for a line that could not be read; every bad row comes back as an InputError."""
-        added = duplicates = 0
+        JSON text of one (stored as it is), or an exception standing for a line that could not
+        be read; every bad row comes back as an InputError, in file order."""
         errors: list[InputError] = []
-        batch: list[tuple] = []
+        seen = [0]
         stamp = now_iso()
-
-        def flush() -> None:
-            nonlocal added, duplicates
-            known = len(errors)
+        added = 0
+        # (reading in a second thread was tried: the GIL hand-overs at every row cost more than
+        # the overlap gained)
+        for prepared in self._prepare_batches(rows, model, model_version, stamp, errors, seen):
             with self._write() as conn:
-                new = self._insert_batch(conn, batch, errors, model, model_version, stamp)
-            added += new
-            duplicates += len(batch) - new - (len(errors) - known)
-            batch.clear()
+                added += self._insert_prepared(conn, prepared, errors)
+        order = {path: i for i, path in enumerate(dict.fromkeys(e.path for e in errors))}
+        errors.sort(key=lambda e: (order[e.path], e.line or 0))
+        return AddResult(added, seen[0] - added - len(errors), errors)
 
-        for path, line, record in rows:
-            if isinstance(record, BaseException):
-                errors.append(record if isinstance(record, InputError) else InputError(str(record), path=path, line=line))
+    @staticmethod
+    def _prepare_batches(rows, model, model_version, stamp, errors, seen) -> Iterator[list]:
+        """Yield batches of (items row, path, line, whole-text check needed) ready to insert."""
+        batch: list[tuple] = []
+        for path, line, rec in rows:
+            seen[0] += 1
+            if isinstance(rec, BaseException):
+                errors.append(rec if isinstance(rec, InputError) else InputError(str(rec), path=path, line=line))
                 continue
-            batch.append((path, line, record))
-            if len(batch) >= _BATCH:
-                flush()
-        if batch:
-            flush()
-        return AddResult(added, duplicates, errors)
-
-    def _insert_batch(self, conn, batch: list, errors: list, model, model_version, stamp) -> int:
-        """Insert one batch in the open transaction; return how many claims were new."""
-        conn.execute("PRAGMA cache_size = -131072")  # the indexes of a big queue stay in memory
-        items: list[tuple] = []
-        where: list[tuple] = []  # (path, line) of each row of items
-        unchecked: list[int] = []  # rows of items read from their head only: SQLite checks the whole
-        for path, line, rec in batch:
-            raw = None
+            raw, check = None, False
             if isinstance(rec, str):
                 raw, rec = rec, quick_record(rec)
+                check = rec is not None
                 if rec is None:
                     try:
                         rec = json.loads(raw)
                     except ValueError as exc:
                         errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
                         continue
-                else:
-                    unchecked.append(len(items))
             try:
-                items.append(prepare_claim(rec, model, model_version, stamp, raw))
+                batch.append((prepare_claim(rec, model, model_version, stamp, raw), path, line, check))
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
-                if unchecked and unchecked[-1] == len(items):
-                    unchecked.pop()
                 errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
                 continue
-            where.append((path, line))
+            if len(batch) >= _BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    def _insert_prepared(self, conn, batch: list, errors: list) -> int:
+        """Insert one prepared batch in the open transaction; return how many claims were new."""
+        conn.execute("PRAGMA cache_size = -131072")  # the indexes of a big queue stay in memory
+        unchecked = [i for i, (_, _, _, check) in enumerate(batch) if check]
         if unchecked:
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS broken (n INTEGER PRIMARY KEY)")
             conn.executemany("INSERT INTO temp.broken (n) SELECT ?1 WHERE NOT json_valid(?2)",
-                             ((i, items[i][4]) for i in unchecked))
+                             ((i, batch[i][0][4]) for i in unchecked))
             broken = {n for (n,) in conn.execute("SELECT n FROM temp.broken")}
             conn.execute("DELETE FROM temp.broken")
             for i in sorted(broken):
+                row, path, line, _ = batch[i]
                 try:
-                    json.loads(items[i][4])
+                    json.loads(row[4])
                     reason = "broken JSON"
                 except ValueError as exc:
                     reason = f"broken JSON ({exc})"
-                errors.append(InputError(reason, path=where[i][0], line=where[i][1]))
-            items = [row for i, row in enumerate(items) if i not in broken]
-        new = 0
-        if items:
-            new = conn.executemany(
-                "INSERT OR IGNORE INTO items (claim_id, doc_id, start, \"end\", record, model, model_version, added_at,"
-                " text, label, checkworthiness, priority, margin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                items).rowcount
+                errors.append(InputError(reason, path=path, line=line))
+            if broken:
+                batch = [b for i, b in enumerate(batch) if i not in broken]
+        new = conn.executemany(
+            "INSERT OR IGNORE INTO items (claim_id, doc_id, start, \"end\", record, model, model_version, added_at,"
+            " text, label, checkworthiness, priority, margin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (b[0] for b in batch)).rowcount if batch else 0
         conn.execute("PRAGMA cache_size = -2000")
         return new
 
