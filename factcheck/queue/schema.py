@@ -57,7 +57,7 @@ def _v1(conn: sqlite3.Connection) -> None:
     );
     CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id, start);
     CREATE INDEX IF NOT EXISTS items_status_label ON items(status, label);
-    CREATE INDEX IF NOT EXISTS items_open_priority ON items(priority DESC) WHERE {OPEN};
+    CREATE INDEX IF NOT EXISTS items_open_priority ON items(priority DESC, claim_id) WHERE {OPEN};
     -- the claims as added, for readers of the file
     CREATE VIEW IF NOT EXISTS claims AS
         SELECT claim_id, doc_id, start, "end", record, model, model_version, added_at FROM items;
@@ -135,7 +135,7 @@ def _v2(conn: sqlite3.Connection) -> None:
                        abs(coalesce(json_extract(c.record, '$.scores.estimated'), 1) - 0.5),
                        abs(coalesce(json_extract(c.record, '$.scores.contested'), 1) - 0.5))
             FROM items c WHERE c.rowid = items.rowid)""")
-    conn.execute(f"CREATE INDEX IF NOT EXISTS items_open_margin ON items(margin) WHERE {OPEN}")
+    conn.execute(f"CREATE INDEX IF NOT EXISTS items_open_margin ON items(margin, priority DESC, claim_id) WHERE {OPEN}")
 
 
 MIGRATIONS = (_v1, _v2)

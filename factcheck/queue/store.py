@@ -29,7 +29,10 @@ from .scale import RatingScale
 
 ROLES = ("reviewer", "editor")
 ORDERS = ("priority", "uncertainty")
-_ORDER_SQL = {"priority": "priority DESC, claim_id", "uncertainty": "margin ASC, priority DESC, claim_id"}
+# each order walks its partial index over the open items (schema.py); INDEXED BY keeps the
+# planner from sorting every open item instead
+_ORDER_SQL = {"priority": ("items_open_priority", "priority DESC, claim_id"),
+              "uncertainty": ("items_open_margin", "margin, priority DESC, claim_id")}
 _BATCH = 20_000  # claims per add transaction: big for speed, small enough to let reviewers in between
 _PBKDF2_ROUNDS = 50_000  # secrets are 240 random bits; the stretching is a second line only
 
@@ -434,14 +437,14 @@ class Queue:
             if claim_id is None:
                 skip = f" AND i.claim_id NOT IN ({', '.join('?' * len(exclude))})" if exclude else ""
                 row = conn.execute(
-                    f"""SELECT i.claim_id FROM items i
+                    f"""SELECT i.claim_id FROM items i INDEXED BY {_ORDER_SQL[order][0]}
                         WHERE i.{schema.OPEN}
                           AND i.n_verdicts + (SELECT count(*) FROM leases l WHERE l.claim_id = i.claim_id) < ?
                           AND NOT EXISTS (SELECT 1 FROM current_verdicts c
                                           WHERE c.claim_id = i.claim_id AND c.reviewer_id = ? AND c.kind = 'verdict')
                           AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = i.claim_id AND l.reviewer_id = ?)
                           {skip}
-                        ORDER BY {_ORDER_SQL[order]} LIMIT 1""",
+                        ORDER BY {_ORDER_SQL[order][1]} LIMIT 1""",
                     (self.reviews_per_claim, reviewer_id, reviewer_id, *exclude)).fetchone()
                 if row is None:
                     return None
@@ -691,13 +694,16 @@ class Queue:
         conn.execute("BEGIN")  # one snapshot for every count
         try:
             by_status = {s: 0 for s in schema.STATUSES}
-            by_status.update(dict(conn.execute("SELECT status, count(*) FROM items GROUP BY status")))
+            by_label: dict[str, int] = {}
+            # one walk of the (status, label) index gives both counts
+            for status, label, n in conn.execute("SELECT status, label, count(*) FROM items GROUP BY status, label"):
+                by_status[status] += n
+                by_label[label or "unlabelled"] = by_label.get(label or "unlabelled", 0) + n
             stale = conn.execute("SELECT count(*) FROM items i WHERE status = 'in_review' AND n_verdicts = 0 AND"
                                  " NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = i.claim_id"
                                  " AND l.expires_at >= ?)", (time.time(),)).fetchone()[0]
             by_status["in_review"] -= stale
             by_status["pending"] += stale
-            by_label = {k or "unlabelled": v for k, v in conn.execute("SELECT label, count(*) FROM items GROUP BY label")}
             by_reviewer = dict(conn.execute(
                 "SELECT r.name, count(*) FROM current_verdicts c JOIN reviewers r ON r.reviewer_id = c.reviewer_id"
                 " GROUP BY r.name ORDER BY r.name"))
