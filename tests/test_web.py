@@ -485,3 +485,14 @@ def test_serve_command_listens_on_localhost(wq):
     assert b"127.0.0.1" in err and b"GET /api/next" in logs  # the access log is on, and holds no secret
     for secret in wq.secrets.values():
         assert secret.encode() not in logs
+
+
+def test_a_bare_claim_record_renders(wq):
+    with Queue(wq.path) as q:
+        q.add_claims([{"doc_id": "bare", "text": "Nothing but text here.", "start": 0, "end": 22}])
+        cid = next(r["claim_id"] for r in q.list_items(limit=100) if r["doc_id"] == "bare")
+    client = TestClient(create_app(wq.path, secret_key="k"))
+    h = bearer(wq.secrets["alice"])
+    r = client.get(f"/claims/{cid}", headers=h)
+    assert r.status_code == 200 and "Nothing but text here." in r.text
+    assert client.get("/?label=", headers=h).status_code == 200

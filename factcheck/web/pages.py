@@ -162,7 +162,7 @@ def claim_view(request: Request, ident, claim_id: str, *, error: str | None = No
     mine = [v for v in item["verdicts"] if v.get("reviewer") == ident.name and v.get("current")]
     return render(request, "claim.html", status=status, item=item, claim=claim, context=claim_in_context(item),
                   scale=queue.scale.ratings, model=item.get("model"), mine=mine[-1] if mine else None,
-                  error=error, form=form or {}, claim_path=_quote(claim["claim_id"]),
+                  error=error, form=form or {}, claim_id=claim_id, claim_path=_quote(claim_id),
                   can_adjudicate=ident.is_editor and item["status"] in ("disputed", "resolved"))
 
 
