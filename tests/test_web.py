@@ -496,3 +496,20 @@ def test_a_bare_claim_record_renders(wq):
     r = client.get(f"/claims/{cid}", headers=h)
     assert r.status_code == 200 and "Nothing but text here." in r.text
     assert client.get("/?label=", headers=h).status_code == 200
+
+
+def test_odd_claim_records_render(wq):
+    odd = {"doc_id": "odd", "text": "Odd record with 3 things.", "start": 5, "end": 30, "label": "sourced",
+           "scores": {"sourced": 0.7}, "source": "a named source",
+           "facets": [{"kind": "count", "text": "3 things", "start": "x", "end": None},
+                      {"kind": None, "text": "Odd", "value": {"nested": [1]}, "start": 5, "end": 8}, "not a facet"],
+           "cues": [{"label": "sourced", "text": "with", "start": 16.0, "end": 20.0}, None]}
+    with Queue(wq.path) as q:
+        result = q.add_claims([odd])
+        if not result.added:
+            pytest.skip(f"the queue refuses this record: {result.errors}")
+        cid = next(r["claim_id"] for r in q.list_items(limit=100) if r["doc_id"] == "odd")
+    client = TestClient(create_app(wq.path, secret_key="k"))
+    r = client.get(f"/claims/{cid}", headers=bearer(wq.secrets["ed"]))
+    assert r.status_code == 200
+    assert '<mark class="cue cue-sourced" title="sourced cue">with</mark>' in r.text

@@ -36,6 +36,11 @@ def _safe_url(url) -> str | None:
     return str(url) if scheme in ("http", "https") else None
 
 
+def _score(x) -> str:
+    """Return a score with two decimals, or '' for anything that is not a number."""
+    return f"{x:.2f}" if isinstance(x, (int, float)) and not isinstance(x, bool) else ""
+
+
 def environment():
     """Return the Jinja2 environment of the pages, with autoescaping on for every template."""
     import jinja2
@@ -44,7 +49,7 @@ def environment():
                              trim_blocks=True, lstrip_blocks=True)
     env.filters["safe_url"] = _safe_url
     env.filters["idq"] = _quote
-    env.filters["score"] = lambda x: "" if x is None else f"{float(x):.2f}"
+    env.filters["score"] = _score
     env.globals["labels"] = PRIMARY_LABELS
     return env
 
