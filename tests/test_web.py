@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from factcheck.queue import Queue  # noqa: E402
 from factcheck.web.app import create_app  # noqa: E402
+sys.path.insert(0, str(Path(__file__).parent))  # the shared web fixtures, in any import mode
 from test_web_fixtures import bearer, build_queue, login  # noqa: E402
 
 

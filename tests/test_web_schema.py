@@ -1,6 +1,9 @@
 """Schemathesis over the OpenAPI description, in process: no operation answers a server error."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 pytest.importorskip("fastapi")
@@ -9,6 +12,7 @@ schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 from factcheck.web.app import create_app  # noqa: E402
+sys.path.insert(0, str(Path(__file__).parent))  # the shared web fixtures, in any import mode
 from test_web_fixtures import build_queue  # noqa: E402
 
 STATE: dict = {}
