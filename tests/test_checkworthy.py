@@ -1,0 +1,190 @@
+"""The fast check-worthiness model: learning, the estimator contract, safe saving and loading."""
+from __future__ import annotations
+
+import json
+import pickle
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.checkworthy import CUE_FEATURES, CheckworthyClassifier, analyse, cue_features
+from factcheck.errors import ModelError, NotFittedError, UnsafeModelError
+from factcheck.types import SentenceInput
+
+SHIPPED = Path(__file__).resolve().parents[1] / "models" / "fast" / "checkworthy"
+
+# Hand-written sentence parts; the templates make a checkable and an uncheckable kind.
+_ACTORS = ["The city council", "The ministry", "Our state", "The company", "The agency", "Congress",
+           "The governor", "The union", "The school board", "The federal government"]
+_FIGURES = ["spent $4 million", "cut 1,200 jobs", "raised taxes by 3 percent", "built 45 schools",
+            "lost 30% of its budget", "hired 700 nurses", "closed 12 clinics", "paid 2.5 billion dollars"]
+_WHEN = ["in 2014", "last year", "since 1998", "between 2009 and 2012", "in March 2016", "in 2001"]
+_OPINIONS = ["I think we can do much better than this", "We need leaders who care about people",
+             "Let me tell you what I believe", "This is a wonderful country and I love it",
+             "Thank you so much for having me tonight", "What are you going to do about it?",
+             "I want to be honest with the American people", "We will fight for every family"]
+
+
+def _toy(n: int, seed: int) -> tuple[list[str], list[int]]:
+    rng = random.Random(seed)
+    texts, labels = [], []
+    for _ in range(n):
+        if rng.random() < 0.4:
+            texts.append(f"{rng.choice(_ACTORS)} {rng.choice(_FIGURES)} {rng.choice(_WHEN)}.")
+            labels.append(1)
+        else:
+            texts.append(rng.choice(_OPINIONS) + rng.choice([".", "!", ", frankly.", ", believe me."]))
+            labels.append(0)
+    return texts, labels
+
+
+@pytest.fixture(scope="module")
+def toy_model() -> CheckworthyClassifier:
+    X, y = _toy(200, seed=1)
+    return CheckworthyClassifier(n_features=2 ** 14, max_iter=500).fit(X, y)
+
+
+def test_init_only_stores_params():
+    clf = CheckworthyClassifier(C=3.0, cue_weight=0.5)
+    assert clf.get_params()["C"] == 3.0 and clf.get_params()["cue_weight"] == 0.5
+    assert not hasattr(clf, "coef_")
+
+
+def test_unfitted_raises():
+    with pytest.raises(NotFittedError):
+        CheckworthyClassifier().predict_proba(["The budget grew by 4% in 2019."])
+    with pytest.raises(NotFittedError):
+        CheckworthyClassifier().save("/nonexistent/never-written")
+
+
+def test_learns_toy_data(toy_model):
+    X, y = _toy(100, seed=2)
+    proba = toy_model.predict_proba(X)
+    assert proba.shape == (100, 2)
+    assert np.allclose(proba.sum(axis=1), 1.0)
+    assert list(toy_model.classes_) == [0, 1]
+    accuracy = np.mean((proba[:, 1] >= 0.5) == np.array(y))
+    assert accuracy > 0.9
+
+
+def test_accepts_sentence_inputs_like_strings(toy_model):
+    texts = ["The agency hired 300 nurses in 2012.", "I think we can do better, frankly."]
+    inputs = [SentenceInput.from_text(t, prev_text="Something came before.") for t in texts]
+    assert np.allclose(toy_model.predict_proba(texts), toy_model.predict_proba(inputs), atol=1e-6)
+
+
+def test_empty_batch(toy_model):
+    assert toy_model.predict_proba([]).shape == (0, 2)
+
+
+def test_round_trip_identical(toy_model, tmp_path):
+    toy_model.save(tmp_path / "m")
+    config = json.loads((tmp_path / "m" / "config.json").read_text())
+    assert config["type"] == "checkworthy-linear"
+    loaded = CheckworthyClassifier.load(tmp_path / "m")
+    X, _ = _toy(50, seed=3)
+    assert np.array_equal(toy_model.predict_proba(X), loaded.predict_proba(X))
+    assert loaded.get_params() == toy_model.get_params()
+
+
+def test_weights_load_without_pickle(toy_model, tmp_path):
+    toy_model.save(tmp_path / "m")
+    with np.load(tmp_path / "m" / "weights.npz", allow_pickle=False) as npz:
+        assert set(npz.files) == {"index", "value"}
+
+
+def test_refuses_pickle(toy_model, tmp_path):
+    d = tmp_path / "evil"
+    d.mkdir()
+    (d / "config.json").write_text(json.dumps({"type": "checkworthy-linear"}))
+    (d / "model.pkl").write_bytes(pickle.dumps(toy_model))
+    with pytest.raises(UnsafeModelError):
+        CheckworthyClassifier.load(d)
+
+
+def test_refuses_pickle_beside_real_files(toy_model, tmp_path):
+    toy_model.save(tmp_path / "m")
+    (tmp_path / "m" / "extra.joblib").write_bytes(b"\x80\x04K\x01.")
+    with pytest.raises(UnsafeModelError):
+        CheckworthyClassifier.load(tmp_path / "m")
+
+
+def test_refuses_other_model_types(toy_model, tmp_path):
+    toy_model.save(tmp_path / "m")
+    config = json.loads((tmp_path / "m" / "config.json").read_text())
+    config["type"] = "attribution-linear"
+    (tmp_path / "m" / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelError):
+        CheckworthyClassifier.load(tmp_path / "m")
+
+
+def test_refuses_weights_that_do_not_match(toy_model, tmp_path):
+    toy_model.save(tmp_path / "m")
+    np.savez(tmp_path / "m" / "weights.npz", index=np.array([10 ** 9], dtype=np.int32),
+             value=np.array([1.0], dtype=np.float32))
+    with pytest.raises(ModelError):
+        CheckworthyClassifier.load(tmp_path / "m")
+
+
+def test_missing_directory_is_a_model_error(tmp_path):
+    with pytest.raises(ModelError):
+        CheckworthyClassifier.load(tmp_path / "absent")
+
+
+def test_cue_features_see_figures_and_opinions():
+    stat, opinion = cue_features(["Unemployment fell to 3.9% in May 2018.", "I think you are wrong?"])
+    names = list(CUE_FEATURES)
+    assert stat[names.index("digit")] == 1 and opinion[names.index("digit")] == 0
+    assert stat[names.index("facet:percent")] == 1
+    assert opinion[names.index("question")] == 1 and opinion[names.index("first_person")] > 0
+
+
+def test_number_shapes_generalise():
+    # Two different figures share their shape term, so a figure never seen in training counts.
+    assert "0.0" in analyse("It rose 4.2% last year")
+    assert set(analyse("We spent 1,250 dollars")) & set(analyse("We spent 9,999 dollars")) >= {"0,000"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=120), min_size=1, max_size=8))
+def test_scores_are_probabilities_for_any_text(toy_model, texts):
+    proba = toy_model.predict_proba(texts)
+    assert proba.shape == (len(texts), 2)
+    assert np.all((proba >= 0) & (proba <= 1))
+
+
+def test_fit_rejects_one_class():
+    with pytest.raises(ValueError):
+        CheckworthyClassifier(n_features=2 ** 10).fit(["a b", "c d"], [1, 1])
+
+
+# -- the shipped model -------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def shipped() -> CheckworthyClassifier:
+    if not (SHIPPED / "config.json").exists():
+        pytest.skip("models/fast/checkworthy is not built yet")
+    return CheckworthyClassifier.load(SHIPPED)
+
+
+@pytest.mark.parametrize("statistic, opinion", [
+    ("The county's jobless rate climbed to 7.4 percent in October, the highest since 2011.",
+     "I just feel that our town deserves so much better than this."),
+    ("The state spent $38 million on the bridge project between 2015 and 2018.",
+     "Thank you all for coming out tonight, it means a lot to me."),
+    ("Exports to Canada fell by a third last year, to 12 billion dollars.",
+     "Why would anyone believe a word he says?"),
+])
+def test_shipped_model_ranks_a_statistic_above_an_opinion(shipped, statistic, opinion):
+    p_stat, p_opinion = shipped.predict_proba([statistic, opinion])[:, 1]
+    assert p_stat > p_opinion
+    assert p_stat >= 0.5 > p_opinion
+
+
+def test_shipped_model_is_small():
+    if not SHIPPED.exists():
+        pytest.skip("models/fast/checkworthy is not built yet")
+    assert sum(p.stat().st_size for p in SHIPPED.iterdir()) < 5_000_000
