@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 from typing import Annotated, Optional
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
@@ -34,6 +34,11 @@ def _safe_url(url) -> str | None:
     except ValueError:
         return None
     return str(url) if scheme in ("http", "https") else None
+
+
+def _quote(claim_id) -> str:
+    """Return a claim id as one path segment (a '/' or '?' in an id cannot change the route)."""
+    return quote(str(claim_id), safe="")
 
 
 def _score(x) -> str:
@@ -134,9 +139,12 @@ def queue_page(request: Request, ident: Who,
                offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
     page = api.list_claims(request.app.state.queue, ident, status=status, label=label, min_score=min_score,
                            max_score=max_score, limit=50, offset=offset)
-    query = {k: v for k, v in page["filters"].items()}
+    query = dict(page["filters"])
+
     def link(**change):
+        """Return this page's query string with some filters changed (None drops one)."""
         return "?" + urlencode({k: v for k, v in {**query, **change}.items() if v not in (None, "")})
+
     return render(request, "queue.html", page=page, link=link, json_link="/api/claims" + link(offset=offset or None),
                   statuses=list(page["counts"]))
 
@@ -147,13 +155,7 @@ def next_page(request: Request, ident: Who, skip: Annotated[Optional[str], Query
     item = api.lease_next(request, ident, skip)
     if item is None:
         return render(request, "done.html")
-    return RedirectResponse(f"/claims/{_quote(item['claim']['claim_id'])}", status_code=303)
-
-
-def _quote(claim_id: str) -> str:
-    from urllib.parse import quote
-
-    return quote(str(claim_id), safe="")
+    return RedirectResponse(f"/claims/{_quote(item['claim'].get('claim_id'))}", status_code=303)
 
 
 # -- one claim ----------------------------------------------------------------------------
