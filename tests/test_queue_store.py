@@ -151,6 +151,10 @@ def test_two_reviews_disagreement_dispute_and_adjudication(tmp_path):
         # D_o = 2/6, D_e = 2*(3*1 + 3*2 + 1*2)/30 = 22/30, alpha = 1 - 10/22 = 12/22; kappa = (2/3-1/3)/(2/3)
         assert stats["agreement"]["rating"]["krippendorff_alpha"] == pytest.approx(12 / 22, abs=1e-5)
         assert stats["agreement"]["rating"]["cohen_kappa"] == pytest.approx(0.5)
+        # ordinal, on values (5,1), (5,5), (2,2): n_5=3, n_1=1, n_2=2, n=6; ranks 1 < 2 < 5;
+        # d2(1,5) = (1+2+3 - (1+3)/2)^2 = 16, d2(1,2) = (1+2 - 1.5)^2 = 2.25, d2(2,5) = (2+3 - 2.5)^2 = 6.25
+        # D_o = 2*16/6; D_e = 2*(1*3*16 + 1*2*2.25 + 2*3*6.25)/30 = 2*90/30 = 6; alpha = 1 - (32/6)/6 = 0.1111
+        assert stats["agreement"]["rating"]["krippendorff_alpha_ordinal"] == pytest.approx(1 - (32 / 6) / 6, abs=1e-5)
         assert stats["by_reviewer"] == {"ann": 3, "bo": 3, "eve": 1}
         assert stats["verdicts"] == 7
 

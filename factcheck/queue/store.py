@@ -732,10 +732,20 @@ class Queue:
             "by_status": by_status,
             "by_label": by_label,
             "by_reviewer": by_reviewer,
-            "agreement": {"rating": _agreement.agreement(ratings), "label": _agreement.agreement(labels)},
+            "agreement": {"rating": self._rating_agreement(ratings), "label": _agreement.agreement(labels)},
             "verdicts_per_day": per_day,
             "ratings_by_label": ratings_by_label,
         }
+
+    def _rating_agreement(self, ratings: dict) -> dict:
+        """Return agreement on ratings: nominal alpha and kappa, and alpha with the ordinal metric
+        over the scale's values (a rating without a value, such as unverifiable, counts as missing)."""
+        out = _agreement.agreement(ratings)
+        values = {r.name: r.value for r in self.scale.ratings}
+        ordinal = _agreement.krippendorff_alpha(
+            [[values.get(r) for r in answers.values()] for answers in ratings.values()], "ordinal")
+        out["krippendorff_alpha_ordinal"] = None if ordinal is None else round(ordinal, 6)
+        return out
 
     def verdict_rows(self, *, since: str | None = None) -> Iterator[dict]:
         """Yield one row per current (not superseded, not retracted) verdict, oldest first, with
