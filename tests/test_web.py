@@ -516,3 +516,17 @@ def test_odd_claim_records_render(wq):
     r = client.get(f"/claims/{cid}", headers=bearer(wq.secrets["ed"]))
     assert r.status_code == 200
     assert '<mark class="cue cue-sourced" title="sourced cue">with</mark>' in r.text
+
+
+def test_undo_retracts_the_last_verdict(client, wq):
+    h = bearer(wq.secrets["alice"])
+    assert client.post("/api/undo", headers=h).status_code == 204
+    cid = wq.claim_ids[0]
+    assert client.post(f"/api/claims/{cid}/verdicts", headers=h, json={"rating": "true"}).status_code == 201
+    r = client.post("/api/undo", headers=h)
+    assert r.status_code == 201 and r.json()["kind"] == "retraction" and r.json()["claim_id"] == cid
+    assert not [v for v in client.get(f"/api/claims/{cid}", headers=h).json()["verdicts"]
+                if v["current"] and v["kind"] == "verdict"]
+    csrf = login(client, "alice", wq.secrets["alice"])
+    assert client.post("/api/undo").status_code == 403
+    assert client.post("/api/undo", headers={"X-CSRF-Token": csrf}).status_code == 204

@@ -322,6 +322,16 @@ def api_adjudicate(request: Request, claim_id: str, body: AdjudicationIn, ident:
     return store_ruling(queue_of(request), ident, claim_id, body.rating, body.label, body.note)
 
 
+@router.post("/api/undo", tags=["review"], status_code=201,
+             summary="retract your last verdict: 201 with the retraction, 204 when there is none",
+             responses={204: {"description": "nothing to undo"}})
+def api_undo(request: Request, ident: Who):
+    retraction = queue_of(request).undo_last(ident.name)
+    if retraction is None:
+        return Response(status_code=204)
+    return retraction
+
+
 @router.post("/api/claims/{claim_id}/release", tags=["review"], summary="give back a leased claim (skip)")
 def api_release(request: Request, claim_id: str, ident: Who):
     return {"released": queue_of(request).release(claim_id, ident.name)}

@@ -1,7 +1,7 @@
 """End to end in a real browser: Debian's Chromium driven by Playwright, against uvicorn.
 
-Logs in and reviews three claims with the keyboard alone (and skips one), then checks the
-verdicts through the API and saves a screenshot of the claim page in ``tests/e2e/artifacts/``.
+Logs in and reviews three claims with the keyboard alone (skipping one, undoing the last), then
+checks the verdicts through the API and saves a screenshot of the claim page in ``tests/e2e/artifacts/``.
 Needs ``pip install playwright`` and ``apt-get install chromium``; skipped without them.
 """
 from __future__ import annotations
@@ -141,6 +141,14 @@ def test_review_three_claims_with_the_keyboard(server, page):
         assert (v4["rating"], v4["note"]) == ("half-true", "Roughly right.")
         assert mine(third) == []
         assert api.get("/api/stats").json()["by_reviewer"] == {"alice": 3}
+
+    # u takes back the last verdict and returns to its claim
+    page.keyboard.press("u")
+    assert wait_for_other_claim(page, fifth) == fourth
+    with httpx.Client(base_url=base, headers=bearer(wq.secrets["ed"])) as api:
+        verdicts = api.get(f"/api/claims/{fourth}").json()["verdicts"]
+        assert [v["kind"] for v in verdicts if v["reviewer"] == "alice" and v["current"]] == []
+        assert verdicts[-1]["kind"] == "retraction"
 
     # the hostile claim is inert in a real browser too
     page.goto(base + "/claims/hostile-1")

@@ -41,6 +41,21 @@
     }, function () { busy = false; showError("The server cannot be reached; try again."); });
   }
 
+  function undo() {
+    if (busy) return;
+    busy = true;
+    fetch("/api/undo", { method: "POST", credentials: "same-origin",
+      headers: { "X-CSRF-Token": csrf, "Accept": "application/json" } })
+      .then(function (resp) {
+        busy = false;
+        if (resp.status === 204) { showError("Nothing to undo."); return; }
+        if (resp.status !== 201) { showError("Could not undo (" + resp.status + ")."); return; }
+        return resp.json().then(function (r) {
+          window.location.assign("/claims/" + encodeURIComponent(r.claim_id));
+        });
+      }, function () { busy = false; showError("The server cannot be reached; try again."); });
+  }
+
   form.addEventListener("submit", function (event) { event.preventDefault(); submit(); });
 
   document.addEventListener("keydown", function (event) {
@@ -68,6 +83,8 @@
       form.evidence.focus(); event.preventDefault();
     } else if (event.key === "s") {
       window.location.assign(document.getElementById("skip").getAttribute("href"));
+    } else if (event.key === "u") {
+      undo();
     }
   });
 })();
