@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import zlib
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -69,18 +70,41 @@ def _shape(token: str) -> str:
     return _SHAPE.sub("0", token)
 
 
-def analyse(text: str) -> list[str]:
-    """Return the hashed terms of a sentence: words, word shapes of numbers, suffixes, bigrams."""
-    words = _TOKEN.findall(text.lower().replace("’", "'"))
-    terms = []
-    for w in words:
-        if _DIGIT.search(w):
-            w = _shape(w)
-        terms.append(w)
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+def _terms(words: list[str]) -> list[str]:
+    terms = [_shape(w) if _DIGIT.search(w) else w for w in words]
     out = list(terms)
     out.extend("~" + w[-3:] for w in terms if len(w) > 4)
     out.extend(a + " " + b for a, b in zip(terms, terms[1:]))
     return out
+
+
+def analyse(text: str) -> list[str]:
+    """Return the hashed terms of a sentence: words (numbers as their shape), suffixes, bigrams."""
+    return _terms(_words(text))
+
+
+def _hashed(term_lists: list[list[str]], n_features: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return (row, column, value) of the L2-normalised term counts, hashed into n_features.
+
+    CRC-32 is stable across processes and needs only the standard library, so scoring never
+    imports scikit-learn; ``n_features`` is a power of two and the hash is masked to it.
+    """
+    mask = n_features - 1
+    crc = zlib.crc32
+    lengths = np.fromiter((len(t) for t in term_lists), dtype=np.int64, count=len(term_lists))
+    total = int(lengths.sum())
+    cols = np.fromiter((crc(t.encode("utf-8")) & mask for terms in term_lists for t in terms),
+                       dtype=np.int64, count=total)
+    rows = np.repeat(np.arange(len(term_lists), dtype=np.int64), lengths)
+    keys, counts = np.unique(rows * n_features + cols, return_counts=True)
+    rows, cols = keys // n_features, keys % n_features
+    counts = counts.astype(np.float64)
+    norms = np.sqrt(np.bincount(rows, weights=counts * counts, minlength=len(term_lists)))
+    return rows, cols, counts / norms[rows]
 
 
 class CheckworthyClassifier:
@@ -122,24 +146,27 @@ class CheckworthyClassifier:
         return f"CheckworthyClassifier({args})"
 
     # -- features ---------------------------------------------------------------------------
-    def _vectorizer(self):
-        from sklearn.feature_extraction.text import HashingVectorizer
-        return HashingVectorizer(analyzer=analyse, n_features=self.n_features, alternate_sign=False,
-                                 norm="l2", dtype=np.float32)
+    def _parts(self, X: Sequence[SentenceInput | str]):
+        """Return the hashed terms (row, column, value) and the cue features of X."""
+        words = [_words(_text(x)) for x in X]
+        hashed = _hashed([_terms(w) for w in words], self.n_features)
+        cues = cue_features(X, words) * np.float32(self.cue_weight)
+        return hashed, cues
 
     def transform(self, X: Sequence[SentenceInput | str]):
         """Return the feature matrix (sparse CSR) of the sentences X."""
         import scipy.sparse as sp
-        texts = [_text(x) for x in X]
-        hashed = self._vectorizer().transform(texts)
-        cues = cue_features(X) * np.float32(self.cue_weight)
-        return sp.hstack([hashed, sp.csr_matrix(cues)], format="csr", dtype=np.float32)
+        (rows, cols, vals), cues = self._parts(X)
+        hashed = sp.csr_matrix((vals, (rows, cols)), shape=(len(X), self.n_features), dtype=np.float64)
+        return sp.hstack([hashed, sp.csr_matrix(cues.astype(np.float64))], format="csr")
 
     # -- fit / predict ----------------------------------------------------------------------
     def fit(self, X: Sequence[SentenceInput | str], y: Iterable[int]) -> "CheckworthyClassifier":
         """Learn the weights from sentences X and 0/1 labels y; return self."""
         from sklearn.linear_model import LogisticRegression
         y = np.asarray(list(y), dtype=np.int64)
+        if self.n_features < 2 or self.n_features & (self.n_features - 1):
+            raise ValueError(f"n_features must be a power of two, not {self.n_features}")
         if len(X) != len(y):
             raise ValueError(f"X has {len(X)} sentences but y has {len(y)} labels")
         if not set(np.unique(y)) <= {0, 1} or len(np.unique(y)) < 2:
@@ -158,8 +185,11 @@ class CheckworthyClassifier:
             raise NotFittedError("this CheckworthyClassifier is not fitted: call fit(X, y) or load(directory) first")
         if len(X) == 0:
             return np.zeros(0, dtype=np.float64)
-        F = self.transform(X)
-        return np.asarray(F @ self.coef_, dtype=np.float64) + self.intercept_ + self.shift
+        (rows, cols, vals), cues = self._parts(X)
+        coef = self.coef_
+        z = np.bincount(rows, weights=vals * coef[cols], minlength=len(X)).astype(np.float64)
+        z += cues.astype(np.float64) @ coef[self.n_features:].astype(np.float64)
+        return z + self.intercept_ + self.shift
 
     def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
         """Return an (n, 2) array: P(not check-worthy), P(check-worthy) per sentence."""
@@ -263,47 +293,57 @@ def facets_of(x: SentenceInput | str) -> tuple[Facet, ...] | tuple[str, ...]:
     return tuple(kind for kind, pattern in _FALLBACK_FACETS if pattern.search(text))
 
 
-def cue_features(X: Sequence[SentenceInput | str]) -> np.ndarray:
+#: word list -> (its column, whether its count saturates at 3 (True) or is present/absent)
+_LISTS = (
+    (NUMBER_WORDS, "number_word", False), (MONTHS - {"may", "march"}, "month", False),
+    (COMPARATIVE, "comparative", True), (REPORTING, "reporting", False),
+    (FIRST_PERSON, "first_person", True), (SECOND_PERSON, "second_person", True),
+    (OPINION, "opinion", True), (MODALS, "modal", True), (NEGATION, "negation", True),
+)
+_COLUMN = {name: i for i, name in enumerate(CUE_FEATURES)}
+_LEXICON: dict[str, tuple[int, ...]] = {}
+for _vocab, _name, _ in _LISTS:
+    for _w in _vocab:
+        _LEXICON[_w] = _LEXICON.get(_w, ()) + (_COLUMN[_name],)
+_SATURATING = np.array([_COLUMN[name] for _, name, sat in _LISTS if sat])
+_BINARY = np.array([_COLUMN[name] for _, name, sat in _LISTS if not sat])
+
+
+def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None = None) -> np.ndarray:
     """Return an (n, len(CUE_FEATURES)) array of the cue features of the sentences X."""
     out = np.zeros((len(X), len(CUE_FEATURES)), dtype=np.float32)
+    col = _COLUMN
     for i, x in enumerate(X):
-        out[i] = _cues(x)
+        text = _text(x)
+        ws = words[i] if words is not None else _words(text)
+        row = out[i]
+        facets = facets_of(x)
+        for f in facets:
+            c = col.get("facet:" + (f if isinstance(f, str) else f.kind))
+            if c is not None:
+                row[c] = 1.0
+        row[col["facets"]] = min(len(facets), 3)
+        counts: dict[int, int] = {}
+        for w in ws:
+            for c in _LEXICON.get(w, ()):
+                counts[c] = counts.get(c, 0) + 1
+        for c, k in counts.items():
+            row[c] = k
+        row[col["digit"]] = _DIGIT.search(text) is not None
+        row[col["year"]] = _YEAR.search(text) is not None
+        row[col["question"]] = "?" in text
+        row[col["exclamation"]] = "!" in text
+        row[col["capitalised"]] = min(len(_CAPITALISED.findall(text)), 4)
+        n = max(len(ws), 1)
+        row[col["log_tokens"]] = math.log1p(n) / 4.0
+        row[col["short"]] = n <= 6
+        row[col["long"]] = n >= 30
+    # A saturating count: one opinion word matters, the fifth adds little.
+    out[:, _SATURATING] = np.minimum(out[:, _SATURATING], 3) / 3.0
+    out[:, _BINARY] = np.minimum(out[:, _BINARY], 1)
+    out[:, col["facets"]] /= 3.0
+    out[:, col["capitalised"]] /= 4.0
     return out
-
-
-def _cues(x: SentenceInput | str) -> list[float]:
-    text = _text(x)
-    facets = facets_of(x)
-    kinds = {f if isinstance(f, str) else f.kind for f in facets}
-    words = _TOKEN.findall(text.lower().replace("’", "'"))
-    wordset = set(words)
-    n = max(len(words), 1)
-
-    def share(vocab: frozenset) -> float:
-        # a saturating count: one cue word matters, the fifth adds little
-        return min(sum(w in vocab for w in words), 3) / 3.0
-
-    return [
-        *(float(k in kinds) for k in FACET_KINDS),
-        min(len(facets), 3) / 3.0,
-        float(bool(_DIGIT.search(text))),
-        float(bool(_YEAR.search(text))),
-        float(not wordset.isdisjoint(NUMBER_WORDS)),
-        float(not wordset.isdisjoint(MONTHS - {"may", "march"})),
-        share(COMPARATIVE),
-        float(not wordset.isdisjoint(REPORTING)),
-        share(FIRST_PERSON),
-        share(SECOND_PERSON),
-        share(OPINION),
-        share(MODALS),
-        share(NEGATION),
-        float("?" in text),
-        float("!" in text),
-        min(len(_CAPITALISED.findall(text)), 4) / 4.0,
-        math.log1p(n) / 4.0,
-        float(n <= 6),
-        float(n >= 30),
-    ]
 
 
 # -- training -----------------------------------------------------------------------------------
