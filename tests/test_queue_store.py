@@ -115,6 +115,10 @@ def test_undo_retracts_and_restores_the_earlier_verdict(q):
     assert q.get_claim("c0000")["status"] == "pending"
     assert q.undo_last("ann") is None
     assert db(q).execute("SELECT count(*) FROM verdicts").fetchone()[0] == 4
+    history = list(q.verdict_rows(history=True))
+    assert [(r["kind"], r["rating"], r["supersedes"], r["current"]) for r in history] == [
+        ("verdict", "true", None, False), ("verdict", "false", 1, False), ("retraction", None, 2, False),
+        ("retraction", None, 1, False)]
 
 
 def test_two_reviews_disagreement_dispute_and_adjudication(tmp_path):

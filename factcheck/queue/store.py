@@ -748,22 +748,28 @@ class Queue:
         out["krippendorff_alpha_ordinal"] = None if ordinal is None else round(ordinal, 6)
         return out
 
-    def verdict_rows(self, *, since: str | None = None) -> Iterator[dict]:
+    def verdict_rows(self, *, since: str | None = None, history: bool = False) -> Iterator[dict]:
         """Yield one row per current (not superseded, not retracted) verdict, oldest first, with
-        the claim's fields, what the model said, the rating, the reviewer and the time."""
+        the claim's fields, what the model said, the rating, the reviewer and the time. With
+        ``history``, every row ever appended instead (superseded ones and retractions too), each
+        with ``kind``, ``supersedes`` and ``current``."""
+        source = ("verdicts v" if history else
+                  "current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id")
         sql = ("SELECT v.verdict_id, v.claim_id, cl.record, v.model_label, v.model_scores, v.model_name,"
                " v.model_version, v.rating, v.rating_value, v.label, v.note, v.evidence, r.name, r.role,"
-               " v.created_at, v.kind FROM current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id"
-               " JOIN items cl ON cl.claim_id = v.claim_id JOIN reviewers r ON r.reviewer_id = v.reviewer_id")
+               " v.created_at, v.kind, v.supersedes,"
+               " EXISTS (SELECT 1 FROM current_verdicts x WHERE x.verdict_id = v.verdict_id)"
+               f" FROM {source} JOIN items cl ON cl.claim_id = v.claim_id"
+               " JOIN reviewers r ON r.reviewer_id = v.reviewer_id")
         params: tuple = ()
         if since is not None:
             sql += " WHERE v.created_at > ?"
             params = (since,)
         for (verdict_id, claim_id, record, model_label, model_scores, model_name, model_version, rating, value,
-             label, note, evidence, name, role, created_at, kind) in self._conn().execute(
+             label, note, evidence, name, role, created_at, kind, supersedes, current) in self._conn().execute(
                 sql + " ORDER BY v.verdict_id", params):
             rec = json.loads(record, strict=False)
-            yield {"claim_id": claim_id, "doc_id": rec.get("doc_id"), "text": rec.get("text"),
+            row = {"claim_id": claim_id, "doc_id": rec.get("doc_id"), "text": rec.get("text"),
                    "start": rec.get("start"), "end": rec.get("end"),
                    "checkworthiness": rec.get("checkworthiness"), "facets": rec.get("facets") or [],
                    "source": rec.get("source"), "claim_label": model_label,
@@ -772,6 +778,9 @@ class Queue:
                    "rating_value": value, "label": label, "note": note, "evidence": json.loads(evidence),
                    "reviewer": name, "reviewer_role": role, "created_at": created_at, "verdict_id": verdict_id,
                    "kind": kind}
+            if history:
+                row.update(supersedes=supersedes, current=bool(current))
+            yield row
 
     def backup(self, dest_path) -> None:
         """Copy the queue to ``dest_path`` with SQLite's online backup (safe while others write)."""
