@@ -122,7 +122,8 @@ def claim_fragments(session: ReviewSession) -> list[tuple[str, str]]:
     out.append(("class:meta", head + "\n\n"))
     for rec in cur["context"]["before"]:
         out.append(("class:context", rec["text"] + "\n"))
-    out += _highlighted(claim) + [("", "\n")]
+    # the claim stands out without colour too: its own paragraph, marked
+    out += [("", "\n"), ("class:marker", "▶ ")] + _highlighted(claim) + [("", "\n\n")]
     for rec in cur["context"]["after"]:
         out.append(("class:context", rec["text"] + "\n"))
     facets = [f"{f['kind']}={f.get('value')}" + (f" {f['unit']}" if f.get("unit") else "")
@@ -227,7 +228,7 @@ def build_app(session: ReviewSession, *, input=None, output=None):
 
     style = Style.from_dict({"title": "reverse bold", "meta": "ansibrightblack", "context": "ansibrightblack",
                              "claim": "bold", "facet": "underline ansiyellow", "cue": "ansired",
-                             "keys": "ansicyan", "message": "ansigreen", "typed": "italic"})
+                             "keys": "ansicyan", "marker": "bold ansiyellow", "message": "ansigreen", "typed": "italic"})
     app = Application(layout=Layout(HSplit([body, ConditionalContainer(line, filter=typing)]), focused_element=body),
                       key_bindings=kb, style=style, full_screen=True, input=input, output=output)
     return app
