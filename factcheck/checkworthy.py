@@ -362,3 +362,56 @@ def train_checkworthy(shared_data_dir: Path, *, seed: int = 0) -> CheckworthyCla
 
 #: hyper-parameters of the shipped model, chosen on CT24 dev (see MODEL_CARD.md)
 TRAINING: dict[str, Any] = {"C": 1.0, "cue_weight": 1.0, "shift": 0.0}
+
+
+# -- evaluation ---------------------------------------------------------------------------------
+def binary_scores(y_true: Sequence[int], scores: Sequence[float], threshold: float = 0.5) -> dict:
+    """Return F1, precision and recall of the positive class at the threshold, and average
+    precision of the ranking, as a dict of floats."""
+    y = np.asarray(y_true, dtype=bool)
+    s = np.asarray(scores, dtype=np.float64)
+    pred = s >= threshold
+    tp = int(np.sum(pred & y))
+    precision = tp / max(int(pred.sum()), 1)
+    recall = tp / max(int(y.sum()), 1)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    # average precision as scikit-learn defines it: precision at each positive, ties grouped
+    order = np.argsort(-s, kind="mergesort")
+    s_sorted, y_sorted = s[order], y[order]
+    last = np.r_[np.flatnonzero(np.diff(s_sorted)), len(s) - 1] if len(s) else np.array([], dtype=int)
+    tps = np.cumsum(y_sorted)[last]
+    prec = tps / (last + 1)
+    rec_gain = np.diff(np.r_[0, tps]) / max(int(y.sum()), 1)
+    ap = float(np.sum(prec * rec_gain))
+    return {"f1": f1, "precision": precision, "recall": recall, "average_precision": ap,
+            "n": int(len(y)), "positives": int(y.sum())}
+
+
+def evaluate_checkworthy(model: Any, shared_data_dir: Path | str | None = None) -> dict:
+    """Return the scores of a check-worthiness model on CT24 dev and dev-test and on the
+    news-dev gold sentences (with the sentence before each, from its article)."""
+    from .datasets.checkworthy import read_ct24_split, read_news_checkable
+    out = {}
+    for split in ("dev", "dev-test"):
+        rows = read_ct24_split(split, shared_data_dir)
+        proba = model.predict_proba([r.text for r in rows])[:, 1]
+        out[f"ct24/{split}"] = binary_scores([r.label for r in rows], proba)
+    inputs, labels = read_news_checkable(shared_data_dir)
+    out["news-dev"] = binary_scores(labels, model.predict_proba(inputs)[:, 1])
+    return out
+
+
+def measure_speed(directory: Path | str, sentences: Sequence[SentenceInput | str], *,
+                  repeat: int = 3) -> dict:
+    """Return the seconds to load the model in directory and the sentences per second it
+    scores in one batch (the best of ``repeat`` runs)."""
+    import time
+    t0 = time.perf_counter()
+    model = CheckworthyClassifier.load(directory)
+    load_s = time.perf_counter() - t0
+    best = math.inf
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        model.predict_proba(sentences)
+        best = min(best, time.perf_counter() - t0)
+    return {"load_seconds": load_s, "sentences": len(sentences), "sentences_per_second": len(sentences) / best}

@@ -186,13 +186,10 @@ def read_news_checkable(shared: Path | str | None = None):
     ``news-dev`` (its document, offsets, the sentence before it and the publication date) and
     its 0/1 ``checkable`` label."""
     from ..segment import split_sentences
-    from ..types import Document, SentenceInput
+    from ..types import SentenceInput
 
     base = data_dir(shared) / "news-dev"
-    docs = {}
-    for line, rec in _jsonl(base / "docs.jsonl"):
-        doc = Document.from_dict(rec)
-        docs[doc.doc_id] = doc
+    docs = {doc.doc_id: doc for doc in read_news_documents(shared)}
     inputs, labels = [], []
     starts: dict[str, list] = {}
     for line, rec in _jsonl(base / "gold.jsonl"):
@@ -209,6 +206,12 @@ def read_news_checkable(shared: Path | str | None = None):
                                     doc.published))
         labels.append(int(bool(rec["checkable"])))
     return inputs, labels
+
+
+def read_news_documents(shared: Path | str | None = None) -> list:
+    """Return the news-dev articles as :class:`~factcheck.types.Document` records."""
+    from ..types import Document
+    return [Document.from_dict(rec) for _, rec in _jsonl(data_dir(shared) / "news-dev" / "docs.jsonl")]
 
 
 def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
