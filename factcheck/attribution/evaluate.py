@@ -5,10 +5,12 @@ measures the labels, the primary label and the source alone.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Iterator, NamedTuple
 
 from ..datasets.attribution import read_gold
-from ..types import Claim, make_claim_id, primary_label
+from ..types import Claim, SentenceInput, make_claim_id, primary_label
 
 
 def gold_records(model, folder: Path | str) -> list[dict]:
@@ -22,4 +24,123 @@ def gold_records(model, folder: Path | str) -> list[dict]:
                       label=primary_label(att.scores), scores=att.scores, cues=att.cues,
                       source=att.source, facets=())
         out.append(claim.to_dict())
+    return out
+
+
+# --- source finding on PolNeAR -------------------------------------------------------------------
+# PolNeAR (Newell, Margolin & Ruths 2018) marks every attribution of its articles as brat Source /
+# Cue / Content spans. Its notion of attribution is wider than the spec's (it also marks beliefs
+# and intentions), so the measurement keeps two kinds of sentence only: ``sourced`` sentences,
+# whose Content overlaps an attribution with its Cue inside the sentence and a Source inside the
+# sentence that names someone (not a pronoun, not a vague or absent agent: spec/CLAIMS.md
+# section 2), and ``none`` sentences, that no attribution span touches at all.
+
+
+class SourceCase(NamedTuple):
+    """One PolNeAR sentence to measure: ``kind`` is ``sourced`` (with the gold source and cue
+    texts, and ``reporting`` when the cue holds a reporting verb or *according to*) or ``none``."""
+
+    input: SentenceInput
+    kind: str
+    source: str | None = None
+    cue: str | None = None
+    reporting: bool = False
+
+
+def _specific(source_text: str) -> bool:
+    from ..cues import PRONOUNS, VAGUE_SUBJECTS
+
+    words = re.findall(r"[\w'’.-]+", source_text.lower())
+    if not words:
+        return False
+    pronounish = PRONOUNS | {"you", "him", "them", "us", "me", "who", "which", "that", "this", "one", "i"}
+    return words[-1] not in pronounish and words[0] not in VAGUE_SUBJECTS and words[0] not in pronounish
+
+
+def polnear_source_cases(folder: Path | str, *, split: str = "train") -> Iterator[SourceCase]:
+    """Yield the measurable sentences of the PolNeAR ``split`` (one annotator per article, the
+    first by file name; sentences from :func:`factcheck.segment.split_sentences`)."""
+    from ..cues import REPORTING_VERBS
+    from ..datasets.attribution import _brat
+    from ..segment import split_sentences
+
+    base = Path(folder) / split
+    seen: set[str] = set()
+    for ann in sorted((base / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        if stem in seen:
+            continue
+        seen.add(stem)
+        txt = base / "text" / f"{stem}.txt"
+        if not txt.exists():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        spans, events = _brat(ann)
+        touched = [(p[0], p[1]) for kind, pieces, _ in spans.values() if kind in ("Source", "Cue", "Content")
+                   for p in pieces]
+        atts = []
+        for ev in events:
+            cue, src, con = (spans.get(ev.get(role, "")) for role in ("Cue", "Source", "Content"))
+            if cue is None or src is None or con is None:
+                continue
+            atts.append((cue, src, con))
+        prev = None
+        for s in split_sentences(text):
+            si = SentenceInput(stem, text, s.start, s.end, prev.start if prev else None, prev.end if prev else None)
+            prev = s
+            if not any(a < s.end and b > s.start for a, b in touched):
+                yield SourceCase(si, "none")
+                continue
+            for cue, src, con in atts:
+                c0 = cue[1][0][0]
+                s0, s1 = src[1][0][0], src[1][-1][1]
+                inside = s.start <= c0 < s.end and s.start <= s0 and s1 <= s.end
+                overlaps = any(a < s.end and b > s.start for a, b in con[1])
+                if inside and overlaps and _specific(src[2]):
+                    words = set(re.findall(r"[a-z]+", cue[2].lower()))
+                    reporting = bool(words & REPORTING_VERBS) or "according" in words
+                    yield SourceCase(si, "sourced", " ".join(src[2].split()), " ".join(cue[2].split()), reporting)
+                    break
+
+
+def source_hit(gold: str, predicted: str | None) -> bool:
+    """The official scorer's rule: at least half the gold source's words are in the predicted source."""
+    gw, pw = set(gold.lower().split()), set((predicted or "").lower().split())
+    return bool(gw) and len(gw & pw) * 2 >= len(gw)
+
+
+def rule_decisions(inputs: list[SentenceInput]) -> list[tuple[bool, str | None]]:
+    """Return (sourced, source text) per sentence as the cue rules alone decide them."""
+    from .analysis import analyse
+
+    out = []
+    for si in inputs:
+        a = analyse(si)
+        src = a.finding.source
+        out.append((a.fired("sourced"), src.text if src is not None else None))
+    return out
+
+
+def model_decisions(model, inputs: list[SentenceInput]) -> list[tuple[bool, str | None]]:
+    """Return (sourced, source text) per sentence as ``model`` predicts them."""
+    from ..types import THRESHOLD
+
+    return [(att.scores["sourced"] >= THRESHOLD, att.source.text if att.source is not None else None)
+            for att in model.predict(inputs)]
+
+
+def score_sources(cases: list[SourceCase], decisions: list[tuple[bool, str | None]]) -> dict:
+    """Return sourced recall and source hit (overall and for reporting cues) on ``sourced``
+    cases, and the false-sourced rate on ``none`` cases."""
+    def rate(a: int, b: int) -> float | None:
+        return round(a / b, 4) if b else None
+
+    out: dict = {}
+    for name, keep in (("all", lambda c: True), ("reporting", lambda c: c.reporting), ("other", lambda c: not c.reporting)):
+        pos = [(c, d) for c, d in zip(cases, decisions) if c.kind == "sourced" and keep(c)]
+        found = sum(d[0] for _, d in pos)
+        hit = sum(d[0] and source_hit(c.source, d[1]) for c, d in pos)
+        out[name] = {"sentences": len(pos), "sourced_recall": rate(found, len(pos)), "source_hit": rate(hit, len(pos))}
+    neg = [d for c, d in zip(cases, decisions) if c.kind == "none"]
+    out["none"] = {"sentences": len(neg), "false_sourced": rate(sum(d[0] for d in neg), len(neg))}
     return out

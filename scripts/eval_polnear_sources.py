@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Measure source finding on PolNeAR articles: sourced recall, source hit, false-sourced rate.
+
+    python3 scripts/eval_polnear_sources.py [--split train|dev] [--model rules|fast|DIR]
+                                            [--shared ../shared] [--json] [--misses N]
+
+Sentences come from factcheck.attribution.evaluate.polnear_source_cases: a PolNeAR attribution
+with its cue and a named or specific source inside the sentence makes a ``sourced`` case, a
+sentence no attribution touches a ``none`` case. ``rules`` is the cue rules alone, ``fast`` the
+shipped model. ``--misses N`` prints N random misses for reading (train only: dev stays an
+aggregate-only measurement). Example: python3 scripts/eval_polnear_sources.py --split dev
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from factcheck.attribution import AttributionClassifier  # noqa: E402
+from factcheck.attribution.evaluate import (model_decisions, polnear_source_cases, rule_decisions,  # noqa: E402
+                                            score_sources, source_hit)
+from factcheck.datasets.attribution import shared_data_dir  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="train", choices=("train", "dev"))
+    ap.add_argument("--model", action="append", help="rules, fast or a model directory (repeatable; default both)")
+    ap.add_argument("--shared", default=None, help="the shared folder (default $FACTCHECK_SHARED or ../shared)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--misses", type=int, default=0, help="print this many random misses (train only)")
+    ap.add_argument("--seed", type=int, default=0, help="seed for choosing the misses shown")
+    args = ap.parse_args(argv)
+    if args.misses and args.split != "train":
+        print("Error: --misses reads train only; dev is measured in aggregate", file=sys.stderr)
+        return 1
+    cases = list(polnear_source_cases(shared_data_dir(args.shared) / "attribution" / "polnear", split=args.split))
+    inputs = [c.input for c in cases]
+    for name in args.model or ["rules", "fast"]:
+        if name == "rules":
+            dec = rule_decisions(inputs)
+        else:
+            model = AttributionClassifier.load(REPO / "models" / "fast" / "attribution" if name == "fast" else name)
+            dec = model_decisions(model, inputs)
+        fig = score_sources(cases, dec)
+        if args.json:
+            print(json.dumps({"split": args.split, "model": name, **fig}))
+        else:
+            print(f"== {name} on PolNeAR {args.split}")
+            for part in ("all", "reporting", "other"):
+                f = fig[part]
+                print(f"sourced ({part:9s}) {f['sentences']:5d} sentences  recall {f['sourced_recall']}  source hit {f['source_hit']}")
+            print(f"no attribution      {fig['none']['sentences']:5d} sentences  false sourced {fig['none']['false_sourced']}")
+        if args.misses:
+            rng = random.Random(args.seed)
+            bad = [(c, d) for c, d in zip(cases, dec) if (c.kind == "sourced" and not (d[0] and source_hit(c.source, d[1])))
+                   or (c.kind == "none" and d[0])]
+            for c, d in rng.sample(bad, min(args.misses, len(bad))):
+                print(f"\n[{c.kind}] gold={c.source!r} cue={c.cue!r} -> sourced={d[0]} pred={d[1]!r}\n  {c.input.text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
