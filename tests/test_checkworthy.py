@@ -188,3 +188,30 @@ def test_shipped_model_is_small():
     if not SHIPPED.exists():
         pytest.skip("models/fast/checkworthy is not built yet")
     assert sum(p.stat().st_size for p in SHIPPED.iterdir()) < 5_000_000
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 10)), min_size=2, max_size=60))
+def test_binary_scores_match_scikit_learn(pairs):
+    from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score
+
+    from factcheck.checkworthy import binary_scores
+    y = [a for a, _ in pairs]
+    s = [b / 10 for _, b in pairs]
+    got = binary_scores(y, s)
+    pred = [v >= 0.5 for v in s]
+    assert got["f1"] == pytest.approx(f1_score(y, pred, zero_division=0))
+    assert got["precision"] == pytest.approx(precision_score(y, pred, zero_division=0))
+    assert got["recall"] == pytest.approx(recall_score(y, pred, zero_division=0))
+    if any(y):
+        assert got["average_precision"] == pytest.approx(average_precision_score(y, s))
+
+
+def test_tune_shift_moves_the_threshold_to_the_best_cut(toy_model):
+    from factcheck.checkworthy import tune_shift
+    X, y = _toy(80, seed=4)
+    shift = tune_shift(toy_model, X, y, beta=1.0)
+    tuned = CheckworthyClassifier(**{**toy_model.get_params(), "shift": shift})
+    tuned.coef_, tuned.intercept_, tuned.classes_ = toy_model.coef_, toy_model.intercept_, toy_model.classes_
+    accuracy = np.mean(tuned.predict(X) == np.array(y))
+    assert accuracy >= np.mean(toy_model.predict(X) == np.array(y))
