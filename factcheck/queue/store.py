@@ -124,12 +124,13 @@ def prepare_claim(record: dict, model: str | None, model_version: str | None, ad
 _HEAD_KEYS = frozenset(("claim_id", "doc_id", "text", "start", "end", "checkworthiness", "label", "scores"))
 
 
-def quick_record(raw: str) -> dict | None:
-    """Return the fields before ``"cues"`` of a record in the order ``extract`` writes them, or
-    None for any other shape. Building the cue and facet lists is most of the cost of
-    ``json.loads`` (five times the rest), and a queue needs none of them to add a claim; the
-    whole text is still checked by SQLite's json_valid. A cut inside a nested object would leave
-    the top level open and fail to parse, so a parsed head is the top level's."""
+def quick_record(raw: str) -> tuple[dict, int] | None:
+    """Return the fields before ``"cues"`` of a record in the order ``extract`` writes them, and
+    where the rest starts, or None for any other shape. Building the cue and facet lists is most
+    of the cost of ``json.loads`` (five times the rest), and a queue needs none of them to add a
+    claim; SQLite's json_valid checks the rest. A cut inside a nested object would leave the top
+    level open and fail to parse, so a parsed head is the top level's, and a valid head and a
+    valid rest make a valid whole."""
     cut = raw.find(', "cues": ')
     if cut < 0:
         return None
@@ -137,7 +138,9 @@ def quick_record(raw: str) -> dict | None:
         head = json.loads(raw[:cut] + "}")
     except ValueError:
         return None
-    return head if isinstance(head, dict) and _HEAD_KEYS <= head.keys() else None
+    if isinstance(head, dict) and _HEAD_KEYS <= head.keys():
+        return head, cut + 2
+    return None
 
 
 def _blind_record(record: dict) -> dict:
@@ -268,25 +271,26 @@ class Queue:
 
     @staticmethod
     def _prepare_batches(rows, model, model_version, stamp, errors, seen) -> Iterator[list]:
-        """Yield batches of (items row, path, line, whole-text check needed) ready to insert."""
+        """Yield batches of (items row, path, line, where the unchecked rest of the JSON starts)."""
         batch: list[tuple] = []
         for path, line, rec in rows:
             seen[0] += 1
             if isinstance(rec, BaseException):
                 errors.append(rec if isinstance(rec, InputError) else InputError(str(rec), path=path, line=line))
                 continue
-            raw, check = None, False
+            raw, rest = None, 0  # rest: 1-based start of what SQLite must check, 0 for nothing
             if isinstance(rec, str):
-                raw, rec = rec, quick_record(rec)
-                check = rec is not None
-                if rec is None:
+                raw, quick = rec, quick_record(rec)
+                if quick is not None:
+                    rec, rest = quick[0], quick[1] + 1
+                else:
                     try:
                         rec = json.loads(raw)
                     except ValueError as exc:
                         errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
                         continue
             try:
-                batch.append((prepare_claim(rec, model, model_version, stamp, raw), path, line, check))
+                batch.append((prepare_claim(rec, model, model_version, stamp, raw), path, line, rest))
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
                 continue
@@ -299,19 +303,19 @@ class Queue:
     def _insert_prepared(self, conn, batch: list, errors: list) -> int:
         """Insert one prepared batch in the open transaction; return how many claims were new.
 
-        Rows read from their head only are inserted on condition that SQLite finds their whole
-        text valid JSON; only when fewer rows went in than were given (duplicates, or such a
-        broken line) are those rows checked one by one, to report the broken ones."""
+        Rows read from their head only are inserted on condition that SQLite finds the rest of
+        their text valid JSON; only when fewer rows went in than were given (duplicates, or such
+        a broken line) are those rows checked one by one, to report the broken ones."""
         conn.execute("PRAGMA cache_size = -131072")  # the indexes of a big queue stay in memory
         new = conn.executemany(
             "INSERT OR IGNORE INTO items (claim_id, doc_id, start, \"end\", record, model, model_version, added_at,"
             " text, label, checkworthiness, priority, margin) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-            " ?12, ?13 WHERE ?14 = 0 OR json_valid(?5)",
-            (row + (check,) for row, _, _, check in batch)).rowcount
-        if new < len(batch) and any(check for *_, check in batch):
+            " ?12, ?13 WHERE ?14 = 0 OR json_valid('{' || substr(?5, ?14))",
+            (row + (rest,) for row, _, _, rest in batch)).rowcount
+        if new < len(batch) and any(rest for *_, rest in batch):
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS broken (n INTEGER PRIMARY KEY)")
             conn.executemany("INSERT INTO temp.broken (n) SELECT ?1 WHERE NOT json_valid(?2)",
-                             ((i, row[4]) for i, (row, _, _, check) in enumerate(batch) if check))
+                             ((i, row[4]) for i, (row, _, _, rest) in enumerate(batch) if rest))
             for (i,) in conn.execute("SELECT n FROM temp.broken ORDER BY n").fetchall():
                 row, path, line, _ = batch[i]
                 try:
