@@ -121,6 +121,12 @@ regulators regulator governor senator mayor leader chief group association counc
 organization institute center centre foundation agency's diplomats diplomat investigators army
 military navy aides organisers organizers witnesses doctors activists lawmakers senators negotiators
 groups groups' staff residents television media radio newspaper broadcaster
+advisers advisors strategists specialists proponents supporters opponents voters allies donors
+delegates members insiders operatives consultants advocates historians pollsters scholars academics
+professors republicans democrats conservatives liberals progressives superdelegates aide adviser's
+surrogates officials' spokesperson's editors editor reporters reporter columnist author authors
+economists' lawmakers' legislators legislator congressman congresswoman representative chairs
+volunteers organizers' workers employees respondents participants
 """.split()) | DOCUMENT_NOUNS
 
 #: Subjects that name no source: a reporting verb with one of these is agentless (spec section 2).
@@ -247,5 +253,5 @@ SKIPPABLE = frozenset("""
 has have had also again later earlier previously already repeatedly then now today yesterday
 recently separately further publicly privately officially initially first last this month week
 year on monday tuesday wednesday thursday friday saturday sunday would will could did does do
-is was were are been once often late early
+is was were are been once often late early however meanwhile instead too still even never
 """.split())

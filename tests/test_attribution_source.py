@@ -9,11 +9,13 @@ from factcheck.types import SentenceInput
 
 CASES = [
     ("", "Exports rose 6 percent in April, the trade ministry said.", "the trade ministry"),
-    ("", "Ana Costa, the hospital's director, said 112 patients were treated.", "Ana Costa"),
+    ("", "Ana Costa, the hospital's director, said 112 patients were treated.",
+     "Ana Costa, the hospital's director"),
     ("", "According to the World Meteorological Organization, 2023 was the warmest year on record.",
      "the World Meteorological Organization"),
     ("", "A study by Leeds University found that 30 percent of the samples were fake.", "Leeds University"),
-    ("", "\"We sold 4,000 cars in May,\" said Tom Reyes, a spokesman for the dealer.", "Tom Reyes"),
+    ("", "\"We sold 4,000 cars in May,\" said Tom Reyes, a spokesman for the dealer.",
+     "Tom Reyes, a spokesman for the dealer"),
     ("", "Earlier this month the rail operator said it would cut 90 services.", "the rail operator"),
     ("The Port Authority of Lagos said cargo volumes doubled in 2022.",
      "It said 5,000 containers passed through the port every day.", "The Port Authority of Lagos"),
@@ -21,6 +23,26 @@ CASES = [
      "She said the deficit would fall to 3 percent.", "Finance Minister Ruth Adeyemi"),
     ("", "In March, Governor Li Wen visited the flooded district where he said 2,000 homes were lost.",
      "Governor Li Wen"),
+    # a postposed source with a long appositive and a relative clause, after a quotation
+    ("", "\"The queue was out the door by six,\" said Maren Holt, a baker in Tromso who has run the shop since 1998.",
+     "Maren Holt, a baker in Tromso who has run the shop since 1998"),
+    # titles with a full stop stay in the name
+    ("", "\"We will appeal,\" said Mr. Okafor.", "Mr. Okafor"),
+    ("", "Sen. Dana Whitfield told reporters the bill would cost $4 billion.", "Sen. Dana Whitfield"),
+    # an adverb between the subject and the verb
+    ("", "Ortega however said the plant would close in 2026.", "Ortega"),
+    ("", "Hale, meanwhile, who chairs the panel, said 300 jobs were at risk.", "Hale"),
+    # a participle after the subject is not part of the source
+    ("", "Judge Amal Reyes, writing for the court, said the fee of $40 was lawful.", "Judge Amal Reyes"),
+    # a postposed source after a comma ends before the participle that follows it
+    ("", "The plant employs 900 people, said Lena Brandt, the union's regional chief, adding that 40 were temporary.",
+     "Lena Brandt, the union's regional chief"),
+    # a number with thousands separators is one token, not a clause break
+    ("", "Reuters also reported that 1,250 ballots were never counted.", "Reuters"),
+    # plural roles with an adjective are specific sources
+    ("", "Democratic strategists say the ad cost $2 million.", "Democratic strategists"),
+    # a parenthetical report in mid-sentence
+    ("", "On most days, former employees said, the office stayed open until 11 p.m.", "former employees"),
 ]
 
 

@@ -16,7 +16,13 @@ from ..types import SentenceInput, Span
 from .tokens import CLAUSE_PUNCT, QUOTES, Token, tokenize
 
 _BE = frozenset("is was were are been be being am".split())
-_POSTPOSED = frozenset("said says added reported noted wrote explained continued".split())
+_POSTPOSED = frozenset("""said says added adds reported noted notes wrote writes explained explains continued
+argued argues insisted warned tweeted recalled conceded acknowledged observed cautioned stressed
+emphasized emphasised replied responded countered concluded""".split())
+#: words after an appositive's comma that start a new clause, not more of the source
+_APPOS_STOP = frozenset("and but according adding saying noting arguing referring explaining while although".split())
+#: adverbs that stand between a subject and its verb (*Carter however said*)
+_NOT_ADVERB = frozenset("only family early daily weekly monthly yearly italy july ally rally".split())
 _FALLBACK_AFTER = frozenset("after before while by in when".split())
 _AUX = frozenset("had has have was were is are will would could can may might should".split())
 _AGENTLESS_NPS = frozenset("reports report media rumours rumors unconfirmed local some sources".split())
@@ -107,6 +113,40 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
     return out
 
 
+def _is_adverb(tok: Token) -> bool:
+    return tok.text.islower() and tok.low.endswith("ly") and tok.low not in _NOT_ADVERB
+
+
+def _appositive_end(toks: list[Token], e: int) -> int:
+    """Return the index just past the appositives and relative clauses that describe a source
+    ending before token ``e`` (*said Ana Costa, a spokeswoman for the port, who ...*), or ``e``
+    when none follows. An appositive ends at the sentence's end, a quotation, a semicolon, or a
+    comma that opens a participle or a new clause (*..., adding that*)."""
+    n = len(toks)
+    if e >= n or toks[e].text != "," or e + 1 >= n:
+        return e
+    first = toks[e + 1]
+    if not first.is_word or first.low in _APPOS_STOP or first.low in C.PRONOUNS or _is_adverb(first) \
+            or (first.text.islower() and first.low.endswith(("ing", "ed")) and first.low not in C.ROLE_NOUNS) \
+            or (first.low in C.CLAUSE_WORDS and first.low not in ("who", "whose")):
+        return e
+    m = e + 1
+    end = e
+    while m < n and m - e <= 40:
+        t = toks[m]
+        if t.text in QUOTES or t.text in ";:!?" or t.text in ("(", "—", "–") or (t.text == "." and m == n - 1):
+            break
+        if t.text == ",":
+            nxt = toks[m + 1] if m + 1 < n else None
+            if nxt is None or not nxt.is_word or nxt.low in _APPOS_STOP or nxt.low in C.PRONOUNS or (
+                    nxt.text.islower() and nxt.low.endswith("ing")):
+                break
+        elif t.is_word:
+            end = m + 1
+        m += 1
+    return end
+
+
 def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
     """Return the names in subject position before token ``limit``: capitalised runs not right
     after a preposition (a possessive name counts anywhere: *Following May's meeting*), skipping
@@ -181,7 +221,8 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     if nxt is not None and nxt.low in _AUX:
         return None  # "the Mueller report had been finalized": a noun
     j = i - 1
-    while j >= 0 and (toks[j].low in C.SKIPPABLE and toks[j].low not in _BE or toks[j].text == ")"):
+    while j >= 0 and (toks[j].low in C.SKIPPABLE and toks[j].low not in _BE or toks[j].text == ")"
+                      or (_is_adverb(toks[j]) and j > 0)):
         if toks[j].text == ")":
             # "Price Waterhouse and Co (PW) said": step over the parenthesis
             while j >= 0 and toks[j].text != "(":
@@ -217,8 +258,20 @@ def _subject(toks: list[Token], i: int) -> Report | None:
         if a_start > 0 and toks[a_start - 1].text == ",":
             b_start = _clause_start(toks, a_start - 2)
             named_before = toks[b_start:a_start - 1]
+            if named_before and all(_is_adverb(u) or u.low in C.SKIPPABLE for u in named_before) and b_start > 1 \
+                    and toks[b_start - 1].text == ",":
+                # "Sanders, meanwhile, who ..., said": the name stands before the adverb
+                stop = b_start - 1
+                b_start = _clause_start(toks, b_start - 2)
+                named_before = toks[b_start:stop]
+                appos = []
             if named_before and _has_name(named_before) and len(named_before) <= _MAX_SUBJECT:
-                seg = named_before + ([toks[a_start - 1]] + appos if appos and appos[0].is_cap else [])
+                # "Ana Costa, the port's director, said": the appositive is part of the source
+                # (not a participle: "X, writing for the majority, said")
+                describes = appos and not (appos[0].text.islower() and appos[0].low.endswith(("ing", "ed"))
+                                           and appos[0].low not in C.ROLE_NOUNS) \
+                    and not _is_adverb(appos[0]) and appos[0].low not in C.SKIPPABLE and len(appos) <= 30
+                seg = named_before + ([toks[a_start - 1]] + appos if describes else [])
                 return _named(seg, cue, False)
         elif appos and _has_name(appos) and len(appos) <= _MAX_SUBJECT:
             return _named(appos, cue, False)
@@ -232,7 +285,8 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     short = toks[k:j + 1]
     while len(short) > 1 and short[0].low in C.SKIPPABLE:
         short = short[1:]  # "Earlier this month the operator said"
-    final_position = k > 0 and toks[k - 1].text in CLAUSE_PUNCT and _is_final(toks, i)
+    final_position = k > 0 and toks[k - 1].text in CLAUSE_PUNCT and (
+        _is_final(toks, i) or (nxt is not None and nxt.text == ","))
     # "The former aide has said", "..., whistleblowers said.": a determiner-led or
     # sentence-closing short phrase is a specific source even without a capital or a role noun
     loose = 0 < len(short) <= 6 and head.is_word and head.text[:1].islower() and (
@@ -295,10 +349,21 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         if not verb_like:
             continue
         if low in _POSTPOSED and i > 0 and (toks[i - 1].text in QUOTES or toks[i - 1].text == ","):
+            quoted = toks[i - 1].text in QUOTES or (i > 1 and toks[i - 2].text in QUOTES)
+            if not quoted:
+                # "X, an aide, said ...": the subject comes first
+                rep = _subject(toks, i)
+                if rep is not None and rep.kind == "named":
+                    out.append(rep)
+                    continue
             np = _np_after(toks, i + 1)
-            tail = [u for u in toks[i + 1 + len(np):] if u.is_word] if np else []
-            if np and _has_name(np) and np[0].low not in C.PRONOUNS and len(tail) <= 8:
-                out.append(_named(np, (t.start, t.end), True))
+            e = i + 1 + len(np)
+            end = _appositive_end(toks, e) if np else e
+            tail = [u for u in toks[end:] if u.is_word]
+            opens = np and (np[0].is_cap or np[0].low in C.DETERMINERS or np[0].low in C.ROLE_NOUNS or np[-1].is_cap)
+            if opens and _has_name(np) and np[0].low not in C.PRONOUNS and np[0].low not in C.PREPOSITIONS \
+                    and (quoted or len(tail) <= 8 or end > e):
+                out.append(_named(toks[i + 1:end], (t.start, t.end), True))
                 continue
         rep = _subject(toks, i)
         if rep is not None:
