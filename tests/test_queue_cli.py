@@ -180,3 +180,18 @@ def test_every_help_ends_with_an_example(command):
     tail = result.output.rstrip().splitlines()
     assert any(line.strip().startswith("Example") for line in tail[-4:])
     assert "factcheck queue " in tail[-1]
+
+
+def test_add_reads_parquet(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    rows = records()
+    # nested columns as JSON strings (as the CSV writer does) and as real lists, both read
+    table = pa.Table.from_pylist([{**r, "scores": json.dumps(r["scores"]), "facets": []} for r in rows[:4]])
+    pq.write_table(table, tmp_path / "claims.parquet")
+    result = run("queue", "add", tmp_path / "q.queue", tmp_path / "claims.parquet")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["added"] == 4
+    stored = json.loads(count(tmp_path / "q.queue", "SELECT record FROM claims WHERE claim_id = 'c0002'"))
+    assert stored["scores"] == rows[2]["scores"]
+    assert count(tmp_path / "q.queue", "SELECT label FROM items WHERE claim_id = 'c0002'") == "contested"
