@@ -106,6 +106,8 @@ report reports study studies survey surveys poll polls statistics figures data a
 investigation review statement statements filing filings document documents memo letter
 estimate estimates forecast forecasts projection projections census findings
 release records record assessment account trial polling lawsuit complaint indictment
+video videos footage tape recording transcript transcripts ad ads advertisement book email emails
+tweet tweets article paper website post
 """.split())
 
 #: Lower-case nouns that name a role able to be a source (*officials*, *the company*); used to

@@ -43,6 +43,15 @@ CASES = [
     ("", "Democratic strategists say the ad cost $2 million.", "Democratic strategists"),
     # a parenthetical report in mid-sentence
     ("", "On most days, former employees said, the office stayed open until 11 p.m.", "former employees"),
+    # clause and finding verbs close a sentence with their source before them
+    ("", "Rents in the city rose 12 percent in 2023, the survey concluded.", "the survey"),
+    ("", "Wind farms drew 60 percent of new investment in 2022, Ember Analytics found.", "Ember Analytics"),
+    ("", "\"We hired 40 drivers last year,\" the manager replied.", "the manager"),
+    # a video or an ad is a document that can show a claim
+    ("", "The video shows the mayor cutting the ribbon in 2019.", "The video"),
+    # a document noun inside an appositive does not replace the source
+    ("", "Ruiz, who delayed the release of the audit for 13 months, said 20 staff had left.",
+     "Ruiz, who delayed the release of the audit for 13 months"),
 ]
 
 

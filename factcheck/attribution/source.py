@@ -187,7 +187,10 @@ def _is_final(toks: list[Token], i: int) -> bool:
 
 
 def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
-    seg = _trim_document(seg)
+    comma = next((k for k, t in enumerate(seg) if t.text == ","), len(seg))
+    head = _trim_document(seg[:comma]) if comma else seg
+    # a document's owner comes from the head phrase, never from an appositive after it
+    seg = head if comma and head != seg[:comma] else seg
     if seg[0].low in C.VAGUE_SUBJECTS or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2):
         return Report("agentless", cue, None, final)
     if len(seg) == 2 and seg[0].low in ("the", "this", "that") and seg[1].low in C.DOCUMENT_NOUNS:
@@ -212,10 +215,11 @@ def _subject(toks: list[Token], i: int) -> Report | None:
                 return None
         if low in C.MARKET_VERBS and (nxt.text[0].isdigit() or nxt.low == "to"):
             return None
-    if low in C.CLAUSE_VERBS and not (nxt and (nxt.low in ("that", "there") or nxt.low in C.PRONOUNS
+    ends = nxt is None or nxt.text in ".!?"  # "..., the study concluded."
+    if low in C.CLAUSE_VERBS and not ends and not (nxt and (nxt.low in ("that", "there") or nxt.low in C.PRONOUNS
                                                or nxt.text in QUOTES or nxt.text == ":")):
         return None
-    if low in C.THAT_VERBS and not (nxt and (nxt.low in ("that", "the", "there") or nxt.low in C.PRONOUNS
+    if low in C.THAT_VERBS and not ends and not (nxt and (nxt.low in ("that", "the", "there") or nxt.low in C.PRONOUNS
                                              or nxt.text in QUOTES or nxt.text == ":")):
         return None
     if nxt is not None and nxt.low in _AUX:
@@ -315,7 +319,7 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     if not seg or not (_has_name(seg) or loose):
         return None
     if low in C.FINDING_VERBS and not any(t.low in C.DOCUMENT_NOUNS for t in seg) and not (
-            nxt is not None and nxt.low == "that" and _has_name(seg)):
+            (ends or nxt.low == "that") and _has_name(seg)):
         return None  # "police found a body" is a discovery, not a report
     return _named(seg, cue, final_position)
 
