@@ -52,6 +52,10 @@ CASES = [
     # a document noun inside an appositive does not replace the source
     ("", "Ruiz, who delayed the release of the audit for 13 months, said 20 staff had left.",
      "Ruiz, who delayed the release of the audit for 13 months"),
+    # a title-case headline and a quoted headline or transcript line with a speaker and a colon
+    ("", "Governor Lee Says State Will Hire 500 Nurses.", "Governor Lee"),
+    ("", "Okafor: \u2018We Lost 300 Jobs in One Year\u2019.", "Okafor"),
+    ("", "Marsh: \"We counted 1,200 votes twice.\"", "Marsh"),
 ]
 
 
@@ -72,6 +76,9 @@ NO_SOURCE = [
     ("Jordan bid 74 dollars a tonne for wheat on Monday.", "The agency rejected the bids, they said."),
     ("", "The Senate confirmed the judge by 52 votes to 47."),
     ("", "The governor denied that the state had spent 9 million dollars on the plan."),
+    # a colon after a place or a label, with a list or no quotation, names no speaker
+    ("", "Ohio: Ann Park, Bo Lind, Cy Moss and 40 other delegates."),
+    ("", "Update: The vote was moved to 2025 after 3 members resigned."),
 ]
 
 

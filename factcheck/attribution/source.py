@@ -27,6 +27,15 @@ _FALLBACK_AFTER = frozenset("after before while by in when".split())
 _AUX = frozenset("had has have was were is are will would could can may might should".split())
 _AGENTLESS_NPS = frozenset("reports report media rumours rumors unconfirmed local some sources".split())
 _MAX_SUBJECT = 14
+#: capitalised reporting verbs that a title-case headline uses (*Lee Says ...*)
+_HEADLINE_VERBS = frozenset("says said tells told claims warns admits insists reports denies vows confirms".split())
+#: headline labels that open a line with a colon but name no speaker (*Update: ...*)
+_NOT_SPEAKERS = frozenset("""
+update updated breaking exclusive analysis opinion editorial watch video photos photo live news guide
+note correction editor's read listen related more q a question answer poll report fact check factcheck
+first take the why how what who when where here today tonight this remember plus contributing email
+paid notice big win
+""".split())
 
 
 _FIRST = C.REPORTING_VERBS | {"according", "reportedly", "spoke", "spoken"}
@@ -330,6 +339,9 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         toks = tokenize(text, base)
     out: list[Report] = []
     n = len(toks)
+    colon = _colon_source(toks)
+    if colon is not None:
+        out.append(colon)
     for i, t in enumerate(toks):
         low = t.low
         if low not in _FIRST:
@@ -346,7 +358,10 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         if low == "reportedly":
             out.append(Report("agentless", (t.start, t.end), None))
             continue
-        if not t.text[:1].islower():
+        if not t.text[:1].islower() and not (
+                # a headline in title case: "Lee Says Plant Will Close"
+                0 < i < n - 1 and toks[i - 1].is_cap and toks[i - 1].is_word and toks[i + 1].is_cap
+                and low in _HEADLINE_VERBS and _title_case(toks)):
             continue  # reporting verbs are lower case; "States" and "Report" are names
         verb_like = low in C.REPORTING_VERBS or (low in ("spoke", "spoken") and i + 1 < n
                                                   and toks[i + 1].low in ("about", "of"))
@@ -373,6 +388,29 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         if rep is not None:
             out.append(rep)
     return out
+
+
+def _title_case(toks: list[Token]) -> bool:
+    words = [t for t in toks if t.is_word and t.text[:1].isalpha()]
+    return len(words) >= 4 and sum(t.is_cap for t in words) >= 0.7 * len(words)
+
+
+def _colon_source(toks: list[Token]) -> Report | None:
+    """Return the speaker of a headline or transcript line (*Graham: Trump's rhetoric ...*): a
+    name of one to four capitalised words that opens the sentence, a colon, then the words."""
+    k = next((m for m, t in enumerate(toks[:6]) if t.text == ":"), None)
+    if not k or len(toks) - k < 5:
+        return None
+    name = toks[:k]
+    if not all(t.is_cap and t.is_word or t.text in ("(", ")", "-") for t in name) or not name[0].is_word \
+            or any(t.low in _NOT_SPEAKERS or t.low in C.CALENDAR or t.low in C.DETERMINERS for t in name if t.is_word):
+        return None
+    words = [t for t in name if t.is_word]
+    rest = toks[k + 1:]
+    # what follows must be a quotation (a transcript line or a quoted headline), not a list
+    if not (rest[0].text in QUOTES or (len(words) <= 3 and any(t.text in QUOTES for t in rest))):
+        return None
+    return Report("named", (toks[k].start, toks[k].end), _span(words), False)
 
 
 def _first_named(reports: list[Report]) -> Report | None:
