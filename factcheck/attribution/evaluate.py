@@ -91,6 +91,7 @@ def polnear_source_cases(folder: Path | str, *, split: str = "train") -> Iterato
             if not any(a < s.end and b > s.start for a, b in touched):
                 yield SourceCase(si, "none")
                 continue
+            found = []
             for cue, src, con in atts:
                 c0 = cue[1][0][0]
                 s0, s1 = src[1][0][0], src[1][-1][1]
@@ -99,8 +100,11 @@ def polnear_source_cases(folder: Path | str, *, split: str = "train") -> Iterato
                 if inside and overlaps and _specific(src[2]):
                     words = set(re.findall(r"[a-z]+", cue[2].lower()))
                     reporting = bool(words & REPORTING_VERBS) or "according" in words
-                    yield SourceCase(si, "sourced", " ".join(src[2].split()), " ".join(cue[2].split()), reporting)
-                    break
+                    found.append(SourceCase(si, "sourced", " ".join(src[2].split()), " ".join(cue[2].split()),
+                                            reporting))
+            if found:
+                # a reporting cue decides the case when the sentence has one
+                yield next((f for f in found if f.reporting), found[0])
 
 
 def source_hit(gold: str, predicted: str | None) -> bool:

@@ -142,48 +142,20 @@ def _brat(path: Path) -> tuple[dict, list]:
 
 
 def read_polnear(folder: Path | str, *, split: str = "train") -> Iterator[AttributionExample]:
-    """Yield PolNeAR sentences labelled for ``sourced`` only: 1 when a reporting cue of the
-    sentence has a source that is neither a pronoun nor agentless, 0 when the sentence has no
-    attribution, None otherwise (opinion cues, pronoun sources: the spec decides those from
-    context). One annotator's file per article (the first by name)."""
-    from ..cues import REPORTING_VERBS, VAGUE_SUBJECTS
-    from ..segment import split_sentences
+    """Yield PolNeAR sentences labelled for ``sourced`` only, by the cases of
+    :func:`factcheck.attribution.evaluate.polnear_source_cases`: 1 when an attribution has its
+    reporting cue (a reporting verb or *according to*) and a named or specific source inside the
+    sentence, 0 when no attribution touches the sentence, None otherwise (opinion and intention
+    cues, pronoun sources: the spec decides those from context). One annotator per article."""
+    from ..attribution.evaluate import polnear_source_cases
 
-    base = Path(folder) / split
-    seen: set[str] = set()
-    for ann in sorted((base / "attributions").glob("*.ann")):
-        stem = ann.stem.rsplit("_", 1)[0]
-        if stem in seen:
-            continue
-        seen.add(stem)
-        txt = base / "text" / f"{stem}.txt"
-        if not txt.exists():
-            continue
-        text = txt.read_text(encoding="utf-8")
-        spans, events = _brat(ann)
-        cues = []
-        for ev in events:
-            cue, src = spans.get(ev.get("Cue", "")), spans.get(ev.get("Source", ""))
-            if cue is None:
-                continue
-            words = set(re.findall(r"[a-z]+", cue[2].lower()))
-            reporting = bool(words & REPORTING_VERBS) or "according" in words
-            src_text = src[2] if src else ""
-            src_words = src_text.lower().split()
-            named = bool(src_words) and src_words[-1] not in _PRONOUNS and src_words[0] not in VAGUE_SUBJECTS
-            cues.append((cue[1][0][0], reporting and named, src_text))
-        prev = None
-        for s in split_sentences(text):
-            inside = [c for c in cues if s.start <= c[0] < s.end]
-            if not inside:
-                label, source = 0, None
-            elif any(ok for _, ok, _ in inside):
-                label, source = 1, next(t for _, ok, t in inside if ok)
-            else:
-                label, source = None, None
-            si = SentenceInput(stem, text, s.start, s.end, prev.start if prev else None, prev.end if prev else None)
-            prev = s
-            yield AttributionExample(si, (label, None, None), source, "polnear")
+    for case in polnear_source_cases(folder, split=split):
+        if case.kind == "none":
+            yield AttributionExample(case.input, (0, None, None), None, "polnear")
+        elif case.reporting:
+            yield AttributionExample(case.input, (1, None, None), case.source, "polnear")
+        else:
+            yield AttributionExample(case.input, (None, None, None), None, "polnear")
 
 
 _SPECULATION = ("speculation_modal", "speculation_hypo_doxastic", "speculation_hypo_investigation")
