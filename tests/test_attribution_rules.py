@@ -74,6 +74,18 @@ EDGE_CASES = [
     ("", "Nobody denies that the plant employs 2,000 people.", set()),
     # a month named May is not a modal
     ("", "May won the 2017 election by 12 seats.", set()),
+    # an inability and an outcome measured against a forecast are no hedges
+    ("", "The firm could not be reached for comment on the 40 layoffs.", set()),
+    ("", "The deficit shrank to 2 percent in 2023, sooner than expected.", set()),
+    # a dispute verb after an adverb, with a claim as object, is a dispute
+    ("", "The university strongly disputed accusations that it hid 300 complaints.", {"contested"}),
+    ("", "The agency rebutted the union's claim that 900 posts were cut.", {"contested"}),
+    # but a disputed claim in a ledger is a kind of claim, not a disputed statement
+    ("", "About 20 claims remain pending as disputed claims in court.", {"estimated"}),
+    # calling a claim a lie, an exaggeration or unproven makes it contested
+    ("", "The rival campaign said the mayor lied about the 12 percent drop in crime.", {"sourced", "contested"}),
+    ("", "The ad exaggerated the cost of the plan, which is 3 billion dollars.", {"contested"}),
+    ("", "The theory that 5,000 votes were switched remains unproven.", {"contested"}),
 ]
 
 

@@ -118,10 +118,15 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             yield ("estimated", "hedge", t.start, toks[i + k - 1].end)
             i += k
             continue
+        nxt_low = toks[i + 1].low if i + 1 < n else ""
         if low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
-            yield ("estimated", "modal", t.start, t.end)
+            # "could not be reached", "could not convince": an inability, not a hedge
+            if not (low == "could" and nxt_low in ("not", "n't", "never")) and low != "couldn't" and low != "couldn’t":
+                yield ("estimated", "modal", t.start, t.end)
         elif low in C.FORECAST_WORDS and t.text[:1].islower():
-            yield ("estimated", "forecast", t.start, t.end)
+            # "sooner than expected", "better than forecast": an outcome compared with a forecast
+            if not (i > 0 and toks[i - 1].low == "than"):
+                yield ("estimated", "forecast", t.start, t.end)
         elif low == "between" and _number_follows(toks, i + 1):
             j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
             observed = any(toks[m].low in C.OBSERVED_RANGE_VERBS for m in range(max(0, i - 4), i))
@@ -187,14 +192,20 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
                 yield ("contested", "denial", start, t.end)
         elif low in C.DISPUTE_VERBS:
             before = toks[i - 1] if i else None
-            # "a pay dispute", "the disputed waters", "a hotly contested referendum": no verb
-            if before is None or not (before.low in C.DETERMINERS or before.is_possessive
-                                      or before.low.endswith("ly")):
+            # "a pay dispute", "the disputed waters", "a hotly contested referendum": no verb;
+            # but "strongly disputing accusations" is a verb with a claim as object
+            adverb_verb = before is not None and before.low.endswith("ly") and _claim_object(toks, i, pronouns=False)
+            if adverb_verb:
+                yield ("contested", "dispute", t.start, t.end)
+            elif before is None or not (before.low in C.DETERMINERS or before.is_possessive
+                                        or before.low.endswith("ly")):
                 after = toks[i + 1] if i + 1 < n else None
                 if before is not None and before.low in _BE_LIKE:
                     if after is None or after.low == "by" or not after.is_word:
                         yield ("contested", "dispute", t.start, t.end)
-                elif after is not None and after.low in _OBJECT_OPENERS:
+                elif after is not None and (after.low in _OBJECT_OPENERS or (
+                        _claim_object(toks, i, pronouns=False) and before is not None
+                        and before.low not in C.PREPOSITIONS and before.low not in ("as", "and", "or"))):
                     yield ("contested", "dispute", t.start, t.end)
                 elif (after is None or not after.is_word) and low in ("disputes", "disputed") and before is not None \
                         and (before.is_cap or before.low in C.ROLE_NOUNS or before.low in C.PRONOUNS

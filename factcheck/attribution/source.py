@@ -344,8 +344,8 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         out.append(colon)
     for i, t in enumerate(toks):
         low = t.low
-        if low not in _FIRST:
-            continue
+        if low not in _FIRST or (i > 0 and toks[i - 1].low == "than"):
+            continue  # "sooner than expected" reports nothing
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             np = _np_after(toks, i + 2)
             if np:
