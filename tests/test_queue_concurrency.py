@@ -142,6 +142,8 @@ def test_add_killed_mid_file_keeps_whole_batches(tmp_path):
     path = tmp_path / "add.queue"
     total = 100_000
     claims = write_jsonl(tmp_path / "many.jsonl", records(total))
+    with Queue(path) as q:  # not empty: the add goes in batches of 20,000
+        q.add_claims([dict(records(1, doc_id="earlier")[0], claim_id="earlier")])
     p = subprocess.Popen(CLI + ["queue", "add", str(path), claims], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + BOUND
     seen = 0
@@ -150,7 +152,7 @@ def test_add_killed_mid_file_keeps_whole_batches(tmp_path):
         if path.exists():
             try:
                 conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.1)
-                seen = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+                seen = conn.execute("SELECT count(*) FROM items").fetchone()[0] - 1
                 conn.close()
             except sqlite3.OperationalError:
                 seen = 0
@@ -161,10 +163,35 @@ def test_add_killed_mid_file_keeps_whole_batches(tmp_path):
     p.communicate(timeout=30)
     assert integrity(path) == ("ok", [])
     conn = sqlite3.connect(path)
-    n_claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
-    assert n_claims == conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    n_claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0] - 1
+    assert n_claims + 1 == conn.execute("SELECT count(*) FROM items").fetchone()[0]
     assert n_claims % 20_000 == 0 and n_claims >= seen  # whole transactions only, none lost
     conn.close()
     again = cli("queue", "add", path, claims, timeout=BOUND)  # and adding again completes the file
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout) == {"added": total - n_claims, "duplicates": n_claims, "errors": 0}
+
+
+def test_first_load_killed_leaves_an_empty_working_queue(tmp_path):
+    path = tmp_path / "first.queue"
+    claims = write_jsonl(tmp_path / "many.jsonl", records(60_000))
+    Queue(path).close()
+    p = subprocess.Popen(CLI + ["queue", "add", str(path), claims], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # the load is one transaction: kill it once its write-ahead log has grown
+    wal = tmp_path / "first.queue-wal"
+    deadline = time.monotonic() + BOUND
+    while p.poll() is None and time.monotonic() < deadline:
+        if wal.exists() and wal.stat().st_size > 4_000_000:
+            break
+        time.sleep(0.02)
+    p.kill()
+    p.communicate(timeout=30)
+    assert integrity(path) == ("ok", [])
+    conn = sqlite3.connect(path)
+    n = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    assert n in (0, 60_000)  # all or nothing
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
+    assert {"items_doc", "items_status_label", "items_open_priority", "items_open_margin"} <= indexes
+    again = cli("queue", "add", path, claims, timeout=BOUND)
+    assert again.returncode == 0 and json.loads(again.stdout)["added"] == 60_000 - n

@@ -26,6 +26,9 @@ def db(q):
 
 
 def test_file_is_wal_with_foreign_keys_and_schema(q):
+    # the first load built its indexes at the end: they are all there, and used
+    names = {r[0] for r in db(q).execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"items_doc", "items_status_label", "items_open_priority", "items_open_margin"} <= names
     assert q._conn().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert q._conn().execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db(q).execute("PRAGMA user_version").fetchone()[0] == 2

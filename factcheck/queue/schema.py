@@ -139,6 +139,8 @@ def _v2(conn: sqlite3.Connection) -> None:
 
 
 MIGRATIONS = (_v1, _v2)
+#: the indexes a first load into an empty queue builds once at the end (store.Queue.add_rows)
+SECONDARY_INDEXES = ("items_doc", "items_status_label", "items_open_priority", "items_open_margin")
 LATEST = len(MIGRATIONS)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import hmac
+import itertools
 import json
 import os
 import secrets
@@ -33,7 +34,7 @@ ORDERS = ("priority", "uncertainty")
 # planner from sorting every open item instead
 _ORDER_SQL = {"priority": ("items_open_priority", "priority DESC, claim_id"),
               "uncertainty": ("items_open_margin", "margin, priority DESC, claim_id")}
-_BATCH = 20_000  # claims per add transaction: big for speed, small enough to let reviewers in between
+_BATCH = 20_000  # claims per add transaction (after a first load): big for speed, small enough to let reviewers in
 _PBKDF2_ROUNDS = 50_000  # secrets are 240 random bits; the stretching is a second line only
 
 
@@ -258,13 +259,33 @@ class Queue:
         be read; every bad row comes back as an InputError, in file order."""
         errors: list[InputError] = []
         seen = [0]
-        stamp = now_iso()
         added = 0
         # (reading in a second thread was tried: the GIL hand-overs at every row cost more than
         # the overlap gained)
-        for prepared in self._prepare_batches(rows, model, model_version, stamp, errors, seen):
+        batches = self._prepare_batches(rows, model, model_version, now_iso(), errors, seen)
+        first = next(batches, None)
+        if first is not None:
             with self._write() as conn:
-                added += self._insert_prepared(conn, prepared, errors)
+                bulk = conn.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
+                if bulk:
+                    # a first load fills an empty queue in one transaction, with the secondary
+                    # indexes built once at the end: sorting once costs far less than keeping
+                    # four indexes in order row by row, and a killed load leaves the queue empty
+                    saved = [sql for (sql,) in conn.execute(
+                        f"SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN"
+                        f" ({', '.join('?' * len(schema.SECONDARY_INDEXES))})", schema.SECONDARY_INDEXES)]
+                    for name in schema.SECONDARY_INDEXES:
+                        conn.execute(f"DROP INDEX IF EXISTS {name}")
+                    for batch in itertools.chain([first], batches):
+                        added += self._insert_prepared(conn, batch, errors)
+                    for sql in saved:
+                        conn.execute(sql)
+                else:
+                    added += self._insert_prepared(conn, first, errors)
+            if not bulk:
+                for batch in batches:
+                    with self._write() as conn:
+                        added += self._insert_prepared(conn, batch, errors)
         order = {path: i for i, path in enumerate(dict.fromkeys(e.path for e in errors))}
         errors.sort(key=lambda e: (order[e.path], e.line or 0))
         return AddResult(added, seen[0] - added - len(errors), errors)
