@@ -47,6 +47,11 @@ NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten ele
 fifteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion
 trillion dozen half quarter""".split())
 NEGATION = frozenset("not no never nothing none nobody n't don't didn't doesn't".split())
+# Irregular past forms common in speeches; regular ones are caught by their -ed ending.
+PAST = frozenset("""was were had did said got went made took gave came paid sold brought lost won
+built cut left put spent told knew began became fell rose grew led sent passed voted signed
+raised created killed closed opened increased decreased doubled tripled""".split())
+THIRD_PERSON = frozenset("he she they it his her their them him its".split())
 MONTHS = frozenset("""january february march april may june july august september october
 november december""".split())
 FACET_KINDS = ("date", "count", "money", "percent", "quantity", "duration")
@@ -61,7 +66,7 @@ _SHAPE = re.compile(r"\d")
 CUE_FEATURES = (
     *(f"facet:{k}" for k in FACET_KINDS), "facets", "digit", "year", "number_word", "month",
     "comparative", "reporting", "first_person", "second_person", "opinion", "modal", "negation",
-    "question", "exclamation", "capitalised", "log_tokens", "short", "long",
+    "question", "exclamation", "capitalised", "log_tokens", "short", "long", "past", "third_person",
 )
 
 
@@ -299,6 +304,7 @@ _LISTS = (
     (COMPARATIVE, "comparative", True), (REPORTING, "reporting", False),
     (FIRST_PERSON, "first_person", True), (SECOND_PERSON, "second_person", True),
     (OPINION, "opinion", True), (MODALS, "modal", True), (NEGATION, "negation", True),
+    (PAST, "past", True), (THIRD_PERSON, "third_person", True),
 )
 _COLUMN = {name: i for i, name in enumerate(CUE_FEATURES)}
 _LEXICON: dict[str, tuple[int, ...]] = {}
@@ -324,9 +330,12 @@ def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None
                 row[c] = 1.0
         row[col["facets"]] = min(len(facets), 3)
         counts: dict[int, int] = {}
+        past = _COLUMN["past"]
         for w in ws:
             for c in _LEXICON.get(w, ()):
                 counts[c] = counts.get(c, 0) + 1
+            if len(w) > 4 and w.endswith("ed"):
+                counts[past] = counts.get(past, 0) + 1
         for c, k in counts.items():
             row[c] = k
         row[col["digit"]] = _DIGIT.search(text) is not None
