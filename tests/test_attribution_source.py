@@ -50,8 +50,18 @@ CASES = [
     # a video or an ad is a document that can show a claim
     ("", "The video shows the mayor cutting the ribbon in 2019.", "The video"),
     # a document noun inside an appositive does not replace the source
-    ("", "Ruiz, who delayed the release of the audit for 13 months, said 20 staff had left.",
-     "Ruiz, who delayed the release of the audit for 13 months"),
+    # (a one-word name keeps no appositive: the scorer splits on white space, so "Ruiz," would
+    # no longer match a gold "Ruiz")
+    ("", "Ruiz, who delayed the release of the audit for 13 months, said 20 staff had left.", "Ruiz"),
+    ("", "Lina Ruiz, who delayed the release of the audit for 13 months, said 20 staff had left.",
+     "Lina Ruiz, who delayed the release of the audit for 13 months"),
+    ("", "\"It was a hard year,\" said Ruiz, who runs the bakery.", "Ruiz"),
+    # a plural possessive in an appositive is not a quotation mark
+    ("", "\"We raised $2 million,\" Jo Weber, the Greens' treasurer, said in a statement.",
+     "Jo Weber, the Greens' treasurer"),
+    # an opening "according to" governs the sentence
+    ("", "According to the Herald, party officials asked what would happen if their leader announced a 5 percent cut.",
+     "the Herald"),
     # a title-case headline and a quoted headline or transcript line with a speaker and a colon
     ("", "Governor Lee Says State Will Hire 500 Nurses.", "Governor Lee"),
     ("", "Okafor: \u2018We Lost 300 Jobs in One Year\u2019.", "Okafor"),

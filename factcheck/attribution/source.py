@@ -284,6 +284,8 @@ def _subject(toks: list[Token], i: int) -> Report | None:
                 describes = appos and not (appos[0].text.islower() and appos[0].low.endswith(("ing", "ed"))
                                            and appos[0].low not in C.ROLE_NOUNS) \
                     and not _is_adverb(appos[0]) and appos[0].low not in C.SKIPPABLE and len(appos) <= 30
+                # a one-word name stays alone: "Murphy," would no longer match "Murphy"
+                describes = describes and sum(u.is_word for u in named_before) >= 2
                 seg = named_before + ([toks[a_start - 1]] + appos if describes else [])
                 return _named(seg, cue, False)
         elif appos and _has_name(appos) and len(appos) <= _MAX_SUBJECT:
@@ -339,6 +341,7 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         toks = tokenize(text, base)
     out: list[Report] = []
     n = len(toks)
+    opening = None
     colon = _colon_source(toks)
     if colon is not None:
         out.append(colon)
@@ -353,7 +356,10 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
                 if np[0].low in _AGENTLESS_NPS and not _has_name(np[1:]):
                     out.append(Report("agentless", cue, None))
                 else:
-                    out.append(_named(np, cue, False))
+                    # "According to X, ...": X governs the whole sentence
+                    out.append(_named(np, cue, i == 0))
+                    if i == 0:
+                        opening = out[-1]
             continue
         if low == "reportedly":
             out.append(Report("agentless", (t.start, t.end), None))
@@ -382,11 +388,14 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
             opens = np and (np[0].is_cap or np[0].low in C.DETERMINERS or np[0].low in C.ROLE_NOUNS or np[-1].is_cap)
             if opens and _has_name(np) and np[0].low not in C.PRONOUNS and np[0].low not in C.PREPOSITIONS \
                     and (quoted or len(tail) <= 8 or end > e):
-                out.append(_named(toks[i + 1:end], (t.start, t.end), True))
+                # the appositive joins a name of two or more words ("said Ana Costa, a nurse")
+                out.append(_named(toks[i + 1:end] if len(np) >= 2 else np, (t.start, t.end), True))
                 continue
         rep = _subject(toks, i)
         if rep is not None:
             out.append(rep)
+    if opening is not None and opening.kind == "named":
+        return [opening] + [r._replace(final=False) for r in out if r is not opening]
     return out
 
 

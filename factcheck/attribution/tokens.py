@@ -7,7 +7,8 @@ from typing import NamedTuple
 # a word keeps its inner apostrophes, hyphens, dots and ampersands (O'Neil, U.S, AT&T, G-20);
 # every other non-space character is a token of its own
 # a number keeps its thousands separators (1,100) so that it stays one token
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[-'’.&/]\w+)*|[^\w\s]")
+# and a plural possessive keeps its apostrophe (Sanders' campaign), which is not a quotation mark
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[-'’.&/]\w+)*(?:(?<=\w{3}s)['’](?=\s+\w))?|[^\w\s]")
 
 #: titles and abbreviations that keep their full stop (*Mr.*, *Sen.*, *Calif.*), so that a name
 #: such as *Mr. Morris* or *Robert S. Ford* stays one phrase; single capitals (initials) and
