@@ -291,9 +291,12 @@ def facets_of(x: SentenceInput | str) -> tuple[Facet, ...] | tuple[str, ...]:
     if not isinstance(x, str) and x.facets:
         return x.facets
     if _extract_facets is not None:
-        if isinstance(x, str):
-            return tuple(_extract_facets(x))
-        return tuple(_extract_facets(x.doc_text, x.start, x.end, published=x.published))
+        try:
+            if isinstance(x, str):
+                return tuple(_extract_facets(x))
+            return tuple(_extract_facets(x.doc_text, x.start, x.end, published=x.published))
+        except Exception:  # noqa: BLE001 - a facet bug must not stop scoring; the patterns stand in
+            pass
     text = _text(x)
     return tuple(kind for kind, pattern in _FALLBACK_FACETS if pattern.search(text))
 
