@@ -246,11 +246,11 @@ FALSITY_PHRASES = (
     "disinformation", "misinformation", "fake news", "did nothing wrong", "no wrongdoing",
     "denied wrongdoing", "denies wrongdoing",
     # calling a claim a lie or a distortion (Emergent ``against`` headlines; fact-check wording)
-    "lied about", "lying about", "lies about", "a lie", "exaggerated", "exaggerating", "exaggeration",
+    "lied about", "lying about", "lies about", "exaggerated", "exaggerating", "exaggeration",
     "exaggerations", "mischaracterized", "mischaracterised", "mischaracterizing", "misrepresented",
     "misrepresenting", "misstated", "distorted", "untruthful", "without proof", "no proof", "unproven",
     "discredited", "conspiracy theory", "conspiracy theories", "pushed back on", "pushing back on",
-    "pants on fire", "mostly false", "pinocchios", "four pinocchios", "not accurate", "called into question",
+    "pants on fire", "mostly false", "pinocchios", "not accurate", "called into question",
     "cast doubt on", "casts doubt on", "casting doubt on",
 )
 

@@ -4,12 +4,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-# a word keeps its inner apostrophes, hyphens, dots and ampersands (O'Neil, U.S, AT&T, G-20);
-# every other non-space character is a token of its own
-# a number keeps its thousands separators (1,100) so that it stays one token
-# and a plural possessive keeps its apostrophe (Sanders' campaign), which is not a quotation mark
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[-'’.&/]\w+)*(?:(?<=\w{3}s)['’](?=\s+\w))?|[^\w\s]")
-
 #: titles and abbreviations that keep their full stop (*Mr.*, *Sen.*, *Calif.*), so that a name
 #: such as *Mr. Morris* or *Robert S. Ford* stays one phrase; single capitals (initials) and
 #: dotted acronyms (*U.S.*, *D.C.*) keep theirs too
@@ -18,6 +12,18 @@ Mr Mrs Ms Dr Sen Sens Rep Reps Gov Gen Lt Col Sgt Prof Rev Jr Sr St Capt Adm Maj
 Pres Gens Govs Messrs Mt Ft Corp Inc Co Ltd Bros No Calif Fla Mass Conn Ariz Ill Mich Minn Wis Tenn
 Va Md Pa Ky La Ga Ala Okla Ore Colo Nev Neb Kan Ark Del Vt Wyo Mont Ida Tex Wash Miss Mo Ind
 """.split())
+
+# In order: a number with thousands separators (1,100) stays one token; a dotted acronym
+# (U.S., D.C.), an abbreviation or an initial keeps its full stop; a word keeps its inner
+# apostrophes, hyphens, dots and ampersands (O'Neil, AT&T, G-20) and a plural possessive its
+# apostrophe (Sanders' campaign: not a quotation mark); every other non-space character is a
+# token of its own. One regular expression, so that tokenizing stays a single C-level scan.
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)"
+    r"|(?:[A-Z]\.){2,}(?![\w-])"
+    r"|\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r"|[A-Z])\.(?![\w.])"
+    r"|\w+(?:[-'’.&/]\w+)*(?:(?<=\w{3}s)['’](?=\s+\w))?"
+    r"|[^\w\s]")
 
 #: closing and opening quotes, which end a clause for the subject search
 QUOTES = frozenset("\"'“”‘’«»")
@@ -54,17 +60,8 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     # tuple.__new__ skips the NamedTuple constructor's argument handling: tokens are made by
     # the million when scoring large inputs
     out = []
-    n = len(text)
-    taken = -1
     for m in _TOKEN.finditer(text):
         g = m.group()
         s, e = m.span()
-        if s == taken:
-            continue  # the full stop was taken by the abbreviation before it
-        if e < n and text[e] == "." and (g in ABBREVIATIONS or (len(g) == 1 and g.isupper())
-                                         or ("." in g and g[-1:].isupper())):
-            g += "."
-            taken = e
-            e += 1
         out.append(_new(Token, (g, g.lower(), base + s, base + e)))
     return out
