@@ -215,3 +215,21 @@ def test_tune_shift_moves_the_threshold_to_the_best_cut(toy_model):
     tuned.coef_, tuned.intercept_, tuned.classes_ = toy_model.coef_, toy_model.intercept_, toy_model.classes_
     accuracy = np.mean(tuned.predict(X) == np.array(y))
     assert accuracy >= np.mean(toy_model.predict(X) == np.array(y))
+
+
+@pytest.mark.shared
+def test_learns_from_a_slice_of_ct24():
+    from factcheck.checkworthy import binary_scores
+    from factcheck.datasets.checkworthy import data_dir, read_ct24_split
+    if not (data_dir() / "checkworthy" / "ct24" / "train.tsv").exists():
+        pytest.skip("../shared/data is not here")
+    rows = read_ct24_split("train")
+    train, held = rows[:3000], rows[-600:]
+    clf = CheckworthyClassifier(n_features=2 ** 16, max_iter=500).fit([r.text for r in train],
+                                                                      [r.label for r in train])
+    y = [r.label for r in held]
+    got = binary_scores(y, clf.predict_proba([r.text for r in held])[:, 1])
+    base_rate = sum(y) / len(y)
+    # chance gives AP = base rate and F1 <= 2b/(1+b); the model must clear both by a margin
+    assert got["average_precision"] > base_rate + 0.3
+    assert got["f1"] > 2 * base_rate / (1 + base_rate) + 0.1
