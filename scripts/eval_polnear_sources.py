@@ -55,6 +55,7 @@ def main(argv=None) -> int:
             for part in ("all", "reporting", "other"):
                 f = fig[part]
                 print(f"sourced ({part:9s}) {f['sentences']:5d} sentences  recall {f['sourced_recall']}  source hit {f['source_hit']}")
+            print(f"pronoun source      {fig['pronoun']['sentences']:5d} sentences  recall {fig['pronoun']['sourced_recall']}")
             print(f"no attribution      {fig['none']['sentences']:5d} sentences  false sourced {fig['none']['false_sourced']}")
         if args.misses:
             rng = random.Random(args.seed)

@@ -78,6 +78,23 @@ def test_source_text(prev, text, expected):
     assert si.doc_text[span.start:span.end] == span.text
 
 
+def test_pronoun_in_a_run_of_quotations_takes_the_earlier_speaker():
+    doc = ("Nadia Osei, the fund's director, said 40 schools had applied. \"We expected ten.\" "
+           "\"Now we need 2 million dollars more,\" she said.")
+    prev_start = doc.index("\"We")
+    start = doc.index("\"Now")
+    si = SentenceInput("d", doc, start, len(doc), prev_start, start - 1)
+    assert find_source(si).text == "Nadia Osei, the fund's director"
+
+
+def test_pronoun_without_quotations_does_not_look_back_further():
+    doc = "Ana Lund met the board. The board sat for 3 hours. She alleged 2 votes were lost."
+    prev_start = doc.index("The board")
+    start = doc.index("She")
+    si = SentenceInput("d", doc, start, len(doc), prev_start, start - 1)
+    assert find_source(si) is None
+
+
 NO_SOURCE = [
     ("", "It has been reported that the company owes 2 million dollars."),
     ("", "The firm reportedly paid 40 million dollars for the site."),

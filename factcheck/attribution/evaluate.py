@@ -38,13 +38,19 @@ def gold_records(model, folder: Path | str) -> list[dict]:
 
 class SourceCase(NamedTuple):
     """One PolNeAR sentence to measure: ``kind`` is ``sourced`` (with the gold source and cue
-    texts, and ``reporting`` when the cue holds a reporting verb or *according to*) or ``none``."""
+    texts, and ``reporting`` when the cue holds a reporting verb or *according to*), ``pronoun``
+    (a reporting cue whose source is *he*, *she*, *they*, *it* or *we*: the spec takes the source
+    named before, which PolNeAR does not link, so only recall is measured) or ``none``."""
 
     input: SentenceInput
     kind: str
     source: str | None = None
     cue: str | None = None
     reporting: bool = False
+
+
+#: pronoun sources of a ``pronoun`` case: the spec takes the source named before them
+_PERSONAL = frozenset("he she they it we".split())
 
 
 def _specific(source_text: str) -> bool:
@@ -91,20 +97,24 @@ def polnear_source_cases(folder: Path | str, *, split: str = "train") -> Iterato
             if not any(a < s.end and b > s.start for a, b in touched):
                 yield SourceCase(si, "none")
                 continue
-            found = []
+            found, pronoun = [], None
             for cue, src, con in atts:
                 c0 = cue[1][0][0]
                 s0, s1 = src[1][0][0], src[1][-1][1]
                 inside = s.start <= c0 < s.end and s.start <= s0 and s1 <= s.end
                 overlaps = any(a < s.end and b > s.start for a, b in con[1])
+                words = set(re.findall(r"[a-z]+", cue[2].lower()))
+                reporting = bool(words & REPORTING_VERBS) or "according" in words
+                if inside and overlaps and reporting and src[2].strip().lower() in _PERSONAL:
+                    pronoun = SourceCase(si, "pronoun", src[2].strip(), " ".join(cue[2].split()), True)
                 if inside and overlaps and _specific(src[2]):
-                    words = set(re.findall(r"[a-z]+", cue[2].lower()))
-                    reporting = bool(words & REPORTING_VERBS) or "according" in words
                     found.append(SourceCase(si, "sourced", " ".join(src[2].split()), " ".join(cue[2].split()),
                                             reporting))
             if found:
                 # a reporting cue decides the case when the sentence has one
                 yield next((f for f in found if f.reporting), found[0])
+            elif pronoun is not None:
+                yield pronoun
 
 
 def source_hit(gold: str, predicted: str | None) -> bool:
@@ -145,6 +155,8 @@ def score_sources(cases: list[SourceCase], decisions: list[tuple[bool, str | Non
         found = sum(d[0] for _, d in pos)
         hit = sum(d[0] and source_hit(c.source, d[1]) for c, d in pos)
         out[name] = {"sentences": len(pos), "sourced_recall": rate(found, len(pos)), "source_hit": rate(hit, len(pos))}
+    pro = [d for c, d in zip(cases, decisions) if c.kind == "pronoun"]
+    out["pronoun"] = {"sentences": len(pro), "sourced_recall": rate(sum(d[0] for d in pro), len(pro))}
     neg = [d for c, d in zip(cases, decisions) if c.kind == "none"]
     out["none"] = {"sentences": len(neg), "false_sourced": rate(sum(d[0] for d in neg), len(neg))}
     return out

@@ -27,6 +27,8 @@ _FALLBACK_AFTER = frozenset("after before while by in when".split())
 _AUX = frozenset("had has have was were is are will would could can may might should".split())
 _AGENTLESS_NPS = frozenset("reports report media rumours rumors unconfirmed local some sources".split())
 _MAX_SUBJECT = 14
+#: how many sentences before the previous one a pronoun cue may look back for its source
+_LOOK_BACK = 4
 #: capitalised reporting verbs that a title-case headline uses (*Lee Says ...*)
 _HEADLINE_VERBS = frozenset("says said tells told claims warns admits insists reports denies vows confirms".split())
 #: headline labels that open a line with a colon but name no speaker (*Update: ...*)
@@ -458,13 +460,39 @@ def _person_before(si: SentenceInput, pronoun: tuple[int, int]) -> tuple[int, in
     the sentence, else the first such name of the sentence before."""
     toks = tokenize(si.text, si.start)
     idx = next((k for k, t in enumerate(toks) if t.start == pronoun[0]), 0)
-    runs = _name_runs(toks, idx)
+    # a name inside the quotation that opens the sentence is not its speaker
+    runs = _name_runs(toks, idx) if not (toks and toks[0].text in QUOTES) else []
     if not runs and si.prev_text:
         ptoks = tokenize(si.prev_text, si.prev_start or 0)
         runs = _name_runs(ptoks, len(ptoks))
     if not runs:
         return None
     return _span(runs[0])
+
+
+def _earlier_source(si: SentenceInput, pronoun: str) -> tuple[int, int] | None:
+    """Return the source a pronoun cue points back to when the sentence before names none, in a
+    run of quotations (*"...," he said* ... *he added*): the source of the nearest earlier report
+    within a few sentences, else for *he*/*she* the nearest person named in subject position."""
+    from ..segment import split_sentences
+
+    end = si.prev_start if si.prev_start is not None else None
+    if end is None or end <= 0:
+        return None
+    if not any(q in si.text or q in si.prev_text for q in QUOTES):
+        return None  # only a run of quotations carries its speaker that far
+    lo = max(0, end - 1500)
+    sents = split_sentences(si.doc_text[lo:end])[-_LOOK_BACK:]
+    for sent in reversed(sents):
+        best = _first_named(find_reports(sent.text, lo + sent.start))
+        if best is not None:
+            return best.source
+        if pronoun in ("he", "she"):
+            toks = tokenize(sent.text, lo + sent.start)
+            runs = [r for r in _name_runs(toks, len(toks)) if len(r) >= 2 or r[0].low.startswith(("mr", "mrs", "ms"))]
+            if runs:
+                return _span(runs[0])
+    return None
 
 
 def _opening_subject(si: SentenceInput) -> tuple[int, int] | None:
@@ -509,6 +537,8 @@ def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFin
             return SourceFinding(_span_of(doc, prev), _span_of(doc, r.cue), "previous", tuple(reports))
         if person is None and r.kind == "pronoun" and doc[r.source[0]:r.source[1]].lower() == "it":
             person = _opening_subject(si)
+        if person is None and r.kind == "pronoun":
+            person = _earlier_source(si, doc[r.source[0]:r.source[1]].lower())
         if person is not None:
             return SourceFinding(_span_of(doc, person), _span_of(doc, r.cue), "previous", tuple(reports))
         if r.kind == "anaphor":
