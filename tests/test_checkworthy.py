@@ -233,3 +233,15 @@ def test_learns_from_a_slice_of_ct24():
     # chance gives AP = base rate and F1 <= 2b/(1+b); the model must clear both by a margin
     assert got["average_precision"] > base_rate + 0.3
     assert got["f1"] > 2 * base_rate / (1 + base_rate) + 0.1
+
+
+@pytest.mark.shared
+def test_shipped_model_beats_the_tfidf_baseline_on_ct24_dev_test(shipped):
+    from factcheck.checkworthy import evaluate_checkworthy
+    from factcheck.datasets.checkworthy import data_dir
+    if not (data_dir() / "news-dev" / "gold.jsonl").exists():
+        pytest.skip("../shared/data is not here")
+    got = evaluate_checkworthy(shipped)
+    assert got["ct24/dev-test"]["f1"] > 0.78  # TF-IDF + logistic regression, balanced
+    news = got["news-dev"]
+    assert news["average_precision"] > news["positives"] / news["n"] + 0.05
