@@ -252,6 +252,9 @@ FALSITY_PHRASES = (
     "discredited", "conspiracy theory", "conspiracy theories", "pushed back on", "pushing back on",
     "pants on fire", "mostly false", "pinocchios", "not accurate", "called into question",
     "cast doubt on", "casts doubt on", "casting doubt on",
+    "fabrication", "faked", "made it up", "made it all up", "made-up", "retracted", "retracts",
+    "retraction", "debunk", "debunks", "debunking", "doubt that", "doubts that", "doubted that",
+    "questions whether", "questioned whether",
 )
 
 #: Negations that cancel a denial (*nobody denies*).

@@ -86,6 +86,8 @@ EDGE_CASES = [
     ("", "The rival campaign said the mayor lied about the 12 percent drop in crime.", {"sourced", "contested"}),
     ("", "The ad exaggerated the cost of the plan, which is 3 billion dollars.", {"contested"}),
     ("", "The theory that 5,000 votes were switched remains unproven.", {"contested"}),
+    ("", "The paper retracted its report that 300 jobs would go.", {"contested"}),
+    ("", "Geologists doubt that the 2019 quake caused the crater.", {"contested"}),
 ]
 
 
