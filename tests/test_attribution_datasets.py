@@ -77,3 +77,53 @@ def test_gold_inputs_have_the_sentence_before(shared):
     for si, rec in pairs:
         assert si.text == rec["text"]
         assert set(rec["labels"]) <= set(LABELS)
+
+
+def _polnear_fixture(tmp_path):
+    text = ("Prices rose 4 percent in May, the ministry said. The weather was mild. "
+            "\"It was a good month,\" he said. Ana Lund wants a new tax.")
+    base = tmp_path / "train"
+    (base / "text").mkdir(parents=True)
+    (base / "attributions").mkdir()
+    (base / "text" / "doc.txt").write_text(text, encoding="utf-8")
+
+    def span(tid, kind, phrase, anchor):
+        s = text.index(anchor) + anchor.index(phrase)
+        return f"{tid}\t{kind} {s} {s + len(phrase)}\t{phrase}\n"
+
+    ann = (span("T1", "Source", "the ministry", "the ministry") + span("T2", "Cue", "said", "ministry said")
+           + span("T3", "Content", "Prices rose 4 percent in May", "Prices rose 4 percent in May")
+           + "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3\n"
+           + span("T4", "Source", "he", "he said") + span("T5", "Cue", "said", "he said")
+           + span("T6", "Content", "It was a good month", "It was a good month")
+           + "E2\tAttribution:T5 Cue:T5 Source:T4 Content:T6\n"
+           + span("T7", "Source", "Ana Lund", "Ana Lund") + span("T8", "Cue", "wants", "wants")
+           + span("T9", "Content", "a new tax", "a new tax")
+           + "E3\tAttribution:T8 Cue:T8 Source:T7 Content:T9\n")
+    (base / "attributions" / "doc_ab12.ann").write_text(ann, encoding="utf-8")
+    return tmp_path
+
+
+def test_polnear_source_cases_and_scores(tmp_path):
+    from factcheck.attribution.evaluate import polnear_source_cases, score_sources
+
+    cases = list(polnear_source_cases(_polnear_fixture(tmp_path), split="train"))
+    kinds = [(c.kind, c.source, c.reporting) for c in cases]
+    assert kinds == [("sourced", "the ministry", True), ("none", None, False), ("pronoun", "he", True),
+                     ("sourced", "Ana Lund", False)]
+    decisions = [(True, "the ministry"), (True, "x"), (False, None), (False, None)]
+    fig = score_sources(cases, decisions)
+    assert fig["reporting"] == {"sentences": 1, "sourced_recall": 1.0, "source_hit": 1.0}
+    assert fig["all"]["sourced_recall"] == 0.5
+    assert fig["pronoun"]["sourced_recall"] == 0.0
+    assert fig["none"] == {"sentences": 1, "false_sourced": 1.0}
+    # read_polnear labels sourced from the same cases: unknown for opinion cues and pronouns
+    assert [e.labels[0] for e in D.read_polnear(tmp_path)] == [1, 0, None, None]
+
+
+def test_source_hit_is_the_scorers_rule():
+    from factcheck.attribution.evaluate import source_hit
+
+    assert source_hit("the Labor Department", "Labor Department")
+    assert not source_hit("Roger Altman, a banker", "Roger Altman")  # 2 of 5 words
+    assert not source_hit("McCain", "McCain, who runs")  # "mccain," is another word
