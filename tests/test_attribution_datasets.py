@@ -117,8 +117,9 @@ def test_polnear_source_cases_and_scores(tmp_path):
     assert fig["all"]["sourced_recall"] == 0.5
     assert fig["pronoun"]["sourced_recall"] == 0.0
     assert fig["none"] == {"sentences": 1, "false_sourced": 1.0}
-    # read_polnear labels sourced from the same cases: unknown for opinion cues and pronouns
-    assert [e.labels[0] for e in D.read_polnear(tmp_path)] == [1, 0, None, None]
+    # read_polnear labels sourced from the same cases: a pronoun cue is sourced (spec section 2),
+    # an opinion cue unknown
+    assert [e.labels[0] for e in D.read_polnear(tmp_path)] == [1, 0, 1, None]
 
 
 def test_source_hit_is_the_scorers_rule():

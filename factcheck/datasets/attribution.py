@@ -144,9 +144,10 @@ def _brat(path: Path) -> tuple[dict, list]:
 def read_polnear(folder: Path | str, *, split: str = "train") -> Iterator[AttributionExample]:
     """Yield PolNeAR sentences labelled for ``sourced`` only, by the cases of
     :func:`factcheck.attribution.evaluate.polnear_source_cases`: 1 when an attribution has its
-    reporting cue (a reporting verb or *according to*) and a named or specific source inside the
-    sentence, 0 when no attribution touches the sentence, None otherwise (opinion and intention
-    cues, pronoun sources: the spec decides those from context). One annotator per article."""
+    reporting cue (a reporting verb or *according to*) inside the sentence and a named or specific
+    source there, or a pronoun source (the spec takes the source named before it), 0 when no
+    attribution touches the sentence, None otherwise (opinion and intention cues such as *wants*:
+    the spec does not count them as reports). One annotator per article."""
     from ..attribution.evaluate import polnear_source_cases
 
     for case in polnear_source_cases(folder, split=split):
