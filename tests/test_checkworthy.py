@@ -245,3 +245,15 @@ def test_shipped_model_beats_the_tfidf_baseline_on_ct24_dev_test(shipped):
     assert got["ct24/dev-test"]["f1"] > 0.78  # TF-IDF + logistic regression, balanced
     news = got["news-dev"]
     assert news["average_precision"] > news["positives"] / news["n"] + 0.05
+
+
+def test_a_failing_facet_extractor_does_not_stop_scoring(toy_model, monkeypatch):
+    import factcheck.checkworthy as cw
+
+    def broken(*args, **kwargs):
+        raise TypeError("a bug in the facet extractor")
+
+    monkeypatch.setattr(cw, "_extract_facets", broken)
+    feats = cw.cue_features(["Sales rose 8% in 2017."])[0]
+    assert feats[list(CUE_FEATURES).index("facet:percent")] == 1
+    assert toy_model.predict_proba(["Sales rose 8% in 2017."]).shape == (1, 2)
