@@ -59,6 +59,9 @@ CASES = [
     # a plural possessive in an appositive is not a quotation mark
     ("", "\"We raised $2 million,\" Jo Weber, the Greens' treasurer, said in a statement.",
      "Jo Weber, the Greens' treasurer"),
+    # speech acts without "say" report what a named party said
+    ("", "Governor Amy Tate vowed to hire 2,000 teachers by 2026.", "Governor Amy Tate"),
+    ("", "The union urged members to reject the 3 percent offer.", "The union"),
     # an opening "according to" governs the sentence
     ("", "According to the Herald, party officials asked what would happen if their leader announced a 5 percent cut.",
      "the Herald"),
