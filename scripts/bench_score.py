@@ -62,13 +62,34 @@ def tree_rss(proc: psutil.Process) -> int:
     return total
 
 
+SNAPSHOT: dict = {}
+
+
+def snapshot(work: Path) -> None:
+    """Copy the package and its models into ``work`` and run every command from that copy:
+    others edit the checkout while the bench runs, and runs compared byte for byte must use
+    the same code and model."""
+    import shutil
+    src = work / "src"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(REPO / "factcheck", src / "factcheck", ignore=ignore, dirs_exist_ok=True, symlinks=True)
+    shutil.copytree(REPO / "models", src / "models", ignore=ignore, dirs_exist_ok=True)
+    SNAPSHOT["env"] = {**os.environ, "PYTHONPATH": str(src)}
+    SNAPSHOT["cwd"] = str(work)
+    found = subprocess.run([sys.executable, "-c", "import factcheck; print(factcheck.__file__)"],
+                           env=SNAPSHOT["env"], cwd=SNAPSHOT["cwd"], capture_output=True, text=True).stdout.strip()
+    if not found.startswith(str(src)):
+        sys.exit(f"the snapshot is not the package that runs ({found})")
+
+
 def run(args: list[str], *, kill_when=None) -> dict:
     """Run ``factcheck score`` and return its wall time, peak tree RSS, output and whether it was killed."""
     import resource
     cmd = [sys.executable, "-m", "factcheck", "score", *args, "--no-progress"]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=SNAPSHOT.get("env"), cwd=SNAPSHOT.get("cwd"))
     ps = psutil.Process(proc.pid)
     peak, killed = 0, False
     while proc.poll() is None:
@@ -111,6 +132,7 @@ def main() -> None:
 
     work = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="factcheck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    snapshot(work)
     corpus = work / "corpus.jsonl"
     size = build_corpus(corpus, a.docs)
     print(f"corpus: {a.docs:,} documents, {size / 1e6:.1f} MB ({corpus}); {os.cpu_count()} cores; model {a.model}; "
