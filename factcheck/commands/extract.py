@@ -7,14 +7,18 @@ import click
 
 from ._output import default_format, write_csv, write_jsonl, write_table
 
-COLUMNS = [("score", "score", 5), ("label", "label", 10), ("text", "claim", 90), ("facets", "facets", 48)]
+COLUMNS = [("score", "score", 5), ("label", "label", 40), ("text", "claim", 90), ("facets", "facets", 48)]
 
 
 def _facet_summary(claim) -> str:
     parts = []
     for f in claim.facets:
-        value = f.value if f.value is not None else "?"
-        unit = f" {f.unit}" if f.unit and f.kind != "money" else (f" {f.unit}" if f.unit else "")
+        value = f.value
+        if value is None:
+            value = "?"
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = f"{value:,}" if float(value).is_integer() else f"{value:,.6g}"
+        unit = f" {f.unit}" if f.unit else ("%" if f.kind == "percent" else "")
         parts.append(f"{f.kind}={'~' if f.approximate else ''}{value}{unit}")
     return "; ".join(parts)
 

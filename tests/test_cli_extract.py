@@ -1,0 +1,114 @@
+"""`factcheck extract` and `evaluate` through click's runner, with the shipped fast model."""
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+ARTICLE = REPO / "examples" / "article.txt"
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+def _records(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_help_has_an_example(runner):
+    for cmd in (["extract", "--help"], ["evaluate", "--help"], ["train", "--help"], ["--help"]):
+        result = runner.invoke(main, cmd)
+        assert result.exit_code == 0 and "factcheck " in result.output.split("Example")[-1]
+
+
+def test_example_article_headline_values(runner):
+    result = runner.invoke(main, ["extract", str(ARTICLE), "--published", "2019-06-27", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = _records(result.output)
+    text = ARTICLE.read_text()
+    by_value = {(f["kind"], str(f["value"])): (r, f) for r in records for f in r["facets"]}
+    assert ("date", "2019-08-02") in by_value and ("date", "2010") in by_value and ("date", "2021") in by_value
+    record, facet = by_value[("count", "236")]
+    assert facet["unit"] == "political prisoners" and record["label"] == "sourced"
+    assert "European Court of Human Rights" in record["source"]["text"]
+    record, facet = by_value[("money", "200000000000")]
+    assert facet["unit"] == "USD" and facet["approximate"] and record["label"] == "estimated"
+    record, _ = by_value[("date", "1987")]
+    assert record["label"] == "contested"
+    for r in records:
+        assert text[r["start"]:r["end"]] == r["text"]
+        assert 0.5 <= r["checkworthiness"] <= 1
+        for f in r["facets"]:
+            assert text[f["start"]:f["end"]] == f["text"]
+        for c in r["cues"]:
+            assert text[c["start"]:c["end"]] == c["text"]
+
+
+def test_all_emits_every_sentence_and_threshold_filters(runner):
+    everything = _records(runner.invoke(main, ["extract", str(ARTICLE), "--all", "--format", "jsonl"]).output)
+    strict = _records(runner.invoke(main, ["extract", str(ARTICLE), "--threshold", "0.9", "--format", "jsonl"]).output)
+    assert len(everything) > len(strict)
+    assert any(r["checkworthiness"] < 0.5 for r in everything)
+    assert all(r["checkworthiness"] >= 0.9 for r in strict)
+
+
+def test_csv_and_table_formats(runner):
+    csv_out = runner.invoke(main, ["extract", str(ARTICLE), "--format", "csv"]).output
+    assert csv_out.splitlines()[0].startswith("claim_id,doc_id,text,start,end,checkworthiness,label")
+    table = runner.invoke(main, ["extract", str(ARTICLE), "--format", "table"]).output
+    assert "label" in table.splitlines()[0] and "contested" in table
+
+
+def test_broken_rows_reported_rest_processed_exit_1(runner, tmp_path):
+    bad = tmp_path / "docs.jsonl"
+    bad.write_text('{"doc_id": "ok", "published": "2024-01-10", "text": "The council approved a $4.2 billion budget on Tuesday."}\n'
+                   '{"doc_id": "broken", "text": \n'
+                   '{"doc_id": "notext"}\n')
+    result = runner.invoke(main, ["extract", str(bad), "--format", "jsonl", "--all"])
+    assert result.exit_code == 1
+    assert f"{bad}:2:" in result.stderr and f"{bad}:3:" in result.stderr
+    assert [r["doc_id"] for r in _records(result.stdout)] == ["ok"]
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: 2 input rows")
+
+
+def test_stdin_and_output_file(runner, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    result = runner.invoke(main, ["extract", "-", "--published", "2024-01-10", "-o", str(out)],
+                           input="Unemployment fell to 3.6 percent in May, the Labor Department said.")
+    assert result.exit_code == 0
+    [record] = _records(out.read_text())
+    assert record["doc_id"] == "stdin" and record["label"] == "sourced"
+    assert {f["kind"] for f in record["facets"]} == {"percent", "date"}
+
+
+def test_unknown_model_is_a_one_line_error(runner, tmp_path):
+    result = runner.invoke(main, ["extract", str(ARTICLE), "--model", str(tmp_path / "nope")])
+    assert result.exit_code == 1 and result.stderr.startswith("Error: no model named")
+    assert "Traceback" not in result.output
+
+
+def test_bad_published_is_usage_error(runner):
+    result = runner.invoke(main, ["extract", str(ARTICLE), "--published", "June 2019"])
+    assert result.exit_code == 2
+
+
+def test_python_api(tmp_path):
+    import factcheck
+    claims = factcheck.extract("Exports rose 11 pct to 2.1 bln dlrs in March, the ministry said.", published="1987-04-02")
+    [claim] = claims
+    assert claim.label == "sourced" and claim.source.text == "the ministry"
+    assert [(f.kind, f.value) for f in claim.facets][:2] == [("percent", 11), ("money", 2100000000)]
+
+
+@pytest.mark.shared
+def test_evaluate_command_matches_floor_on_seed(runner, shared):
+    seed = shared / "data" / "seed"
+    result = runner.invoke(main, ["evaluate", str(seed / "docs.jsonl"), str(seed / "gold.jsonl"), "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["facets_micro_f1"] >= 0.95 and figures["primary_accuracy"] >= 0.9
