@@ -60,7 +60,7 @@ def test_all_emits_every_sentence_and_threshold_filters(runner):
 def test_csv_and_table_formats(runner):
     csv_out = runner.invoke(main, ["extract", str(ARTICLE), "--format", "csv"]).output
     assert csv_out.splitlines()[0].startswith("claim_id,doc_id,text,start,end,checkworthiness,label")
-    table = runner.invoke(main, ["extract", str(ARTICLE), "--format", "table"]).output
+    table = runner.invoke(main, ["extract", str(ARTICLE), "--format", "table"]).stdout
     assert "label" in table.splitlines()[0] and "contested" in table
 
 

@@ -82,6 +82,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output):
         if fmt == "table":
             rows = [_table_row(c) for c in claims]
             write_table(rows, COLUMNS, out)
+            out.flush()
             click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
         elif fmt == "csv":
             write_csv((c.to_dict() for c in claims), out)
