@@ -6,6 +6,7 @@ built. Models are called in batches across documents, which is where the speed c
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -27,7 +28,11 @@ def sentence_inputs(doc: Document) -> list[SentenceInput]:
     out = []
     prev = None
     for s in split_sentences(doc.text):
-        facets = tuple(extract_facets(doc.text, s.start, s.end, published=doc.published))
+        try:
+            facets = tuple(extract_facets(doc.text, s.start, s.end, published=doc.published))
+        except Exception as exc:  # a bug in one sentence's facets must not lose the whole batch
+            warnings.warn(f"facets of {doc.doc_id}[{s.start}:{s.end}] failed ({exc!r}); sentence kept without facets")
+            facets = ()
         out.append(SentenceInput(doc.doc_id, doc.text, s.start, s.end,
                                  prev.start if prev else None, prev.end if prev else None,
                                  doc.published, facets))

@@ -69,3 +69,8 @@ def test_a_sentence_reads_the_same_inside_a_document(before, sentence, published
     shift = len(before) + 2
     assert [(f.kind, f.start + shift, f.value) for f in alone if f.unit not in ("CHF", "FRF", "BEF")] == \
         [(f.kind, f.start, f.value) for f in inside if f.unit not in ("CHF", "FRF", "BEF")]
+
+
+def test_day_range_with_year_needs_no_publication_date():
+    facets = extract_facets("March 3-4, 2015 - The summit is held in Oslo.")
+    assert [f.value for f in facets if f.kind == "date"] == ["2015-03-03", "2015-03-04"]

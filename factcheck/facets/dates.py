@@ -222,7 +222,11 @@ def _month_dates(s: Sentence, m: re.Match, published: dt.date | None) -> list[Da
     if span is None:
         return []
     if rng.group("year"):
-        span.value = f"{rng.group('year')}{span.value[4:]}"
+        if span.value is None:
+            # no publication date, but the range states its year: read month and day in that year
+            span = _month_date(s, first, dt.date(int(rng.group("year")), 7, 1)) or span
+        if span.value is not None:
+            span.value = f"{rng.group('year')}{span.value[4:]}"
     second = None
     if span.value:
         try:
