@@ -281,17 +281,37 @@ def _maybe_json(value):
     return value
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def temp_path_beside(target: str | os.PathLike, *, folder: bool = False) -> str:
+    """Return a new temporary file (or folder) beside ``target``, with the permissions a plain
+    ``open`` would give, for writing there and then ``os.replace``-ing it into place."""
+    import tempfile
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if folder:
+        tmp = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.chmod(tmp, 0o777 & ~_umask())
+        return tmp
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the finished file should not be private
+    return tmp
+
+
 def atomic_writer(path: str | os.PathLike, mode: str = "w", **kwargs):
     """Return a context manager writing to a temporary file that replaces ``path`` on success."""
     from contextlib import contextmanager
-    import tempfile
 
     @contextmanager
     def _cm():
         target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
+        tmp = temp_path_beside(target)
         try:
             with open(tmp, mode, **kwargs) as f:
                 yield f
