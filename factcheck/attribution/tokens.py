@@ -20,8 +20,8 @@ Va Md Pa Ky La Ga Ala Okla Ore Colo Nev Neb Kan Ark Del Vt Wyo Mont Ida Tex Wash
 # token of its own. One regular expression, so that tokenizing stays a single C-level scan.
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)"
-    r"|(?:[A-Z]\.){2,}(?![\w-])"
-    r"|\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r"|[A-Z])\.(?![\w.])"
+    r"|(?=[A-Z])(?:(?:[A-Z]\.){2,}(?![\w-])"
+    r"|\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r"|[A-Z])\.(?![\w.]))"
     r"|\w+(?:[-'’.&/]\w+)*(?:(?<=\w{3}s)['’](?=\s+\w))?"
     r"|[^\w\s]")
 

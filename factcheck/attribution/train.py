@@ -15,13 +15,15 @@ from ..datasets import attribution as D
 from ..types import LABELS
 from .linear import AttributionClassifier
 
-#: origin -> (cap on examples, weight); tuned on news-dev (never trained on)
+#: origin -> (cap on examples, weight); chosen on news-dev and PolNeAR dev source recall (never
+#: trained on). PolNeAR's sourced labels come from the same cases as the source measurement
+#: (reporting cue + named source = 1, no attribution = 0), clean enough for full weight.
 PUBLIC = {
-    "polnear": (6000, 0.1),
+    "polnear": (12000, 1.0),
     "factbank": (3129, 0.1),
     "wiki": (4000, 0.1),
     "wiki-weasel": (3000, 0.1),
-    "emergent": (2071, 0.1),
+    "emergent": (2071, 0.3),
 }
 SETTINGS = {"C": 0.3, "n_bits": 16, "hash_scale": 0.3, "folds": 5}
 
