@@ -343,8 +343,9 @@ def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_
 
     with Queue(queue_path, create=False) as queue:
         if fmt == "claimreview":
-            # the choice per claim needs all its current verdicts, so read them all
-            n = write_claimreview(queue, tracked(verdict_rows(queue)), out, org_name, org_url, since_norm)
+            # the choice per claim needs all its current verdicts, so read them all; the queue's own
+            # rows, because they may carry the document's publication date
+            n = write_claimreview(queue, tracked(queue.verdict_rows()), out, org_name, org_url, since_norm)
         else:
             rows = tracked(verdict_rows(queue, since_norm))
             if fmt == "jsonl":

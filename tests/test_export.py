@@ -195,3 +195,15 @@ def test_a_failed_write_leaves_the_old_file_whole(queue_path, tmp_path, monkeypa
     with pytest.raises(RuntimeError):
         ex.export_queue(queue_path, out, fmt="jsonl")
     assert out.read_text() == "old\n" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".v.")] == []
+
+
+def test_claimreview_dates_the_claim_when_the_queue_knows_its_publication():
+    from factcheck.export import claim_review
+    from factcheck.queue import RatingScale
+    row = {"claim_id": "c9", "doc_id": "d", "text": "Exports rose 4% in 2019.", "rating": "mostly-true",
+           "created_at": "2024-05-02T10:00:00.000000Z", "published": "2024-04-30"}
+    review = claim_review(row, RatingScale.default(), "Org", "https://org.example")
+    assert review["itemReviewed"]["datePublished"] == "2024-04-30"
+    assert review["reviewRating"]["ratingValue"] == 4 and review["datePublished"] == "2024-05-02"
+    assert "datePublished" not in claim_review({**row, "published": None}, RatingScale.default(), "O",
+                                               "https://o.example")["itemReviewed"]
