@@ -118,7 +118,9 @@ class CheckworthyClassifier:
     Follows the scikit-learn estimator contract: ``__init__`` only stores its keyword
     parameters; ``fit`` learns ``coef_``, ``intercept_`` and ``classes_``; ``predict_proba``
     columns follow ``classes_ == [0, 1]``. ``shift`` is added to the decision value before the
-    logistic function: the decision calibration tuned on CT24 dev.
+    logistic function: the decision calibration tuned on CT24 dev. A fitted model may also
+    hold ``head_``, the weights of the news head (:data:`NEWS_FEATURES`, see :func:`fit_head`),
+    added to the decision value after the shift.
     """
 
     def __init__(self, *, C: float = 1.0, n_features: int = 2 ** 20, cue_weight: float = 1.0,
@@ -182,6 +184,8 @@ class CheckworthyClassifier:
         self.coef_ = lr.coef_[0].astype(np.float32)
         self.intercept_ = float(lr.intercept_[0])
         self.classes_ = np.array([0, 1])
+        if hasattr(self, "head_"):  # a head fitted on the old weights no longer applies
+            del self.head_
         return self
 
     def decision_function(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
@@ -190,11 +194,17 @@ class CheckworthyClassifier:
             raise NotFittedError("this CheckworthyClassifier is not fitted: call fit(X, y) or load(directory) first")
         if len(X) == 0:
             return np.zeros(0, dtype=np.float64)
-        (rows, cols, vals), cues = self._parts(X)
+        words = [_words(_text(x)) for x in X]
+        rows, cols, vals = _hashed([_terms(w) for w in words], self.n_features)
+        cues = cue_features(X, words) * np.float32(self.cue_weight)
         coef = self.coef_
         z = np.bincount(rows, weights=vals * coef[cols], minlength=len(X)).astype(np.float64)
         z += cues.astype(np.float64) @ coef[self.n_features:].astype(np.float64)
-        return z + self.intercept_ + self.shift
+        z += self.intercept_ + self.shift
+        head = getattr(self, "head_", None)
+        if head is not None:
+            z += news_features(X, words) @ head
+        return z
 
     def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
         """Return an (n, 2) array: P(not check-worthy), P(check-worthy) per sentence."""
@@ -217,6 +227,9 @@ class CheckworthyClassifier:
         config = {"type": MODEL_TYPE, "format_version": FORMAT_VERSION, "params": self.get_params(),
                   "intercept": self.intercept_, "n_weights": int(self.coef_.shape[0]),
                   "cue_features": list(CUE_FEATURES), "weights": WEIGHTS_FILE}
+        head = getattr(self, "head_", None)
+        if head is not None:
+            config["head"] = {"features": list(NEWS_FEATURES), "weights": [float(w) for w in head]}
         extra = getattr(self, "info_", None)
         if extra:
             config["info"] = extra
@@ -262,6 +275,12 @@ class CheckworthyClassifier:
         model.coef_ = coef
         model.intercept_ = float(config["intercept"])
         model.classes_ = np.array([0, 1])
+        head = config.get("head")
+        if head is not None:
+            if head.get("features") != list(NEWS_FEATURES) or len(head.get("weights", ())) != len(NEWS_FEATURES):
+                raise ModelError(f"{directory} was trained with other news-head features; retrain it "
+                                 "with `factcheck train`")
+            model.head_ = np.asarray(head["weights"], dtype=np.float64)
         if "info" in config:
             model.info_ = config["info"]
         return model
@@ -358,6 +377,66 @@ def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None
     return out
 
 
+# -- the news head ----------------------------------------------------------------------------
+# Word lists of the news head: what marks analysis, opinion and speculation in news prose
+# rather than a checkable statement. Written for this model from the spec (spec/CLAIMS.md
+# section 1: opinions, predictions without specifics, rhetoric and narration are not checkable)
+# and the project's own news data (datasets/checkworthy/news-own.jsonl); not exhaustive.
+HEDGE = frozenset("""likely unlikely probably perhaps possibly maybe seems seem seemed appears appear
+apparently arguably speculate speculated speculation bound sooner whatever whoever""".split())
+EVALUATIVE = frozenset("""consistent awkward clear unclear important crucial key profound grim bleak
+realistic feasible significant remarkable surprise surprising fundamental opportunity reckless
+misguided failure success disgrace embarrassment embarrassing troubling hollow timid bold
+ambitious risky fragile weak weaker strong stronger worse better wrong right difficult hard easy
+real true deeply truly simply hardly merely mere little nothing overdue vanity triumph
+dilemma irony lesson shame abandoned betrayed angry heartbroken""".split())
+CONNECTIVE = frozenset("""however still despite indeed given context backdrop rather instead yet
+though although even whether nonetheless nevertheless meanwhile thus therefore hence""".split())
+ABSTRACT = frozenset("""issue issues question questions position relationship relations approach
+strategy problem problems tension tensions debate dilemma lesson point picture story stakes
+agenda logic mood future soul credibility ambition direction sense""".split())
+DEICTIC = frozenset("this that these those it there such what why how who let".split())
+#: names of the news-head features, in column order (saved in the config and checked on load)
+NEWS_FEATURES = ("hedge", "evaluative", "connective", "abstract", "deictic_start", "quote")
+_NEWS_LISTS = (HEDGE, EVALUATIVE, CONNECTIVE, ABSTRACT)
+_QUOTE = re.compile(r"[\"“”]")
+
+
+def news_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None = None) -> np.ndarray:
+    """Return an (n, len(NEWS_FEATURES)) array: counts of hedges, evaluative words, connectives
+    and abstract nouns (each saturating at 2, scaled to [0, 1]), whether the first word is a
+    pronoun or question word, and whether the sentence holds quotation marks."""
+    out = np.zeros((len(X), len(NEWS_FEATURES)), dtype=np.float64)
+    for i, x in enumerate(X):
+        text = _text(x)
+        ws = words[i] if words is not None else _words(text)
+        for j, vocab in enumerate(_NEWS_LISTS):
+            out[i, j] = min(sum(w in vocab for w in ws), 2) / 2.0
+        out[i, 4] = bool(ws) and ws[0] in DEICTIC
+        out[i, 5] = _QUOTE.search(text) is not None
+    return out
+
+
+def fit_head(features: np.ndarray, offset: np.ndarray, y: np.ndarray, weight: np.ndarray, *,
+             l2: float = 1.0) -> np.ndarray:
+    """Return the weights of a logistic regression without intercept whose decision value is
+    ``offset + features @ weights`` (weighted log-loss plus ``l2 / 2 * |weights|^2``).
+
+    The offset is the base model's calibrated decision value, so where no news feature fires
+    the base calibration is kept unchanged."""
+    from scipy.optimize import minimize
+    y = np.asarray(y, dtype=np.float64)
+
+    def loss(theta):
+        z = offset + features @ theta
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+        value = np.sum(weight * (np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * theta @ theta
+        return value, features.T @ (weight * (p - y)) + l2 * theta
+
+    theta0 = np.zeros(features.shape[1])
+    return minimize(loss, theta0, jac=True, method="L-BFGS-B").x
+
+
 # -- training -----------------------------------------------------------------------------------
 #: hyper-parameters of the shipped model, chosen on CT24 dev (see models/fast/checkworthy/MODEL_CARD.md)
 TRAINING: dict[str, Any] = {"C": 1.0, "cue_weight": 1.0, "n_features": 2 ** 20}
@@ -384,22 +463,58 @@ def tune_shift(model: CheckworthyClassifier, X: Sequence[SentenceInput | str], y
     return float(-best_cut)
 
 
-def train_checkworthy(shared_data_dir: Path, *, seed: int = 0) -> CheckworthyClassifier:
-    """Return the shipped fast check-worthiness model, rebuilt from the shared data.
+#: the news head is fitted on these sets, each carrying the same total weight (within a set,
+#: every sentence counts the same); its L2 penalty was chosen by 5-fold cross-validation there
+HEAD_SETS = ("ct24/dev", "own-attribution", "news-own")
+HEAD_L2 = 1.0
+
+
+def _inputs(items) -> list:
+    from .types import SentenceInput
+    return [SentenceInput.from_text(s.text, prev_text=s.prev_text) if s.prev_text else s.text for s in items]
+
+
+def attach_news_head(clf: CheckworthyClassifier, dev, datasets_dir: Path | str | None = None) -> str:
+    """Fit the news head of a fitted, shift-tuned model in place on CT24 ``dev`` and the own
+    news-style sets (:data:`HEAD_SETS`); return a line naming the sets and their sizes."""
+    from .datasets.checkworthy import read_news_own
+    if hasattr(clf, "head_"):
+        del clf.head_
+    sets = {"ct24/dev": dev, **read_news_own(datasets_dir)}
+    feats, offsets, labels, weights = [], [], [], []
+    for name in HEAD_SETS:
+        X = _inputs(sets[name])
+        feats.append(news_features(X))
+        offsets.append(clf.decision_function(X))
+        labels.append(np.array([s.label for s in sets[name]], dtype=np.float64))
+        weights.append(np.full(len(X), 1.0 / len(X)))
+    weight = np.concatenate(weights)
+    clf.head_ = fit_head(np.vstack(feats), np.concatenate(offsets), np.concatenate(labels),
+                         weight * len(weight) / weight.sum(), l2=HEAD_L2)
+    return ", ".join(f"{name} {len(sets[name])}" for name in HEAD_SETS)
+
+
+def train_checkworthy(shared_data_dir: Path, *, seed: int = 0, datasets_dir: Path | str | None = None
+                      ) -> CheckworthyClassifier:
+    """Return the shipped fast check-worthiness model, rebuilt from the shared data and the
+    project's own data sets (``<repo>/datasets``, or ``datasets_dir``).
 
     Fits on CT24 train (less any sentence also in dev or dev-test, by normalised text) with
-    :data:`TRAINING`, then tunes the decision shift on CT24 dev (:func:`tune_shift`).
-    Deterministic for a given seed.
+    :data:`TRAINING`, tunes the decision shift on CT24 dev (:func:`tune_shift`), then fits the
+    news head (:func:`fit_head`) on CT24 dev and the own news-style sets (:data:`HEAD_SETS`),
+    keeping the base model's decision value as offset. Deterministic for a given seed.
     """
-    from .datasets.checkworthy import dedupe_against, read_ct24_split
+    from .datasets.checkworthy import dedupe_against, read_ct24_split, read_news_own
     dev = read_ct24_split("dev", shared_data_dir)
     held = read_ct24_split("dev-test", shared_data_dir)
     train = dedupe_against(read_ct24_split("train", shared_data_dir), dev, held)
     clf = CheckworthyClassifier(**TRAINING, random_state=seed)
     clf.fit([s.text for s in train], [s.label for s in train])
     clf.shift = round(tune_shift(clf, [s.text for s in dev], [s.label for s in dev]), 4)
+    sizes = attach_news_head(clf, dev, datasets_dir)
     clf.info_ = {"trained_on": f"CT24 train ({len(train)} sentences, deduplicated against dev and dev-test)",
-                 "shift_tuned_on": f"CT24 dev, F{TUNING_BETA:g}", "seed": seed}
+                 "shift_tuned_on": f"CT24 dev, F{TUNING_BETA:g}",
+                 "news_head_fitted_on": f"{sizes} (equal weight per set)", "seed": seed}
     return clf
 
 
@@ -427,16 +542,17 @@ def binary_scores(y_true: Sequence[int], scores: Sequence[float], threshold: flo
 
 
 def evaluate_checkworthy(model: Any, shared_data_dir: Path | str | None = None) -> dict:
-    """Return the scores of a check-worthiness model on CT24 dev and dev-test and on the
-    news-dev gold sentences (with the sentence before each, from its article)."""
+    """Return the scores of a check-worthiness model on CT24 dev and dev-test and on the gold
+    sentences of news-dev and the seed article (with the sentence before each, from its article)."""
     from .datasets.checkworthy import read_ct24_split, read_news_checkable
     out = {}
     for split in ("dev", "dev-test"):
         rows = read_ct24_split(split, shared_data_dir)
         proba = model.predict_proba([r.text for r in rows])[:, 1]
         out[f"ct24/{split}"] = binary_scores([r.label for r in rows], proba)
-    inputs, labels = read_news_checkable(shared_data_dir)
-    out["news-dev"] = binary_scores(labels, model.predict_proba(inputs)[:, 1])
+    for name in ("news-dev", "seed"):
+        inputs, labels = read_news_checkable(shared_data_dir, name)
+        out[name] = binary_scores(labels, model.predict_proba(inputs)[:, 1])
     return out
 
 

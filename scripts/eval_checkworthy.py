@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Print the figures of the fast check-worthiness model: CT24 dev and dev-test F1/P/R/AP,
-news-dev AP and F1 at 0.5, load time and sentences per second.
+news-dev and seed AP and F1 at 0.5, load time and sentences per second.
 
     python3 scripts/eval_checkworthy.py [--model models/fast/checkworthy] [--shared ../shared]
 

@@ -181,15 +181,15 @@ def dedupe_against(items: Iterable[LabelledSentence], *held_out: Iterable[Labell
     return out
 
 
-def read_news_checkable(shared: Path | str | None = None):
+def read_news_checkable(shared: Path | str | None = None, name: str = "news-dev"):
     """Return (inputs, labels): a :class:`~factcheck.types.SentenceInput` for each gold sentence of
-    ``news-dev`` (its document, offsets, the sentence before it and the publication date) and
-    its 0/1 ``checkable`` label."""
+    the news set ``name`` (``news-dev`` or ``seed``: its document, offsets, the sentence before it
+    and the publication date) and its 0/1 ``checkable`` label."""
     from ..segment import split_sentences
     from ..types import SentenceInput
 
-    base = data_dir(shared) / "news-dev"
-    docs = {doc.doc_id: doc for doc in read_news_documents(shared)}
+    base = data_dir(shared) / name
+    docs = {doc.doc_id: doc for doc in read_news_documents(shared, name)}
     inputs, labels = [], []
     starts: dict[str, list] = {}
     for line, rec in _jsonl(base / "gold.jsonl"):
@@ -208,10 +208,11 @@ def read_news_checkable(shared: Path | str | None = None):
     return inputs, labels
 
 
-def read_news_documents(shared: Path | str | None = None) -> list:
-    """Return the news-dev articles as :class:`~factcheck.types.Document` records."""
+def read_news_documents(shared: Path | str | None = None, name: str = "news-dev") -> list:
+    """Return the articles of the news set ``name`` (``news-dev`` or ``seed``) as
+    :class:`~factcheck.types.Document` records."""
     from ..types import Document
-    return [Document.from_dict(rec) for _, rec in _jsonl(data_dir(shared) / "news-dev" / "docs.jsonl")]
+    return [Document.from_dict(rec) for _, rec in _jsonl(data_dir(shared) / name / "docs.jsonl")]
 
 
 def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
@@ -228,3 +229,31 @@ def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
                 except json.JSONDecodeError as exc:
                     raise InputError(f"not JSON ({exc.msg}); fix or remove the line", path=str(path),
                                      line=n) from None
+
+
+def own_datasets_dir() -> Path:
+    """Return the project's own data sets folder (``<repo>/datasets``)."""
+    return Path(__file__).resolve().parents[2] / "datasets"
+
+
+def read_own_checkable(path: Path | str, source: str = "") -> list[LabelledSentence]:
+    """Return the rows of one of the project's own JSONL files (``text``, ``checkable``
+    true/false, optional ``context`` and ``id``) as labelled sentences, in file order."""
+    path = Path(path)
+    out = []
+    for line, rec in _jsonl(path):
+        if "text" not in rec or not isinstance(rec.get("checkable"), bool):
+            raise InputError("row needs a text and checkable true/false", path=str(path), line=line)
+        out.append(LabelledSentence(str(rec.get("id", line)), rec["text"], int(rec["checkable"]),
+                                    prev_text=rec.get("context") or "", source=source or f"own:{path.stem}"))
+    return out
+
+
+def read_news_own(datasets: Path | str | None = None) -> dict[str, list[LabelledSentence]]:
+    """Return the project's own news-style checkable data, by set: ``own-attribution`` (every row
+    of ``datasets/attribution/*.jsonl``) and ``news-own`` (``datasets/checkworthy/news-own.jsonl``)."""
+    base = Path(datasets) if datasets is not None else own_datasets_dir()
+    attribution = [s for path in sorted((base / "attribution").glob("*.jsonl"))
+                   for s in read_own_checkable(path, "own-attribution")]
+    return {"own-attribution": attribution,
+            "news-own": read_own_checkable(base / "checkworthy" / "news-own.jsonl", "news-own")}
