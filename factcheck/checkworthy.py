@@ -399,6 +399,10 @@ DEICTIC = frozenset("this that these those it there such what why how who let".s
 #: names of the news-head features, in column order (saved in the config and checked on load)
 NEWS_FEATURES = ("hedge", "evaluative", "connective", "abstract", "deictic_start", "quote")
 _NEWS_LISTS = (HEDGE, EVALUATIVE, CONNECTIVE, ABSTRACT)
+_NEWS_LEXICON: dict[str, tuple[int, ...]] = {}
+for _j, _vocab in enumerate(_NEWS_LISTS):
+    for _w in _vocab:
+        _NEWS_LEXICON[_w] = _NEWS_LEXICON.get(_w, ()) + (_j,)
 _QUOTE = re.compile(r"[\"“”]")
 
 
@@ -407,13 +411,19 @@ def news_features(X: Sequence[SentenceInput | str], words: list[list[str]] | Non
     and abstract nouns (each saturating at 2, scaled to [0, 1]), whether the first word is a
     pronoun or question word, and whether the sentence holds quotation marks."""
     out = np.zeros((len(X), len(NEWS_FEATURES)), dtype=np.float64)
+    lexicon = _NEWS_LEXICON
     for i, x in enumerate(X):
         text = _text(x)
         ws = words[i] if words is not None else _words(text)
-        for j, vocab in enumerate(_NEWS_LISTS):
-            out[i, j] = min(sum(w in vocab for w in ws), 2) / 2.0
-        out[i, 4] = bool(ws) and ws[0] in DEICTIC
-        out[i, 5] = _QUOTE.search(text) is not None
+        row = out[i]
+        for w in ws:
+            for j in lexicon.get(w, ()):
+                row[j] += 1.0
+        if ws and ws[0] in DEICTIC:
+            row[4] = 1.0
+        if _QUOTE.search(text) is not None:
+            row[5] = 1.0
+    out[:, :4] = np.minimum(out[:, :4], 2.0) / 2.0
     return out
 
 
