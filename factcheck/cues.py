@@ -278,3 +278,14 @@ recently separately further publicly privately officially initially first last t
 year on monday tuesday wednesday thursday friday saturday sunday would will could did does do
 is was were are been once often late early however meanwhile instead too still even never
 """.split())
+
+#: Verbs by which a judge or court decides (*ruled that*, *found that*): reporting only before a
+#: clause, with a court, judge or panel as subject; the gold data treats a ruling as sourced.
+RULING_VERBS = frozenset("ruled rules decided decides held".split())
+
+#: Other common past-tense main verbs that open the predicate after a subject; used only to
+#: keep them out of source spans (*The company [denied] any wrongdoing and said*).
+OTHER_MAIN_VERBS = frozenset("""
+agreed appealed asked called declined demanded fired lost met pleaded refused resigned sued took
+visited voted won wanted
+""".split())

@@ -35,7 +35,11 @@ def main(argv=None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--misses", type=int, default=0, help="print this many random misses (train only)")
     ap.add_argument("--seed", type=int, default=0, help="seed for choosing the misses shown")
+    ap.add_argument("--verb-check", action="store_true",
+                    help="check that no predicted source holds a main-clause verb (own data + PolNeAR train)")
     args = ap.parse_args(argv)
+    if args.verb_check:
+        return verb_check(args)
     if args.misses and args.split != "train":
         print("Error: --misses reads train only; dev is measured in aggregate", file=sys.stderr)
         return 1
@@ -64,6 +68,33 @@ def main(argv=None) -> int:
             for c, d in rng.sample(bad, min(args.misses, len(bad))):
                 print(f"\n[{c.kind}] gold={c.source!r} cue={c.cue!r} -> sourced={d[0]} pred={d[1]!r}\n  {c.input.text}")
     return 0
+
+
+def verb_check(args) -> int:
+    """Property check: a source is a noun phrase, so no predicted source (rules) on the own data
+    set or PolNeAR train holds a finite verb of the main clause (``main_verb_index``). Prints the
+    count and, for the own data and train only, the offending sources. Exit status 1 when any."""
+    from factcheck.attribution.source import find_source, main_verb_index
+    from factcheck.attribution.tokens import tokenize
+    from factcheck.datasets.attribution import read_own
+
+    own = [e.input for e in read_own()]
+    train = [c.input for c in polnear_source_cases(shared_data_dir(args.shared) / "attribution" / "polnear",
+                                                     split="train")]
+    bad = 0
+    for name, inputs in (("own", own), ("PolNeAR train", train)):
+        n = found = 0
+        for si in inputs:
+            span = find_source(si)
+            if span is None:
+                continue
+            found += 1
+            if main_verb_index(tokenize(span.text)) is not None:
+                n += 1
+                print(f"  [{name}] {span.text!r}")
+        print(f"{name}: {found} sources, {n} with a main-clause verb")
+        bad += n
+    return int(bad > 0)
 
 
 if __name__ == "__main__":

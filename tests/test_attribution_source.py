@@ -136,3 +136,64 @@ def test_offsets_always_point_at_the_text(sentence, previous):
     if span is not None:
         assert si.doc_text[span.start:span.end] == span.text
         assert span.text.strip()
+
+
+# --- round 2: a source is a noun phrase, never holding a main clause's verb ------------------
+VERB_FREE = [
+    # the example file: the subject of coordinated verbs
+    ("", "The company denied any wrongdoing and said it would appeal.", "The company"),
+    ("", "In a statement on Saturday, the lawmaker denied the allegations and said he had repaid $9,000.",
+     "the lawmaker"),
+    # a second clause with its own subject after "and"
+    ("", "Neither Ann Ode nor Bo Lind has won a state and Carl Mane said they should quit.", "Carl Mane"),
+    # the rejecting party's own statement is reported by the participle: it is the source
+    ("", "A spokesman for the Semiconductor Industry Association rejected Japanese claims that dumping had "
+         "stopped, saying prices in third markets remained below cost.",
+     "A spokesman for the Semiconductor Industry Association"),
+    # a long subject with a relative clause keeps it
+    ("", "A woman who has accused the senator of harassment said he had lied to the panel.",
+     "A woman who has accused the senator of harassment"),
+    # participles and noun forms are no main verbs
+    ("", "Data released Friday by state gaming regulators showed revenue rose 3.5 percent.",
+     "Data released Friday by state gaming regulators"),
+    ("", "Bob Friedman, a talk show host in Alabama, said listeners changed after Iowa.",
+     "Bob Friedman, a talk show host in Alabama"),
+    ("", "Rex Early, a former state party chairman, said 57 delegates were at stake.",
+     "Rex Early, a former state party chairman"),
+]
+
+
+@pytest.mark.parametrize("prev,text,expected", VERB_FREE)
+def test_source_holds_no_main_verb(prev, text, expected):
+    span = find_source(SentenceInput.from_text(text, prev_text=prev))
+    assert span is not None and span.text == expected
+
+
+def test_a_rejected_claim_is_not_a_reporting_cue():
+    from factcheck.attribution.analysis import analyse
+
+    si = SentenceInput.from_text("The Kiron Group rejected Danish claims that the mill had closed.")
+    a = analyse(si)
+    assert a.finding.source is None
+    assert [c[1] for c in a.cues if c[0] == "contested"] == ["rejection"]
+
+
+_SUBJECTS = ["The company", "The ministry", "Ana Costa", "A spokesman for the Port of Oslo", "The union",
+             "Finance Minister Ruth Adeyemi", "The city council", "Two former aides"]
+_FIRST_VERBS = ["denied the allegations", "rejected the report", "disputed the figures", "declined to comment",
+                "won the vote", "called the plan a mistake", "refused the offer", "visited Kyiv"]
+_REPORTS = ["said", "told reporters", "added", "warned", "insisted"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_SUBJECTS), st.lists(st.sampled_from(_FIRST_VERBS), min_size=1, max_size=2),
+       st.sampled_from(_REPORTS), st.sampled_from(["also ", "later ", ""]))
+def test_coordinated_verbs_leave_the_subject_as_source(subject, firsts, report, adverb):
+    from factcheck.attribution.source import main_verb_index
+    from factcheck.attribution.tokens import tokenize
+
+    text = f"{subject} {' and '.join(firsts)} and {adverb}{report} that 40 jobs would go."
+    span = find_source(SentenceInput.from_text(text))
+    assert span is not None
+    assert main_verb_index(tokenize(span.text)) is None
+    assert span.text == subject

@@ -197,7 +197,74 @@ def _is_final(toks: list[Token], i: int) -> bool:
     return len(words) <= 5 and not any(t.low in ("that", "it", "he", "she", "they") for t in words)
 
 
+#: verbs that can head a main clause: a source never contains one (spec section 2: a source is a
+#: noun phrase). Forms that are also nouns (*show*, *states*, *reports*) are left out, and past
+#: forms used as participles (*the data released Friday by*) are told apart by what follows.
+MAIN_VERBS = (C.REPORTING_VERBS | C.DENIAL_VERBS | C.REJECTION_VERBS | C.DISPUTE_VERBS | C.RULING_VERBS
+              | C.OTHER_MAIN_VERBS) - C.BASE_FORMS - C.NOUN_LIKE_VERBS - C.DOCUMENT_NOUNS - frozenset(
+    "shows notes lists signals counts tells cites questions challenges denial denials dispute disputes".split())
+_REL = frozenset("who whom whose which that".split())
+_CONTROL_VERBS = C.OTHER_MAIN_VERBS | C.SPEECH_ACT_VERBS | frozenset("threatened tried".split())
+_TIME_WORDS = frozenset("last this next earlier later yesterday today tonight".split())
+
+
+def main_verb_index(seg: list[Token]) -> int | None:
+    """Return the index in ``seg`` of the first word that is a finite verb of the clause the
+    phrase opens (*The company [denied] any wrongdoing*), or None. Words inside a relative clause
+    (*a woman who has accused X*), after a determiner, a possessive, *to* or a preposition (*the
+    claims*, *its stated goal*), participles before *by*, a preposition or a time (*the figures
+    released Friday by*) and the first word (a headline verb or a name) do not count."""
+    for k, t in enumerate(seg):
+        low = t.low
+        if low in _REL and k > 0:
+            return None  # the rest describes the subject
+        if k == 0 or low not in MAIN_VERBS or not t.text[:1].islower():
+            continue
+        before = seg[k - 1]
+        if before.low in C.DETERMINERS or before.is_possessive or before.low == "to" or before.low in C.PREPOSITIONS \
+                or before.low in _BE or before.text[:1].isdigit() or not before.is_word:
+            continue
+        after = seg[k + 1] if k + 1 < len(seg) else None
+        if after is not None and _is_adverb(after) and k + 2 < len(seg):
+            after = seg[k + 2]  # "documents reported previously by"
+        if after is not None and after.low == "to" and low in _CONTROL_VERBS:
+            return k  # "declined to comment", "refused to say": a verb before its infinitive
+        if after is not None and low.endswith("ed") and (
+                after.low in C.PREPOSITIONS or after.low in C.CALENDAR or after.low in _TIME_WORDS or after.low == "as"):
+            continue
+        return k
+    return None
+
+
+def _cut_at_verb(seg: list[Token]) -> list[Token] | None:
+    """Return the noun phrase of ``seg`` without a main clause's verb in it: the subject before
+    the verb, or the subject after a coordinating *and*/*but* (*X won a state and Cruz said*);
+    ``seg`` itself when it holds no such verb; None when no noun phrase is left."""
+    v = main_verb_index(seg)
+    if v is None:
+        return seg
+    conj = [m for m in range(v + 1, len(seg)) if seg[m].low in ("and", "but")]
+    if conj:
+        after = seg[conj[-1] + 1:]
+        while after and after[-1].low in C.SKIPPABLE or (after and _is_adverb(after[-1])):
+            after = after[:-1]
+        if after and (_has_name(after) or after[0].low in C.DETERMINERS) and main_verb_index(after) is None \
+                and not all(u.low in C.SKIPPABLE for u in after):
+            return after
+    seg = seg[:v]
+    while seg and (not seg[-1].is_word or seg[-1].low in ("and", "but", "or") or seg[-1].low in C.SKIPPABLE
+                   or _is_adverb(seg[-1])):
+        seg = seg[:-1]
+    loose = seg and seg[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"} and len(seg) <= 6
+    return seg if seg and (_has_name(seg) or loose) else None
+
+
 def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
+    # "The company denied any wrongdoing and said": the subject of the coordinated verbs
+    cut = _cut_at_verb(seg)
+    if cut is None:
+        return Report("unresolved", cue, None, final)
+    seg = cut
     comma = next((k for k, t in enumerate(seg) if t.text == ","), len(seg))
     head = _trim_document(seg[:comma]) if comma else seg
     # a document's owner comes from the head phrase, never from an appositive after it
@@ -261,6 +328,8 @@ def _subject(toks: list[Token], i: int) -> Report | None:
             t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
             or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
         return None  # "the Mueller report", "a Reuters report": nouns
+    if head.low in ("who", "which", "that") and j > 0:
+        return None  # "A woman who has accused X ... said": a relative clause reports nothing itself
     if head.low in C.PRONOUNS and head.low not in ("his", "her", "its", "their"):
         return Report("pronoun", (head.start, verb.end), (head.start, head.end))
     if head.text == "," and j > 0:
@@ -299,6 +368,15 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
         return None  # "hidden data showing 14 cases": a participle, not a report
     k = _clause_start(toks, j)
+    relative = False
+    if k > 1 and toks[k - 1].low in ("who", "whose") and toks[k - 2].is_word:
+        # "A woman who has accused X of Y said": the subject holds its relative clause
+        k2 = _clause_start(toks, k - 2)
+        if k2 == 0 or toks[k2 - 1].text in CLAUSE_PUNCT:
+            np0 = toks[k2:k - 1]
+            if (_has_name(np0) or np0[0].low in ("a", "an", "the")) and main_verb_index(np0) is None \
+                    and j + 1 - k2 <= 20:
+                k, relative = k2, True
     short = toks[k:j + 1]
     while len(short) > 1 and short[0].low in C.SKIPPABLE:
         short = short[1:]  # "Earlier this month the operator said"
@@ -308,10 +386,31 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     # sentence-closing short phrase is a specific source even without a capital or a role noun
     loose = 0 < len(short) <= 6 and head.is_word and head.text[:1].islower() and (
         short[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"}
-        or final_position)
+        or final_position) or relative
     if not _is_nounish(head) and not loose:
         # "after admitting ...", "..., deeming it ...", "but said ...": the clause's subject
+        if not ing and head.low in ("and", "but"):
+            # "A spokesman for X denied the claims and said": the subject of the coordinated verbs
+            while k > 1 and toks[k - 1].low in ("and", "but") and toks[k].low in MAIN_VERBS:
+                k = _clause_start(toks, k - 2)  # "X won the vote and denied it and said"
+            seg = toks[k:j + 1]
+            while len(seg) > 1 and seg[0].low in C.SKIPPABLE:
+                seg = seg[1:]
+            if main_verb_index(seg) is not None:
+                cut = _cut_at_verb(seg)
+                if cut is not None and len(cut) <= _MAX_SUBJECT:
+                    return _named(cut, cue, False)
         if (ing and (head.low in _FALLBACK_AFTER or head.text == ",")) or (not ing and head.low in ("and", "but")):
+            if ing and head.text == ",":
+                # "X rejected the claims, saying ...": the subject of the clause the participle joins
+                c0 = _clause_start(toks, j - 1)
+                v = main_verb_index(toks[c0:j])
+                if v is not None and v > 0:
+                    subj = toks[c0:c0 + v]
+                    while len(subj) > 1 and subj[0].low in C.SKIPPABLE:
+                        subj = subj[1:]
+                    if _has_name(subj) and len(subj) <= _MAX_SUBJECT:
+                        return _named(subj, cue, False)
             runs = _name_runs(toks, j)
             if runs:
                 return _named(runs[0], cue, False)
@@ -319,7 +418,7 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     seg = toks[k:j + 1]
     while seg and (seg[0].low in C.SKIPPABLE or seg[0].low in ("and", "but", "or", "so")) and len(seg) > 1:
         seg = seg[1:]
-    if len(seg) > _MAX_SUBJECT:
+    if len(seg) > _MAX_SUBJECT and not relative:
         # a long preamble: keep the noun phrase that ends at the head
         run = [head]
         for t in reversed(toks[k:j]):
@@ -334,6 +433,11 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     if low in C.FINDING_VERBS and not any(t.low in C.DOCUMENT_NOUNS for t in seg) and not (
             (ends or nxt.low == "that") and _has_name(seg)):
         return None  # "police found a body" is a discovery, not a report
+    v = main_verb_index(seg)
+    if v is not None and low in C.NOUN_LIKE_VERBS and not any(t.low in ("and", "but") for t in seg[v:]):
+        return None  # "X rejected Japanese claims that ...": an object noun, not a verb
+    if v is not None and len(seg) - v > 8 and not any(t.low in ("and", "but") for t in seg[v:]):
+        return None  # a whole clause before the verb: no subject of it
     return _named(seg, cue, final_position)
 
 
