@@ -139,7 +139,7 @@ delegates members insiders operatives consultants advocates historians pollsters
 professors republicans democrats conservatives liberals progressives superdelegates aide adviser's
 surrogates officials' spokesperson's editors editor reporters reporter columnist author authors
 economists' lawmakers' legislators legislator congressman congresswoman representative chairs
-volunteers organizers' workers employees respondents participants
+volunteers organizers' workers employees respondents participants leaders lawmaker management
 """.split()) | DOCUMENT_NOUNS
 
 #: Subjects that name no source: a reporting verb with one of these is agentless (spec section 2).
@@ -241,7 +241,8 @@ claim claims report reports allegation allegations accusation accusations charge
 figures estimate estimates account accounts assertion assertions findings finding statement
 statements story stories characterization characterisation
 involvement wrongdoing responsibility knowledge role links ties any it this that them these
-those rumors rumours idea version numbers data
+those rumors rumours idea version numbers data view views conclusion conclusions assessment
+projection projections
 """.split())
 
 #: Words that follow a denial verb and start the denied clause (*denied he was ever a member*).
@@ -266,6 +267,13 @@ FALSITY_PHRASES = (
     "fabrication", "faked", "made it up", "made it all up", "made-up", "retracted", "retracts",
     "retraction", "debunk", "debunks", "debunking", "doubt that", "doubts that", "doubted that",
     "questions whether", "questioned whether",
+    # round 2: a figure or account called wrong (own data; fact-check wording)
+    "overstated", "overstating", "doctored", "a lie", "\"wrong\"", "“wrong”", "was wrong", "is wrong",
+    "were wrong", "are wrong", "groundless", "without merit", "no basis",
+    # a plea or a protest of innocence disputes the charge
+    "pleaded not guilty", "pleads not guilty", "plead not guilty", "pleading not guilty",
+    "maintains his innocence", "maintains her innocence", "maintained his innocence", "maintained her innocence",
+    "maintain their innocence", "maintained their innocence",
 )
 
 #: Negations that cancel a denial (*nobody denies*).

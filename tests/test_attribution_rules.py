@@ -124,3 +124,37 @@ def test_rule_classifier_calibrates_on_data_and_keeps_decisions():
     assert P.shape == (len(X), 3)
     assert ((P >= 0.5) == Y.astype(bool)).all()
     assert ((P > 0) & (P < 1)).all()
+
+
+# --- round 2: contested cues for disputes phrased without a dispute word in front --------------
+CONTESTED_ROUND2 = [
+    # conflicting figures of two parties (spec: "figures conflict")
+    ("", "The hauliers said 2,000 drivers stopped work, while the ministry put the number at 450.",
+     {"sourced", "contested"}),
+    ("", "The clinic said 14 patients fell ill, but the health board said 31 had been treated.",
+     {"sourced", "contested"}),
+    # a poll split of two groups is no conflict
+    ("", "Some 61 percent of farmers said prices were too low, while 30 percent of traders said the same.",
+     {"sourced", "estimated"}),
+    # a rejection or dispute closing a relative clause whose antecedent is the claim
+    ("", "Residents said the fire burned 90 homes, which the county rejected as exaggerated.",
+     {"sourced", "contested"}),
+    ("", "The guild said 700 musicians lost work, a figure the promoters dispute.", {"sourced", "contested"}),
+    # what a lawsuit claims is an allegation
+    ("", "The lawsuit claims the landlord overcharged 300 tenants in 2021.", {"sourced", "contested"}),
+    # a plea, a protest of innocence, a claim called groundless or wrong
+    ("", "The two brokers pleaded not guilty to 11 counts of fraud on Monday.", {"contested"}),
+    ("", "The claim that the port lost 8 million euros was groundless, a spokeswoman said.", {"sourced", "contested"}),
+    ("", "The minister said the report's figure of 9,000 job losses was wrong.", {"sourced", "contested"}),
+    # the rejecting party: contested; sourced only when its own statement is reported
+    ("", "The Kiron Group rejected Danish claims that the mill had closed.", {"contested"}),
+    ("", "The Kiron Group rejected Danish claims that the mill had closed, saying 400 people still work there.",
+     {"sourced", "contested"}),
+    # criticism is no dispute of the claim
+    ("", "Farm leaders said the subsidy did not go far enough.", {"sourced"}),
+]
+
+
+@pytest.mark.parametrize("prev,text,expected", CONTESTED_ROUND2)
+def test_contested_round2(prev, text, expected):
+    assert labels_of(text, prev) == expected

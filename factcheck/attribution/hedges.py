@@ -48,8 +48,16 @@ _FALSITY = _phrase_index(C.FALSITY_PHRASES)
 
 # every word that can open an estimated or a contested cue: other tokens are skipped at once
 _EST_FIRST = frozenset(_APPROX) | frozenset(_HEDGES) | frozenset(_AGENTLESS) | C.MODALS | C.FORECAST_WORDS | {"between"}
+_DISPUTING = C.REJECTION_VERBS | C.DENIAL_VERBS | C.DISPUTE_VERBS
+_CLAIMISH = frozenset("figure figures view claim claims estimate estimates number numbers toll projection account assessment".split())
+_CONTRAST = frozenset("while whereas but".split())
+_SUIT_VERBS = frozenset("claims claimed charged charges alleges says said contends contended".split())
+_SUIT_NOUNS = frozenset("lawsuit suit complaint indictment petition claim".split())
+#: verbs that put a second figure against a first (*while the union put the figure at 11,000*)
+_FIGURE_VERBS = frozenset("""put puts putting valued values estimated estimates counted counts
+said says say reported reports calculated calculates recorded records insisted claimed argued argues""".split())
 _CON_FIRST = (frozenset(_FALSITY) | C.ALLEGATION_WORDS | C.DENIAL_VERBS | C.DISPUTE_VERBS | C.REJECTION_VERBS
-              | {"claims"})
+              | {"claims"} | _CONTRAST | _SUIT_VERBS)
 
 
 def _match(idx, toks: list[Token], i: int) -> int:
@@ -163,6 +171,57 @@ def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
     return False
 
 
+def _has_figure(toks: list[Token]) -> bool:
+    return any(_is_number(t) and not _is_year(t) for t in toks)
+
+
+def _conflicting(toks: list[Token], i: int) -> bool:
+    """Whether the contrast word at ``i`` sets two parties' figures against each other (spec:
+    *figures conflict*): a report with a figure before it, and after it a party that reports,
+    puts or values a figure (*The company said 3,000 joined, while the union put it at 11,000*)."""
+    left, right = toks[:i], toks[i + 1:i + 25]
+    if not (_has_figure(left) and _has_figure(right)):
+        return False
+    lv = any(t.low in _FIGURE_VERBS and t.text.islower() for t in left)
+    rv = next((k for k, t in enumerate(right) if t.low in _FIGURE_VERBS and t.text.islower()), None)
+    if not lv or rv is None or rv == 0 or rv > 8:
+        return False
+    # the second party names itself before its verb (a role, a name, a determiner-led phrase)
+    subj = right[:rv]
+    if any(_is_number(t) for t in subj):
+        return False  # "79 percent of Democrats say ..., while 49 percent of Republicans say": a poll split
+    return any(t.is_cap or t.low in C.ROLE_NOUNS or t.low in C.DETERMINERS for t in subj) \
+        and not any(t.low in C.PRONOUNS and t.low not in ("his", "her", "its", "their") for t in subj[:1])
+
+
+def _suit_subject(toks: list[Token], i: int) -> bool:
+    """Whether a lawsuit or complaint is the subject of the verb at ``i`` (*the lawsuit claims*):
+    what a suit claims is an allegation."""
+    if not toks[i].text.islower() or i == 0:
+        return False
+    return toks[i - 1].low in _SUIT_NOUNS and (i < 2 or toks[i - 2].low not in ("of", "for", "to"))
+
+
+def _relative_object(toks: list[Token], i: int) -> bool:
+    """Whether the dispute verb at ``i`` closes a relative clause whose antecedent is the claim
+    (*which the company rejected*, *a figure management disputed*)."""
+    n = len(toks)
+    after = toks[i + 1] if i + 1 < n else None
+    if not (after is None or not after.is_word or after.low == "as") or _negated(toks, i):
+        return False
+    for m in range(i - 1, max(-1, i - 6), -1):
+        w = toks[m].low
+        if w in ("which", "that") and m > 0 and toks[m - 1].text == ",":
+            return True
+        if w in _CLAIMISH and m < i - 1 and m > 1 and toks[m - 1].low in ("a", "an") and toks[m - 2].text == ",":
+            return True  # ", a figure the federation disputes"
+        if w in _CLAIMISH and m > 0 and toks[m - 1].low in ("which", "that") and m < i - 1:
+            return True
+        if toks[m].text in CLAUSE_PUNCT:
+            return False
+    return False
+
+
 def contested_cues(toks: list[Token]) -> Iterator[Hit]:
     """Yield the cues that put the claim in dispute: allegations, denials, disputes, falsity."""
     n = len(toks)
@@ -178,7 +237,10 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
             yield ("contested", "falsity", t.start, toks[i + k - 1].end)
             i += k
             continue
-        if low in C.ALLEGATION_WORDS:
+        if low in _DISPUTING and _relative_object(toks, i):
+            # "..., which the company rejected.", "a figure management disputed", "a view which X rejects"
+            yield ("contested", "rejection", t.start, t.end)
+        elif low in C.ALLEGATION_WORDS:
             yield ("contested", "allegation", t.start, t.end)
         elif low in C.DENIAL_VERBS:
             if not _negated(toks, i) and _claim_object(toks, i, pronouns=True):
@@ -215,6 +277,10 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low in C.REJECTION_VERBS and not _negated(toks, i):
             if _claim_object(toks, i, pronouns=False):
                 yield ("contested", "rejection", t.start, t.end)
+        elif low in _CONTRAST and i > 2 and (i + 1 < n) and _conflicting(toks, i):
+            yield ("contested", "conflict", t.start, t.end)
+        elif low in _SUIT_VERBS and _suit_subject(toks, i):
+            yield ("contested", "allegation", t.start, t.end)
         elif low == "claims" and i + 2 < n and toks[i + 1].low == "of" and i > 0 \
                 and (toks[i - 1].low in _CLAIMS_OF_AFTER or toks[i - 1].is_possessive) \
                 and not _is_number(toks[i + 2]) and toks[i + 2].low not in _CURRENCY:
