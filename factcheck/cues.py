@@ -242,7 +242,7 @@ figures estimate estimates account accounts assertion assertions findings findin
 statements story stories characterization characterisation
 involvement wrongdoing responsibility knowledge role links ties any it this that them these
 those rumors rumours idea version numbers data view views conclusion conclusions assessment
-projection projections
+projection projections plans plan intention intentions
 """.split())
 
 #: Words that follow a denial verb and start the denied clause (*denied he was ever a member*).

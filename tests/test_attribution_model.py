@@ -166,3 +166,51 @@ def test_train_attribution_rebuilds_the_shipped_model(shared, tmp_path):
     clf = train_attribution(shared / "data", own_data_dir(), seed=0)
     shipped = AttributionClassifier.load(SHIPPED)
     np.testing.assert_allclose(clf.coef_dense_, shipped.coef_dense_, atol=1e-5)
+
+
+# --- round 2: every present label has a cue of its own -----------------------------------------
+EXAMPLE_FILE = [
+    # (previous sentence, sentence, labels, source) from examples/articles.jsonl
+    ("The ministry said makers would produce about 1.2 bln dlrs worth of memory chips in the April-June period, "
+     "down from 1.35 bln dlrs a year earlier.", "U.S. officials said the move did not go far enough.",
+     {"sourced"}, "U.S. officials"),
+    ("", "The company denied any wrongdoing and said it would appeal.", {"sourced", "contested"}, "The company"),
+    ("", "A spokesman for the Semiconductor Industry Association rejected Japanese claims that dumping had stopped, "
+         "saying prices in third markets remained below cost.", {"sourced", "contested"},
+     "A spokesman for the Semiconductor Industry Association"),
+    ("", "A federal judge in Boston ruled on Wednesday that the company had misled about 30,000 investors, "
+         "ordering it to pay €75 million in damages.", {"sourced", "estimated"}, "A federal judge in Boston"),
+]
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.json").exists(), reason="no shipped model")
+@pytest.mark.parametrize("prev,text,labels,source", EXAMPLE_FILE)
+def test_shipped_model_on_the_example_file(prev, text, labels, source):
+    att = AttributionClassifier.load(SHIPPED).predict([SentenceInput.from_text(text, prev_text=prev)])[0]
+    assert {lab for lab in LABELS if att.scores[lab] >= 0.5} == labels
+    assert att.source is not None and att.source.text == source
+
+
+@pytest.mark.skipif(not (SHIPPED / "config.json").exists(), reason="no shipped model")
+def test_every_present_label_has_its_cue():
+    from tests.test_attribution_rules import CASES, CONTESTED_ROUND2, EDGE_CASES
+
+    rows = [(p, t) for p, t, _ in CASES + EDGE_CASES + CONTESTED_ROUND2] + [(p, t) for p, t, _, _ in EXAMPLE_FILE]
+    rows += [(e.input.prev_text, e.input.text) for e in read_own(own_data_dir())[:400]]
+    clf = AttributionClassifier.load(SHIPPED)
+    for att in clf.predict([SentenceInput.from_text(t, prev_text=p) for p, t in rows]):
+        present = [lab for lab in LABELS if att.scores[lab] >= 0.5]
+        for lab in present:
+            assert any(c.label == lab for c in att.cues), (lab, att)
+        assert ("sourced" in present) == (att.source is not None)
+
+
+def test_a_label_without_a_cue_is_capped_below_the_threshold():
+    from factcheck.attribution.analysis import analyse
+    from factcheck.attribution.base import CUELESS_CAP, require_cues
+
+    a = [analyse(SentenceInput.from_text("Farm leaders said the subsidy did not go far enough."))]
+    P = np.array([[0.9, 0.7, 0.8]])
+    Q = require_cues(P, a)
+    assert Q[0, 0] == 0.9 and Q[0, 1] == CUELESS_CAP and Q[0, 2] == CUELESS_CAP
+    assert P[0, 1] == 0.7  # the input is not changed

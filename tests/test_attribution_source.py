@@ -197,3 +197,54 @@ def test_coordinated_verbs_leave_the_subject_as_source(subject, firsts, report, 
     assert span is not None
     assert main_verb_index(tokenize(span.text)) is None
     assert span.text == subject
+
+
+# --- round 2: report constructions missed on real news -----------------------------------------
+CONSTRUCTIONS = [
+    # opinion, question and silence cues
+    ("", "Governor Ida Marsh called the 2 percent raise an insult to teachers.", "Governor Ida Marsh"),
+    ("", "The union called for a 9 percent raise in 2025.", "The union"),
+    ("", "The reporter asked whether the 300 jobs would move abroad.", "The reporter"),
+    ("", "The ministry declined to comment on reports that 40 staff had quit.", "The ministry"),
+    # poll results
+    ("", "Forty-six percent of voters said the economy was their top issue.", "Forty-six percent of voters"),
+    ("", "In a Valdor Institute poll, Ruiz led with 24 percent.", "a Valdor Institute poll"),
+    ("", "A poll by Halvorsen Research found that 40 percent of adults backed the plan.", "Halvorsen Research"),
+    # the progressive
+    ("", "The White House is telling allies that the 12 tariffs will stay.", "The White House"),
+    ("", "The campaign isn't saying how much it raised in May.", "The campaign"),
+    ("", "Mayor Ode has been saying for months that 3 schools will close.", "Mayor Ode"),
+    # a ruling by a judge or court
+    ("", "A federal judge in Boston ruled on Wednesday that the firm had misled 30,000 investors.",
+     "A federal judge in Boston"),
+    ("", "The 2019 ordinance was unconstitutional, the appeals court ruled.", "the appeals court"),
+]
+
+NOT_REPORTS = [
+    ("", "A group called Citizens for Ruiz raised $40,000 in May."),
+    ("", "He called the police at 9 p.m. on Friday."),
+    ("", "The party held talks with 3 smaller groups."),
+    ("", "Voters in the District of Columbia head to the polls on June 14."),
+    ("", "Ruiz tied for fifth at 5 percent in the poll."),
+    ("", "Ruiz won, especially given the party's proportionality rules."),
+    ("", "In primary after primary, young voters just aren't showing up."),
+    ("", "When asked about the 40 missing files, the clerk shrugged."),
+]
+
+
+@pytest.mark.parametrize("prev,text,expected", CONSTRUCTIONS)
+def test_round2_constructions(prev, text, expected):
+    span = find_source(SentenceInput.from_text(text, prev_text=prev))
+    assert span is not None and span.text == expected
+
+
+@pytest.mark.parametrize("prev,text", NOT_REPORTS)
+def test_round2_look_alikes_are_not_reports(prev, text):
+    assert find_source(SentenceInput.from_text(text, prev_text=prev)) is None
+
+
+def test_a_denied_plan_is_contested():
+    from factcheck.attribution.analysis import analyse
+
+    a = analyse(SentenceInput.from_text("The ministry denies plans to raise the fuel tax by 4 percent."))
+    assert a.fired("contested")

@@ -39,6 +39,27 @@ def require_fitted(model, attribute: str) -> None:
         raise NotFittedError(f"this {type(model).__name__} is not fitted: call fit(X, Y) or load(directory) first")
 
 
+#: Labels that are present only with a cue of their own: the record names "the cue words that
+#: decided it" for each present label, so a model score without one is capped below the threshold.
+CUE_REQUIRED = ("sourced", "estimated", "contested")
+#: the score a label without a cue keeps at most
+CUELESS_CAP = round(THRESHOLD - 0.01, 4)
+
+
+def require_cues(P: np.ndarray, analyses: Sequence[Analysis], labels: Sequence[str] = CUE_REQUIRED) -> np.ndarray:
+    """Return the (n, 3) scores ``P`` with every label of ``labels`` that has no cue in its
+    sentence's analysis capped at :data:`CUELESS_CAP` (a new array; ``P`` is not changed).
+    ``sourced`` counts as cued only when the rules found its source."""
+    P = np.array(P, dtype=float, copy=True)
+    for k, lab in enumerate(LABELS):
+        if lab not in labels:
+            continue
+        for i, a in enumerate(analyses):
+            if not a.fired(lab) and P[i, k] > CUELESS_CAP:
+                P[i, k] = CUELESS_CAP
+    return P
+
+
 def to_attribution(scores_row: np.ndarray, analysis: Analysis, doc_text: str) -> Attribution:
     """Return the record for one sentence: scores, the cues of each present label, the source."""
     row = scores_row.tolist()

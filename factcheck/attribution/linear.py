@@ -14,6 +14,7 @@ import numpy as np
 
 from ..errors import ModelError
 from ..types import LABELS, Attribution, SentenceInput
+from . import base as _base
 from .base import check_inputs, read_config, require_fitted, to_attribution, write_config
 from .features import DENSE_NAMES, N_DENSE, featurize, sparse_matrix
 
@@ -102,15 +103,15 @@ class AttributionClassifier:
     def predict_proba(self, X: Sequence[SentenceInput]) -> np.ndarray:
         """Return an (n, 3) array of calibrated scores, columns in LABELS order."""
         require_fitted(self, "coef_dense_")
-        _, dense, hashed = featurize(check_inputs(X), self.n_bits)
-        return self._scores(dense, hashed)
+        analyses, dense, hashed = featurize(check_inputs(X), self.n_bits)
+        return _base.require_cues(self._scores(dense, hashed), analyses)
 
     def predict(self, X: Sequence[SentenceInput]) -> list[Attribution]:
         """Return one Attribution per sentence: scores, the cues of present labels, the source."""
         require_fitted(self, "coef_dense_")
         X = check_inputs(X)
         analyses, dense, hashed = featurize(X, self.n_bits)
-        P = self._scores(dense, hashed)
+        P = _base.require_cues(self._scores(dense, hashed), analyses)
         return [to_attribution(P[i], a, x.doc_text) for i, (a, x) in enumerate(zip(analyses, X))]
 
     # -- files --------------------------------------------------------------------------------

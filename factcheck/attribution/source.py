@@ -40,7 +40,18 @@ paid notice big win
 """.split())
 
 
-_FIRST = C.REPORTING_VERBS | {"according", "reportedly", "spoke", "spoken"}
+_FIRST = C.REPORTING_VERBS | C.RULING_VERBS | {"according", "reportedly", "spoke", "spoken", "called", "asked",
+                                               "declined", "refused", "in"}
+#: the *be* forms of a progressive report (*is telling*, *isn't saying*, *has been saying*)
+_PROGRESSIVE_BE = _BE | frozenset("isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t not".split())
+_PROGRESSIVE_AUX = frozenset("has have had hasn't haven't hadn't hasn’t haven’t hadn’t".split())
+#: what a party declines to do when its silence is reported (*declined to comment*)
+_SILENCE = frozenset("comment say discuss elaborate specify confirm answer respond disclose".split())
+_PROGRESSIVE_VERBS = frozenset("""saying telling claiming arguing insisting warning suggesting predicting
+promising vowing urging denying asserting""".split())
+_COURT = frozenset("""court courts judge judges justice justices panel jury tribunal magistrate arbitrator
+arbitrators commission board regulator regulators ombudsman""".split())
+_QUESTION_WORDS = frozenset("whether if why how what when where who".split())
 
 
 class Report(NamedTuple):
@@ -310,7 +321,18 @@ def _subject(toks: list[Token], i: int) -> Report | None:
             while j >= 0 and toks[j].text != "(":
                 j -= 1
         j -= 1
-    if j >= 0 and toks[j].low in _BE:
+    progressive = False
+    if j >= 0 and low in _PROGRESSIVE_VERBS and toks[j].low in _PROGRESSIVE_BE and any(
+            t.low in ("that", "it", "he", "she", "they", "we") or t.low in _QUESTION_WORDS or t.text in QUOTES
+            or t.text == ":" for t in toks[i + 1:i + 5]):
+        # "is telling", "isn't saying", "has been saying": a report in the progressive
+        m = j
+        while m >= 0 and (toks[m].low in _PROGRESSIVE_BE or toks[m].low in _PROGRESSIVE_AUX or toks[m].low in C.SKIPPABLE):
+            m -= 1
+        if m >= 0 and m < j and toks[m].low not in ("there", "it") and (toks[m].is_cap or toks[m].low in C.ROLE_NOUNS or toks[m].low in C.PRONOUNS
+                                 or toks[m].is_word and toks[m].text.islower() and not toks[m].low.endswith("ing")):
+            j, progressive = m, True
+    if j >= 0 and toks[j].low in _BE and not progressive:
         # a passive (was reported) or progressive (is claiming damages): no active subject
         phrase = f"{toks[j].low} {low}"
         if any(p.endswith(phrase) for p in C.PASSIVE_REPORTS):
@@ -364,7 +386,7 @@ def _subject(toks: list[Token], i: int) -> Report | None:
         return None
     if head.low in C.PREPOSITIONS and head.low not in _FALLBACK_AFTER:
         return None  # "as a result of alleged acts": an adjective after a preposition
-    ing = verb.low.endswith("ing")
+    ing = verb.low.endswith("ing") and not progressive
     if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
         return None  # "hidden data showing 14 cases": a participle, not a report
     k = _clause_start(toks, j)
@@ -448,6 +470,7 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
     out: list[Report] = []
     n = len(toks)
     opening = None
+    polls: list[Report] = []
     colon = _colon_source(toks)
     if colon is not None:
         out.append(colon)
@@ -467,6 +490,11 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
                     if i == 0:
                         opening = out[-1]
             continue
+        if low == "in":
+            rep = _poll_source(toks, i)
+            if rep is not None:
+                polls.append(rep)
+            continue
         if low == "reportedly":
             out.append(Report("agentless", (t.start, t.end), None))
             continue
@@ -476,7 +504,7 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
                 and low in _HEADLINE_VERBS and _title_case(toks)):
             continue  # reporting verbs are lower case; "States" and "Report" are names
         verb_like = low in C.REPORTING_VERBS or (low in ("spoke", "spoken") and i + 1 < n
-                                                  and toks[i + 1].low in ("about", "of"))
+                                                  and toks[i + 1].low in ("about", "of")) or _other_cue(toks, i)
         if not verb_like:
             continue
         if low in _POSTPOSED and i > 0 and (toks[i - 1].text in QUOTES or toks[i - 1].text == ","):
@@ -499,10 +527,80 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
                 continue
         rep = _subject(toks, i)
         if rep is not None:
+            if low not in C.REPORTING_VERBS:
+                rep = rep._replace(final=False)  # a ruling, a verdict in words or a silence governs no quotation
             out.append(rep)
+    if polls and not any(r.kind == "named" for r in out):
+        out += polls  # "In a Gallup poll, Smith led with 24 percent": the poll, when no one else reports
     if opening is not None and opening.kind == "named":
         return [opening] + [r._replace(final=False) for r in out if r is not opening]
     return out
+
+
+def _other_cue(toks: list[Token], i: int) -> bool:
+    """Whether the word at ``i`` reports a party's words without a reporting verb: a ruling
+    (*the judge ruled that*), a verdict in words (*called the plan a disgrace*, *called for*), a
+    question (*asked whether*), or a reported silence (*declined to comment*)."""
+    low = toks[i].low
+    if i == 0 or toks[i - 1].low in C.CLAUSE_WORDS or toks[i - 1].low in _BE or toks[i - 1].text in (",", "—"):
+        return False  # "When asked if ...", "was called", "a group ..., called X": no subject of it
+    if sum(t.text in QUOTES for t in toks[:i]) % 2:
+        return False  # inside a quotation: the quoted speaker's words, not the report
+    nxt = [t.low for t in toks[i + 1:i + 8]]
+    if not nxt:
+        return low in ("ruled", "rules") and any(t.low in _COURT for t in toks[max(0, i - 8):i])
+    if low in C.RULING_VERBS:
+        if not any(t.low in _COURT for t in toks[max(0, i - 8):i]):
+            return False  # "proportionality rules": only a court or a judge rules
+        if low in ("ruled", "rules"):
+            # "ruled on Wednesday that", "..., the appeals court ruled."
+            return "that" in nxt[:5] or nxt[0] in (".", "!")
+        return nxt[0] == "that"
+    if low == "called":
+        if nxt[0] in ("for", "on"):
+            return True
+        first = toks[i + 1]
+        if toks[i - 1].low in C.ROLE_NOUNS and toks[i - 2].low in ("a", "an") if i > 1 else False:
+            return False  # "a group called Citizens for Trump": a name
+        if first.low in C.DETERMINERS or first.is_cap or first.low in ("it", "him", "her", "them", "this"):
+            for w in nxt[1:6]:
+                if w in (",", "by", "."):
+                    return False
+                if w in ("a", "an") or w in QUOTES:
+                    return True
+        return False
+    if low == "asked":
+        return nxt[0] in _QUESTION_WORDS or nxt[0] in QUOTES or (
+            len(nxt) > 2 and toks[i + 1].is_word and nxt[1] in _QUESTION_WORDS)
+    if low in ("declined", "refused"):
+        return len(nxt) > 1 and nxt[0] == "to" and nxt[1] in _SILENCE
+    return False
+
+
+def _poll_source(toks: list[Token], i: int) -> Report | None:
+    """Return the poll that reports a result (*In a Des Moines Register poll, Smith led with 24
+    percent*; *..., in a survey by Gallup*): a poll or survey phrase after *in*, in a sentence
+    with a figure; a poll by a named owner gives the owner."""
+    n = len(toks)
+    if i + 2 >= n or toks[i + 1].low not in ("a", "an", "the"):
+        return None
+    for m in range(i + 2, min(n, i + 7)):
+        t = toks[m]
+        if t.text in CLAUSE_PUNCT or t.text in ".!?" or (t.text.islower() and t.low in C.PREPOSITIONS):
+            return None
+        if t.low in ("poll", "survey") and t.text.islower():
+            after = toks[m + 1] if m + 1 < n else None
+            if after is not None and after.text not in (",", ".") and after.low not in ("by", "of", "for", "released",
+                                                                                        "conducted", "taken"):
+                return None
+            np = _np_after(toks, i + 1)
+            if not np or not any(u.text[:1].isdigit() or u.low == "percent" for u in toks):
+                return None
+            if not any(u.is_cap for u in np[1:]):
+                return None
+            owner = _trim_document(np)
+            return Report("named", (toks[i].start, t.end), _span(owner), False)
+    return None
 
 
 def _title_case(toks: list[Token]) -> bool:
