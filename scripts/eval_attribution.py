@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from factcheck.attribution import AttributionClassifier, CueLexiconClassifier  # noqa: E402
 from factcheck.attribution.evaluate import gold_records  # noqa: E402
-from factcheck.datasets.attribution import read_own, shared_data_dir  # noqa: E402
+from factcheck.datasets.attribution import read_gold, read_own, shared_data_dir  # noqa: E402
 
 
 def load(name: str):
@@ -43,8 +43,12 @@ def main(argv=None) -> int:
     ap.add_argument("--set", action="append", dest="sets", help="gold folder name under data/ (repeatable)")
     ap.add_argument("--shared", default=None, help="the shared folder (default $FACTCHECK_SHARED or ../shared)")
     ap.add_argument("--out-dir", default="/tmp", help="where the prediction files go")
+    ap.add_argument("--aggregates", action="store_true",
+                    help="instead: own data set figures (rules), present labels without a cue, Emergent rates")
     args = ap.parse_args(argv)
     data = shared_data_dir(args.shared)
+    if args.aggregates:
+        return aggregates(args, data)
     scorer = data.parent / "eval" / "score.py"
     for model_name in args.model or ["rules", "fast"]:
         model = load(model_name)
@@ -55,6 +59,61 @@ def main(argv=None) -> int:
                     f.write(json.dumps(rec, ensure_ascii=False) + "\n")
             print(f"== {model_name} on {name} ({pred})", flush=True)
             subprocess.run([sys.executable, str(scorer), str(data / name / "gold.jsonl"), str(pred)], check=True)
+    return 0
+
+
+def _figures(model, X, Y, sources) -> dict:
+    """Per-label F1, primary accuracy, source hit and present-labels-without-a-cue of ``model``."""
+    import numpy as np
+
+    from factcheck.attribution.evaluate import source_hit
+    from factcheck.types import LABELS, primary_label
+
+    P = model.predict(X)
+    pred = np.array([[a.scores[lab] >= 0.5 for lab in LABELS] for a in P])
+    out = {}
+    for k, lab in enumerate(LABELS):
+        tp = int((pred[:, k] & (Y[:, k] == 1)).sum())
+        fp = int((pred[:, k] & (Y[:, k] == 0)).sum())
+        fn = int((~pred[:, k] & (Y[:, k] == 1)).sum())
+        out[f"{lab} F1"] = round(2 * tp / max(1, 2 * tp + fp + fn), 3)
+    gold = [primary_label({lab: float(v) for lab, v in zip(LABELS, y)}) for y in Y]
+    out["primary"] = round(float(np.mean([primary_label(a.scores) == g for a, g in zip(P, gold)])), 3)
+    hits = [source_hit(s, a.source.text if a.source else None) for s, a, y in zip(sources, P, Y) if y[0] == 1 and s]
+    out["source hit"] = round(float(np.mean(hits)), 3) if hits else None
+    out["present without a cue"] = sum(1 for a in P for lab in LABELS
+                                       if a.scores[lab] >= 0.5 and not any(c.label == lab for c in a.cues))
+    return out
+
+
+def aggregates(args, data: Path) -> int:
+    """Print aggregate figures: the own data set (rules; the fast model trains on it, so its
+    figures there are in-sample), news-dev, and the Emergent contested rates."""
+    import numpy as np
+
+    from factcheck.datasets.attribution import read_emergent
+    from factcheck.types import LABELS
+
+    own = read_own()
+    X = [e.input for e in own]
+    Y = np.array([e.labels for e in own])
+    models = {name: load(name) for name in args.model or ["rules", "fast"]}
+    for name, model in models.items():
+        note = " (in-sample)" if name != "rules" else ""
+        print(f"own data set, {name}{note}: {_figures(model, X, Y, [e.source for e in own])}")
+    gold = read_gold(data / "news-dev")
+    Xn = [si for si, _ in gold]
+    Yn = np.array([[int(lab in (d.get("labels") or [])) for lab in LABELS] for _, d in gold])
+    sn = [d["source"].get("text") if isinstance(d.get("source"), dict) else d.get("source") for _, d in gold]
+    for name, model in models.items():
+        print(f"news-dev, {name}: {_figures(model, Xn, Yn, sn)}")
+    em = list(read_emergent(data / "stance" / "emergent" / "train.csv"))
+    ye = np.array([e.labels[2] for e in em])
+    for name, model in models.items():
+        pe = np.array([a.scores["contested"] >= 0.5 for a in model.predict([e.input for e in em])])
+        note = " (in-sample)" if name != "rules" else ""
+        print(f"Emergent, {name}{note}: contested on 'against' {pe[ye == 1].mean():.3f}, "
+              f"on 'for'/'observing' {pe[ye == 0].mean():.3f} ({int((ye == 1).sum())} / {int((ye == 0).sum())} headlines)")
     return 0
 
 
