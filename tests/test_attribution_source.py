@@ -218,6 +218,9 @@ CONSTRUCTIONS = [
     ("", "A federal judge in Boston ruled on Wednesday that the firm had misled 30,000 investors.",
      "A federal judge in Boston"),
     ("", "The 2019 ordinance was unconstitutional, the appeals court ruled.", "the appeals court"),
+    # a document opening the sentence gives its owner (example file)
+    ("", "Figures from the European Court of Human Rights show that Russia lost most cases.",
+     "the European Court of Human Rights"),
 ]
 
 NOT_REPORTS = [

@@ -87,7 +87,8 @@ def _has_name(toks: list[Token]) -> bool:
 def _trim_document(toks: list[Token]) -> list[Token]:
     """Return the owner of a document phrase (*a study by X* -> X, *X's survey* -> X), else the phrase."""
     for k, t in enumerate(toks[:-1]):
-        if t.low in C.DOCUMENT_NOUNS and t.text.islower() and toks[k + 1].low in ("by", "of", "from") and k + 2 < len(toks):
+        if t.low in C.DOCUMENT_NOUNS and (t.text.islower() or k == 0) and toks[k + 1].low in ("by", "of", "from") \
+                and k + 2 < len(toks):
             rest = toks[k + 2:]
             if _has_name(rest):
                 return rest
