@@ -141,6 +141,12 @@ def main() -> None:
     print(f"corpus: {a.docs:,} documents, {size / 1e6:.1f} MB ({corpus}); {os.cpu_count()} cores; model {a.model}; "
           f"load average {os.getloadavg()[0]:.1f} (other work on the machine slows every figure)")
 
+    autogroup = Path("/proc/sys/kernel/sched_autogroup_enabled")
+    if autogroup.exists() and autogroup.read_text().strip() == "1" and os.getloadavg()[0] > (os.cpu_count() or 1):
+        # Linux shares the CPU fairly between sessions, not processes: while other sessions keep
+        # the cores busy, this session's share is fixed, and a second worker cannot raise it
+        print("warning: the machine is busy and the scheduler shares CPU per session (autogroup); "
+              "--workers 2 can only show its speed-up when other sessions leave the cores free")
     results: dict = {}
     peaks: dict = {}
     for rep in range(a.repeat):
