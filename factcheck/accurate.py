@@ -125,17 +125,23 @@ def explain(inputs: Sequence[SentenceInput], proba: np.ndarray, analyses: Sequen
 # -- check-worthiness ----------------------------------------------------------------------
 
 class AccurateCheckworthy:
-    """Check-worthiness from a sentence embedding: logistic regression, stacked on dev with the
-    fast model's score when one is given.
+    """Check-worthiness from a sentence embedding: logistic regression, combined with the fast
+    model's score when one is given.
 
-    ``fit(X, y)`` trains the embedding model; ``calibrate(X_dev, y_dev, fast=...)`` learns the
-    blend and the decision point on held-out data (optional: without it the raw LR is used).
+    ``fit(X, y)`` trains the embedding model; ``calibrate(X_dev, y_dev, fast=...)`` combines it
+    with the fast model. ``blend="average"`` (the shipped setting) averages the two log-odds
+    with equal weights and needs no data: both models are trained class-balanced, so the
+    average stays neutral to the share of check-worthy sentences, which differs between CT24
+    dev (23%) and dev-test (34%). ``blend="stack"`` fits the weights and moves the decision
+    point to the F1-best threshold on the given dev data instead (better on dev, worse under
+    such a shift).
     """
 
-    def __init__(self, *, C: float = 1.0, class_weight: str | None = None, seed: int = 0,
-                 encoder_path: str | None = None):
+    def __init__(self, *, C: float = 3.0, class_weight: str | None = "balanced", blend: str = "average",
+                 seed: int = 0, encoder_path: str | None = None):
         self.C = C
         self.class_weight = class_weight
+        self.blend = blend
         self.seed = seed
         self.encoder_path = encoder_path
 
@@ -164,11 +170,20 @@ class AccurateCheckworthy:
         self.fast_ = None
         return self
 
-    def calibrate(self, X: Sequence[SentenceInput | str], y, *, fast: Any = None,
+    def calibrate(self, X: Sequence[SentenceInput | str] | None = None, y=None, *, fast: Any = None,
                   embeddings: np.ndarray | None = None) -> "AccurateCheckworthy":
-        """Learn, on held-out data, how to blend with ``fast`` (a fitted check-worthiness model,
-        or None) and where to put the decision point so dev F1 is best at 0.5; return self."""
+        """Combine with ``fast`` (a fitted check-worthiness model, or None) as ``blend`` says;
+        ``stack`` learns the weights and decision point on the held-out (X, y); return self."""
         self._require()
+        if self.blend == "average":
+            self.blend_ = np.array([0.5, 0.5, 0.0]) if fast is not None else np.array([1.0, 0.0, 0.0])
+            self.fast_ = fast
+            self.threshold_on_dev_ = None
+            return self
+        if self.blend != "stack":
+            raise ValueError(f"blend must be 'average' or 'stack', not {self.blend!r}")
+        if X is None or y is None:
+            raise ValueError("blend='stack' needs held-out X and y")
         y = np.asarray(y).astype(int).ravel()
         E = self._embed(X) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
         cols = [self._raw_logit(E)]
@@ -213,8 +228,8 @@ class AccurateCheckworthy:
         self._require()
         directory = Path(directory)
         config = {"type": CHECKWORTHY_TYPE, "encoder": ENCODER_NAME, "encoder_package": f"{PACKAGE}=={PACKAGE_VERSION}",
-                  "C": self.C, "class_weight": self.class_weight, "seed": self.seed,
-                  "blend": "sigmoid(a*(E@coef+intercept) + b*logit(fast) + c)",
+                  "C": self.C, "class_weight": self.class_weight, "seed": self.seed, "blend": self.blend,
+                  "score": "sigmoid(a*(E@coef+intercept) + b*logit(fast) + c), (a, b, c) = weights.npz blend",
                   "fast": "fast" if self.fast_ is not None else None,
                   "threshold_on_dev": getattr(self, "threshold_on_dev_", None)}
         _save_npz(directory, config, {"coef": self.coef_, "intercept": np.array([self.intercept_]),
@@ -228,7 +243,8 @@ class AccurateCheckworthy:
         """Return the model saved in ``directory``."""
         directory = Path(directory)
         config, w = _load_npz(directory, CHECKWORTHY_TYPE)
-        self = cls(C=config.get("C", 1.0), class_weight=config.get("class_weight"), seed=config.get("seed", 0))
+        self = cls(C=config.get("C", 3.0), class_weight=config.get("class_weight"), blend=config.get("blend", "average"),
+                   seed=config.get("seed", 0))
         self.coef_ = w["coef"].astype(np.float32)
         self.intercept_ = float(w["intercept"][0])
         self.blend_ = w["blend"].astype(float)
@@ -246,18 +262,21 @@ class AccurateCheckworthy:
 
 class AccurateAttribution:
     """Sourced / estimated / contested from the embeddings of the sentence and of the one
-    before, plus the fast tier's features (its cue-rule features and hashed word n-grams):
-    one logistic regression per label, Platt-calibrated on out-of-fold scores.
+    before, plus the fast tier's features: its cue-rule features, optionally hashed word
+    n-grams (``n_bits`` > 0), and, when ``fit`` is given the fast model, that model's log-odds
+    per label. One logistic regression per label, Platt-calibrated on out-of-fold scores.
 
     ``fit`` accepts Y of 0/1 with -1 (or NaN) where an example says nothing of a label, and
     ``sample_weight`` / ``calibrate_on`` as the fast tier's classifier does.
     """
 
     def __init__(self, *, C: float = 1.0, cue_weight: float = 1.0, embed_weight: float = 1.0,
-                 n_bits: int = 16, folds: int = 5, seed: int = 0, encoder_path: str | None = None):
+                 fast_weight: float = 1.0, n_bits: int = 0, folds: int = 5, seed: int = 0,
+                 encoder_path: str | None = None):
         self.C = C
         self.cue_weight = cue_weight
         self.embed_weight = embed_weight
+        self.fast_weight = fast_weight
         self.n_bits = n_bits
         self.folds = folds
         self.seed = seed
@@ -273,22 +292,33 @@ class AccurateAttribution:
         has = [i for i, x in enumerate(X) if x.prev_text]
         if has:
             P[has] = enc.encode_cached([X[i].prev_text for i in has])
-        analyses, rules, hashed = featurize(X, self.n_bits)
+        analyses, rules, hashed = featurize(X, max(self.n_bits, 1))
+        blocks = [E * self.embed_weight, P * self.embed_weight, rules * self.cue_weight]
         # The weights put the blocks on a par under one L2 penalty: embedding dimensions are
-        # many and small, rule features few and 0/1.
-        dense = np.hstack([E * self.embed_weight, P * self.embed_weight, rules * self.cue_weight])
-        return dense.astype(np.float32), hashed, analyses
+        # many and small, rule features few and 0/1, the fast model's log-odds few and large.
+        fast = getattr(self, "fast_", None)
+        if fast is not None:
+            blocks.append(_logit(fast.predict_proba(X)) * self.fast_weight)
+        if not self.n_bits:
+            hashed = [np.zeros(0, np.int64)] * len(X)
+        return np.hstack(blocks).astype(np.float32), hashed, analyses
 
     def _matrix(self, dense: np.ndarray, hashed: list[np.ndarray]):
+        if not self.n_bits:
+            return dense
         from .attribution.features import sparse_matrix
 
         return sparse_matrix(dense, hashed, self.n_bits)
 
-    def fit(self, X: Sequence[SentenceInput], Y, *, sample_weight=None, calibrate_on=None,
+    def fit(self, X: Sequence[SentenceInput], Y, *, sample_weight=None, calibrate_on=None, fast: Any = None,
             features=None) -> "AccurateAttribution":
-        """Fit one logistic regression per label and its Platt calibration; return self."""
+        """Fit one logistic regression per label and its Platt calibration; return self.
+
+        ``fast``: a fitted fast-tier attribution model whose log-odds become features (it is
+        saved with this model, in ``fast/``)."""
         from sklearn.linear_model import LogisticRegression
 
+        self.fast_ = fast
         X = [_as_input(x) for x in X]
         Y = np.asarray(Y, dtype=float)
         if Y.ndim != 2 or Y.shape != (len(X), len(LABELS)):
@@ -330,7 +360,7 @@ class AccurateAttribution:
                 platt[k] = p.coef_[0, 0], p.intercept_[0]
         n_dense = dense.shape[1]
         self.coef_dense_ = coef[:, :n_dense].astype(np.float32)
-        self.coef_hash_ = coef[:, n_dense:].astype(np.float32)
+        self.coef_hash_ = coef[:, n_dense:].astype(np.float32)  # (3, 0) without n-grams
         self.intercept_ = icpt
         self.platt_ = platt
         self.classes_ = LABELS
@@ -342,8 +372,9 @@ class AccurateAttribution:
 
     def _scores(self, dense: np.ndarray, hashed: list[np.ndarray]) -> np.ndarray:
         z = dense @ self.coef_dense_.T + self.intercept_
-        for i, idx in enumerate(hashed):
-            z[i] += self.coef_hash_[:, idx].sum(axis=1)
+        if self.n_bits:
+            for i, idx in enumerate(hashed):
+                z[i] += self.coef_hash_[:, idx].sum(axis=1)
         return _sigmoid(self.platt_[:, 0] * z + self.platt_[:, 1])
 
     def predict_proba(self, X: Sequence[SentenceInput]) -> np.ndarray:
@@ -372,12 +403,17 @@ class AccurateAttribution:
         self._require()
         config = {"type": ATTRIBUTION_TYPE, "labels": list(LABELS), "encoder": ENCODER_NAME,
                   "encoder_package": f"{PACKAGE}=={PACKAGE_VERSION}", "C": self.C,
-                  "cue_weight": self.cue_weight, "embed_weight": self.embed_weight, "n_bits": self.n_bits,
-                  "folds": self.folds, "seed": self.seed,
-                  "dense_features": ["embedding(sentence)[384]", "embedding(previous sentence)[384]"] + list(DENSE_NAMES),
+                  "cue_weight": self.cue_weight, "embed_weight": self.embed_weight, "fast_weight": self.fast_weight,
+                  "n_bits": self.n_bits, "folds": self.folds, "seed": self.seed,
+                  "dense_features": ["embedding(sentence)[384]", "embedding(previous sentence)[384]"] + list(DENSE_NAMES)
+                  + ([f"fast-logit:{lab}" for lab in LABELS] if self.fast_ is not None else []),
+                  "fast": "fast" if self.fast_ is not None else None,
                   "platt": self.platt_.tolist()}
-        return _save_npz(Path(directory), config, {"coef_dense": self.coef_dense_, "coef_hash": self.coef_hash_,
-                                                   "intercept": self.intercept_, "platt": self.platt_})
+        directory = _save_npz(Path(directory), config, {"coef_dense": self.coef_dense_, "coef_hash": self.coef_hash_,
+                                                        "intercept": self.intercept_, "platt": self.platt_})
+        if self.fast_ is not None:
+            self.fast_.save(directory / "fast")
+        return directory
 
     @classmethod
     def load(cls, directory: str | Path) -> "AccurateAttribution":
@@ -388,19 +424,26 @@ class AccurateAttribution:
         config, w = _load_npz(directory, ATTRIBUTION_TYPE)
         if list(config.get("labels", [])) != list(LABELS):
             raise ModelError(f"{directory} was trained for labels {config.get('labels')}, not {list(LABELS)}")
-        if list(config.get("dense_features", []))[2:] != list(DENSE_NAMES):
+        fast_names = [f"fast-logit:{lab}" for lab in LABELS] if config.get("fast") else []
+        if list(config.get("dense_features", []))[2:] != list(DENSE_NAMES) + fast_names:
             raise ModelError(f"{directory} was trained with other rule features; rebuild it with "
                              "'factcheck train --tier accurate'")
         self = cls(C=config.get("C", 1.0), cue_weight=config.get("cue_weight", 1.0),
-                   embed_weight=config.get("embed_weight", 1.0), n_bits=int(config.get("n_bits", 16)),
+                   embed_weight=config.get("embed_weight", 1.0), fast_weight=config.get("fast_weight", 1.0),
+                   n_bits=int(config.get("n_bits", 0)),
                    folds=config.get("folds", 5), seed=config.get("seed", 0))
         self.coef_dense_ = w["coef_dense"].astype(np.float32)
         self.coef_hash_ = w["coef_hash"].astype(np.float32)
         self.intercept_ = w["intercept"].astype(np.float32)
         self.platt_ = w["platt"].astype(np.float32)
         self.classes_ = LABELS
-        if self.coef_dense_.shape != (len(LABELS), 2 * 384 + len(DENSE_NAMES)) or \
-                self.coef_hash_.shape != (len(LABELS), 1 << self.n_bits):
+        self.fast_ = None
+        if config.get("fast"):
+            from .models import load_component
+
+            self.fast_ = load_component(directory / config["fast"])
+        if self.coef_dense_.shape != (len(LABELS), 2 * 384 + len(DENSE_NAMES) + len(fast_names)) or \
+                self.coef_hash_.shape != (len(LABELS), (1 << self.n_bits) if self.n_bits else 0):
             raise ModelError(f"{directory / WEIGHTS} does not match its config; rebuild the model")
         return self
 
@@ -408,22 +451,29 @@ class AccurateAttribution:
 # -- training ------------------------------------------------------------------------------
 
 #: settings of the shipped accurate tier, chosen on CT24 dev and news-dev (models/accurate/MODEL_CARD.md)
-CHECKWORTHY_SETTINGS: dict[str, Any] = {"C": 1.0}
-ATTRIBUTION_SETTINGS: dict[str, Any] = {"C": 0.5, "cue_weight": 1.0, "embed_weight": 1.0, "n_bits": 16, "folds": 5}
-#: public attribution data: origin -> (cap, weight). Smaller caps than the fast tier's, because
-#: every example must be encoded (minutes per thousand sentences on a busy CPU).
-ATTRIBUTION_PUBLIC: dict[str, tuple[int, float]] | None = None
+CHECKWORTHY_SETTINGS: dict[str, Any] = {"C": 3.0, "class_weight": "balanced", "blend": "average"}
+ATTRIBUTION_SETTINGS: dict[str, Any] = {"C": 0.03, "cue_weight": 1.0, "embed_weight": 1.0, "fast_weight": 0.3,
+                                        "n_bits": 0, "folds": 5}
+#: public attribution data: origin -> (cap, weight), the fast tier's weights with a smaller
+#: PolNeAR cap, because every example must be encoded (minutes per thousand sentences on a
+#: busy CPU).
+ATTRIBUTION_PUBLIC_CHOICE: dict[str, tuple[int, float]] = {
+    "polnear": (2000, 1.0), "factbank": (3129, 0.1), "wiki": (4000, 0.1), "wiki-weasel": (3000, 0.1),
+    "emergent": (2071, 0.3)}
+ATTRIBUTION_PUBLIC: dict[str, tuple[int, float]] | None = ATTRIBUTION_PUBLIC_CHOICE
 
 
 def train_accurate(shared_data_dir: str | Path | None, own_data_dir: str | Path | None, *, seed: int = 0,
-                   embedding_cache: str | Path | None = None, fast_checkworthy: Any = "train"
-                   ) -> tuple[AccurateCheckworthy, AccurateAttribution]:
+                   embedding_cache: str | Path | None = None, fast_checkworthy: Any = "train",
+                   fast_attribution: Any = "train") -> tuple[AccurateCheckworthy, AccurateAttribution]:
     """Return the accurate tier's (check-worthiness, attribution) models trained as shipped.
 
     Check-worthiness: CT24 train, then blended on CT24 dev with the fast model
     (``fast_checkworthy="train"`` rebuilds it with :func:`factcheck.checkworthy.train_checkworthy`;
     pass a fitted model, or None for no blend). Attribution: the fast tier's training set
-    (:func:`factcheck.attribution.train.training_set`, own data + capped public sets).
+    (:func:`factcheck.attribution.train.training_set`, own data + capped public sets), with the
+    fast attribution model's log-odds as features (``fast_attribution="train"`` rebuilds it with
+    :func:`factcheck.attribution.train.train_attribution`; pass a fitted one, or None).
     ``embedding_cache`` names an ``.npz`` of already computed sentence embeddings, read if it
     exists and written afterwards, so a rebuild need not encode everything again.
     """
@@ -449,8 +499,14 @@ def train_accurate(shared_data_dir: str | Path | None, own_data_dir: str | Path 
                 fast = train_checkworthy(Path(shared_data_dir) if shared_data_dir else None, seed=seed)
         cw.calibrate([s.text for s in dev], [s.label for s in dev], fast=fast)
 
+        fast_att = fast_attribution
+        if isinstance(fast_att, str) and fast_att == "train":
+            from .attribution.train import train_attribution
+
+            fast_att = train_attribution(shared_data_dir, own_data_dir, seed=seed)
         X, Y, w, cal, _ = training_set(shared_data_dir, own_data_dir, seed=seed, public=ATTRIBUTION_PUBLIC)
-        att = AccurateAttribution(**ATTRIBUTION_SETTINGS, seed=seed).fit(X, Y, sample_weight=w, calibrate_on=cal)
+        att = AccurateAttribution(**ATTRIBUTION_SETTINGS, seed=seed).fit(X, Y, sample_weight=w, calibrate_on=cal,
+                                                                         fast=fast_att)
     finally:
         if embedding_cache is not None:
             enc.save_cache(embedding_cache)

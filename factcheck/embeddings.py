@@ -164,16 +164,6 @@ class Encoder:
         return out
 
 
-def _limit_threads() -> None:
-    """Use the cores torch was given, but no more than the machine has: oversubscription
-    slows small CPU batches down."""
-    import torch
-
-    n = os.cpu_count() or 1
-    if torch.get_num_threads() > n:
-        torch.set_num_threads(n)
-
-
     def save_cache(self, path: str | Path) -> None:
         """Write the cached embeddings to an ``.npz`` (texts and vectors, no pickles)."""
         cache = getattr(self, "_cache", {})
@@ -197,6 +187,16 @@ def _limit_threads() -> None:
         for t, v in zip(texts.tolist(), vecs.astype(np.float32)):
             self._cache[t] = v
         return len(texts)
+
+
+def _limit_threads() -> None:
+    """Use the cores torch was given, but no more than the machine has: oversubscription
+    slows small CPU batches down."""
+    import torch
+
+    n = os.cpu_count() or 1
+    if torch.get_num_threads() > n:
+        torch.set_num_threads(n)
 
 
 _CACHE: dict[str, Encoder] = {}

@@ -226,7 +226,7 @@ def test_train_accurate_writes_a_loadable_tier(fake_encoder, tmp_path, monkeypat
         encode_cached = FakeEncoder.encode_cached
 
     monkeypatch.setattr(acc, "_encoder", lambda path: Encoder())
-    cw, att = acc.train_accurate(data, own, seed=0, fast_checkworthy=None)
+    cw, att = acc.train_accurate(data, own, seed=0, fast_checkworthy=None, fast_attribution=None)
     out = tmp_path / "model"
     cw.save(out / "checkworthy")
     att.save(out / "attribution")
