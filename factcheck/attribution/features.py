@@ -11,7 +11,7 @@ from ..types import LABELS, SentenceInput
 from .analysis import Analysis, analyse
 
 CUE_KINDS = ("approximator", "modal", "forecast", "hedge", "agentless", "range", "allegation", "denial",
-             "dispute", "rejection", "falsity", "claims-of")
+             "dispute", "rejection", "falsity", "claims-of", "conflict")
 SOURCE_KINDS = ("named", "previous", "anaphor", "agentless", "unresolved", "none")
 
 DENSE_NAMES = (
