@@ -104,9 +104,9 @@ def is_hf_dataset(path: str | os.PathLike) -> bool:
 
 
 def _row_from_record(record: dict, path: str, line: int, published, default_id: str) -> Row:
-    from .io import _row_document  # the same row rules as every other table reader
+    from .io import row_document  # the same row rules as every other table reader
     try:
-        return Row(path, line, doc=_row_document(record, path, line, published, default_id))
+        return Row(path, line, doc=row_document(record, path, line, published, default_id))
     except InputError as exc:
         return Row(path, line, error=exc.to_dict())
 

@@ -72,7 +72,7 @@ def _decode_lines(raw: IO[bytes], path: str, errors: list[InputError]) -> Iterat
         yield text
 
 
-def _row_document(row: dict, path: str, line: int, published, default_id: str) -> Document:
+def row_document(row: dict, path: str, line: int, published, default_id: str) -> Document:
     if not isinstance(row, dict):
         raise InputError("a row must be a JSON object with a \"text\" field", path=path, line=line)
     text = row.get("text")
@@ -114,7 +114,7 @@ def _read_jsonl(path: str, stream: IO[bytes], published) -> Iterator[Item]:
             yield Item(path, n, error=InputError(f"broken JSON ({exc.msg} at column {exc.colno})", path=path, line=n))
             continue
         try:
-            yield Item(path, n, doc=_row_document(row, path, n, published, f"{stem}-{n}"))
+            yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}"))
         except InputError as exc:
             yield Item(path, n, error=exc)
 
@@ -147,7 +147,7 @@ def _read_csv(path: str, stream: IO[bytes], published) -> Iterator[Item]:
             yield Item(path, n, error=InputError("row has more fields than the header", path=path, line=n))
             continue
         try:
-            yield Item(path, n, doc=_row_document(row, path, n, published, f"{stem}-{n}"))
+            yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}"))
         except InputError as exc:
             yield Item(path, n, error=exc)
 
@@ -171,7 +171,7 @@ def _read_parquet(path: str, published) -> Iterator[Item]:
         for row in batch.to_pylist():
             n += 1
             try:
-                yield Item(path, n, doc=_row_document(row, path, n, published, f"{stem}-{n}"))
+                yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}"))
             except InputError as exc:
                 yield Item(path, n, error=exc)
 
