@@ -23,14 +23,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .errors import FactcheckError, InputError
+from .io import temp_path_beside
 from .types import PRIMARY_LABELS, THRESHOLD, Document, parse_date
 
 CHUNK_DOCS = 64
@@ -366,17 +366,9 @@ def errors_path(out: str | os.PathLike) -> Path:
 
 
 def _write_atomic(path: Path, data: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    from .io import atomic_writer
+    with atomic_writer(path, "w", encoding="utf-8") as f:
+        f.write(data)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -458,8 +450,7 @@ class ClaimSink:
         self.out = Path(out)
         self.fmt = FORMATS[self.out.suffix.lower()]
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.out.name}.", suffix=".tmp", dir=self.out.parent)
-        os.close(fd)
+        self.tmp = temp_path_beside(self.out)
         self._writer = None
         if self.fmt == "parquet":
             import pyarrow.parquet as pq
@@ -676,9 +667,8 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
 
     summary = Summary(output=str(out), errors_file=str(errors_path(out)))
     sink = ClaimSink(out)
-    fd, err_name = tempfile.mkstemp(prefix=f".{errors_path(out).name}.", suffix=".tmp", dir=out.parent)
-    err_tmp = Path(err_name)
-    err_file = os.fdopen(fd, "w", encoding="utf-8")
+    err_tmp = Path(temp_path_beside(errors_path(out)))
+    err_file = open(err_tmp, "w", encoding="utf-8")
     bar = _progress(count_rows(inputs) if progress is not False else None, progress)
     ready: dict[int, dict] = {}
     inflight: dict = {}

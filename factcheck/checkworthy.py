@@ -514,7 +514,7 @@ def train_checkworthy(shared_data_dir: Path, *, seed: int = 0, datasets_dir: Pat
     news head (:func:`fit_head`) on CT24 dev and the own news-style sets (:data:`HEAD_SETS`),
     keeping the base model's decision value as offset. Deterministic for a given seed.
     """
-    from .datasets.checkworthy import dedupe_against, read_ct24_split, read_news_own
+    from .datasets.checkworthy import dedupe_against, read_ct24_split
     dev = read_ct24_split("dev", shared_data_dir)
     held = read_ct24_split("dev-test", shared_data_dir)
     train = dedupe_against(read_ct24_split("train", shared_data_dir), dev, held)

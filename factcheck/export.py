@@ -85,12 +85,8 @@ def verdict_rows(queue, since: str | None = None) -> Iterator[dict]:
 
 
 def _tmp_next_to(path: Path, folder: bool = False) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if folder:
-        return Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    return Path(tmp)
+    from .io import temp_path_beside
+    return Path(temp_path_beside(path, folder=folder))
 
 
 def _commit_file(tmp: Path, path: Path) -> None:

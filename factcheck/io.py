@@ -48,7 +48,7 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOC_SUFFIXES
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                raise InputError(f"no .txt, .jsonl, .csv or .parquet files in this folder", path=name)
+                raise InputError("no .txt, .jsonl, .csv or .parquet files in this folder", path=name)
             out.extend(str(p) for p in found)
         elif path.exists():
             out.append(name)

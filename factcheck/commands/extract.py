@@ -1,7 +1,6 @@
 """``factcheck extract``: the claims of documents, as a table, JSON Lines or CSV."""
 from __future__ import annotations
 
-import sys
 
 import click
 
