@@ -251,3 +251,12 @@ def test_a_denied_plan_is_contested():
 
     a = analyse(SentenceInput.from_text("The ministry denies plans to raise the fuel tax by 4 percent."))
     assert a.fired("contested")
+
+
+def test_pronoun_in_a_run_of_sentences_opening_with_it_takes_the_earlier_name():
+    doc = ("Senator Ada Lind voted against the 2008 bailout. She was one of 25 senators to do so. "
+           "She said the 700 billion dollar plan rewarded the banks.")
+    prev_start = doc.index("She was")
+    start = doc.index("She said")
+    si = SentenceInput("d", doc, start, len(doc), prev_start, start - 1)
+    assert find_source(si).text == "Senator Ada Lind"

@@ -682,8 +682,11 @@ def _earlier_source(si: SentenceInput, pronoun: str) -> tuple[int, int] | None:
     end = si.prev_start if si.prev_start is not None else None
     if end is None or end <= 0:
         return None
-    if not any(q in si.text or q in si.prev_text for q in QUOTES):
-        return None  # only a run of quotations carries its speaker that far
+    ptoks = tokenize(si.prev_text) if si.prev_text else []
+    chain = bool(ptoks) and (ptoks[0].low == pronoun or (len(ptoks) > 1 and ptoks[0].low in ("and", "but", "then")
+                                                          and ptoks[1].low == pronoun))
+    if not chain and not any(q in si.text or q in si.prev_text for q in QUOTES):
+        return None  # only a run of quotations, or of sentences opening with the pronoun, carries a speaker that far
     lo = max(0, end - 1500)
     sents = split_sentences(si.doc_text[lo:end])[-_LOOK_BACK:]
     for sent in reversed(sents):
