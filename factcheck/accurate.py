@@ -96,15 +96,19 @@ def _fit_logreg(F: np.ndarray, y: np.ndarray, *, C: float, seed: int, class_weig
 
 
 def _best_f1_threshold(p: np.ndarray, y: np.ndarray) -> float:
-    """Return the score threshold with the best F1 of the positive class (ties: nearest 0.5)."""
+    """Return the score threshold with the best F1 of the positive class: midway between the
+    lowest score it accepts and the next lower one, so rounding cannot flip either (ties:
+    the threshold nearest 0.5)."""
+    values = np.unique(p)
     best, best_t = -1.0, 0.5
-    for t in np.unique(np.round(p, 4)):
-        pred = p >= t
+    for i, v in enumerate(values):
+        pred = p >= v
         tp = float(np.sum(pred & (y == 1)))
         f1 = 2 * tp / (pred.sum() + (y == 1).sum()) if tp else 0.0
+        t = float((v + values[i - 1]) / 2) if i else float(v)
         if f1 > best + 1e-9 or (abs(f1 - best) <= 1e-9 and abs(t - 0.5) < abs(best_t - 0.5)):
-            best, best_t = f1, float(t)
-    return best_t
+            best, best_t = f1, t
+    return min(max(best_t, 1e-6), 1 - 1e-6)
 
 
 def explain(inputs: Sequence[SentenceInput], proba: np.ndarray, analyses: Sequence[Any] | None = None

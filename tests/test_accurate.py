@@ -238,3 +238,17 @@ def test_train_accurate_writes_a_loadable_tier(fake_encoder, tmp_path, monkeypat
     assert p[: len(CHECKABLE)].mean() > p[len(CHECKABLE):].mean()
     X, _ = _attr_data()
     assert model.attribution.predict_proba(X).shape == (len(X), 3)
+
+
+def test_checkworthy_stack_blend_moves_the_threshold(fake_encoder):
+    from factcheck.accurate import AccurateCheckworthy
+
+    X = CHECKABLE + NOT_CHECKABLE
+    y = [1] * len(CHECKABLE) + [0] * len(NOT_CHECKABLE)
+    model = AccurateCheckworthy(C=10.0, blend="stack").fit(X, y).calibrate(X, y)
+    assert model.threshold_on_dev_ is not None
+    assert (model.predict(X) == np.array(y)).all()  # separable rows: the F1-best cut separates them
+    with pytest.raises(ValueError, match="held-out"):
+        AccurateCheckworthy(blend="stack").fit(X, y).calibrate()
+    with pytest.raises(ValueError, match="blend"):
+        AccurateCheckworthy(blend="vote").fit(X, y).calibrate(X, y)

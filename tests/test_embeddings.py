@@ -123,3 +123,18 @@ def test_cache_gives_the_same_vectors(encoder):
     again = encoder.encode_cached(texts[::-1])
     np.testing.assert_allclose(direct, cached, atol=1e-5)
     np.testing.assert_allclose(again, cached[::-1], atol=1e-6)
+
+
+def test_cache_file_round_trip(tmp_path):
+    from factcheck.embeddings import Encoder
+
+    enc = Encoder(model=None, path=tmp_path)  # the cache file needs no network, no model
+    rng = np.random.default_rng(0)
+    enc._cache = {"a sentence": rng.random(384, dtype=np.float32), "another one": rng.random(384, dtype=np.float32)}
+    enc.save_cache(tmp_path / "cache.npz")
+    other = Encoder(model=None, path=tmp_path)
+    assert other.load_cache(tmp_path / "cache.npz") == 2
+    np.testing.assert_array_equal(other.encode_cached(["another one"])[0], enc._cache["another one"])
+    np.savez(tmp_path / "bad.npz", texts=np.array(["x"]), vectors=np.zeros((1, 3)))
+    with pytest.raises(ModelError, match="shape"):
+        other.load_cache(tmp_path / "bad.npz")
