@@ -29,3 +29,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "shared" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_batch_extractors():
+    """Batch scoring caches one extractor per model name in the process; a test that swaps in a
+    fake model must not leave it behind for the next test that asks for the real one."""
+    yield
+    import sys
+    batch = sys.modules.get("factcheck.batch")
+    if batch is not None:
+        batch._EXTRACTORS.clear()
