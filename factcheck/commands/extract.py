@@ -6,7 +6,7 @@ import click
 
 from ._output import default_format, write_csv, write_jsonl, write_table
 
-COLUMNS = [("score", "score", 5), ("label", "label", 40), ("text", "claim", 90), ("facets", "facets", 48)]
+COLUMNS = [("score", "score", 5), ("label", "label", 28), ("text", "claim", 90), ("facets", "facets", 40)]
 
 
 def _facet_summary(claim) -> str:
