@@ -68,10 +68,9 @@ def train_transformers(out: str | Path, *, base_model: str | Path, data: str | P
     from .attribution.train import training_set
     from .finetune import finetune_multilabel
 
-    root = _data_root(data)
     own = Path(own_data) if own_data else own_data_dir()
     # the fully labelled examples the fast tier calibrates on (the project's own data set)
-    inputs, labels, _, _, _ = training_set(root, own, seed=seed, public={})
+    inputs, labels, _, _, _ = training_set(None, own, seed=seed, public={})
     keep = np.flatnonzero((labels >= 0).all(axis=1))
     inputs, labels = [inputs[i] for i in keep], labels[keep]
     if limit:
