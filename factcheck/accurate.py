@@ -61,20 +61,10 @@ def _save_npz(directory: Path, config: dict, arrays: dict[str, np.ndarray]) -> P
 
 
 def _load_npz(directory: Path, expected_type: str) -> tuple[dict, dict[str, np.ndarray]]:
-    from .models import check_safe
+    from .models import read_config
 
     directory = Path(directory)
-    if not directory.is_dir():
-        raise ModelError(f"{directory} is not a model directory; pass the folder that holds config.json")
-    check_safe(directory)
-    try:
-        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{directory} has no config.json; is it a factcheck model part?") from None
-    except ValueError as exc:
-        raise ModelError(f"{directory / 'config.json'} is not valid JSON ({exc})") from None
-    if config.get("type") != expected_type:
-        raise ModelError(f"{directory} holds a {config.get('type')!r} model, not {expected_type!r}")
+    config = read_config(directory, expected_type)
     try:
         with np.load(directory / WEIGHTS, allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}

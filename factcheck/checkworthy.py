@@ -248,14 +248,9 @@ class CheckworthyClassifier:
         if strangers:
             raise UnsafeModelError(f"{directory} holds {', '.join(strangers)}: a checkworthy model is "
                                    f"only {CONFIG_FILE} and {WEIGHTS_FILE}; remove the other files")
-        try:
-            config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ModelError(f"{directory} has no {CONFIG_FILE}; is it a checkworthy model?") from None
-        except ValueError as exc:
-            raise ModelError(f"{directory / CONFIG_FILE} is not valid JSON ({exc})") from None
-        if config.get("type") != MODEL_TYPE:
-            raise ModelError(f"{directory} holds a {config.get('type')!r} model, not {MODEL_TYPE!r}")
+        from .models import read_config
+
+        config = read_config(directory, MODEL_TYPE, filename=CONFIG_FILE, what="checkworthy model")
         if config.get("cue_features") != list(CUE_FEATURES):
             raise ModelError(f"{directory} was trained with other cue features; retrain it with "
                              "`factcheck train`")

@@ -197,16 +197,10 @@ class TransformersAttribution:
     def load(cls, directory: str | Path) -> "TransformersAttribution":
         """Return the model saved by :func:`finetune_multilabel` in ``directory``."""
         directory = Path(directory)
-        from .models import check_safe
+        from .models import read_config
 
-        check_safe(directory)
-        try:
-            marker = json.loads((directory / MARKER).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ModelError(f"{directory} has no {MARKER}; was it written by factcheck's fine-tuning?") from None
-        except ValueError as exc:
-            raise ModelError(f"{directory / MARKER} is not valid JSON ({exc})") from None
-        if marker.get("type") != TYPE or list(marker.get("labels", [])) != list(LABELS):
+        marker = read_config(directory, TYPE, filename=MARKER, what="model written by factcheck's fine-tuning")
+        if list(marker.get("labels", [])) != list(LABELS):
             raise ModelError(f"{directory / MARKER} is not a {TYPE} model with the labels {', '.join(LABELS)}")
         _check_local_model(directory, "model")
         self = cls()

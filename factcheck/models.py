@@ -55,6 +55,25 @@ def check_safe(directory: Path) -> None:
                 "factcheck only loads .json, .npz (no pickles) and .safetensors model files")
 
 
+def read_config(directory: str | Path, expected_type: str, *, filename: str = "config.json",
+                what: str = "factcheck model part") -> dict:
+    """Return the JSON config of a model directory, after checking that the directory holds no
+    unsafe file and that the config names ``expected_type``."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ModelError(f"{directory} is not a model directory; pass the folder that holds {filename}")
+    check_safe(directory)
+    try:
+        config = json.loads((directory / filename).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(f"{directory} has no {filename}; is it a {what}?") from None
+    except ValueError as exc:
+        raise ModelError(f"{directory / filename} is not valid JSON ({exc})") from None
+    if config.get("type") != expected_type:
+        raise ModelError(f"{directory} holds a {config.get('type')!r} model, not {expected_type!r}")
+    return config
+
+
 def load_component(directory: str | Path) -> Any:
     """Load one model part from its directory, by the registered type in its config."""
     directory = Path(directory)

@@ -8,7 +8,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..errors import ModelError, NotFittedError
+from ..errors import NotFittedError
 from ..types import LABELS, THRESHOLD, Attribution, Cue, SentenceInput
 from .analysis import Analysis
 
@@ -80,18 +80,6 @@ def write_config(directory: Path, config: dict) -> Path:
 
 def read_config(directory: Path, expected_type: str) -> dict:
     """Return the config of a model directory after checking it is safe and of ``expected_type``."""
-    from ..models import check_safe
+    from ..models import read_config as read_model_config
 
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise ModelError(f"{directory} is not a model directory; pass the folder that holds config.json")
-    check_safe(directory)
-    try:
-        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{directory} has no config.json; is it a factcheck attribution model?") from None
-    except ValueError as exc:
-        raise ModelError(f"{directory / 'config.json'} is not valid JSON ({exc})") from None
-    if config.get("type") != expected_type:
-        raise ModelError(f"{directory} holds a {config.get('type')!r} model, not {expected_type!r}")
-    return config
+    return read_model_config(directory, expected_type, what="factcheck attribution model")
