@@ -274,7 +274,9 @@ def claim_review(row: dict, scale, org_name: str, org_url: str) -> dict:
                           "alternateName": rating.alternate_name})
     doc_id = str(row.get("doc_id") or "")
     appearance = {"@type": "CreativeWork", "name": doc_id}
-    if doc_id.startswith(("http://", "https://")):
+    if row.get("url"):
+        appearance["url"] = str(row["url"])
+    elif doc_id.startswith(("http://", "https://")):
         appearance["url"] = doc_id
     item = {"@type": "Claim", "appearance": [appearance]}
     if row.get("published"):
@@ -318,9 +320,37 @@ def write_claimreview(queue, rows: Iterable[dict], path: Path, org_name: str, or
     return len(reviews)
 
 
+def document_index(paths: Iterable[str]) -> dict[str, dict]:
+    """Return doc_id -> {"published", "url"} read from documents tables (as ``extract`` reads them),
+    so that ClaimReview can say when and where each claim appeared."""
+    from .io import read_records
+
+    index: dict[str, dict] = {}
+    for path in paths:
+        for row in read_records(str(path)):
+            if row.get("doc_id") is None:
+                continue
+            index[str(row["doc_id"])] = {"published": row.get("published") or None, "url": row.get("url") or None}
+    return index
+
+
+def with_documents(rows: Iterable[dict], documents: dict[str, dict]) -> Iterator[dict]:
+    """Yield the rows with their document's publication date and URL filled in where known."""
+    for row in rows:
+        doc = documents.get(str(row.get("doc_id")))
+        if doc:
+            row = dict(row)
+            for key in ("published", "url"):
+                if doc.get(key) and not row.get(key):
+                    row[key] = doc[key]
+        yield row
+
+
 def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_url: str | None = None,
-                 since: str | None = None) -> ExportResult:
-    """Write the verdicts of the queue at ``queue_path`` to ``out`` in ``fmt`` and say what was written."""
+                 since: str | None = None, documents: dict[str, dict] | None = None) -> ExportResult:
+    """Write the verdicts of the queue at ``queue_path`` to ``out`` in ``fmt`` and say what was written.
+
+    ``documents`` (from :func:`document_index`) supplies each claim's publication date and URL."""
     from .queue import Queue
 
     if fmt not in FORMATS:
@@ -341,7 +371,8 @@ def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_
         if fmt == "claimreview":
             # the choice per claim needs all its current verdicts, so read them all; the queue's own
             # rows, because they may carry the document's publication date
-            n = write_claimreview(queue, tracked(queue.verdict_rows()), out, org_name, org_url, since_norm)
+            rows = with_documents(queue.verdict_rows(), documents or {})
+            n = write_claimreview(queue, tracked(rows), out, org_name, org_url, since_norm)
         else:
             rows = tracked(verdict_rows(queue, since_norm))
             if fmt == "jsonl":

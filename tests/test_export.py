@@ -207,3 +207,16 @@ def test_claimreview_dates_the_claim_when_the_queue_knows_its_publication():
     assert review["reviewRating"]["ratingValue"] == 4 and review["datePublished"] == "2024-05-02"
     assert "datePublished" not in claim_review({**row, "published": None}, RatingScale.default(), "O",
                                                "https://o.example")["itemReviewed"]
+
+
+def test_claimreview_takes_date_and_url_from_the_documents_table(queue_path, tmp_path):
+    docs = tmp_path / "articles.jsonl"
+    docs.write_text(json.dumps({"doc_id": "doc1", "published": "2024-03-15", "url": "https://news.example.org/budget",
+                                "text": "..."}) + "\n" + json.dumps({"doc_id": "doc2", "text": "..."}) + "\n")
+    out = tmp_path / "reviews.json"
+    export(queue_path, "claimreview", out, "--org-name", "Checks", "--org-url", "https://checks.example.org",
+           "--docs", str(docs))
+    reviews = {r["url"].rsplit("/", 1)[-1]: r for r in json.loads(out.read_text())}
+    assert reviews["c1"]["itemReviewed"]["datePublished"] == "2024-03-15"
+    assert reviews["c1"]["itemReviewed"]["appearance"][0]["url"] == "https://news.example.org/budget"
+    assert "datePublished" not in reviews["c2"]["itemReviewed"]  # doc2 has no date: none is guessed

@@ -10,7 +10,7 @@ from ..export import FORMATS
 Examples:
     factcheck export newsroom.queue --format parquet -o verdicts.parquet
     factcheck export newsroom.queue --format hf -o verdicts-hf --since 2024-05-01
-    factcheck export newsroom.queue --format claimreview -o reviews.json --org-name "Example Checks" --org-url https://checks.example.org""")
+    factcheck export newsroom.queue --format claimreview -o reviews.json --org-name "Example Checks" --org-url https://checks.example.org --docs articles.jsonl""")
 @click.argument("queue", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl, csv, parquet; hf: a datasets folder with a card; claimreview: schema.org JSON.")
@@ -18,12 +18,17 @@ Examples:
 @click.option("--org-name", metavar="NAME", help="claimreview: the organisation publishing the reviews.")
 @click.option("--org-url", metavar="URL", help="claimreview: its URL; each review's url is URL/claims/CLAIM_ID.")
 @click.option("--since", metavar="TIME", help="Only verdicts recorded after TIME (ISO 8601), for incremental exports.")
-def export(queue, fmt, output, org_name, org_url, since):
+@click.option("--docs", "docs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="claimreview: the documents table(s) the claims came from (doc_id, published, url), "
+                   "for each claim's datePublished and appearance URL.")
+def export(queue, fmt, output, org_name, org_url, since, docs):
     """Export the verdicts of QUEUE: one row per verdict with the claim, rating,
     corrected label, note, evidence, reviewer, time and the model's label and
     scores at review time. The file is written whole or not at all.
     """
-    from ..export import export_queue
+    from ..export import document_index, export_queue
 
-    result = export_queue(queue, output, fmt=fmt, org_name=org_name, org_url=org_url, since=since)
+    documents = document_index(docs) if docs else None
+    result = export_queue(queue, output, fmt=fmt, org_name=org_name, org_url=org_url, since=since,
+                          documents=documents)
     click.echo(result.format_line())
