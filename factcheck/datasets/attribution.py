@@ -11,7 +11,6 @@ with the file and line for what they cannot read.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError
+from . import jsonl_rows
 from ..types import LABELS, Document, SentenceInput
 
 
@@ -47,18 +47,7 @@ def own_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "datasets" / "attribution"
 
 
-def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
-    try:
-        handle = open(path, encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found; set FACTCHECK_SHARED to the folder holding data/", path=str(path)) from None
-    with handle:
-        for n, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield n, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"not JSON ({exc.msg}); fix or remove the line", path=str(path), line=n) from None
+_jsonl = jsonl_rows  # one reader of the shared JSON Lines files for every data set
 
 
 def _label_tuple(labels, path: Path, line: int) -> tuple:

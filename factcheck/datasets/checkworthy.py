@@ -8,7 +8,6 @@ cannot read is an :class:`~factcheck.errors.InputError` naming the file and line
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import InputError
+from . import jsonl_rows
 
 CT24_SPLITS = ("train", "dev", "dev-test")
 _YES = {"yes": 1, "y": 1, "1": 1, "true": 1, "no": 0, "n": 0, "0": 0, "false": 0}
@@ -215,20 +215,7 @@ def read_news_documents(shared: Path | str | None = None, name: str = "news-dev"
     return [Document.from_dict(rec) for _, rec in _jsonl(data_dir(shared) / name / "docs.jsonl")]
 
 
-def _jsonl(path: Path) -> Iterator[tuple[int, dict]]:
-    try:
-        handle = open(path, encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found; set FACTCHECK_SHARED to the folder holding data/",
-                         path=str(path)) from None
-    with handle:
-        for n, line in enumerate(handle, 1):
-            if line.strip():
-                try:
-                    yield n, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"not JSON ({exc.msg}); fix or remove the line", path=str(path),
-                                     line=n) from None
+_jsonl = jsonl_rows  # one reader of the shared JSON Lines files for every data set
 
 
 def own_datasets_dir() -> Path:
