@@ -129,6 +129,11 @@ def _card(label: str, value) -> str:
     return f'<div class="card"><b>{text}</b>{escape(label)}</div>'
 
 
+def _month_day(day: str) -> str:
+    """The label under a column of verdicts per day: MM-DD of an ISO date."""
+    return day[-5:]
+
+
 def _figure(caption: str, svg: str) -> str:
     return f"<figure><figcaption>{escape(caption)}</figcaption>{svg}</figure>"
 
@@ -226,7 +231,8 @@ def _queue_section(qs: dict, threshold: float, with_batch: bool) -> str:
              _figure("Claims by status", charts.hbars(status, title="Claims by status")),
              _figure("Verdicts by reviewer", charts.hbars(reviewers, title="Verdicts by reviewer")),
              _figure("Verdicts per day", charts.columns(list((s.get("verdicts_per_day") or {}).items()),
-                                                        title="Verdicts per day")),
+                                                        title="Verdicts per day", width=560, height=180,
+                                                        ticks=6, tick_label=_month_day)),
              _figure("Queue claims by label", charts.hbars(
                  [(k, v) for k, v in (s.get("by_label") or {}).items()], title="Queue claims by label",
                  colours=charts.COLOURS))]

@@ -1,4 +1,4 @@
-"""Parts of the web page that need no server: highlighting, charts, throttling, sessions."""
+"""Parts of the web page that need no server: highlighting, throttling, sessions (charts: test_charts_svg.py)."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from factcheck.web import charts
 from factcheck.web.auth import Sessions, Throttle, safe_next
 from factcheck.web.highlight import claim_in_context, highlight
 
@@ -59,18 +58,6 @@ def test_claim_in_context_escapes_neighbours():
     assert out.startswith('<span class="context">&lt;script&gt;x&lt;/script&gt;</span> ')
     assert '<mark class="facet facet-count" title="count: 2 cats">Two</mark> &lt;i&gt;cats&lt;/i&gt;.' in out
     assert out.endswith('<span class="context">A &amp; B.</span>')
-
-
-def test_charts_escape_labels_and_scale_bars():
-    svg = str(charts.bar_chart([("<script>", 4), ("b", 2)], title="<t>"))
-    assert "<script>" not in svg and "&lt;script&gt;" in svg and "<title>&lt;t&gt;</title>" in svg
-    heights = [float(h) for h in __import__("re").findall(r'<rect [^>]*height="([\d.]+)"', svg)]
-    assert heights[0] == pytest.approx(2 * heights[1])
-    stacked = str(charts.stacked_bars({"sourced": {"true": 3, "false": 1}}, ["true", "false"], title="r"))
-    assert "<title>sourced, true: 3</title>" in stacked and 'style=' not in stacked
-    scores = str(charts.score_bars([("alpha", 0.5), ("kappa", None)], title="a"))
-    assert "0.500" in scores and "n/a" in scores
-    assert "no data yet" in str(charts.bar_chart([], title="x"))
 
 
 def test_throttle_blocks_after_the_limit_and_forgets_after_the_window():

@@ -1,7 +1,7 @@
 """The HTML pages: each renders data from the same functions as its JSON twin in ``api.py``.
 
 Templates autoescape everything; the only markup not written in a template comes from
-``highlight.py`` and ``charts.py``, which escape every piece of text they place.
+``highlight.py`` and ``factcheck.charts_svg``, which escape every piece of text they place.
 """
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from markupsafe import Markup
 
+from .. import charts_svg as charts
 from ..errors import NotFoundError, QueueError
 from ..queue.schema import STATUSES
 from ..types import PRIMARY_LABELS
-from . import api, charts
+from . import api
 from .api import ApiError, Editor, Who
 from .auth import CSRF_COOKIE, SESSION_COOKIE, Throttled, client_key, safe_next
 from .highlight import claim_in_context
@@ -254,12 +256,13 @@ def stats_page(request: Request, ident: Who):
         a = agreement.get(what) or {}
         rows.append((f"{what}: Krippendorff's alpha", a.get("krippendorff_alpha")))
         rows.append((f"{what}: Cohen's kappa", a.get("cohen_kappa")))
-    figures = {
-        "per_day": charts.bar_chart(_days(stats.get("verdicts_per_day") or {}), title="Verdicts per day"),
+    figures = {  # the chart functions escape every label, so their SVG goes into the page as it is
+        "per_day": charts.columns(_days(stats.get("verdicts_per_day") or {}), title="Verdicts per day"),
         "by_label": charts.stacked_bars(stats.get("ratings_by_label") or {}, queue.scale.names(),
                                         title="Ratings by the model's label"),
         "agreement": charts.score_bars(rows, title="Agreement between reviewers"),
-        "throughput": charts.bar_chart(sorted((stats.get("by_reviewer") or {}).items()),
-                                       title="Verdicts per reviewer"),
+        "throughput": charts.columns(sorted((stats.get("by_reviewer") or {}).items()),
+                                     title="Verdicts per reviewer"),
     }
+    figures = {name: Markup(svg) for name, svg in figures.items()}
     return render(request, "stats.html", stats=stats, figures=figures, agreement=agreement)
