@@ -221,6 +221,23 @@ CONSTRUCTIONS = [
     # a document opening the sentence gives its owner (example file)
     ("", "Figures from the European Court of Human Rights show that Russia lost most cases.",
      "the European Court of Human Rights"),
+    # round 3: a passive report with its agent after "by" (not "As" as the source)
+    ("", "As reported by the Daily Ledger, the mill shed 300 jobs in 2021.", "the Daily Ledger"),
+    ("", "The closure of 12 branches was first reported by the Valley Courier.", "the Valley Courier"),
+    # a report inside a relative clause, whose subject is the gap
+    ("", "The toll, which officials said will rise, stood at 41 on Sunday.", "officials"),
+    ("", "The levy funds a depot the city council says will cost $9 million.", "the city council"),
+    # a report in a relative clause yields to the sentence's own report
+    ("", "While not every figure Ruiz says is accurate, Lind said the 40 projects were late.", "Lind"),
+    # adverbs and reflexives between the subject and its verb
+    ("", "Mayor Lund has long said that 4 depots will close.", "Mayor Lund"),
+    ("", "Ruiz himself said on Monday that 90 staff had quit.", "Ruiz"),
+    # clause verbs before a quotation after a comma, a question word or a characterisation
+    ("", "Okafor replied, \"We hired 60 nurses.\"", "Okafor"),
+    ("", "Dr. Lena Moss described how 30 beds were closed in one night.", "Dr. Lena Moss"),
+    ("", "Governor Tate described the 4 percent raise as a betrayal.", "Governor Tate"),
+    # a parenthetical "as" report
+    ("", "As the Harbor Times observed, 2,000 tourists arrived in one day.", "the Harbor Times"),
 ]
 
 NOT_REPORTS = [
@@ -232,6 +249,9 @@ NOT_REPORTS = [
     ("", "Ruiz won, especially given the party's proportionality rules."),
     ("", "In primary after primary, young voters just aren't showing up."),
     ("", "When asked about the 40 missing files, the clerk shrugged."),
+    # round 3: a participle "described as" and a sum "added by" report nothing
+    ("", "Ruiz, Lind and Moss, the candidates most often described as outsiders, won 61 percent."),
+    ("", "How many jobs can be added by cutting the 5 percent levy?"),
 ]
 
 

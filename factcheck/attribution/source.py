@@ -52,6 +52,14 @@ promising vowing urging denying asserting""".split())
 _COURT = frozenset("""court courts judge judges justice justices panel jury tribunal magistrate arbitrator
 arbitrators commission board regulator regulators ombudsman""".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who".split())
+#: verbs that characterise what a party said (*described the plan as a mistake*)
+_DESCRIBE = frozenset("described describes describing".split())
+#: reporting verbs that never modify a noun as participles: before an auxiliary they report a
+#: relative clause's gap (*a law that officials say will cost*), not a noun (*the report had*)
+_GAP_VERBS = frozenset("said says say told tells argued argues insisted insists warned warns wrote writes".split())
+#: adverbs between a subject and its reporting verb (*has long said*, *has since said*)
+_REPORT_ADVERBS = frozenset("long since just both all first".split())
+_REFLEXIVES = frozenset("himself herself itself themselves".split())
 
 
 class Report(NamedTuple):
@@ -67,6 +75,9 @@ class Report(NamedTuple):
     cue: tuple[int, int]
     source: tuple[int, int] | None
     final: bool = False
+    #: a report inside a relative clause (*a law that officials say will cost*): it names the
+    #: source only when the sentence has no report of its own
+    embedded: bool = False
 
 
 def _is_nounish(tok: Token) -> bool:
@@ -113,7 +124,7 @@ def _clause_start(toks: list[Token], j: int) -> int:
     k = j
     while k - 1 >= 0:
         prev = toks[k - 1]
-        if prev.text in CLAUSE_PUNCT or prev.low in C.CLAUSE_WORDS:
+        if prev.text in CLAUSE_PUNCT or prev.low in C.CLAUSE_WORDS or prev.low == "what":
             break
         # "and"/"or" join names (Savings and Loan) unless a lower-case clause follows
         if prev.low in ("and", "or") and not toks[k].is_cap:
@@ -288,8 +299,89 @@ def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     return Report("named", cue, _span(seg), final)
 
 
+def _opens_clause(toks: list[Token], i: int, the: bool) -> bool:
+    """Whether what follows the verb at ``i`` is what a party said: a *that* clause, a pronoun,
+    a quotation (also after a comma or an adverb: *replied evenly, "..."*), a question word
+    (*described how*), a characterisation (*described the plan as a mistake*), or for a
+    clause-only verb with ``the`` set a determiner (*recalled the day*)."""
+    n = len(toks)
+    m = i + 1
+    if m < n and _is_adverb(toks[m]):
+        m += 1  # "replied evenly"
+    if m < n and toks[m].text == "," and m + 1 < n and (_opening_quote(toks, m + 1) or toks[m + 1].low == "that"):
+        return True  # 'responded, "It has."'
+    if m >= n:
+        return True
+    nx = toks[m]
+    if nx.low in ("that", "there") or nx.low in C.PRONOUNS or nx.text in QUOTES or nx.text == ":" \
+            or (the and nx.low == "the"):
+        return True
+    if nx.low in _QUESTION_WORDS - {"if", "who"}:
+        return True  # "described how", "explained why"
+    if toks[i].low in _DESCRIBE:
+        if nx.low == "as":
+            # "the candidates described as outsiders": a participle, unless the object is a
+            # relative pronoun's gap ("which friends described as miserable")
+            return any(toks[m].low in ("which", "that", "what", "whom") and all(u.is_word for u in toks[m + 1:i])
+                       for m in range(max(0, i - 5), i - 1))
+        for t in toks[m:m + 12]:
+            if t.text in CLAUSE_PUNCT or t.text in ".!?" or t.low in C.CLAUSE_WORDS - {"as"}:
+                break
+            if t.low == "as":
+                return True  # "described the attack as a sobering reminder"
+    return False
+
+
+def _opening_quote(toks: list[Token], m: int) -> bool:
+    """Whether the token at ``m`` opens a quotation: a curly opening mark, or a straight mark
+    after an even number of quotation marks."""
+    t = toks[m].text
+    if t in "“‘«":
+        return True
+    if t in "”’»" or t not in QUOTES:
+        return False
+    return sum(u.text in ('"', "'") for u in toks[:m]) % 2 == 0
+
+
+def _in_as_clause(toks: list[Token], i: int) -> bool:
+    """Whether the verb at ``i`` closes a parenthetical *as* clause (*as the Post observed,*)."""
+    k = _clause_start(toks, i - 1) if i > 0 else 0
+    if k == 0 or toks[k - 1].low != "as":
+        return False
+    return i + 1 >= len(toks) or toks[i + 1].text in (",", ".", "—", "–") or toks[i + 1].text in QUOTES
+
+
+def _by_agent(toks: list[Token], i: int, j: int) -> Report | None:
+    """Return the agent of a passive report (*was first reported by Politico*, *As reported by
+    the Times, ...*): the named noun phrase after *by*."""
+    if toks[i].low in C.MARKET_VERBS:
+        return None  # "can be added by": a sum
+    np = _np_after(toks, i + 2)
+    if np and not (np[0].is_cap or np[0].low in C.DETERMINERS or np[0].low in C.ROLE_NOUNS):
+        return None
+    while np and (np[-1].low in C.CALENDAR or np[-1].low in _TIME_WORDS or np[-1].low in ("on", "in", "at")
+                  or np[-1].text[:1].isdigit()) and len(np) > 1:
+        np = np[:-1]  # "by the Times on Tuesday"
+    while np and np[-1].low in ("on", "in", "at", "last", "this"):
+        np = np[:-1]
+    if not np or np[0].low in C.PRONOUNS or np[0].low in C.VAGUE_SUBJECTS or not _has_name(np) \
+            or main_verb_index(np) is not None:
+        return None
+    end = i + 2 + len(np)
+    rest = [t for t in toks[end:] if t.is_word]
+    final = (j == 0 and toks[j].low == "as") or not rest or (toks[j].low == "as" and len(rest) <= 3)
+    return _named(np, (toks[j].start, toks[i + 1].end), final)
+
+
 def _subject(toks: list[Token], i: int) -> Report | None:
     """Return the report made by the verb at token ``i`` with its subject, if it is one."""
+    rep = _subject_report(toks, i)
+    if rep is not None and i + 1 < len(toks) and toks[i + 1].low in _AUX and toks[i].low in _GAP_VERBS:
+        rep = rep._replace(embedded=True, final=False)
+    return rep
+
+
+def _subject_report(toks: list[Token], i: int) -> Report | None:
     verb = toks[i]
     low = verb.low
     cue = (verb.start, verb.end)
@@ -306,16 +398,20 @@ def _subject(toks: list[Token], i: int) -> Report | None:
         if low in C.MARKET_VERBS and (nxt.text[0].isdigit() or nxt.low == "to"):
             return None
     ends = nxt is None or nxt.text in ".!?"  # "..., the study concluded."
-    if low in C.CLAUSE_VERBS and not ends and not (nxt and (nxt.low in ("that", "there") or nxt.low in C.PRONOUNS
-                                               or nxt.text in QUOTES or nxt.text == ":")):
+    as_clause = _in_as_clause(toks, i)
+    if (low in C.CLAUSE_VERBS or low in C.THAT_VERBS) and not ends and not as_clause \
+            and not _opens_clause(toks, i, low in C.THAT_VERBS):
         return None
-    if low in C.THAT_VERBS and not ends and not (nxt and (nxt.low in ("that", "the", "there") or nxt.low in C.PRONOUNS
-                                             or nxt.text in QUOTES or nxt.text == ":")):
-        return None
+    gap = False
     if nxt is not None and nxt.low in _AUX:
-        return None  # "the Mueller report had been finalized": a noun
+        if low not in _GAP_VERBS or i == 0 or not toks[i - 1].is_word:
+            return None  # "the Mueller report had been finalized": a noun
+        # "which officials said will take effect": the report of a relative clause whose
+        # subject is the gap; the source is the noun phrase right before the verb
+        gap = True
     j = i - 1
     while j >= 0 and (toks[j].low in C.SKIPPABLE and toks[j].low not in _BE or toks[j].text == ")"
+                      or toks[j].low in _REPORT_ADVERBS or (toks[j].low in _REFLEXIVES and j > 0)
                       or (_is_adverb(toks[j]) and j > 0)):
         if toks[j].text == ")":
             # "Price Waterhouse and Co (PW) said": step over the parenthesis
@@ -333,6 +429,12 @@ def _subject(toks: list[Token], i: int) -> Report | None:
         if m >= 0 and m < j and toks[m].low not in ("there", "it") and (toks[m].is_cap or toks[m].low in C.ROLE_NOUNS or toks[m].low in C.PRONOUNS
                                  or toks[m].is_word and toks[m].text.islower() and not toks[m].low.endswith("ing")):
             j, progressive = m, True
+    if nxt is not None and nxt.low == "by" and j >= 0 and (toks[j].low in _BE or toks[j].low == "as"):
+        rep = _by_agent(toks, i, j)
+        if rep is not None:
+            return rep
+    if j >= 0 and toks[j].low == "as":
+        return None  # "as reported earlier": no subject
     if j >= 0 and toks[j].low in _BE and not progressive:
         # a passive (was reported) or progressive (is claiming damages): no active subject
         phrase = f"{toks[j].low} {low}"
@@ -391,6 +493,22 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
         return None  # "hidden data showing 14 cases": a participle, not a report
     k = _clause_start(toks, j)
+    if gap:
+        # "a probe the agency said was ongoing", "a dynamic Greenberg said could": the noun
+        # phrase right before the verb, not the head noun the relative clause describes
+        if head.is_cap:
+            m = j
+            while m - 1 >= k and toks[m - 1].is_word and (toks[m - 1].is_cap or toks[m - 1].low in ("of", "for", "and")
+                                                          and m - 2 >= k and toks[m - 2].is_cap):
+                m -= 1
+            if m - 1 >= k and toks[m - 1].low in ("the", "a", "an"):
+                m -= 1
+            k = m
+        else:
+            dets = [m for m in range(k + 1, j + 1) if toks[m].low in ("the", "a", "an") and toks[m - 1].is_word
+                    and toks[m - 1].low not in C.PREPOSITIONS and toks[m - 1].low not in C.DETERMINERS]
+            if dets:
+                k = dets[-1]
     relative = False
     if k > 1 and toks[k - 1].low in ("who", "whose") and toks[k - 2].is_word:
         # "A woman who has accused X of Y said": the subject holds its relative clause
@@ -631,7 +749,8 @@ def _first_named(reports: list[Report]) -> Report | None:
     finals = [r for r in reports if r.kind == "named" and r.final]
     if finals:
         return finals[-1]
-    return next((r for r in reports if r.kind == "named"), None)
+    return next((r for r in reports if r.kind == "named" and not r.embedded),
+                next((r for r in reports if r.kind == "named"), None))
 
 
 def _span_of(doc: str, se: tuple[int, int]) -> Span:
@@ -739,6 +858,10 @@ def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFin
             if toks_before:
                 return SourceFinding(_span_of(doc, person), _span_of(doc, r.cue), "previous", tuple(reports))
         prev = _previous_source(si)
+        if prev is not None and r.kind == "anaphor":
+            noun = doc[r.source[0]:r.source[1]].split()[-1].lower().rstrip("s")
+            if noun not in (si.prev_text or "").lower():
+                prev = None  # "The poll showed": the poll itself, unless the sentence before reported it
         if prev is not None:
             return SourceFinding(_span_of(doc, prev), _span_of(doc, r.cue), "previous", tuple(reports))
         if person is None and r.kind == "pronoun" and doc[r.source[0]:r.source[1]].lower() == "it":
