@@ -57,15 +57,16 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def _decode_lines(raw: IO[bytes], path: str, errors: list[InputError]) -> Iterator[str]:
-    """Decode a byte stream line by line; a line that is not UTF-8 is reported and decoded
-    with replacement characters so the rest of the file is still read."""
+def _decode_lines(raw: IO[bytes], path: str, errors: list[InputError],
+                  then: str = "undecodable bytes were replaced") -> Iterator[str]:
+    """Decode a byte stream line by line; a line that is not UTF-8 is reported (the report
+    ending with ``then``) and decoded with replacement characters so the rest of the file is
+    still read."""
     for n, line in enumerate(raw, 1):
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
-            errors.append(InputError(f"not valid UTF-8 at byte {exc.start} of the line; "
-                                     "undecodable bytes were replaced", path=path, line=n))
+            errors.append(InputError(f"not valid UTF-8 at byte {exc.start} of the line; {then}", path=path, line=n))
             text = line.decode("utf-8", errors="replace")
         if n == 1 and text.startswith("\ufeff"):
             text = text[1:]
@@ -225,60 +226,155 @@ def read_documents(inputs: Iterable[str], *, published=None, errors: list | None
             yield item.doc
 
 
-def read_records(path: str, errors: list | None = None) -> Iterator[dict]:
-    """Yield claim records (dicts) from a ``.jsonl``, ``.csv`` or ``.parquet`` file of claims.
+#: columns of a claim (or verdict) table in CSV that hold numbers, and those that hold JSON text
+#: in CSV and Parquet (lists and objects, as ``factcheck extract``/``score`` write them)
+_INT_COLUMNS = ("start", "end")
+_FLOAT_COLUMNS = ("checkworthiness",)
+_JSON_COLUMNS = ("scores", "cues", "source", "facets", "evidence", "labels")
+_NOT_READ = "the line was not read; save the file as UTF-8"
 
-    CSV cells holding lists or objects are JSON strings, as ``factcheck extract --format csv``
-    writes them. Broken lines go to ``errors`` when given, else raise."""
-    def fail(exc: InputError):
-        if errors is None:
-            raise exc
-        errors.append(exc)
+#: ``(path, line, record)``: a record is a dict, its JSON text (``raw``), or the error in its place
+RecordRow = tuple[str, int, "dict | str | InputError"]
 
-    suffix = Path(path).suffix.lower()
-    if suffix == ".parquet":
-        import pyarrow.parquet as pq
-        n = 0
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=4096):
-            for row in batch.to_pylist():
-                n += 1
-                yield {k: _maybe_json(v) for k, v in row.items()}
+
+def read_record_rows(path: str, fmt: str | None = None, *, raw: bool = False) -> Iterator[RecordRow]:
+    """Yield ``(path, line, record)`` for every row of a claim or verdict table: ``.jsonl``
+    (``.ndjson``, ``.json``), ``.csv`` or ``.parquet`` by its suffix unless ``fmt`` says, ``-``
+    for JSON Lines on standard input. ``line`` is the 1-based line of the row's start (the row
+    of a Parquet file). A row that cannot be read comes as an InputError naming its file and
+    line in place of the record, and the rest is read.
+
+    CSV cells are typed (``start``/``end`` integers, ``checkworthiness`` a float, lists and
+    objects decoded from their JSON text) and empty cells left out; Parquet rows leave out
+    their nulls. With ``raw``, JSON Lines records come as their JSON text, unparsed (the queue
+    stores them as they are); a file that cannot be opened raises InputError."""
+    fmt = (fmt or Path(path).suffix.lstrip(".") or "jsonl").lower()
+    fmt = "jsonl" if fmt in ("ndjson", "json") else fmt
+    if fmt == "parquet":
+        yield from _parquet_records(path)
         return
-    with open(path, "rb") as raw:
-        dec_errors: list[InputError] = []
-        lines = _decode_lines(raw, path, dec_errors)
-        if suffix == ".csv":
-            reader = csv.DictReader(lines)
-            for row in reader:
-                for e in dec_errors:
-                    fail(e)
-                dec_errors.clear()
-                yield {k: _maybe_json(v) for k, v in row.items()}
-            return
-        for n, line in enumerate(lines, 1):
-            for e in dec_errors:
-                fail(e)
-            dec_errors.clear()
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                fail(InputError(f"broken JSON ({exc.msg} at column {exc.colno})", path=path, line=n))
-                continue
-            if not isinstance(row, dict):
-                fail(InputError("a claim record must be a JSON object", path=path, line=n))
-                continue
-            yield row
+    if fmt not in ("jsonl", "csv"):
+        raise InputError(f"cannot read .{fmt} files; give .jsonl, .csv or .parquet", path=path)
+    text_records = (lambda stream: _jsonl_records(path, stream, raw)) if fmt == "jsonl" else (
+        lambda stream: _csv_records(path, stream))
+    if path == STDIN:
+        yield from text_records(sys.stdin.buffer)
+        return
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror}); check the path", path=path) from None
+    with stream:
+        yield from text_records(stream)
 
 
-def _maybe_json(value):
-    if isinstance(value, str) and value[:1] in "[{":
+def read_records(path: str, errors: list | None = None, *, fmt: str | None = None) -> Iterator[dict]:
+    """Yield the claim records (dicts) of a ``.jsonl``, ``.csv`` or ``.parquet`` file of claims,
+    read as :func:`read_record_rows` reads them. Broken lines go to ``errors`` when given, else raise."""
+    for _, _, record in read_record_rows(path, fmt):
+        if isinstance(record, InputError):
+            if errors is None:
+                raise record
+            errors.append(record)
+        else:
+            yield record
+
+
+def _jsonl_records(path: str, stream: IO[bytes], raw: bool) -> Iterator[RecordRow]:
+    errors: list[InputError] = []
+    for n, line in enumerate(_decode_lines(stream, path, errors, _NOT_READ), 1):
+        if errors:
+            yield path, n, errors.pop()
+            continue
+        text = line.strip()
+        if not text:
+            continue
+        if raw:
+            yield path, n, text
+            continue
         try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield path, n, InputError(f"broken JSON ({exc.msg} at column {exc.colno})", path=path, line=n)
+            continue
+        if not isinstance(record, dict):
+            yield path, n, InputError("a record must be a JSON object", path=path, line=n)
+            continue
+        yield path, n, record
+
+
+def _csv_records(path: str, stream: IO[bytes]) -> Iterator[RecordRow]:
+    errors: list[InputError] = []
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.DictReader(_decode_lines(stream, path, errors, _NOT_READ))
+    try:
+        if reader.fieldnames is None:
+            return
+    except csv.Error as exc:
+        yield path, 1, InputError(f"broken CSV header ({exc})", path=path, line=1)
+        return
+    if errors:  # without a header the columns cannot be told apart
+        yield path, 1, errors.pop()
+        return
+    line = reader.line_num
+    while True:
+        first = line + 1  # the row's first physical line: a quoted cell may span several
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            row = InputError(f"broken CSV ({exc})", path=path, line=first)
+        if reader.line_num == line:  # nothing more was read
+            return
+        line = reader.line_num
+        if errors:
+            yield from ((path, e.line, e) for e in errors)
+            errors.clear()
+        elif isinstance(row, InputError):
+            yield path, first, row
+        else:
+            try:
+                yield path, first, _record_cells(row)
+            except (ValueError, TypeError) as exc:
+                yield path, first, InputError(f"unreadable cell ({exc})", path=path, line=first)
+
+
+def _parquet_records(path: str) -> Iterator[RecordRow]:
+    import pyarrow.parquet as pq  # heavy: only for parquet files
+
+    try:
+        table = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises many kinds for a file that is not Parquet
+        raise InputError(f"not a Parquet file ({exc})", path=path) from None
+    n = 0
+    for batch in table.iter_batches(batch_size=8192):
+        for row in batch.to_pylist():
+            n += 1
+            try:
+                yield path, n, _record_cells(row)
+            except (ValueError, TypeError) as exc:
+                yield path, n, InputError(f"unreadable cell ({exc})", path=path, line=n)
+
+
+def _record_cells(row: dict) -> dict:
+    """Return a table row as a record: numbers in text as numbers, JSON cells decoded; empty
+    cells and cells beyond the header left out."""
+    out = {}
+    for key, value in row.items():
+        if key is None or value is None or value == "":
+            continue
+        if isinstance(value, str):
+            if key in _INT_COLUMNS:
+                value = int(float(value))
+            elif key in _FLOAT_COLUMNS:
+                value = float(value)
+            elif key in _JSON_COLUMNS and value[:1] in "[{":
+                value = json.loads(value)
+            elif key in _JSON_COLUMNS and value == "null":
+                value = None
+        out[key] = value
+    return out
 
 
 def _umask() -> int:

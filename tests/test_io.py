@@ -6,7 +6,7 @@ import json
 import pytest
 
 from factcheck.errors import InputError
-from factcheck.io import read_documents, read_inputs, read_records
+from factcheck.io import read_documents, read_inputs, read_record_rows, read_records
 
 
 def _items(tmp_path, name, data: bytes, **kw):
@@ -92,3 +92,64 @@ def test_read_records_reports_broken_lines(tmp_path):
     errors = []
     rows = list(read_records(str(p), errors))
     assert len(rows) == 1 and errors[0].line == 2
+
+
+def _located(rows):
+    """(line, record or the error's text) of read_record_rows' rows."""
+    return [(line, str(rec) if isinstance(rec, InputError) else rec) for _, line, rec in rows]
+
+
+def test_record_rows_of_jsonl_keep_their_lines_and_read_past_broken_ones(tmp_path):
+    p = tmp_path / "claims.jsonl"
+    p.write_bytes(b'\xef\xbb\xbf{"claim_id": "a"}\n\n{"claim_id": \n[1, 2]\n{"text": "bad \xff byte"}\n{"claim_id": "b"}\n')
+    got = _located(read_record_rows(str(p)))
+    assert [line for line, _ in got] == [1, 3, 4, 5, 6]
+    assert got[0] == (1, {"claim_id": "a"}) and got[-1] == (6, {"claim_id": "b"})  # the BOM is no part of it
+    assert got[1][1].startswith(f"{p}:3: broken JSON") and got[2][1] == f"{p}:4: a record must be a JSON object"
+    assert got[3][1].startswith(f"{p}:5: not valid UTF-8") and "save the file as UTF-8" in got[3][1]
+    assert all("\n" not in text for _, text in got if isinstance(text, str))  # one line each
+    raw = _located(read_record_rows(str(p), raw=True))
+    assert raw[0] == (1, '{"claim_id": "a"}') and raw[1] == (3, '{"claim_id":')  # as read, unparsed
+
+
+def test_record_rows_of_csv_are_typed_and_located_by_their_first_line(tmp_path):
+    p = tmp_path / "claims.csv"
+    p.write_bytes(b'claim_id,text,start,end,checkworthiness,facets,label\n'
+                  b'a,"two\nlines",0,9,0.5,"[{""kind"": ""count""}]",\n'
+                  b'b,x,zero,1,0.1,[],sourced\n'
+                  b'c,"\xff",0,1,,,\n'
+                  b'd,y,3,4.0,0.2,"{broken",estimated,extra\n'
+                  b'e,z,5,6,0.3,null,contested\n')
+    got = _located(read_record_rows(str(p)))
+    assert got[0] == (2, {"claim_id": "a", "text": "two\nlines", "start": 0, "end": 9, "checkworthiness": 0.5,
+                          "facets": [{"kind": "count"}]})  # an empty cell is left out
+    assert got[1][0] == 4 and got[1][1].startswith(f"{p}:4: unreadable cell")
+    assert got[2][0] == 5 and got[2][1].startswith(f"{p}:5: not valid UTF-8")
+    assert got[3][0] == 6 and got[3][1].startswith(f"{p}:6: unreadable cell")
+    assert got[4] == (7, {"claim_id": "e", "text": "z", "start": 5, "end": 6, "checkworthiness": 0.3,
+                          "facets": None, "label": "contested"})
+    errors = []
+    assert [r["claim_id"] for r in read_records(str(p), errors)] == ["a", "e"] and len(errors) == 3
+
+
+def test_record_rows_of_parquet_and_of_stdin(tmp_path, monkeypatch):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+    p = tmp_path / "claims.parquet"
+    pq.write_table(pa.table({"claim_id": ["a", "b"], "start": [0, 3], "scores": ['{"sourced": 0.5}', "{nope"],
+                             "label": [None, "sourced"]}), p)
+    got = _located(read_record_rows(str(p)))
+    assert got[0] == (1, {"claim_id": "a", "start": 0, "scores": {"sourced": 0.5}})
+    assert got[1][0] == 2 and got[1][1].startswith(f"{p}:2: unreadable cell")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b'{"claim_id": "s"}\n')))
+    assert _located(read_record_rows("-")) == [(1, {"claim_id": "s"})]
+
+
+def test_record_rows_refuse_unknown_formats_and_missing_files(tmp_path):
+    with pytest.raises(InputError, match="cannot read .tsv files"):
+        list(read_record_rows(str(tmp_path / "x.tsv")))
+    with pytest.raises(InputError, match="check the path"):
+        list(read_record_rows(str(tmp_path / "nope.jsonl")))
+    (tmp_path / "x.parquet").write_text("not parquet")
+    with pytest.raises(InputError, match="not a Parquet file"):
+        list(read_record_rows(str(tmp_path / "x.parquet")))

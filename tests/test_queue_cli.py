@@ -57,6 +57,18 @@ def test_add_reports_broken_lines_and_adds_the_rest(tmp_path):
     assert count(tmp_path / "q.queue", "SELECT count(*) FROM claims") == 2
 
 
+def test_add_reports_a_line_that_is_not_utf8_and_adds_the_rest(tmp_path):
+    rows = records()
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(b"".join([json.dumps(rows[0]).encode() + b"\n", b'{"text": "caf\xe9"}\n',
+                               json.dumps(rows[1]).encode() + b"\n"]))
+    result = run("queue", "add", tmp_path / "q.queue", path)
+    assert result.exit_code == 1
+    [error] = [line for line in result.stderr.splitlines() if line.startswith(f"{path}:")]
+    assert error.startswith(f"{path}:2: not valid UTF-8") and "save the file as UTF-8" in error
+    assert json.loads(result.stdout) == {"added": 2, "duplicates": 0, "errors": 1}
+
+
 def test_add_reports_a_record_cut_short_after_its_head(tmp_path):
     # the fields a queue needs come first; a line cut in its facets is still a broken line
     whole = json.dumps(records()[0])
