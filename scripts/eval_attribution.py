@@ -45,7 +45,12 @@ def main(argv=None) -> int:
     ap.add_argument("--out-dir", default="/tmp", help="where the prediction files go")
     ap.add_argument("--aggregates", action="store_true",
                     help="instead: own data set figures (rules), present labels without a cue, Emergent rates")
+    ap.add_argument("--own", metavar="DIR", action="append",
+                    help="instead: figures on a folder of own-format *.jsonl rows, e.g. datasets/attribution-blind"
+                         " (repeatable)")
     args = ap.parse_args(argv)
+    if args.own:
+        return own_sets(args)
     data = shared_data_dir(args.shared)
     if args.aggregates:
         return aggregates(args, data)
@@ -77,6 +82,7 @@ def _figures(model, X, Y, sources) -> dict:
         fp = int((pred[:, k] & (Y[:, k] == 0)).sum())
         fn = int((~pred[:, k] & (Y[:, k] == 1)).sum())
         out[f"{lab} F1"] = round(2 * tp / max(1, 2 * tp + fp + fn), 3)
+    out["macro-F1"] = round(sum(out[f"{lab} F1"] for lab in LABELS) / len(LABELS), 3)
     gold = [primary_label({lab: float(v) for lab, v in zip(LABELS, y)}) for y in Y]
     out["primary"] = round(float(np.mean([primary_label(a.scores) == g for a, g in zip(P, gold)])), 3)
     hits = [source_hit(s, a.source.text if a.source else None) for s, a, y in zip(sources, P, Y) if y[0] == 1 and s]
@@ -84,6 +90,19 @@ def _figures(model, X, Y, sources) -> dict:
     out["present without a cue"] = sum(1 for a in P for lab in LABELS
                                        if a.scores[lab] >= 0.5 and not any(c.label == lab for c in a.cues))
     return out
+
+
+def own_sets(args) -> int:
+    """Print the figures of each model on each folder of own-format rows (checkable rows only)."""
+    import numpy as np
+
+    models = {name: load(name) for name in args.model or ["rules", "fast"]}
+    for folder in args.own:
+        rows = read_own(folder)
+        X, Y = [e.input for e in rows], np.array([e.labels for e in rows])
+        for name, model in models.items():
+            print(f"{folder} ({len(rows)} checkable rows), {name}: {_figures(model, X, Y, [e.source for e in rows])}")
+    return 0
 
 
 def aggregates(args, data: Path) -> int:
