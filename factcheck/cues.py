@@ -159,6 +159,7 @@ APPROXIMATORS = (
     "more than", "over", "at least", "as much as", "as many as", "as few as", "as little as",
     "fewer than", "less than", "close to", "upwards of", "in excess of", "just over",
     "just under", "well over", "an estimated", "estimated", "potentially", "possibly",
+    "anywhere from", "anywhere between", "somewhere between", "somewhere around",
     "an approximate", "approx", "circa", "or so", "some estimates of", "the equivalent of",
 )
 
@@ -168,6 +169,33 @@ LIMIT_NEGATORS = frozenset("not no".split())
 #: Words that make a sentence a rule or a legal limit: its *more than* and *may* are exact
 #: thresholds and permissions, not estimates (spec: *not more than 550,000 tonnes* as a cap).
 DEONTIC_WORDS = frozenset("must shall required mandatory prohibited cap capped".split())
+
+#: Words that make *up to*, *more than* and the like a stated maximum or a category boundary
+#: rather than a guess (*punishable by up to 20 years*, *a buyback of up to $2bn*, *eligible
+#: with at least ...*); unlike :data:`DEONTIC_WORDS` they leave *may* a hedge.
+LIMIT_CONTEXT = frozenset("""
+punishable authorized authorised authorizes authorises approved approves buyback buybacks
+maximum ceiling eligible eligibility qualify qualifies threshold
+""".split())
+
+#: Plural nouns of people before *over*/*under* + number: an age or size bracket (*adults over
+#: 60*), not an approximation.
+GROUP_NOUNS = frozenset("""
+adults people children women men residents patients anyone everyone those voters workers
+employees pensioners households firms companies aged
+""".split())
+
+#: Units of time after *over* + number: *over two days* is a period, not *more than*.
+TIME_UNITS = frozenset("""
+hour hours day days week weeks month months year years decade decades quarter quarters session sessions
+""".split())
+
+#: Words before *the expected*/*the forecast* that compare an outcome with a forecast (*twice
+#: the expected rate*, *beat the forecast*): the outcome is no estimate.
+OUTCOME_COMPARERS = frozenset("""
+twice than times above below beyond exceeded exceeds exceeding beat beats beating missed misses outpaced
+topped
+""".split())
 
 #: Approximators that a rule uses as thresholds (*more than 50 staff must*), unlike *about*.
 THRESHOLD_APPROXIMATORS = frozenset(["more than", "less than", "fewer than", "at least", "up to", "over", "no more than", "in excess of"])
@@ -186,7 +214,7 @@ apparently supposedly conceivably
 FORECAST_WORDS = frozenset("""
 expected expects expect expecting expectation expectations forecast forecasts forecasted
 forecasting projected projection projections predicted predicts prediction predictions
-anticipated anticipates anticipate estimate estimates estimated estimation speculate
+anticipated anticipates anticipate estimate estimates estimated estimation speculate predict
 speculated speculates speculation speculating speculative rumored rumoured rumor rumour
 rumors rumours potential uncertain unclear
 """.split())
@@ -195,7 +223,16 @@ rumors rumours potential uncertain unclear
 HEDGE_PHRASES = ("believed to", "thought to", "is seen as", "are seen as", "was seen as",
                  "were seen as", "is seen to", "appears to", "appear to", "seems to", "seem to",
                  "is said to", "are said to", "was said to", "were said to", "is understood to",
-                 "on course to", "on track to", "in the region of", "margin of error")
+                 "on course to", "on track to", "in the region of", "margin of error",
+                 "projects that", "project that", "suspect that", "suspects that", "suspected that")
+
+#: Unnamed groups whose belief is a hedge, not a source (*observers believe*, *some scientists
+#: suspect*): a group word, or *some* + a plural noun, before one of :data:`DOXASTIC_VERBS`.
+UNNAMED_GROUPS = frozenset("observers commentators pundits insiders".split())
+DOXASTIC_VERBS = frozenset("""
+believe believes suspect suspects speculate speculates think fear fears expect expects estimate
+estimated guess guessed reckon reckons say said
+""".split())
 
 #: Agentless reports (WikiWeasel; spec section 2): never a source, usually a hedge.
 AGENTLESS_PHRASES = (
@@ -220,7 +257,7 @@ traded trading trade ranged ranging range ranges fluctuated varied varying moved
 
 #: Allegation words: any of these makes part of the claim an allegation (spec section 2).
 ALLEGATION_WORDS = frozenset("""
-alleged allegedly allege alleges alleging allegation allegations accused accusation
+alleged allegedly allege alleges alleging allegation allegations accused accuses accuse accusation
 accusations accusing purported purportedly
 """.split())
 
@@ -243,6 +280,7 @@ statements story stories characterization characterisation
 involvement wrongdoing responsibility knowledge role links ties any it this that them these
 those rumors rumours idea version numbers data view views conclusion conclusions assessment
 projection projections plans plan intention intentions
+accuracy reliability validity credibility veracity authenticity
 """.split())
 
 #: Words that follow a denial verb and start the denied clause (*denied he was ever a member*).
@@ -251,6 +289,9 @@ CLAUSE_STARTERS = frozenset("that he she it they we i having being ever any ther
 #: Phrases that call a claim false or unsupported (spec: *without evidence*).
 FALSITY_PHRASES = (
     "without evidence", "without providing evidence", "no evidence", "unsubstantiated",
+    "without providing any evidence", "without offering evidence", "without offering any evidence",
+    "without citing evidence", "without citing any evidence", "without presenting evidence",
+    "without producing evidence", "without giving evidence", "without offering proof",
     "unfounded", "baseless", "false", "falsely", "untrue", "not true", "debunked", "bogus",
     "misleading", "inaccurate", "fabricated", "disputed by", "conflicting reports",
     "conflicting figures", "conflicting accounts", "contradictory", "in dispute",

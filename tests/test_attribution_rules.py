@@ -158,3 +158,38 @@ CONTESTED_ROUND2 = [
 @pytest.mark.parametrize("prev,text,expected", CONTESTED_ROUND2)
 def test_contested_round2(prev, text, expected):
     assert labels_of(text, prev) == expected
+
+
+# Round 3: patterns found while reading the even-numbered rows of the blind set
+# (datasets/attribution-blind); the sentences here are new. Only the estimated and contested
+# decisions are checked: the sourced ones are the source finder's (test_attribution_source.py).
+HEDGE_ROUND3 = [
+    # a denial or a dispute with an adverbial before its object
+    ("The port authority denied on Friday that 40 containers had gone missing.", {"contested"}),
+    ("The regulator flatly rejected the figures, which put losses at 2 billion rupees.", {"contested"}),
+    ("The ministry spokesman, denying a television report, said 12 soldiers were wounded.", {"contested"}),
+    ("Two economists questioned the accuracy of the survey, which found 30 percent were unemployed.", {"contested"}),
+    ("The complaint accuses the brokerage of overcharging 9,000 clients.", {"contested"}),
+    ("The mayor said without offering evidence that 5,000 ballots had been forged.", {"contested"}),
+    # a forecast by its verb, a guessed range, an unnamed group's belief
+    ("The central bank projects that inflation will fall to 3 percent by 2027.", {"estimated"}),
+    ("Climate modellers predict that the glacier will lose half its mass by 2100.", {"estimated"}),
+    ("The repairs will cost anywhere from 40 million to 70 million dollars.", {"estimated"}),
+    ("Some engineers suspect the crack was caused by a faulty weld.", {"estimated"}),
+    ("Observers believe the ruling party will win 200 of the 350 seats.", {"estimated"}),
+    # look-alikes that are not estimates: a stated maximum, a bracket, a period, a comparison
+    ("Shareholders approved a buyback of up to 500 million dollars.", set()),
+    ("The offence is punishable by up to 10 years in prison.", set()),
+    ("Booster doses are offered to residents over 75.", set()),
+    ("The index fell 6 percent over three sessions.", set()),
+    ("The defect rate was twice the expected level, the audit found.", set()),
+    ("The poll of 900 likely voters put the senator at 51 percent.", set()),
+    # still estimates
+    ("The fire burned for over 20 hours.", {"estimated"}),
+    ("The council may cut up to 300 jobs.", {"estimated"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEDGE_ROUND3)
+def test_hedge_round3(text, expected):
+    assert labels_of(text) & {"estimated", "contested"} == expected

@@ -23,6 +23,8 @@ dozen dozens half third quarter
 """.split())
 _CURRENCY = frozenset("$ £ € ¥ us$ c$ a$ rs".split())
 _BE_LIKE = frozenset("is was are were been be remains remain remained".split())
+# words after which "over" + a period means "more than" (for over 20 years, lasted over an hour)
+_MORE_THAN_BEFORE = _BE_LIKE | frozenset("for than in of after to lasted lasting lasts took take takes spent spend".split())
 # words that open the object of a dispute verb used as a verb (disputed the figures)
 _OBJECT_OPENERS = frozenset("the that this these those his her their its any".split())
 # what may stand before "claims of" when the claims are allegations (amid claims of, her claims of)
@@ -47,7 +49,8 @@ _FALSITY = _phrase_index(C.FALSITY_PHRASES)
 
 
 # every word that can open an estimated or a contested cue: other tokens are skipped at once
-_EST_FIRST = frozenset(_APPROX) | frozenset(_HEDGES) | frozenset(_AGENTLESS) | C.MODALS | C.FORECAST_WORDS | {"between"}
+_EST_FIRST = (frozenset(_APPROX) | frozenset(_HEDGES) | frozenset(_AGENTLESS) | C.MODALS | C.FORECAST_WORDS
+              | C.UNNAMED_GROUPS | {"between"})
 _DISPUTING = C.REJECTION_VERBS | C.DENIAL_VERBS | C.DISPUTE_VERBS
 _CLAIMISH = frozenset("figure figures view claim claims estimate estimates number numbers toll projection account assessment".split())
 _CONTRAST = frozenset("while whereas but".split())
@@ -98,6 +101,7 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
     n = len(toks)
     lows = {t.low for t in toks}
     deontic = bool(lows & C.DEONTIC_WORDS) or "no more than" in " ".join(t.low for t in toks)
+    limit = deontic or bool(lows & C.LIMIT_CONTEXT)
     i = 0
     while i < n:
         t = toks[i]
@@ -116,8 +120,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             # "some" and "over" hedge only a bare number (some 11,000 people), not a year
             yearish = toks[i + k].text.isdigit() and len(toks[i + k].text) == 4 and low in ("over", "some", "around", "about")
             particle = low == "over" and i > 0 and toks[i - 1].low in C.OVER_PARTICLE_VERBS
-            threshold = deontic and " ".join(w.low for w in toks[i:i + k]) in C.THRESHOLD_APPROXIMATORS
-            if not negated and not yearish and not particle and not threshold:
+            threshold = limit and " ".join(w.low for w in toks[i:i + k]) in C.THRESHOLD_APPROXIMATORS
+            if not negated and not yearish and not particle and not threshold and not _bracket_or_period(toks, i, k):
                 yield ("estimated", "approximator", t.start, toks[i + k - 1].end)
                 i += k
                 continue
@@ -126,14 +130,22 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             yield ("estimated", "hedge", t.start, toks[i + k - 1].end)
             i += k
             continue
+        k = _unnamed_belief(toks, i)
+        if k:
+            yield ("estimated", "agentless", t.start, toks[i + k - 1].end)
+            i += k
+            continue
         nxt_low = toks[i + 1].low if i + 1 < n else ""
-        if low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
+        if low == "likely" and nxt_low == "voters":
+            pass  # "likely voters": a polling category, not a hedge
+        elif low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
             # "could not be reached", "could not convince": an inability, not a hedge
             if not (low == "could" and nxt_low in ("not", "n't", "never")) and low != "couldn't" and low != "couldn’t":
                 yield ("estimated", "modal", t.start, t.end)
         elif low in C.FORECAST_WORDS and t.text[:1].islower():
             # "sooner than expected", "better than forecast": an outcome compared with a forecast
-            if not (i > 0 and toks[i - 1].low == "than"):
+            compared = i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in C.OUTCOME_COMPARERS
+            if not (i > 0 and toks[i - 1].low == "than") and not compared:
                 yield ("estimated", "forecast", t.start, t.end)
         elif low == "between" and _number_follows(toks, i + 1):
             j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
@@ -144,30 +156,86 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         i += 1
 
 
+def _bracket_or_period(toks: list[Token], i: int, k: int) -> bool:
+    """Whether the approximator of ``k`` tokens at ``i`` is *over*/*under* naming an age or size
+    bracket (*adults over 60*) or a period (*fell 8 percent over two days*), not *more than*."""
+    if k != 1 or toks[i].low not in ("over", "under") or i + 1 >= len(toks):
+        return False
+    before = toks[i - 1].low if i else ""
+    if before in C.GROUP_NOUNS:
+        return True
+    unit = toks[i + 2].low if i + 2 < len(toks) else ""
+    # "for over 20 years", "lasted over two hours", "is over 30 years old": more than
+    return toks[i].low == "over" and unit in C.TIME_UNITS and before not in _MORE_THAN_BEFORE
+
+
+def _unnamed_belief(toks: list[Token], i: int) -> int:
+    """Return the length of an unnamed group's belief starting at ``i`` (*observers believe*,
+    *some scientists suspect*: agentless, spec section 2), else 0."""
+    n = len(toks)
+    if toks[i].low in C.UNNAMED_GROUPS and i + 1 < n and toks[i + 1].low in C.DOXASTIC_VERBS:
+        return 2
+    if toks[i].low == "some" and i + 2 < n and toks[i + 1].low.endswith("s") and toks[i + 1].text.islower() \
+            and toks[i + 2].low in C.DOXASTIC_VERBS:
+        return 3
+    return 0
+
+
 def _negated(toks: list[Token], i: int) -> bool:
     return any(toks[m].low in C.NEGATORS or toks[m].low.endswith("n't")
                for m in range(max(0, i - 3), i))
 
 
-def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
-    """Whether a claim (or, with ``pronouns``, a clause or nothing) is the object of the verb at ``i``."""
+_PERIODS = frozenset("week month year night weekend".split())
+
+
+def _skip_adverbials(toks: list[Token], j: int) -> int:
+    """Return the index after any adverbials at ``j`` that may sit between a verb and its object
+    (*denied on Sunday that*, *flatly rejected*, *disputed last week the figures*)."""
     n = len(toks)
-    if i + 1 >= n or toks[i + 1].text in CLAUSE_PUNCT or toks[i + 1].text in ".!?":
+    while j < n:
+        w = toks[j]
+        if w.low == "on" and j + 1 < n and toks[j + 1].low in C.CALENDAR:
+            j += 2
+            # "on August 2"
+            if j < n and toks[j].text.isdigit() and len(toks[j].text) <= 2:
+                j += 1
+        elif w.low == "last" and j + 1 < n and toks[j + 1].low in _PERIODS:
+            j += 2
+        elif w.low in ("again", "today", "yesterday", "tonight") or (
+                w.text.islower() and w.low.endswith("ly") and len(w.low) > 4 and w.low not in C.MODALS):
+            j += 1
+        else:
+            return j
+    return j
+
+
+def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
+    """Whether a claim (or, with ``pronouns``, a clause or nothing) is the object of the verb at
+    ``i``, after any adverbials (*denied on Sunday that ...*)."""
+    n = len(toks)
+    j = _skip_adverbials(toks, i + 1)
+    if j >= n or toks[j].text in CLAUSE_PUNCT or toks[j].text in ".!?":
         return pronouns  # "which the Kremlin denies."
-    nxt = toks[i + 1]
+    nxt = toks[j]
     if nxt.low == "by":
         return True
     if pronouns and (nxt.low in C.CLAUSE_STARTERS or (nxt.low.endswith("ing") and nxt.text.islower())):
         return True
-    for m in range(i + 1, min(n, i + 5)):
+    modifiers = 0
+    for m in range(j, min(n, j + 5)):
         w = toks[m]
         if w.low in C.CLAIM_NOUNS and (pronouns or w.low not in ("it", "this", "that", "them", "any", "these", "those")):
             return True
         if w.low in ("of",):
             continue
-        if not (w.low in C.DETERMINERS or (w.text[:1].islower() and w.low.endswith(("ed", "al", "ous", "ic", "ial")))
-                or w.is_possessive or w.is_cap):
-            break
+        if w.low in C.DETERMINERS or (w.text[:1].islower() and w.low.endswith(("ed", "al", "ous", "ic", "ial"))) \
+                or w.is_possessive or w.is_cap:
+            continue
+        if m > j and modifiers < 2 and w.is_word and w.text.islower():
+            modifiers += 1  # a noun modifier: "denying a newspaper report"
+            continue
+        break
     return False
 
 
