@@ -48,6 +48,9 @@ def main(argv=None) -> int:
     ap.add_argument("--own", metavar="DIR", action="append",
                     help="instead: figures on a folder of own-format *.jsonl rows, e.g. datasets/attribution-blind"
                          " (repeatable)")
+    ap.add_argument("--half", choices=("even", "odd", "both"), default=None,
+                    help="with --own: also print the rows whose id ends in an even / odd number apart"
+                         " (the blind set's development and held-back halves)")
     args = ap.parse_args(argv)
     if args.own:
         return own_sets(args)
@@ -102,7 +105,20 @@ def own_sets(args) -> int:
         X, Y = [e.input for e in rows], np.array([e.labels for e in rows])
         for name, model in models.items():
             print(f"{folder} ({len(rows)} checkable rows), {name}: {_figures(model, X, Y, [e.source for e in rows])}")
+        for half in (("even", "odd") if args.half == "both" else (args.half,) if args.half else ()):
+            part = [e for e in rows if _id_number(e.input.doc_id) % 2 == (half == "odd")]
+            Xh, Yh = [e.input for e in part], np.array([e.labels for e in part])
+            for name, model in models.items():
+                print(f"  {half} rows ({len(part)}), {name}: {_figures(model, Xh, Yh, [e.source for e in part])}")
     return 0
+
+
+def _id_number(row_id: str) -> int:
+    """The number at the end of a row id (``blind-pol-0042`` gives 42)."""
+    digits = row_id.rsplit("-", 1)[-1]
+    if not digits.isdigit():
+        raise SystemExit(f"row id {row_id!r} does not end in a number; --half needs ids like blind-pol-0042")
+    return int(digits)
 
 
 def aggregates(args, data: Path) -> int:
