@@ -50,15 +50,28 @@ SPEECH_ACT_VERBS = frozenset("""
 vowed vows pledged pledges promised promises urged urges criticized criticised criticizes criticises
 slammed slams blasted blasts praised praises defended defends touted touts boasted boasts bragged
 lamented laments proclaimed proclaims charged remarked quipped joked
+assailed assails mocked mocks ripped rips decried decries denounced denounces lambasted lambastes derided derides
+scoffed assured assures shouted yelled exclaimed retorted demanded continued
+argue insist contend assert concede acknowledge suggest cite
+arguing insisting adding asserting contending declaring conceding stressing emphasizing emphasising
+recalling predicting vowing urging
+demonstrated demonstrates
 """.split())
+
+#: Speech verbs that report words only next to a quotation or a clause (*Blackwell continued,
+#: "..."*; *adding that*), not in their other senses (*the talks continued*, *adding to his lead*,
+#: *declaring a state of emergency*).
+QUOTE_VERBS = frozenset("continued yelled shouted exclaimed retorted adding declaring".split())
 REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS
 
 #: Reporting verbs that attribute only before a clause or a quotation (*confirmed that*, not
 #: *the Senate confirmed the nominee*).
-CLAUSE_VERBS = frozenset("confirmed confirms responded replied countered described describes state states".split())
+CLAUSE_VERBS = frozenset("""confirmed confirms responded replied countered described describes state states
+assured assures""".split())
 
 #: Verbs that count as reporting only with a document or data subject (*the figures showed*).
-FINDING_VERBS = frozenset("showed shows show found finds indicated indicates revealed reveals established establishes determined".split())
+FINDING_VERBS = frozenset("""showed shows show found finds indicated indicates revealed reveals established establishes
+determined demonstrated demonstrates""".split())
 
 #: Multi-word reporting cues whose source follows them.
 SOURCE_FIRST_CUES = ("according to", "in the words of", "as reported by", "as stated by")
@@ -91,7 +104,8 @@ such other another all both
 
 #: Base forms of reporting verbs: they need a plural or pronoun subject (*officials say*), so
 #: *the Mueller report had been* is a noun.
-BASE_FORMS = frozenset("say report show claim tell state find estimate predict warn insist argue explain note confirm".split())
+BASE_FORMS = frozenset("""say report show claim tell state find estimate predict warn insist argue explain note confirm
+contend assert concede acknowledge suggest cite""".split())
 
 #: Month and weekday names, never a source.
 CALENDAR = frozenset("""
@@ -196,7 +210,6 @@ OUTCOME_COMPARERS = frozenset("""
 twice than times above below beyond exceeded exceeds exceeding beat beats beating missed misses outpaced
 topped
 """.split())
-
 #: Approximators that a rule uses as thresholds (*more than 50 staff must*), unlike *about*.
 THRESHOLD_APPROXIMATORS = frozenset(["more than", "less than", "fewer than", "at least", "up to", "over", "no more than", "in excess of"])
 
