@@ -276,6 +276,17 @@ CONSTRUCTIONS = [
      "the club's treasurer, Omar Diaz"),
     # after a quotation a determiner-led phrase is the speaker
     ("", "\"We lost 40 cows,\" said the farmer.", "the farmer"),
+    # "according to" closing the sentence governs it, with its appositive or relative clause
+    ("", "\"We will not sell,\" Ruiz said, according to the Valley Courier.", "the Valley Courier"),
+    ("", "The deal was worth $40 million, according to a senior official who asked not to be named.",
+     "a senior official who asked not to be named"),
+    ("", "The deal was worth $40 million, according to Ana Lind, an analyst at Norbank.",
+     "Ana Lind, an analyst at Norbank"),
+    ("", "The fund holds 12 percent of the bank, according to Moody's.", "Moody's"),
+    # a poll of its respondents and an owner's document stay whole
+    ("", "Turnout reached 61 percent, according to a Valdor Institute poll of 900 voters.",
+     "a Valdor Institute poll of 900 voters"),
+    ("", "Exports fell 4 percent, according to the Harbor Board's annual report.", "the Harbor Board's annual report"),
 ]
 
 NOT_REPORTS = [
@@ -297,6 +308,9 @@ NOT_REPORTS = [
     ("", "The talks continued for 3 days."),
     ("", "Ruiz won in Ohio, adding to his 12 earlier wins."),
     ("", "The governor signed the order, declaring a state of emergency in 4 counties."),
+    # a report after a modal is a forecast; bare "reports" name no one
+    ("", "The company may announce 300 job cuts next week."),
+    ("", "Reports suggest that 200 fighters crossed the border in June."),
 ]
 
 

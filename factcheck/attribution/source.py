@@ -63,12 +63,13 @@ _DESCRIBE = frozenset("described describes describing".split())
 _GAP_VERBS = frozenset("said says say told tells argued argues insisted insists warned warns wrote writes".split())
 #: adverbs between a subject and its reporting verb (*has long said*, *has since said*)
 _REPORT_ADVERBS = frozenset("long since just both all first may might must can should".split())
+#: modals: a report after one is only a report in the perfect (*may have said*), not a forecast (*may announce*)
+_MODALS = frozenset("may might must can should could would will".split())
 #: words in *-ing* that open a title, not a participle (*acting political director*)
 _TITLE_ING = frozenset("acting leading ranking managing presiding founding outgoing incoming visiting sitting reigning".split())
 _REFLEXIVES = frozenset("himself herself itself themselves".split())
 #: words after which a base form is a verb (*Allen did suggest*, *officials would not say*)
-_DO_MODALS = frozenset("""did does do will would could can may might should must not didn't doesn't won't wouldn't
-didn’t doesn’t won’t wouldn’t""".split())
+_DO_MODALS = frozenset("""did does do not didn't doesn't won't wouldn't didn’t doesn’t won’t wouldn’t""".split())
 
 
 class Report(NamedTuple):
@@ -104,19 +105,22 @@ def _has_name(toks: list[Token]) -> bool:
     return False
 
 
+#: document nouns whose *of* phrase names the owner (*statistics of the Court*), unlike a poll,
+#: survey, study or review, whose *of* phrase names who or what was examined (*a poll of voters*)
+_OWNED_OF = frozenset("""statistics figures data report reports findings records record estimates estimate statement
+statements projections projection forecast forecasts assessment release minutes""".split())
+
+
 def _trim_document(toks: list[Token]) -> list[Token]:
-    """Return the owner of a document phrase (*a study by X* -> X, *X's survey* -> X), else the phrase."""
+    """Return the owner of a document phrase (*a study by X* -> X, *figures from X* -> X,
+    *statistics of X* -> X), else the phrase: *a poll of 900 voters* and *X's annual report*
+    stay whole, as the gold data writes them."""
     for k, t in enumerate(toks[:-1]):
-        if t.low in C.DOCUMENT_NOUNS and (t.text.islower() or k == 0) and toks[k + 1].low in ("by", "of", "from") \
-                and k + 2 < len(toks):
+        if t.low in C.DOCUMENT_NOUNS and (t.text.islower() or k == 0) and k + 2 < len(toks) and (
+                toks[k + 1].low in ("by", "from") or (toks[k + 1].low == "of" and t.low in _OWNED_OF)):
             rest = toks[k + 2:]
             if _has_name(rest):
                 return rest
-    for k, t in enumerate(toks[:-1]):
-        if t.is_possessive and any(u.low in C.DOCUMENT_NOUNS for u in toks[k + 1:]):
-            owner = toks[:k + 1]
-            if _has_name(owner):
-                return owner
     return toks
 
 
@@ -303,8 +307,9 @@ def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     head = _trim_document(seg[:comma]) if comma else seg
     # a document's owner comes from the head phrase, never from an appositive after it
     seg = head if comma and head != seg[:comma] else seg
-    if seg[0].low in C.VAGUE_SUBJECTS or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2):
-        return Report("agentless", cue, None, final)
+    if seg[0].low in C.VAGUE_SUBJECTS or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2) \
+            or (len(seg) == 1 and seg[0].low in ("reports", "report", "rumours", "rumors", "media")):
+        return Report("agentless", cue, None, final)  # "some critics", "Reports suggest"
     if len(seg) == 2 and seg[0].low in ("the", "this", "that") and seg[1].low in C.DOCUMENT_NOUNS:
         return Report("anaphor", cue, _span(seg), final)
     return Report("named", cue, _span(seg), final)
@@ -639,8 +644,12 @@ def _main_subject(toks: list[Token], end: int, at_end: bool = False) -> list[Tok
         return subj
     name = subj[:next((k for k, t in enumerate(subj) if t.text == "," or t.text in _DASHES), len(subj))]
     if not name or len(name) > _MAX_SUBJECT + 6 or not (_has_name(name) or (
-            name[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"} and len(name) <= (3 if at_end else 6))):
+            name[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"} and len(name) <= 6)):
         return None
+    if any(u.text.islower() and u.low.endswith(("s", "ed")) and (v.text[:1].isdigit() or v.low in C.DETERMINERS
+                                                                  or v.low in C.PRONOUNS)
+           for u, v in zip(name[1:], name[2:])):
+        return None  # "The plant employs 900 people": a clause, not a subject
     if name[0].low in C.PRONOUNS or name[0].low in C.VAGUE_SUBJECTS:
         return None
     # a one-word name keeps no appositive (the gold data's convention; see _subject)
@@ -750,7 +759,8 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         gap = True
     j = i - 1
     while j >= 0 and (toks[j].low in C.SKIPPABLE and toks[j].low not in _BE or toks[j].text == ")"
-                      or (toks[j].low in _REPORT_ADVERBS and toks[j].text.islower()) or (toks[j].low in _REFLEXIVES and j > 0)
+                      or (toks[j].low in _REPORT_ADVERBS and toks[j].text.islower()
+                          and (toks[j].low not in _MODALS or toks[j + 1].low in ("have", "has"))) or (toks[j].low in _REFLEXIVES and j > 0)
                       or (_negated_do(toks, j) and not low.endswith("ing"))
                       or (_is_adverb(toks[j]) and j > 0)):
         if toks[j].text == ")":
@@ -789,6 +799,8 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     if j < 0:
         return None
     head = toks[j]
+    if head.low in _MODALS and head.text.islower():
+        return None  # "The company may announce the sale": a forecast, not a report
     if low in C.BASE_FORMS and not (head.low in ("they", "we", "i", "you") or toks[i - 1].low in _DO_MODALS or any(
             t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
             or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
@@ -805,7 +817,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         if low == "claiming" and nxt is not None and nxt.text[:1].isdigit():
             return None  # "claiming 41 percent of the vote": a result, not a claim
         if any(toks[m].low in _POSTPOSED and m > 0 and (toks[m - 1].text == "," or toks[m - 1].text in QUOTES)
-               for m in range(max(0, j - 20), j)):
+               and (toks[m + 1].is_cap or toks[m + 1].low in C.DETERMINERS) for m in range(max(0, j - 20), j)):
             return None  # "..., said Lena Brandt, the union's chief, adding that": the postposed report's source
         rep = _participle_report(toks, i, j, cue)
         if rep is not None:
@@ -952,8 +964,18 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
                 if np[0].low in _AGENTLESS_NPS and not _has_name(np[1:]):
                     out.append(Report("agentless", cue, None))
                 else:
-                    # "According to X, ...": X governs the whole sentence
-                    out.append(_named(np, cue, i == 0))
+                    # "According to X, ...": X governs the whole sentence; so does a closing
+                    # "..., according to X." (with its appositive or relative clause)
+                    end = i + 2 + len(np)
+                    ext = _source_tail(toks, end)
+                    closing = i > 0 and not any(u.is_word for u in toks[ext:])
+                    if closing and ext > end:
+                        np = toks[i + 2:ext]
+                    rep = _named(np, cue, i == 0 or closing)
+                    if rep.kind == "named" and closing and np[-1].is_possessive and rep.source[1] < np[-1].end \
+                            and _trim_document(np) is np:
+                        rep = rep._replace(source=(rep.source[0], np[-1].end))  # "according to Moody's."
+                    out.append(rep)
                     if i == 0:
                         opening = out[-1]
             continue
@@ -1046,6 +1068,31 @@ def _quoted(toks: list[Token]) -> set[int]:
                 k += 1
         k += 1
     return inside
+
+
+def _source_tail(toks: list[Token], e: int) -> int:
+    """Return the index past what describes a source that ends before token ``e`` and closes
+    the sentence: an appositive (*according to John Weaver, a Republican strategist.*) or a
+    relative clause (*according to a senior official who spoke on condition of anonymity.*);
+    ``e`` when what follows is not that."""
+    n = len(toks)
+    if e < n and toks[e].low in ("who", "whose", "that") and e > 0 and toks[e - 1].is_word:
+        m = e
+        while m < n and toks[m].text not in (",", ";", ":", "(") and not (toks[m].text in ".!?" and m >= n - 2):
+            m += 1
+        return m if not any(u.is_word for u in toks[m:]) else e
+    end = _appositive_end(toks, e)
+    if end == e or any(u.is_word for u in toks[end:]) or sum(u.is_word for u in toks[:e] if u.start >= toks[e - 1].start) < 1:
+        return e
+    name = []
+    k = e - 1
+    while k >= 0 and toks[k].text not in CLAUSE_PUNCT and toks[k].low != "to":
+        name.insert(0, toks[k])
+        k -= 1
+    # a one-word name keeps no appositive (the gold data's convention), and an appositive holds no verb
+    if sum(u.is_word for u in name) < 2 or _appositive_piece(toks[e + 1:end]) != "describes":
+        return e
+    return end
 
 
 def _other_cue(toks: list[Token], i: int) -> bool:
