@@ -51,7 +51,12 @@ def main(argv=None) -> int:
     ap.add_argument("--half", choices=("even", "odd", "both"), default=None,
                     help="with --own: also print the rows whose id ends in an even / odd number apart"
                          " (the blind set's development and held-back halves)")
+    ap.add_argument("--misses", choices=("sourced", "estimated", "contested", "source", "all"), action="append",
+                    help="with --own and --half even: print the rows the model gets wrong for this label"
+                         " (or a wrong source); never for the held-back odd rows")
     args = ap.parse_args(argv)
+    if args.misses and args.half != "even":
+        ap.error("--misses reads rows one by one: only with --half even (the odd rows stay held back)")
     if args.own:
         return own_sets(args)
     data = shared_data_dir(args.shared)
@@ -110,7 +115,26 @@ def own_sets(args) -> int:
             Xh, Yh = [e.input for e in part], np.array([e.labels for e in part])
             for name, model in models.items():
                 print(f"  {half} rows ({len(part)}), {name}: {_figures(model, Xh, Yh, [e.source for e in part])}")
+                if args.misses:
+                    _print_misses(model, part, set(args.misses))
     return 0
+
+
+def _print_misses(model, rows, which: set[str]) -> None:
+    """Print each row whose predicted labels (of ``which``) or source disagree with the gold."""
+    from factcheck.attribution.evaluate import source_hit
+    from factcheck.types import LABELS
+
+    for e, a in zip(rows, model.predict([e.input for e in rows])):
+        wrong = [f"{lab} {'missed' if g else 'extra'}" for lab, g in zip(LABELS, e.labels)
+                 if (which & {lab, "all"}) and bool(g) != (a.scores[lab] >= 0.5)]
+        predicted = a.source.text if a.source else None
+        if (which & {"source", "all"}) and e.labels[0] == 1 and e.source and not source_hit(e.source, predicted):
+            wrong.append(f"source {predicted!r} for gold {e.source!r}")
+        if wrong:
+            cues = ", ".join(f"{c.label}:{c.text!r}" for c in a.cues)
+            context = f"\n    before: {e.input.prev_text}" if e.input.prev_text else ""
+            print(f"  - {e.input.doc_id}: {'; '.join(wrong)}{context}\n    {e.input.text}\n    cues: {cues or '-'}")
 
 
 def _id_number(row_id: str) -> int:
