@@ -287,6 +287,20 @@ CONSTRUCTIONS = [
     ("", "Turnout reached 61 percent, according to a Valdor Institute poll of 900 voters.",
      "a Valdor Institute poll of 900 voters"),
     ("", "Exports fell 4 percent, according to the Harbor Board's annual report.", "the Harbor Board's annual report"),
+    # a poll's respondents speak for it, unless the sentence names the poll
+    ("", "Sixty-two percent said the 4 percent fee was too high.", "Sixty-two percent"),
+    ("", "About 3 in 10 say the 2024 budget was fair.", "About 3 in 10"),
+    ("", "Nearly 4 in 10 say the fee should fall, according to the Valdor Institute.", "the Valdor Institute"),
+    ("", "The survey showed that 58 percent backed the plan, and 30 percent said it went too far.", "The survey"),
+    # a poll with its release time
+    ("", "A Valdor Institute poll released Monday found that 44 percent backed Ruiz.",
+     "A Valdor Institute poll released Monday"),
+    # coordinated verbs and participles after a preposition report for the clause's subject
+    ("", "The senator paused and recalled that 30 miners died in 1998.", "The senator"),
+    ("", "Ruiz jokingly offered him a job, then says 40 posts are open.", "Ruiz"),
+    ("", "In a brief interview, Ms. Lund rejected the idea that the cuts were a purge and said 12 staff would stay.",
+     "Ms. Lund"),
+    ("", "A port official responded by saying that 2,000 containers were stuck.", "A port official"),
 ]
 
 NOT_REPORTS = [
@@ -311,6 +325,9 @@ NOT_REPORTS = [
     # a report after a modal is a forecast; bare "reports" name no one
     ("", "The company may announce 300 job cuts next week."),
     ("", "Reports suggest that 200 fighters crossed the border in June."),
+    # a finding participle needs a document; a noun in -s is no verb
+    ("", "The jobless rate fell to 5 percent, and wages rose 0.4 percent after showing no increase in May."),
+    ("", "Ruiz is campaigning in Ohio and Iowa, states that vote on March 1."),
 ]
 
 

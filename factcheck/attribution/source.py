@@ -52,7 +52,10 @@ _PROGRESSIVE_AUX = frozenset("has have had hasn't haven't hadn't hasn’t haven�
 #: what a party declines to do when its silence is reported (*declined to comment*)
 _SILENCE = frozenset("comment say discuss elaborate specify confirm answer respond disclose".split())
 _PROGRESSIVE_VERBS = frozenset("""saying telling claiming arguing insisting warning suggesting predicting
-promising vowing urging denying asserting""".split())
+promising vowing urging denying asserting showing revealing indicating reporting announcing admitting
+acknowledging""".split())
+#: participles of a finding: they report only with a document or data subject
+_FINDING_ING = frozenset("showing revealing indicating finding".split())
 _COURT = frozenset("""court courts judge judges justice justices panel jury tribunal magistrate arbitrator
 arbitrators commission board regulator regulators ombudsman""".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who".split())
@@ -62,13 +65,16 @@ _DESCRIBE = frozenset("described describes describing".split())
 #: relative clause's gap (*a law that officials say will cost*), not a noun (*the report had*)
 _GAP_VERBS = frozenset("said says say told tells argued argues insisted insists warned warns wrote writes".split())
 #: adverbs between a subject and its reporting verb (*has long said*, *has since said*)
-_REPORT_ADVERBS = frozenset("long since just both all first may might must can should".split())
+_REPORT_ADVERBS = frozenset("long since just both all first may might must can should always twice ever".split())
 #: modals: a report after one is only a report in the perfect (*may have said*), not a forecast (*may announce*)
 _MODALS = frozenset("may might must can should could would will".split())
 #: words in *-ing* that open a title, not a participle (*acting political director*)
 _TITLE_ING = frozenset("acting leading ranking managing presiding founding outgoing incoming visiting sitting reigning".split())
 _REFLEXIVES = frozenset("himself herself itself themselves".split())
 #: words after which a base form is a verb (*Allen did suggest*, *officials would not say*)
+_NEGATABLE = frozenset("did does do would will has have had".split())
+_NEGATED = frozenset("""didn't doesn't won't wouldn't hasn't haven't hadn't didn’t doesn’t won’t wouldn’t hasn’t haven’t
+hadn’t""".split())
 _DO_MODALS = frozenset("""did does do not didn't doesn't won't wouldn't didn’t doesn’t won’t wouldn’t""".split())
 
 
@@ -298,6 +304,8 @@ def _cut_at_verb(seg: list[Token]) -> list[Token] | None:
 def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     while len(seg) > 1 and seg[0].low in ("and", "but", "or", "so"):
         seg = seg[1:]  # "..., and Lind, the mayor, said"
+    while len(seg) > 1 and not seg[-1].is_word and seg[-1].text not in (")", "%", ".") + tuple(QUOTES):
+        seg = seg[:-1]  # "a third in New Hampshire —"
     # "The company denied any wrongdoing and said": the subject of the coordinated verbs
     cut = _cut_at_verb(seg)
     if cut is None:
@@ -348,15 +356,49 @@ def _opens_clause(toks: list[Token], i: int, the: bool) -> bool:
     return False
 
 
+def _participle_at(toks: list[Token], m: int) -> bool:
+    """Whether the *-ed*/*-en* word at ``m`` is a participle describing a noun (*filed Thursday*,
+    *released by*, *conducted in May*) rather than a finite verb."""
+    low = toks[m].low
+    if not (low.endswith(("ed", "en")) or low in _IRREGULAR_PAST):
+        return False
+    nxt = toks[m + 1] if m + 1 < len(toks) else None
+    if nxt is not None and nxt.low == "by" and m + 2 < len(toks) and toks[m + 2].low.endswith("ing"):
+        return False  # "responded by saying"
+    return nxt is not None and (nxt.low in C.CALENDAR or nxt.low in _TIME_WORDS or nxt.low in C.PREPOSITIONS
+                                or nxt.low in C.SKIPPABLE)
+
+
+def _subject_before_verb(toks: list[Token], k: int, j: int) -> list[Token] | None:
+    """Return the subject in ``toks[k:j]`` before its first finite verb (*[Kasich] jokingly
+    offered the man a job, then says*), when it names someone and holds no other verb."""
+    v = next((m for m in range(k + 1, j) if _is_predicate_verb(toks, m)), None)
+    if v is None:
+        return None
+    seg = toks[k:v]
+    while seg and (seg[0].low in C.SKIPPABLE or seg[0].low in ("and", "but", "or", "so")) and len(seg) > 1:
+        seg = seg[1:]
+    while seg and (seg[-1].low in C.SKIPPABLE or _is_adverb(seg[-1])):
+        seg = seg[:-1]
+    if not seg or len(seg) > _MAX_SUBJECT or seg[0].low in C.PRONOUNS or seg[0].low in C.VAGUE_SUBJECTS \
+            or seg[0].low in C.PREPOSITIONS or seg[0].low in C.CLAUSE_WORDS or main_verb_index(seg) is not None:
+        return None
+    if any(t.text in CLAUSE_PUNCT for t in seg):
+        return None
+    if _has_name(seg) or (seg[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"} and len(seg) <= 6):
+        return seg
+    return None
+
+
 def _negated_do(toks: list[Token], j: int) -> bool:
     """Whether the word at ``j`` belongs to a negated auxiliary before a report (*would not
     say*, *did not say*, *didn't say*): a reported silence, whose subject is the source."""
     low = toks[j].low
-    if low in ("didn't", "doesn't", "won't", "wouldn't", "didn’t", "doesn’t", "won’t", "wouldn’t"):
+    if low in _NEGATED:
         return j > 0
     if low == "not":
-        return j > 1 and toks[j - 1].low in ("did", "does", "do", "would", "will")
-    return low in ("did", "does", "do", "would", "will") and j > 0 and j + 1 < len(toks) and toks[j + 1].low == "not"
+        return j > 1 and toks[j - 1].low in _NEGATABLE
+    return low in _NEGATABLE and j > 0 and j + 1 < len(toks) and toks[j + 1].low == "not"
 
 
 def _opening_quote(toks: list[Token], m: int) -> bool:
@@ -474,9 +516,8 @@ def _is_predicate_verb(toks: list[Token], m: int, after_comma: bool = False) -> 
         return not by_agent
     if low.endswith("s") and not low.endswith(("ss", "us", "is")) and after_name and len(low) >= 4 \
             and low not in C.PREPOSITIONS and low not in C.CLAUSE_WORDS and low not in _NOT_VERBS_S \
-            and low not in C.ROLE_NOUNS and nxt is not None and (nxt.low in C.DETERMINERS or nxt.is_cap
-                                                             or nxt.low in C.PREPOSITIONS
-                                                             or nxt.low in ("up", "down", "out", "back", "off")):
+            and low not in C.ROLE_NOUNS and low not in C.DOCUMENT_NOUNS and nxt is not None \
+            and (nxt.low in C.DETERMINERS or nxt.is_cap or nxt.low in ("up", "down", "out", "back", "off")):
         return True
     return False
 
@@ -711,7 +752,7 @@ def _participle_report(toks: list[Token], i: int, j: int, cue: tuple[int, int]) 
         return None
     if len(subj) == 1 and subj[0].low in ("he", "she", "they", "it", "we"):
         return Report("pronoun", (subj[0].start, toks[i].end), (subj[0].start, subj[0].end))
-    if toks[i].low in C.FINDING_VERBS or toks[i].low in ("showing", "revealing", "indicating", "finding"):
+    if toks[i].low in C.FINDING_VERBS or toks[i].low in _FINDING_ING:
         if not any(t.low in C.DOCUMENT_NOUNS for t in subj):
             return None  # "The Fed raised rates, showing its resolve": no report
     if toks[i].low == "claiming" and i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
@@ -719,12 +760,48 @@ def _participle_report(toks: list[Token], i: int, j: int, cue: tuple[int, int]) 
     return _named(subj, cue, False)
 
 
+#: heads of a poll's respondents as a subject (*52 percent said*, *those surveyed say*)
+_RESPONDENT_HEADS = frozenset("""percent % half third thirds quarter quarters fifth fifths majority majorities
+surveyed polled questioned interviewed""".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+sixty seventy eighty ninety hundred""".split())
+
+
+def _respondents(seg: list[Token]) -> bool:
+    """Whether a subject names a share of a poll's respondents (*Twenty-four percent*, *About 4
+    in 10*, *Nearly nine out of 10 voters*, *A third of independents, 33%*, *those surveyed*):
+    the poll's data speak through them (spec: a data set is a source)."""
+    words = [t for t in seg if t.is_word or t.text == "%"]
+    while words and ((words[0].low.endswith("ly") and words[0].low not in _NOT_ADVERB) or words[0].low in ("about", "only", "just", "some", "roughly", "around",
+                                                             "almost", "over", "under", "more", "than", "fewer",
+                                                             "less", "a", "mere", "another")):
+        words = words[1:]
+    if not words or len(words) > 10:
+        return False
+    number = lambda t: t.text[:1].isdigit() or t.low.split("-")[0] in _NUMBER_WORDS or t.text == "%"
+    if words[0].low == "those" and len(words) >= 2 and words[1].low in _RESPONDENT_HEADS:
+        return True
+    if not (number(words[0]) or words[0].low in ("half", "third", "majority", "majorities", "two-thirds", "three-fourths",
+                                                 "three-quarters", "one-third", "one-fourth")):
+        return False
+    return any(t.low in _RESPONDENT_HEADS or t.low.endswith("%") for t in words) or (
+        len(words) >= 3 and words[1].low in ("in", "out") and number(words[-1]))
+
+
 def _subject(toks: list[Token], i: int) -> Report | None:
     """Return the report made by the verb at token ``i`` with its subject, if it is one."""
     rep = _subject_report(toks, i)
     if rep is not None and i + 1 < len(toks) and toks[i + 1].low in _AUX and toks[i].low in _GAP_VERBS:
         rep = rep._replace(embedded=True, final=False)
+    if rep is not None and rep.kind == "named" and _respondents(tokenize_span(toks, rep.source)):
+        # "52 percent said": the respondents speak for the poll, which a sentence names elsewhere
+        rep = rep._replace(embedded=True, final=False)
     return rep
+
+
+def tokenize_span(toks: list[Token], se: tuple[int, int]) -> list[Token]:
+    """Return the tokens of ``toks`` inside the offsets ``se``."""
+    return [t for t in toks if t.start >= se[0] and t.end <= se[1]]
 
 
 def _subject_report(toks: list[Token], i: int) -> Report | None:
@@ -768,6 +845,15 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             while j >= 0 and toks[j].text != "(":
                 j -= 1
         j -= 1
+    timed = False
+    if 0 <= j < i - 1 and toks[j].text.islower() and (toks[j].low.endswith(("ed", "en")) or toks[j].low in _IRREGULAR_PAST) \
+            and any(t.low in C.CALENDAR or t.low in _TIME_WORDS or t.low in _TIME_NOUNS - {"the", "a", "an"}
+                    for t in toks[j + 1:i]):
+        # "A poll released Saturday found", "a poll conducted last week found": the time ends the
+        # participle phrase that describes the subject
+        j = max(m for m in range(j + 1, i) if toks[m].low in C.CALENDAR or toks[m].low in _TIME_WORDS
+                or toks[m].low in _TIME_NOUNS - {"the", "a", "an"})
+        timed = True
     progressive = False
     if j >= 0 and low in _PROGRESSIVE_VERBS and toks[j].low in _PROGRESSIVE_BE and any(
             t.low in ("that", "it", "he", "she", "they", "we") or t.low in _QUESTION_WORDS or t.text in QUOTES
@@ -801,7 +887,8 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     head = toks[j]
     if head.low in _MODALS and head.text.islower():
         return None  # "The company may announce the sale": a forecast, not a report
-    if low in C.BASE_FORMS and not (head.low in ("they", "we", "i", "you") or toks[i - 1].low in _DO_MODALS or any(
+    if low in C.BASE_FORMS and not (head.low in ("they", "we", "i", "you") or toks[i - 1].low in _DO_MODALS
+                                    or _respondents(toks[_clause_start(toks, j):j + 1]) or any(
             t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
             or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
         return None  # "the Mueller report", "a Reuters report": nouns
@@ -856,8 +943,15 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                 describes = describes and sum(u.is_word for u in named_before) >= 2
                 seg = named_before + ([toks[a_start - 1]] + appos if describes else [])
                 return _named(seg, cue, False)
-        elif appos and _has_name(appos) and len(appos) <= _MAX_SUBJECT:
-            return _named(appos, cue, False)
+        elif appos and _has_name(appos) and len(appos) <= _MAX_SUBJECT and main_verb_index(appos) is None \
+                and not any(_is_predicate_verb(toks, m) for m in range(a_start + 1, a_end)):
+            return _named(appos, cue, False)  # not "Sales rose 5 percent, said the company"
+        elif appos and low not in C.NOUN_LIKE_VERBS and i - j > 1 \
+                and not (nxt is not None and (nxt.is_cap or nxt.low in C.DETERMINERS)):
+            # "Kasich jokingly offered the man a job, then says": the subject of the verbs before
+            cut = _subject_before_verb(toks, a_start, a_end)
+            if cut is not None:
+                return _named(cut, cue, False)
         return None
     if head.low in C.PREPOSITIONS and head.low not in _FALLBACK_AFTER:
         return None  # "as a result of alleged acts": an adjective after a preposition
@@ -899,7 +993,20 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     # sentence-closing short phrase is a specific source even without a capital or a role noun
     loose = 0 < len(short) <= 6 and head.is_word and head.text[:1].islower() and (
         short[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"}
-        or final_position) or relative
+        or final_position) or relative or _respondents(short)
+    if loose and not relative and any(_is_predicate_verb(toks, m) and not _participle_at(toks, m)
+                                      for m in range(j - len(short) + 2, j + 1)):
+        loose = False  # "The economy grew 3 percent and said": a clause, not a subject
+    if not loose and 0 < len(short) <= _MAX_SUBJECT and head.is_word and short[0].low not in C.PRONOUNS \
+            and (short[0].low in C.DETERMINERS or short[0].is_cap or short[0].text[:1].isdigit()
+                 or (toks[k].low in C.SKIPPABLE and toks[k].is_cap)) \
+            and any(t.low in C.DOCUMENT_NOUNS and t.text.islower() for t in short) \
+            and not any(_is_predicate_verb(toks, m) and not _participle_at(toks, m) for m in range(j - len(short) + 2, j + 1)):
+        loose = True  # "Early results of an entrance poll of caucus-goers are showing"
+    if ing and head.low in _FALLBACK_AFTER:
+        loose = False  # "X responded by saying": the participle's subject is the clause's
+    if timed and short and short[0].low in C.DETERMINERS | {"new", "recent"} and len(short) <= _MAX_SUBJECT:
+        loose = True  # "A New York Times/CBS News poll conducted last week found"
     if not _is_nounish(head) and not loose:
         # "after admitting ...", "..., deeming it ...", "but said ...": the clause's subject
         if not ing and head.low in ("and", "but"):
@@ -913,6 +1020,22 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                 cut = _cut_at_verb(seg)
                 if cut is not None and len(cut) <= _MAX_SUBJECT:
                     return _named(cut, cue, False)
+            if k > 0 and toks[k - 1].low in ("that", "as", "whether", "if", "which"):
+                # "Ms. Conway rejected the idea that the changes were a shake-up and said": the
+                # coordination joins the main clause, not the clause inside it
+                subj = _main_subject(toks, j)
+                if subj is not None and not (len(subj) == 1 and subj[0].low in C.PRONOUNS):
+                    return _named(subj, cue, False)
+            cut = _subject_before_verb(toks, k, j)
+            if cut is not None:
+                return _named(cut, cue, False)  # "The senator paused and recalled"
+        if ing and head.low in _FALLBACK_AFTER:
+            # "A Chinese official responded by saying": the subject of the clause before
+            if low in _FINDING_ING:
+                return None  # "after showing no increase": no report
+            subj = _main_subject(toks, j)
+            if subj is not None and not (len(subj) == 1 and subj[0].low in C.PRONOUNS):
+                return _named(subj, cue, False)
         if (ing and head.low in _FALLBACK_AFTER) or (not ing and head.low in ("and", "but")):
             return _participle_fallback(toks, j, cue)
         return None
@@ -1020,7 +1143,9 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
             loose = quoted and not _opening_quote(toks, i - 1) and np and np[0].low in ("the", "a", "an", "this", "that", "one") and len(np) <= 6 \
                 and main_verb_index(np) is None and not any(u.low in C.VAGUE_SUBJECTS for u in np)
             if opens and (_has_name(np) or loose) and np[0].low not in C.PRONOUNS and np[0].low not in C.PREPOSITIONS \
-                    and (quoted or len(tail) <= 8 or end > e):
+                    and (quoted or len(tail) <= 8 or end > e or _source_tail(toks, e) > e or (
+                        e < n - 1 and toks[e].text == "," and (toks[e + 1].low in ("but", "and", "while", "though")
+                                                               or _opening_quote(toks, e + 1)))):
                 # the appositive joins a name of two or more words ("said Ana Costa, a nurse")
                 out.append(_named(toks[i + 1:end] if len(np) >= 2 else np, (t.start, t.end), True))
                 continue
@@ -1296,6 +1421,8 @@ def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFin
     if reports is None:
         reports = find_reports(si.text, si.start)
     best = _first_named(reports)
+    if best is not None and best.embedded and any(r.kind == "anaphor" for r in reports):
+        best = None  # "Nearly three in four say ..., according to the survey": the survey
     if best is not None:
         return SourceFinding(_span_of(doc, best.source), _span_of(doc, best.cue), "named", tuple(reports))
     for r in reports:
