@@ -301,6 +301,18 @@ CONSTRUCTIONS = [
     ("", "In a brief interview, Ms. Lund rejected the idea that the cuts were a purge and said 12 staff would stay.",
      "Ms. Lund"),
     ("", "A port official responded by saying that 2,000 containers were stuck.", "A port official"),
+    # a name closing the sentence after the verb is the source, whatever clause comes before it
+    ("", "Even if the agency closed, 40 of its tasks would move elsewhere, said Okafor, who ran it until 2019.",
+     "Okafor"),
+    # a participle in an opening phrase reports for the main clause's subject
+    ("", "After saying he was nervous, the farmer told the panel that 60 cows had died.", "the farmer"),
+    ("", "Noting that 3 plants had closed, Mayor Lind asked for 9 million dollars.", "Mayor Lind"),
+    # a relative clause inside an appositive may hold verbs
+    ("", "On Monday, Sen. Ida Moss (D-Ore.), a senator who has chaired the panel since 2019, tweeted a "
+         "photo of the 12 closed clinics.", "Sen. Ida Moss (D-Ore.), a senator who has chaired the panel since 2019"),
+    # a coordinated verb after a comma takes the subject of the clause before
+    ("", "Mayor Ruth Lind backed away from her forecast of 2 percent growth, and blamed the port strike.",
+     "Mayor Ruth Lind"),
 ]
 
 NOT_REPORTS = [
@@ -328,6 +340,7 @@ NOT_REPORTS = [
     # a finding participle needs a document; a noun in -s is no verb
     ("", "The jobless rate fell to 5 percent, and wages rose 0.4 percent after showing no increase in May."),
     ("", "Ruiz is campaigning in Ohio and Iowa, states that vote on March 1."),
+    ("", "Recalling the losses of 2012, the party began spending 40 million dollars early."),
 ]
 
 

@@ -611,8 +611,11 @@ def _appositive_piece(piece: list[Token]) -> str | None:
         return None
     def participle(k: int) -> bool:  # "an environmental group based in Philadelphia"
         return k + 1 < len(piece) and (piece[k + 1].low in C.PREPOSITIONS or piece[k + 1].low == "as")
-    if any(_is_predicate_verb(piece, k) and not participle(k) for k in range(1, len(piece))) \
-            or main_verb_index(piece) is not None:
+    # "a candidate who has made liberty his cause": the relative clause may hold verbs
+    rel = next((k for k, t in enumerate(piece) if k > 0 and t.low in ("who", "whose", "which", "that")), len(piece))
+    head_part = piece[:rel]
+    if any(_is_predicate_verb(head_part, k) and not participle(k) for k in range(1, len(head_part))) \
+            or main_verb_index(head_part) is not None:
         return None
     if _is_adverb(first) or first.low in C.SKIPPABLE or (first.low in C.PREPOSITIONS and first.low != "of"):
         return "aside"  # "in an interview on Friday"; "of RBC Capital Markets" describes
@@ -695,6 +698,22 @@ def _main_subject(toks: list[Token], end: int, at_end: bool = False) -> list[Tok
         return None
     # a one-word name keeps no appositive (the gold data's convention; see _subject)
     return subj if sum(u.is_word for u in name) >= 2 and len(name) < len(subj) else name
+
+
+def _intro_participle(toks: list[Token], i: int, cue: tuple[int, int]) -> Report | None:
+    """Return the report of a participle in an opening phrase (*After saying he was nervous,
+    the man ...*; *Noting that ..., Trump reminded*): the subject of the main clause after it."""
+    c = next((m for m in range(i + 1, len(toks)) if toks[m].text == ","), None)
+    if c is None or any(toks[m].text in QUOTES for m in range(i, c)):
+        return None
+    subj = _subject_before_verb(toks, c + 1, len(toks))
+    if subj is None:
+        m = c + 1
+        if m < len(toks) and toks[m].low in ("he", "she", "they", "it", "we") and m + 1 < len(toks) \
+                and _is_predicate_verb(toks, m + 1):
+            return Report("pronoun", (toks[m].start, toks[m].end), (toks[m].start, toks[m].end))
+        return None
+    return _named(subj, cue, False)
 
 
 def _participle_fallback(toks: list[Token], j: int, cue: tuple[int, int]) -> Report | None:
@@ -958,6 +977,9 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     ing = verb.low.endswith("ing") and not progressive
     if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
         return None  # "hidden data showing 14 cases": a participle, not a report
+    if ing and head.is_cap and head.low in _FALLBACK_AFTER and j == 0:
+        # "After saying he was nervous, the man ...": the main clause's subject
+        return None if low in _FINDING_ING else _intro_participle(toks, i, cue)
     k = _clause_start(toks, j)
     if gap:
         # "a probe the agency said was ongoing", "a dynamic Greenberg said could": the noun
@@ -991,7 +1013,8 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         _is_final(toks, i) or (nxt is not None and nxt.text == ","))
     # "The former aide has said", "..., whistleblowers said.": a determiner-led or
     # sentence-closing short phrase is a specific source even without a capital or a role noun
-    loose = 0 < len(short) <= 6 and head.is_word and head.text[:1].islower() and (
+    loose = 0 < len(short) <= 6 and head.is_word and head.text[:1].islower() and short[0].low not in (
+        "and", "but", "or", "so", "then", "yet") and (
         short[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"}
         or final_position) or relative or _respondents(short)
     if loose and not relative and any(_is_predicate_verb(toks, m) and not _participle_at(toks, m)
@@ -1029,6 +1052,11 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             cut = _subject_before_verb(toks, k, j)
             if cut is not None:
                 return _named(cut, cue, False)  # "The senator paused and recalled"
+            if k == j and k > 0 and toks[k - 1].text == ",":
+                # "Mr. Putin backpedaled on his prediction, and blamed": the clause before the comma
+                subj = _main_subject(toks, k - 1)
+                if subj is not None and not (len(subj) == 1 and subj[0].low in C.PRONOUNS):
+                    return _named(subj, cue, False)
         if ing and head.low in _FALLBACK_AFTER:
             # "A Chinese official responded by saying": the subject of the clause before
             if low in _FINDING_ING:
@@ -1036,6 +1064,9 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             subj = _main_subject(toks, j)
             if subj is not None and not (len(subj) == 1 and subj[0].low in C.PRONOUNS):
                 return _named(subj, cue, False)
+            rep = _intro_participle(toks, i, cue)
+            if rep is not None:
+                return rep
         if (ing and head.low in _FALLBACK_AFTER) or (not ing and head.low in ("and", "but")):
             return _participle_fallback(toks, j, cue)
         return None
@@ -1110,6 +1141,12 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         if low == "reportedly":
             out.append(Report("agentless", (t.start, t.end), None))
             continue
+        if i == 0 and low.endswith("ing") and low in C.REPORTING_VERBS and low not in _FINDING_ING and n > 2 \
+                and (toks[1].low in ("that", "he", "she", "they", "it", "we") or _opening_quote(toks, 1)):
+            rep = _intro_participle(toks, i, (t.start, t.end))  # "Noting that ..., Trump reminded"
+            if rep is not None:
+                out.append(rep)
+            continue
         if not t.text[:1].islower() and not (
                 # a headline in title case: "Lee Says Plant Will Close"
                 0 < i < n - 1 and toks[i - 1].is_cap and toks[i - 1].is_word and toks[i + 1].is_cap
@@ -1128,14 +1165,21 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
             continue
         if low in _POSTPOSED and i > 0 and (toks[i - 1].text in QUOTES or toks[i - 1].text == ","):
             quoted = toks[i - 1].text in QUOTES or (i > 1 and toks[i - 2].text in QUOTES)
-            if not quoted:
+            np = _np_after(toks, i + 1)
+            e = i + 1 + len(np)
+            # "..., said DeSantis, who was elected in 2012.": a name closing the sentence after the
+            # verb is the source, whatever clause comes before the comma
+            closing_name = bool(np) and len(np) <= 8 and (np[0].is_cap or np[0].low in C.DETERMINERS) \
+                and (np[-1].is_cap or np[-1].low in C.ROLE_NOUNS) and np[0].low not in C.CALENDAR \
+                and _has_name(np) and not any(u.low in C.PRONOUNS for u in np) \
+                and not any(_is_predicate_verb(toks, m) for m in range(i + 2, e)) and main_verb_index(np) is None \
+                and (e >= n - 1 or _source_tail(toks, e) > e)
+            if not quoted and not closing_name:
                 # "X, an aide, said ...": the subject comes first
                 rep = _subject(toks, i)
                 if rep is not None and rep.kind == "named":
                     out.append(rep)
                     continue
-            np = _np_after(toks, i + 1)
-            e = i + 1 + len(np)
             end = _appositive_end(toks, e) if np else e
             tail = [u for u in toks[end:] if u.is_word]
             opens = np and (np[0].is_cap or np[0].low in C.DETERMINERS or np[0].low in C.ROLE_NOUNS or np[-1].is_cap)
