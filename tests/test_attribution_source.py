@@ -313,6 +313,10 @@ CONSTRUCTIONS = [
     # a coordinated verb after a comma takes the subject of the clause before
     ("", "Mayor Ruth Lind backed away from her forecast of 2 percent growth, and blamed the port strike.",
      "Mayor Ruth Lind"),
+    # a study by several authors keeps them all; the owner ends before the study's topic
+    ("", "A study by Ana Lind and Omar Diaz of the University of Leeds and Professor Moss concluded that "
+         "40 percent of the samples were fake.", "Ana Lind and Omar Diaz of the University of Leeds and Professor Moss"),
+    ("", "An analysis by Ledger Data of elections going back to 1972 showed 11 upsets.", "Ledger Data"),
 ]
 
 NOT_REPORTS = [
@@ -341,6 +345,10 @@ NOT_REPORTS = [
     ("", "The jobless rate fell to 5 percent, and wages rose 0.4 percent after showing no increase in May."),
     ("", "Ruiz is campaigning in Ohio and Iowa, states that vote on March 1."),
     ("", "Recalling the losses of 2012, the party began spending 40 million dollars early."),
+    # reporting forms used as nouns or adjectives
+    ("", "Ruiz led Lind by nearly 300 pledged delegates."),
+    ("", "The cells are used in 40 research projects."),
+    ("", "Four people were slightly injured, showing the gulf between the 2 countries."),
 ]
 
 

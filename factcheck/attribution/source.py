@@ -59,6 +59,8 @@ _FINDING_ING = frozenset("showing revealing indicating finding".split())
 _COURT = frozenset("""court courts judge judges justice justices panel jury tribunal magistrate arbitrator
 arbitrators commission board regulator regulators ombudsman""".split())
 _QUESTION_WORDS = frozenset("whether if why how what when where who".split())
+#: reporting forms in -s that are plural nouns after a common noun or adjective (*television shows*)
+_NOUN_S = frozenset("shows projects notes lists signals states estimates forecasts reports claims counts cites".split())
 #: verbs that characterise what a party said (*described the plan as a mistake*)
 _DESCRIBE = frozenset("described describes describing".split())
 #: reporting verbs that never modify a noun as participles: before an auxiliary they report a
@@ -125,6 +127,14 @@ def _trim_document(toks: list[Token]) -> list[Token]:
         if t.low in C.DOCUMENT_NOUNS and (t.text.islower() or k == 0) and k + 2 < len(toks) and (
                 toks[k + 1].low in ("by", "from") or (toks[k + 1].low == "of" and t.low in _OWNED_OF)):
             rest = toks[k + 2:]
+            for m in range(1, len(rest) - 1):
+                # "an analysis by Politifact of presidential elections": the owner ends before a
+                # phrase about the topic (not "the University of Chicago")
+                nx = rest[m + 1] if rest[m + 1].low not in C.DETERMINERS or m + 2 >= len(rest) else rest[m + 2]
+                if rest[m].low in ("of", "on", "about", "into", "in") and nx.is_word and nx.text.islower() \
+                        and nx.low not in C.ROLE_NOUNS:
+                    rest = rest[:m]
+                    break
             if _has_name(rest):
                 return rest
     return toks
@@ -926,8 +936,8 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                and (toks[m + 1].is_cap or toks[m + 1].low in C.DETERMINERS) for m in range(max(0, j - 20), j)):
             return None  # "..., said Lena Brandt, the union's chief, adding that": the postposed report's source
         rep = _participle_report(toks, i, j, cue)
-        if rep is not None:
-            return rep
+        if rep is not None or low in _FINDING_ING:
+            return rep  # "Four people were injured, showing the gulf": no report
         return _participle_fallback(toks, j, cue)
     if head.text in (",",) + _DASHES and j > 0 and not low.endswith("ing"):
         # "Marley Anderson, 21, a junior from Las Vegas, said"; "Jason Sims — a teacher — says"
@@ -972,8 +982,20 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             if cut is not None:
                 return _named(cut, cue, False)
         return None
-    if head.low in C.PREPOSITIONS and head.low not in _FALLBACK_AFTER:
-        return None  # "as a result of alleged acts": an adjective after a preposition
+    if head.low in ("in", "on", "at") and not low.endswith("ing") and j + 1 < i and toks[j + 1].is_cap \
+            and toks[j + 1].low in C.CALENDAR:
+        j += 1  # "a Washington Post/ABC poll in Wednesday showed": the date ends the subject
+        head = toks[j]
+    if head.low in C.PREPOSITIONS and (head.low not in _FALLBACK_AFTER or not low.endswith("ing")):
+        return None  # "as a result of alleged acts", "her lead in pledged delegates": an adjective
+    if low in _NOUN_S and head.is_word and head.text.islower() and head.low not in C.ROLE_NOUNS \
+            and head.low not in C.PRONOUNS and not _is_adverb(head) and head.low not in C.SKIPPABLE \
+            and (nxt is None or nxt.text in ".!?;)" or nxt.low in C.PREPOSITIONS) \
+            and not (_clause_start(toks, j) > 0 and toks[_clause_start(toks, j) - 1].text in (",",) + _DASHES):
+        return None  # "their favorite television shows.", "research projects": nouns, not "..., the survey shows."
+    if low.endswith("ed") and head.text[:1].isdigit() and nxt is not None and nxt.is_word and nxt.text.islower() \
+            and nxt.low not in C.DETERMINERS and nxt.low not in C.PRONOUNS and nxt.low not in ("that", "there"):
+        return None  # "300 pledged delegates": an adjective
     ing = verb.low.endswith("ing") and not progressive
     if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
         return None  # "hidden data showing 14 cases": a participle, not a report
@@ -1073,7 +1095,10 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     seg = toks[k:j + 1]
     while seg and (seg[0].low in C.SKIPPABLE or seg[0].low in ("and", "but", "or", "so")) and len(seg) > 1:
         seg = seg[1:]
-    if len(seg) > _MAX_SUBJECT and not relative:
+    document = len(seg) > 3 and seg[0].low in C.DETERMINERS and any(
+        t.low in C.DOCUMENT_NOUNS and seg[m + 1].low in ("by", "from", "of") for m, t in enumerate(seg[1:min(4, len(seg) - 1)], 1)) \
+        and len(seg) <= _MAX_SUBJECT + 10 and main_verb_index(seg) is None
+    if len(seg) > _MAX_SUBJECT and not relative and not document:
         # a long preamble: keep the noun phrase that ends at the head
         run = [head]
         for t in reversed(toks[k:j]):
