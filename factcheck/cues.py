@@ -154,6 +154,7 @@ professors republicans democrats conservatives liberals progressives superdelega
 surrogates officials' spokesperson's editors editor reporters reporter columnist author authors
 economists' lawmakers' legislators legislator congressman congresswoman representative chairs
 volunteers organizers' workers employees respondents participants leaders lawmaker management
+judge judges nominee nominees candidate candidates contender challenger delegate activist founder owner anchor
 """.split()) | DOCUMENT_NOUNS
 
 #: Subjects that name no source: a reporting verb with one of these is agentless (spec section 2).

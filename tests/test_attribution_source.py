@@ -317,6 +317,9 @@ CONSTRUCTIONS = [
     ("", "A study by Ana Lind and Omar Diaz of the University of Leeds and Professor Moss concluded that "
          "40 percent of the samples were fake.", "Ana Lind and Omar Diaz of the University of Leeds and Professor Moss"),
     ("", "An analysis by Ledger Data of elections going back to 1972 showed 11 upsets.", "Ledger Data"),
+    # a long subject with a role noun in it
+    ("", "The Green presidential nominee for the 2028 election later said he had raised 4 million dollars.",
+     "The Green presidential nominee for the 2028 election"),
 ]
 
 NOT_REPORTS = [
@@ -349,6 +352,7 @@ NOT_REPORTS = [
     ("", "Ruiz led Lind by nearly 300 pledged delegates."),
     ("", "The cells are used in 40 research projects."),
     ("", "Four people were slightly injured, showing the gulf between the 2 countries."),
+    ("", "The state's elections chief resigned in March amid claims that 9,000 voters were purged."),
 ]
 
 

@@ -1043,9 +1043,10 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                                       for m in range(j - len(short) + 2, j + 1)):
         loose = False  # "The economy grew 3 percent and said": a clause, not a subject
     if not loose and 0 < len(short) <= _MAX_SUBJECT and head.is_word and short[0].low not in C.PRONOUNS \
+            and head.low not in C.PREPOSITIONS and head.low not in C.CLAUSE_WORDS and head.low not in _INTRO \
             and (short[0].low in C.DETERMINERS or short[0].is_cap or short[0].text[:1].isdigit()
                  or (toks[k].low in C.SKIPPABLE and toks[k].is_cap)) \
-            and any(t.low in C.DOCUMENT_NOUNS and t.text.islower() for t in short) \
+            and any((t.low in C.DOCUMENT_NOUNS or t.low in C.ROLE_NOUNS) and t.text.islower() for t in short) \
             and not any(_is_predicate_verb(toks, m) and not _participle_at(toks, m) for m in range(j - len(short) + 2, j + 1)):
         loose = True  # "Early results of an entrance poll of caucus-goers are showing"
     if ing and head.low in _FALLBACK_AFTER:
