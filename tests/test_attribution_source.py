@@ -320,6 +320,16 @@ CONSTRUCTIONS = [
     # a long subject with a role noun in it
     ("", "The Green presidential nominee for the 2028 election later said he had raised 4 million dollars.",
      "The Green presidential nominee for the 2028 election"),
+    # a progressive report with its hearers before the clause
+    ("", "Mayor Ruiz is telling voters at a packed diner in Leeds that 300 jobs will come.", "Mayor Ruiz"),
+    # a limited statement and a floating quantifier
+    ("", "Asked about the plan, the minister would only say that 12 sites were studied.", "the minister"),
+    ("", "Ruiz and Lind both stressed that 40 staff had stayed.", "Ruiz and Lind"),
+    # a statement issued by the subject
+    ("", "Shortly after the vote, Senator Ana Moss issued a statement saying that 30 seats were lost.",
+     "Senator Ana Moss"),
+    # the verb opens the sentence and the speaker follows it
+    ("", "Said Okafor, \"We counted 900 ballots twice.\"", "Okafor"),
 ]
 
 NOT_REPORTS = [

@@ -54,6 +54,9 @@ _SILENCE = frozenset("comment say discuss elaborate specify confirm answer respo
 _PROGRESSIVE_VERBS = frozenset("""saying telling claiming arguing insisting warning suggesting predicting
 promising vowing urging denying asserting showing revealing indicating reporting announcing admitting
 acknowledging""".split())
+#: what a party issues with its words in it (*issued a statement saying*), and the verbs of issuing
+_ISSUED_DOCS = frozenset("statement statements release letter note email memo video ad tweet post message".split())
+_ISSUING = frozenset("issued released sent put posted published wrote tweeted emailed ran aired".split())
 #: participles of a finding: they report only with a document or data subject
 _FINDING_ING = frozenset("showing revealing indicating finding".split())
 _COURT = frozenset("""court courts judge judges justice justices panel jury tribunal magistrate arbitrator
@@ -67,7 +70,7 @@ _DESCRIBE = frozenset("described describes describing".split())
 #: relative clause's gap (*a law that officials say will cost*), not a noun (*the report had*)
 _GAP_VERBS = frozenset("said says say told tells argued argues insisted insists warned warns wrote writes".split())
 #: adverbs between a subject and its reporting verb (*has long said*, *has since said*)
-_REPORT_ADVERBS = frozenset("long since just both all first may might must can should always twice ever".split())
+_REPORT_ADVERBS = frozenset("long since just both all first may might must can should always twice ever only".split())
 #: modals: a report after one is only a report in the perfect (*may have said*), not a forecast (*may announce*)
 _MODALS = frozenset("may might must can should could would will".split())
 #: words in *-ing* that open a title, not a participle (*acting political director*)
@@ -594,7 +597,8 @@ def _main_clause_start(toks: list[Token], end: int) -> int | None:
             and first.low not in C.ROLE_NOUNS and not (s + 1 < end and toks[s + 1].is_cap)  # not "Working America"
         intro = first.low in _INTRO or time_phrase or place or participle or first.low in _INTRO_ADVERBS \
             or (_is_adverb(first) or (first.is_cap and first.low.endswith("ly") and first.low not in _NOT_ADVERB
-                                      and close == s + 1))
+                                      and (close == s + 1 or s + 1 < end and (toks[s + 1].low in C.PREPOSITIONS
+                                                                            or toks[s + 1].low in C.CLAUSE_WORDS))))
         if not intro:
             return s
         if close is None:
@@ -840,9 +844,10 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if i > 0:
         before = toks[i - 1]
-        if before.low in C.DETERMINERS or before.is_possessive or before.low == "to" or (
+        floating = before.low in ("both", "all", "each") and i > 1 and (toks[i - 2].is_cap or toks[i - 2].low.endswith("s"))
+        if (before.low in C.DETERMINERS and not floating) or before.is_possessive or before.low == "to" or (
                 low in C.NOUN_LIKE_VERBS and before.text[:1].isdigit()):
-            return None  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell)
+            return None  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell), not "X and Y both said"
     if nxt is not None:
         if low in C.NOUN_LIKE_VERBS and nxt.low in ("of", "by", "on", "from", "that"):
             if nxt.low != "that" or (i > 0 and toks[i - 1].low in C.DETERMINERS):
@@ -884,9 +889,11 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                 or toks[m].low in _TIME_NOUNS - {"the", "a", "an"})
         timed = True
     progressive = False
-    if j >= 0 and low in _PROGRESSIVE_VERBS and toks[j].low in _PROGRESSIVE_BE and any(
+    if j >= 0 and low in _PROGRESSIVE_VERBS and toks[j].low in _PROGRESSIVE_BE and (any(
             t.low in ("that", "it", "he", "she", "they", "we") or t.low in _QUESTION_WORDS or t.text in QUOTES
-            or t.text == ":" for t in toks[i + 1:i + 5]):
+            or t.text == ":" for t in toks[i + 1:i + 5]) or (low == "telling" and any(
+                t.low == "that" or _opening_quote(toks, m) for m, t in enumerate(toks[i + 1:i + 14], i + 1)))):
+        # "is telling a packed crowd in Windham that": the hearers before the clause
         # "is telling", "isn't saying", "has been saying": a report in the progressive
         m = j
         while m >= 0 and (toks[m].low in _PROGRESSIVE_BE or toks[m].low in _PROGRESSIVE_AUX or toks[m].low in C.SKIPPABLE):
@@ -917,6 +924,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     if head.low in _MODALS and head.text.islower():
         return None  # "The company may announce the sale": a forecast, not a report
     if low in C.BASE_FORMS and not (head.low in ("they", "we", "i", "you") or toks[i - 1].low in _DO_MODALS
+                                    or (i > 1 and toks[i - 1].low == "only" and toks[i - 2].low in ("would", "did", "will"))
                                     or _respondents(toks[_clause_start(toks, j):j + 1]) or any(
             t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
             or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
@@ -997,6 +1005,12 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             and nxt.low not in C.DETERMINERS and nxt.low not in C.PRONOUNS and nxt.low not in ("that", "there"):
         return None  # "300 pledged delegates": an adjective
     ing = verb.low.endswith("ing") and not progressive
+    if ing and head.low in _ISSUED_DOCS and low not in _FINDING_ING and any(
+            toks[m].low in _ISSUING for m in range(max(0, j - 5), j)):
+        # "McConnell issued a statement saying": the issuer, the subject of the clause
+        subj = _main_subject(toks, j)
+        if subj is not None and not (len(subj) == 1 and subj[0].low in C.PRONOUNS):
+            return _named(subj, cue, False)
     if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
         return None  # "hidden data showing 14 cases": a participle, not a report
     if ing and head.is_cap and head.low in _FALLBACK_AFTER and j == 0:
@@ -1166,6 +1180,15 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
             continue
         if low == "reportedly":
             out.append(Report("agentless", (t.start, t.end), None))
+            continue
+        if i == 0 and low in _POSTPOSED and t.is_cap and n > 3:
+            # 'Said Comey, "The thought ..."': the verb opens the sentence, the speaker follows it
+            np = _np_after(toks, 1)
+            e = 1 + len(np)
+            end = _appositive_end(toks, e) if np else e
+            if np and _has_name(np) and np[0].low not in C.PRONOUNS and end < n - 1 and toks[end].text in (",", ":") \
+                    and _opening_quote(toks, end + 1):
+                out.append(_named(toks[1:end] if len(np) >= 2 else np, (t.start, t.end), True))
             continue
         if i == 0 and low.endswith("ing") and low in C.REPORTING_VERBS and low not in _FINDING_ING and n > 2 \
                 and (toks[1].low in ("that", "he", "she", "they", "it", "we") or _opening_quote(toks, 1)):
