@@ -330,6 +330,14 @@ CONSTRUCTIONS = [
      "Senator Ana Moss"),
     # the verb opens the sentence and the speaker follows it
     ("", "Said Okafor, \"We counted 900 ballots twice.\"", "Okafor"),
+    # round 4: a role or document noun opening the sentence, with what describes it
+    ("", "Officials involved in the repair said 14 bridges needed new bearings.", "Officials involved in the repair"),
+    ("", "Teachers reached by email said 30 classes had no heating.", "Teachers reached by email"),
+    ("", "Lawyers for the port wrote in a brief that 2,000 containers were seized.", "Lawyers for the port"),
+    ("", "Records from the county archive show that 90 farms were sold in 1931.",
+     "Records from the county archive"),
+    ("", "The minutes of the board's March session show that 3 members abstained.",
+     "The minutes of the board's March session"),
 ]
 
 NOT_REPORTS = [

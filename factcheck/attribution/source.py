@@ -837,6 +837,16 @@ def tokenize_span(toks: list[Token], se: tuple[int, int]) -> list[Token]:
     return [t for t in toks if t.start >= se[0] and t.end <= se[1]]
 
 
+#: nouns that name a document only before *of* (*the minutes of the July meeting*)
+_DOCUMENT_OF = frozenset("minutes".split())
+
+
+def _opens_sentence(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` opens the sentence or a clause after punctuation: a capital there
+    says nothing about a name (*Bankers involved in the sale said*)."""
+    return k == 0 or toks[k - 1].text in CLAUSE_PUNCT
+
+
 def _subject_report(toks: list[Token], i: int) -> Report | None:
     verb = toks[i]
     low = verb.low
@@ -1060,7 +1070,9 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             and head.low not in C.PREPOSITIONS and head.low not in C.CLAUSE_WORDS and head.low not in _INTRO \
             and (short[0].low in C.DETERMINERS or short[0].is_cap or short[0].text[:1].isdigit()
                  or (toks[k].low in C.SKIPPABLE and toks[k].is_cap)) \
-            and any((t.low in C.DOCUMENT_NOUNS or t.low in C.ROLE_NOUNS) and t.text.islower() for t in short) \
+            and any((t.low in C.DOCUMENT_NOUNS or t.low in C.ROLE_NOUNS or (t.low in _DOCUMENT_OF and u.low == "of"))
+                    and (t.text.islower() or (m == 0 and short[0] is toks[k] and _opens_sentence(toks, k)))
+                    for m, (t, u) in enumerate(zip(short, short[1:] + [verb]))) \
             and not any(_is_predicate_verb(toks, m) and not _participle_at(toks, m) for m in range(j - len(short) + 2, j + 1)):
         loose = True  # "Early results of an entrance poll of caucus-goers are showing"
     if ing and head.low in _FALLBACK_AFTER:
