@@ -338,6 +338,12 @@ CONSTRUCTIONS = [
      "Records from the county archive"),
     ("", "The minutes of the board's March session show that 3 members abstained.",
      "The minutes of the board's March session"),
+    # a claim noun with its owner before a that-clause (data card convention: the claimant is the source)
+    ("", "The clinic disputed the union's claim that 40 nurses had quit.", "the union"),
+    ("", "Court papers contradicted the mayor's statement that she had never met the developer.", "the mayor"),
+    ("", "The ministry dismissed a report by the Harbor Gazette that 600 posts would go.", "the Harbor Gazette"),
+    # a report of the sentence's own keeps the source
+    ("", "Governor Tate said the union's claim that 40 nurses had quit was false.", "Governor Tate"),
 ]
 
 NOT_REPORTS = [

@@ -1148,6 +1148,53 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     return _named(seg, cue, final_position)
 
 
+#: claim nouns that report their owner's words before a *that* clause (*the company's
+#: statement that ...*, *a report by the Ledger that ...*): the owner is the source
+_CLAIM_OF = frozenset("""claim claims statement statements account accounts assertion assertions report reports
+allegation allegations contention""".split())
+
+
+def _possessor(toks: list[Token], p: int) -> list[Token] | None:
+    """Return the noun phrase that ends with the possessive at ``p`` (*the central bank's*,
+    *Acme Corp.'s*): back to its determiner, else its run of capitalised words."""
+    for d in range(p - 1, max(-1, p - 5), -1):
+        t = toks[d]
+        if t.low in ("the", "a", "an", "this", "that"):
+            return toks[d:p + 1]  # "the prosecution's", "the family's": a party
+        if not t.is_word or t.low in C.PREPOSITIONS or t.low in C.CLAUSE_WORDS or t.low in C.DETERMINERS \
+                or t.low in MAIN_VERBS or (t.text.islower() and t.low.endswith("ed")):
+            break
+    m = p
+    while m - 1 >= 0 and toks[m - 1].is_word and toks[m - 1].is_cap and not toks[m - 1].is_possessive:
+        m -= 1
+    np = toks[m:p + 1]
+    if not toks[p].is_cap or (m == 0 and np[0].low in C.SKIPPABLE | C.PREPOSITIONS | C.CLAUSE_WORDS):
+        return None
+    return np
+
+
+def _claim_owner(toks: list[Token], i: int) -> Report | None:
+    """Return the report of a claim noun with its owner before a *that* clause: a possessive
+    (*rejected the prosecution's claim that*) or a *by* phrase (*a report by the Ledger that*).
+    It names the source only when the sentence has no report of its own (``embedded``)."""
+    n = len(toks)
+    t = toks[i]
+    if i == 0 or i + 1 >= n or not t.text.islower():
+        return None
+    if toks[i + 1].low == "that" and toks[i - 1].is_possessive and toks[i - 1].low not in C.PRONOUNS:
+        np = _possessor(toks, i - 1)
+        if np is None or np[-1].low in C.VAGUE_SUBJECTS:
+            return None
+        return Report("named", (toks[i - 1].start, t.end), _span(np), False, True)
+    if toks[i + 1].low == "by" and i + 2 < n:
+        np = _np_after(toks, i + 2)
+        e = i + 2 + len(np)
+        if np and e < n and toks[e].low == "that" and _has_name(np) and np[0].low not in C.PRONOUNS \
+                and np[0].low not in C.VAGUE_SUBJECTS and main_verb_index(np) is None:
+            return Report("named", (t.start, toks[i + 1].end), _span(np), False, True)
+    return None
+
+
 def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> list[Report]:
     """Return the reporting cues of one sentence in order, each with what it says of its source."""
     if toks is None:
@@ -1161,6 +1208,11 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         out.append(colon)
     for i, t in enumerate(toks):
         low = t.low
+        if low in _CLAIM_OF:
+            rep = _claim_owner(toks, i)
+            if rep is not None:
+                out.append(rep)
+                continue
         if low not in _FIRST or (i > 0 and toks[i - 1].low == "than"):
             continue  # "sooner than expected" reports nothing
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
