@@ -344,6 +344,11 @@ CONSTRUCTIONS = [
     ("", "The ministry dismissed a report by the Harbor Gazette that 600 posts would go.", "the Harbor Gazette"),
     # a report of the sentence's own keeps the source
     ("", "Governor Tate said the union's claim that 40 nurses had quit was false.", "Governor Tate"),
+    # a non-restrictive relative clause reports for the document or data it describes
+    ("", "The council disputed the conclusions of the review, which said it had overspent by 3 million euros.",
+     "the review"),
+    ("", "Economists doubted the census data, which showed the city had grown 9 percent.", "the census data"),
+    ("", "The firm questioned the results of the inspection, which found 6 faulty valves.", "the inspection"),
 ]
 
 NOT_REPORTS = [
@@ -377,6 +382,9 @@ NOT_REPORTS = [
     ("", "The cells are used in 40 research projects."),
     ("", "Four people were slightly injured, showing the gulf between the 2 countries."),
     ("", "The state's elections chief resigned in March amid claims that 9,000 voters were purged."),
+    # a restrictive relative clause or a relative clause about a person is no report of its own
+    ("", "The police, which found 2 cars, arrived at 9 p.m."),
+    ("", "The museum bought a painting that shows 12 ships in a storm."),
 ]
 
 

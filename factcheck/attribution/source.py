@@ -847,6 +847,40 @@ def _opens_sentence(toks: list[Token], k: int) -> bool:
     return k == 0 or toks[k - 1].text in CLAUSE_PUNCT
 
 
+#: nouns of a finding or a document that a relative clause can report for (*the inspection,
+#: which found*), besides the document nouns
+_RESULT_NOUNS = C.DOCUMENT_NOUNS | frozenset("""inspection inspections inquiry probe probes count tally test tests
+experiment experiments research evaluation examination autopsy minutes""".split())
+#: role nouns of people: *which* does not describe them
+_PEOPLE_HEADS = C.ROLE_NOUNS - _RESULT_NOUNS
+
+
+def _antecedent(toks: list[Token], j: int) -> list[Token] | None:
+    """Return the noun phrase before the relative pronoun at ``j`` (*the audit*, *payroll
+    data*, *the ministry's case count*): back to its determiner, a preposition or a verb."""
+    a = j - 1
+    if toks[a].text == "," and toks[j].low != "that":
+        a -= 1
+    if a < 0 or not toks[a].is_word or toks[a].low in C.PRONOUNS:
+        return None
+    m = a
+    while m >= 0 and a - m < 6:
+        t = toks[m]
+        if t.low in ("the", "a", "an", "this", "its", "their", "his", "her"):
+            break
+        if not t.is_word or t.low in C.PREPOSITIONS or t.low in C.CLAUSE_WORDS or t.low in C.DETERMINERS \
+                or t.low in MAIN_VERBS or t.low in _AUX or (t.text.islower() and t.low.endswith(("ed", "ing"))):
+            m += 1
+            break
+        m -= 1
+    m = max(m, 0)
+    np = toks[m:a + 1]
+    if not np or not any(u.is_word for u in np) or np[-1].low in C.DETERMINERS or np[0].low in C.VAGUE_SUBJECTS \
+            or (len(np) == 1 and np[0].low in C.SKIPPABLE):
+        return None
+    return np
+
+
 def _subject_report(toks: list[Token], i: int) -> Report | None:
     verb = toks[i]
     low = verb.low
@@ -940,7 +974,15 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
         return None  # "the Mueller report", "a Reuters report": nouns
     if head.low in ("who", "which", "that") and j > 0:
-        return None  # "A woman who has accused X ... said": a relative clause reports nothing itself
+        # "the findings of the audit, which said it ...", "the data, which showed": the noun phrase
+        # a non-restrictive relative clause describes, when it names a document or a party (only
+        # when the sentence has no report of its own). Not a restrictive "that" clause ("Cruz
+        # pointed to a poll that shows": PolNeAR gives Cruz), nor "A woman who has accused X ... said"
+        np = _antecedent(toks, j) if head.low == "which" and toks[j - 1].text == "," else None
+        if np is not None and (np[-1].low in _RESULT_NOUNS or _has_name(np) and np[-1].low not in _PEOPLE_HEADS) \
+                and (low in C.FINDING_VERBS or ends or _opens_clause(toks, i, False)):
+            return Report("named", cue, _span(np), False, True)
+        return None
     if head.low in C.PRONOUNS and head.low not in ("his", "her", "its", "their"):
         return Report("pronoun", (head.start, verb.end), (head.start, head.end))
     if head.text in QUOTES and j > 1 and toks[j - 1].text == "," and low.endswith("ing") and not progressive:
