@@ -349,6 +349,17 @@ CONSTRUCTIONS = [
      "the review"),
     ("", "Economists doubted the census data, which showed the city had grown 9 percent.", "the census data"),
     ("", "The firm questioned the results of the inspection, which found 6 faulty valves.", "the inspection"),
+    # quoted by a medium as saying: the one quoted
+    ("", "The coach was quoted by the Valley Courier as saying 14 players had the flu.", "The coach"),
+    ("", "Mayor Ida Kerr was quoted as saying the bridge would reopen on May 2.", "Mayor Ida Kerr"),
+    # a pronoun after a sentence whose subject is a long noun phrase or a titled name
+    ("The city's housing board published a review of rents on Friday.",
+     "It found that rents had risen 11 percent since 2021.", "The city's housing board"),
+    ("Head of research Omar Diaz presented the results in Oslo.",
+     "He said 40 of the 52 trials had failed.", "Head of research Omar Diaz"),
+    ("A report released on Monday by the Valdor Institute examined 300 schools.",
+     "It estimated that 1 in 5 classrooms had no heating.",
+     "A report released on Monday by the Valdor Institute"),
 ]
 
 NOT_REPORTS = [

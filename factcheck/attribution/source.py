@@ -950,6 +950,15 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         if rep is not None:
             return rep
     if j >= 0 and toks[j].low == "as":
+        if low == "saying":
+            # "X was quoted by the Courier as saying": the one quoted, the subject of the passive
+            q = next((m for m in range(j - 1, max(0, j - 14), -1) if toks[m].low == "quoted"), None)
+            if q is not None and toks[q - 1].low in _BE | {"been"}:
+                subj = _main_subject(toks, q)
+                if subj is not None and len(subj) == 1 and subj[0].low in ("he", "she", "they", "it", "we"):
+                    return Report("pronoun", (subj[0].start, verb.end), (subj[0].start, subj[0].end))
+                if subj is not None and subj[0].low not in C.PRONOUNS:
+                    return _named(subj, (toks[q].start, verb.end), False)
         return None  # "as reported earlier": no subject
     if j >= 0 and toks[j].low in _BE and not progressive:
         # a passive (was reported) or progressive (is claiming damages): no active subject
@@ -1561,9 +1570,39 @@ def _person_before(si: SentenceInput, pronoun: tuple[int, int]) -> tuple[int, in
     if not runs and si.prev_text:
         ptoks = tokenize(si.prev_text, si.prev_start or 0)
         runs = _name_runs(ptoks, len(ptoks))
+        subj = _sentence_subject(ptoks)
+        if runs and subj is not None and runs[0][0] in subj and subj[-1].is_cap and all(u.is_word for u in subj) \
+                and len(subj) <= 8:
+            return _span(subj)  # "Chief operating officer Lucia Ferraz spoke ...": the name with its title
     if not runs:
         return None
     return _span(runs[0])
+
+
+def _sentence_subject(toks: list[Token]) -> list[Token] | None:
+    """Return the subject that opens a sentence, before its first finite verb (*The state's
+    judicial council [released] ...*, *A study released on Tuesday by X [looked] ...*), when it
+    names a party or a document and holds no clause punctuation."""
+    v = None
+    participles = 0
+    for m in range(1, min(len(toks), _MAX_SUBJECT + 2)):
+        if toks[m].text in CLAUSE_PUNCT:
+            break
+        if _is_predicate_verb(toks, m):
+            if _participle_at(toks, m) and toks[m].low.endswith(("ed", "en")) and not participles:
+                participles += 1  # "A study released on Tuesday by X looked at": one participle phrase
+                continue
+            v = m
+            break
+    if v is None or toks[v].text in CLAUSE_PUNCT:
+        return None
+    subj = toks[:v]
+    while subj and (subj[-1].low in C.SKIPPABLE or _is_adverb(subj[-1])):
+        subj = subj[:-1]
+    if not subj or subj[0].low in C.PRONOUNS or subj[0].low in _INTRO or subj[0].low in C.VAGUE_SUBJECTS \
+            or subj[0].low in C.SKIPPABLE or main_verb_index(subj) is not None:
+        return None
+    return subj if _has_name(subj) else None
 
 
 def _earlier_source(si: SentenceInput, pronoun: str) -> tuple[int, int] | None:
@@ -1600,6 +1639,10 @@ def _opening_subject(si: SentenceInput) -> tuple[int, int] | None:
     if not si.prev_text:
         return None
     toks = tokenize(si.prev_text, si.prev_start or 0)
+    subj = _sentence_subject(toks)
+    if subj is not None and not (subj[-1].text.islower() and subj[-1].low.endswith("s") and not subj[-1].is_possessive
+                                 and subj[-1].low not in C.DOCUMENT_NOUNS and len(subj) <= 2):
+        return _span(subj)  # "The state's judicial council released a study": not "Officials"
     run: list[Token] = []
     for t in toks:
         if t.is_word and (t.is_cap or t.low in C.ROLE_NOUNS or (run and t.low in ("of", "for", "and", "&"))
