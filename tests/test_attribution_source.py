@@ -352,6 +352,8 @@ CONSTRUCTIONS = [
     # quoted by a medium as saying: the one quoted
     ("", "The coach was quoted by the Valley Courier as saying 14 players had the flu.", "The coach"),
     ("", "Mayor Ida Kerr was quoted as saying the bridge would reopen on May 2.", "Mayor Ida Kerr"),
+    ("", "Amid claims of fraud, the election board said 2,000 ballots were recounted.", "the election board"),
+    ("", "The governor declared that 3 counties would get aid.", "The governor"),
     # a pronoun after a sentence whose subject is a long noun phrase or a titled name
     ("The city's housing board published a review of rents on Friday.",
      "It found that rents had risen 11 percent since 2021.", "The city's housing board"),
@@ -396,6 +398,11 @@ NOT_REPORTS = [
     # a restrictive relative clause or a relative clause about a person is no report of its own
     ("", "The police, which found 2 cars, arrived at 9 p.m."),
     ("", "The museum bought a painting that shows 12 ships in a storm."),
+    # a claim noun after a preposition names no claimant; an act of declaring is no report;
+    # a poll dated by its month names no owner
+    ("", "Amid claims that 300 ballots went missing, the count resumed on Friday."),
+    ("", "The governor declared the valley a disaster zone on June 3."),
+    ("", "Nearly 40 percent of the wells ran dry in the August survey."),
 ]
 
 

@@ -889,6 +889,9 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     if i > 0:
         before = toks[i - 1]
         floating = before.low in ("both", "all", "each") and i > 1 and (toks[i - 2].is_cap or toks[i - 2].low.endswith("s"))
+        if low in C.NOUN_LIKE_VERBS and not low.endswith("ing") and (
+                before.low in C.PREPOSITIONS - {"by"} or before.low in ("amid", "despite")):
+            return None  # "Amid claims that ...": a noun with no claimant (agentless)
         if (before.low in C.DETERMINERS and not floating) or before.is_possessive or before.low == "to" or (
                 low in C.NOUN_LIKE_VERBS and before.text[:1].isdigit()):
             return None  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell), not "X and Y both said"
@@ -898,6 +901,11 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                 return None
         if low in C.MARKET_VERBS and (nxt.text[0].isdigit() or nxt.low == "to"):
             return None
+    if low in ("declared", "declares") and nxt is not None and nxt.low not in ("a", "an", "that") and nxt.is_word \
+            and nxt.low not in C.PREPOSITIONS and any(toks[m].low in ("a", "an") and all(
+                u.is_word and u.low not in _AUX_VERBS and u.low not in _BE for u in toks[i + 1:m])
+                for m in range(i + 2, min(len(toks), i + 5))):
+        return None  # "declared COVID-19 a pandemic": an act, not a report
     ends = nxt is None or nxt.text in ".!?"  # "..., the study concluded."
     as_clause = _in_as_clause(toks, i)
     if (low in C.CLAUSE_VERBS or low in C.THAT_VERBS) and not ends and not as_clause \
@@ -1498,8 +1506,8 @@ def _poll_source(toks: list[Token], i: int) -> Report | None:
             np = _np_after(toks, i + 1)
             if not np or not any(u.text[:1].isdigit() or u.low == "percent" for u in toks):
                 return None
-            if not any(u.is_cap for u in np[1:]):
-                return None
+            if not any(u.is_cap and u.low not in C.CALENDAR for u in np[1:]):
+                return None  # "in the March survey": no owner named
             owner = _trim_document(np)
             return Report("named", (toks[i].start, t.end), _span(owner), False)
     return None
