@@ -52,7 +52,7 @@ slammed slams blasted blasts praised praises defended defends touted touts boast
 lamented laments proclaimed proclaims charged remarked quipped joked
 assailed assails mocked mocks ripped rips decried decries denounced denounces lambasted lambastes derided derides
 scoffed assured assures shouted yelled exclaimed retorted demanded continued
-argue insist contend assert concede acknowledge suggest cite
+argue insist contend assert concede acknowledge suggest cite allege estimate predict speculate
 arguing insisting adding asserting contending declaring conceding stressing emphasizing emphasising
 recalling predicting vowing urging
 demonstrated demonstrates
@@ -105,7 +105,7 @@ such other another all both
 #: Base forms of reporting verbs: they need a plural or pronoun subject (*officials say*), so
 #: *the Mueller report had been* is a noun.
 BASE_FORMS = frozenset("""say report show claim tell state find estimate predict warn insist argue explain note confirm
-contend assert concede acknowledge suggest cite""".split())
+contend assert concede acknowledge suggest cite allege speculate""".split())
 
 #: Month and weekday names, never a source.
 CALENDAR = frozenset("""

@@ -354,6 +354,10 @@ CONSTRUCTIONS = [
     ("", "Mayor Ida Kerr was quoted as saying the bridge would reopen on May 2.", "Mayor Ida Kerr"),
     ("", "Amid claims of fraud, the election board said 2,000 ballots were recounted.", "the election board"),
     ("", "The governor declared that 3 counties would get aid.", "The governor"),
+    # base forms of estimating and alleging with a plural specific subject
+    ("", "Investigators allege that 12 invoices were forged.", "Investigators"),
+    ("", "Diplomats estimate that 80,000 people have fled the valley.", "Diplomats"),
+    ("", "Economists at Norbank predict that rates will fall by 0.5 points.", "Economists at Norbank"),
     # a pronoun after a sentence whose subject is a long noun phrase or a titled name
     ("The city's housing board published a review of rents on Friday.",
      "It found that rents had risen 11 percent since 2021.", "The city's housing board"),
@@ -403,6 +407,7 @@ NOT_REPORTS = [
     ("", "Amid claims that 300 ballots went missing, the count resumed on Friday."),
     ("", "The governor declared the valley a disaster zone on June 3."),
     ("", "Nearly 40 percent of the wells ran dry in the August survey."),
+    ("", "Observers speculate that the port could reopen in 2027."),
 ]
 
 
