@@ -79,7 +79,8 @@ EDGE_CASES = [
     ("", "The deficit shrank to 2 percent in 2023, sooner than expected.", set()),
     # a dispute verb after an adverb, with a claim as object, is a dispute
     ("", "The university strongly disputed accusations that it hid 300 complaints.", {"contested"}),
-    ("", "The agency rebutted the union's claim that 900 posts were cut.", {"contested"}),
+    # what a named party claimed is sourced to it (spec s. 2), even when the sentence disputes it
+    ("", "The agency rebutted the union's claim that 900 posts were cut.", {"sourced", "contested"}),
     # but a disputed claim in a ledger is a kind of claim, not a disputed statement
     ("", "About 20 claims remain pending as disputed claims in court.", {"estimated"}),
     # calling a claim a lie, an exaggeration or unproven makes it contested
