@@ -29,6 +29,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import threading
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Sequence
@@ -126,11 +127,16 @@ class MiniLM:
     silently run through the wrong code.
     """
 
+    #: one threaded encode at a time: each sets torch's (process-wide) thread count
+    _threads_lock = threading.Lock()
+
     def __init__(self, weights: dict[str, Any], tokenizer: Any, config: dict[str, Any], max_length: int):
         import torch
 
         self.tokenizer = tokenizer
         self.max_length = max_length
+        #: batches run at once on a CPU: torch's thread count when the encoder was made
+        self.threads = torch.get_num_threads()
         self.hidden = int(config["hidden_size"])
         self.heads = int(config["num_attention_heads"])
         self.eps = float(config["layer_norm_eps"])
@@ -209,9 +215,10 @@ class MiniLM:
 
         The texts are sorted by token length and cut into batches of ``batch_size``, so each
         batch is padded only to its own longest sentence; on a CPU the batches then run
-        ``threads`` at a time (default: torch's thread count), each with one torch thread.
-        Whole batches in parallel scale better than one batch split across threads, and stay
-        fast when other processes compete for the cores. A sentence's vector does not depend
+        ``threads`` at a time (default :attr:`threads`), each with one torch thread
+        (``threads=1``: one after the other, with torch's own threading). Whole batches in
+        parallel scale better than one batch split across threads, and stay fast when other
+        processes compete for the cores. A sentence's vector does not depend
         on its batch beyond float rounding (about 1e-7).
         """
         import torch
@@ -234,20 +241,21 @@ class MiniLM:
             out[rows] = vecs.float().cpu().numpy()
 
         batches = [order[s: s + batch_size] for s in range(0, len(order), batch_size)]
-        threads = torch.get_num_threads() if threads is None else threads
+        threads = self.threads if threads is None else threads
         if device.type != "cpu" or threads <= 1 or len(batches) <= 1:
             for rows in batches:
                 run(rows)
             return out
         from concurrent.futures import ThreadPoolExecutor
 
-        before = torch.get_num_threads()
-        torch.set_num_threads(1)  # one torch thread per batch; torch releases the GIL in its ops
-        try:
-            with ThreadPoolExecutor(threads) as pool:
-                list(pool.map(run, batches))
-        finally:
-            torch.set_num_threads(before)
+        with self._threads_lock:
+            before = torch.get_num_threads()
+            torch.set_num_threads(1)  # one torch thread per batch; torch releases the GIL in its ops
+            try:
+                with ThreadPoolExecutor(threads) as pool:
+                    list(pool.map(run, batches))
+            finally:
+                torch.set_num_threads(before)
         return out
 
 
