@@ -155,6 +155,7 @@ surrogates officials' spokesperson's editors editor reporters reporter columnist
 economists' lawmakers' legislators legislator congressman congresswoman representative chairs
 volunteers organizers' workers employees respondents participants leaders lawmaker management
 judge judges nominee nominees candidate candidates contender challenger delegate activist founder owner anchor
+associates confidants friends colleagues backers team fact-checkers forecasters
 """.split()) | DOCUMENT_NOUNS
 
 #: Subjects that name no source: a reporting verb with one of these is agentless (spec section 2).
@@ -294,6 +295,7 @@ statements story stories characterization characterisation
 involvement wrongdoing responsibility knowledge role links ties any it this that them these
 those rumors rumours idea version numbers data view views conclusion conclusions assessment
 projection projections plans plan intention intentions
+rumor rumour speculation theory theories
 accuracy reliability validity credibility veracity authenticity
 """.split())
 
@@ -329,7 +331,45 @@ FALSITY_PHRASES = (
     "pleaded not guilty", "pleads not guilty", "plead not guilty", "pleading not guilty",
     "maintains his innocence", "maintains her innocence", "maintained his innocence", "maintained her innocence",
     "maintain their innocence", "maintained their innocence",
+    # round 4 (Emergent ``against`` headlines, PolNeAR): a claim called fake, unreal, rubbish or
+    # erroneous, said to run contrary to the reports, or doubted in so many words
+    "is a fake", "was a fake", "is fake", "was fake", "are fake", "were fake", "as a fake", "as fake",
+    "fake report", "fake reports", "fake story", "fake stories", "fake claim", "fake claims",
+    "hoaxer", "hoaxers", "hoaxes", "not real", "isn't real", "wasn't real", "aren't real", "weren't real",
+    "isn't true", "wasn't true", "aren't true", "weren't true", "no truth to", "no truth in",
+    "is rubbish", "was rubbish", "it's rubbish", "complete rubbish", "utter rubbish", "total rubbish",
+    "called rubbish", "rubbished", "rubbishes", "rubbishing", "is nonsense", "was nonsense", "complete nonsense",
+    "utter nonsense", "total nonsense", "bullshit", "hogwash", "pure fiction", "complete fiction",
+    "erroneous", "erroneously", "incorrectly", "is incorrect", "was incorrect", "are incorrect", "were incorrect",
+    "contrary to reports", "contrary to report", "contrary to claims", "contrary to rumours",
+    "contrary to rumors", "contrary to earlier reports", "contrary to media reports", "contrary to the report",
+    "contrary to the reports", "contrary to the claims",
+    "set the record straight", "setting the record straight", "sets the record straight",
+    "raised doubts about", "raises doubts about", "raising doubts about", "raise doubts about",
+    "doubts cast", "doubt cast", "cast doubts on", "casts doubts on", "casting doubts on",
 )
+
+#: Verbs that dismiss or knock down a claim, contested only with a claim of
+#: :data:`DISMISSED_NOUNS` as object (*rebuffed the congressman's claim*, *shot down reports*);
+#: *rebuffed a heckler*, *slammed the door*, *shot down a drone* dispute nothing.
+DISMISSAL_VERBS = frozenset("""
+rebuff rebuffs rebuffed rebuffing repudiate repudiates repudiated repudiating quash quashes quashed
+quashing dispel dispels dispelled dispelling scotch scotches scotched scotching slam slams slammed
+slamming squash squashes squashed squashing dismiss dismissing
+""".split())
+DISMISSAL_PHRASES = (
+    "shot down", "shoots down", "shoot down", "shooting down", "brushed aside", "brushes aside",
+    "brushed off", "brushes off", "brushing off", "waved off", "waves off", "waved away", "laughed off",
+    "laughs off", "hit back at", "hits back at", "hitting back at", "pushed back against",
+    "knocked down", "knocks down", "put to rest", "puts to rest", "putting to rest",
+)
+#: What a dismissal verb must have as object to be a dispute (no plans or offers: spec s. 2).
+DISMISSED_NOUNS = frozenset("""
+claim claims report reports reporting rumor rumors rumour rumours allegation allegations accusation
+accusations charge charges speculation assertion assertions story stories
+theory theories figure figures estimate estimates account accounts characterization
+characterisation idea talk
+""".split())
 
 #: Negations that cancel a denial (*nobody denies*).
 NEGATORS = frozenset("no not never nobody none neither nor n't cannot".split())

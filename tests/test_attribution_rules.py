@@ -194,3 +194,33 @@ HEDGE_ROUND3 = [
 @pytest.mark.parametrize("text,expected", HEDGE_ROUND3)
 def test_hedge_round3(text, expected):
     assert labels_of(text) & {"estimated", "contested"} == expected
+
+
+HEDGE_ROUND4 = [
+    # a claim called fake, unreal, rubbish, erroneous or contrary to the reports (Emergent, PolNeAR)
+    ("The photo of the flooded runway is a fake, the airport said.", {"contested"}),
+    ("The spokeswoman said the story about the merger was complete rubbish.", {"contested"}),
+    ("The minister said the leaked memo was not real.", {"contested"}),
+    ("Contrary to reports, the stadium will stay open next season.", {"contested"}),
+    ("The agency said the earlier figures had been erroneously published.", {"contested"}),
+    ("The council moved to set the record straight on the cost of the new bridge.", {"contested"}),
+    ("Geologists raised doubts about the company's claim of a major gold find.", {"contested"}),
+    # a claim rebuffed, shot down or dispelled
+    ("The ministry rebuffed the senator's claim that troops were massing on the border.", {"contested"}),
+    ("Club officials shot down reports that the coach would leave in June.", {"contested"}),
+    ("The club dispelled the story that its coach was leaving.", {"contested"}),
+    # a rebuttal that opens with "No," and a denial of a clause without "that"
+    ("No, the city has not banned barbecues in public parks.", {"contested"}),
+    ("The embassy denied Moscow had sent advisers to the region.", {"contested"}),
+    # look-alikes that dispute nothing
+    ("The goalkeeper shot down a drone that strayed over the pitch.", set()),
+    ("The mayor rebuffed a heckler during the speech.", set()),
+    ("The spokesman refused to confirm or deny the takeover.", set()),
+    ("The council will double rubbish collections over the holidays.", set()),
+    ("Police seized 300 fake passports in the raid.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEDGE_ROUND4)
+def test_hedge_round4(text, expected):
+    assert labels_of(text) & {"estimated", "contested"} == expected

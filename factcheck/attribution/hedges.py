@@ -46,6 +46,7 @@ _APPROX = _phrase_index(C.APPROXIMATORS)
 _HEDGES = _phrase_index(C.HEDGE_PHRASES)
 _AGENTLESS = _phrase_index(C.AGENTLESS_PHRASES)
 _FALSITY = _phrase_index(C.FALSITY_PHRASES)
+_DISMISSALS = _phrase_index(C.DISMISSAL_PHRASES)
 
 
 # every word that can open an estimated or a contested cue: other tokens are skipped at once
@@ -60,7 +61,10 @@ _SUIT_NOUNS = frozenset("lawsuit suit complaint indictment petition claim".split
 _FIGURE_VERBS = frozenset("""put puts putting valued values estimated estimates counted counts
 said says say reported reports calculated calculates recorded records insisted claimed argued argues""".split())
 _CON_FIRST = (frozenset(_FALSITY) | C.ALLEGATION_WORDS | C.DENIAL_VERBS | C.DISPUTE_VERBS | C.REJECTION_VERBS
-              | {"claims"} | _CONTRAST | _SUIT_VERBS)
+              | {"claims"} | _CONTRAST | _SUIT_VERBS | C.DISMISSAL_VERBS | frozenset(_DISMISSALS) | {"no", "nope"})
+# what may stand before a rebuttal's "No," / "Nope" (sentence start, "? No,", ": Nope")
+_REBUTTAL_BEFORE = frozenset("? : — – - ...".split())
+_SAYS = frozenset("says said insists insisted".split())
 
 
 def _match(idx, toks: list[Token], i: int) -> int:
@@ -210,9 +214,9 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
     return j
 
 
-def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
-    """Whether a claim (or, with ``pronouns``, a clause or nothing) is the object of the verb at
-    ``i``, after any adverbials (*denied on Sunday that ...*)."""
+def _claim_object(toks: list[Token], i: int, pronouns: bool, nouns: frozenset = C.CLAIM_NOUNS) -> bool:
+    """Whether a claim (one of ``nouns``; or, with ``pronouns``, a clause or nothing) is the object
+    of the verb at ``i``, after any adverbials (*denied on Sunday that ...*)."""
     n = len(toks)
     j = _skip_adverbials(toks, i + 1)
     if j >= n or toks[j].text in CLAUSE_PUNCT or toks[j].text in ".!?":
@@ -222,10 +226,12 @@ def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
         return True
     if pronouns and (nxt.low in C.CLAUSE_STARTERS or (nxt.low.endswith("ing") and nxt.text.islower())):
         return True
+    if pronouns and _named_clause(toks, j):
+        return True  # "denied Moscow had sent troops": a clause without "that"
     modifiers = 0
     for m in range(j, min(n, j + 5)):
         w = toks[m]
-        if w.low in C.CLAIM_NOUNS and (pronouns or w.low not in ("it", "this", "that", "them", "any", "these", "those")):
+        if w.low in nouns and (pronouns or w.low not in ("it", "this", "that", "them", "any", "these", "those")):
             return True
         if w.low in ("of",):
             continue
@@ -237,6 +243,23 @@ def _claim_object(toks: list[Token], i: int, pronouns: bool) -> bool:
             continue
         break
     return False
+
+
+_CLAUSE_AUX = frozenset("""had has have was were is are would will could did does do
+ever never""".split())
+
+
+def _named_clause(toks: list[Token], j: int) -> bool:
+    """Whether a clause with a named subject starts at ``j``: one to four capitalised words, then
+    an auxiliary (*Moscow had*, *the Kurdish fighters were*)."""
+    n = len(toks)
+    m = j
+    if m < n and toks[m].low == "the":
+        m += 1
+    start = m
+    while m < n and m - start < 4 and toks[m].is_cap:
+        m += 1
+    return m > start and m < n and toks[m].low in _CLAUSE_AUX and toks[m].text.islower()
 
 
 def _has_figure(toks: list[Token]) -> bool:
@@ -290,6 +313,24 @@ def _relative_object(toks: list[Token], i: int) -> bool:
     return False
 
 
+def _rebuttal(toks: list[Token], i: int) -> bool:
+    """Whether *No* / *Nope* at ``i`` answers a claim with a rebuttal: it opens the sentence (not a
+    quote) or follows *?*, *:* or a dash, and is followed by a negated clause (*No, the bridge has
+    not been closed*), by *, says X*, or ends the sentence (*Sold out? Nope.*)."""
+    n = len(toks)
+    if i > 0 and toks[i - 1].text not in _REBUTTAL_BEFORE:
+        return False
+    nxt = toks[i + 1] if i + 1 < n else None
+    if toks[i].low == "nope":
+        return i > 0 or nxt is None or not nxt.is_word
+    if nxt is None or nxt.text not in (",", "—", "–", "-"):
+        return False
+    if i + 2 < n and toks[i + 2].low in _SAYS:
+        return True  # "Expansion ahead? No, says the commissioner"
+    return any(toks[m].low in C.NEGATORS or toks[m].low.endswith(("n't", "n’t"))
+               for m in range(i + 2, n))
+
+
 def contested_cues(toks: list[Token]) -> Iterator[Hit]:
     """Yield the cues that put the claim in dispute: allegations, denials, disputes, falsity."""
     n = len(toks)
@@ -311,7 +352,9 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low in C.ALLEGATION_WORDS:
             yield ("contested", "allegation", t.start, t.end)
         elif low in C.DENIAL_VERBS:
-            if not _negated(toks, i) and _claim_object(toks, i, pronouns=True):
+            # "refuses to confirm or deny": no denial
+            undecided = i > 1 and toks[i - 1].low in ("or", "nor") and toks[i - 2].low in ("confirm", "confirms", "confirmed")
+            if not _negated(toks, i) and not undecided and _claim_object(toks, i, pronouns=True):
                 start = t.start
                 # "which the Kremlin denies": the cue runs from the relative pronoun
                 for m in range(i - 1, max(-1, i - 6), -1):
@@ -347,6 +390,17 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
                 yield ("contested", "rejection", t.start, t.end)
         elif low in _CONTRAST and i > 2 and (i + 1 < n) and _conflicting(toks, i):
             yield ("contested", "conflict", t.start, t.end)
+        elif low in C.DISMISSAL_VERBS and not _negated(toks, i):
+            if _claim_object(toks, i, pronouns=False, nouns=C.DISMISSED_NOUNS):
+                yield ("contested", "rejection", t.start, t.end)
+        elif _match(_DISMISSALS, toks, i) and not _negated(toks, i):
+            k = _match(_DISMISSALS, toks, i)
+            # "shot down reports that", "put the rumours to rest" is not matched, "rumour put to rest" is
+            if _claim_object(toks, i + k - 1, pronouns=False, nouns=C.DISMISSED_NOUNS) or (
+                    i > 0 and toks[i - 1].low in C.DISMISSED_NOUNS):
+                yield ("contested", "rejection", t.start, toks[i + k - 1].end)
+        elif low in ("no", "nope") and _rebuttal(toks, i):
+            yield ("contested", "rebuttal", t.start, t.end)
         elif low in _SUIT_VERBS and _suit_subject(toks, i):
             yield ("contested", "allegation", t.start, t.end)
         elif low == "claims" and i + 2 < n and toks[i + 1].low == "of" and i > 0 \
