@@ -234,12 +234,35 @@ speculated speculates speculation speculating speculative rumored rumoured rumor
 rumors rumours potential uncertain unclear
 """.split())
 
+#: Nouns of people after *potential* that name a category, not a guess (*potential buyers*).
+POTENTIAL_PEOPLE = frozenset("""
+buyer buyers bidder bidders customer customers purchaser purchasers suitor suitors investor investors
+partner partners candidate candidates client clients acquirer acquirers user users donor donors
+recruit recruits employer employers
+""".split())
+
+#: Words before a forecast noun that set an outcome level with it (*in line with estimates*,
+#: *matched analysts' expectations*): the outcome is no estimate. Comparisons (*below
+#: expectations*, *beat estimates*) are left to the gold data, which keeps some as estimated.
+FORECAST_COMPARERS = frozenset("""
+line met meet meets matched match matches
+""".split())
+
 #: Multi-word hedges of belief (*believed to*, *seen as*).
 HEDGE_PHRASES = ("believed to", "thought to", "is seen as", "are seen as", "was seen as",
                  "were seen as", "is seen to", "appears to", "appear to", "seems to", "seem to",
                  "is said to", "are said to", "was said to", "were said to", "is understood to",
                  "on course to", "on track to", "in the region of", "margin of error",
-                 "projects that", "project that", "suspect that", "suspects that", "suspected that")
+                 "projects that", "project that", "suspect that", "suspects that", "suspected that",
+                 # round 4 (FactBank newswire, Szeged cues): appearance, possibility, open questions
+                 "seemed to", "appeared to", "seemingly", "it seems", "it seemed", "it appears",
+                 "it appeared", "looks as though", "looks as if", "looked as though", "looked as if",
+                 "it looks like", "it looked like", "in all likelihood", "the likelihood that",
+                 "the likelihood of", "possibility that", "possibility of", "it is possible",
+                 "it's possible", "it was possible", "is possible that", "was possible that",
+                 "remains to be seen", "remain to be seen", "yet to be seen", "remains unknown",
+                 "remain unknown", "remained unknown", "is not known", "was not known", "are not known",
+                 "were not known", "not yet known", "is unknown", "was unknown", "are unknown", "were unknown")
 
 #: Unnamed groups whose belief is a hedge, not a source (*observers believe*, *some scientists
 #: suspect*): a group word, or *some* + a plural noun, before one of :data:`DOXASTIC_VERBS`.

@@ -218,6 +218,17 @@ HEDGE_ROUND4 = [
     ("The spokesman refused to confirm or deny the takeover.", set()),
     ("The council will double rubbish collections over the holidays.", set()),
     ("Police seized 300 fake passports in the raid.", set()),
+    # estimated: appearance, possibility and open questions (FactBank newswire)
+    ("The fire appeared to have started in a storeroom on the third floor.", {"estimated"}),
+    ("Investigators have not ruled out the possibility that the dam was sabotaged.", {"estimated"}),
+    ("Whether the new tariff will raise 2 billion dollars remains to be seen.", {"estimated"}),
+    ("The cause of the outage is not yet known.", {"estimated"}),
+    # an outcome framed by a forecast, and people called potential, are no estimates
+    ("As expected, the bank raised its main rate to 4.5 percent.", set()),
+    ("Quarterly sales of 310 million euros were in line with estimates.", set()),
+    ("The firm is in talks with potential buyers of its shipping arm.", set()),
+    # still estimates: a forecast figure given beside the outcome
+    ("Profit of 1.2 billion beat analysts' estimates of 1.1 billion.", {"estimated"}),
 ]
 
 

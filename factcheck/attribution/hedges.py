@@ -142,6 +142,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         nxt_low = toks[i + 1].low if i + 1 < n else ""
         if low == "likely" and nxt_low == "voters":
             pass  # "likely voters": a polling category, not a hedge
+        elif low == "potential" and nxt_low in C.POTENTIAL_PEOPLE:
+            pass  # "potential buyers": a category of people, not a guess
         elif low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
             # "could not be reached", "could not convince": an inability, not a hedge
             if not (low == "could" and nxt_low in ("not", "n't", "never")) and low != "couldn't" and low != "couldn’t":
@@ -149,7 +151,7 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low in C.FORECAST_WORDS and t.text[:1].islower():
             # "sooner than expected", "better than forecast": an outcome compared with a forecast
             compared = i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in C.OUTCOME_COMPARERS
-            if not (i > 0 and toks[i - 1].low == "than") and not compared:
+            if not (i > 0 and toks[i - 1].low == "than") and not compared and not _outcome_forecast(toks, i):
                 yield ("estimated", "forecast", t.start, t.end)
         elif low == "between" and _number_follows(toks, i + 1):
             j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
@@ -158,6 +160,34 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             if j is not None and _number_follows(toks, j + 1) and not observed and not years:
                 yield ("estimated", "range", t.start, toks[j + 1].end)
         i += 1
+
+
+_FORECAST_NOUNS = frozenset("""estimate estimates forecast forecasts projection projections expectation
+expectations""".split())
+_AS_FORECAST = frozenset("expected forecast predicted anticipated projected".split())
+
+
+def _outcome_forecast(toks: list[Token], i: int) -> bool:
+    """Whether the forecast word at ``i`` only frames an outcome: *as expected, X did*; *the sale,
+    which had been expected,*; *in line with estimates*, *below analysts' expectations*."""
+    low = toks[i].low
+    before = toks[i - 1].low if i else ""
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    if low in _AS_FORECAST and before == "as" and (after is None or not after.is_word):
+        return True  # "As expected, Kellogg reported ..." (but "as expected to rise" stays)
+    if low == "expected" and before == "been" and i > 1 and toks[i - 2].low == "had" \
+            and (after is None or not after.is_word):
+        return True  # "which had been expected," : it happened
+    if low in _FORECAST_NOUNS and not (after is not None and after.low in ("of", "at", "for")
+                                       and _number_follows(toks, i + 2)):
+        # "beat estimates of 2.28 dlrs" still gives the estimated figure
+        for m in range(i - 1, max(-1, i - 5), -1):
+            w = toks[m]
+            if w.low in C.FORECAST_COMPARERS:
+                return True
+            if not (w.is_word or w.is_possessive) or w.low in ("and", "but", "while"):
+                break
+    return False
 
 
 def _bracket_or_period(toks: list[Token], i: int, k: int) -> bool:
