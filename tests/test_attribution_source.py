@@ -436,3 +436,43 @@ def test_pronoun_in_a_run_of_sentences_opening_with_it_takes_the_earlier_name():
     start = doc.index("She said")
     si = SentenceInput("d", doc, start, len(doc), prev_start, start - 1)
     assert find_source(si).text == "Senator Ada Lind"
+
+
+# round 3: roles that put a figure on something, specific anonymous people, coordinated subjects
+ROUND3 = [
+    # "put X at N": a party's figure (spec: a role such as analysts is a source)
+    ("", "Economists put the cost of the new rail tunnel at roughly 12 billion euros.", "Economists"),
+    ("", "The coastguard put the number of missing fishermen at 14.", "The coastguard"),
+    ("", "Port officials put last year's container traffic at 3.2 million units.", "Port officials"),
+    # "people close to / familiar with": specific though anonymous
+    ("", "The bank will close 40 branches next year, people close to the board said.", "people close to the board"),
+    ("", "People familiar with the talks said the merger could be signed by March.",
+     "People familiar with the talks"),
+    ("", "Two people briefed on the plan said the airline would order 30 jets.", "Two people briefed on the plan"),
+    # "X and others", "X and other Y": the whole coordinated subject
+    ("", "Moreau and others said the council had spent 2 million francs on the study.", "Moreau and others"),
+    ("", "Dr. Ilse Varga and other surgeons at the clinic said waiting times had doubled since 2021.",
+     "Dr. Ilse Varga and other surgeons at the clinic"),
+    # people nouns as roles: associates, team, fact-checkers
+    ("", "Okonkwo's associates said he had sold the 40-acre farm in 2019.", "Okonkwo's associates"),
+    ("", "The mayor's team said 600 new homes were approved last year.", "The mayor's team"),
+    ("", "The photo of the flooded stadium was taken in 2011, fact-checkers found.", "fact-checkers"),
+]
+
+ROUND3_NOT = [
+    ("", "The storm put the harvest at risk across three provinces."),
+    ("", "Some people close to the coach say he will leave in June."),
+    ("", "People said the queues at the border were long."),
+    ("", "The striker has scored in Madrid and other European capitals."),
+]
+
+
+@pytest.mark.parametrize("prev,text,expected", ROUND3)
+def test_round3_constructions(prev, text, expected):
+    span = find_source(SentenceInput.from_text(text, prev_text=prev))
+    assert span is not None and span.text == expected
+
+
+@pytest.mark.parametrize("prev,text", ROUND3_NOT)
+def test_round3_look_alikes_are_not_reports(prev, text):
+    assert find_source(SentenceInput.from_text(text, prev_text=prev)) is None

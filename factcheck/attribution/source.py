@@ -314,6 +314,10 @@ def _cut_at_verb(seg: list[Token]) -> list[Token] | None:
     return seg if seg and (_has_name(seg) or loose) else None
 
 
+#: what makes *people* a specific source (*people close to the campaign*, *people familiar with*)
+_PEOPLE_LINKS = frozenset("close familiar briefed involved with knowledgeable".split())
+
+
 def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     while len(seg) > 1 and seg[0].low in ("and", "but", "or", "so"):
         seg = seg[1:]  # "..., and Lind, the mayor, said"
@@ -328,7 +332,9 @@ def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     head = _trim_document(seg[:comma]) if comma else seg
     # a document's owner comes from the head phrase, never from an appositive after it
     seg = head if comma and head != seg[:comma] else seg
-    if seg[0].low in C.VAGUE_SUBJECTS or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2) \
+    # "people close to her campaign", "two people familiar with the talks": specific, though anonymous
+    specific = seg[0].low == "people" and len(seg) > 2 and seg[1].low in _PEOPLE_LINKS
+    if (seg[0].low in C.VAGUE_SUBJECTS and not specific) or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2) \
             or (len(seg) == 1 and seg[0].low in ("reports", "report", "rumours", "rumors", "media")):
         return Report("agentless", cue, None, final)  # "some critics", "Reports suggest"
     if len(seg) == 2 and seg[0].low in ("the", "this", "that") and seg[1].low in C.DOCUMENT_NOUNS:
@@ -1102,6 +1108,14 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                     and toks[m - 1].low not in C.PREPOSITIONS and toks[m - 1].low not in C.DETERMINERS]
             if dets:
                 k = dets[-1]
+    coordinated = False
+    if k > 1 and toks[k - 1].low in ("and", "or") and toks[k].low in ("others", "other") and (
+            toks[k - 2].is_cap or toks[k - 2].low in C.ROLE_NOUNS):
+        # "Edwards and others said", "Mrs. Rao and other bundlers in both parties said"
+        k2 = _clause_start(toks, k - 2)
+        if j + 1 - k2 <= _MAX_SUBJECT and main_verb_index(toks[k2:j + 1]) is None and not any(
+                _is_predicate_verb(toks, m) for m in range(k2, j + 1)) and not (low in _NOUN_S and ends):
+            k, coordinated = k2, True
     relative = False
     if k > 1 and toks[k - 1].low in ("who", "whose") and toks[k - 2].is_word:
         # "A woman who has accused X of Y said": the subject holds its relative clause
@@ -1134,6 +1148,11 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                     for m, (t, u) in enumerate(zip(short, short[1:] + [verb]))) \
             and not any(_is_predicate_verb(toks, m) and not _participle_at(toks, m) for m in range(j - len(short) + 2, j + 1)):
         loose = True  # "Early results of an entrance poll of caucus-goers are showing"
+    if not loose and 2 < len(short) <= _MAX_SUBJECT and any(
+            t.low == "people" and u.low in _PEOPLE_LINKS for t, u in zip(short[:3], short[1:4])) \
+            and short[0].low not in C.VAGUE_SUBJECTS - {"people"} and main_verb_index(short) is None:
+        loose = True  # "People familiar with the talks said", "two people close to him said"
+    loose = loose or coordinated
     if ing and head.low in _FALLBACK_AFTER:
         loose = False  # "X responded by saying": the participle's subject is the clause's
     if timed and short and short[0].low in C.DETERMINERS | {"new", "recent"} and len(short) <= _MAX_SUBJECT:
@@ -1436,6 +1455,12 @@ def _source_tail(toks: list[Token], e: int) -> int:
     return end
 
 
+#: what opens the figure a party puts something at (*put the toll at about 200*)
+_PUT_FIGURE = frozenset("""about around roughly nearly almost some more less fewer least between anywhere up close
+upwards just over under $ £ € one two three four five six seven eight nine ten twenty thirty forty fifty hundred
+hundreds thousands millions dozens""".split())
+
+
 def _other_cue(toks: list[Token], i: int) -> bool:
     """Whether the word at ``i`` reports a party's words without a reporting verb: a ruling
     (*the judge ruled that*), a verdict in words (*called the plan a disgrace*, *called for*), a
@@ -1460,7 +1485,13 @@ def _other_cue(toks: list[Token], i: int) -> bool:
         return nxt[0] == "that"
     if low == "put":
         # "As Vulture put it, ..."
-        return nxt[0] == "it" and _in_as_clause(toks, i + 1)
+        if nxt[0] == "it" and _in_as_clause(toks, i + 1):
+            return True
+        # "Analysts put the cost at 6 billion dollars": a party's figure, an estimate it gives
+        at = next((m for m in range(i + 2, min(len(toks) - 1, i + 14)) if toks[m].low == "at"
+                   or toks[m].text in CLAUSE_PUNCT), None)
+        return at is not None and toks[at].low == "at" and toks[i + 1].is_word and toks[i + 1].low != "it" \
+            and (toks[at + 1].text[:1].isdigit() or toks[at + 1].low in _PUT_FIGURE)
     if low == "calls":
         # "Clinton calls on the U.S. to lead"; "calls for" is mostly a noun ("Democratic calls for her to quit")
         return nxt[0] == "on" and toks[i - 1].is_word and toks[i - 1].low not in C.DETERMINERS
