@@ -457,6 +457,9 @@ ROUND3 = [
     ("", "Okonkwo's associates said he had sold the 40-acre farm in 2019.", "Okonkwo's associates"),
     ("", "The mayor's team said 600 new homes were approved last year.", "The mayor's team"),
     ("", "The photo of the flooded stadium was taken in 2011, fact-checkers found.", "fact-checkers"),
+    # a participle phrase holding a noun that looks like a verb, then an appositive: the name before it
+    ("", "Rep. Ada Moss, facing a recall challenge in the north, a mining region, said the district lost 2,000 jobs.",
+     "Rep. Ada Moss"),
 ]
 
 ROUND3_NOT = [

@@ -631,6 +631,9 @@ def _appositive_piece(piece: list[Token]) -> str | None:
         return None
     def participle(k: int) -> bool:  # "an environmental group based in Philadelphia"
         return k + 1 < len(piece) and (piece[k + 1].low in C.PREPOSITIONS or piece[k + 1].low == "as")
+    if first.text.islower() and first.low.endswith("ing") and first.low not in C.ROLE_NOUNS \
+            and first.low not in _TITLE_ING and len(first.low) > 4:
+        return "aside"  # "facing a spirited challenge in Iowa": a participle phrase, whatever it holds
     # "a candidate who has made liberty his cause": the relative clause may hold verbs
     rel = next((k for k, t in enumerate(piece) if k > 0 and t.low in ("who", "whose", "which", "that")), len(piece))
     head_part = piece[:rel]
