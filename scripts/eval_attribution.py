@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from factcheck.attribution import AttributionClassifier, CueLexiconClassifier  # noqa: E402
-from factcheck.attribution.evaluate import gold_records  # noqa: E402
+from factcheck.attribution.evaluate import example_figures, gold_records, id_half  # noqa: E402
 from factcheck.datasets.attribution import read_gold, read_own, shared_data_dir  # noqa: E402
 
 
@@ -76,45 +76,23 @@ def main(argv=None) -> int:
 
 
 def _figures(model, X, Y, sources) -> dict:
-    """Per-label F1, primary accuracy, source hit and present-labels-without-a-cue of ``model``."""
-    import numpy as np
+    """The figures of ``model`` on inputs X with label rows Y and gold sources."""
+    from factcheck.datasets.attribution import AttributionExample
 
-    from factcheck.attribution.evaluate import source_hit
-    from factcheck.types import LABELS, primary_label
-
-    P = model.predict(X)
-    pred = np.array([[a.scores[lab] >= 0.5 for lab in LABELS] for a in P])
-    out = {}
-    for k, lab in enumerate(LABELS):
-        tp = int((pred[:, k] & (Y[:, k] == 1)).sum())
-        fp = int((pred[:, k] & (Y[:, k] == 0)).sum())
-        fn = int((~pred[:, k] & (Y[:, k] == 1)).sum())
-        out[f"{lab} F1"] = round(2 * tp / max(1, 2 * tp + fp + fn), 3)
-    out["macro-F1"] = round(sum(out[f"{lab} F1"] for lab in LABELS) / len(LABELS), 3)
-    gold = [primary_label({lab: float(v) for lab, v in zip(LABELS, y)}) for y in Y]
-    out["primary"] = round(float(np.mean([primary_label(a.scores) == g for a, g in zip(P, gold)])), 3)
-    hits = [source_hit(s, a.source.text if a.source else None) for s, a, y in zip(sources, P, Y) if y[0] == 1 and s]
-    out["source hit"] = round(float(np.mean(hits)), 3) if hits else None
-    out["present without a cue"] = sum(1 for a in P for lab in LABELS
-                                       if a.scores[lab] >= 0.5 and not any(c.label == lab for c in a.cues))
-    return out
+    return example_figures(model, [AttributionExample(x, tuple(y), s) for x, y, s in zip(X, Y, sources)])
 
 
 def own_sets(args) -> int:
     """Print the figures of each model on each folder of own-format rows (checkable rows only)."""
-    import numpy as np
-
     models = {name: load(name) for name in args.model or ["rules", "fast"]}
     for folder in args.own:
         rows = read_own(folder)
-        X, Y = [e.input for e in rows], np.array([e.labels for e in rows])
         for name, model in models.items():
-            print(f"{folder} ({len(rows)} checkable rows), {name}: {_figures(model, X, Y, [e.source for e in rows])}")
+            print(f"{folder} ({len(rows)} checkable rows), {name}: {example_figures(model, rows)}")
         for half in (("even", "odd") if args.half == "both" else (args.half,) if args.half else ()):
-            part = [e for e in rows if _id_number(e.input.doc_id) % 2 == (half == "odd")]
-            Xh, Yh = [e.input for e in part], np.array([e.labels for e in part])
+            part = id_half(rows, half)
             for name, model in models.items():
-                print(f"  {half} rows ({len(part)}), {name}: {_figures(model, Xh, Yh, [e.source for e in part])}")
+                print(f"  {half} rows ({len(part)}), {name}: {example_figures(model, part)}")
                 if args.misses:
                     _print_misses(model, part, set(args.misses))
     return 0
@@ -135,14 +113,6 @@ def _print_misses(model, rows, which: set[str]) -> None:
             cues = ", ".join(f"{c.label}:{c.text!r}" for c in a.cues)
             context = f"\n    before: {e.input.prev_text}" if e.input.prev_text else ""
             print(f"  - {e.input.doc_id}: {'; '.join(wrong)}{context}\n    {e.input.text}\n    cues: {cues or '-'}")
-
-
-def _id_number(row_id: str) -> int:
-    """The number at the end of a row id (``blind-pol-0042`` gives 42)."""
-    digits = row_id.rsplit("-", 1)[-1]
-    if not digits.isdigit():
-        raise SystemExit(f"row id {row_id!r} does not end in a number; --half needs ids like blind-pol-0042")
-    return int(digits)
 
 
 def aggregates(args, data: Path) -> int:

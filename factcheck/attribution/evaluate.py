@@ -163,3 +163,47 @@ def score_sources(cases: list[SourceCase], decisions: list[tuple[bool, str | Non
     neg = [d for c, d in zip(cases, decisions) if c.kind == "none"]
     out["none"] = {"sentences": len(neg), "false_sourced": rate(sum(d[0] for d in neg), len(neg))}
     return out
+
+
+def example_figures(model, examples) -> dict:
+    """Return per-label F1, macro-F1, primary accuracy, source hit and the number of present
+    labels without a cue of ``model`` on labelled examples (``AttributionExample`` rows, e.g.
+    :func:`factcheck.datasets.attribution.read_own`), each rounded to three places."""
+    import numpy as np
+
+    from ..types import LABELS, primary_label
+
+    X = [e.input for e in examples]
+    Y = np.array([e.labels for e in examples], dtype=float).reshape(-1, len(LABELS))
+    P = model.predict(X)
+    pred = np.array([[a.scores[lab] >= 0.5 for lab in LABELS] for a in P], dtype=bool).reshape(-1, len(LABELS))
+    out = {}
+    for k, lab in enumerate(LABELS):
+        tp = int((pred[:, k] & (Y[:, k] == 1)).sum())
+        fp = int((pred[:, k] & (Y[:, k] == 0)).sum())
+        fn = int((~pred[:, k] & (Y[:, k] == 1)).sum())
+        out[f"{lab} F1"] = round(2 * tp / max(1, 2 * tp + fp + fn), 3)
+    out["macro-F1"] = round(sum(out[f"{lab} F1"] for lab in LABELS) / len(LABELS), 3)
+    gold = [primary_label({lab: float(v) for lab, v in zip(LABELS, y)}) for y in Y]
+    out["primary"] = round(float(np.mean([primary_label(a.scores) == g for a, g in zip(P, gold)])), 3) if P else None
+    hits = [source_hit(e.source, a.source.text if a.source else None)
+            for e, a in zip(examples, P) if e.labels[0] == 1 and e.source]
+    out["source hit"] = round(float(np.mean(hits)), 3) if hits else None
+    out["present without a cue"] = sum(1 for a in P for lab in LABELS
+                                       if a.scores[lab] >= 0.5 and not any(c.label == lab for c in a.cues))
+    return out
+
+
+def id_half(examples, half: str) -> list:
+    """Return the examples whose id (``input.doc_id``, e.g. ``blind-pol-0042``) ends in an even
+    (``half="even"``) or odd number: the blind set's development and held-back halves."""
+    if half not in ("even", "odd"):
+        raise ValueError(f"half must be 'even' or 'odd', not {half!r}")
+    out = []
+    for e in examples:
+        digits = e.input.doc_id.rsplit("-", 1)[-1]
+        if not digits.isdigit():
+            raise ValueError(f"row id {e.input.doc_id!r} does not end in a number (like blind-pol-0042)")
+        if int(digits) % 2 == (half == "odd"):
+            out.append(e)
+    return out
