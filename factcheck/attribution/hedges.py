@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from .. import cues as C
-from .tokens import CLAUSE_PUNCT, Token
+from .tokens import CLAUSE_PUNCT, Token, is_adverb
 
 Hit = tuple[str, str, int, int]
 
@@ -236,8 +236,7 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
                 j += 1
         elif w.low == "last" and j + 1 < n and toks[j + 1].low in _PERIODS:
             j += 2
-        elif w.low in ("again", "today", "yesterday", "tonight") or (
-                w.text.islower() and w.low.endswith("ly") and len(w.low) > 4 and w.low not in C.MODALS):
+        elif w.low in ("again", "today", "yesterday", "tonight") or (is_adverb(w) and w.low not in C.MODALS):
             j += 1
         else:
             return j
@@ -423,8 +422,7 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low in C.DISMISSAL_VERBS and not _negated(toks, i):
             if _claim_object(toks, i, pronouns=False, nouns=C.DISMISSED_NOUNS):
                 yield ("contested", "rejection", t.start, t.end)
-        elif _match(_DISMISSALS, toks, i) and not _negated(toks, i):
-            k = _match(_DISMISSALS, toks, i)
+        elif (k := _match(_DISMISSALS, toks, i)) and not _negated(toks, i):
             # "shot down reports that", "put the rumours to rest" is not matched, "rumour put to rest" is
             if _claim_object(toks, i + k - 1, pronouns=False, nouns=C.DISMISSED_NOUNS) or (
                     i > 0 and toks[i - 1].low in C.DISMISSED_NOUNS):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from .. import cues as C
 from ..types import SentenceInput, Span
-from .tokens import CLAUSE_PUNCT, QUOTES, Token, tokenize
+from .tokens import CLAUSE_PUNCT, NOT_ADVERBS, QUOTES, Token, is_adverb, tokenize
 
 _BE = frozenset("is was were are been be being am".split())
 _POSTPOSED = frozenset("""said says added adds reported noted notes wrote writes explained explains continued
@@ -22,7 +22,6 @@ emphasized emphasised replied responded countered concluded""".split())
 #: words after an appositive's comma that start a new clause, not more of the source
 _APPOS_STOP = frozenset("and but according adding saying noting arguing referring explaining while although".split())
 #: adverbs that stand between a subject and its verb (*Carter however said*)
-_NOT_ADVERB = frozenset("only family early daily weekly monthly yearly italy july ally rally".split())
 _FALLBACK_AFTER = frozenset("after before while by in when".split())
 _AUX = frozenset("had has have was were is are will would could can may might should".split())
 _AGENTLESS_NPS = frozenset("reports report media rumours rumors unconfirmed local some sources".split())
@@ -179,10 +178,6 @@ def _np_after(toks: list[Token], i: int) -> list[Token]:
     return out
 
 
-def _is_adverb(tok: Token) -> bool:
-    return tok.text.islower() and tok.low.endswith("ly") and tok.low not in _NOT_ADVERB
-
-
 def _appositive_end(toks: list[Token], e: int) -> int:
     """Return the index just past the appositives and relative clauses that describe a source
     ending before token ``e`` (*said Ana Costa, a spokeswoman for the port, who ...*), or ``e``
@@ -192,7 +187,7 @@ def _appositive_end(toks: list[Token], e: int) -> int:
     if e >= n or toks[e].text != "," or e + 1 >= n:
         return e
     first = toks[e + 1]
-    if not first.is_word or first.low in _APPOS_STOP or first.low in C.PRONOUNS or _is_adverb(first) \
+    if not first.is_word or first.low in _APPOS_STOP or first.low in C.PRONOUNS or is_adverb(first) \
             or (first.text.islower() and first.low.endswith(("ing", "ed")) and first.low not in C.ROLE_NOUNS) \
             or (first.low in C.CLAUSE_WORDS and first.low not in ("who", "whose")):
         return e
@@ -280,7 +275,7 @@ def main_verb_index(seg: list[Token]) -> int | None:
                 or before.low in _BE or before.text[:1].isdigit() or not before.is_word:
             continue
         after = seg[k + 1] if k + 1 < len(seg) else None
-        if after is not None and _is_adverb(after) and k + 2 < len(seg):
+        if after is not None and is_adverb(after) and k + 2 < len(seg):
             after = seg[k + 2]  # "documents reported previously by"
         if after is not None and after.low == "to" and low in _CONTROL_VERBS:
             return k  # "declined to comment", "refused to say": a verb before its infinitive
@@ -301,14 +296,14 @@ def _cut_at_verb(seg: list[Token]) -> list[Token] | None:
     conj = [m for m in range(v + 1, len(seg)) if seg[m].low in ("and", "but")]
     if conj:
         after = seg[conj[-1] + 1:]
-        while after and after[-1].low in C.SKIPPABLE or (after and _is_adverb(after[-1])):
+        while after and after[-1].low in C.SKIPPABLE or (after and is_adverb(after[-1])):
             after = after[:-1]
         if after and (_has_name(after) or after[0].low in C.DETERMINERS) and main_verb_index(after) is None \
                 and not all(u.low in C.SKIPPABLE for u in after):
             return after
     seg = seg[:v]
     while seg and (not seg[-1].is_word or seg[-1].low in ("and", "but", "or") or seg[-1].low in C.SKIPPABLE
-                   or _is_adverb(seg[-1])):
+                   or is_adverb(seg[-1])):
         seg = seg[:-1]
     loose = seg and seg[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"} and len(seg) <= 6
     return seg if seg and (_has_name(seg) or loose) else None
@@ -349,7 +344,7 @@ def _opens_clause(toks: list[Token], i: int, the: bool) -> bool:
     clause-only verb with ``the`` set a determiner (*recalled the day*)."""
     n = len(toks)
     m = i + 1
-    if m < n and _is_adverb(toks[m]):
+    if m < n and is_adverb(toks[m]):
         m += 1  # "replied evenly"
     if m < n and toks[m].text == "," and m + 1 < n and (_opening_quote(toks, m + 1) or toks[m + 1].low == "that"):
         return True  # 'responded, "It has."'
@@ -397,7 +392,7 @@ def _subject_before_verb(toks: list[Token], k: int, j: int) -> list[Token] | Non
     seg = toks[k:v]
     while seg and (seg[0].low in C.SKIPPABLE or seg[0].low in ("and", "but", "or", "so")) and len(seg) > 1:
         seg = seg[1:]
-    while seg and (seg[-1].low in C.SKIPPABLE or _is_adverb(seg[-1])):
+    while seg and (seg[-1].low in C.SKIPPABLE or is_adverb(seg[-1])):
         seg = seg[:-1]
     if not seg or len(seg) > _MAX_SUBJECT or seg[0].low in C.PRONOUNS or seg[0].low in C.VAGUE_SUBJECTS \
             or seg[0].low in C.PREPOSITIONS or seg[0].low in C.CLAUSE_WORDS or main_verb_index(seg) is not None:
@@ -464,7 +459,7 @@ def _by_agent(toks: list[Token], i: int, j: int) -> Report | None:
                 and all(u.low in C.CALENDAR or u.low in _TIME_WORDS or u.text[:1].isdigit() for u in np[k + 1:])), None)
     if cut is not None:
         np = np[:cut]  # "by the Times on Tuesday"
-    while np and (np[-1].low in ("on", "in", "at", "last", "this") or np[-1].low in C.SKIPPABLE or _is_adverb(np[-1])):
+    while np and (np[-1].low in ("on", "in", "at", "last", "this") or np[-1].low in C.SKIPPABLE or is_adverb(np[-1])):
         np = np[:-1]
     if not np or np[0].low in C.PRONOUNS or np[0].low in C.VAGUE_SUBJECTS or not _has_name(np) \
             or main_verb_index(np) is not None:
@@ -521,7 +516,7 @@ def _is_predicate_verb(toks: list[Token], m: int, after_comma: bool = False) -> 
         return True
     # the word before the adverbs (*Clinton immediately posted*, *Trump then appears*)
     k = m - 1
-    while k > 0 and (_is_adverb(toks[k]) or toks[k].low in C.SKIPPABLE):
+    while k > 0 and (is_adverb(toks[k]) or toks[k].low in C.SKIPPABLE):
         k -= 1
     after_name = toks[k].is_word and (toks[k].is_cap or toks[k].low in C.ROLE_NOUNS or toks[k].low in C.PRONOUNS) \
         or (after_comma and toks[k].text in (",",) + _DASHES)
@@ -592,7 +587,7 @@ def _main_clause_start(toks: list[Token], end: int) -> int | None:
         if close is not None:
             piece = [t for t in toks[s:close] if t.is_word]
             time_phrase = bool(piece) and all(t.low in C.SKIPPABLE or t.low in C.CALENDAR or t.low in _TIME_WORDS
-                                              or t.low in _TIME_NOUNS or t.text[:1].isdigit() or _is_adverb(t)
+                                              or t.low in _TIME_NOUNS or t.text[:1].isdigit() or is_adverb(t)
                                               for t in piece)
             # "At a rally in Portsmouth, N.H., on Tuesday,": a place after an opening phrase
             place = prev_intro and toks[s - 1].text == "," and close is not None and toks[close].text == "," \
@@ -602,7 +597,7 @@ def _main_clause_start(toks: list[Token], end: int) -> int | None:
         participle = first.is_word and first.low.endswith(("ing", "ed")) and len(first.low) > 5 \
             and first.low not in C.ROLE_NOUNS and not (s + 1 < end and toks[s + 1].is_cap)  # not "Working America"
         intro = first.low in _INTRO or time_phrase or place or participle or first.low in _INTRO_ADVERBS \
-            or (_is_adverb(first) or (first.is_cap and first.low.endswith("ly") and first.low not in _NOT_ADVERB
+            or (is_adverb(first) or (first.is_cap and first.low.endswith("ly") and first.low not in NOT_ADVERBS
                                       and (close == s + 1 or s + 1 < end and (toks[s + 1].low in C.PREPOSITIONS
                                                                             or toks[s + 1].low in C.CLAUSE_WORDS))))
         if not intro:
@@ -640,7 +635,7 @@ def _appositive_piece(piece: list[Token]) -> str | None:
     if any(_is_predicate_verb(head_part, k) and not participle(k) for k in range(1, len(head_part))) \
             or main_verb_index(head_part) is not None:
         return None
-    if _is_adverb(first) or first.low in C.SKIPPABLE or (first.low in C.PREPOSITIONS and first.low != "of"):
+    if is_adverb(first) or first.low in C.SKIPPABLE or (first.low in C.PREPOSITIONS and first.low != "of"):
         return "aside"  # "in an interview on Friday"; "of RBC Capital Markets" describes
     if first.text.islower() and first.low not in C.ROLE_NOUNS and first.low not in _TITLE_ING and (
             first.low.endswith(("ing", "ed")) or (participle(0) and (first.low.endswith("en")
@@ -669,7 +664,7 @@ def _main_subject(toks: list[Token], end: int, at_end: bool = False) -> list[Tok
             if m == s:
                 return None
             v = m + 1
-            while v < end and (_is_adverb(toks[v]) or toks[v].low in C.SKIPPABLE) and toks[v].low not in _AUX_VERBS:
+            while v < end and (is_adverb(toks[v]) or toks[v].low in C.SKIPPABLE) and toks[v].low not in _AUX_VERBS:
                 v += 1
             if at_end and v == end:
                 verb = v
@@ -701,7 +696,7 @@ def _main_subject(toks: list[Token], end: int, at_end: bool = False) -> list[Tok
     if verb is None:
         return None
     subj = toks[s:aside if aside is not None else verb]
-    while subj and (subj[-1].low in C.SKIPPABLE or _is_adverb(subj[-1])
+    while subj and (subj[-1].low in C.SKIPPABLE or is_adverb(subj[-1])
                     or (subj[-1].low in _REPORT_ADVERBS and subj[-1].text.islower())
                     or subj[-1].text in (",",) + _DASHES):
         subj = subj[:-1]
@@ -783,7 +778,7 @@ def _participle_report(toks: list[Token], i: int, j: int, cue: tuple[int, int]) 
         v = next((m for m in range(c0 + 1, j) if _is_predicate_verb(toks, m)), None)
         if v is not None:
             near = toks[c0:v]
-            while near and (near[-1].low in C.SKIPPABLE or _is_adverb(near[-1])):
+            while near and (near[-1].low in C.SKIPPABLE or is_adverb(near[-1])):
                 near = near[:-1]
             if near and len(near) <= _MAX_SUBJECT and near[0].low not in C.VAGUE_SUBJECTS \
                     and (_has_name(near) or (len(near) == 1 and near[0].low in ("he", "she", "they", "it", "we"))):
@@ -814,7 +809,7 @@ def _respondents(seg: list[Token]) -> bool:
     in 10*, *Nearly nine out of 10 voters*, *A third of independents, 33%*, *those surveyed*):
     the poll's data speak through them (spec: a data set is a source)."""
     words = [t for t in seg if t.is_word or t.text == "%"]
-    while words and ((words[0].low.endswith("ly") and words[0].low not in _NOT_ADVERB) or words[0].low in ("about", "only", "just", "some", "roughly", "around",
+    while words and ((words[0].low.endswith("ly") and words[0].low not in NOT_ADVERBS) or words[0].low in ("about", "only", "just", "some", "roughly", "around",
                                                              "almost", "over", "under", "more", "than", "fewer",
                                                              "less", "a", "mere", "another")):
         words = words[1:]
@@ -934,7 +929,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                       or (toks[j].low in _REPORT_ADVERBS and toks[j].text.islower()
                           and (toks[j].low not in _MODALS or toks[j + 1].low in ("have", "has"))) or (toks[j].low in _REFLEXIVES and j > 0)
                       or (_negated_do(toks, j) and not low.endswith("ing"))
-                      or (_is_adverb(toks[j]) and j > 0)):
+                      or (is_adverb(toks[j]) and j > 0)):
         if toks[j].text == ")":
             # "Price Waterhouse and Co (PW) said": step over the parenthesis
             while j >= 0 and toks[j].text != "(":
@@ -1040,7 +1035,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         if a_start > 0 and toks[a_start - 1].text == ",":
             b_start = _clause_start(toks, a_start - 2)
             named_before = toks[b_start:a_start - 1]
-            if named_before and all(_is_adverb(u) or u.low in C.SKIPPABLE for u in named_before) and b_start > 1 \
+            if named_before and all(is_adverb(u) or u.low in C.SKIPPABLE for u in named_before) and b_start > 1 \
                     and toks[b_start - 1].text == ",":
                 # "Sanders, meanwhile, who ..., said": the name stands before the adverb
                 stop = b_start - 1
@@ -1052,7 +1047,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                 # (not a participle: "X, writing for the majority, said")
                 describes = appos and not (appos[0].text.islower() and appos[0].low.endswith(("ing", "ed"))
                                            and appos[0].low not in C.ROLE_NOUNS) \
-                    and not _is_adverb(appos[0]) and appos[0].low not in C.SKIPPABLE and len(appos) <= 30 \
+                    and not is_adverb(appos[0]) and appos[0].low not in C.SKIPPABLE and len(appos) <= 30 \
                     and appos[0].low not in C.PREPOSITIONS
                 # a one-word name stays alone: "Murphy," would no longer match "Murphy"
                 describes = describes and sum(u.is_word for u in named_before) >= 2
@@ -1075,7 +1070,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     if head.low in C.PREPOSITIONS and (head.low not in _FALLBACK_AFTER or not low.endswith("ing")):
         return None  # "as a result of alleged acts", "her lead in pledged delegates": an adjective
     if low in _NOUN_S and head.is_word and head.text.islower() and head.low not in C.ROLE_NOUNS \
-            and head.low not in C.PRONOUNS and not _is_adverb(head) and head.low not in C.SKIPPABLE \
+            and head.low not in C.PRONOUNS and not is_adverb(head) and head.low not in C.SKIPPABLE \
             and (nxt is None or nxt.text in ".!?;)" or nxt.low in C.PREPOSITIONS) \
             and not (_clause_start(toks, j) > 0 and toks[_clause_start(toks, j) - 1].text in (",",) + _DASHES):
         return None  # "their favorite television shows.", "research projects": nouns, not "..., the survey shows."
@@ -1639,7 +1634,7 @@ def _sentence_subject(toks: list[Token]) -> list[Token] | None:
     if v is None or toks[v].text in CLAUSE_PUNCT:
         return None
     subj = toks[:v]
-    while subj and (subj[-1].low in C.SKIPPABLE or _is_adverb(subj[-1])):
+    while subj and (subj[-1].low in C.SKIPPABLE or is_adverb(subj[-1])):
         subj = subj[:-1]
     if not subj or subj[0].low in C.PRONOUNS or subj[0].low in _INTRO or subj[0].low in C.VAGUE_SUBJECTS \
             or subj[0].low in C.SKIPPABLE or main_verb_index(subj) is not None:

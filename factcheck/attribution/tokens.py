@@ -29,6 +29,8 @@ _TOKEN = re.compile(
 QUOTES = frozenset("\"'“”‘’«»")
 #: punctuation that starts a new clause
 CLAUSE_PUNCT = frozenset(",;:()[]—–-") | QUOTES
+#: lower-case words in -ly that are not adverbs (*family*, *daily*, *rally*)
+NOT_ADVERBS = frozenset("only family early daily weekly monthly yearly italy july ally rally".split())
 
 
 class Token(NamedTuple):
@@ -65,3 +67,8 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
         s, e = m.span()
         out.append(_new(Token, (g, g.lower(), base + s, base + e)))
     return out
+
+
+def is_adverb(tok: Token) -> bool:
+    """Whether ``tok`` is a lower-case adverb in -ly (*flatly*, *later*: no; *family*: no)."""
+    return tok.text.islower() and tok.low.endswith("ly") and tok.low not in NOT_ADVERBS
