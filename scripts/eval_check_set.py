@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Build the PolNeAR check set into a temporary folder and run ``factcheck evaluate`` on it.
 
-    python3 scripts/eval_check_set.py [--model fast] [--model accurate] [--json] [--keep DIR]
+    python3 scripts/eval_check_set.py [--set DIR] [--model fast] [--model accurate] [--json] [--keep DIR]
 
-The set (``datasets/polnear-check``) keeps offsets only; the texts come from
+The set (``datasets/polnear-check``, or the sealed ``datasets/polnear-check-2`` with ``--set``) keeps
+offsets only; the texts come from
 ``$FACTCHECK_SHARED`` (default ``<repo>/../shared``). For each ``--model`` it runs
 ``factcheck evaluate DOCS GOLD --model M`` and prints its figures. The check set is for
 measuring only: never train or tune on it.
@@ -26,13 +27,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", action="append", help="model name or folder (repeatable; default fast)")
     ap.add_argument("--json", action="store_true", help="print every figure as JSON")
+    ap.add_argument("--set", type=Path, default=REPO / "datasets" / "polnear-check",
+                    help="the check set's folder (default datasets/polnear-check; the sealed one: datasets/polnear-check-2)")
     ap.add_argument("--keep", type=Path, help="write docs.jsonl and gold.jsonl here instead of a temporary folder")
     args = ap.parse_args(argv)
     shared = Path(os.environ.get("FACTCHECK_SHARED", REPO.parent / "shared"))
     with tempfile.TemporaryDirectory(prefix="polnear-check-") as tmp:
-        docs, gold = build_check_set(shared, args.keep or Path(tmp))
+        docs, gold = build_check_set(shared, args.keep or Path(tmp), args.set / "annotations.jsonl")
         n = sum(1 for _ in gold.open(encoding="utf-8"))
-        print(f"PolNeAR check set: {n} gold sentences in {gold}", flush=True)
+        print(f"PolNeAR check set {args.set.name}: {n} gold sentences in {gold}", flush=True)
         status = 0
         for model in args.model or ["fast"]:
             print(f"\n== model {model}", flush=True)
