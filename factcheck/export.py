@@ -30,7 +30,8 @@ from .types import LABELS, PRIMARY_LABELS
 FORMATS = ("jsonl", "csv", "parquet", "hf", "claimreview")
 COLUMNS = ("verdict_id", "claim_id", "doc_id", "text", "start", "end", "checkworthiness", "source", "facets",
            "rating", "rating_value", "label", "note", "evidence", "reviewer", "reviewer_role", "kind",
-           "created_at", "model_label", "model_scores", "model_name", "model_version")
+           "created_at", "model_label", "model_scores", "model_name", "model_version",
+           "settled", "not_a_claim", "source_corrected", "reuses", "model_source", "model_facets")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,10 @@ def export_row(row: dict) -> dict:
     out = {k: row.get(k) for k in COLUMNS}
     out["model_label"] = row.get("claim_label", row.get("model_label"))
     out["evidence"] = list(row.get("evidence") or [])
-    out["facets"] = list(row.get("facets") or [])
+    out["facets"] = list(row.get("facets") or [])  # the reviewer's facet corrections
+    out["model_facets"] = list(row.get("model_facets") or [])
+    for flag in ("settled", "not_a_claim", "source_corrected"):
+        out[flag] = bool(row.get(flag))
     out["model_scores"] = {lab: (row.get("model_scores") or {}).get(lab) for lab in LABELS}
     return out
 
@@ -134,7 +138,16 @@ def parquet_schema():
         ("reviewer_role", pa.string()), ("kind", pa.string()), ("created_at", pa.string()),
         ("model_label", pa.string()), ("model_scores", pa.struct([(lab, pa.float64()) for lab in LABELS])),
         ("model_name", pa.string()), ("model_version", pa.string()),
+        ("settled", pa.bool_()), ("not_a_claim", pa.bool_()), ("source_corrected", pa.bool_()),
+        ("reuses", pa.int64()), ("model_source", span), ("model_facets", pa.string()),
     ])
+
+
+def _span(src):
+    """Return a source as the {text, start, end} struct (a bare string gets offsets -1)."""
+    if isinstance(src, dict) and "start" in src:
+        return {"text": src.get("text"), "start": src.get("start"), "end": src.get("end")}
+    return {"text": src, "start": -1, "end": -1} if isinstance(src, str) else None
 
 
 def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
@@ -148,7 +161,9 @@ def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
         with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
             buf: list[dict] = []
             for row in rows:
-                buf.append({**row, "facets": json.dumps(row["facets"], ensure_ascii=False)})
+                buf.append({**row, "facets": json.dumps(row["facets"], ensure_ascii=False),
+                            "model_facets": json.dumps(row["model_facets"], ensure_ascii=False),
+                            "source": _span(row.get("source")), "model_source": _span(row.get("model_source"))})
                 if len(buf) >= batch:
                     writer.write_table(pa.Table.from_pylist(buf, schema=schema))
                     n, buf = n + len(buf), []
@@ -170,7 +185,9 @@ def hf_features(scale):
     return Features({
         "verdict_id": Value("int64"), "claim_id": Value("string"), "doc_id": Value("string"),
         "text": Value("string"), "start": Value("int64"), "end": Value("int64"),
-        "checkworthiness": Value("float64"), "source": claim["source"], "facets": claim["facets"],
+        "checkworthiness": Value("float64"), "source": claim["source"],
+        "facets": List({"start": Value("int64"), "end": Value("int64"), "kind": Value("string"),
+                        "value": Value("string"), "not_a_figure": Value("bool")}),
         "rating": ClassLabel(names=scale.names()), "rating_value": Value("int64"),
         "label": ClassLabel(names=list(PRIMARY_LABELS)), "note": Value("string"),
         "evidence": List(Value("string")), "reviewer": Value("string"), "reviewer_role": Value("string"),
@@ -178,18 +195,19 @@ def hf_features(scale):
         "model_label": ClassLabel(names=list(PRIMARY_LABELS)),
         "model_scores": {lab: Value("float64") for lab in LABELS},
         "model_name": Value("string"), "model_version": Value("string"),
+        "settled": Value("bool"), "not_a_claim": Value("bool"), "source_corrected": Value("bool"),
+        "reuses": Value("int64"), "model_source": claim["source"], "model_facets": claim["facets"],
     })
 
 
 def _hf_row(row: dict) -> dict:
     from .frames import facet_value_text
     out = dict(row)
-    out["facets"] = [{"kind": f.get("kind"), "text": f.get("text"), "value": facet_value_text(f.get("value")),
-                      "start": f.get("start"), "end": f.get("end"), "approximate": bool(f.get("approximate")),
-                      "unit": f.get("unit")} for f in row["facets"]]
-    src = row.get("source")
-    out["source"] = src if isinstance(src, dict) and "start" in src else (
-        {"text": src, "start": -1, "end": -1} if isinstance(src, str) else None)
+    out["model_facets"] = [{"kind": f.get("kind"), "text": f.get("text"), "value": facet_value_text(f.get("value")),
+                            "start": f.get("start"), "end": f.get("end"), "approximate": bool(f.get("approximate")),
+                            "unit": f.get("unit")} for f in row["model_facets"]]
+    out["facets"] = [{**f, "value": facet_value_text(f.get("value"))} for f in row["facets"]]
+    out["source"], out["model_source"] = _span(row.get("source")), _span(row.get("model_source"))
     return out
 
 

@@ -89,7 +89,8 @@ def test_jsonl_round_trip(queue_path, tmp_path):
     assert "wrote 5 verdicts" in r.output and "--since" in r.output
     first = rows[0]
     assert first["model_label"] == "sourced" and first["model_scores"]["sourced"] == 0.91
-    assert first["facets"][0]["value"] == 12 and first["source"]["text"] == "The port authority"
+    assert first["model_facets"][0]["value"] == 12 and first["source"]["text"] == "The port authority"
+    assert first["facets"] == [] and first["settled"] is True and first["not_a_claim"] is False
     assert rows[2]["label"] == "unsourced" and rows[2]["model_label"] == "estimated"
 
 
@@ -108,7 +109,7 @@ def test_csv_and_parquet_round_trip_with_pandas(queue_path, tmp_path):
     got = [(r["claim_id"], r["reviewer"], r["rating"], none(r["label"]), none(r["note"]), tuple(r["evidence"]),
             r["created_at"]) for r in df.to_dict("records")]
     assert got == want
-    assert df.loc[0, "model_scores"]["sourced"] == 0.91 and json.loads(df.loc[0, "facets"])[1]["value"] == "2019"
+    assert df.loc[0, "model_scores"]["sourced"] == 0.91 and json.loads(df.loc[0, "model_facets"])[1]["value"] == "2019"
     assert pd.isna(df.loc[4, "rating_value"]) and df.loc[0, "rating_value"] == 5
 
 
