@@ -19,7 +19,7 @@ import sqlite3
 from ..errors import InputError, QueueError
 from . import schema
 
-COLUMNS = ("claim_id", "doc_id", "text", "label", "checkworthiness", "status", "n_verdicts", "priority")
+COLUMNS = ("claim_id", "doc_id", "text", "start", "label", "checkworthiness", "status", "n_verdicts", "priority")
 #: the walks in priority order, over every item and over one status
 INDEXES = {
     "items_list_priority": "CREATE INDEX IF NOT EXISTS items_list_priority ON items(priority DESC, claim_id)",

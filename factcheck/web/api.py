@@ -343,23 +343,48 @@ def api_release(request: Request, claim_id: str, ident: Who):
     return {"released": queue_of(request).release(claim_id, ident.name)}
 
 
-@router.get("/api/disputed", tags=["editors"], summary="disputed claims with their verdicts (editors only)")
+@router.get("/api/disputed", tags=["editors"],
+            summary="disputed claims, each with why, every reviewer's verdict and the ruling (editors only)")
 def api_disputed(request: Request, ident: Editor, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                 offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
-    return disputed(queue_of(request), ident, limit=limit, offset=offset)
+                 offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+                 after: Annotated[Optional[str], Query(max_length=400)] = None,
+                 before: Annotated[Optional[str], Query(max_length=400)] = None,
+                 status: Annotated[str, Query(json_schema_extra={"enum": ["disputed", "resolved"]})] = "disputed"):
+    return disputed(queue_of(request), ident, limit=limit, offset=offset, after=after, before=before, status=status)
 
 
-def disputed(queue, ident: Identity, *, limit: int = 50, offset: int = 0) -> dict:
-    """Return the disputed claims, each with its current verdicts."""
-    rows = queue.list_items(status="disputed", limit=limit, offset=offset)
-    items = []
-    for row in rows:
-        verdicts = [v for v in queue.get_claim(row["claim_id"], reviewer=ident.name)["verdicts"]
-                    if v.get("current") and v.get("kind") == "verdict"]
-        items.append({**row, "verdicts": verdicts})
-    return {"items": items, "count": queue.count_items(status="disputed"), "limit": limit, "offset": offset}
+def disputed(queue, ident: Identity, *, limit: int = 50, offset: int = 0, after=None, before=None,
+             status: str = "disputed") -> dict:
+    """Return the disputed (or, with ``status="resolved"``, the ruled) claims, each with
+    ``reasons``, every reviewer's current verdict and the ruling (``Queue.dispute``)."""
+    from ..queue import listing
+
+    if status not in ("disputed", "resolved"):
+        raise ApiError(422, "status is disputed or resolved")
+    page = listing.page(queue, status=status, limit=limit, after=after or None, before=before or None,
+                        offset=None if (after or before) else offset)
+    items = [{**row, **queue.dispute(row["claim_id"], viewer=ident.name)} for row in page["items"]]
+    return {"items": items, "count": queue.count_items(status=status), "limit": limit, "offset": page["position"],
+            "next": page["next"], "previous": page["previous"], "status": status}
 
 
-@router.get("/api/stats", tags=["meta"], summary="counts, agreement, verdicts per day, ratings by label")
+def stats(queue, ident: Identity) -> dict:
+    """Return the queue's statistics and what they tell about the model (``insights``); in blind
+    review a reviewer gets nothing that shows what the model said (no ratings by label, no
+    label confusion, no check-worthiness bands)."""
+    from ..queue.insights import insights
+
+    out = queue.stats()
+    blind = hides_model(queue, ident)
+    if blind:
+        out.pop("ratings_by_label", None)
+        out.pop("by_label", None)
+    out["insights"] = insights(queue, model=not blind)
+    out["blind"] = blind
+    return out
+
+
+@router.get("/api/stats", tags=["meta"],
+            summary="counts, agreement, verdicts per day, and what the verdicts tell about the model")
 def api_stats(request: Request, ident: Who):
-    return queue_of(request).stats()
+    return stats(queue_of(request), ident)

@@ -277,10 +277,30 @@ def adjudicate_form(request: Request, claim_id: str, ident: Editor,
 
 # -- editors and statistics ---------------------------------------------------------------
 
-@router.get("/disputed", **HTML, summary="disputed claims to adjudicate (editors; JSON twin: /api/disputed)")
-def disputed_page(request: Request, ident: Editor, offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
-    page = api.disputed(request.app.state.queue, ident, limit=50, offset=offset)
-    return render(request, "disputed.html", page=page, scale=request.app.state.queue.scale.ratings)
+@router.get("/disputed", **HTML, summary="disputed claims to rule on (editors; JSON twin: /api/disputed)")
+def disputed_page(request: Request, ident: Editor, offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+                  after: Annotated[Optional[str], Query(max_length=400)] = None,
+                  before: Annotated[Optional[str], Query(max_length=400)] = None,
+                  status: Annotated[str, Query(pattern="^(disputed|resolved)$")] = "disputed"):
+    queue = request.app.state.queue
+    page = api.disputed(queue, ident, limit=50, offset=offset, after=after, before=before, status=status)
+    for row in page["items"]:
+        for v in [*row["verdicts"], row.get("ruling") or {}]:
+            v["source_shown"] = _span_text(row, v.get("source"))
+    return render(request, "disputed.html", page=page, scale=queue.scale.ratings, listing=status)
+
+
+def _span_text(row: dict, span) -> str:
+    """Return the words of a source span when they lie in the claim sentence, else its offsets."""
+    if isinstance(span, dict):
+        span = (span.get("start"), span.get("end"))
+    if not span:
+        return "none"
+    s, e = span[0], span[1]
+    text, start = row.get("text") or "", row.get("start")
+    if isinstance(start, int) and isinstance(s, int) and isinstance(e, int) and start <= s < e <= start + len(text):
+        return f"“{text[s - start:e - start]}”"
+    return f"{s}–{e}"
 
 
 def _days(per_day: dict) -> list[tuple[str, int]]:
@@ -305,8 +325,9 @@ def _days(per_day: dict) -> list[tuple[str, int]]:
 @router.get("/stats", **HTML, summary="statistics with charts (JSON twin: /api/stats)")
 def stats_page(request: Request, ident: Who):
     queue = request.app.state.queue
-    stats = queue.stats()
+    stats = api.stats(queue, ident)
     agreement = stats.get("agreement") or {}
+    found = stats["insights"]
     rows = []
     for what in ("rating", "label"):
         a = agreement.get(what) or {}
@@ -314,11 +335,18 @@ def stats_page(request: Request, ident: Who):
         rows.append((f"{what}: Cohen's kappa", a.get("cohen_kappa")))
     figures = {  # the chart functions escape every label, so their SVG goes into the page as it is
         "per_day": charts.columns(_days(stats.get("verdicts_per_day") or {}), title="Verdicts per day"),
-        "by_label": charts.stacked_bars(stats.get("ratings_by_label") or {}, queue.scale.names(),
-                                        title="Ratings by the model's label"),
         "agreement": charts.score_bars(rows, title="Agreement between reviewers"),
         "throughput": charts.columns(sorted((stats.get("by_reviewer") or {}).items()),
                                      title="Verdicts per reviewer"),
+        "backlog": charts.columns(found["backlog_by_day"], title="Claims waiting at the end of each day"),
+        "time": charts.columns(found["time_to_verdict"]["buckets"], title="Time from added to first verdict"),
     }
+    if "ratings_by_label" in stats:
+        figures["by_label"] = charts.stacked_bars(stats.get("ratings_by_label") or {}, queue.scale.names(),
+                                                  title="Ratings by the model's label")
+    if "not_a_claim_by_band" in found:
+        figures["by_band"] = charts.score_bars(
+            [(f"{b['band']} ({b['verdicts']:,})", b["rate"]) for b in found["not_a_claim_by_band"]],
+            title="Share of verdicts saying not a claim, by check-worthiness", low=0.0)
     figures = {name: Markup(svg) for name, svg in figures.items()}
-    return render(request, "stats.html", stats=stats, figures=figures, agreement=agreement)
+    return render(request, "stats.html", stats=stats, figures=figures, agreement=agreement, found=found)
