@@ -432,6 +432,11 @@ class Queue:
         record_text, *_, doc_id, _start = self._claim_row(conn, claim_id)
         return _documents.article(conn, doc_id, json.loads(record_text, strict=False))
 
+    def document_index(self) -> dict[str, dict]:
+        """Return doc_id -> {"title", "published", "url"} of the documents the queue holds."""
+        return {doc_id: {"title": title, "published": published, "url": url} for doc_id, title, published, url
+                in self._conn().execute("SELECT doc_id, title, published, url FROM documents")}
+
     def add_documents(self, rows: Iterable[tuple]) -> tuple[int, list]:
         """Store ``(path, line, record)`` documents (doc_id, text, title or headline, published,
         url); return how many were stored and the rows that could not be (InputErrors)."""
