@@ -369,18 +369,14 @@ def disputed(queue, ident: Identity, *, limit: int = 50, offset: int = 0, after=
 
 
 def stats(queue, ident: Identity) -> dict:
-    """Return the queue's statistics and what they tell about the model (``insights``); in blind
-    review a reviewer gets nothing that shows what the model said (no ratings by label, no
-    label confusion, no check-worthiness bands)."""
+    """Return the queue's statistics as the viewer may see them (``Queue.stats``) and what the
+    verdicts tell about the model (``insights``). The model's figures (label confusion,
+    not-a-claim by check-worthiness band) follow the queue's rule for ratings by label: editors
+    only, and nobody in blind review."""
     from ..queue.insights import insights
 
-    out = queue.stats()
-    blind = hides_model(queue, ident)
-    if blind:
-        out.pop("ratings_by_label", None)
-        out.pop("by_label", None)
-    out["insights"] = insights(queue, model=not blind)
-    out["blind"] = blind
+    out = queue.stats(viewer=ident.name)
+    out["insights"] = insights(queue, model=ident.is_editor and not queue.blind)
     return out
 
 
