@@ -87,8 +87,8 @@ def add(queue_file, claims, docs, model, model_version, as_json):
     for error in errors:
         click.echo(str(error), err=True)
     if _wants_json(as_json):
-        _print_json({"added": result.added, "duplicates": result.duplicates, "documents": stored,
-                     "errors": len(errors)})
+        summary = {"added": result.added, "duplicates": result.duplicates, "errors": len(errors)}
+        _print_json({**summary, "documents": stored} if docs else summary)
     else:
         click.echo(f"Added {result.added} claims to {queue_file} ({result.duplicates} already there)"
                    + (f"; {stored} documents" if docs else ""))
