@@ -185,7 +185,7 @@ def test_adjudicate_and_backup(queue, tmp_path):
 
 
 @pytest.mark.parametrize("command", ["init", "add", "add-reviewer", "next", "verdict", "stats", "adjudicate",
-                                     "backup", "import", "reset-secret"])
+                                     "backup", "import", "reset-secret", "dispute"])
 def test_every_help_ends_with_an_example(command):
     result = run("queue", command, "--help")
     assert result.exit_code == 0
@@ -272,6 +272,8 @@ def test_adjudicate_has_no_default_rating(queue):
     ruled = run("queue", "adjudicate", queue, "c0000", "--editor", "eve", "--rating", "false",
                 "--evidence", "https://example.org/ruling", "--evidence", "ftp://nope")
     assert ruled.exit_code == 1 and count(queue, "SELECT count(*) FROM verdicts WHERE kind = 'adjudication'") == 0
+    shown = json.loads(run("queue", "dispute", queue, "c0000").stdout)
+    assert shown["reasons"] == ["rating"] and [v["rating"] for v in shown["verdicts"]] == ["true", "false"]
 
 
 def test_reset_secret_prints_a_new_secret_and_the_old_stops_working(tmp_path):

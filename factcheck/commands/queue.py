@@ -210,6 +210,31 @@ def adjudicate(queue_file, claim_id, editor, rating, label, note, evidence, as_j
         click.echo(f"Resolved {claim_id}: {editor} rated it {rating}")
 
 
+@queue.command(epilog="""\b
+Example:
+    factcheck queue dispute newsroom.queue 3f9c2e71d0a4b8e6""")
+@queue_path
+@click.argument("claim_id")
+@json_flag
+def dispute(queue_file, claim_id, as_json):
+    """Show why a claim is disputed, every reviewer's verdict side by side, and any ruling."""
+    with _open(queue_file) as q:
+        found = q.dispute(claim_id)
+    if _wants_json(as_json):
+        _print_json(found)
+        return
+    click.echo(f"{claim_id}: {found['status']}; disputed on: {', '.join(found['reasons']) or 'nothing'}")
+    for v in found["verdicts"] + ([found["ruling"]] if found["ruling"] else []):
+        said = "not a claim" if v["not_a_claim"] else v["rating"]
+        src = v.get("source")
+        click.echo(f"  {v['reviewer']:<12} {said:<13} label {v.get('label') or '-':<10} source {src or '-'}"
+                   + (" (ruling)" if v is found["ruling"] else ""))
+        if v.get("note"):
+            click.echo(f"  {'':<12} note: {v['note']}")
+        for url in v.get("evidence") or ():
+            click.echo(f"  {'':<12} evidence: {url}")
+
+
 def _stats_text(stats: dict) -> str:
     lines = [f"{stats['claims']} claims, {stats['verdicts']} verdicts", "", "status"]
     lines += [f"  {k:<12} {v:>8}" for k, v in stats["by_status"].items()]
