@@ -239,7 +239,11 @@ def dataset_card(queue, rows: list[dict], scale, since: str | None) -> str:
               f"- verdicts: {len(rows):,}",
               f"- claims with a verdict: {len({r['claim_id'] for r in rows}):,}",
               f"- claims in the queue: {stats.get('claims', 0):,}",
-              f"- labels corrected by a reviewer: {corrected:,}", "",
+              f"- labels corrected by a reviewer: {corrected:,}",
+              f"- verdicts on settled claims: {sum(1 for r in rows if r.get('settled')):,}",
+              f"- not-a-claim verdicts: {sum(1 for r in rows if r.get('not_a_claim')):,}",
+              f"- source corrections: {sum(1 for r in rows if r.get('source_corrected')):,}; "
+              f"facet corrections: {sum(len(r.get('facets') or ()) for r in rows):,}", "",
               "| rating | verdicts |", "|---|---|"]
     lines += [f"| {name} | {by_rating.get(name, 0):,} |" for name in scale.names()]
     lines += ["", "## Reviewers", "", "| reviewer | verdicts |", "|---|---|"]
@@ -256,7 +260,12 @@ def dataset_card(queue, rows: list[dict], scale, since: str | None) -> str:
               "- `text`, `start`, `end`, `doc_id`, `source`, `facets`: the claim as in spec/CLAIMS.md "
               "(a facet's `value` as text)",
               "- `note`, `evidence` (URLs), `reviewer`, `reviewer_role`, `kind` (verdict or adjudication), "
-              "`created_at` (ISO 8601 UTC)", ""]
+              "`created_at` (ISO 8601 UTC)",
+              "- `settled`: the claim is settled (its verdicts agree on the rating, or an editor ruled); "
+              "`not_a_claim`: the reviewer says it is nothing to check (no rating)",
+              "- `source_corrected`, `source`: the source as it stands after the verdict (`model_source` is "
+              "the model's); `facets`: the reviewer's corrected figures (`model_facets` are the model's); "
+              "`reuses`: the verdict this one took over", ""]
     return "\n".join(lines)
 
 

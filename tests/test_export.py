@@ -127,7 +127,8 @@ def test_hf_dataset_has_class_labels_and_a_card(queue_path, tmp_path):
     assert [labels.int2str(x) if x is not None else None for x in ds["label"]] == [w["label"] for w in want]
     assert ds["evidence"][0] == ["https://port.example.org/2019"] and ds["reviewer"] == [w["reviewer"] for w in want]
     card = (out / "README.md").read_text()
-    for needle in ("verdicts: 5", "| alice | 3 |", "| bob | 2 |", "## Agreement", "| unverifiable |  | Unverifiable |"):
+    for needle in ("verdicts: 5", "| alice | 3 |", "| bob | 2 |", "## Agreement", "| unverifiable |  | Unverifiable |",
+                   "verdicts on settled claims: 2", "not-a-claim verdicts: 0"):
         assert needle in card
     # exporting again replaces the folder whole
     export(queue_path, "hf", out)
