@@ -88,17 +88,3 @@ def test_stats_count_settled_and_not_a_claim_and_hide_ratings_from_reviewers(q):
     assert stats["not_a_claim"] == 2 and stats["ratings_by_label"]["contested"] == {"true": 2}
     assert "ratings_by_label" not in q.stats(viewer="ann") and "ratings_by_label" in q.stats(viewer="ed")
     assert q.stats(viewer="ann")["by_label"] == stats["by_label"]  # not blind: the model's labels are no secret
-
-
-def test_blind_stats_show_no_ratings_by_model_label(tmp_path):
-    with Queue(tmp_path / "blind.queue") as q:
-        q.init(blind=True)
-        q.add_claims(records())
-        q.add_reviewer("ann")
-        q.add_reviewer("ed", "editor")
-        q.record_verdict("c0000", "ann", "true")
-        assert "ratings_by_label" not in q.stats() and "ratings_by_label" not in q.stats(viewer="ed")
-        assert q.stats(viewer="ann")["by_label"] == {} and q.stats(viewer="ed")["by_label"]
-        view = q.get_claim("c0001", reviewer="ann")
-        assert "model" not in view and "label" not in view["claim"] and "scores" not in view["claim"]
-        assert all("label" not in r for r in view["context"]["before"] + view["context"]["after"])

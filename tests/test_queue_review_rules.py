@@ -14,7 +14,7 @@ from factcheck.errors import QueueError
 from factcheck.export import claim_reviews
 from factcheck.queue import Queue
 from factcheck.queue.settle import Opinion, agreed, ratings_agree, reasons
-from test_queue_helpers import records
+from test_queue_helpers import records, undo_and_check
 
 CLAIMS = [r["claim_id"] for r in records(2)]
 REVIEWERS = ("ann", "bo", "cy")
@@ -93,14 +93,7 @@ class ReviewRules(RuleBasedStateMachine):
 
     @rule(who=st.sampled_from(REVIEWERS + (EDITOR,)))
     def undo(self, who):
-        mine = [(stack[-1][0], key) for key, stack in self.stacks.items() if key[1] == who and stack]
-        undone = self.q.undo_last(who)
-        if not mine:
-            assert undone is None
-            return
-        _, key = max(mine)
-        assert undone["supersedes"] == self.stacks[key][-1][0]
-        self.stacks[key].pop()
+        undo_and_check(self.q, self.stacks, who)
 
     @rule(reviewer=st.sampled_from(REVIEWERS))
     def lease(self, reviewer):

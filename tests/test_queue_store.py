@@ -179,6 +179,9 @@ def test_blind_mode_hides_the_model_from_reviewers_not_editors(tmp_path):
         assert q.get_claim(got["claim"]["claim_id"], reviewer="eve")["model"]["label"] == "contested"
         v = q.record_verdict(got["claim"]["claim_id"], "ann", "true")
         assert v["blind"] is True
+        # statistics hide the model too: no ratings by its label for anyone, no label counts for reviewers
+        assert "ratings_by_label" not in q.stats() and "ratings_by_label" not in q.stats(viewer="eve")
+        assert q.stats(viewer="ann")["by_label"] == {} and q.stats(viewer="eve")["by_label"]
 
 
 def test_init_only_before_first_verdict(q, tmp_path):
