@@ -35,7 +35,7 @@ CASES = [
     ("ftp evidence", {"rating": "true", "evidence": ["ftp://x"]}, "http", ALL),
     ("a data: link", {"rating": "true", "evidence": ["data:text/html,<b>x</b>"]}, "http", ALL),
     ("a source span", {"rating": "true", "source": SOURCE}, None, NO_SCREEN),
-    ("no source", {"rating": "true", "source": None}, None, NO_SCREEN),
+    ("no source", {"rating": "true", "source": None}, None, ALL),
     ("a source span backwards", {"rating": "true", "source": (SOURCE[1], SOURCE[0])}, "inside the document",
      NO_SCREEN),
     ("a source past the end", {"rating": "true", "source": (0, len(TEXT) + 5)}, "inside the document", NO_SCREEN),
@@ -105,6 +105,7 @@ def through_screen(path, verdict) -> str | None:
         try:
             session.label = verdict.get("label")
             session.evidence = list(verdict.get("evidence", ()))
+            session.no_source = "source" in verdict  # the screen's one source correction: o, "no source"
             if verdict.get("not_a_claim"):
                 session.not_a_claim()
             else:

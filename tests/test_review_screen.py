@@ -122,12 +122,19 @@ def test_undo_brings_back_what_was_typed(q):
     session.set_note("checked with the depot")
     session.add_evidence("https://example.org/depot")
     session.set_label("u")
+    session.no_source = True
     session.rate(1)
-    assert session.note is None and session.label is None
+    assert session.note is None and session.label is None and not session.no_source
     session.undo()
-    assert (session.claim_id, session.note, session.evidence, session.label) == (
-        "c0002", "checked with the depot", ["https://example.org/depot"], "unsourced")
+    assert (session.claim_id, session.note, session.evidence, session.label, session.no_source) == (
+        "c0002", "checked with the depot", ["https://example.org/depot"], "unsourced", True)
     session.quit()
+
+
+def test_o_says_the_claim_has_no_source(q):
+    press(q, "oo" "o1q")  # twice is back to no correction; the third time counts
+    [row] = sqlite3.connect(q.path).execute("SELECT source_corrected, source_start FROM verdicts").fetchall()
+    assert row == (1, None)
 
 
 def test_screen_refuses_evidence_that_is_not_http(q):

@@ -3,7 +3,8 @@
 :class:`ReviewSession` is the loop without a screen (lease, rate, not a claim, skip, undo,
 counts); :func:`build_app` puts a prompt_toolkit screen over it. Keys: ``1``..``9`` rate (the
 scale's order), ``x`` not a claim, ``n`` note, ``e`` evidence URLs, ``l`` then one of
-``c``/``e``/``s``/``u`` the corrected label (``l`` ``-`` clears it), ``s`` skip, ``u`` undo the
+``c``/``e``/``s``/``u`` the corrected label (``l`` ``-`` clears it), ``o`` "this claim has no
+source" (again: undo that), ``s`` skip, ``u`` undo the
 last verdict, ``q`` quit. A note or the evidence is typed in a box at the bottom: Enter adds a
 line, Ctrl+S (or Esc then Enter) keeps it, Ctrl+G leaves it unchanged. Terminals send the same
 key for Enter and Ctrl+Enter, so Ctrl+S is the save key here.
@@ -20,7 +21,7 @@ from ..errors import FactcheckError
 from ..types import PRIMARY_LABELS
 from .display import format_facet
 from .store import Queue
-from .validate import check_label, check_url
+from .validate import UNSET, check_label, check_url
 
 _LABEL_KEYS = {lab[0]: lab for lab in PRIMARY_LABELS}  # c, e, s, u
 
@@ -46,10 +47,11 @@ class ReviewSession:
         self.note: str | None = None
         self.evidence: list[str] = []
         self.label: str | None = None
+        self.no_source = False  # the reviewer says the claim has no source (o)
 
     def _record(self, **what) -> dict:
         return self.queue.record_verdict(self.claim_id, self.reviewer, label=self.label, note=self.note,
-                                         evidence=self.evidence, **what)
+                                         evidence=self.evidence, source=None if self.no_source else UNSET, **what)
 
     @property
     def claim_id(self) -> str | None:
@@ -106,6 +108,7 @@ class ReviewSession:
         undone = self.queue.verdict(retraction["supersedes"])
         # what the reviewer had typed comes back with the claim
         self.note, self.evidence, self.label = undone["note"], list(undone["evidence"]), undone["label"]
+        self.no_source = undone["source_corrected"] and undone["source"] is None
         self.current = self.queue.get_claim(retraction["claim_id"], reviewer=self.reviewer)
         self.message = f"Undone: verdict {retraction['supersedes']}. Rate this claim again."
         return retraction
@@ -196,6 +199,7 @@ def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tup
     for panel in s.panels:
         out += panel(s)
     typed = [f"note: {s.note}" if s.note else "", f"evidence: {', '.join(s.evidence)}" if s.evidence else "",
+             "no source" if s.no_source else "",
              f"label: {s.label}" if s.label else ""]
     if any(typed):
         out.append(("class:typed", "\n" + "   ".join(t for t in typed if t) + "\n"))
@@ -204,7 +208,7 @@ def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tup
     if mode == "label":
         out.append(("class:keys", "label: [c]ontested [e]stimated [s]ourced [u]nsourced [-] none\n"))
     else:
-        out.append(("class:keys", "[n]ote [e]vidence [l]abel [s]kip [u]ndo [q]uit\n"))
+        out.append(("class:keys", "[n]ote [e]vidence [l]abel n[o] source [s]kip [u]ndo [q]uit\n"))
     if s.message:
         out.append(("class:message", s.message + "\n"))
     return out
@@ -294,6 +298,10 @@ def build_app(session: ReviewSession, *, input=None, output=None):
     for i in range(min(9, len(session.ratings))):
         kb.add(str(i + 1), filter=idle)(lambda event, i=i: act(lambda: session.rate(i)))
     kb.add("x", filter=idle)(lambda event: act(session.not_a_claim))
+
+    @kb.add("o", filter=idle)
+    def _no_source(event):
+        session.no_source = not session.no_source
     kb.add("s", filter=idle)(lambda event: act(session.skip))
     kb.add("u", filter=idle)(lambda event: act(session.undo))
     kb.add("n", filter=idle)(start("note"))
