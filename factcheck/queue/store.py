@@ -146,8 +146,8 @@ def quick_record(raw: str) -> tuple[dict, int] | None:
 
 
 def _teaching(not_a_claim, corrected, s_start, s_end, s_text, facets, reuses) -> dict:
-    """Return the verdict fields that teach the model (docs/VERDICTS: not_a_claim, the source
-    correction, facet corrections, the verdict reused) from their columns."""
+    """Return the verdict fields that teach the model (not_a_claim, the source correction, facet
+    corrections, the verdict reused: the contract the adapt and match branches read) from their columns."""
     source = {"start": s_start, "end": s_end, "text": s_text} if corrected and s_start is not None else None
     return {"not_a_claim": bool(not_a_claim), "source_corrected": bool(corrected), "source": source,
             "facets": json.loads(facets) if facets else [], "reuses": reuses}
@@ -412,7 +412,7 @@ class Queue:
                 status = "in_review"  # the true status would tell of the others' verdicts
         out = {"claim": show(record), "status": status,
                "context": {"doc_id": doc_id, "before": before[::-1], "after": after},
-               "article": self._article(conn, doc_id, record),
+               "article": _documents.article(conn, doc_id, record),
                "verdicts": verdicts, "blind": self.blind, "independent": not sees_all}
         if sees_all:
             out["settled"] = self._settlement(conn, claim_id)
@@ -420,9 +420,6 @@ class Queue:
             out["model"] = {"name": model, "version": version, "label": record.get("label"),
                             "scores": record.get("scores") or {}}
         return out
-
-    def _article(self, conn, doc_id: str, record: dict) -> dict | None:
-        return _documents.article(conn, doc_id, record)
 
     def article(self, claim_id: str) -> dict | None:
         """Return the claim's document as the queue knows it (see :func:`factcheck.queue.documents.article`):
