@@ -351,6 +351,7 @@ def test_claim_page_shows_the_paragraph_headline_date_and_link(tmp_path):
     for offset, text in parser.runs:
         assert ARTICLE[offset:offset + len(text)] == text, (offset, text)
     assert '<mark class="facet facet-money"' in html
+    assert '<td class="facet-shown">$1.2 billion, approx.</td>' in html
 
 
 def test_hostile_headline_and_link_are_inert(tmp_path):

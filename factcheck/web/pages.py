@@ -51,12 +51,13 @@ def _score(x) -> str:
 
 
 def _facet_display(facet) -> str:
-    """Return a facet's value as people write it (``$1.2 billion, approx.``)."""
-    try:
-        from ..facets.display import facet_text
+    """Return a facet's value as people write it (``$1.2 billion, approx.``), by the one display
+    function the terminal screen uses too."""
+    from ..queue.display import format_facet
 
-        return facet_text(facet)
-    except Exception:  # an odd record (a value of the wrong type) must not break the page
+    try:
+        return format_facet(facet)
+    except (TypeError, ValueError, AttributeError):  # an odd record must not break the page
         value = facet.get("value") if isinstance(facet, dict) else None
         return "—" if value is None else str(value)
 
