@@ -322,3 +322,16 @@ def test_data_set_rows_carry_the_corrections(tmp_path):
     assert json.loads(df.loc["c0", "facets"])[0]["value"] == 13
     # a claim settled as not a claim is never published
     assert claimreview_ids(path, tmp_path) == ["c0", "c3"]
+
+
+def test_claimreview_since_takes_claims_settled_after_it(queue_path, tmp_path):
+    from factcheck.queue import Queue
+    first = claimreview_ids(queue_path, tmp_path)
+    assert first == ["c0"]  # c1 is disputed, c2 has one of its two verdicts
+    with Queue(queue_path) as q:
+        cut = max(r["created_at"] for r in q.verdict_rows())
+        q.record_verdict("c2", "bob", "unverifiable")
+    out = tmp_path / "inc.json"
+    export(queue_path, "claimreview", out, "--org-name", "Checks", "--org-url", "https://checks.example.org",
+           "--since", cut)
+    assert [r["url"].rsplit("/", 1)[-1] for r in json.loads(out.read_text())] == ["c2"]
