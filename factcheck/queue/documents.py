@@ -91,7 +91,10 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     """Return the bounds of the paragraph (between line breaks) holding ``start:end``."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
-    return lo, len(text) if hi < 0 else hi
+    hi = len(text) if hi < 0 else hi
+    while hi > end and text[hi - 1].isspace():  # a \r\n line end or trailing blanks
+        hi -= 1
+    return lo, hi
 
 
 def _neighbour(text: str, lo: int, hi: int, last: bool) -> dict | None:
