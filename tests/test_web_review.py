@@ -307,16 +307,11 @@ class Runs(HTMLParser):
             top = self._stack.pop()
             if top is not None:
                 self.runs.append(tuple(top))
-                if self._stack and self._stack[-1] is not None:
-                    self._stack[-1][1] += top[1]
-            else:
-                pass
 
     def handle_data(self, data):
-        for entry in reversed(self._stack):
+        for entry in self._stack:  # a run's text includes the text of the marks inside it
             if entry is not None:
                 entry[1] += data
-                break
 
 
 def article_queue(tmp_path, *, title="River council: the bridge", url="https://news.example/bridge"):
@@ -464,3 +459,18 @@ def test_the_right_secret_clears_the_name_count(wq):
     assert c.post("/login", data={"name": "alice", "secret": wq.secrets["alice"]}, follow_redirects=False).status_code == 303
     for _ in range(2):
         assert c.post("/login", data={"name": "alice", "secret": "typo"}).status_code == 401
+
+
+def test_list_counts_follow_every_write(client, wq):
+    h = bearer(wq.secrets["alice"])
+
+    def reviewed():
+        return client.get("/api/claims", headers=h).json()["counts"]["reviewed"]
+
+    assert reviewed() == 0 and reviewed() == 0  # the second answer comes from the kept counts
+    with Queue(wq.path) as q:  # another connection, as the CLI would be
+        q.record_verdict(wq.claim_ids[0], "bob", "true")
+    assert reviewed() == 1
+    assert post_verdict(client, wq, "alice", wq.claim_ids[1], {"rating": "false"}).status_code == 201
+    assert reviewed() == 2
+    assert client.get("/api/claims?status=reviewed", headers=h).json()["count"] == 2

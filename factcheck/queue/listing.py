@@ -43,6 +43,34 @@ def ensure_indexes(queue) -> bool:
     return True
 
 
+_COUNTS: dict[tuple, tuple[tuple, dict]] = {}
+
+
+def counts(queue, *, label: str | None = None, min_score: float | None = None,
+           max_score: float | None = None) -> dict[str, int]:
+    """Return how many items of each status match the filters.
+
+    Counting walks every matching index entry (~60 ms for 200,000 claims on a busy machine),
+    so the answer is kept per connection until the file changes: SQLite's ``data_version``
+    moves when another connection commits, ``total_changes`` when this one writes.
+    """
+    conn = queue._conn()
+    where, params = _where(None, label, min_score, max_score)
+    key = (str(queue.path), id(conn), tuple(where), tuple(params))
+    version = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+    hit = _COUNTS.get(key)
+    if hit is not None and hit[0] == version:
+        return dict(hit[1])
+    out = {}
+    for status in schema.STATUSES:  # one range of the (status, ...) index each: faster than GROUP BY
+        sql = "SELECT count(*) FROM items WHERE " + " AND ".join(["status = ?", *where])
+        out[status] = conn.execute(sql, (status, *params)).fetchone()[0]
+    if len(_COUNTS) > 256:
+        _COUNTS.clear()
+    _COUNTS[key] = (version, out)
+    return dict(out)
+
+
 def encode_cursor(priority: float, claim_id: str, position: int) -> str:
     """Return the cursor text of a row: its priority, its id and its position (0-based)."""
     raw = json.dumps([priority, claim_id, position], separators=(",", ":")).encode()

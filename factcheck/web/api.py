@@ -208,8 +208,7 @@ def list_claims(queue, ident: Identity, *, status=None, label=None, min_score=No
     items = page["items"]
     if blind:
         items = [{k: v for k, v in row.items() if k != "label"} for row in items]
-    rest = {k: v for k, v in where.items() if k != "status"}
-    counts = {s: queue.count_items(status=s, **rest) for s in STATUSES}
+    counts = listing.counts(queue, **{k: v for k, v in where.items() if k != "status"})
     total = counts[where["status"]] if "status" in where else sum(counts.values())
     return {"items": items, "count": total, "counts": counts, "limit": limit, "offset": page["position"],
             "next": page["next"], "previous": page["previous"], "filters": where, "blind": blind}

@@ -12,7 +12,6 @@ import hmac
 import secrets
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from urllib.parse import parse_qs, quote
 

@@ -78,7 +78,6 @@ def saved_and_moved_on(page, cid):
 def test_every_page_fits_the_screen(site, screen):
     base, wq, claims = site
     page, name, width = screen
-    pages = {"login": "/login"}
     page.goto(base + "/login")
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "login"
     log_in(page, base, wq, "ed")
