@@ -91,22 +91,11 @@ def decode_cursor(text: str) -> tuple[float, str, int]:
 
 
 def _where(status, label, min_score, max_score) -> tuple[list[str], list]:
-    where, params = [], []
-    if status is not None:
-        if status not in schema.STATUSES:
-            raise InputError(f"status {status!r} is not one of: {', '.join(schema.STATUSES)}")
-        where.append("status = ?")
-        params.append(status)
-    if label is not None:
-        where.append("label = ?")
-        params.append(label)
-    if min_score is not None:
-        where.append("checkworthiness >= ?")
-        params.append(float(min_score))
-    if max_score is not None:
-        where.append("checkworthiness <= ?")
-        params.append(float(max_score))
-    return where, params
+    """Return the filters as SQL conditions and parameters: the queue's own (``Queue.list_items``)."""
+    from .store import Queue
+
+    sql, params = Queue._filters(status, label, min_score, max_score)
+    return ([sql.removeprefix(" WHERE ")] if sql else []), list(params)
 
 
 def _select(conn, where: list[str], params: list, extra: str, extra_params: tuple, order: str, limit: int) -> list:

@@ -51,6 +51,15 @@ def site(tmp_path):
         yield base, wq, claims
 
 
+@pytest.fixture
+def alice(site, screen):
+    """Return (base URL, queue, claim ids, page) with alice logged in on the screen under test."""
+    base, wq, claims = site
+    page = screen[0]
+    log_in(page, base, wq, "alice")
+    return base, wq, claims, page
+
+
 def log_in(page, base, wq, name):
     page.goto(base + "/login")
     page.fill("#name", name)
@@ -116,10 +125,8 @@ def test_the_ratings_come_before_the_model_details(site, screen):
     assert "$1.2 billion, approx." in page.inner_text("#facets")
 
 
-def test_enter_adds_a_line_and_ctrl_enter_saves(site, screen):
-    base, wq, claims = site
-    page, _, _ = screen
-    log_in(page, base, wq, "alice")
+def test_enter_adds_a_line_and_ctrl_enter_saves(alice):
+    base, wq, claims, page = alice
     cid = claims["bridge"]
     open_claim(page, base, cid)
     page.keyboard.press("2")
@@ -136,10 +143,8 @@ def test_enter_adds_a_line_and_ctrl_enter_saves(site, screen):
     assert (v["rating"], v["note"]) == ("mostly-true", "first line\nsecond line")
 
 
-def test_undo_brings_back_what_was_typed(site, screen):
-    base, wq, claims = site
-    page, _, _ = screen
-    log_in(page, base, wq, "alice")
+def test_undo_brings_back_what_was_typed(alice):
+    base, wq, claims, page = alice
     cid = claims["budget"]
     open_claim(page, base, cid)
     page.keyboard.press("4")
@@ -166,10 +171,8 @@ def test_undo_brings_back_what_was_typed(site, screen):
         ["https://example.org/budget", "https://example.org/page4"])
 
 
-def test_not_a_claim_by_key_and_by_button(site, screen):
-    base, wq, claims = site
-    page, _, _ = screen
-    log_in(page, base, wq, "alice")
+def test_not_a_claim_by_key_and_by_button(alice):
+    base, wq, claims, page = alice
     open_claim(page, base, claims["pier"])
     page.keyboard.press("x")
     saved_and_moved_on(page, claims["pier"])
@@ -200,10 +203,8 @@ WORD_BOX = """([word, nth]) => {
 }"""
 
 
-def test_the_source_is_picked_by_clicking_words(site, screen):
-    base, wq, claims = site
-    page, _, _ = screen
-    log_in(page, base, wq, "alice")
+def test_the_source_is_picked_by_clicking_words(alice):
+    base, wq, claims, page = alice
     cid = claims["tickets"]
     open_claim(page, base, cid)
     # bob's verdict on this claim stays hidden until alice gives hers
@@ -230,10 +231,8 @@ def test_the_source_is_picked_by_clicking_words(site, screen):
     assert "bob checked the fare table" in page.inner_text("#verdicts")
 
 
-def test_the_source_is_picked_by_selecting_words_or_set_to_none(site, screen):
-    base, wq, claims = site
-    page, _, _ = screen
-    log_in(page, base, wq, "alice")
+def test_the_source_is_picked_by_selecting_words_or_set_to_none(alice):
+    base, wq, claims, page = alice
     cid = claims["bridge"]
     open_claim(page, base, cid)
     page.click("#pick-source")
@@ -263,10 +262,8 @@ def test_the_source_is_picked_by_selecting_words_or_set_to_none(site, screen):
     assert v["source_corrected"] is True and v["source"] is None
 
 
-def test_a_facet_is_corrected_or_marked_not_a_figure(site, screen):
-    base, wq, claims = site
-    page, _, _ = screen
-    log_in(page, base, wq, "alice")
+def test_a_facet_is_corrected_or_marked_not_a_figure(alice):
+    base, wq, claims, page = alice
     cid = claims["budget"]
     open_claim(page, base, cid)
     rows = page.locator("tr.facet-row")
@@ -315,10 +312,8 @@ def test_a_ruling_starts_with_no_rating(site, screen):
     assert claim["status"] == "resolved"
 
 
-def test_hostile_article_text_stays_text(site, screen):
-    base, wq, claims = site
-    page, _, _ = screen
-    log_in(page, base, wq, "alice")
+def test_hostile_article_text_stays_text(alice):
+    base, wq, claims, page = alice
     open_claim(page, base, claims["hostile"])
     assert page.evaluate("document.querySelectorAll('script').length") == 1
     assert page.evaluate("document.querySelectorAll('main img, main iframe, main svg').length") == 0
