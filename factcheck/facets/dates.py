@@ -22,6 +22,7 @@ import re
 from .relative import (RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, relative_date,
                        weekday_date)
 from .scan import Sentence
+from .seasons import SEASON, SEASON_WORDS, season_date
 from .span import DateSpan, word_before
 from .tense import is_future, tense
 from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS
@@ -188,6 +189,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
             y = _latest_month(month, published, strictly_before=True)
     elif rel0 == "next":
         y = published.year if month > published.month else published.year + 1
+    elif rel0 == "this" and not day:
+        y = published.year  # "this December": the one of the publication year
     elif day and word_before(s.text, start, s.lo) == "since":
         # since January 1st: the latest one, not the nearest
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
@@ -290,6 +293,12 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
         for a in _WEEKDAY_ANCHOR.finditer(text, lo, hi):
             m = s.match_back(WEEKDAY_DATE, a.start(), 1)
             span = weekday_date(s, m, published) if m else None
+            if span:
+                found.append(span)
+    for word in s.words & SEASON_WORDS:
+        for at in s.occurrences(word):
+            m = s.match_back(SEASON, at, 2)
+            span = season_date(s, m, published) if m else None
             if span:
                 found.append(span)
     for word in s.words & RELATIVE_ANCHORS:

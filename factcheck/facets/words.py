@@ -56,6 +56,40 @@ last this next early mid late end beginning start around about for on
 #: words after a bare month name that make it a date: a futures or delivery month
 MONTH_AFTER = frozenset("futures future contract contracts delivery deliveries shipment "
                         "shipments loading loadings position positions".split())
+#: words that make a clause look ahead (its bare month, season, quarter or weekday lies on
+#: or after publication): future and conditional auxiliaries, modals, schedules, plans and
+#: expectations, and adjectives of what has not happened yet (*a possible rise in December*).
+#: Each is matched as a whole phrase; ``may`` only in lower case (``May`` is a month).
+FORWARD_WORDS = (
+    "will", "won't", "'ll", "shall", "would", "wouldn't", "could", "might", "may",
+    "must", "should", "can't", "cannot", "is due", "are due", "was due", "were due", "due in",
+    "due by", "due on", "scheduled", "slated", "set to", "poised to", "going to", "about to",
+    "is to", "are to", "supposed to", "expect", "expects", "expected", "expecting", "plan to",
+    "plans to", "planned for", "planning", "intend", "intends", "intended to", "aim to",
+    "aims to", "hope to", "hopes to", "want to", "wants to", "seeks to", "seek to", "upcoming",
+    "forthcoming", "next", "possible", "possibly", "likely", "unlikely", "probable",
+    "probably", "potential", "prospective", "forecast to", "projected to", "pending", "if",
+    "unless", "tentatively",
+)
+#: past-tense verbs that do not end in -ed (regular ones are read by their ending), and
+#: words that place a clause behind publication
+PAST_WORDS = (
+    "was", "were", "had", "did", "has been", "have been", "said", "told", "grew", "rose", "fell",
+    "began", "came", "went", "took", "made", "left", "met", "won", "lost", "paid", "sold",
+    "bought", "saw", "held", "gave", "ran", "became", "brought", "built", "caught", "chose",
+    "drew", "drove", "fought", "found", "flew", "forgot", "froze", "got", "heard", "hit",
+    "kept", "knew", "led", "meant", "overtook", "rang", "rode", "sank", "sent", "shook", "shot",
+    "slid", "sought", "spent", "spoke", "stood", "stole", "struck", "swore", "taught", "thought",
+    "threw", "understood", "undertook", "withdrew", "wrote", "ago", "already", "previously",
+    "last",
+)
+#: past verbs of commitment whose infinitive looks ahead from the commitment, not from
+#: publication: in *agreed in May to raise output in the third quarter* the quarter may lie
+#: on either side of publication, so the clause's tense is left unknown
+COMMITMENT_VERBS = frozenset("""
+agreed decided voted promised pledged vowed undertook threatened offered proposed planned
+wanted hoped aimed intended sought moved resolved committed arranged scheduled prepared
+""".split())
 #: a named date, as news writes it
 NAMED_DATES = {"9/11": "2001-09-11"}
 
