@@ -173,7 +173,7 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     if m.group("wd") and not day:
         return None  # "Monday March" is no date; the weekday pass keeps the weekday
     start, end = m.start(), m.end()
-    if mon_text == "May" and not (day or year) and end < s.hi and s.text[end:end + 2] in ("'s", "’s"):
+    if mon_text == "May" and not (day or year or rel0) and end < s.hi and s.text[end:end + 2] in ("'s", "’s"):
         return None
     approximate = bool(mod)
     if year:

@@ -101,6 +101,8 @@ def _weekend(published: dt.date, which: str) -> str:
     return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
 
 
+#: a quarter that says when something happens: *in the third quarter*
+_WHEN_BEFORE = re.compile(r"\b(?:in|during|by|until|before|after)\s+(?:the\s+)?$", re.I)
 #: how long after a quarter ends its figures are still news to come
 _REPORTING_LAG = dt.timedelta(days=92)
 
@@ -126,11 +128,12 @@ def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
         # the latest such quarter begun by publication
         year = published.year if quarter * 3 - 2 <= published.month else published.year - 1
     elif said == "future":
-        # the first such quarter that ended at most a quarter before publication: results
-        # for the quarter just ended are still to come (*expects first-quarter net to fall*,
-        # published in April)
+        # the first such quarter not over; where the quarter qualifies figures rather than
+        # saying when (*expects first-quarter net to fall*, published in April), results for
+        # the quarter just ended are still to come
+        lag = dt.timedelta(0) if _WHEN_BEFORE.search(s.text, max(s.lo, start - 12), start) else _REPORTING_LAG
         year = next(y for y in (published.year - 1, published.year, published.year + 1)
-                    if _quarter_end(y, quarter) >= published - _REPORTING_LAG)
+                    if _quarter_end(y, quarter) >= published - lag)
     else:
         year = min((abs((dt.date(y, quarter * 3 - 1, 15) - published).days), y)
                    for y in (published.year - 1, published.year, published.year + 1))[1]

@@ -26,7 +26,7 @@ SEASON = re.compile(
     r"(?:(?P<rel>[Tt]his|[Ll]ast|[Nn]ext|[Cc]oming|(?:[Tt]his\s+)?[Pp]ast)\s+"
     r"|(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)[- ]?)?"
     r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?![\w-])"
-    rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?![\d,.%]))?")
+    rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d|[,.]\d|%))?")
 #: what stands before a season that is a time: *in the spring*, *during winter*, *by the fall*
 _TIME_BEFORE = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Oo]ver|[Uu]ntil|[Tt]ill|[Ss]ince|[Tt]hrough"
                           r"|[Tt]hroughout|[Bb]efore|[Aa]fter)\s+(?:the\s+)?$")

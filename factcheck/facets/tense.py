@@ -65,12 +65,16 @@ def _reading(s: Sentence, m: re.Match) -> str | None:
 def tense(s: Sentence, start: int, end: int, *, strict: bool = False) -> str | None:
     """Return "future" or "past" for the marker that governs the date: the nearest one before
     it in its clause (*plans to step down in October, said ...*), else the nearest after it
-    in its clause (*On Monday, Bolton will meet ...*), else (unless ``strict``) the nearest
-    before it at all; None when there is none."""
+    in its clause, or past the clause's end when the date opens it (*On Monday, Bolton will
+    meet ...*), else (unless ``strict``) the nearest before it at all; None when there is
+    none."""
     lo, hi = max(s.lo, start - _REACH), min(s.hi, end + _REACH)
-    clause_start = max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1
+    clause_start = max(lo, max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1)
     ends = [at for at in (s.text.find(mark, end, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
     clause_end = min(ends) if ends else hi
+    # a date that opens its clause (*On Monday, Bolton will meet*) takes its tense from the
+    # clause after it; one inside a clause of its own does not
+    opening = len(s.text[clause_start:start].split()) <= 2
     before_clause = before_any = after = None
     for m in _TENSE.finditer(s.text, lo, hi):
         if start <= m.start() < end or m.start() < start < m.end():
@@ -85,7 +89,7 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False) -> str | N
             before_any = said
             if m.start() >= clause_start:
                 before_clause = said
-        elif m.start() >= end and after is None and (not strict or m.end() <= clause_end):
+        elif m.start() >= end and after is None and (m.end() <= clause_end or opening and not strict):
             after = said
     said = before_clause or after or (None if strict else before_any)
     return None if said == "unknown" else said
