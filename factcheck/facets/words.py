@@ -196,6 +196,13 @@ HEDGES_BEFORE = (
 #: forecasts are not (the gold leaves *the Fund forecasts they will grow 2.5 pct* exact)
 HEDGES_EARLIER = ("estimate", "estimates", "estimated", "estimating")
 
+#: words that make two figures joined by a dash a vote tally (*passed 214-198*, *ruled 5-4*,
+#: *a 61-38 vote*), each side a count of votes (see :mod:`.tallies`)
+VOTE_WORDS = frozenset("""
+vote votes voted voting passed approved rejected defeated adopted ratified ruled confirmed
+upheld overturned ballot tally margin split
+""".split())
+
 # --- what is not a facet -------------------------------------------------------------------
 
 #: capitalised words that may stand before a figure without making it part of a name
@@ -210,8 +217,8 @@ another another among against toward towards into onto upon via says said say no
 #: words after a figure that make it an address (``10 Downing Street``)
 STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive".split())
 #: idioms with a number word that count nothing
-IDIOMS = ("own two feet", "two cents", "one or two", "two or three", "second to none",
-          "at sixes and sevens", "on all fours", "two-way", "one-way", "one country, two systems")
+IDIOMS = ("own two feet", "two cents", "second to none", "at sixes and sevens", "on all fours",
+          "two-way", "one-way")
 #: words after a number word that show it counts nothing here (``the two on``, ``all three
 #: were``): prepositions, verbs, conjunctions
 NOT_COUNTED = frozenset("""
