@@ -77,7 +77,7 @@ _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 #: a hedge after the figure: *10,000 or so students*
 _OR_SO = re.compile(r"\s+or so\b")
 #: a list item that names who and leaves out what: *..., Jones 97 and Brown 12.*
-_ELLIPSIS_BEFORE = re.compile(r"(?:[,;]|\band|\bwhile|\bwith)\s+(?:[A-Z][\w'’.-]*\s+){1,3}$")
+_ELLIPSIS_BEFORE = re.compile(r"(?:[,;]|\band|\bwhile|\bwith)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}$")
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|while\b|$)")
 #: a number before *or* makes a small range: *two or three shipments*, *one or two analysts*
 _NUMBER_OR = re.compile(r"(?:\d|\b(?:a|an|" + "|".join(SMALL_NUMBERS) + r"))\s+or\s+$", re.I)
@@ -282,8 +282,9 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
         if text[a.end:nxt.start].strip() == "," and not _alike(a.numeral, nxt.numeral):
             continue  # "at age 92, five years too early": a comma joins only a list of peers
         ranged.add(i)
-        if text[a.end:nxt.start].strip() == "or":
-            a.approximate = nxt.approximate = True  # two or three shipments: a small range
+        if a.bare and text[a.end:nxt.start].strip() == "or" and a.value < nxt.value:
+            # two or three shipments: a small range; not "45 mln dlrs or 1.20 dlrs a share"
+            a.approximate = nxt.approximate = True
         if a.bare:
             a.kind, a.unit, a.bare = nxt.kind, nxt.unit, False
             if nxt.kind == "money" and _in_minor_units(text, nxt):

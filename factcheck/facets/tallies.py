@@ -14,7 +14,7 @@ from .phrases import counted_phrase
 from .words import VOTE_WORDS
 
 _TALLY = re.compile(r"(?<![\w.,/$£€-])(?P<a>\d{1,3})(?:\s*[-–]\s*|\s+to\s+)(?P<b>\d{1,3})"
-                    r"(?![\w,/%-]|\.\d|\s*(?:pct|percent|per cent|points?)\b)")
+                    r"(?![\w/%-]|[,.]\d|\s*(?:pct|percent|per cent|points?)\b)")
 _WORD = re.compile(r"[a-z]+")
 _AFTER = re.compile(r"\s+([a-z]+)")
 _UNITS_AFTER = frozenset(("basis", "per", "times"))

@@ -120,6 +120,11 @@ CURRENCY_WORDS = {
     "francs": None, "franc": None, "crowns": None, "crown": None, "kronor": "SEK",
     "krona": "SEK", "kroner": None, "krone": None, "pesos": None, "peso": None,
     "cts": "USD.cents", "cents": "USD.cents", "pence": "GBP.pence", "p": "GBP.pence",
+    # wire abbreviations and the rest of the 1980s wire's currencies
+    "sfr": "CHF", "sfrs": "CHF", "ffr": "FRF", "ffrs": "FRF", "bfr": "BEF", "bfrs": "BEF",
+    "dkr": "DKK", "nkr": "NOK", "skr": "SEK", "sdrs": "XDR", "sdr": "XDR", "punts": "IEP",
+    "punt": "IEP", "shillings": "KES", "shilling": "KES", "won": "KRW", "markka": "FIM",
+    "markkaa": "FIM", "kwacha": "ZMK", "cedis": "GHC", "australs": "ARA", "cruzados": "BRC",
 }
 #: country words before a currency word; the key is (adjective, currency word root)
 CURRENCY_COUNTRIES = {
@@ -136,7 +141,18 @@ CURRENCY_COUNTRIES = {
     ("irish", "pound"): "IEP", ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP",
     ("finnish", "mark"): "FIM", ("west german", "mark"): "DEM", ("german", "mark"): "DEM",
     ("saudi", "riyal"): "SAR", ("iraqi", "dinar"): "IQD", ("indian", "rupee"): "INR",
-    ("pakistani", "rupee"): "PKR",
+    ("pakistani", "rupee"): "PKR", ("sri lankan", "rupee"): "LKR", ("dutch", "guilder"): "NLG",
+    ("italian", "lira"): "ITL", ("italian", "lire"): "ITL", ("turkish", "lira"): "TRY",
+    ("spanish", "peseta"): "ESP", ("portuguese", "escudo"): "PTE", ("austrian", "schilling"): "ATS",
+    ("greek", "drachma"): "GRD", ("japanese", "yen"): "JPY", ("chinese", "yuan"): "CNY",
+    ("south african", "rand"): "ZAR", ("kuwaiti", "dinar"): "KWD", ("jordanian", "dinar"): "JOD",
+    ("bahraini", "dinar"): "BHD", ("israeli", "shekel"): "ILS", ("polish", "zloty"): "PLN",
+    ("hungarian", "forint"): "HUF", ("nigerian", "naira"): "NGN", ("kenyan", "shilling"): "KES",
+    ("ugandan", "shilling"): "UGX", ("tanzanian", "shilling"): "TZS", ("korean", "won"): "KRW",
+    ("south korean", "won"): "KRW", ("jamaican", "dollar"): "JMD", ("zimbabwe", "dollar"): "ZWD",
+    ("new taiwan", "dollar"): "TWD", ("malaysian", "dollar"): "MYR", ("icelandic", "krona"): "ISK",
+    ("swedish", "krona"): "SEK", ("danish", "kroner"): "DKK", ("norwegian", "kroner"): "NOK",
+    ("brazilian", "cruzado"): "BRC", ("venezuelan", "bolivar"): "VEB", ("peruvian", "sol"): "PEN",
 }
 #: where a currency word names no country, the country mentioned in the document decides;
 #: the first code is the fallback
