@@ -17,21 +17,20 @@ from .scan import Sentence
 from .words import COMMITMENT_VERBS, FORWARD_WORDS, PAST_WORDS
 
 
-def _alternation(phrases: tuple[str, ...]) -> str:
-    """Return a regex alternation of phrases, longest first, each opening in either case
-    (``may`` only in lower case: ``May`` is the month)."""
-    out = []
-    for p in sorted(phrases, key=len, reverse=True):
-        head, tail = p[0], re.escape(p[1:]).replace(r"\ ", " ")
-        out.append(p if p == "may" else
-                   (f"[{head.upper()}{head}]{tail}" if head.isalpha() else re.escape(head) + tail))
-    return "|".join(out)
+def _phrases(phrases: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Return the one-word and the two-word phrases of a word list."""
+    ones = frozenset(p for p in phrases if " " not in p)
+    twos = frozenset(tuple(p.split(" ", 1)) for p in phrases if " " in p)
+    return ones, twos
 
 
+_FORWARD, _FORWARD2 = _phrases(FORWARD_WORDS)
+_PAST, _PAST2 = _phrases(PAST_WORDS)
+#: words are found with one cheap pattern and looked up, not matched against a long
+#: alternation at every position: this runs for every date without a year
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 #: a participle after *be* (*can't be challenged until December*) is no past tense
-_TENSE = re.compile(
-    rf"\b(?:(?P<future>{_alternation(FORWARD_WORDS)})"
-    rf"|(?P<past>{_alternation(PAST_WORDS)}|(?<!be )(?<!is )(?<!are )(?<!been )[a-z]+ed))\b")
+_BE = frozenset(("be", "is", "are", "been"))
 #: -ed words that are no past tense
 _NOT_PAST = frozenset("hundred indeed need speed seed feed proceed exceed succeed red bed shed "
                       "united limited based related supposed".split())
@@ -47,17 +46,38 @@ _REACH = 200
 _CLAUSE_MARKS = ",;:(—–"
 
 
-def _reading(s: Sentence, m: re.Match) -> str | None:
-    """Return "future", "past" or None (no marker after all) for a marker match."""
-    word = m.group().lower()
-    if m.group("past"):
-        return None if word in _NOT_PAST else "past"
-    if word == "expected" \
-            and _NOT_FORWARD_BEFORE.search(s.text, max(s.lo, m.start() - 6), m.start()):
+def _markers(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+    """Return the tense markers in ``text[lo:hi]``: (start, end, "future"/"past", word)."""
+    tokens = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _TOKEN.finditer(s.text, lo, hi)]
+    out = []
+    i = 0
+    while i < len(tokens):
+        start, end, raw = tokens[i]
+        word = raw.lower()
+        nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        if (word, nxt) in _FORWARD2 or (word, nxt) in _PAST2:
+            kind = "future" if (word, nxt) in _FORWARD2 else "past"
+            out.append((start, tokens[i + 1][1], kind, f"{word} {nxt}"))
+            i += 2
+            continue
+        if word in _FORWARD and (word != "may" or raw == "may") or word.endswith("'ll"):
+            out.append((start, end, "future", word))
+        elif word in _PAST or (raw.islower() and len(raw) > 2 and raw.endswith("ed")
+                               and word not in _NOT_PAST and (i == 0 or tokens[i - 1][2] not in _BE)):
+            out.append((start, end, "past", word))
+        i += 1
+    return out
+
+
+def _reading(s: Sentence, start: int, end: int, kind: str, word: str) -> str | None:
+    """Return "future", "past" or None (no marker after all) for a marker."""
+    if kind == "past":
+        return kind
+    if word == "expected" and _NOT_FORWARD_BEFORE.search(s.text, max(s.lo, start - 6), start):
         return "past"  # "rose more than expected in December"
-    if word == "next" and _NEXT_TO.match(s.text, m.end(), s.hi):
+    if word == "next" and _NEXT_TO.match(s.text, end, s.hi):
         return None  # "next to the plant": beside it
-    if word == "could" and _NOT.match(s.text, m.end(), s.hi):
+    if word == "could" and _NOT.match(s.text, end, s.hi):
         return "past"  # "could not agree in December": what did not happen
     return "future"
 
@@ -76,20 +96,19 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False) -> str | N
     # clause after it; one inside a clause of its own does not
     opening = len(s.text[clause_start:start].split()) <= 2
     before_clause = before_any = after = None
-    for m in _TENSE.finditer(s.text, lo, hi):
-        if start <= m.start() < end or m.start() < start < m.end():
+    for m_start, m_end, kind, word in _markers(s, lo, hi):
+        if start <= m_start < end or m_start < start < m_end:
             continue  # inside the date itself (*next May*)
-        said = _reading(s, m)
+        said = _reading(s, m_start, m_end, kind, word)
         if said is None:
             continue
-        if m.end() <= start:
-            if said == "past" and m.group().lower() in COMMITMENT_VERBS \
-                    and _INFINITIVE.search(s.text, m.end(), start):
+        if m_end <= start:
+            if said == "past" and word in COMMITMENT_VERBS and _INFINITIVE.search(s.text, m_end, start):
                 said = "unknown"  # "agreed in May to raise output in the third quarter"
             before_any = said
-            if m.start() >= clause_start:
+            if m_start >= clause_start:
                 before_clause = said
-        elif m.start() >= end and after is None and (m.end() <= clause_end or opening and not strict):
+        elif m_start >= end and after is None and (m_end <= clause_end or opening and not strict):
             after = said
     said = before_clause or after or (None if strict else before_any)
     return None if said == "unknown" else said
