@@ -54,6 +54,7 @@ TALLIES = [
      [("count", "52", 52, "votes", False), ("count", "48", 48, "votes", False)]),
     # a score, a range and a count of things are no tally
     ("The home side won 3-1.", []),
+    ("Fans asked where to vote, and it was like 3 to 1 for the mayor.", []),
     ("The board approved 5 to 10 new permits.",
      [("count", "5", 5, "new permits", False), ("count", "10 new permits", 10, "new permits", False)]),
     ("Support rose from 30 to 35 pct after the bill passed.",

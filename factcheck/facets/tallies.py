@@ -1,7 +1,7 @@
 """Vote tallies: *the motion passed 214-198*, *the court ruled 5-4*, *on a 61-38 vote*.
 
 A tally is two counts of votes, one for each side. Its unit is decided from context: a
-tally that follows a word of voting in its sentence (*passed*, *approved*, *ruled*, *the
+tally that follows a word of voting in its clause (*passed*, *approved*, *ruled*, *the
 vote was*) or comes just before one (*a 61-38 vote*) counts ``votes``; anywhere else two
 figures joined by a dash are a score or a reference (*won 3-1*) and no facet.
 """
@@ -19,7 +19,8 @@ _WORD = re.compile(r"[a-z]+")
 _AFTER = re.compile(r"\s+([a-z]+)")
 _UNITS_AFTER = frozenset(("basis", "per", "times"))
 _RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+$")
-#: a tally's voting word stands in its sentence, close before it
+_CLAUSE_MARKS = ",;:(—–"
+#: a tally's voting word stands in its clause, close before it
 _REACH = 80
 
 
@@ -28,6 +29,7 @@ def tallies(text: str, lo: int, hi: int) -> list[Amount]:
     out: list[Amount] = []
     for m in _TALLY.finditer(text, lo, hi):
         before = text[max(lo, m.start() - _REACH):m.start()].lower()
+        before = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1:]  # its own clause
         after = _AFTER.match(text, m.end(), hi)
         said = after.group(1) if after else ""
         counted = counted_phrase(text, m.end(), hi)
