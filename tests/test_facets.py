@@ -112,7 +112,7 @@ COUNTS = [
     ("At least 12 people died and 30 injured.", [("count", "12 people", 12, "people"), ("count", "30", 30, "people")]),
     ("The House has rejected it twice.", [("count", "twice", 2, "times")]),
     ("Half a million people marched.", [("count", "Half a million people", 500000, "people")]),
-    ("The two nations, in 'one country, two systems', differ.", [("count", "two nations", 2, "nations")]),
+    ("Critics put in their two cents long before the two firms merged.", [("count", "two firms", 2, "firms")]),
     ("Seventy-one out of eighty senators agreed.",
      [("count", "Seventy-one", 71, "senators"), ("count", "eighty senators", 80, "senators")]),
     ("The region gained 7 and a half million jobs.", [("count", "7 and a half million jobs", 7500000, "jobs")]),

@@ -18,14 +18,16 @@ from .hedges import is_hedged
 from .numbers import Amount, fractions, read_amount, settle, twice
 from .numerals import find_numerals
 from .scan import Sentence
-from .words import MONTHS, SMALL_NUMBERS, WEEKDAYS
+from .tallies import tallies
+from .words import MONTHS, SMALL_NUMBERS, VOTE_WORDS, WEEKDAYS
 
 __all__ = ["extract_facets"]
 
 #: a sentence with none of these words and no digit has no facet
 _TRIGGERS = frozenset(SMALL_NUMBERS) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
 hundred thousand million billion dozen twice thrice half quarter today tonight yesterday
-tomorrow week weekend month year night morning decade""".split()) - {"zero", "one"}
+tomorrow week weekend month year night morning decade spring summer autumn fall winter
+""".split()) - {"zero", "one"}
 
 
 def extract_facets(text: str, start: int = 0, end: int | None = None, *,
@@ -47,6 +49,9 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
     dates = find_dates(s, published)
     free = _Free([(d.start, d.end) for d in dates])
     amounts: list[Amount] = []
+    if s.has_digit and not s.words.isdisjoint(VOTE_WORDS):
+        amounts = [t for t in tallies(text, lo, hi) if free.takes(t.start, t.end)]
+        free = _Free(sorted([(d.start, d.end) for d in dates] + [(t.start, t.end) for t in amounts]))
     for n in find_numerals(s):
         if free.takes(n.start, n.end):
             amount = read_amount(text, lo, hi, n)

@@ -15,10 +15,16 @@ _SYMBOL = re.compile(
     + r")\s?$")
 _COUNTRIES = sorted({c for c, _ in CURRENCY_COUNTRIES}, key=len, reverse=True)
 _WORDS = sorted((w for w in CURRENCY_WORDS if w != "p"), key=len, reverse=True)
+#: a currency word after a country adjective: one in CURRENCY_COUNTRIES, or any other
+#: capitalised one or two (*45 mln Dutch guilders*, *12 mln Irish punts*), which must not
+#: turn the amount into a count of *dutch guilders*
 _AFTER = re.compile(
-    r"\s*-?\s*(?:(?P<country>" + "|".join(re.escape(c) for c in _COUNTRIES) + r")\s+)?"
+    r"\s*-?\s*(?:(?P<country>" + "|".join(re.escape(c) for c in _COUNTRIES) + r")\s+"
+    r"|(?P<other>(?-i:[A-Z][a-z.]+)\s+(?:(?-i:[A-Z][a-z.]+)\s+)?))?"
     r"(?P<word>" + "|".join(re.escape(w) for w in _WORDS) + r")(?![\w-])",
     re.I)
+#: *won* is a currency only after a scale (*45 bln won*) or *Korean*: elsewhere a verb
+_SCALE_BEFORE = re.compile(r"(?:mln|bln|million|billion|trillion)\s*$", re.I)
 #: ``pounds`` of something is a weight
 _WEIGHT_AFTER = re.compile(r"\s+(?:of|per|a)\b")
 _ROOTS = (("dollar", "dollar"), ("dlr", "dollar"), ("franc", "franc"), ("crown", "crown"),
@@ -32,7 +38,7 @@ def _root(word: str) -> str:
     for prefix, root in _ROOTS:
         if word.startswith(prefix):
             return root
-    return word
+    return word[:-1] if word.endswith("s") else word
 
 
 def currency_before(text: str, lo: int, start: int) -> tuple[str, int] | None:
@@ -73,6 +79,8 @@ def currency_after(text: str, pos: int, hi: int) -> tuple[str, int] | None:
     country = (m.group("country") or "").lower()
     if word in ("rand",) and m.group("word")[0].isupper():
         return None  # the Rand Corporation
+    if word == "won" and not (country or _SCALE_BEFORE.search(text, max(0, pos - 10), pos)):
+        return None  # "the seats they won"
     if word in ("pounds", "pound") and not country and _WEIGHT_AFTER.match(text, m.end()):
         return None
     root = _root(word)

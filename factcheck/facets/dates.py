@@ -1,5 +1,6 @@
 """Date facets: years, decades, months and days, and the pass that finds every date in a
-sentence (weekdays and relative dates are read by :mod:`.relative`).
+sentence (weekdays, quarters and relative dates are read by :mod:`.relative`, seasons by
+:mod:`.seasons`).
 
 Values follow spec/CLAIMS.md section 3: ISO 8601 at the stated precision (``2010``,
 ``2019-08``, ``2019-08-02``), a decade as ``199X``, a quarter as ``1987-Q3``, an ISO week as
@@ -9,10 +10,11 @@ to resolve get ``value=None`` without one.
 How a date without a year is placed was read off the news-dev gold, which is consistent:
 a month and day take the year that puts them nearest the publication date (*on June 28*
 published 2019-06-27 is 2019-06-28); a bare month is its latest occurrence up to the
-publication month (*in December* published 1987-06 is 1986-12), unless the sentence looks
-ahead (:mod:`.tense`). Dates counted from another (*a year earlier*, *the prior year*) count
-from the date before them in the sentence, and are left out when there is none (*one day
-before it was due*).
+publication month (*in December* published 1987-06 is 1986-12), unless its clause looks
+ahead (:mod:`.tense`: *will*, *would*, *possible*, *expected*, *due to*, *plans to* ...), when
+it is the first such month from the publication month on. Dates counted from another (*a
+year earlier*, *the prior year*) count from the date before them in the sentence, and are
+left out when there is none (*one day before it was due*).
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import re
 from .relative import (RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, relative_date,
                        weekday_date)
 from .scan import Sentence
+from .seasons import SEASON, SEASON_WORDS, season_date
 from .span import DateSpan, word_before
 from .tense import is_future, tense
 from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS
@@ -172,7 +175,7 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     if m.group("wd") and not day:
         return None  # "Monday March" is no date; the weekday pass keeps the weekday
     start, end = m.start(), m.end()
-    if mon_text == "May" and not (day or year) and end < s.hi and s.text[end:end + 2] in ("'s", "’s"):
+    if mon_text == "May" and not (day or year or rel0) and end < s.hi and s.text[end:end + 2] in ("'s", "’s"):
         return None
     approximate = bool(mod)
     if year:
@@ -188,6 +191,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
             y = _latest_month(month, published, strictly_before=True)
     elif rel0 == "next":
         y = published.year if month > published.month else published.year + 1
+    elif rel0 == "this" and not day:
+        y = published.year  # "this December": the one of the publication year
     elif day and word_before(s.text, start, s.lo) == "since":
         # since January 1st: the latest one, not the nearest
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
@@ -292,12 +297,15 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             span = weekday_date(s, m, published) if m else None
             if span:
                 found.append(span)
-    for word in s.words & RELATIVE_ANCHORS:
-        for at in s.occurrences(word):
-            m = s.match_back(RELATIVE, at, 4)
-            span = relative_date(s, m, published) if m else None
-            if span:
-                found.append(span)
+    # seasons and relative dates open with optional words: anchor on the word they contain
+    for anchors, pattern, back, read in ((SEASON_WORDS, SEASON, 2, season_date),
+                                         (RELATIVE_ANCHORS, RELATIVE, 4, relative_date)):
+        for word in s.words & anchors:
+            for at in s.occurrences(word):
+                m = s.match_back(pattern, at, back)
+                span = read(s, m, published) if m else None
+                if span:
+                    found.append(span)
     chosen = _without_overlaps(found)
     _follow_ranges(s, chosen, published)
     previous = None

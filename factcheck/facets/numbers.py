@@ -35,6 +35,9 @@ class Amount:
     numeral: Numeral | None = None
     #: hedged by words after the figure (*or so*); hedges before it are found later
     approximate: bool = False
+    #: a list item that leaves its noun out (*Smith took 412 votes, Jones 97*): it takes the
+    #: unit of the item before it, or is dropped
+    elliptical: bool = False
 
 
 _PERCENT = re.compile(r"\s*(?:%|-?\s*(?:" + "|".join(re.escape(w) for w in PERCENT_WORDS if w != "%")
@@ -73,6 +76,11 @@ _CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or|at)
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 #: a hedge after the figure: *10,000 or so students*
 _OR_SO = re.compile(r"\s+or so\b")
+#: a list item that names who and leaves out what: *..., Jones 97 and Brown 12.*
+_ELLIPSIS_BEFORE = re.compile(r"(?:[,;]|\band|\bwhile|\bwith)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}$")
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|while\b|$)")
+#: a number before *or* makes a small range: *two or three shipments*, *one or two analysts*
+_NUMBER_OR = re.compile(r"(?:\d|\b(?:a|an|" + "|".join(SMALL_NUMBERS) + r"))\s+or\s+$", re.I)
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:them|these|those|us|whom|which)\b")
 #: what a bare number may be said to have become: *at least 20 injured*, *282 voting against*
 _CASUALTIES = frozenset("dead injured wounded missing killed hurt died arrested detained displaced "
@@ -157,6 +165,9 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return None  # 100m, 5k: a distance or a prize, unsafe to read without a currency
     if _is_name_number(text, lo, n) and (n.words or not (money or _PERCENT.match(text, n.end, hi)
                                                           or _UNIT.match(text, n.end, hi))):
+        if not n.words and _ELLIPSIS_BEFORE.search(text, max(lo, n.start - 40), n.start) \
+                and _ELLIPSIS_AFTER.match(text, n.end, hi):
+            return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n, elliptical=True)
         return None
     if not n.words and _PENCE.match(text, n.end):
         value, code = _money_value(n, "GBP.pence")
@@ -214,8 +225,8 @@ def _loose_count(text: str, hi: int, n: Numeral, suffix: re.Match) -> Amount:
 def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     """Return the count (or duration) a number makes with the noun phrase after it; a bare
     figure with none; None for a number word that counts no noun (*the two met*)."""
-    or_so = _OR_SO.match(text, n.end, hi)
-    phrase = counted_phrase(text, or_so.end() if or_so else n.end, hi)
+    or_so = _OR_SO.match(text, n.end, hi) or _NUMBER_OR.search(text, max(lo, n.start - 12), n.start)
+    phrase = counted_phrase(text, n.end if or_so is None or or_so.start() < n.start else or_so.end(), hi)
     if phrase is not None and not phrase.plural and (n.words or n.value > 1):
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
@@ -271,6 +282,9 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
         if text[a.end:nxt.start].strip() == "," and not _alike(a.numeral, nxt.numeral):
             continue  # "at age 92, five years too early": a comma joins only a list of peers
         ranged.add(i)
+        if a.bare and text[a.end:nxt.start].strip() == "or" and a.value < nxt.value:
+            # two or three shipments: a small range; not "45 mln dlrs or 1.20 dlrs a share"
+            a.approximate = nxt.approximate = True
         if a.bare:
             a.kind, a.unit, a.bare = nxt.kind, nxt.unit, False
             if nxt.kind == "money" and _in_minor_units(text, nxt):
@@ -280,7 +294,11 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
             a.numeral.scale = nxt.numeral.scale
     money = count = None  # the last money amount, the last count with a unit
     for i, a in enumerate(amounts):
-        if a.numeral is not None and i not in ranged and a.bare:
+        if a.elliptical:
+            prev = amounts[i - 1] if i > 0 else None
+            if prev is not None and not prev.bare and (prev.unit or prev.kind == "percent"):
+                a.kind, a.unit, a.bare = prev.kind, prev.unit, False
+        elif a.numeral is not None and i not in ranged and a.bare:
             prev = amounts[i - 1] if i > 0 else None
             close = prev is not None and a.start - prev.end < 30 \
                 and _CONNECTOR_BACK.search(text, prev.end, a.start) is not None
@@ -296,7 +314,8 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
             money = a
         elif a.kind == "count" and a.unit:
             count = a
-    return [a for a in amounts if not (a.kind == "count" and a.unit is None and not _counts_anyway(text, lo, a))]
+    return [a for a in amounts if not (a.kind == "count" and a.unit is None
+                                       and (a.elliptical or not _counts_anyway(text, lo, a)))]
 
 
 def _counts_anyway(text: str, lo: int, a: Amount) -> bool:

@@ -17,6 +17,7 @@ _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
 _OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
                       r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+(?:\d|(?:" + "|".join(SMALL_NUMBERS)
                       + r")\b)))", re.I)
+_POSSESSIVES = re.compile(r"(?:\s+[A-Za-z][\w.&-]*(?:['’]s|s['’]))+")
 _NUMBER_WORD = "(?:" + "|".join(SMALL_NUMBERS) + ")"
 _FIGURE = re.compile(r"\s+(?:[\d,.]+|" + _NUMBER_WORD + "(?:-" + _NUMBER_WORD + r")?\b)", re.I)
 IRREGULAR_PLURALS = frozenset("""
@@ -91,6 +92,9 @@ def counted_phrase(text: str, pos: int, hi: int) -> Phrase | None:
         if part.group("pron"):
             return Phrase(None, pos, False, True)
         start = part.end()
+        owner = _POSSESSIVES.match(text, start, hi)
+        if owner:
+            start = owner.end()  # nine of the state's 12 judges
         fig = _FIGURE.match(text, start, hi)
         if fig and fig.end() > start:
             start = fig.end()

@@ -13,7 +13,7 @@ import re
 
 from .scan import Sentence
 from .span import DateSpan, shift_month, word_before
-from .tense import is_future
+from .tense import is_future, tense
 from .words import SMALL_NUMBERS, WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE, WEEKDAYS
 
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -89,8 +89,8 @@ def _iso_week(day: dt.date) -> str:
 
 def _weekend(published: dt.date, which: str) -> str:
     """Return the weekend meant: *the weekend* is the latest one begun by publication, *this
-    weekend* the coming one, *next weekend* the one after it, *last weekend* the one before
-    the current week."""
+    weekend* the current or coming one, *next weekend* the one after it, *last weekend* the
+    one before the current week."""
     saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
     if which in ("this", "next") and published.weekday() < 5:
         saturday += dt.timedelta(days=7)
@@ -99,6 +99,17 @@ def _weekend(published: dt.date, which: str) -> str:
     elif which == "last" and published.weekday() >= 5:
         saturday -= dt.timedelta(days=7)
     return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
+
+
+#: a quarter that says when something happens: *in the third quarter*
+_WHEN_BEFORE = re.compile(r"\b(?:in|during|by|until|before|after)\s+(?:the\s+)?$", re.I)
+#: how long after a quarter ends its figures are still news to come
+_REPORTING_LAG = dt.timedelta(days=92)
+
+
+def _quarter_end(year: int, quarter: int) -> dt.date:
+    """Return the last day of a quarter."""
+    return dt.date(year + quarter // 4, quarter * 3 % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
@@ -112,8 +123,20 @@ def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
         return DateSpan(before.start(1), end, f"{before.group(1)}-Q{quarter}")
     if published is None:
         return DateSpan(start, end, None)
-    year = min((abs((dt.date(y, quarter * 3 - 1, 15) - published).days), y)
-               for y in (published.year - 1, published.year, published.year + 1))[1]
+    said = tense(s, start, end)
+    if said == "past":
+        # the latest such quarter begun by publication
+        year = published.year if quarter * 3 - 2 <= published.month else published.year - 1
+    elif said == "future":
+        # the first such quarter not over; where the quarter qualifies figures rather than
+        # saying when (*expects first-quarter net to fall*, published in April), results for
+        # the quarter just ended are still to come
+        lag = dt.timedelta(0) if _WHEN_BEFORE.search(s.text, max(s.lo, start - 12), start) else _REPORTING_LAG
+        year = next(y for y in (published.year - 1, published.year, published.year + 1)
+                    if _quarter_end(y, quarter) >= published - lag)
+    else:
+        year = min((abs((dt.date(y, quarter * 3 - 1, 15) - published).days), y)
+                   for y in (published.year - 1, published.year, published.year + 1))[1]
     if _YEAR_AGO.search(s.text, max(s.lo, start - 12), start):
         year -= 1  # "the year-ago first quarter"
     return DateSpan(start, end, f"{year}-Q{quarter}")
@@ -147,8 +170,10 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
         return DateSpan(start, end, (published + dt.timedelta(days=shift.get(word, 0))).isoformat())
     if g["weekend"]:
+        # "the weekend" is the one just past, unless the clause looks ahead
+        which = "this" if is_future(s, start, end) else "the"
         return DateSpan(m.start("weekend") + len(g["weekend"]) - len("the weekend"), end,
-                        _weekend(published, "the"))
+                        _weekend(published, which))
     if g["which"]:
         which, unit = g["which"].lower(), g["unit"].lower()
         edge = (g["edge"] or "").strip().lower()
@@ -161,6 +186,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
             return DateSpan(start, end, f"{y:04d}-{mo:02d}", approximate)
         if unit == "week":
             return DateSpan(start, end, _iso_week(published + dt.timedelta(weeks=step)), approximate)
+        if which == "this" and tense(s, start, end) == "past":
+            which = "the"  # "this weekend's rallies drew thousands", on a Monday: just past
         return DateSpan(start, end, _weekend(published, which))
     n = _count(g["n"])
     if n is None:

@@ -1,57 +1,124 @@
-"""Whether a sentence speaks of the future where it names a bare month or weekday.
+"""Whether the clause that names a bare month, season, quarter or weekday looks ahead of
+publication or back from it.
 
-News places *in December* and *on Monday* behind the publication date, except when the verb
-nearest them looks ahead (*will*, *is due*, *plans to*). The news-dev gold has both: *OPEC
-agreed in December* (published June: last December), *In March private dealers will handle*
-(published in March: this March).
+A month without a year (*in December*) lies on either side of the publication date, and only
+the clause says which: *the bank will decide in December*, *a possible rise in December*,
+*plans to retire in October* look ahead; *the council rejected it in December* looks back.
+The word that decides is the nearest tense or modality marker before the date in its clause
+(:data:`.words.FORWARD_WORDS`, :data:`.words.PAST_WORDS`, and any verb ending in *-ed*),
+else the nearest after it. A clause with neither is *unknown*: the caller keeps its rule for
+the present (a bare month is then its latest occurrence up to publication).
 """
 from __future__ import annotations
 
 import re
 
 from .scan import Sentence
+from .words import COMMITMENT_VERBS, FORWARD_WORDS, PAST_WORDS
 
-#: the tense of the verb nearest a bare month or weekday decides whether it lies ahead of
-#: publication or behind it: *the trial will take place in late October*, *OPEC agreed in
-#: December*, *it hasn't already agreed to in December* (the nearest verb is past). A
-#: participle after *be* (*can't be challenged until December*) is no past tense.
-_TENSE = re.compile(
-    r"\b(?:(?P<future>[Ww]ill|[Ww]on't|'ll|[Ss]hall|[Cc]an't|[Cc]annot|[Ii]s due|[Aa]re due|[Ww]as due|"
-    r"[Ww]ere due|[Ss]cheduled|"
-    r"[Ee]xpects?|[Ee]xpected to|[Pp]lans? to|[Pp]lanning to|[Ss]et to|[Gg]oing to|[Uu]pcoming|"
-    r"[Ii]ntends? to|[Aa]ims? to)"
-    r"|(?P<past>was|were|had|did|said|told|grew|rose|fell|began|came|went|took|made|left|met|"
-    r"won|lost|paid|sold|bought|saw|held|gave|ran|(?<!be )(?<!is )(?<!are )(?<!been )[a-z]+ed))\b")
 
+def _phrases(phrases: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """Return the one-word and the two-word phrases of a word list."""
+    ones = frozenset(p for p in phrases if " " not in p)
+    twos = frozenset(tuple(p.split(" ", 1)) for p in phrases if " " in p)
+    return ones, twos
+
+
+_FORWARD, _FORWARD2 = _phrases(FORWARD_WORDS)
+_PAST, _PAST2 = _phrases(PAST_WORDS)
+#: words are found with one cheap pattern and looked up, not matched against a long
+#: alternation at every position: this runs for every date without a year
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
+#: a participle after *be* (*can't be challenged until December*) is no past tense
+_BE = frozenset(("be", "is", "are", "been"))
+#: -ed words that are no past tense
+_NOT_PAST = frozenset("hundred indeed need speed seed feed proceed exceed succeed red bed shed "
+                      "united limited based related supposed".split())
+#: a forward word that looks back here: *than expected*, *as planned*, *next to*, *could not*
+_NOT_FORWARD_BEFORE = re.compile(r"(?:than|as)\s+$")
+_NEXT_TO = re.compile(r"\s+to\b")
+_NOT = re.compile(r"\s+(?:not|never)\b")
+#: an infinitive: *to raise*, not *to 16.6 mln* nor *to the group*
+_INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+\b")
 
 #: the verb that governs a date stands in its clause, not a page away
 _REACH = 200
 _CLAUSE_MARKS = ",;:(—–"
 
 
+def _markers(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
+    """Return the tense markers in ``text[lo:hi]``: (start, end, "future"/"past", word)."""
+    tokens = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _TOKEN.finditer(s.text, lo, hi)]
+    out = []
+    i = 0
+    while i < len(tokens):
+        start, end, raw = tokens[i]
+        word = raw.lower()
+        nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
+        if (word, nxt) in _FORWARD2 or (word, nxt) in _PAST2:
+            kind = "future" if (word, nxt) in _FORWARD2 else "past"
+            out.append((start, tokens[i + 1][1], kind, f"{word} {nxt}"))
+            i += 2
+            continue
+        if word in _FORWARD and (word != "may" or raw == "may") or word.endswith("'ll"):
+            out.append((start, end, "future", word))
+        elif word in _PAST or (raw.islower() and len(raw) > 2 and raw.endswith("ed")
+                               and word not in _NOT_PAST and (i == 0 or tokens[i - 1][2] not in _BE)):
+            out.append((start, end, "past", word))
+        i += 1
+    return out
+
+
+def _reading(s: Sentence, start: int, end: int, kind: str, word: str) -> str | None:
+    """Return "future", "past" or None (no marker after all) for a marker."""
+    if kind == "past":
+        return kind
+    if word == "expected" and _NOT_FORWARD_BEFORE.search(s.text, max(s.lo, start - 6), start):
+        return "past"  # "rose more than expected in December"
+    if word == "next" and _NEXT_TO.match(s.text, end, s.hi):
+        return None  # "next to the plant": beside it
+    if word == "could" and _NOT.match(s.text, end, s.hi):
+        return "past"  # "could not agree in December": what did not happen
+    return "future"
+
+
 def tense(s: Sentence, start: int, end: int, *, strict: bool = False) -> str | None:
-    """Return "future" or "past" for the verb that governs the date: the nearest one before
+    """Return "future" or "past" for the marker that governs the date: the nearest one before
     it in its clause (*plans to step down in October, said ...*), else the nearest after it
-    in its clause (*On Monday, Bolton will meet ...*), else (unless ``strict``) the nearest
-    before it at all; None when there is none."""
+    in its clause, or past the clause's end when the date opens it (*On Monday, Bolton will
+    meet ...*), else (unless ``strict``) the nearest before it at all; None when there is
+    none."""
     lo, hi = max(s.lo, start - _REACH), min(s.hi, end + _REACH)
-    clause_start = max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1
+    clause_start = max(lo, max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1)
     ends = [at for at in (s.text.find(mark, end, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
     clause_end = min(ends) if ends else hi
+    # a date that opens its clause (*On Monday, Bolton will meet*) takes its tense from the
+    # clause after it; one inside a clause of its own does not
+    opening = len(s.text[clause_start:start].split()) <= 2
     before_clause = before_any = after = None
-    for m in _TENSE.finditer(s.text, lo, hi):
-        if m.end() <= start:
-            before_any = m
-            if m.start() >= clause_start:
-                before_clause = m
-        elif m.start() >= end and after is None and (not strict or m.end() <= clause_end):
-            after = m
-    chosen = before_clause or after or (None if strict else before_any)
-    if chosen is None:
-        return None
-    return "past" if chosen.group("past") else "future"
+    for m_start, m_end, kind, word in _markers(s, lo, hi):
+        if start <= m_start < end or m_start < start < m_end:
+            continue  # inside the date itself (*next May*)
+        said = _reading(s, m_start, m_end, kind, word)
+        if said is None:
+            continue
+        if m_end <= start:
+            if said == "past" and word in COMMITMENT_VERBS and _INFINITIVE.search(s.text, m_end, start):
+                said = "unknown"  # "agreed in May to raise output in the third quarter"
+            before_any = said
+            if m_start >= clause_start:
+                before_clause = said
+        elif m_start >= end and after is None and (m_end <= clause_end or opening and not strict):
+            after = said
+    said = before_clause or after or (None if strict else before_any)
+    return None if said == "unknown" else said
 
 
 def is_future(s: Sentence, start: int, end: int) -> bool:
-    """Whether the verb that governs the date speaks of the future (see :func:`tense`)."""
+    """Whether the clause of the date looks ahead (see :func:`tense`)."""
     return tense(s, start, end) == "future"
+
+
+def is_past(s: Sentence, start: int, end: int) -> bool:
+    """Whether the clause of the date looks back (see :func:`tense`)."""
+    return tense(s, start, end) == "past"

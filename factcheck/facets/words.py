@@ -56,6 +56,40 @@ last this next early mid late end beginning start around about for on
 #: words after a bare month name that make it a date: a futures or delivery month
 MONTH_AFTER = frozenset("futures future contract contracts delivery deliveries shipment "
                         "shipments loading loadings position positions".split())
+#: words that make a clause look ahead (its bare month, season, quarter or weekday lies on
+#: or after publication): future and conditional auxiliaries, modals, schedules, plans and
+#: expectations, and adjectives of what has not happened yet (*a possible rise in December*).
+#: Each is matched as a whole phrase; ``may`` only in lower case (``May`` is a month).
+FORWARD_WORDS = (
+    "will", "won't", "'ll", "shall", "would", "wouldn't", "could", "might", "may",
+    "must", "should", "can't", "cannot", "is due", "are due", "was due", "were due", "due in",
+    "due by", "due on", "scheduled", "slated", "set to", "poised to", "going to", "about to",
+    "is to", "are to", "supposed to", "expect", "expects", "expected", "expecting", "plan to",
+    "plans to", "planned for", "planning", "intend", "intends", "intended to", "aim to",
+    "aims to", "hope to", "hopes to", "want to", "wants to", "seeks to", "seek to", "upcoming",
+    "forthcoming", "next", "possible", "possibly", "likely", "unlikely", "probable",
+    "probably", "potential", "prospective", "forecast to", "projected to", "pending", "if",
+    "unless", "tentatively",
+)
+#: past-tense verbs that do not end in -ed (regular ones are read by their ending), and
+#: words that place a clause behind publication
+PAST_WORDS = (
+    "was", "were", "had", "did", "has been", "have been", "said", "told", "grew", "rose", "fell",
+    "began", "came", "went", "took", "made", "left", "met", "won", "lost", "paid", "sold",
+    "bought", "saw", "held", "gave", "ran", "became", "brought", "built", "caught", "chose",
+    "drew", "drove", "fought", "found", "flew", "forgot", "froze", "got", "heard", "hit",
+    "kept", "knew", "led", "meant", "overtook", "rang", "rode", "sank", "sent", "shook", "shot",
+    "slid", "sought", "spent", "spoke", "stood", "stole", "struck", "swore", "taught", "thought",
+    "threw", "understood", "undertook", "withdrew", "wrote", "ago", "already", "previously",
+    "last",
+)
+#: past verbs of commitment whose infinitive looks ahead from the commitment, not from
+#: publication: in *agreed in May to raise output in the third quarter* the quarter may lie
+#: on either side of publication, so the clause's tense is left unknown
+COMMITMENT_VERBS = frozenset("""
+agreed decided voted promised pledged vowed undertook threatened offered proposed planned
+wanted hoped aimed intended sought moved resolved committed arranged scheduled prepared
+""".split())
 #: a named date, as news writes it
 NAMED_DATES = {"9/11": "2001-09-11"}
 
@@ -86,6 +120,11 @@ CURRENCY_WORDS = {
     "francs": None, "franc": None, "crowns": None, "crown": None, "kronor": "SEK",
     "krona": "SEK", "kroner": None, "krone": None, "pesos": None, "peso": None,
     "cts": "USD.cents", "cents": "USD.cents", "pence": "GBP.pence", "p": "GBP.pence",
+    # wire abbreviations and the rest of the 1980s wire's currencies
+    "sfr": "CHF", "sfrs": "CHF", "ffr": "FRF", "ffrs": "FRF", "bfr": "BEF", "bfrs": "BEF",
+    "dkr": "DKK", "nkr": "NOK", "skr": "SEK", "sdrs": "XDR", "sdr": "XDR", "punts": "IEP",
+    "punt": "IEP", "shillings": "KES", "shilling": "KES", "won": "KRW", "markka": "FIM",
+    "markkaa": "FIM", "kwacha": "ZMK", "cedis": "GHC", "australs": "ARA", "cruzados": "BRC",
 }
 #: country words before a currency word; the key is (adjective, currency word root)
 CURRENCY_COUNTRIES = {
@@ -102,7 +141,18 @@ CURRENCY_COUNTRIES = {
     ("irish", "pound"): "IEP", ("egyptian", "pound"): "EGP", ("lebanese", "pound"): "LBP",
     ("finnish", "mark"): "FIM", ("west german", "mark"): "DEM", ("german", "mark"): "DEM",
     ("saudi", "riyal"): "SAR", ("iraqi", "dinar"): "IQD", ("indian", "rupee"): "INR",
-    ("pakistani", "rupee"): "PKR",
+    ("pakistani", "rupee"): "PKR", ("sri lankan", "rupee"): "LKR", ("dutch", "guilder"): "NLG",
+    ("italian", "lira"): "ITL", ("italian", "lire"): "ITL", ("turkish", "lira"): "TRY",
+    ("spanish", "peseta"): "ESP", ("portuguese", "escudo"): "PTE", ("austrian", "schilling"): "ATS",
+    ("greek", "drachma"): "GRD", ("japanese", "yen"): "JPY", ("chinese", "yuan"): "CNY",
+    ("south african", "rand"): "ZAR", ("kuwaiti", "dinar"): "KWD", ("jordanian", "dinar"): "JOD",
+    ("bahraini", "dinar"): "BHD", ("israeli", "shekel"): "ILS", ("polish", "zloty"): "PLN",
+    ("hungarian", "forint"): "HUF", ("nigerian", "naira"): "NGN", ("kenyan", "shilling"): "KES",
+    ("ugandan", "shilling"): "UGX", ("tanzanian", "shilling"): "TZS", ("korean", "won"): "KRW",
+    ("south korean", "won"): "KRW", ("jamaican", "dollar"): "JMD", ("zimbabwe", "dollar"): "ZWD",
+    ("new taiwan", "dollar"): "TWD", ("malaysian", "dollar"): "MYR", ("icelandic", "krona"): "ISK",
+    ("swedish", "krona"): "SEK", ("danish", "kroner"): "DKK", ("norwegian", "kroner"): "NOK",
+    ("brazilian", "cruzado"): "BRC", ("venezuelan", "bolivar"): "VEB", ("peruvian", "sol"): "PEN",
 }
 #: where a currency word names no country, the country mentioned in the document decides;
 #: the first code is the fallback
@@ -162,6 +212,13 @@ HEDGES_BEFORE = (
 #: forecasts are not (the gold leaves *the Fund forecasts they will grow 2.5 pct* exact)
 HEDGES_EARLIER = ("estimate", "estimates", "estimated", "estimating")
 
+#: words that make two figures joined by a dash a vote tally (*passed 214-198*, *ruled 5-4*,
+#: *a 61-38 vote*), each side a count of votes (see :mod:`.tallies`)
+VOTE_WORDS = frozenset("""
+vote votes voted voting passed approved rejected defeated adopted ratified ruled confirmed
+upheld overturned ballot tally margin split
+""".split())
+
 # --- what is not a facet -------------------------------------------------------------------
 
 #: capitalised words that may stand before a figure without making it part of a name
@@ -176,8 +233,8 @@ another another among against toward towards into onto upon via says said say no
 #: words after a figure that make it an address (``10 Downing Street``)
 STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive".split())
 #: idioms with a number word that count nothing
-IDIOMS = ("own two feet", "two cents", "one or two", "two or three", "second to none",
-          "at sixes and sevens", "on all fours", "two-way", "one-way", "one country, two systems")
+IDIOMS = ("own two feet", "two cents", "second to none", "at sixes and sevens", "on all fours",
+          "two-way", "one-way")
 #: words after a number word that show it counts nothing here (``the two on``, ``all three
 #: were``): prepositions, verbs, conjunctions
 NOT_COUNTED = frozenset("""

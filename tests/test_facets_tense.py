@@ -1,0 +1,231 @@
+"""Dates that respect tense (issue 14): a month, season, quarter or weekday without a year
+lies ahead of publication when its clause looks ahead, behind it when the clause looks back.
+
+Every publication month is crossed with every named month for clauses that look back, look
+ahead, or say neither (spec/CLAIMS.md section 3: *last May* is the latest May before the
+publication month). All sentences are written for these tests.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.facets import extract_facets
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+YEAR = 2021
+
+
+def dates(text, published):
+    return [(f.text, f.value) for f in extract_facets(text, published=published) if f.kind == "date"]
+
+
+def looking_back(month: int, published: int) -> int:
+    """The latest such month up to the publication month."""
+    return YEAR if month <= published else YEAR - 1
+
+
+def looking_ahead(month: int, published: int) -> int:
+    """The first such month from the publication month on."""
+    return YEAR if month >= published else YEAR + 1
+
+
+#: (sentence with {m} for the month, the text the facet must have, which way it looks)
+MONTH_CLAUSES = [
+    ("The board rejected the merger in {m}.", "{m}", looking_back),
+    ("Prices had already peaked by {m}.", "{m}", looking_back),
+    ("Strikers walked out at the start of {m}.", "the start of {m}", looking_back),
+    ("The board will vote on the merger in {m}.", "{m}", looking_ahead),
+    ("Traders fear a possible rate rise in {m}.", "{m}", looking_ahead),
+    ("Officials expect a ruling at the start of {m}.", "the start of {m}", looking_ahead),
+    ("The minister said the levy would rise in {m}.", "{m}", looking_ahead),
+    ("The refinery must close by {m}.", "{m}", looking_ahead),
+    ("The ferry link is due to reopen in {m}.", "{m}", looking_ahead),
+    ("The upcoming census in {m} worries councils.", "{m}", looking_ahead),
+    ("The mill plans to hire staff in {m}.", "{m}", looking_ahead),
+    ("The summit is scheduled to open in {m}.", "{m}", looking_ahead),
+    ("In {m}, the regulator will publish its review.", "{m}", looking_ahead),
+    ("In {m}, the regulator published its review.", "{m}", looking_back),
+    # neither: the latest such month up to publication, as before
+    ("Inflation data from {m} matter most.", "{m}", looking_back),
+]
+
+
+@pytest.mark.parametrize("published", range(1, 13))
+@pytest.mark.parametrize("month", range(1, 13))
+@pytest.mark.parametrize("clause, shown, rule", MONTH_CLAUSES)
+def test_a_bare_month_follows_its_clause(clause, shown, rule, month, published):
+    name = MONTHS[month - 1]
+    got = dates(clause.format(m=name), dt.date(YEAR, published, 15))
+    assert got == [(shown.format(m=name), f"{rule(month, published)}-{month:02d}")]
+
+
+@pytest.mark.parametrize("published", range(1, 13))
+@pytest.mark.parametrize("month", range(1, 13))
+def test_last_and_next_month_ignore_the_tense(month, published):
+    name = MONTHS[month - 1]
+    pub = dt.date(YEAR, published, 15)
+    last = YEAR if month < published else YEAR - 1
+    nxt = YEAR if month > published else YEAR + 1
+    assert dates(f"Rates will be reviewed after last {name}'s slump.", pub) == [
+        (f"last {name}", f"{last}-{month:02d}")]
+    assert dates(f"The mill shut before next {name} was agreed.", pub) == [
+        (f"next {name}", f"{nxt}-{month:02d}")]
+    assert dates(f"The fair shrank this {name}.", pub) == [(f"this {name}", f"{YEAR}-{month:02d}")]
+
+
+# --- seasons: the year, approximate; a winter takes the year of its January -------------
+
+#: the publication months in which the season looked back to is this year's (else last year's)
+BEGUN_BY = {"spring": range(3, 13), "summer": range(6, 13), "autumn": range(9, 13)}
+#: the publication months in which the season looked ahead to is this year's (else next year's)
+NOT_OVER_BY = {"spring": range(1, 6), "summer": range(1, 9), "autumn": range(1, 12)}
+
+
+@pytest.mark.parametrize("published", range(1, 13))
+@pytest.mark.parametrize("season", ["spring", "summer", "autumn", "winter"])
+def test_a_season_follows_its_clause(season, published):
+    pub = dt.date(YEAR, published, 15)
+    if season == "winter":
+        back = YEAR + 1 if published == 12 else YEAR          # the winter begun by publication
+        ahead = YEAR if published <= 2 else YEAR + 1          # the winter not yet over
+    else:
+        back = YEAR if published in BEGUN_BY[season] else YEAR - 1
+        ahead = YEAR if published in NOT_OVER_BY[season] else YEAR + 1
+    found = extract_facets(f"Orders slumped in the {season}.", published=pub)
+    assert [(f.text, f.value, f.approximate) for f in found] == [(season, str(back), True)]
+    assert dates(f"The plant will reopen in the {season}.", pub) == [(season, str(ahead))]
+
+
+SEASONS = [
+    ("Turnout fell last summer.", dt.date(2021, 10, 4), [("last summer", "2021")]),
+    ("Turnout fell last summer.", dt.date(2021, 7, 4), [("last summer", "2020")]),
+    ("The league expands next summer.", dt.date(2021, 3, 4), [("next summer", "2021")]),
+    ("The league expands next summer.", dt.date(2021, 7, 4), [("next summer", "2022")]),
+    ("Heating bills will soar this winter.", dt.date(2021, 10, 4), [("this winter", "2022")]),
+    ("Heating bills soared this winter.", dt.date(2021, 2, 4), [("this winter", "2021")]),
+    ("Growers replanted this past spring.", dt.date(2021, 8, 4), [("this past spring", "2021")]),
+    ("The dam burst in the autumn of 2017.", dt.date(2021, 8, 4), [("autumn of 2017", "2017")]),
+    ("Sales peaked in late summer.", dt.date(2021, 11, 4), [("late summer", "2021")]),
+    ("The canal opens in the fall.", dt.date(2021, 11, 4), [("fall", "2021")]),
+    ("Summer camps lost money.", dt.date(2021, 11, 4), []),
+    ("Exports dived after the fall of the regime.", dt.date(2021, 11, 4), []),
+    ("Analysts saw a fall in output.", dt.date(2021, 11, 4), []),
+    ("The firm expects profits to fall.", dt.date(2021, 11, 4), []),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", SEASONS)
+def test_seasons(text, published, expected):
+    assert dates(text, published) == expected
+
+
+# --- quarters ---------------------------------------------------------------------------
+
+ORDINALS = ("first", "second", "third", "fourth")
+
+
+@pytest.mark.parametrize("published", range(1, 13))
+@pytest.mark.parametrize("quarter", range(1, 5))
+def test_a_quarter_follows_its_clause(quarter, published):
+    pub = dt.date(YEAR, published, 15)
+    word = ORDINALS[quarter - 1]
+    back = YEAR if 3 * quarter - 2 <= published else YEAR - 1   # begun by publication
+    ahead = YEAR if 3 * quarter >= published else YEAR + 1      # not over at publication
+    assert dates(f"Profit fell in the {word} quarter.", pub) == [(f"{word} quarter", f"{back}-Q{quarter}")]
+    assert dates(f"Output will rise in the {word} quarter.", pub) == [(f"{word} quarter", f"{ahead}-Q{quarter}")]
+
+
+QUARTERS = [
+    # results of the quarter just ended are still to come
+    ("The brewer expects first-quarter profit to fall.", dt.date(1987, 4, 9), [("first-quarter", "1987-Q1")]),
+    ("The brewer expects fourth-quarter profit to fall.", dt.date(1987, 2, 9), [("fourth-quarter", "1986-Q4")]),
+    ("The brewer expects first-quarter profit to fall.", dt.date(1987, 9, 9), [("first-quarter", "1988-Q1")]),
+    # a commitment made earlier looks ahead of itself, not of publication: the nearest quarter
+    ("The cartel agreed in March to lift quotas in the third quarter.", dt.date(1987, 6, 19),
+     [("March", "1987-03"), ("third quarter", "1987-Q3")]),
+    ("Third-quarter sales rose 4 pct.", dt.date(1987, 4, 9), [("Third-quarter", "1986-Q3")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", QUARTERS)
+def test_quarters(text, published, expected):
+    assert [d for d in dates(text, published)] == expected
+
+
+# --- weekdays and weekends --------------------------------------------------------------
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+A_MONDAY = dt.date(2021, 3, 1)
+
+
+@pytest.mark.parametrize("published", range(7))
+@pytest.mark.parametrize("weekday", range(7))
+def test_a_weekday_follows_its_clause(weekday, published):
+    pub = A_MONDAY + dt.timedelta(days=published)
+    name = WEEKDAYS[weekday]
+    back = pub - dt.timedelta(days=(published - weekday) % 7)
+    ahead = pub + dt.timedelta(days=(weekday - published) % 7)
+    assert dates(f"The dockers struck on {name}.", pub) == [(name, back.isoformat())]
+    assert dates(f"The dockers will strike on {name}.", pub) == [(name, ahead.isoformat())]
+    assert dates(f"A strike on {name} is possible.", pub) == [(name, ahead.isoformat())]
+
+
+PAST_WEEKEND = "2021-02-27/2021-02-28"
+COMING_WEEKEND = "2021-03-06/2021-03-07"
+WEEKENDS = [
+    ("This weekend's marches drew large crowds.", A_MONDAY, [("This weekend", PAST_WEEKEND)]),
+    ("Marches were held across the region this weekend.", A_MONDAY, [("this weekend", PAST_WEEKEND)]),
+    ("More marches will follow this weekend.", A_MONDAY, [("this weekend", COMING_WEEKEND)]),
+    ("More marches are planned for this weekend.", A_MONDAY, [("this weekend", COMING_WEEKEND)]),
+    ("Marches filled the streets over the weekend.", A_MONDAY, [("the weekend", PAST_WEEKEND)]),
+    ("Unions will march at the weekend.", dt.date(2021, 3, 3), [("the weekend", COMING_WEEKEND)]),
+    ("Marches drew crowds this weekend.", dt.date(2021, 3, 7), [("this weekend", COMING_WEEKEND)]),
+    ("Marches drew crowds last weekend.", dt.date(2021, 3, 3), [("last weekend", PAST_WEEKEND)]),
+    ("Unions will march next weekend.", dt.date(2021, 3, 3), [("next weekend", "2021-03-13/2021-03-14")]),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", WEEKENDS)
+def test_weekends(text, published, expected):
+    assert dates(text, published) == expected
+
+
+# --- what the tense must not be read from -----------------------------------------------
+
+OCTOBER = dt.date(2021, 10, 11)
+NOT_TENSE = [
+    ("Exports rose more than expected in December.", [("December", "2020-12")]),
+    ("The council rejected the plan in December.", [("December", "2020-12")]),
+    ("Talks could not resume in November.", [("November", "2020-11")]),
+    ("The depot next to the mill closed in November.", [("November", "2020-11")]),
+    ("The bank, which cut rates in May, may raise them in December.",
+     [("May", "2021-05"), ("December", "2021-12")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOT_TENSE)
+def test_what_is_no_tense(text, expected):
+    assert dates(text, OCTOBER) == expected
+
+
+KNOWN_MISSES = [
+    pytest.param("The levy, unveiled last week, takes effect in January.", OCTOBER,
+                 [("last week", "2021-W40"), ("January", "2022-01")],
+                 marks=pytest.mark.xfail(reason="the present of a schedule (takes effect) is no "
+                                                "marker; the past participle before the comma wins",
+                                         strict=True)),
+    pytest.param("The regulator approves tariffs each December.", OCTOBER, [("December", "2021-12")],
+                 marks=pytest.mark.xfail(reason="'each December' is a habit, not a date; it is read "
+                                                "as the latest December", strict=True)),
+    pytest.param("Voters head to the polls in November.", OCTOBER, [("November", "2021-11")],
+                 marks=pytest.mark.xfail(reason="the present of a schedule (head to) is not read as "
+                                                "future without a tagger", strict=True)),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", KNOWN_MISSES)
+def test_known_misses(text, published, expected):
+    assert dates(text, published) == expected
