@@ -9,7 +9,10 @@ section 2); *it has been reported*, *some say* and *reportedly* name no source a
 """
 from __future__ import annotations
 
-from typing import NamedTuple
+from bisect import bisect_left
+from itertools import accumulate
+from operator import attrgetter
+from typing import Callable, NamedTuple
 
 from .. import cues as C
 from ..types import SentenceInput, Span
@@ -243,8 +246,14 @@ def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
 
 def _is_final(toks: list[Token], i: int) -> bool:
     """Whether only a few adverbial words follow the cue at ``i`` before the sentence ends."""
-    words = [t for t in toks[i + 1:] if t.is_word]
-    return len(words) <= 5 and not any(t.low in ("that", "it", "he", "she", "they") for t in words)
+    words = 0
+    for m in range(i + 1, len(toks)):  # stops at the sixth word: a long sentence is not read to its end
+        t = toks[m]
+        if t.is_word:
+            words += 1
+            if words > 5 or t.low in ("that", "it", "he", "she", "they"):
+                return False
+    return True
 
 
 #: verbs that can head a main clause: a source never contains one (spec section 2: a source is a
@@ -836,9 +845,17 @@ def _subject(toks: list[Token], i: int) -> Report | None:
     return rep
 
 
+_start = attrgetter("start")
+
+
 def tokenize_span(toks: list[Token], se: tuple[int, int]) -> list[Token]:
     """Return the tokens of ``toks`` inside the offsets ``se``."""
-    return [t for t in toks if t.start >= se[0] and t.end <= se[1]]
+    k = bisect_left(toks, se[0], key=_start)
+    out = []
+    while k < len(toks) and toks[k].end <= se[1]:
+        out.append(toks[k])
+        k += 1
+    return out
 
 
 #: nouns that name a document only before *of* (*the minutes of the July meeting*)
@@ -1282,6 +1299,20 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
     colon = _colon_source(toks)
     if colon is not None:
         out.append(colon)
+    # what the whole sentence says is computed once, when first asked, not once per cue
+    quotes_before: list[int] = []
+    title: list[bool] = []
+
+    def in_quotation(i: int) -> bool:
+        if not quotes_before:
+            quotes_before.extend(accumulate((t.text in QUOTES for t in toks), initial=0))
+        return quotes_before[i] % 2 == 1
+
+    def title_case() -> bool:
+        if not title:
+            title.append(_title_case(toks))
+        return title[0]
+
     for i, t in enumerate(toks):
         low = t.low
         if low in _CLAIM_OF:
@@ -1339,7 +1370,7 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
         if not t.text[:1].islower() and not (
                 # a headline in title case: "Lee Says Plant Will Close"
                 0 < i < n - 1 and toks[i - 1].is_cap and toks[i - 1].is_word and toks[i + 1].is_cap
-                and low in _HEADLINE_VERBS and _title_case(toks)):
+                and low in _HEADLINE_VERBS and title_case()):
             continue  # reporting verbs are lower case; "States" and "Report" are names
         phrasal = _PHRASAL.get(low)
         if phrasal and tuple(u.low for u in toks[i + 1:i + 1 + len(phrasal)]) == phrasal:
@@ -1349,7 +1380,7 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
                 out.append(rep._replace(cue=(t.start, toks[i + len(phrasal)].end)))
             continue
         verb_like = low in C.REPORTING_VERBS or (low in ("spoke", "spoken") and i + 1 < n
-                                                  and toks[i + 1].low in ("about", "of")) or _other_cue(toks, i)
+                                                  and toks[i + 1].low in ("about", "of")) or _other_cue(toks, i, in_quotation)
         if not verb_like:
             continue
         if low in _POSTPOSED and i > 0 and (toks[i - 1].text in QUOTES or toks[i - 1].text == ","):
@@ -1459,7 +1490,7 @@ upwards just over under $ £ € one two three four five six seven eight nine te
 hundreds thousands millions dozens""".split())
 
 
-def _other_cue(toks: list[Token], i: int) -> bool:
+def _other_cue(toks: list[Token], i: int, in_quotation: Callable[[int], bool]) -> bool:
     """Whether the word at ``i`` reports a party's words without a reporting verb: a ruling
     (*the judge ruled that*), a verdict in words (*called the plan a disgrace*, *called for*), a
     question (*asked whether*), or a reported silence (*declined to comment*)."""
@@ -1469,7 +1500,7 @@ def _other_cue(toks: list[Token], i: int) -> bool:
         return False  # "When asked if ...", "was called", "a group ..., called X": no subject of it
     if low == "calling" and toks[i - 1].text not in (",", "—"):
         return False  # "calling" reports only as a participle after a clause: ", calling the plan a sham"
-    if sum(t.text in QUOTES for t in toks[:i]) % 2:
+    if in_quotation(i):
         return False  # inside a quotation: the quoted speaker's words, not the report
     nxt = [t.low for t in toks[i + 1:i + 8]]
     if not nxt:
