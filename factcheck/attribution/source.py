@@ -1315,6 +1315,8 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
 
     for i, t in enumerate(toks):
         low = t.low
+        if low[-1:] == "s" and (low in _FIRST or low in _CLAIM_OF) and _plural_head(toks, i):
+            continue  # "The current pledges fall short", "Jobless claims rose": a noun, no report
         if low in _CLAIM_OF:
             rep = _claim_owner(toks, i)
             if rep is not None:
@@ -1428,6 +1430,37 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
     if opening is not None and opening.kind == "named":
         return [opening] + [r._replace(final=False) for r in out if r is not opening]
     return out
+
+
+#: forms that agree with a plural subject, or past forms, which cannot follow a verb in -s
+#: (modals can: *a depot the council says will cost*, a relative clause with a gap)
+_PLURAL_PREDICATE = frozenset("are were have aren't weren't haven't aren’t weren’t haven’t".split()) | (
+    _IRREGULAR_PAST - frozenset("put cut set let hit bet shut spread quit bound wound".split()))
+_ADJECTIVE_ENDINGS = ("less", "est", "ous", "ful", "ical", "ly")
+
+
+def _is_adjective(tok: Token) -> bool:
+    """Whether ``tok`` is a plain adjective by the closed list or its ending (*jobless*,
+    *weekly*, *latest*), and not a noun of people or documents."""
+    low = tok.low
+    if low in C.ROLE_NOUNS or low in C.DOCUMENT_NOUNS or low in C.PRONOUNS or not tok.is_word:
+        return False
+    return low in C.PLAIN_ADJECTIVES or (len(low) > 5 and low.endswith(_ADJECTIVE_ENDINGS) and low.isalpha())
+
+
+def _plural_head(toks: list[Token], i: int) -> bool:
+    """Whether the -s word at ``i`` is a plural noun heading its phrase, not a verb in -s: a
+    predicate of its own follows (*Jobless claims rose*, *the pledges would*), or only plain
+    adjectives stand between it and a determiner or the clause's start (*The current pledges*,
+    *the latest reports show*)."""
+    if i + 1 < len(toks) and toks[i + 1].low in _PLURAL_PREDICATE:
+        return True
+    m = i - 1
+    while m >= 0 and i - m <= 2 and _is_adjective(toks[m]) and (toks[m].text.islower() or m == 0):
+        m -= 1
+    if m == i - 1:
+        return False  # no adjective before it: "The company pledges", "officials claims"
+    return m < 0 or toks[m].low in C.DETERMINERS or toks[m].text in CLAUSE_PUNCT or toks[m].low in C.PREPOSITIONS
 
 
 def _quoted(toks: list[Token]) -> set[int]:
