@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 from .. import cues as C
 from ..types import SentenceInput, Span
-from .source import (_INTRO, _MAX_SUBJECT, Report, _has_name, _is_predicate_verb, _name_runs, _participle_at, _span,
-                     find_reports, main_verb_index)
+from .phrases import (Report, _INTRO, _MAX_SUBJECT, _has_name, _is_predicate_verb, _name_runs, _participle_at, _span,
+    main_verb_index)
+from .source import find_reports
 from .tokens import CLAUSE_PUNCT, QUOTES, Token, is_adverb, tokenize
 
 #: how many sentences before the previous one a pronoun cue may look back for its source
