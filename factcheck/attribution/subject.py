@@ -309,38 +309,74 @@ def _antecedent(toks: list[Token], j: int) -> list[Token] | None:
     return np
 
 
-def _subject_report(toks: list[Token], i: int) -> Report | None:
-    verb = toks[i]
-    low = verb.low
-    cue = (verb.start, verb.end)
+def _subject_segment(toks: list[Token], k: int, j: int, head: Token, relative: bool) -> list[Token]:
+    """Return the subject from token ``k`` to ``j``, without opening conjunctions and skippable
+    words; a long preamble keeps only the noun phrase that ends at ``head``, unless the
+    subject is a relative clause's or a document's (*a report by ... of ...*)."""
+    seg = toks[k:j + 1]
+    while seg and (seg[0].low in C.SKIPPABLE or seg[0].low in ("and", "but", "or", "so")) and len(seg) > 1:
+        seg = seg[1:]
+    document = len(seg) > 3 and seg[0].low in C.DETERMINERS and any(
+        t.low in C.DOCUMENT_NOUNS and seg[m + 1].low in ("by", "from", "of") for m, t in enumerate(seg[1:min(4, len(seg) - 1)], 1)) \
+        and len(seg) <= _MAX_SUBJECT + 10 and main_verb_index(seg) is None
+    if len(seg) > _MAX_SUBJECT and not relative and not document:
+        # a long preamble: keep the noun phrase that ends at the head
+        run = [head]
+        for t in reversed(toks[k:j]):
+            if t.is_word and (t.is_cap or t.low in C.ROLE_NOUNS or t.is_possessive
+                              or t.low in ("of", "for", "the", "a", "an", "at", "&")):
+                run.insert(0, t)
+            else:
+                break
+        seg = run
+    return seg
+
+
+def _verb_can_report(toks: list[Token], i: int) -> bool:
+    """Whether the reporting word at ``i`` is used as a verb that reports words: not a noun
+    (*the claims*, *Amid claims that*), an infinitive, a market verb before a figure, an act
+    (*declared X a pandemic*), a clause verb without its clause or a quote verb away from a
+    quotation."""
+    low = toks[i].low
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if i > 0:
         before = toks[i - 1]
         floating = before.low in ("both", "all", "each") and i > 1 and (toks[i - 2].is_cap or toks[i - 2].low.endswith("s"))
         if low in C.NOUN_LIKE_VERBS and not low.endswith("ing") and (
                 before.low in C.PREPOSITIONS - {"by"} or before.low in ("amid", "despite")):
-            return None  # "Amid claims that ...": a noun with no claimant (agentless)
+            return False  # "Amid claims that ...": a noun with no claimant (agentless)
         if (before.low in C.DETERMINERS and not floating) or before.is_possessive or before.low == "to" or (
                 low in C.NOUN_LIKE_VERBS and before.text[:1].isdigit()):
-            return None  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell), not "X and Y both said"
+            return False  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell), not "X and Y both said"
     if nxt is not None:
         if low in C.NOUN_LIKE_VERBS and nxt.low in ("of", "by", "on", "from", "that"):
             if nxt.low != "that" or (i > 0 and toks[i - 1].low in C.DETERMINERS):
-                return None
+                return False
         if low in C.MARKET_VERBS and (nxt.text[0].isdigit() or nxt.low == "to"):
-            return None
+            return False
     if low in ("declared", "declares") and nxt is not None and nxt.low not in ("a", "an", "that") and nxt.is_word \
             and nxt.low not in C.PREPOSITIONS and any(toks[m].low in ("a", "an") and all(
                 u.is_word and u.low not in _AUX_VERBS and u.low not in _BE for u in toks[i + 1:m])
                 for m in range(i + 2, min(len(toks), i + 5))):
-        return None  # "declared COVID-19 a pandemic": an act, not a report
+        return False  # "declared COVID-19 a pandemic": an act, not a report
     ends = nxt is None or nxt.text in ".!?"  # "..., the study concluded."
     as_clause = _in_as_clause(toks, i)
     if (low in C.CLAUSE_VERBS or low in C.THAT_VERBS) and not ends and not as_clause \
             and not _opens_clause(toks, i, low in C.THAT_VERBS):
-        return None
+        return False
     if low in C.QUOTE_VERBS and not _next_to_quotation(toks, i):
-        return None  # "the talks continued", "adding to his lead": no words reported
+        return False  # "the talks continued", "adding to his lead": no words reported
+    return True
+
+
+def _subject_report(toks: list[Token], i: int) -> Report | None:
+    verb = toks[i]
+    low = verb.low
+    cue = (verb.start, verb.end)
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if not _verb_can_report(toks, i):
+        return None
+    ends = nxt is None or nxt.text in ".!?"  # "..., the study concluded."
     gap = False
     if nxt is not None and nxt.low in _AUX:
         if low not in _GAP_VERBS or i == 0 or not toks[i - 1].is_word:
@@ -619,22 +655,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         if (ing and head.low in _FALLBACK_AFTER) or (not ing and head.low in ("and", "but")):
             return _participle_fallback(toks, j, cue)
         return None
-    seg = toks[k:j + 1]
-    while seg and (seg[0].low in C.SKIPPABLE or seg[0].low in ("and", "but", "or", "so")) and len(seg) > 1:
-        seg = seg[1:]
-    document = len(seg) > 3 and seg[0].low in C.DETERMINERS and any(
-        t.low in C.DOCUMENT_NOUNS and seg[m + 1].low in ("by", "from", "of") for m, t in enumerate(seg[1:min(4, len(seg) - 1)], 1)) \
-        and len(seg) <= _MAX_SUBJECT + 10 and main_verb_index(seg) is None
-    if len(seg) > _MAX_SUBJECT and not relative and not document:
-        # a long preamble: keep the noun phrase that ends at the head
-        run = [head]
-        for t in reversed(toks[k:j]):
-            if t.is_word and (t.is_cap or t.low in C.ROLE_NOUNS or t.is_possessive
-                              or t.low in ("of", "for", "the", "a", "an", "at", "&")):
-                run.insert(0, t)
-            else:
-                break
-        seg = run
+    seg = _subject_segment(toks, k, j, head, relative)
     if not seg or not (_has_name(seg) or loose):
         return None
     if low in C.FINDING_VERBS and not any(t.low in C.DOCUMENT_NOUNS for t in seg) and not (
