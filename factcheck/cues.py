@@ -175,7 +175,7 @@ APPROXIMATORS = (
     "more than", "over", "at least", "as much as", "as many as", "as few as", "as little as",
     "fewer than", "less than", "close to", "upwards of", "in excess of", "just over",
     "just under", "well over", "an estimated", "estimated", "potentially", "possibly",
-    "anywhere from", "anywhere between", "somewhere between", "somewhere around",
+    "anywhere from", "anywhere between", "somewhere around",
     "an approximate", "approx", "circa", "or so", "some estimates of", "the equivalent of",
 )
 
@@ -187,11 +187,43 @@ LIMIT_NEGATORS = frozenset("not no".split())
 DEONTIC_WORDS = frozenset("must shall required mandatory prohibited cap capped".split())
 
 #: Words that make *up to*, *more than* and the like a stated maximum or a category boundary
-#: rather than a guess (*punishable by up to 20 years*, *a buyback of up to $2bn*, *eligible
-#: with at least ...*); unlike :data:`DEONTIC_WORDS` they leave *may* a hedge.
+#: rather than a guess (*a buyback of up to $2bn*, *eligible with at least ...*); unlike
+#: :data:`DEONTIC_WORDS` they leave *may* a hedge.
 LIMIT_CONTEXT = frozenset("""
-punishable authorized authorised authorizes authorises approved approves buyback buybacks
-maximum ceiling eligible eligibility qualify qualifies threshold
+authorized authorised authorizes authorises approved approves buyback buybacks
+maximum ceiling eligible eligibility qualifies threshold
+""".split())
+
+#: Verbs of a change in level that take *up* as their particle (*ticked up to 5%*, *edged
+#: back up to 3,100*): after them *up to* states the level reached, an observed figure, not a
+#: maximum or a guess (issue 14). All forms written out.
+LEVEL_UP_VERBS = frozenset("""
+tick ticks ticked ticking edge edges edged edging inch inches inched inching creep creeps crept
+creeping move moves moved moving climb climbs climbed climbing jump jumps jumped jumping shoot
+shoots shot shooting push pushes pushed pushing ratchet ratchets ratcheted ratcheting step steps
+stepped stepping bump bumps bumped bumping mark marks marked marking pick picks picked picking
+nudge nudges nudged nudging drift drifts drifted drifting spike spikes spiked spiking bounce
+bounces bounced bouncing go goes went gone going come comes came coming rise rises rose risen
+rising soar soars soared soaring leap leaps leapt leaped leaping revise revises revised revising
+""".split())
+
+#: Verbs that revise, raise or withdraw a forecast (*revised its estimates*, *cut their
+#: forecasts*): the revision is an event; the forecast noun hedges only a figure it gives.
+REVISION_VERBS = frozenset("""
+revise revises revised revising raise raises raised raising cut cuts cutting lower lowers
+lowered lowering update updates updated updating trim trims trimmed trimming upgrade upgrades
+upgraded upgrading downgrade downgrades downgraded downgrading slash slashes slashed slashing
+adjust adjusts adjusted adjusting withdraw withdraws withdrew withdrawn scrap scraps scrapped
+review reviews reviewed reviewing publish publishes published release releases released
+""".split())
+
+#: Adjectives that modify a plural noun at the head of a subject (*the current pledges*,
+#: *jobless claims*, *the latest reports*): with them an -s reporting word is a noun, not a
+#: verb. A closed list of common ones; :func:`factcheck.attribution.source` also knows the
+#: suffixes of adjectives.
+PLAIN_ADJECTIVES = frozenset("""
+new old latest last first next recent current previous early earlier initial final further
+fresh other same such many few several various similar separate own total overall
 """.split())
 
 #: Plural nouns of people before *over*/*under* + number: an age or size bracket (*adults over

@@ -74,7 +74,8 @@ def verb_check(args) -> int:
     """Property check: a source is a noun phrase, so no predicted source (rules) on the own data
     set or PolNeAR train holds a finite verb of the main clause (``main_verb_index``). Prints the
     count and, for the own data and train only, the offending sources. Exit status 1 when any."""
-    from factcheck.attribution.source import find_source, main_verb_index
+    from factcheck.attribution.resolution import find_source
+    from factcheck.attribution.source import main_verb_index
     from factcheck.attribution.tokens import tokenize
     from factcheck.datasets.attribution import read_own
 

@@ -214,3 +214,22 @@ def test_a_label_without_a_cue_is_capped_below_the_threshold():
     Q = require_cues(P, a)
     assert Q[0, 0] == 0.9 and Q[0, 1] == CUELESS_CAP and Q[0, 2] == CUELESS_CAP
     assert P[0, 1] == 0.7  # the input is not changed
+
+
+def test_choose_c_cross_validates_by_document_on_the_scored_rows():
+    from factcheck.attribution.train import choose_c
+    said = ["{} said the plant would close in {}.", "Output fell {} percent in {}, {} said."]
+    plain = ["Output fell {} percent in {}.", "The plant closed in {} after {} years."]
+    X, Y = [], []
+    for d in range(12):  # twelve documents of four sentences each
+        for k, tpl in enumerate(said + plain):
+            text = tpl.format(*(["Ana Costa", str(3 + d), "the agency"][:tpl.count("{}")] if k < 2 else [str(d + 2), "May"]))
+            X.append(SentenceInput.from_text(text, doc_id=f"doc-{d}"))
+            Y.append([1 if k < 2 else 0, 0, 0])
+    Y = np.array(Y)
+    w = np.ones(len(X))
+    scored = np.array([x.doc_id != "doc-0" for x in X])  # one document is trained on, never scored
+    best, losses = choose_c(X, Y, w, score_on=scored, grid=(0.01, 1.0), folds=3)
+    assert set(losses) == {0.01, 1.0} and best in losses
+    assert losses[best] == min(losses.values())
+    assert best == 1.0  # the cue features separate the labels: little regularisation fits better

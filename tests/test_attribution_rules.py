@@ -180,7 +180,7 @@ HEDGE_ROUND3 = [
     ("Observers believe the ruling party will win 200 of the 350 seats.", {"estimated"}),
     # look-alikes that are not estimates: a stated maximum, a bracket, a period, a comparison
     ("Shareholders approved a buyback of up to 500 million dollars.", set()),
-    ("The offence is punishable by up to 10 years in prison.", set()),
+    ("The offence carries a maximum of 10 years in prison.", set()),
     ("Booster doses are offered to residents over 75.", set()),
     ("The index fell 6 percent over three sessions.", set()),
     ("The defect rate was twice the expected level, the audit found.", set()),
@@ -234,4 +234,27 @@ HEDGE_ROUND4 = [
 
 @pytest.mark.parametrize("text,expected", HEDGE_ROUND4)
 def test_hedge_round4(text, expected):
+    assert labels_of(text) & {"estimated", "contested"} == expected
+
+
+# issue 14: plain words that are no hedge. After a verb of a change in level, "up to" states
+# the level reached; a revised forecast is an event unless the clause gives its figure.
+LEVELS_AND_REVISIONS = [
+    ("Unemployment ticked up to 6.1 percent in June.", set()),
+    ("The yield edged back up to 4.3 percent on Thursday.", set()),
+    ("Freight rates climbed sharply up to 2,400 dollars a container.", set()),
+    ("Average fares went up to 312 euros last summer.", set()),
+    ("The statistics office revised its estimates after a new census.", set()),
+    ("Several banks cut their growth forecasts last month.", set()),
+    # still estimates: a maximum, a guess, a revised forecast with its figure
+    ("The airline will cut up to 900 jobs.", {"estimated"}),
+    ("A storm could bring up to 20 centimetres of snow.", {"estimated"}),
+    ("The treasury revised its estimate of the deficit to 4.2 percent.", {"estimated"}),
+    ("The central bank raised its inflation forecast to 3.1 percent.", {"estimated"}),
+    ("Donations of up to 500 dollars were reported.", {"estimated"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", LEVELS_AND_REVISIONS)
+def test_levels_and_revisions(text, expected):
     assert labels_of(text) & {"estimated", "contested"} == expected

@@ -479,3 +479,34 @@ def test_round3_constructions(prev, text, expected):
 @pytest.mark.parametrize("prev,text", ROUND3_NOT)
 def test_round3_look_alikes_are_not_reports(prev, text):
     assert find_source(SentenceInput.from_text(text, prev_text=prev)) is None
+
+
+# issue 14: an -s reporting word after plain adjectives, or before a past or plural verb of
+# its own, is a plural noun: the determiner and adjective before it are no source
+PLURAL_NOUN_HEADS = [
+    "The current pledges fall short of what scientists call for.",
+    "The early reports gave a lower figure.",
+    "Jobless claims rose by 12,000 in the week.",
+    "Weekly claims fell to 204,000, the lowest since March.",
+    "The latest forecasts are gloomier than in spring.",
+    "Preliminary estimates were revised down in May.",
+]
+
+
+@pytest.mark.parametrize("text", PLURAL_NOUN_HEADS)
+def test_plural_noun_is_no_report(text):
+    assert find_source(SentenceInput.from_text(text)) is None
+
+
+VERBS_IN_S = [
+    ("The company pledges to halve its emissions by 2035.", "The company"),
+    ("The new mayor claims the budget is balanced.", "The new mayor"),
+    ("Okafor warns that the dam could fail.", "Okafor"),
+    ("The harbour is a project the port authority says will cost $40 million.", "the port authority"),
+]
+
+
+@pytest.mark.parametrize("text,expected", VERBS_IN_S)
+def test_verb_in_s_keeps_its_subject(text, expected):
+    span = find_source(SentenceInput.from_text(text))
+    assert span is not None and span.text == expected

@@ -46,3 +46,35 @@ def test_offsets_always_point_at_the_text(text):
         assert s.start >= prev_end and s.end > s.start
         assert s.text == s.text.strip()
         prev_end = s.end
+
+
+def test_long_sentence_is_cut_at_clause_punctuation_then_at_the_cap():
+    from factcheck.segment import MAX_WORDS
+    clause = " ".join(["word"] * 40) + ","  # 40 words, the last ending in a comma
+    text = " ".join([clause] * 6) + " " + " ".join(["plain"] * (3 * MAX_WORDS))
+    sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+        assert len(s.text.split()) <= MAX_WORDS
+    assert sentences[0].text.endswith(",")  # cut at the comma, not mid-clause
+    assert len(sentences[0].text.split()) == MAX_WORDS // 40 * 40
+    assert sum(len(s.text.split()) for s in sentences) == len(text.split())  # no word lost
+
+
+def test_sentence_at_the_cap_is_kept_whole():
+    from factcheck.segment import MAX_WORDS
+    text = " ".join(["word"] * MAX_WORDS)
+    assert [s.text for s in split_sentences(text)] == [text]
+
+
+@given(st.lists(st.sampled_from(["tax", "rose", "said", "Ana", "9", ",", ";", "—", "up", "x\n"]), max_size=900))
+@settings(max_examples=60, deadline=None)
+def test_no_sentence_longer_than_the_cap(words):
+    from factcheck.segment import MAX_WORDS
+    text = " ".join(words)
+    prev_end = 0
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+        assert s.start >= prev_end
+        assert len(s.text.split()) <= MAX_WORDS
+        prev_end = s.end

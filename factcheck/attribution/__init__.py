@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .linear import AttributionClassifier
 from .rules import CueLexiconClassifier
-from .source import find_source
+from .resolution import find_source
 from .train import train_attribution
 
 __all__ = ["AttributionClassifier", "CueLexiconClassifier", "find_source", "train_attribution"]

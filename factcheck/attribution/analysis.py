@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from ..types import SentenceInput
 from .hedges import contested_cues, estimated_cues
-from .source import SourceFinding, find_reports, resolve
+from .resolution import SourceFinding, resolve
+from .source import find_reports
 from .tokens import Token, tokenize
 
 

@@ -125,7 +125,9 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             yearish = toks[i + k].text.isdigit() and len(toks[i + k].text) == 4 and low in ("over", "some", "around", "about")
             particle = low == "over" and i > 0 and toks[i - 1].low in C.OVER_PARTICLE_VERBS
             threshold = limit and " ".join(w.low for w in toks[i:i + k]) in C.THRESHOLD_APPROXIMATORS
-            if not negated and not yearish and not particle and not threshold and not _bracket_or_period(toks, i, k):
+            level = low == "up" and k == 2 and _after_level_verb(toks, i)
+            if not negated and not yearish and not particle and not threshold and not level \
+                    and not _bracket_or_period(toks, i, k):
                 yield ("estimated", "approximator", t.start, toks[i + k - 1].end)
                 i += k
                 continue
@@ -151,7 +153,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low in C.FORECAST_WORDS and t.text[:1].islower():
             # "sooner than expected", "better than forecast": an outcome compared with a forecast
             compared = i > 1 and toks[i - 1].low == "the" and toks[i - 2].low in C.OUTCOME_COMPARERS
-            if not (i > 0 and toks[i - 1].low == "than") and not compared and not _outcome_forecast(toks, i):
+            if not (i > 0 and toks[i - 1].low == "than") and not compared and not _outcome_forecast(toks, i) \
+                    and not _revised_forecast(toks, i):
                 yield ("estimated", "forecast", t.start, t.end)
         elif low == "between" and _number_follows(toks, i + 1):
             j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
@@ -188,6 +191,35 @@ def _outcome_forecast(toks: list[Token], i: int) -> bool:
             if not (w.is_word or w.is_possessive) or w.low in ("and", "but", "while"):
                 break
     return False
+
+
+def _after_level_verb(toks: list[Token], i: int) -> bool:
+    """Whether the *up* of *up to* at ``i`` is the particle of a verb of a change in level
+    (*ticked up to 5%*, *edged back up to*, *moved sharply up to*): an observed level."""
+    m = i - 1
+    while m > 0 and (toks[m].low in ("back", "further", "again") or is_adverb(toks[m])):
+        m -= 1
+    return m >= 0 and m < i and toks[m].low in C.LEVEL_UP_VERBS
+
+
+def _revised_forecast(toks: list[Token], i: int) -> bool:
+    """Whether the forecast noun at ``i`` is the object of a revision (*revised its estimates*,
+    *cut their forecasts for the year*) and the clause gives no figure of it: the revision is
+    an event, not an estimate (*revised its estimate to 2.1 percent* still is one)."""
+    if toks[i].low not in _FORECAST_NOUNS:
+        return False
+    m = i - 1
+    while m >= 0 and i - m <= 4 and (toks[m].low in C.DETERMINERS or toks[m].is_possessive
+                                      or (toks[m].text.islower() and toks[m].low not in C.REVISION_VERBS)):
+        m -= 1  # "its", "the bank's", "growth", "earlier"
+    if m < 0 or m == i - 1 or toks[m].low not in C.REVISION_VERBS:
+        return False
+    for t in toks[i + 1:]:
+        if t.text in CLAUSE_PUNCT or t.text in ".!?":
+            break
+        if _is_number(t):
+            return False
+    return True
 
 
 def _bracket_or_period(toks: list[Token], i: int, k: int) -> bool:
