@@ -450,6 +450,22 @@ TRAINING: dict[str, Any] = {"C": 1.0, "cue_weight": 1.0, "n_features": 2 ** 20}
 TUNING_BETA = 2.0
 
 
+def best_f1_cut(z: np.ndarray, y: Sequence[int]) -> float:
+    """Return the decision value at or above which sentences are called check-worthy with the
+    best F1 on (z, y); of equal F1 the cut nearest 0."""
+    z = np.asarray(z, dtype=np.float64)
+    y = np.asarray(y, dtype=bool)
+    order = np.argsort(-z, kind="mergesort")
+    zs, ys = z[order], y[order]
+    tp = np.cumsum(ys)
+    k = np.arange(1, len(z) + 1)
+    last = np.r_[np.flatnonzero(np.diff(zs) != 0), len(z) - 1]  # cut after each run of ties
+    f1 = 2 * tp[last] / (k[last] + max(int(y.sum()), 1))
+    best = np.flatnonzero(f1 >= f1.max() - 1e-12)
+    cuts = zs[last][best]
+    return float(cuts[np.argmin(np.abs(cuts))])
+
+
 def tune_shift(model: CheckworthyClassifier, X: Sequence[SentenceInput | str], y: Sequence[int], *,
                beta: float = TUNING_BETA) -> float:
     """Return the shift of the decision value that puts the F-beta-best threshold on (X, y) at 0.5."""
