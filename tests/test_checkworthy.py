@@ -207,14 +207,16 @@ def test_binary_scores_match_scikit_learn(pairs):
         assert got["average_precision"] == pytest.approx(average_precision_score(y, s))
 
 
-def test_tune_shift_moves_the_threshold_to_the_best_cut(toy_model):
-    from factcheck.checkworthy import tune_shift
-    X, y = _toy(80, seed=4)
-    shift = tune_shift(toy_model, X, y, beta=1.0)
-    tuned = CheckworthyClassifier(**{**toy_model.get_params(), "shift": shift})
-    tuned.coef_, tuned.intercept_, tuned.classes_ = toy_model.coef_, toy_model.intercept_, toy_model.classes_
-    accuracy = np.mean(tuned.predict(X) == np.array(y))
-    assert accuracy >= np.mean(toy_model.predict(X) == np.array(y))
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(-20, 20)), min_size=2, max_size=60))
+def test_best_f1_cut_is_the_best_threshold(pairs):
+    from factcheck.checkworthy import best_f1_cut
+    from factcheck.checkworthy_cv import f1_at
+    y = np.array([a for a, _ in pairs])
+    z = np.array([b / 4 for _, b in pairs])
+    cut = best_f1_cut(z, y)
+    assert cut in set(z)
+    assert f1_at(z, y, cut) == pytest.approx(max(f1_at(z, y, c) for c in set(z)))
 
 
 @pytest.mark.shared
@@ -236,13 +238,15 @@ def test_learns_from_a_slice_of_ct24():
 
 
 @pytest.mark.shared
-def test_shipped_model_beats_the_tfidf_baseline_on_ct24_dev_test(shipped):
+def test_shipped_model_beats_chance_on_ct24_dev_and_news_dev(shipped):
     from factcheck.checkworthy import evaluate_checkworthy
     from factcheck.datasets.checkworthy import data_dir
     if not (data_dir() / "news-dev" / "gold.jsonl").exists():
         pytest.skip("../shared/data is not here")
-    got = evaluate_checkworthy(shipped)
-    assert got["ct24/dev-test"]["f1"] > 0.78  # TF-IDF + logistic regression, balanced
+    got = evaluate_checkworthy(shipped)  # CT24 dev only: dev-test is read once, by the eval script
+    assert "ct24/dev-test" not in got
+    dev = got["ct24/dev"]
+    assert dev["f1"] > 2 * dev["positives"] / (dev["n"] + dev["positives"]) + 0.3
     news = got["news-dev"]
     assert news["average_precision"] > news["positives"] / news["n"] + 0.05
 
