@@ -184,13 +184,13 @@ def _length_batches(lengths: np.ndarray, batch_size: int, gen: np.random.Generat
 
 
 def save(out_dir: str | Path, state: dict, tokenizer_file: Path, config: dict, shift: float = 0.0) -> "FinetunedCheckworthy":
-    """Write the weights (safetensors), tokenizer and config with both files' SHA-256; return
-    the model loaded back from ``out_dir``."""
+    """Write the weights (safetensors, in float16: half the size, scores within about 1e-3),
+    tokenizer and config with both files' SHA-256; return the model loaded back from ``out_dir``."""
     from safetensors.torch import save_file
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    save_file(state, str(out / WEIGHTS))
+    save_file({k: v.half().contiguous() if v.is_floating_point() else v for k, v in state.items()}, str(out / WEIGHTS))
     if Path(tokenizer_file).resolve() != (out / TOKENIZER).resolve():
         shutil.copyfile(tokenizer_file, out / TOKENIZER)
     config = {"type": TYPE, "format_version": FORMAT_VERSION, **config, "shift": shift,
@@ -240,7 +240,7 @@ class FinetunedCheckworthy:
         from .embeddings import MiniLM, _limit_threads
 
         _limit_threads()
-        weights = load_file(str(directory / WEIGHTS))
+        weights = {k: v.float() if v.is_floating_point() else v for k, v in load_file(str(directory / WEIGHTS)).items()}
         try:
             head_w = weights.pop("classifier.weight").double().numpy().reshape(-1)
             head_b = float(weights.pop("classifier.bias").reshape(-1)[0])
@@ -302,6 +302,17 @@ def training_data(shared: str | Path | None = None, datasets_dir: str | Path | N
              + own["own-attribution"] + own["news-own"])
     items = dedupe_against(items, dev, held)
     return [s.text for s in items], [s.label for s in items], [s.source for s in items]
+
+
+def compact(directory: str | Path) -> "FinetunedCheckworthy":
+    """Rewrite a saved model's weights with :func:`save` (float16, new SHA-256) keeping its config."""
+    from safetensors.torch import load_file
+    directory = Path(directory)
+    config = json.loads((directory / CONFIG).read_text(encoding="utf-8"))
+    FinetunedCheckworthy.load(directory)  # only a verified model is rewritten
+    state = load_file(str(directory / WEIGHTS))
+    keep = {k: v for k, v in config.items() if k not in ("type", "format_version", "sha256", "shift")}
+    return save(directory, state, directory / TOKENIZER, keep, shift=float(config.get("shift", 0.0)))
 
 
 def train_finetuned(out_dir: str | Path, shared: str | Path | None = None, *, datasets_dir: str | Path | None = None,

@@ -261,3 +261,40 @@ def test_a_failing_facet_extractor_does_not_stop_scoring(toy_model, monkeypatch)
     feats = cw.cue_features(["Sales rose 8% in 2017."])[0]
     assert feats[list(CUE_FEATURES).index("facet:percent")] == 1
     assert toy_model.predict_proba(["Sales rose 8% in 2017."]).shape == (1, 2)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_the_shipped_model_is_rebuilt_from_its_recorded_choice(shipped):
+    """The last step of `factcheck train` (the fit on every chosen training set, with the C and
+    threshold that grouped cross-validation chose, as the config records them) gives the
+    shipped weights again. The cross-validation itself is tested on a small slice below."""
+    from factcheck.checkworthy import fit_final
+    from factcheck.checkworthy_cv import training_sets
+    from factcheck.datasets.checkworthy import data_dir
+    if not (data_dir() / "checkworthy" / "ct24" / "train.tsv").exists():
+        pytest.skip("../shared/data is not here")
+    chosen = shipped.info_["chosen"]
+    rebuilt = fit_final(training_sets(), chosen, seed=shipped.info_["seed"])
+    assert rebuilt.shift == shipped.shift and rebuilt.C == shipped.C
+    assert rebuilt.info_["trained_on"] == shipped.info_["trained_on"]
+    np.testing.assert_allclose(rebuilt.coef_, shipped.coef_, atol=1e-5)
+    assert rebuilt.intercept_ == pytest.approx(shipped.intercept_, abs=1e-5)
+
+
+@pytest.mark.shared
+def test_grouped_cross_validation_keeps_groups_whole_and_chooses_from_its_grid():
+    from factcheck.checkworthy_cv import fold_of, pooled, select_settings, training_sets
+    from factcheck.datasets.checkworthy import data_dir
+    if not (data_dir() / "checkworthy" / "ct24" / "train.tsv").exists():
+        pytest.skip("../shared/data is not here")
+    sets = {k: v[:400] for k, v in training_sets().items()}
+    _, y, groups, names = pooled(sets, list(sets))
+    folds = fold_of(groups, 3)
+    for g in np.unique(groups):
+        assert len(set(folds[groups == g])) == 1
+    assert set(groups[names == "clef2019"]) .isdisjoint(set(groups[names == "ct24"]))
+    got = select_settings(sets, grid={"C": (0.5, 2.0), "clef2019": (False,)}, folds=3)
+    assert got["C"] in (0.5, 2.0) and got["clef2019"] is False and len(got["trials"]) == 2
+    best = max(t["score"] for t in got["trials"])
+    assert got["chosen"]["score"] == best and got["shift"] == -got["chosen"]["cut"]
