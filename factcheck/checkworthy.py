@@ -244,13 +244,8 @@ class CheckworthyClassifier:
     @classmethod
     def load(cls, directory: str | Path) -> "CheckworthyClassifier":
         """Return the model saved in directory; refuse any file but its own JSON and .npz."""
-        directory = Path(directory)
-        if not directory.is_dir():
-            raise ModelError(f"{directory} is not a directory; give the folder written by save()")
-        strangers = sorted(p.name for p in directory.iterdir() if p.name not in _ALLOWED_FILES)
-        if strangers:
-            raise UnsafeModelError(f"{directory} holds {', '.join(strangers)}: a checkworthy model is "
-                                   f"only {CONFIG_FILE} and {WEIGHTS_FILE}; remove the other files")
+        directory = require_own_files(directory, _ALLOWED_FILES, f"a checkworthy model is only {CONFIG_FILE} "
+                                      f"and {WEIGHTS_FILE}")
         from .models import read_config
 
         config = read_config(directory, MODEL_TYPE, filename=CONFIG_FILE, what="checkworthy model")
@@ -279,6 +274,19 @@ class CheckworthyClassifier:
         if "info" in config:
             model.info_ = config["info"]
         return model
+
+
+def require_own_files(directory: str | Path, allowed: set[str], what: str) -> Path:
+    """Return ``directory`` as a Path if it is a folder holding no file outside ``allowed``;
+    ModelError if it is no folder, UnsafeModelError naming the strangers (``what`` says what
+    the folder should hold)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ModelError(f"{directory} is not a directory; give the folder the model was saved to")
+    strangers = sorted(p.name for p in directory.iterdir() if p.name not in allowed)
+    if strangers:
+        raise UnsafeModelError(f"{directory} holds {', '.join(strangers)}: {what}; remove the other files")
+    return directory
 
 
 # -- cue features ------------------------------------------------------------------------------

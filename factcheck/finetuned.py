@@ -210,15 +210,11 @@ class FinetunedCheckworthy:
     def load(cls, directory: str | Path) -> "FinetunedCheckworthy":
         """Return the model in ``directory`` once its weights and tokenizer match the SHA-256 in
         its config; ModelError / UnsafeModelError if not."""
+        from .checkworthy import require_own_files
         from .models import read_config
 
-        directory = Path(directory)
-        if not directory.is_dir():
-            raise ModelError(f"{directory} is not a directory; give the folder the fine-tuning wrote")
-        strangers = sorted(p.name for p in directory.iterdir() if p.name not in _ALLOWED)
-        if strangers:
-            raise UnsafeModelError(f"{directory} holds {', '.join(strangers)}: a fine-tuned model is only "
-                                   f"{CONFIG}, {WEIGHTS} and {TOKENIZER}; remove the other files")
+        directory = require_own_files(directory, _ALLOWED, f"a fine-tuned model is only {CONFIG}, {WEIGHTS} "
+                                      f"and {TOKENIZER}")
         config = read_config(directory, TYPE, filename=CONFIG, what="fine-tuned check-worthiness model")
         pinned = config.get("sha256") or {}
         for name in (WEIGHTS, TOKENIZER):
