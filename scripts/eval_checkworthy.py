@@ -30,6 +30,7 @@ def main() -> None:
     ap.add_argument("--dev-test", action="store_true", help="also CT24 dev-test (read once, at the end)")
     ap.add_argument("--tfidf", action="store_true", help="also the TF-IDF + LR baseline trained on CT24 train")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-shifts", action="store_true", help="do not measure the wrapper shifts")
     args = ap.parse_args()
 
     from factcheck.checkworthy import evaluate_checkworthy, measure_speed, wrapper_shifts
@@ -45,6 +46,8 @@ def main() -> None:
         for name, s in evaluate_checkworthy(model, args.shared, dev_test=args.dev_test).items():
             print(f"{name:14s} n={s['n']:4d} pos={s['positives']:4d}  F1 {s['f1']:.3f}  P {s['precision']:.3f}"
                   f"  R {s['recall']:.3f}  AP {s['average_precision']:.3f}   (threshold 0.5)")
+        if args.skip_shifts:
+            continue
         shifts = wrapper_shifts(model, args.shared)
         print("score change under wrappers, CT24 train sentences: " + ", ".join(
             f"{k} mean {v['mean']:.4f} max {v['max']:.4f}" for k, v in shifts.items()))
