@@ -63,7 +63,9 @@ def shipped() -> CheckworthyClassifier:
     "The alliance's position has been consistent and is unlikely to change.",
     "What this tells us about the state of the party is hard to say.",
     "There will be speeches and handshakes, but probably no agreement.",
-    '"I feel the town has lost its way," said Carla Mendes, a 61-year-old florist.',
+    pytest.param('"I feel the town has lost its way," said Carla Mendes, a 61-year-old florist.',
+                 marks=pytest.mark.xfail(strict=True, reason="issue 11: without the hand-set news head quoted "
+                                         "news opinion scores >= 0.5 (model card, Known weaknesses)")),
 ])
 def test_shipped_model_scores_news_opinion_below_half(shipped, text):
     assert shipped.predict_proba([text])[0, 1] < 0.5
@@ -80,6 +82,8 @@ def test_shipped_model_scores_news_facts_above_half(shipped, text):
 
 
 @pytest.mark.shared
+@pytest.mark.xfail(strict=True, reason="issue 11: the seed floors were held by the hand-set news head, now removed; "
+                   "reported in models/fast/checkworthy/MODEL_CARD.md, not tuned to")
 def test_shipped_model_separates_the_seed_article(shipped):
     from factcheck.checkworthy import binary_scores
     from factcheck.datasets.checkworthy import data_dir, read_news_checkable

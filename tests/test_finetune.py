@@ -155,7 +155,7 @@ def test_finetuned_checkworthy_learns_and_scores_as_transformers_does(tiny_bert,
     y = np.array([lab for _, lab in CW[:6]])
     assert np.mean((p[:6] >= 0.5) == y) >= 5 / 6
     # the plain-torch scorer gives what transformers' BertModel gives with the saved weights
-    weights = load_file(str(tmp_path / "cw" / "model.safetensors"))
+    weights = {k: v.float() for k, v in load_file(str(tmp_path / "cw" / "model.safetensors")).items()}
     head_w, head_b = weights.pop("classifier.weight"), weights.pop("classifier.bias")
     bert = BertModel(BertConfig.from_pretrained(str(tiny_bert)), add_pooling_layer=False).eval()
     bert.load_state_dict(weights, strict=False)
