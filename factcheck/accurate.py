@@ -457,9 +457,26 @@ ATTRIBUTION_PUBLIC_CHOICE: dict[str, tuple[int, float]] = {
 ATTRIBUTION_PUBLIC: dict[str, tuple[int, float]] | None = ATTRIBUTION_PUBLIC_CHOICE
 
 
+def _train_embed_checkworthy(shared_data_dir, seed: int, fast: Any) -> AccurateCheckworthy:
+    from .datasets.checkworthy import read_ct24_split
+
+    train = read_ct24_split("train", shared_data_dir)
+    dev = read_ct24_split("dev", shared_data_dir)
+    cw = AccurateCheckworthy(**CHECKWORTHY_SETTINGS, seed=seed).fit([s.text for s in train], [s.label for s in train])
+    if isinstance(fast, str) and fast == "train":
+        try:
+            from .checkworthy import train_checkworthy
+        except ImportError:
+            fast = None
+        else:
+            fast = train_checkworthy(Path(shared_data_dir) if shared_data_dir else None, seed=seed)
+    return cw.calibrate([s.text for s in dev], [s.label for s in dev], fast=fast)
+
+
 def train_accurate(shared_data_dir: str | Path | None, own_data_dir: str | Path | None, *, seed: int = 0,
                    embedding_cache: str | Path | None = None, fast_checkworthy: Any = "train",
-                   fast_attribution: Any = "train") -> tuple[AccurateCheckworthy, AccurateAttribution]:
+                   fast_attribution: Any = "train", checkworthy: bool = True
+                   ) -> tuple[AccurateCheckworthy | None, AccurateAttribution]:
     """Return the accurate tier's (check-worthiness, attribution) models trained as shipped.
 
     Check-worthiness: CT24 train, then blended on CT24 dev with the fast model
@@ -470,28 +487,17 @@ def train_accurate(shared_data_dir: str | Path | None, own_data_dir: str | Path 
     :func:`factcheck.attribution.train.train_attribution`; pass a fitted one, or None).
     ``embedding_cache`` names an ``.npz`` of already computed sentence embeddings, read if it
     exists and written afterwards, so a rebuild need not encode everything again.
+    ``checkworthy=False`` skips the check-worthiness model (None is returned for it): the
+    shipped tier's check-worthiness is the fine-tuned model of :mod:`factcheck.finetuned`.
     """
     from .attribution.train import training_set
-    from .datasets.checkworthy import read_ct24_split
 
     enc = _encoder(None)
     enc.cache_size = 500_000  # training reads ~60,000 texts; all must stay cached until the end
     if embedding_cache is not None and Path(embedding_cache).exists():
         enc.load_cache(embedding_cache)
     try:
-        train = read_ct24_split("train", shared_data_dir)
-        dev = read_ct24_split("dev", shared_data_dir)
-        cw = AccurateCheckworthy(**CHECKWORTHY_SETTINGS, seed=seed).fit([s.text for s in train],
-                                                                        [s.label for s in train])
-        fast = fast_checkworthy
-        if isinstance(fast, str) and fast == "train":
-            try:
-                from .checkworthy import train_checkworthy
-            except ImportError:
-                fast = None
-            else:
-                fast = train_checkworthy(Path(shared_data_dir) if shared_data_dir else None, seed=seed)
-        cw.calibrate([s.text for s in dev], [s.label for s in dev], fast=fast)
+        cw = _train_embed_checkworthy(shared_data_dir, seed, fast_checkworthy) if checkworthy else None
 
         fast_att = fast_attribution
         if isinstance(fast_att, str) and fast_att == "train":

@@ -23,6 +23,7 @@ import numpy as np
 
 from .errors import ModelError, NotFittedError, UnsafeModelError
 from .types import Facet, SentenceInput
+from .wrappers import strip_wrappers
 
 MODEL_TYPE = "checkworthy-linear"
 FORMAT_VERSION = 1
@@ -59,14 +60,13 @@ FACET_KINDS = ("date", "count", "money", "percent", "quantity", "duration")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’.,][a-z0-9]+)*|[$%£€?!]")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 _SHAPE = re.compile(r"\d")
 
 #: names of the dense cue features, in column order (saved in the config and checked on load)
 CUE_FEATURES = (
     *(f"facet:{k}" for k in FACET_KINDS), "facets", "digit", "year", "number_word", "month",
     "comparative", "reporting", "first_person", "second_person", "opinion", "modal", "negation",
-    "question", "exclamation", "capitalised", "log_tokens", "short", "long", "past", "third_person",
+    "question", "exclamation", "log_tokens", "short", "long", "past", "third_person",
 )
 
 
@@ -118,9 +118,12 @@ class CheckworthyClassifier:
     Follows the scikit-learn estimator contract: ``__init__`` only stores its keyword
     parameters; ``fit`` learns ``coef_``, ``intercept_`` and ``classes_``; ``predict_proba``
     columns follow ``classes_ == [0, 1]``. ``shift`` is added to the decision value before the
-    logistic function: the decision calibration tuned on CT24 dev. A fitted model may also
-    hold ``head_``, the weights of the news head (:data:`NEWS_FEATURES`, see :func:`fit_head`),
-    added to the decision value after the shift.
+    logistic function: it puts the threshold chosen by grouped cross-validation on the training
+    data at 0.5 (:func:`factcheck.checkworthy_cv.select_settings`).
+
+    Every sentence is read through :func:`factcheck.wrappers.strip_wrappers` and lower-cased,
+    and no feature looks at quotation marks, speaker tags or letter case, so wrapping a
+    sentence in quotes or a transcript's markup does not move its score.
     """
 
     def __init__(self, *, C: float = 1.0, n_features: int = 2 ** 20, cue_weight: float = 1.0,
@@ -155,7 +158,7 @@ class CheckworthyClassifier:
     # -- features ---------------------------------------------------------------------------
     def _parts(self, X: Sequence[SentenceInput | str]):
         """Return the hashed terms (row, column, value) and the cue features of X."""
-        words = [_words(_text(x)) for x in X]
+        words = [_words(_clean(x)) for x in X]
         hashed = _hashed([_terms(w) for w in words], self.n_features)
         cues = cue_features(X, words) * np.float32(self.cue_weight)
         return hashed, cues
@@ -170,7 +173,6 @@ class CheckworthyClassifier:
     # -- fit / predict ----------------------------------------------------------------------
     def fit(self, X: Sequence[SentenceInput | str], y: Iterable[int]) -> "CheckworthyClassifier":
         """Learn the weights from sentences X and 0/1 labels y; return self."""
-        from sklearn.linear_model import LogisticRegression
         y = np.asarray(list(y), dtype=np.int64)
         if self.n_features < 2 or self.n_features & (self.n_features - 1):
             raise ValueError(f"n_features must be a power of two, not {self.n_features}")
@@ -178,15 +180,22 @@ class CheckworthyClassifier:
             raise ValueError(f"X has {len(X)} sentences but y has {len(y)} labels")
         if not set(np.unique(y)) <= {0, 1} or len(np.unique(y)) < 2:
             raise ValueError("y must hold both labels 0 and 1")
+        return self.fit_matrix(self.transform(X), y)
+
+    def fit_matrix(self, F, y) -> "CheckworthyClassifier":
+        """Learn the weights from a feature matrix made by :meth:`transform`; return self."""
+        from sklearn.linear_model import LogisticRegression
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter,
                                 random_state=self.random_state)
-        lr.fit(self.transform(X), y)
+        lr.fit(F, np.asarray(y, dtype=np.int64))
         self.coef_ = lr.coef_[0].astype(np.float32)
         self.intercept_ = float(lr.intercept_[0])
         self.classes_ = np.array([0, 1])
-        if hasattr(self, "head_"):  # a head fitted on the old weights no longer applies
-            del self.head_
         return self
+
+    def decision_matrix(self, F) -> np.ndarray:
+        """Return the decision values of the rows of a feature matrix made by :meth:`transform`."""
+        return np.asarray(F @ self.coef_.astype(np.float64)).ravel() + self.intercept_ + self.shift
 
     def decision_function(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
         """Return the calibrated decision values (log-odds) of the sentences X."""
@@ -194,16 +203,13 @@ class CheckworthyClassifier:
             raise NotFittedError("this CheckworthyClassifier is not fitted: call fit(X, y) or load(directory) first")
         if len(X) == 0:
             return np.zeros(0, dtype=np.float64)
-        words = [_words(_text(x)) for x in X]
+        words = [_words(_clean(x)) for x in X]
         rows, cols, vals = _hashed([_terms(w) for w in words], self.n_features)
         cues = cue_features(X, words) * np.float32(self.cue_weight)
         coef = self.coef_
         z = np.bincount(rows, weights=vals * coef[cols], minlength=len(X)).astype(np.float64)
         z += cues.astype(np.float64) @ coef[self.n_features:].astype(np.float64)
         z += self.intercept_ + self.shift
-        head = getattr(self, "head_", None)
-        if head is not None:
-            z += news_features(X, words) @ head
         return z
 
     def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
@@ -227,9 +233,6 @@ class CheckworthyClassifier:
         config = {"type": MODEL_TYPE, "format_version": FORMAT_VERSION, "params": self.get_params(),
                   "intercept": self.intercept_, "n_weights": int(self.coef_.shape[0]),
                   "cue_features": list(CUE_FEATURES), "weights": WEIGHTS_FILE}
-        head = getattr(self, "head_", None)
-        if head is not None:
-            config["head"] = {"features": list(NEWS_FEATURES), "weights": [float(w) for w in head]}
         extra = getattr(self, "info_", None)
         if extra:
             config["info"] = extra
@@ -241,13 +244,8 @@ class CheckworthyClassifier:
     @classmethod
     def load(cls, directory: str | Path) -> "CheckworthyClassifier":
         """Return the model saved in directory; refuse any file but its own JSON and .npz."""
-        directory = Path(directory)
-        if not directory.is_dir():
-            raise ModelError(f"{directory} is not a directory; give the folder written by save()")
-        strangers = sorted(p.name for p in directory.iterdir() if p.name not in _ALLOWED_FILES)
-        if strangers:
-            raise UnsafeModelError(f"{directory} holds {', '.join(strangers)}: a checkworthy model is "
-                                   f"only {CONFIG_FILE} and {WEIGHTS_FILE}; remove the other files")
+        directory = require_own_files(directory, _ALLOWED_FILES, f"a checkworthy model is only {CONFIG_FILE} "
+                                      f"and {WEIGHTS_FILE}")
         from .models import read_config
 
         config = read_config(directory, MODEL_TYPE, filename=CONFIG_FILE, what="checkworthy model")
@@ -270,20 +268,35 @@ class CheckworthyClassifier:
         model.coef_ = coef
         model.intercept_ = float(config["intercept"])
         model.classes_ = np.array([0, 1])
-        head = config.get("head")
-        if head is not None:
-            if head.get("features") != list(NEWS_FEATURES) or len(head.get("weights", ())) != len(NEWS_FEATURES):
-                raise ModelError(f"{directory} was trained with other news-head features; retrain it "
-                                 "with `factcheck train`")
-            model.head_ = np.asarray(head["weights"], dtype=np.float64)
+        if config.get("head") is not None:
+            raise ModelError(f"{directory} carries a news head, which this version no longer has; "
+                             "retrain it with `factcheck train`")
         if "info" in config:
             model.info_ = config["info"]
         return model
 
 
+def require_own_files(directory: str | Path, allowed: set[str], what: str) -> Path:
+    """Return ``directory`` as a Path if it is a folder holding no file outside ``allowed``;
+    ModelError if it is no folder, UnsafeModelError naming the strangers (``what`` says what
+    the folder should hold)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise ModelError(f"{directory} is not a directory; give the folder the model was saved to")
+    strangers = sorted(p.name for p in directory.iterdir() if p.name not in allowed)
+    if strangers:
+        raise UnsafeModelError(f"{directory} holds {', '.join(strangers)}: {what}; remove the other files")
+    return directory
+
+
 # -- cue features ------------------------------------------------------------------------------
 def _text(x: SentenceInput | str) -> str:
     return x if isinstance(x, str) else x.text
+
+
+def _clean(x: SentenceInput | str) -> str:
+    """Return the text the model reads: the sentence without wrappers, lower-cased."""
+    return strip_wrappers(_text(x)).lower()
 
 
 try:  # the facet extractor is another part of factcheck; the model works without it
@@ -301,7 +314,8 @@ _FALLBACK_FACETS = (
 
 def facets_of(x: SentenceInput | str) -> tuple[Facet, ...] | tuple[str, ...]:
     """Return the facets of a sentence: those it carries, else found by ``extract_facets``
-    (or, without that, the facet kinds a few patterns see)."""
+    (or, without that, the facet kinds a few patterns see). The model asks with the
+    lower-cased text without wrappers, so that letter case cannot change what is found."""
     if not isinstance(x, str) and x.facets:
         return x.facets
     if _extract_facets is not None:
@@ -337,10 +351,10 @@ def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None
     out = np.zeros((len(X), len(CUE_FEATURES)), dtype=np.float32)
     col = _COLUMN
     for i, x in enumerate(X):
-        text = _text(x)
+        text = _clean(x)
         ws = words[i] if words is not None else _words(text)
         row = out[i]
-        facets = facets_of(x)
+        facets = x.facets if not isinstance(x, str) and x.facets else facets_of(text)
         for f in facets:
             c = col.get("facet:" + (f if isinstance(f, str) else f.kind))
             if c is not None:
@@ -359,7 +373,6 @@ def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None
         row[col["year"]] = _YEAR.search(text) is not None
         row[col["question"]] = "?" in text
         row[col["exclamation"]] = "!" in text
-        row[col["capitalised"]] = min(len(_CAPITALISED.findall(text)), 4)
         n = max(len(ws), 1)
         row[col["log_tokens"]] = math.log1p(n) / 4.0
         row[col["short"]] = n <= 6
@@ -368,159 +381,62 @@ def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None
     out[:, _SATURATING] = np.minimum(out[:, _SATURATING], 3) / 3.0
     out[:, _BINARY] = np.minimum(out[:, _BINARY], 1)
     out[:, col["facets"]] /= 3.0
-    out[:, col["capitalised"]] /= 4.0
     return out
-
-
-# -- the news head ----------------------------------------------------------------------------
-# Word lists of the news head: what marks analysis, opinion and speculation in news prose
-# rather than a checkable statement. Written for this model from the spec (spec/CLAIMS.md
-# section 1: opinions, predictions without specifics, rhetoric and narration are not checkable)
-# and the project's own news data (datasets/checkworthy/news-own.jsonl); not exhaustive.
-HEDGE = frozenset("""likely unlikely probably perhaps possibly maybe seems seem seemed appears appear
-apparently arguably speculate speculated speculation bound sooner whatever whoever""".split())
-EVALUATIVE = frozenset("""consistent awkward clear unclear important crucial key profound grim bleak
-realistic feasible significant remarkable surprise surprising fundamental opportunity reckless
-misguided failure success disgrace embarrassment embarrassing troubling hollow timid bold
-ambitious risky fragile weak weaker strong stronger worse better wrong right difficult hard easy
-real true deeply truly simply hardly merely mere little nothing overdue vanity triumph
-dilemma irony lesson shame abandoned betrayed angry heartbroken""".split())
-CONNECTIVE = frozenset("""however still despite indeed given context backdrop rather instead yet
-though although even whether nonetheless nevertheless meanwhile thus therefore hence""".split())
-ABSTRACT = frozenset("""issue issues question questions position relationship relations approach
-strategy problem problems tension tensions debate dilemma lesson point picture story stakes
-agenda logic mood future soul credibility ambition direction sense""".split())
-DEICTIC = frozenset("this that these those it there such what why how who let".split())
-#: names of the news-head features, in column order (saved in the config and checked on load)
-NEWS_FEATURES = ("hedge", "evaluative", "connective", "abstract", "deictic_start", "quote")
-_NEWS_LISTS = (HEDGE, EVALUATIVE, CONNECTIVE, ABSTRACT)
-_NEWS_LEXICON: dict[str, tuple[int, ...]] = {}
-for _j, _vocab in enumerate(_NEWS_LISTS):
-    for _w in _vocab:
-        _NEWS_LEXICON[_w] = _NEWS_LEXICON.get(_w, ()) + (_j,)
-_QUOTE = re.compile(r"[\"“”]")
-
-
-def news_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None = None) -> np.ndarray:
-    """Return an (n, len(NEWS_FEATURES)) array: counts of hedges, evaluative words, connectives
-    and abstract nouns (each saturating at 2, scaled to [0, 1]), whether the first word is a
-    pronoun or question word, and whether the sentence holds quotation marks."""
-    out = np.zeros((len(X), len(NEWS_FEATURES)), dtype=np.float64)
-    lexicon = _NEWS_LEXICON
-    for i, x in enumerate(X):
-        text = _text(x)
-        ws = words[i] if words is not None else _words(text)
-        row = out[i]
-        for w in ws:
-            for j in lexicon.get(w, ()):
-                row[j] += 1.0
-        if ws and ws[0] in DEICTIC:
-            row[4] = 1.0
-        if _QUOTE.search(text) is not None:
-            row[5] = 1.0
-    out[:, :4] = np.minimum(out[:, :4], 2.0) / 2.0
-    return out
-
-
-def fit_head(features: np.ndarray, offset: np.ndarray, y: np.ndarray, weight: np.ndarray, *,
-             l2: float = 1.0) -> np.ndarray:
-    """Return the weights of a logistic regression without intercept whose decision value is
-    ``offset + features @ weights`` (weighted log-loss plus ``l2 / 2 * |weights|^2``).
-
-    The offset is the base model's calibrated decision value, so where no news feature fires
-    the base calibration is kept unchanged."""
-    from scipy.optimize import minimize
-    y = np.asarray(y, dtype=np.float64)
-
-    def loss(theta):
-        z = offset + features @ theta
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
-        value = np.sum(weight * (np.logaddexp(0.0, z) - y * z)) + 0.5 * l2 * theta @ theta
-        return value, features.T @ (weight * (p - y)) + l2 * theta
-
-    theta0 = np.zeros(features.shape[1])
-    return minimize(loss, theta0, jac=True, method="L-BFGS-B").x
 
 
 # -- training -----------------------------------------------------------------------------------
-#: hyper-parameters of the shipped model, chosen on CT24 dev (see models/fast/checkworthy/MODEL_CARD.md)
+#: fixed hyper-parameters of the shipped model; ``C``, the training sets and the threshold are
+#: chosen by grouped cross-validation (:func:`factcheck.checkworthy_cv.select_settings`)
 TRAINING: dict[str, Any] = {"C": 1.0, "cue_weight": 1.0, "n_features": 2 ** 20}
-#: the decision threshold is tuned on CT24 dev for F-beta with this beta (recall counts beta
-#: times precision): for a triage tool a missed claim costs more than a sentence read in vain
-TUNING_BETA = 2.0
 
 
-def tune_shift(model: CheckworthyClassifier, X: Sequence[SentenceInput | str], y: Sequence[int], *,
-               beta: float = TUNING_BETA) -> float:
-    """Return the shift of the decision value that puts the F-beta-best threshold on (X, y) at 0.5."""
-    z = model.decision_function(X) - model.shift
+def best_f1_cut(z: np.ndarray, y: Sequence[int]) -> float:
+    """Return the decision value at or above which sentences are called check-worthy with the
+    best F1 on (z, y); of equal F1 the cut nearest 0."""
+    z = np.asarray(z, dtype=np.float64)
     y = np.asarray(y, dtype=bool)
-    # candidate thresholds between consecutive decision values; ties go to the smaller shift
-    cuts = np.unique(np.round(z, 4))
-    best, best_cut = -1.0, 0.0
-    for cut in cuts:
-        pred = z >= cut
-        tp = np.sum(pred & y)
-        p, r = tp / max(pred.sum(), 1), tp / max(y.sum(), 1)
-        f = (1 + beta ** 2) * p * r / (beta ** 2 * p + r) if p + r else 0.0
-        if f > best + 1e-12 or (abs(f - best) <= 1e-12 and abs(cut) < abs(best_cut)):
-            best, best_cut = f, cut
-    return float(-best_cut)
+    order = np.argsort(-z, kind="mergesort")
+    zs, ys = z[order], y[order]
+    tp = np.cumsum(ys)
+    k = np.arange(1, len(z) + 1)
+    last = np.r_[np.flatnonzero(np.diff(zs) != 0), len(z) - 1]  # cut after each run of ties
+    f1 = 2 * tp[last] / (k[last] + max(int(y.sum()), 1))
+    best = np.flatnonzero(f1 >= f1.max() - 1e-12)
+    cuts = zs[last][best]
+    return float(cuts[np.argmin(np.abs(cuts))])
 
 
-#: the news head is fitted on these sets, each carrying the same total weight (within a set,
-#: every sentence counts the same); its L2 penalty was chosen by 5-fold cross-validation there
-HEAD_SETS = ("ct24/dev", "own-attribution", "news-own")
-HEAD_L2 = 1.0
+def fit_final(sets: dict[str, list], chosen: dict, *, seed: int = 0) -> CheckworthyClassifier:
+    """Return the model fitted on every row of the chosen training sets with the chosen ``C``
+    and threshold (``shift``), as :func:`train_checkworthy` ships it."""
+    from .checkworthy_cv import pooled
+    names = [n for n in sets if chosen["clef2019"] or n != "clef2019"]
+    X, y, _, _ = pooled(sets, names)
+    clf = CheckworthyClassifier(**{**TRAINING, "C": chosen["C"]}, random_state=seed).fit(X, y)
+    clf.shift = round(float(chosen["shift"]), 4)
+    clf.info_ = {"trained_on": {n: len(sets[n]) for n in names},
+                 "chosen_by": f"{chosen.get('folds', '?')}-fold cross-validation grouped by debate or article "
+                              "on the training sets (factcheck.checkworthy_cv)",
+                 "chosen": {k: chosen[k] for k in ("C", "clef2019", "shift")}, "seed": seed}
+    if "trials" in chosen:
+        clf.info_["cross_validation"] = {"trials": chosen["trials"],
+                                         "tfidf_baseline_ct24_train": chosen["tfidf_baseline_ct24_train"]}
+    return clf
 
 
-def _inputs(items) -> list:
-    from .types import SentenceInput
-    return [SentenceInput.from_text(s.text, prev_text=s.prev_text) if s.prev_text else s.text for s in items]
-
-
-def attach_news_head(clf: CheckworthyClassifier, dev, datasets_dir: Path | str | None = None) -> str:
-    """Fit the news head of a fitted, shift-tuned model in place on CT24 ``dev`` and the own
-    news-style sets (:data:`HEAD_SETS`); return a line naming the sets and their sizes."""
-    from .datasets.checkworthy import read_news_own
-    if hasattr(clf, "head_"):
-        del clf.head_
-    sets = {"ct24/dev": dev, **read_news_own(datasets_dir)}
-    feats, offsets, labels, weights = [], [], [], []
-    for name in HEAD_SETS:
-        X = _inputs(sets[name])
-        feats.append(news_features(X))
-        offsets.append(clf.decision_function(X))
-        labels.append(np.array([s.label for s in sets[name]], dtype=np.float64))
-        weights.append(np.full(len(X), 1.0 / len(X)))
-    weight = np.concatenate(weights)
-    clf.head_ = fit_head(np.vstack(feats), np.concatenate(offsets), np.concatenate(labels),
-                         weight * len(weight) / weight.sum(), l2=HEAD_L2)
-    return ", ".join(f"{name} {len(sets[name])}" for name in HEAD_SETS)
-
-
-def train_checkworthy(shared_data_dir: Path, *, seed: int = 0, datasets_dir: Path | str | None = None
-                      ) -> CheckworthyClassifier:
+def train_checkworthy(shared_data_dir: Path | str | None, *, seed: int = 0, datasets_dir: Path | str | None = None,
+                      log=None) -> CheckworthyClassifier:
     """Return the shipped fast check-worthiness model, rebuilt from the shared data and the
     project's own data sets (``<repo>/datasets``, or ``datasets_dir``).
 
-    Fits on CT24 train (less any sentence also in dev or dev-test, by normalised text) with
-    :data:`TRAINING`, tunes the decision shift on CT24 dev (:func:`tune_shift`), then fits the
-    news head (:func:`fit_head`) on CT24 dev and the own news-style sets (:data:`HEAD_SETS`),
-    keeping the base model's decision value as offset. Deterministic for a given seed.
+    Reads the training sets (CT24 train, ClaimBuster, CLEF-2019, the own news-style sets; none
+    holds a sentence of CT24 dev or dev-test), chooses ``C``, the sets and the threshold by
+    grouped cross-validation (:func:`factcheck.checkworthy_cv.select_settings`), then fits on
+    all of the chosen sets (:func:`fit_final`). Deterministic for a given seed.
     """
-    from .datasets.checkworthy import dedupe_against, read_ct24_split
-    dev = read_ct24_split("dev", shared_data_dir)
-    held = read_ct24_split("dev-test", shared_data_dir)
-    train = dedupe_against(read_ct24_split("train", shared_data_dir), dev, held)
-    clf = CheckworthyClassifier(**TRAINING, random_state=seed)
-    clf.fit([s.text for s in train], [s.label for s in train])
-    clf.shift = round(tune_shift(clf, [s.text for s in dev], [s.label for s in dev]), 4)
-    sizes = attach_news_head(clf, dev, datasets_dir)
-    clf.info_ = {"trained_on": f"CT24 train ({len(train)} sentences, deduplicated against dev and dev-test)",
-                 "shift_tuned_on": f"CT24 dev, F{TUNING_BETA:g}",
-                 "news_head_fitted_on": f"{sizes} (equal weight per set)", "seed": seed}
-    return clf
+    from .checkworthy_cv import select_settings, training_sets
+    sets = training_sets(shared_data_dir, datasets_dir)
+    return fit_final(sets, select_settings(sets, seed=seed, log=log), seed=seed)
 
 
 # -- evaluation ---------------------------------------------------------------------------------
@@ -546,12 +462,13 @@ def binary_scores(y_true: Sequence[int], scores: Sequence[float], threshold: flo
             "n": int(len(y)), "positives": int(y.sum())}
 
 
-def evaluate_checkworthy(model: Any, shared_data_dir: Path | str | None = None) -> dict:
-    """Return the scores of a check-worthiness model on CT24 dev and dev-test and on the gold
-    sentences of news-dev and the seed article (with the sentence before each, from its article)."""
+def evaluate_checkworthy(model: Any, shared_data_dir: Path | str | None = None, *, dev_test: bool = False) -> dict:
+    """Return the scores of a check-worthiness model on CT24 dev (and dev-test, only when
+    ``dev_test``: it is read once, for the closing figures) and on the gold sentences of
+    news-dev and the seed article (with the sentence before each, from its article)."""
     from .datasets.checkworthy import read_ct24_split, read_news_checkable
     out = {}
-    for split in ("dev", "dev-test"):
+    for split in ("dev", "dev-test") if dev_test else ("dev",):
         rows = read_ct24_split(split, shared_data_dir)
         proba = model.predict_proba([r.text for r in rows])[:, 1]
         out[f"ct24/{split}"] = binary_scores([r.label for r in rows], proba)
@@ -566,8 +483,10 @@ def measure_speed(directory: Path | str, sentences: Sequence[SentenceInput | str
     """Return the seconds to load the model in directory and the sentences per second it
     scores in one batch (the best of ``repeat`` runs)."""
     import time
+
+    from .models import load_component
     t0 = time.perf_counter()
-    model = CheckworthyClassifier.load(directory)
+    model = load_component(directory)
     load_s = time.perf_counter() - t0
     best = math.inf
     for _ in range(repeat):
@@ -575,3 +494,29 @@ def measure_speed(directory: Path | str, sentences: Sequence[SentenceInput | str
         model.predict_proba(sentences)
         best = min(best, time.perf_counter() - t0)
     return {"load_seconds": load_s, "sentences": len(sentences), "sentences_per_second": len(sentences) / best}
+
+
+def score_shifts(model: Any, sentences: Sequence[str]) -> dict[str, np.ndarray]:
+    """Return, per wrapper of :data:`factcheck.wrappers.WRAPPERS`, how far each sentence's
+    score moves when it is wrapped (absolute change of P(check-worthy))."""
+    from .wrappers import WRAPPERS
+    base = model.predict_proba(list(sentences))[:, 1]
+    return {name: np.abs(model.predict_proba([wrap(s) for s in sentences])[:, 1] - base)
+            for name, wrap in WRAPPERS.items()}
+
+
+def wrapper_shifts(model: Any, shared_data_dir: Path | str | None = None, *, n: int = 300, seed: int = 11) -> dict:
+    """Return the mean and largest score change under each wrapper, and over all of them
+    (``all``), on ``n`` sentences of CT24 train drawn with ``seed``."""
+    import random
+
+    from .datasets.checkworthy import read_ct24_split
+    rows = read_ct24_split("train", shared_data_dir)
+    sentences = [r.text for r in random.Random(seed).sample(rows, min(n, len(rows)))]
+    shifts = score_shifts(model, sentences)
+    out = {k: {"mean": float(v.mean()), "max": float(v.max())} for k, v in shifts.items()}
+    every = np.concatenate(list(shifts.values()))
+    quotes = np.concatenate([v for k, v in shifts.items() if "quote" in k])
+    out["quotes"] = {"mean": float(quotes.mean()), "max": float(quotes.max())}
+    out["all"] = {"mean": float(every.mean()), "max": float(every.max())}
+    return out

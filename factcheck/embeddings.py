@@ -185,9 +185,9 @@ class MiniLM:
         weights = {k: v.to(device) for k, v in load_file(str(directory / "model.safetensors")).items()}
         return cls(weights, tokenizer, config, max_length)
 
-    def forward(self, ids: Any, mask: Any) -> Any:
-        """Return the (batch, 384) unit-length embeddings of token ids padded on the right
-        (``mask`` is 1 on real tokens, 0 on padding)."""
+    def mean_pooled(self, ids: Any, mask: Any) -> Any:
+        """Return the (batch, hidden) mean of the last layer over the real tokens of token ids
+        padded on the right (``mask`` is 1 on real tokens, 0 on padding)."""
         import torch
         import torch.nn.functional as F
 
@@ -203,15 +203,23 @@ class MiniLM:
             up = F.gelu(F.linear(x, *layer["up"]))
             x = F.layer_norm(F.linear(up, *layer["down"]) + x, (self.hidden,), *layer["ln2"], eps=self.eps)
         weight = mask.unsqueeze(-1).to(x.dtype)
-        mean = (x * weight).sum(1) / torch.clamp(weight.sum(1), min=1e-9)
-        return F.normalize(mean, p=2, dim=1)
+        return (x * weight).sum(1) / torch.clamp(weight.sum(1), min=1e-9)
+
+    def forward(self, ids: Any, mask: Any) -> Any:
+        """Return the (batch, 384) unit-length embeddings of token ids padded on the right
+        (``mask`` is 1 on real tokens, 0 on padding)."""
+        import torch.nn.functional as F
+
+        return F.normalize(self.mean_pooled(ids, mask), p=2, dim=1)
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """Return the token ids of each text, [CLS] ... [SEP], truncated to ``max_length``."""
         return [e.ids for e in self.tokenizer.encode_batch(list(texts), add_special_tokens=True)]
 
-    def encode(self, texts: Sequence[str], batch_size: int = BATCH_SIZE, threads: int | None = None) -> np.ndarray:
-        """Return the (n, 384) float32 embeddings of the texts, in their order.
+    def encode(self, texts: Sequence[str], batch_size: int = BATCH_SIZE, threads: int | None = None,
+               normalise: bool = True) -> np.ndarray:
+        """Return the (n, 384) float32 embeddings of the texts, in their order (unit length, or
+        with ``normalise=False`` the plain mean of the last layer, as a classifier head reads it).
 
         The texts are sorted by token length and cut into batches of ``batch_size``, so each
         batch is padded only to its own longest sentence; on a CPU the batches then run
@@ -237,7 +245,8 @@ class MiniLM:
                 batch[r, : lengths[i]] = ids[i]
                 mask[r, : lengths[i]] = 1
             with torch.inference_mode():  # per thread: inference mode is thread-local
-                vecs = self.forward(torch.from_numpy(batch).to(device), torch.from_numpy(mask).to(device))
+                pool = self.forward if normalise else self.mean_pooled
+                vecs = pool(torch.from_numpy(batch).to(device), torch.from_numpy(mask).to(device))
             out[rows] = vecs.float().cpu().numpy()
 
         batches = [order[s: s + batch_size] for s in range(0, len(order), batch_size)]

@@ -27,6 +27,7 @@ DEFAULT_MODEL = "fast"
 REGISTRY = {
     "checkworthy-linear": "factcheck.checkworthy:CheckworthyClassifier",
     "checkworthy-embed": "factcheck.accurate:AccurateCheckworthy",
+    "checkworthy-finetuned": "factcheck.finetuned:FinetunedCheckworthy",
     "attribution-linear": "factcheck.attribution:AttributionClassifier",
     "attribution-rules": "factcheck.attribution:CueLexiconClassifier",
     "attribution-embed": "factcheck.accurate:AccurateAttribution",

@@ -35,8 +35,15 @@ def _data_root(data: str | Path | None) -> Path:
 
 
 def train_tier(out: str | Path, *, tier: str = "fast", data: str | Path | None = None,
-               own_data: str | Path | None = None, seed: int = 0) -> Path:
-    """Train both parts of a tier (``fast`` or ``accurate``) and write a loadable model to ``out``."""
+               own_data: str | Path | None = None, seed: int = 0, base_model: str | Path | None = None,
+               limit: int | None = None) -> Path:
+    """Train both parts of a tier and write a loadable model to ``out``.
+
+    ``fast``: the linear models. ``accurate``: the fine-tuned check-worthiness model
+    (:func:`factcheck.finetuned.train_finetuned`, from the pinned MiniLM or ``base_model``, on the
+    first ``limit`` sentences of a seeded shuffle when given) and the embedding attribution
+    model. ``finetuned``: the fine-tuned check-worthiness model with a copy of the shipped fast
+    attribution model (quick to rebuild: nothing else is trained)."""
     root = _data_root(data)
     own = Path(own_data) if own_data else own_data_dir()
     out = Path(out)
@@ -46,13 +53,25 @@ def train_tier(out: str | Path, *, tier: str = "fast", data: str | Path | None =
         from .checkworthy import train_checkworthy
         checkworthy = train_checkworthy(root, seed=seed)
         attribution = train_attribution(root, own, seed=seed)
-    elif tier == "accurate":
-        from .accurate import train_accurate
-        checkworthy, attribution = train_accurate(root, own, seed=seed)
+    elif tier in ("accurate", "finetuned"):
+        from .finetuned import train_finetuned
+        checkworthy = None
+        train_finetuned(out / "checkworthy", root, base_model_dir=base_model, limit=limit, seed=seed)
+        if tier == "accurate":
+            from .accurate import train_accurate
+            _, attribution = train_accurate(root, own, seed=seed, checkworthy=False)
+        else:
+            import shutil
+
+            from .models import resolve
+            shutil.copytree(resolve("fast") / "attribution", out / "attribution", dirs_exist_ok=True)
+            attribution = None
     else:
-        raise FactcheckError(f"unknown tier {tier!r}: use fast or accurate")
-    checkworthy.save(out / "checkworthy")
-    attribution.save(out / "attribution")
+        raise FactcheckError(f"unknown tier {tier!r}: use fast, accurate or finetuned")
+    if checkworthy is not None:
+        checkworthy.save(out / "checkworthy")
+    if attribution is not None:
+        attribution.save(out / "attribution")
     write_manifest(out, name=out.name if tier not in ("fast", "accurate") or out.name != tier else tier,
                    version=dt.date.today().isoformat(), tier=tier, seed=seed)
     return out

@@ -5,7 +5,7 @@
                                     [--shared ../shared] [--skip-speed] [--json OUT.json]
 
 Prints, for each tier:
-  * CT24 dev and dev-test: F1 of "Yes" at 0.5, precision, recall, average precision;
+  * CT24 dev (and dev-test with --dev-test): F1 of "Yes" at 0.5, precision, recall, average precision;
   * news-dev attribution with ../shared/eval/score.py: labels macro-F1, primary accuracy,
     source hit rate (each checkable gold sentence scored, check-worthiness 1.0, as
     scripts/eval_attribution.py does);
@@ -27,10 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import numpy as np  # noqa: E402
 
 from factcheck.datasets.attribution import shared_data_dir  # noqa: E402
-from factcheck.evaluate import average_precision  # noqa: E402
 from factcheck.models import load_model  # noqa: E402
 
 
@@ -41,22 +39,13 @@ def _official_scorer(data: Path):
     return mod
 
 
-def checkworthy_figures(model, data: Path) -> dict:
-    from factcheck.datasets.checkworthy import read_ct24_split
+def checkworthy_figures(model, data: Path, dev_test: bool) -> dict:
+    from factcheck.checkworthy import evaluate_checkworthy
 
-    out = {}
-    for split in ("dev", "dev-test"):
-        items = read_ct24_split(split, data)
-        y = np.array([s.label for s in items])
-        p = model.checkworthy.predict_proba([s.text for s in items])[:, 1]
-        pred = p >= 0.5
-        tp = int(np.sum(pred & (y == 1)))
-        prec = tp / max(1, pred.sum())
-        rec = tp / max(1, (y == 1).sum())
-        f1 = 2 * prec * rec / (prec + rec) if tp else 0.0
-        out[split] = {"n": len(items), "f1": round(f1, 4), "p": round(prec, 4), "r": round(rec, 4),
-                      "ap": round(average_precision(zip(p.tolist(), (y == 1).tolist())), 4)}
-    return out
+    got = evaluate_checkworthy(model.checkworthy, data, dev_test=dev_test)
+    return {k.split("/")[-1]: {"n": v["n"], "f1": round(v["f1"], 4), "p": round(v["precision"], 4),
+                               "r": round(v["recall"], 4), "ap": round(v["average_precision"], 4)}
+            for k, v in got.items() if k.startswith("ct24/")}
 
 
 def attribution_figures(model, data: Path, scorer, out_dir: Path, name: str) -> dict:
@@ -116,6 +105,7 @@ def main(argv=None) -> int:
     ap.add_argument("--fast", default="fast", help="fast model name or directory ('' to skip)")
     ap.add_argument("--shared", default=None, help="the shared folder (default $FACTCHECK_SHARED or ../shared)")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--dev-test", action="store_true", help="also CT24 dev-test (read once, for the closing figures)")
     ap.add_argument("--out-dir", default="/tmp", help="where prediction files go")
     ap.add_argument("--json", default=None, help="also write all figures to this JSON file")
     args = ap.parse_args(argv)
@@ -127,15 +117,14 @@ def main(argv=None) -> int:
         model = load_model(name)
         label = Path(name).name
         figs = {"load_s": round(time.perf_counter() - t, 2)}
-        figs["ct24"] = checkworthy_figures(model, data)
+        figs["ct24"] = checkworthy_figures(model, data, args.dev_test)
         figs["news_dev_attribution"] = attribution_figures(model, data, scorer, Path(args.out_dir), label)
         if not args.skip_speed:
             figs["speed"] = speed_figures(model, data)
         figures[label] = figs
         c, a = figs["ct24"], figs["news_dev_attribution"]
         print(f"== {label}  (loaded in {figs['load_s']} s)")
-        for split in ("dev", "dev-test"):
-            v = c[split]
+        for split, v in c.items():
             print(f"CT24 {split:<8} F1 {v['f1']:.3f}  P {v['p']:.3f} R {v['r']:.3f}  AP {v['ap']:.3f}  (n {v['n']})")
         print(f"news-dev   labels macro-F1 {a['labels_macro_f1']:.3f}  primary accuracy {a['primary_accuracy']:.3f}"
               f"  source hit {a['source_hit_rate']:.3f}  per label {a['labels']}")

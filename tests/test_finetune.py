@@ -12,7 +12,7 @@ from factcheck.types import LABELS, Attribution, SentenceInput
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow  # seconds, not minutes: runs in CI
 
 WORDS = ("the minister said officials reported about roughly nearly may could denied denies alleged "
          "disputed rejected according to ministry rose fell percent million year budget prices oil "
@@ -130,3 +130,119 @@ def test_unknown_labels_and_weights_are_accepted(tiny_bert, tmp_path):
     assert np.isfinite(p).all() and p.shape == (len(xs), 3)
     with pytest.raises(ValueError, match="0 and 1"):
         finetune_multilabel(tiny_bert, xs, y * 2, out_dir=tmp_path / "p", epochs=1)
+
+
+# -- the fine-tuned check-worthiness model (factcheck.finetuned) ------------------------------
+CW = [("The ministry said prices rose 3 percent.", 1), ("Oil could reach 90 dollars.", 0),
+      ("Inflation rose 4 percent in May.", 1), ("The company denied the claims.", 0),
+      ("The budget fell by 3 million.", 1), ("Officials met.", 0)] * 2
+
+
+def _finetune_cw(tiny_bert, out, **kw):
+    from factcheck.finetuned import finetune_checkworthy
+    settings = {"epochs": 15, "lr": 1e-2, "batch_size": 4, "max_length": 32, "warmup": 0.0, "seed": 1, **kw}
+    return finetune_checkworthy([t for t, _ in CW], [y for _, y in CW], out_dir=out, base_model_dir=tiny_bert,
+                                **settings)
+
+
+def test_finetuned_checkworthy_learns_and_scores_as_transformers_does(tiny_bert, tmp_path):
+    from safetensors.torch import load_file
+    from transformers import BertConfig, BertModel
+
+    model = _finetune_cw(tiny_bert, tmp_path / "cw")
+    texts = [t for t, _ in CW[:6]] + ['"Inflation rose 4 percent in May," he said.']
+    p = model.predict_proba(texts)[:, 1]
+    y = np.array([lab for _, lab in CW[:6]])
+    assert np.mean((p[:6] >= 0.5) == y) >= 5 / 6
+    # the plain-torch scorer gives what transformers' BertModel gives with the saved weights
+    weights = {k: v.float() for k, v in load_file(str(tmp_path / "cw" / "model.safetensors")).items()}
+    head_w, head_b = weights.pop("classifier.weight"), weights.pop("classifier.bias")
+    bert = BertModel(BertConfig.from_pretrained(str(tiny_bert)), add_pooling_layer=False).eval()
+    bert.load_state_dict(weights, strict=False)
+    from factcheck.finetuned import model_text
+    tok = model.encoder_.tokenizer
+    with torch.no_grad():
+        for text, got in zip(texts, model.decision_function(texts)):
+            ids = torch.tensor([tok.encode(model_text(text)).ids])
+            hidden = bert(input_ids=ids, attention_mask=torch.ones_like(ids)).last_hidden_state.mean(1)
+            assert float(hidden @ head_w.T + head_b) == pytest.approx(got, abs=1e-4)
+    assert p[6] == pytest.approx(p[2], abs=1e-6)  # quotes and a speaker tag are stripped first
+
+
+def test_finetuned_checkworthy_refuses_a_tampered_or_unsafe_folder(tiny_bert, tmp_path):
+    import shutil
+
+    from factcheck.errors import UnsafeModelError
+    from factcheck.finetuned import FinetunedCheckworthy
+
+    out = tmp_path / "cw"
+    _finetune_cw(tiny_bert, out, epochs=1)
+    bad = tmp_path / "bad"
+    shutil.copytree(out, bad)
+    data = bytearray((bad / "model.safetensors").read_bytes())
+    data[-5] ^= 0x01
+    (bad / "model.safetensors").write_bytes(bytes(data))
+    with pytest.raises(UnsafeModelError, match="SHA-256"):
+        FinetunedCheckworthy.load(bad)
+    shutil.copytree(out, tmp_path / "extra")
+    (tmp_path / "extra" / "pytorch_model.bin").write_bytes(b"x")
+    with pytest.raises(UnsafeModelError, match="pytorch_model.bin"):
+        FinetunedCheckworthy.load(tmp_path / "extra")
+    with pytest.raises(ModelError):
+        FinetunedCheckworthy.load(tiny_bert)  # a plain HF folder is not a factcheck model
+
+
+@pytest.mark.shared
+def test_factcheck_train_rebuilds_the_finetuned_tier(tiny_bert, tmp_path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+    from factcheck.datasets.checkworthy import data_dir
+    from factcheck.models import load_component
+
+    if not (data_dir() / "checkworthy" / "ct24" / "train.tsv").exists():
+        pytest.skip("../shared/data is not here")
+    out = tmp_path / "ft"
+    result = CliRunner().invoke(main, ["train", "--tier", "finetuned", "--base-model", str(tiny_bert), "--limit", "48",
+                                       "--data", str(data_dir()), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    config = json.loads((out / "checkworthy" / "config.json").read_text())
+    assert config["type"] == "checkworthy-finetuned" and config["training"]["examples"] == 48
+    assert 0 < config["threshold_on_dev"] < 1 and set(config["sha256"]) == {"model.safetensors", "tokenizer.json"}
+    assert load_component(out / "checkworthy").predict_proba(["Taxes rose 3 percent."]).shape == (1, 2)
+    article = tmp_path / "a.txt"
+    article.write_text("The ministry said exports rose 4 percent in May. Thank you all.")
+    result = CliRunner().invoke(main, ["extract", str(article), "--all", "--format", "jsonl", "--model", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2
+
+
+SHIPPED_FT = __import__("pathlib").Path(__file__).resolve().parents[1] / "models" / "accurate" / "checkworthy"
+
+
+def test_shipped_accurate_checkworthy_is_the_finetuned_model_and_hash_checked(tmp_path):
+    import shutil
+
+    from factcheck.errors import UnsafeModelError
+    from factcheck.finetuned import FinetunedCheckworthy
+    from factcheck.models import load_component
+
+    if importlib_util.find_spec("safetensors") is None:
+        pytest.skip("safetensors is not installed")
+    model = load_component(SHIPPED_FT)
+    assert isinstance(model, FinetunedCheckworthy)
+    assert json.loads((SHIPPED_FT / "config.json").read_text())["base_model"] == "pinned all-MiniLM-L6-v2"
+    assert sorted(p.name for p in SHIPPED_FT.iterdir() if p.suffix != ".md") == [
+        "config.json", "model.safetensors", "tokenizer.json"]
+    copy = tmp_path / "copy"
+    shutil.copytree(SHIPPED_FT, copy)
+    with open(copy / "model.safetensors", "r+b") as f:
+        f.seek(-3, 2)
+        last = f.read(1)
+        f.seek(-3, 2)
+        f.write(bytes([last[0] ^ 0x01]))
+    with pytest.raises(UnsafeModelError, match="SHA-256"):
+        FinetunedCheckworthy.load(copy)
+
+
+import importlib.util as importlib_util  # noqa: E402

@@ -7,20 +7,24 @@ import click
 @click.command(epilog="""\b
 Examples:
     factcheck train -o models/fast                       # rebuild the shipped fast model
-    factcheck train --tier accurate -o models/accurate   # needs factcheck[embeddings]
+    factcheck train --tier accurate -o models/accurate   # needs factcheck[embeddings,transformers]
+    factcheck train --tier finetuned --limit 200 -o /tmp/ft   # a quick fine-tuning check
     factcheck train --backend transformers --base-model ./my-bert -o my-model
     factcheck extract article.txt --model my-model""")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Directory to write the model to.")
-@click.option("--tier", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
-              help="fast: sparse and cue features, no torch; accurate: sentence embeddings.")
+@click.option("--tier", type=click.Choice(["fast", "accurate", "finetuned"]), default="fast", show_default=True,
+              help="fast: sparse and cue features, no torch; accurate: fine-tuned MiniLM check-worthiness and "
+                   "embedding attribution; finetuned: only the fine-tuned check-worthiness (fast attribution).")
 @click.option("--backend", type=click.Choice(["sklearn", "transformers"]), default="sklearn", show_default=True,
               help="transformers: fine-tune a local Hugging Face encoder (--base-model) for the labels.")
-@click.option("--base-model", type=click.Path(exists=True, file_okay=False), help="Local Hugging Face model directory.")
+@click.option("--base-model", type=click.Path(exists=True, file_okay=False),
+              help="Local Hugging Face model directory (accurate/finetuned: instead of the pinned MiniLM).")
 @click.option("--data", type=click.Path(exists=True, file_okay=False), help="The shared data folder (default ../shared/data).")
 @click.option("--own-data", type=click.Path(exists=True, file_okay=False), help="The project's own labelled data (default datasets/attribution).")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--epochs", type=int, default=2, show_default=True, help="transformers backend only.")
-@click.option("--limit", type=int, default=None, help="transformers backend only: train on the first N examples.")
+@click.option("--limit", type=int, default=None,
+              help="transformers backend, accurate and finetuned tiers: fine-tune on N examples (a quick check).")
 def train(output, tier, backend, base_model, data, own_data, seed, epochs, limit):
     """Rebuild a model from labelled data, with fixed seeds.
 
@@ -34,5 +38,5 @@ def train(output, tier, backend, base_model, data, own_data, seed, epochs, limit
         out = train_transformers(output, base_model=base_model, data=data, own_data=own_data, seed=seed,
                                  epochs=epochs, limit=limit)
     else:
-        out = train_tier(output, tier=tier, data=data, own_data=own_data, seed=seed)
+        out = train_tier(output, tier=tier, data=data, own_data=own_data, seed=seed, base_model=base_model, limit=limit)
     click.echo(f"wrote {out}")

@@ -128,7 +128,7 @@ def read_ct24_split(split: str, shared: Path | str | None = None) -> list[Labell
 
 
 def _read_named_csv(path: Path | str, text_col: str, label_col: str, id_col: str,
-                    source: str) -> list[LabelledSentence]:
+                    source: str, file_col: str = "") -> list[LabelledSentence]:
     path = Path(path)
     rows = _rows(path, ",")
     header = next(rows, None)
@@ -140,6 +140,7 @@ def _read_named_csv(path: Path | str, text_col: str, label_col: str, id_col: str
         raise InputError(f"expected the columns {', '.join(missing)}", path=str(path), line=1)
     i_text, i_label = names.index(text_col), names.index(label_col)
     i_id = names.index(id_col) if id_col in names else None
+    i_file = names.index(file_col) if file_col in names else None
     out = []
     for line, fields in rows:
         if len(fields) < len(names):
@@ -148,6 +149,8 @@ def _read_named_csv(path: Path | str, text_col: str, label_col: str, id_col: str
         text = fields[i_text].strip()
         if text:
             ident = fields[i_id].strip() if i_id is not None else str(line)
+            if i_file is not None:  # the line number is only unique within its debate
+                ident = f"{fields[i_file].strip()}:{ident}"
             out.append(LabelledSentence(ident, text, _label(fields[i_label], path, line), source=source))
     return out
 
@@ -158,11 +161,14 @@ def read_claimbuster(path: Path | str) -> list[LabelledSentence]:
 
 
 def read_clef2019(path: Path | str) -> list[LabelledSentence]:
-    """Return the CLEF-2019 CheckThat! Task 1 lines, each with the line before it in its debate."""
-    items = _read_named_csv(path, "text", "label", "line_number", "clef2019")
+    """Return the CLEF-2019 CheckThat! Task 1 lines, each with the line before it in its debate
+    (ids are ``debate file:line number``)."""
+    items = _read_named_csv(path, "text", "label", "line_number", "clef2019", file_col="file_name")
     # The file lists each debate in line order, so the previous row is the previous line.
     out, prev = [], ""
     for item in items:
+        if out and item.id.split(":")[0] != out[-1].id.split(":")[0]:
+            prev = ""  # a new debate
         out.append(LabelledSentence(item.id, item.text, item.label, prev_text=prev, source=item.source))
         prev = item.text
     return out

@@ -1,0 +1,331 @@
+"""The fine-tuned check-worthiness model of the accurate tier: MiniLM trained end to end.
+
+:func:`finetune_checkworthy` starts from the pinned all-MiniLM-L6-v2 weights (hash-checked by
+:func:`factcheck.embeddings.verify_model_dir`) or any local BERT folder with a ``tokenizer.json``
+and ``.safetensors`` weights, and trains every weight of the encoder plus a linear head on the
+mean of its last layer (the pooling the encoder was pre-trained with), with class-balanced
+binary cross-entropy. Training uses ``transformers``' ``BertModel`` (with its dropout);
+scoring runs the same network in plain torch (:class:`factcheck.embeddings.MiniLM`), so a
+command pays no ``transformers`` import.
+
+The saved folder holds ``model.safetensors`` (encoder and head), ``tokenizer.json`` and
+``config.json`` (type ``checkworthy-finetuned``), which records the SHA-256 of the other two:
+:meth:`FinetunedCheckworthy.load` refuses a folder whose files do not match, or that holds
+any other file. Sentences pass through :func:`factcheck.wrappers.strip_wrappers` before the
+tokenizer, in training and in scoring.
+"""
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import time
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from .errors import ModelError, NotFittedError, UnsafeModelError
+from .types import THRESHOLD, SentenceInput
+from .wrappers import strip_wrappers
+
+TYPE = "checkworthy-finetuned"
+FORMAT_VERSION = 1
+CONFIG = "config.json"
+WEIGHTS = "model.safetensors"
+TOKENIZER = "tokenizer.json"
+_ALLOWED = {CONFIG, WEIGHTS, TOKENIZER, "MODEL_CARD.md", "README.md"}
+_BERT_KEYS = ("hidden_size", "num_attention_heads", "num_hidden_layers", "intermediate_size",
+              "layer_norm_eps", "hidden_act", "max_position_embeddings", "vocab_size")
+
+#: training settings of the shipped model (see models/accurate/checkworthy/MODEL_CARD.md)
+TRAINING: dict[str, Any] = {"epochs": 1, "lr": 5e-5, "batch_size": 32, "max_length": 64,
+                            "weight_decay": 0.01, "warmup": 0.06}
+
+
+def _text(x: SentenceInput | str) -> str:
+    return x if isinstance(x, str) else x.text
+
+
+def model_text(x: SentenceInput | str) -> str:
+    """Return what the network reads of a sentence: its text without wrappers."""
+    return strip_wrappers(_text(x)) or _text(x).strip()
+
+
+def _sha256(path: Path) -> str:
+    from .embeddings import sha256_file
+    return sha256_file(path)
+
+
+def _tokenizer(path: Path, max_length: int):
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    tok.no_padding()
+    tok.enable_truncation(max_length)
+    return tok
+
+
+def _base_folder(base_model_dir: str | Path | None) -> Path:
+    """Return the base encoder's folder: the pinned package (hash-checked) when None."""
+    from .embeddings import package_model_dir, verify_model_dir
+    if base_model_dir is None:
+        return verify_model_dir(package_model_dir())
+    base = Path(base_model_dir)
+    if not (base / "config.json").is_file() or not (base / TOKENIZER).is_file() or not any(base.glob("*.safetensors")):
+        raise ModelError(f"base model {base} needs config.json, {TOKENIZER} and .safetensors weights "
+                         "(pickled weights are not read)")
+    return base
+
+
+def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int], *, out_dir: str | Path,
+                         base_model_dir: str | Path | None = None, epochs: int = 1, lr: float = 5e-5,
+                         batch_size: int = 32, max_length: int = 64, weight_decay: float = 0.01,
+                         warmup: float = 0.06, seed: int = 0, info: dict | None = None,
+                         log: Callable[[str], None] | None = None) -> "FinetunedCheckworthy":
+    """Fine-tune the base encoder (default: the pinned MiniLM) and a linear head on sentences
+    and 0/1 labels; save it to ``out_dir`` and return it loaded (threshold at 0.5 until
+    :meth:`FinetunedCheckworthy.set_threshold`)."""
+    y = np.asarray(list(y), dtype=np.float32)
+    if len(texts) != len(y) or not len(y):
+        raise ValueError(f"{len(texts)} sentences but {len(y)} labels")
+    if set(np.unique(y)) != {0.0, 1.0}:
+        raise ValueError("y must hold both labels 0 and 1")
+    if epochs < 1 or batch_size < 1 or max_length < 8:
+        raise ValueError("epochs and batch_size must be >= 1 and max_length >= 8")
+    base = _base_folder(base_model_dir)
+    from .finetune import _offline
+    _offline()
+    try:
+        import torch
+        from transformers import BertModel
+        from transformers.utils import logging as hf_logging
+    except ImportError:
+        raise ModelError("fine-tuning needs torch and transformers; run: pip install 'factcheck[transformers]'") from None
+    hf_logging.set_verbosity_error()
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    try:
+        bert = BertModel.from_pretrained(str(base), local_files_only=True, use_safetensors=True,
+                                         add_pooling_layer=False)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"could not load the BERT model in {base}: {str(exc).splitlines()[0]}") from None
+    cfg = bert.config
+    if cfg.model_type != "bert" or cfg.hidden_act != "gelu":
+        raise ModelError(f"{base} is not a BERT encoder with GELU activations")
+    head = torch.nn.Linear(cfg.hidden_size, 1)
+    tok = _tokenizer(base / TOKENIZER, max_length)
+    ids = [e.ids for e in tok.encode_batch([model_text(t) for t in texts])]
+    n = len(ids)
+    pos = float(y.sum())
+    # class-balanced: each class carries half of the loss
+    weight = np.where(y == 1, n / (2 * pos), n / (2 * (n - pos))).astype(np.float32)
+    params = list(bert.named_parameters()) + [("head." + k, v) for k, v in head.named_parameters()]
+    no_decay = ("bias", "LayerNorm.weight")
+    optimizer = torch.optim.AdamW(
+        [{"params": [p for k, p in params if not any(s in k for s in no_decay)], "weight_decay": weight_decay},
+         {"params": [p for k, p in params if any(s in k for s in no_decay)], "weight_decay": 0.0}], lr=lr)
+    total = epochs * ((n + batch_size - 1) // batch_size)
+    n_warm = max(1, int(warmup * total))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: (s + 1) / n_warm if s < n_warm else max(0.0, (total - s) / max(1, total - n_warm)))
+    gen = np.random.default_rng(seed)
+    bert.train()
+    step, started, running = 0, time.perf_counter(), 0.0
+    lengths = np.array([len(t) for t in ids])
+    for epoch in range(epochs):
+        for rows in _length_batches(lengths, batch_size, gen):
+            width = max(len(ids[i]) for i in rows)
+            batch = torch.zeros((len(rows), width), dtype=torch.long)
+            mask = torch.zeros((len(rows), width), dtype=torch.long)
+            for r, i in enumerate(rows):
+                batch[r, :len(ids[i])] = torch.tensor(ids[i])
+                mask[r, :len(ids[i])] = 1
+            hidden = bert(input_ids=batch, attention_mask=mask).last_hidden_state
+            m = mask.unsqueeze(-1).float()
+            logits = head((hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)).squeeze(-1)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                logits, torch.from_numpy(y[rows]), weight=torch.from_numpy(weight[rows]))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_([p for _, p in params], 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            step += 1
+            running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
+            if log and (step % 20 == 0 or step == total):
+                log(f"epoch {epoch + 1}/{epochs} step {step}/{total} loss {running:.4f} "
+                    f"({time.perf_counter() - started:.0f}s)")
+    seconds = time.perf_counter() - started
+    bert.eval()
+    state = {k: v.detach().contiguous() for k, v in bert.state_dict().items() if not k.endswith("position_ids")}
+    state["classifier.weight"] = head.weight.detach().contiguous()
+    state["classifier.bias"] = head.bias.detach().contiguous()
+    config = {"bert": {k: getattr(cfg, k) for k in _BERT_KEYS}, "max_length": max_length,
+              "base_model": str(base_model_dir) if base_model_dir is not None else "pinned all-MiniLM-L6-v2",
+              "training": {"epochs": epochs, "lr": lr, "batch_size": batch_size, "weight_decay": weight_decay,
+                           "warmup": warmup, "seed": seed, "examples": n, "positives": int(pos),
+                           "seconds": round(seconds, 1), **(info or {})}}
+    return save(out_dir, state, base / TOKENIZER, config)
+
+
+def _length_batches(lengths: np.ndarray, batch_size: int, gen: np.random.Generator) -> list[np.ndarray]:
+    """Return the batches of one epoch: a shuffle cut into pools of 50 batches, each pool sorted
+    by length before it is cut (little padding), the batches in random order."""
+    order = gen.permutation(len(lengths))
+    pool = 50 * batch_size
+    batches = []
+    for p in range(0, len(order), pool):
+        chunk = order[p:p + pool]
+        chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
+        batches.extend(chunk[b:b + batch_size] for b in range(0, len(chunk), batch_size))
+    return [batches[i] for i in gen.permutation(len(batches))]
+
+
+def save(out_dir: str | Path, state: dict, tokenizer_file: Path, config: dict, shift: float = 0.0) -> "FinetunedCheckworthy":
+    """Write the weights (safetensors, in float16: half the size, scores within about 1e-3),
+    tokenizer and config with both files' SHA-256; return the model loaded back from ``out_dir``."""
+    from safetensors.torch import save_file
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.half().contiguous() if v.is_floating_point() else v for k, v in state.items()}, str(out / WEIGHTS))
+    if Path(tokenizer_file).resolve() != (out / TOKENIZER).resolve():
+        shutil.copyfile(tokenizer_file, out / TOKENIZER)
+    config = {"type": TYPE, "format_version": FORMAT_VERSION, **config, "shift": shift,
+              "sha256": {WEIGHTS: _sha256(out / WEIGHTS), TOKENIZER: _sha256(out / TOKENIZER)}}
+    (out / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return FinetunedCheckworthy.load(out)
+
+
+class FinetunedCheckworthy:
+    """Scores in [0, 1] from the fine-tuned encoder: ``sigmoid(head(mean of last layer) + shift)``,
+    where ``shift`` puts the threshold chosen on CT24 dev at 0.5."""
+
+    def __init__(self, *, batch_size: int = 32):
+        self.batch_size = batch_size
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "FinetunedCheckworthy":
+        """Return the model in ``directory`` once its weights and tokenizer match the SHA-256 in
+        its config; ModelError / UnsafeModelError if not."""
+        from .checkworthy import require_own_files
+        from .models import read_config
+
+        directory = require_own_files(directory, _ALLOWED, f"a fine-tuned model is only {CONFIG}, {WEIGHTS} "
+                                      f"and {TOKENIZER}")
+        config = read_config(directory, TYPE, filename=CONFIG, what="fine-tuned check-worthiness model")
+        pinned = config.get("sha256") or {}
+        for name in (WEIGHTS, TOKENIZER):
+            path = directory / name
+            if not path.is_file():
+                raise ModelError(f"{path} is missing; rebuild it with 'factcheck train --tier accurate'")
+            if name not in pinned or _sha256(path) != pinned[name]:
+                raise UnsafeModelError(f"{path} does not match the SHA-256 in {directory / CONFIG}: refusing "
+                                       "to load a modified model; rebuild it with 'factcheck train --tier accurate'")
+        bert = config.get("bert") or {}
+        if bert.get("hidden_act") != "gelu" or any(k not in bert for k in _BERT_KEYS):
+            raise ModelError(f"{directory / CONFIG} does not describe a BERT encoder with GELU activations")
+        try:
+            import torch  # noqa: F401
+            from safetensors.torch import load_file
+        except ImportError:
+            raise ModelError("the fine-tuned model needs torch, tokenizers and safetensors; run: "
+                             "pip install 'factcheck[embeddings]'") from None
+        from .embeddings import MiniLM, _limit_threads
+
+        _limit_threads()
+        weights = {k: v.float() if v.is_floating_point() else v for k, v in load_file(str(directory / WEIGHTS)).items()}
+        try:
+            head_w = weights.pop("classifier.weight").double().numpy().reshape(-1)
+            head_b = float(weights.pop("classifier.bias").reshape(-1)[0])
+            max_length = int(config["max_length"])
+            encoder = MiniLM(weights, _tokenizer(directory / TOKENIZER, max_length), bert, max_length)
+        except (KeyError, RuntimeError, ValueError) as exc:
+            raise ModelError(f"{directory / WEIGHTS} does not match its config ({exc}); rebuild the model") from None
+        self = cls()
+        self.encoder_, self.head_, self.bias_ = encoder, head_w, head_b
+        self.shift_ = float(config.get("shift", 0.0))
+        self.config_ = config
+        self.classes_ = np.array([0, 1])
+        return self
+
+    def decision_function(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return the log-odds (threshold shift included) of the sentences X."""
+        if not hasattr(self, "encoder_"):
+            raise NotFittedError("FinetunedCheckworthy is not loaded; use FinetunedCheckworthy.load(DIR)")
+        if not len(X):
+            return np.zeros(0)
+        texts = [model_text(x) for x in X]
+        pooled = self.encoder_.encode(texts, batch_size=self.batch_size, normalise=False).astype(np.float64)
+        return pooled @ self.head_ + self.bias_ + self.shift_
+
+    def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return an (n, 2) array: P(not check-worthy), P(check-worthy) per sentence."""
+        z = self.decision_function(X)
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+        return np.column_stack([1.0 - p, p])
+
+    def predict(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return 0/1 per sentence at the spec threshold 0.5."""
+        return (self.predict_proba(X)[:, 1] >= THRESHOLD).astype(np.int64)
+
+    def set_threshold(self, directory: str | Path, X: Sequence[SentenceInput | str], y: Sequence[int]) -> float:
+        """Choose the F1-best threshold on (X, y) (CT24 dev), store it as the shift in the config
+        of ``directory`` (this model's folder) and return it as a probability."""
+        from .checkworthy import best_f1_cut
+        z = self.decision_function(X) - self.shift_
+        cut = best_f1_cut(z, y)
+        directory = Path(directory)
+        config = json.loads((directory / CONFIG).read_text(encoding="utf-8"))
+        config["shift"] = self.shift_ = round(-cut, 4)
+        config["threshold_on_dev"] = round(float(1 / (1 + np.exp(-cut))), 4)
+        (directory / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        self.config_ = config
+        return config["threshold_on_dev"]
+
+
+def training_data(shared: str | Path | None = None, datasets_dir: str | Path | None = None):
+    """Return (texts, labels, sources) to fine-tune on: CT24 train, ClaimBuster and the project's
+    news-style sets (``datasets/attribution``, ``datasets/checkworthy/news-own.jsonl``), each
+    sentence once, none also in CT24 dev or dev-test (by normalised text)."""
+    from .datasets.checkworthy import data_dir, dedupe_against, read_claimbuster, read_ct24_split, read_news_own
+    root = data_dir(shared)
+    dev, held = read_ct24_split("dev", shared), read_ct24_split("dev-test", shared)
+    own = read_news_own(datasets_dir)
+    items = (read_ct24_split("train", shared) + read_claimbuster(root / "checkworthy" / "claimbuster" / "claimbuster-2class.csv")
+             + own["own-attribution"] + own["news-own"])
+    items = dedupe_against(items, dev, held)
+    return [s.text for s in items], [s.label for s in items], [s.source for s in items]
+
+
+def compact(directory: str | Path) -> "FinetunedCheckworthy":
+    """Rewrite a saved model's weights with :func:`save` (float16, new SHA-256) keeping its config."""
+    from safetensors.torch import load_file
+    directory = Path(directory)
+    config = json.loads((directory / CONFIG).read_text(encoding="utf-8"))
+    FinetunedCheckworthy.load(directory)  # only a verified model is rewritten
+    state = load_file(str(directory / WEIGHTS))
+    keep = {k: v for k, v in config.items() if k not in ("type", "format_version", "sha256", "shift")}
+    return save(directory, state, directory / TOKENIZER, keep, shift=float(config.get("shift", 0.0)))
+
+
+def train_finetuned(out_dir: str | Path, shared: str | Path | None = None, *, datasets_dir: str | Path | None = None,
+                    base_model_dir: str | Path | None = None, limit: int | None = None, seed: int = 0,
+                    log: Callable[[str], None] | None = None, **settings) -> FinetunedCheckworthy:
+    """Rebuild the fine-tuned model in ``out_dir``: fine-tune on :func:`training_data` (the first
+    ``limit`` of a seeded shuffle when given), then choose the threshold on CT24 dev."""
+    from .datasets.checkworthy import read_ct24_split
+    texts, labels, sources = training_data(shared, datasets_dir)
+    order = np.random.default_rng(seed).permutation(len(texts))
+    if limit:
+        order = order[:limit]
+    texts, labels = [texts[i] for i in order], [labels[i] for i in order]
+    counts = {s: sources.count(s) for s in sorted(set(sources))}
+    params = {**TRAINING, **settings}
+    model = finetune_checkworthy(texts, labels, out_dir=out_dir, base_model_dir=base_model_dir, seed=seed, log=log,
+                                 info={"sets": counts, "limit": limit}, **params)
+    dev = read_ct24_split("dev", shared)
+    model.set_threshold(out_dir, [s.text for s in dev], [s.label for s in dev])
+    return FinetunedCheckworthy.load(out_dir)

@@ -1,0 +1,88 @@
+"""Strip what wraps a sentence without changing what it says, before a check-worthiness model reads it.
+
+Transcripts, quote collections and news copy wrap the same sentence in different ways:
+quotation marks (straight, curly, doubled by a CSV writer), a speaker tag after it (``, he
+said.``, ``— SANDERS``) or before it (``SANDERS:``), a stage direction (``(APPLAUSE)``), leading
+dashes or ellipses, final full stops, odd white space. None of these makes a sentence more or
+less worth checking, so both check-worthiness tiers score :func:`strip_wrappers` of the text and
+their scores do not move with them (``tests/test_checkworthy_invariance.py``). Letter case is
+left as it is here; the models read lower-cased words (the fast tier) or an uncased tokenizer
+(the fine-tuned tier).
+"""
+from __future__ import annotations
+
+import re
+
+# Stage directions of debate and speech transcripts, in round or square brackets.
+_STAGE_WORDS = (r"applause|crosstalk|cross-talk|cross talk|laughter|laughs|laughing|cheers|cheering|booing|boos|"
+                r"inaudible|unintelligible|silence|music|pause|bell|bell rings|bell ringing|audience reacts|"
+                r"audience reaction|commercial break|break|end video clip|begin video clip|video clip|"
+                r"mixed reaction|groans|whistles|chanting|sighs|coughs|unknown|off mic|off-mic")
+_STAGE = re.compile(r"[(\[]\s*(?:" + _STAGE_WORDS + r")\s*[.!]?\s*[)\]]", re.I)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+                         "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "\u00a0": " ", "\u2009": " ",
+                         "\u202f": " ", "\u200b": ""})
+_SPACE = re.compile(r"\s+")
+_REPORT = (r"said|says|added|adds|told reporters|told \w+|stated|declared|declares|explained|"
+           r"argued|argues|insisted|insists|noted|remarked|replied|replies|continued|"
+           r"wrote|writes|tweeted|recalled|warned|warns|claimed|claims|contended|maintained")
+_NAME = r"(?:he|she|they|i|we|it|(?:[A-Za-z][\w.'-]*)(?:\s+[A-Z][\w.'-]*){0,2})"
+# `"…," he said.` / `…, Smith added.` / `…, said Smith.` at the end of a sentence
+_TAG_AFTER = re.compile(r"""(?:,\s*"?|")\s*(?:""" + _NAME + r"\s+(?:" + _REPORT + r")|(?:said|says|added)\s+"
+                        + _NAME + r""")\s*[.!]?\s*"?\s*$""", re.I)
+# `… — SANDERS` / `… -- MR. SMITH` at the end, and `SANDERS:` at the start: a name in capitals,
+# taken for a tag only when the rest of the text has small letters (so that upper-casing a
+# whole sentence cannot turn its last words into a tag)
+_TAG_DASH = re.compile(r"\s+(?:-{1,2}|[–—―])\s*[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,2}\s*:?\s*$")
+_TAG_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}\s*:\s+")
+_SMALL = re.compile(r"[a-z]")
+_LEAD = re.compile(r"^[\s\-–—―•·*>.…,;:'\"]+")
+_TRAIL = re.compile(r"[\s\-–—―.…,;:'\"]+$")
+
+
+def strip_wrappers(text: str) -> str:
+    """Return the sentence without its wrappers: stage directions, speaker tags, quotation
+    marks (all double quotes, and single quotes around the whole sentence), leading dashes and
+    ellipses, final stops, and with white space collapsed. Words, numbers, letter case and a
+    final ``?`` or ``!`` are kept; a text that is only wrapper becomes ``""``."""
+    t = text.translate(_QUOTES)
+    t = _STAGE.sub(" ", t)
+    t = _SPACE.sub(" ", t).strip()
+    t = re.sub(r'"{2,}', '"', t)  # quotes doubled by a CSV writer
+    for tag in (_TAG_BEFORE, _TAG_DASH):
+        m = tag.search(t)
+        if m and _SMALL.search(t[:m.start()] + t[m.end():]):
+            t = t[:m.start()] + t[m.end():]
+    for _ in range(2):  # `"..., as I said," he said.`
+        t = _TAG_AFTER.sub("", t)
+    t = t.replace('"', " ")
+    t = _SPACE.sub(" ", t).strip()
+    for _ in range(2):  # a wrapper may sit inside another (`... "word." --`)
+        t = _LEAD.sub("", t)
+        t = _TRAIL.sub("", t)
+    return t
+
+
+def _plain(s: str) -> str:
+    return s.rstrip(" .")
+
+
+#: wrappers that carry no meaning, by name: what the invariance tests and
+#: ``scripts/eval_checkworthy.py`` put around real sentences
+WRAPPERS = {
+    "straight quotes": lambda s: f'"{s}"',
+    "curly quotes": lambda s: f"\u201c{s}\u201d",
+    "doubled quotes (CSV)": lambda s: f'"""{s}"""',
+    "quote and 'he said'": lambda s: f'"{_plain(s)}," he said.',
+    "curly quote and 'she added'": lambda s: f"\u201c{_plain(s)},\u201d she added.",
+    "speaker after a dash": lambda s: f"{s} \u2014 SANDERS",
+    "speaker after two hyphens": lambda s: f"{s} -- MODERATOR",
+    "leading dash": lambda s: f"\u2014 {s}",
+    "leading ellipsis": lambda s: f"... {s}",
+    "upper case": lambda s: s.upper(),
+    "lower case": lambda s: s.lower(),
+    "white space": lambda s: "  " + s.replace(" ", "  \t") + " \n",
+    "applause after": lambda s: f"{s} (APPLAUSE)",
+    "crosstalk before": lambda s: f"(CROSSTALK) {s}",
+    "laughter inside": lambda s: s.replace(" ", " [LAUGHTER] ", 1),
+}
