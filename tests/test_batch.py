@@ -13,12 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from test_batch_model import FakeModel, SlowFactory, fake_model, make_docs, needs_pipeline
-
-
-@pytest.fixture(autouse=True)
-def _pipeline():
-    needs_pipeline()
+from test_batch_model import FakeModel, SlowFactory, fake_model, make_docs
 
 
 def write_jsonl(path: Path, rows) -> Path:

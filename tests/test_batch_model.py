@@ -77,14 +77,6 @@ def make_docs(n: int, start: int = 0) -> list[dict]:
     return out
 
 
-def needs_pipeline():
-    """Skip when the pipeline cannot be imported yet (the facet extractor is still being built)."""
-    try:
-        import factcheck.pipeline  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"factcheck.pipeline does not import yet ({exc})")
-
-
 def test_fake_model_is_deterministic():
     from factcheck.types import SentenceInput
     a = SentenceInput.from_text("The agency said 12 ships came.")
