@@ -125,11 +125,13 @@ def write_csv(rows: Iterable[dict], path: Path) -> int:
 def parquet_schema():
     """Return the Arrow schema of the Parquet export."""
     import pyarrow as pa
-    span = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+
+    from .claim_table import facet_type, span_type
+    span = span_type()
     return pa.schema([
         ("verdict_id", pa.int64()), ("claim_id", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("checkworthiness", pa.float64()), ("source", span),
-        ("facets", pa.string()), ("rating", pa.string()), ("rating_value", pa.int64()), ("label", pa.string()),
+        ("facets", pa.list_(facet_type())), ("rating", pa.string()), ("rating_value", pa.int64()), ("label", pa.string()),
         ("note", pa.string()), ("evidence", pa.list_(pa.string())), ("reviewer", pa.string()),
         ("reviewer_role", pa.string()), ("kind", pa.string()), ("created_at", pa.string()),
         ("model_label", pa.string()), ("model_scores", pa.struct([(lab, pa.float64()) for lab in LABELS])),
@@ -141,6 +143,8 @@ def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from .claim_table import facet_cells, source_cells
+
     schema = parquet_schema()
     tmp = _tmp_next_to(path)
     n = 0
@@ -148,7 +152,8 @@ def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
         with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
             buf: list[dict] = []
             for row in rows:
-                buf.append({**row, "facets": json.dumps(row["facets"], ensure_ascii=False)})
+                buf.append({**row, "facets": [facet_cells(f) for f in row["facets"]],
+                            "source": source_cells(row.get("source"))})
                 if len(buf) >= batch:
                     writer.write_table(pa.Table.from_pylist(buf, schema=schema))
                     n, buf = n + len(buf), []
@@ -182,14 +187,10 @@ def hf_features(scale):
 
 
 def _hf_row(row: dict) -> dict:
-    from .frames import facet_value_text
+    from .claim_table import facet_cells, source_cells
     out = dict(row)
-    out["facets"] = [{"kind": f.get("kind"), "text": f.get("text"), "value": facet_value_text(f.get("value")),
-                      "start": f.get("start"), "end": f.get("end"), "approximate": bool(f.get("approximate")),
-                      "unit": f.get("unit")} for f in row["facets"]]
-    src = row.get("source")
-    out["source"] = src if isinstance(src, dict) and "start" in src else (
-        {"text": src, "start": -1, "end": -1} if isinstance(src, str) else None)
+    out["facets"] = [facet_cells(f) for f in row["facets"]]
+    out["source"] = source_cells(row.get("source"))
     return out
 
 
