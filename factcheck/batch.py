@@ -575,7 +575,7 @@ class Summary:
         lines = [f"scored {self.documents:,} documents ({self.sentences:,} sentences) in {_duration(self.seconds)}"
                  f" ({rate:,.1f} docs/s)",
                  f"claims: {self.claims:,} ({labels})",
-                 f"errors: {self.errors:,}" + (f", {self.refused:,} whole files refused" if self.refused else "")
+                 f"errors: {self.errors:,}" + (f", {self.refused:,} whole file{'s' if self.refused != 1 else ''} refused" if self.refused else "")
                  + (f" (see {self.errors_file})" if self.errors else ""),
                  f"wrote {self.output}"]
         if self.resumed_chunks:

@@ -19,6 +19,7 @@ import datetime as _dt
 import json
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -246,6 +247,8 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
     ds.info.description = "Human verdicts on check-worthy claims, exported by factcheck."
     tmp = _tmp_next_to(path, folder=True)
     old = None
+    if not sys.stderr.isatty():  # progress bars are for people at a terminal, not for logs
+        datasets.disable_progress_bars()
     try:
         ds.save_to_disk(str(tmp))
         (tmp / "README.md").write_text(dataset_card(queue, rows, scale, since), encoding="utf-8")

@@ -196,6 +196,8 @@ def test_sigkill_halfway_then_resume_equals_a_clean_run(tmp_path, suffix, worker
     else:
         assert out.read_bytes() == clean.read_bytes()
     assert Path(str(out) + ".errors.jsonl").read_text() == Path(str(clean) + ".errors.jsonl").read_text()
+    # the killed run's temporary files went with its state folder: nothing hidden is left
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
 def test_hf_dataset_folder_as_input(tmp_path):

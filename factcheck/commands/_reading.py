@@ -29,8 +29,10 @@ def read_options(published, published_from, encoding, transcript):
     from ..io import ReadOptions
 
     try:
-        return ReadOptions(published=published, published_from=published_from, encoding=encoding,
-                           transcript=transcript)
+        options = ReadOptions(published=published, published_from=published_from, encoding=encoding,
+                              transcript=transcript)
+        options.dates()  # a dates table that cannot be read stops the command before any work
+        return options
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="--encoding" if encoding and "encoding" in str(exc)
                                  else "--published-from") from None

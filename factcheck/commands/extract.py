@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import click
 
+from ..figures import format_facets
 from ._output import default_format, write_csv, write_jsonl, write_table
 from ._reading import read_options, reading_options, report_skipped
 
 COLUMNS = [("score", "score", 5), ("label", "label", 28), ("text", "claim", 90), ("facets", "facets", 40)]
 
 
-def _facet_summary(claim) -> str:
-    parts = []
-    for f in claim.facets:
-        value = f.value
-        if value is None:
-            value = "?"
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = f"{value:,}" if float(value).is_integer() else f"{value:,.6g}"
-        unit = f" {f.unit}" if f.unit else ("%" if f.kind == "percent" else "")
-        parts.append(f"{f.kind}={'~' if f.approximate else ''}{value}{unit}")
-    return "; ".join(parts)
-
-
 def _table_row(claim) -> dict:
     label = claim.label + (f" ({claim.source.text})" if claim.source else "")
     return {"score": f"{claim.checkworthiness:.2f}", "label": label, "text": claim.text,
-            "facets": _facet_summary(claim)}
+            "facets": format_facets(claim.facets)}
 
 
 @click.command(epilog="""\b
@@ -114,5 +102,5 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, enc
     if len(errors) == 1:  # its own line above already names the file and the reason
         raise click.exceptions.Exit(1)
     if errors:
-        raise FactcheckError(f"{len(errors)} input{'s' if len(errors) != 1 else ''} could not be read "
+        raise FactcheckError(f"{len(errors)} input rows or files could not be read "
                              "(see above); the rest was processed")
