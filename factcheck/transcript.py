@@ -18,7 +18,7 @@ from .types import Span
 
 _NAME = (r"(?:[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,4}"  # SMITH, SEN. ALVAREZ, O'NEILL
          r"|[A-Z][a-z'’.\-]+(?:[ ](?:[A-Z][A-Za-z'’.\-]+|de|van|von|da|del|la|le)){0,4}"  # Dana Okafor
-         r"|[A-Z][a-z]+[ ]\d{1,2})")  # Speaker 2
+         r"|(?:Speaker|SPEAKER|Participant|PARTICIPANT|Caller|CALLER)[ ]\d{1,2})")  # Speaker 2
 SPEAKER_LINE = re.compile(rf"[ \t]*(?P<name>{_NAME})(?:[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?[ \t]*:[ \t]")
 #: a stage direction: any short bracketed note, or a parenthesised note in capitals
 STAGE = re.compile(r"\[[^\[\]\n]{1,60}\]|\((?:[A-Z][A-Z ,.'’\-]*|(?:[Ii]naudible|[Cc]rosstalk|[Ll]aughter|"
