@@ -247,6 +247,7 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
     ds.info.description = "Human verdicts on check-worthy claims, exported by factcheck."
     tmp = _tmp_next_to(path, folder=True)
     old = None
+    bars = datasets.is_progress_bar_enabled()
     if not sys.stderr.isatty():  # progress bars are for people at a terminal, not for logs
         datasets.disable_progress_bars()
     try:
@@ -258,6 +259,8 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
             os.replace(path, old)
         os.replace(tmp, path)
     finally:
+        if bars:
+            datasets.enable_progress_bars()
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:
