@@ -124,3 +124,23 @@ def test_live_stdin_through_the_cli():
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert {r["doc_id"] for r in records} >= {"stdin-3", "stdin-5"}
+
+
+def test_live_pipe_prints_a_turn_before_the_stream_ends():
+    import subprocess
+    import sys
+    import threading
+
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", "-", "--transcript"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        proc.stdin.write(b"SMITH: We built 40 homes in 2023.\nJONES: Next turn begins")
+        proc.stdin.flush()  # the stream stays open, as under tail -f
+        got = []
+        reader = threading.Thread(target=lambda: got.append(proc.stdout.readline()), daemon=True)
+        reader.start()
+        reader.join(60)
+        assert got and json.loads(got[0])["source"]["text"] == "SMITH"
+    finally:
+        proc.stdin.close()
+        proc.wait(60)
