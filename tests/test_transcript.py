@@ -134,7 +134,7 @@ def test_live_pipe_prints_a_turn_before_the_stream_ends():
     proc = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", "-", "--transcript"],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        proc.stdin.write(b"SMITH: We built 40 homes in 2023.\nJONES: Next turn begins")
+        proc.stdin.write(b"SMITH: We built 40 homes in 2023.\nJONES: Next turn begins\n")
         proc.stdin.flush()  # the stream stays open, as under tail -f
         got = []
         reader = threading.Thread(target=lambda: got.append(proc.stdout.readline()), daemon=True)
