@@ -6,7 +6,6 @@ claim, in document order. pandas and datasets are imported only when called.
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Iterator
 
 from .errors import InputError

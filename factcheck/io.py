@@ -234,8 +234,6 @@ def _read_text(f: InputFile, data: bytes, published, opts: ReadOptions, ids: Doc
     except InputError as exc:
         yield Item(path, None, error=exc)
         return
-    if path != STDIN and dates is not None:
-        published = dates.date_for(path, f.rel) or published
     meta, body = split_front_matter(text)
     if meta.get("published") or meta.get("date"):
         try:
@@ -404,6 +402,8 @@ def read_file(path: str | InputFile, *, published=None, stdin: IO[bytes] | None 
         else:
             yield from _read_text(f, data, published, opts, ids, dates)
         return
+    if dates is not None:  # the file's own date, for its documents that carry none
+        published = dates.date_for(path, f.rel) or published
     suffix = Path(path).suffix.lower()
     if suffix == ".parquet":
         yield from _read_parquet(path, published, opts, ids)

@@ -168,3 +168,12 @@ def test_front_matter_with_a_bad_date_is_an_error(runner, tmp_path):
     path.write_text(f"---\npublished: soon\n---\n{DATED}\n", encoding="utf-8")
     result = _extract(runner, path)
     assert result.exit_code == 1 and "front matter" in result.stderr
+
+
+def test_published_from_name_is_the_fallback_of_table_rows(runner, tmp_path):
+    path = tmp_path / "wire-2021-03-04.jsonl"
+    path.write_text(json.dumps({"doc_id": "x", "text": DATED}) + "\n"
+                    + json.dumps({"doc_id": "y", "text": DATED, "published": "2015-07-01"}) + "\n", encoding="utf-8")
+    records = _records(_extract(runner, path, "--published-from", "name").stdout)
+    months = {r["doc_id"]: [f["value"] for f in r["facets"] if f["kind"] == "date"] for r in records}
+    assert months == {"x": ["2020-05"], "y": ["2015-05"]}  # a row's own date comes first
