@@ -30,7 +30,6 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _PREFERRED = ("cp1252", "latin_1", "iso8859_15")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _ASCII = bytes(range(128))
-_DAMAGE = re.compile("[\ufffd\x00\ud800-\udfff]")
 _CONTROL_CHARS = re.compile("[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
@@ -94,28 +93,40 @@ def guess_encoding(sample: bytes) -> str | None:
     return best[0]
 
 
-def damage_reason(text: str) -> str | None:
-    """Return why decoded ``text`` must not be processed (already damaged, or not text), or None."""
-    m = _DAMAGE.search(text)
-    if m:
-        ch = m.group()
-        if ch == "\ufffd":
-            return "holds U+FFFD replacement characters (damaged before it was saved); not read"
-        if ch == "\x00":
-            return "holds NUL characters, not text; not read"
-        return "holds unpaired surrogate characters, not text; not read"
-    if text and len(_CONTROL_CHARS.findall(text[:SAMPLE])) > BINARY_SHARE * min(len(text), SAMPLE):
+def damage_reason(text: str, *, controls: bool = True) -> str | None:
+    """Return why decoded ``text`` must not be processed (already damaged, or not text), or None.
+    ``controls=False`` skips the count of control characters (done on the bytes already)."""
+    if "\ufffd" in text:
+        return "holds U+FFFD replacement characters (damaged before it was saved); not read"
+    if "\x00" in text:
+        return "holds NUL characters, not text; not read"
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # only JSON escapes make them: strict decoding never does
+            return "holds unpaired surrogate characters, not text; not read"
+    if controls and _CONTROL_CHARS.search(text) and (
+            len(_CONTROL_CHARS.findall(text[:SAMPLE])) > BINARY_SHARE * min(len(text), SAMPLE)):
         return "mostly control characters, not text; not read"
     return None
 
 
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
 def decode_document(data: bytes, *, path: str, encoding: str | None = None) -> str:
     """Return the text of a whole file's bytes, or raise InputError saying why it is not read."""
+    bytes_checked = encoding is None
     if encoding is None:
         reason = binary_reason(data[:SAMPLE])
         if reason:
             raise InputError(reason, path=path)
-        encoding = guess_encoding(data[:SAMPLE])
+        encoding = bom_encoding(data) or (_utf8(data) and "utf-8") or guess_encoding(data[:SAMPLE])
         if encoding is None:
             raise InputError("cannot tell the text's encoding; name it with --encoding (e.g. --encoding cp1252)",
                              path=path)
@@ -126,7 +137,9 @@ def decode_document(data: bytes, *, path: str, encoding: str | None = None) -> s
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid {encoding} at byte {exc.start}; name the file's encoding with --encoding",
                          path=path) from None
-    reason = damage_reason(text)
+    # the bytes were checked for control bytes, unless UTF-16/32 (whose bytes hold NULs)
+    reason = damage_reason(text, controls=not bytes_checked
+                           or codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")))
     if reason:
         raise InputError(reason, path=path)
     return text
