@@ -177,3 +177,14 @@ def test_published_from_name_is_the_fallback_of_table_rows(runner, tmp_path):
     records = _records(_extract(runner, path, "--published-from", "name").stdout)
     months = {r["doc_id"]: [f["value"] for f in r["facets"] if f["kind"] == "date"] for r in records}
     assert months == {"x": ["2020-05"], "y": ["2015-05"]}  # a row's own date comes first
+
+
+def test_utf16_with_bom_is_text_and_control_bytes_are_refused_under_any_encoding(runner, tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(ENGLISH.encode("utf-16"))  # NUL bytes, but a byte-order mark says it is text
+    result = _extract(runner, path)
+    assert result.exit_code == 0 and _records(result.stdout)[0]["text"] == ENGLISH
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(1, 9)) * 200 + b" words")
+    result = _extract(runner, junk, "--encoding", "cp1252")
+    assert result.exit_code == 1 and "control characters" in result.stderr and result.stdout == ""
