@@ -5,7 +5,7 @@
 of structs ``{kind, text, value, number, start, end, approximate, unit}``. A facet's value is a
 date for dates and a number for the rest, and a column has one type, so ``value`` holds it as
 text (``2019-08``, ``3.6``, ``200000000000``) and ``number`` holds numeric values as float64
-(null for dates). In DuckDB: ``SELECT f.value FROM 'claims.parquet', unnest(facets) t(f)``.
+(null for dates). In DuckDB: ``SELECT f.value FROM (SELECT unnest(facets) AS f FROM 'claims.parquet')``.
 """
 from __future__ import annotations
 
