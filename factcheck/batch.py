@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from .claim_table import CLAIM_COLUMNS, claim_cells, claim_schema
 from .errors import FactcheckError, InputError
 from .io import temp_path_beside
 from .types import PRIMARY_LABELS, THRESHOLD, Document, parse_date
@@ -37,8 +38,6 @@ CHUNK_DOCS = 64
 PARQUET_ROW_GROUP = 8192  # claim rows per Parquet row group
 STATE_VERSION = 1
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
-CLAIM_COLUMNS = ("claim_id", "doc_id", "text", "start", "end", "checkworthiness", "label", "scores",
-                 "cues", "source", "facets")
 
 
 # --------------------------------------------------------------------------------------------
@@ -103,15 +102,16 @@ def is_hf_dataset(path: str | os.PathLike) -> bool:
     return p.is_dir() and (p / "state.json").exists() and (p / "dataset_info.json").exists()
 
 
-def _row_from_record(record: dict, path: str, line: int, published, default_id: str) -> Row:
+def _row_from_record(record: dict, path: str, line: int, published, default_id: str,
+                     transcript: bool = False) -> Row:
     from .io import row_document  # the same row rules as every other table reader
     try:
-        return Row(path, line, doc=row_document(record, path, line, published, default_id))
+        return Row(path, line, doc=row_document(record, path, line, published, default_id, transcript=transcript))
     except InputError as exc:
         return Row(path, line, error=exc.to_dict())
 
 
-def _read_hf(path: str, published, start: int = 0, stop: int | None = None) -> Iterator[Row]:
+def _read_hf(path: str, published, start: int = 0, stop: int | None = None, transcript: bool = False) -> Iterator[Row]:
     from datasets import load_from_disk
 
     ds = load_from_disk(path)
@@ -129,7 +129,7 @@ def _read_hf(path: str, published, start: int = 0, stop: int | None = None) -> I
         batch = ds.select_columns(columns)[lo:min(stop, lo + step)]
         for k in range(len(batch["text"])):
             n = lo + k + 1
-            yield _row_from_record({c: batch[c][k] for c in columns}, path, n, published, f"{name}-{n}")
+            yield _row_from_record({c: batch[c][k] for c in columns}, path, n, published, f"{name}-{n}", transcript)
 
 
 def _hf_rows(path: str) -> int:
@@ -137,20 +137,34 @@ def _hf_rows(path: str) -> int:
     return len(load_from_disk(path))
 
 
-def read_rows(inputs: Iterable[str], *, published=None) -> Iterator[Row]:
-    """Yield every input row (document or error) in a fixed order; HF dataset folders included."""
-    from .io import read_inputs
+def read_rows(inputs: Iterable[str], *, published=None, options=None, ids=None) -> Iterator[Row]:
+    """Yield every input row (document or error) in a fixed order; HF dataset folders included.
+    ``options`` is a :class:`factcheck.io.ReadOptions`; ``ids`` keeps doc_ids unique across calls."""
+    from .io import DocIds, ReadOptions, walk_inputs
 
     pub = parse_date(published) if published is not None else None
+    options = options or ReadOptions(published=pub)
+    ids = ids if ids is not None else DocIds()
+    dates = options.dates()
     for name in inputs:
         if is_hf_dataset(name):
-            yield from _read_hf(str(name), pub)
+            yield from _read_hf(str(name), options.published, transcript=options.transcript)
             continue
-        for item in read_inputs([name], published=pub):
-            if item.error is not None:
-                yield Row(item.path, item.line, error=item.error.to_dict())
-            else:
-                yield Row(item.path, item.line, doc=item.doc)
+        for f in walk_inputs([name]):
+            yield from _file_rows(f, options, ids, dates)
+
+
+def _file_rows(f, options, ids, dates) -> Iterator[Row]:
+    from .io import read_file
+
+    if is_hf_dataset(f.path):
+        yield from _read_hf(f.path, options.published, transcript=options.transcript)
+        return
+    for item in read_file(f, published=options.published, options=options, ids=ids, dates=dates):
+        if item.error is not None:
+            yield Row(item.path, item.line, error=item.error.to_dict())
+        else:
+            yield Row(item.path, item.line, doc=item.doc)
 
 
 def count_rows(inputs: Iterable[str]) -> int | None:
@@ -185,15 +199,16 @@ def count_rows(inputs: Iterable[str]) -> int | None:
 
 
 def plan_chunks(inputs: list[str], *, published=None, chunk_docs: int = CHUNK_DOCS,
-                partitions: bool = False) -> Iterator[Chunk]:
+                partitions: bool = False, options=None) -> Iterator[Chunk]:
     """Yield the numbered chunks of the inputs, always the same for the same inputs.
 
     With ``partitions`` (the Dask engine) Parquet files and HF datasets are not read here:
     each row group (or slice of rows) becomes a chunk that the worker reads itself."""
-    from .io import STDIN, expand_inputs
+    from .io import STDIN, DocIds, InputFile, ReadOptions, walk_inputs
 
     index = 0
     rows: list[Row] = []
+    ids = DocIds()
 
     def flush():
         nonlocal index, rows
@@ -203,28 +218,35 @@ def plan_chunks(inputs: list[str], *, published=None, chunk_docs: int = CHUNK_DO
         return chunk
 
     pub = parse_date(published) if published is not None else None
+    options = options or ReadOptions(published=pub)
+    transcript = options.transcript
+    dates = options.dates()
     for name in inputs:
         if partitions and is_hf_dataset(name):
             if rows:
                 yield flush()
             n = _hf_rows(name)
             for lo in range(0, n, chunk_docs):
-                yield Chunk(index, partition=("hf", str(name), lo, min(n, lo + chunk_docs)),
+                yield Chunk(index, partition=("hf", str(name), lo, min(n, lo + chunk_docs), transcript),
                             size=min(n, lo + chunk_docs) - lo)
                 index += 1
             continue
-        paths = [name] if name == STDIN or is_hf_dataset(name) else expand_inputs([name])
-        for path in paths:
+        if is_hf_dataset(name):
+            files = [InputFile(name, Path(name).name)]
+        else:
+            files = walk_inputs([name])
+        for f in files:
+            path = f.path
             if partitions and path != STDIN and Path(path).suffix.lower() == ".parquet":
                 parts = _parquet_partitions(path)
                 if parts is not None:
                     if rows:
                         yield flush()
                     for rg, first, count in parts:
-                        yield Chunk(index, partition=("parquet", path, rg, first), size=count)
+                        yield Chunk(index, partition=("parquet", path, rg, first, transcript), size=count)
                         index += 1
                     continue
-            for row in read_rows([path], published=pub):
+            for row in _file_rows(f, options, ids, dates):
                 rows.append(row)
                 if len(rows) >= chunk_docs:
                     yield flush()
@@ -253,12 +275,12 @@ def _parquet_partitions(path: str) -> list[tuple[int, int, int]] | None:
 def _partition_rows(partition: tuple, published) -> Iterator[Row]:
     kind = partition[0]
     if kind == "hf":
-        _, path, lo, hi = partition
-        yield from _read_hf(path, published, lo, hi)
+        _, path, lo, hi, transcript = partition
+        yield from _read_hf(path, published, lo, hi, transcript)
         return
     import pyarrow.parquet as pq
 
-    _, path, rg, first = partition
+    _, path, rg, first, transcript = partition
     pf = pq.ParquetFile(path)
     columns = [c for c in ("doc_id", "text", "published") if c in pf.schema_arrow.names]
     stem = Path(path).stem
@@ -266,7 +288,7 @@ def _partition_rows(partition: tuple, published) -> Iterator[Row]:
     for batch in pf.iter_batches(batch_size=1024, row_groups=[rg], columns=columns):
         for record in batch.to_pylist():
             n += 1
-            yield _row_from_record(record, path, n, published, f"{stem}-{n}")
+            yield _row_from_record(record, path, n, published, f"{stem}-{n}", transcript)
 
 
 # --------------------------------------------------------------------------------------------
@@ -401,7 +423,8 @@ def load_part_meta(state: Path, index: int) -> dict | None:
         return None
 
 
-def _fingerprint(inputs: list[str], spec: ModelSpec, published, chunk_docs: int, engine: str, out: str) -> dict:
+def _fingerprint(inputs: list[str], spec: ModelSpec, published, chunk_docs: int, engine: str, out: str,
+                 options=None) -> dict:
     from .io import STDIN, expand_inputs
 
     files = []
@@ -420,7 +443,9 @@ def _fingerprint(inputs: list[str], spec: ModelSpec, published, chunk_docs: int,
                 files.append({"path": str(target.resolve()), "size": st.st_size, "mtime_ns": st.st_mtime_ns})
     return {"version": STATE_VERSION, "inputs": files, "model": spec.describe(), "threshold": spec.threshold,
             "all_sentences": spec.all_sentences, "published": str(published) if published else None,
-            "chunk_docs": chunk_docs, "engine": engine, "format": FORMATS[Path(out).suffix.lower()]}
+            "chunk_docs": chunk_docs, "engine": engine, "format": FORMATS[Path(out).suffix.lower()],
+            "reading": {"encoding": options.encoding, "published_from": options.published_from,
+                        "transcript": options.transcript} if options else None}
 
 
 # --------------------------------------------------------------------------------------------
@@ -429,28 +454,19 @@ def _fingerprint(inputs: list[str], spec: ModelSpec, published, chunk_docs: int,
 
 def flat_claim(row: dict) -> dict:
     """Return a claim record with its nested fields (scores, cues, source, facets) as JSON text,
-    as CSV and Parquet hold them (``factcheck.io.read_records`` turns them back)."""
+    as CSV holds them (``factcheck.io.read_records`` turns them back)."""
     return {k: (json.dumps(row.get(k), ensure_ascii=False) if k in ("scores", "cues", "source", "facets")
                 and row.get(k) is not None else row.get(k)) for k in CLAIM_COLUMNS}
-
-
-def claim_schema():
-    """Return the Arrow schema of claim rows in Parquet output."""
-    import pyarrow as pa
-    return pa.schema([("claim_id", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
-                      ("start", pa.int64()), ("end", pa.int64()), ("checkworthiness", pa.float64()),
-                      ("label", pa.string()), ("scores", pa.string()), ("cues", pa.string()),
-                      ("source", pa.string()), ("facets", pa.string())])
 
 
 class ClaimSink:
     """Writes claim lines to a temporary file in OUT's format; ``commit`` moves it into place."""
 
-    def __init__(self, out: str | os.PathLike):
+    def __init__(self, out: str | os.PathLike, tmp_dir: str | os.PathLike | None = None):
         self.out = Path(out)
         self.fmt = FORMATS[self.out.suffix.lower()]
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = temp_path_beside(self.out)
+        self.tmp = temp_path_beside(Path(tmp_dir) / self.out.name if tmp_dir else self.out)
         self._writer = None
         if self.fmt == "parquet":
             import pyarrow.parquet as pq
@@ -474,9 +490,19 @@ class ClaimSink:
         else:
             # rows are buffered up to a row group's worth, then written: a file of many tiny row
             # groups reads slowly, and a whole-run buffer would not keep memory flat
-            self._buffer.extend(flat_claim(json.loads(line)) for line in lines)
+            self._buffer.extend(claim_cells(json.loads(line)) for line in lines)
             if len(self._buffer) >= PARQUET_ROW_GROUP:
                 self._flush()
+
+    def write_rows(self, records: Iterable[dict]) -> None:
+        """Write claim records (dicts), in order."""
+        lines: list[str] = []
+        for record in records:
+            lines.append(json.dumps(record, ensure_ascii=False))
+            if len(lines) >= PARQUET_ROW_GROUP:
+                self.write_lines(lines)
+                lines = []
+        self.write_lines(lines)
 
     def _flush(self) -> None:
         if self._buffer:
@@ -520,6 +546,7 @@ class Summary:
     claims: int = 0
     by_label: dict = field(default_factory=lambda: dict.fromkeys(PRIMARY_LABELS, 0))
     errors: int = 0
+    refused: int = 0
     seconds: float = 0.0
     chunks: int = 0
     resumed_chunks: int = 0
@@ -532,6 +559,7 @@ class Summary:
         self.sentences += meta["sentences"]
         self.claims += meta["claims"]
         self.errors += len(meta["errors"])
+        self.refused += sum(1 for e in meta["errors"] if e.get("line") is None)
         for k, v in meta["by_label"].items():
             self.by_label[k] = self.by_label.get(k, 0) + v
         self.chunks += 1
@@ -547,7 +575,8 @@ class Summary:
         lines = [f"scored {self.documents:,} documents ({self.sentences:,} sentences) in {_duration(self.seconds)}"
                  f" ({rate:,.1f} docs/s)",
                  f"claims: {self.claims:,} ({labels})",
-                 f"errors: {self.errors:,}" + (f" (see {self.errors_file})" if self.errors else ""),
+                 f"errors: {self.errors:,}" + (f", {self.refused:,} whole file{'s' if self.refused != 1 else ''} refused" if self.refused else "")
+                 + (f" (see {self.errors_file})" if self.errors else ""),
                  f"wrote {self.output}"]
         if self.resumed_chunks:
             lines.insert(0, f"resumed: {self.resumed_chunks} of {self.chunks} chunks were already done")
@@ -619,13 +648,15 @@ MAX_RESTARTS = 3
 def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "fast", workers: int = 1,
                 engine: str = "local", scheduler: str | None = None, resume: bool = False, published=None,
                 all_sentences: bool = False, threshold: float = THRESHOLD, chunk_docs: int = CHUNK_DOCS,
-                progress: bool | None = None) -> Summary:
+                progress: bool | None = None, encoding: str | None = None, published_from: str | None = None,
+                transcript: bool = False) -> Summary:
     """Score the inputs into ``out`` (.jsonl, .csv or .parquet) and return the run's summary.
 
     Bad rows go to ``OUT.errors.jsonl``; the run goes on. ``resume`` continues an interrupted
     run with the same inputs and options. ``model`` is a name, a directory, or (for tests) a
-    picklable factory that returns a model object."""
-    from .io import STDIN
+    picklable factory that returns a model object. ``encoding``, ``published_from`` and
+    ``transcript`` say how inputs are read (:class:`factcheck.io.ReadOptions`)."""
+    from .io import STDIN, ReadOptions
 
     inputs = [str(p) for p in inputs]
     out = Path(out)
@@ -638,11 +669,12 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
     if engine not in ("local", "dask"):
         raise FactcheckError(f"unknown engine {engine!r}; use local or dask")
     pub = parse_date(published) if published is not None else None
+    options = ReadOptions(published=pub, published_from=published_from, encoding=encoding, transcript=transcript)
     spec = ModelSpec(model, threshold, all_sentences)
     started = time.monotonic()
 
     # the inputs are checked (and folders expanded) before anything is written
-    fingerprint = _fingerprint(inputs, spec, pub, chunk_docs, engine, str(out))
+    fingerprint = _fingerprint(inputs, spec, pub, chunk_docs, engine, str(out), options)
     state = state_dir(out)
     if state.exists() and not resume:
         raise FactcheckError(f"an interrupted run left {state}; add --resume to continue it, "
@@ -666,8 +698,11 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
     _write_atomic(state / "run.json", json.dumps(fingerprint, indent=1))
 
     summary = Summary(output=str(out), errors_file=str(errors_path(out)))
-    sink = ClaimSink(out)
-    err_tmp = Path(temp_path_beside(errors_path(out)))
+    # temporary files live in the state folder: a killed run's are removed with it at the end
+    for stale in state.glob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+    sink = ClaimSink(out, tmp_dir=state)
+    err_tmp = Path(temp_path_beside(state / errors_path(out).name))
     err_file = open(err_tmp, "w", encoding="utf-8")
     bar = _progress(count_rows(inputs) if progress is not False else None, progress)
     ready: dict[int, dict] = {}
@@ -729,7 +764,8 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
 
     ok = False
     try:
-        for chunk in plan_chunks(inputs, published=pub, chunk_docs=chunk_docs, partitions=runner.partitions):
+        for chunk in plan_chunks(inputs, published=pub, chunk_docs=chunk_docs, partitions=runner.partitions,
+                                 options=options):
             meta = load_part_meta(state, chunk.index) if resume else None
             if meta is not None and (state / f"{chunk.index:08d}.jsonl").exists():
                 ready[chunk.index] = meta

@@ -27,6 +27,7 @@ import datetime as _dt
 import json
 import os
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,30 +138,40 @@ def write_csv(rows: Iterable[dict], path: Path) -> int:
 def parquet_schema():
     """Return the Arrow schema of the Parquet export."""
     import pyarrow as pa
-    span = pa.struct([("text", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+
+    from .claim_table import facet_type, span_type
+    span = span_type()
     return pa.schema([
         ("verdict_id", pa.int64()), ("claim_id", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("checkworthiness", pa.float64()), ("source", span),
-        ("facets", pa.string()), ("rating", pa.string()), ("rating_value", pa.int64()), ("label", pa.string()),
+        ("facets", pa.list_(correction_type())), ("rating", pa.string()), ("rating_value", pa.int64()), ("label", pa.string()),
         ("note", pa.string()), ("evidence", pa.list_(pa.string())), ("reviewer", pa.string()),
         ("reviewer_role", pa.string()), ("kind", pa.string()), ("created_at", pa.string()),
         ("model_label", pa.string()), ("model_scores", pa.struct([(lab, pa.float64()) for lab in LABELS])),
         ("model_name", pa.string()), ("model_version", pa.string()),
         ("settled", pa.bool_()), ("not_a_claim", pa.bool_()), ("source_corrected", pa.bool_()),
-        ("reuses", pa.int64()), ("model_source", span), ("model_facets", pa.string()),
+        ("reuses", pa.int64()), ("model_source", span), ("model_facets", pa.list_(facet_type())),
     ])
 
 
-def _span(src):
-    """Return a source as the {text, start, end} struct (a bare string gets offsets -1)."""
-    if isinstance(src, dict) and "start" in src:
-        return {"text": src.get("text"), "start": src.get("start"), "end": src.get("end")}
-    return {"text": src, "start": -1, "end": -1} if isinstance(src, str) else None
+def correction_type():
+    """Return the Arrow struct of a reviewer's facet correction (``facets`` of a verdict row)."""
+    import pyarrow as pa
+    return pa.struct([("start", pa.int64()), ("end", pa.int64()), ("kind", pa.string()),
+                      ("value", pa.string()), ("not_a_figure", pa.bool_())])
+
+
+def _correction_cells(f: dict) -> dict:
+    from .claim_table import facet_value_text
+    return {"start": f.get("start"), "end": f.get("end"), "kind": f.get("kind"),
+            "value": facet_value_text(f.get("value")), "not_a_figure": bool(f.get("not_a_figure"))}
 
 
 def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
+
+    from .claim_table import facet_cells, source_cells
 
     schema = parquet_schema()
     tmp = _tmp_next_to(path)
@@ -169,9 +180,10 @@ def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
         with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
             buf: list[dict] = []
             for row in rows:
-                buf.append({**row, "facets": json.dumps(row["facets"], ensure_ascii=False),
-                            "model_facets": json.dumps(row["model_facets"], ensure_ascii=False),
-                            "source": _span(row.get("source")), "model_source": _span(row.get("model_source"))})
+                buf.append({**row, "facets": [_correction_cells(f) for f in row["facets"]],
+                            "model_facets": [facet_cells(f) for f in row["model_facets"]],
+                            "source": source_cells(row.get("source")),
+                            "model_source": source_cells(row.get("model_source"))})
                 if len(buf) >= batch:
                     writer.write_table(pa.Table.from_pylist(buf, schema=schema))
                     n, buf = n + len(buf), []
@@ -209,13 +221,11 @@ def hf_features(scale):
 
 
 def _hf_row(row: dict) -> dict:
-    from .frames import facet_value_text
+    from .claim_table import facet_cells, source_cells
     out = dict(row)
-    out["model_facets"] = [{"kind": f.get("kind"), "text": f.get("text"), "value": facet_value_text(f.get("value")),
-                            "start": f.get("start"), "end": f.get("end"), "approximate": bool(f.get("approximate")),
-                            "unit": f.get("unit")} for f in row["model_facets"]]
-    out["facets"] = [{**f, "value": facet_value_text(f.get("value"))} for f in row["facets"]]
-    out["source"], out["model_source"] = _span(row.get("source")), _span(row.get("model_source"))
+    out["model_facets"] = [facet_cells(f) for f in row["model_facets"]]
+    out["facets"] = [_correction_cells(f) for f in row["facets"]]
+    out["source"], out["model_source"] = source_cells(row.get("source")), source_cells(row.get("model_source"))
     return out
 
 
@@ -280,6 +290,9 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
     ds.info.description = "Human verdicts on check-worthy claims, exported by factcheck."
     tmp = _tmp_next_to(path, folder=True)
     old = None
+    bars = datasets.is_progress_bar_enabled()
+    if not sys.stderr.isatty():  # progress bars are for people at a terminal, not for logs
+        datasets.disable_progress_bars()
     try:
         ds.save_to_disk(str(tmp))
         (tmp / "README.md").write_text(dataset_card(queue, rows, scale, since), encoding="utf-8")
@@ -289,6 +302,8 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
             os.replace(path, old)
         os.replace(tmp, path)
     finally:
+        if bars:
+            datasets.enable_progress_bars()
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:

@@ -6,9 +6,9 @@ claim, in document order. pandas and datasets are imported only when called.
 """
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Iterator
 
+from .claim_table import facet_value_text  # noqa: F401  (its old home; export imports it from here)
 from .errors import InputError
 from .types import LABELS, PRIMARY_LABELS, THRESHOLD, Document, parse_date
 
@@ -67,7 +67,8 @@ def score_dataframe(df, *, model: Any = "fast", text_column: str = "text", all_s
 
 def claim_features():
     """Return the ``datasets.Features`` of claim rows: ClassLabel labels, nested cues and facets
-    (a facet's ``value`` as text: ``2019-08``, ``3.6``, ``200000000000``)."""
+    (a facet's ``value`` as text: ``2019-08``, ``3.6``, ``200000000000``; ``number`` as float64
+    for numeric values, see :mod:`factcheck.claim_table`)."""
     from datasets import ClassLabel, Features, List, Value
 
     span = {"text": Value("string"), "start": Value("int64"), "end": Value("int64")}
@@ -79,21 +80,15 @@ def claim_features():
         "cues": List({"label": Value("string"), **span}),
         "source": span,
         "facets": List({"kind": Value("string"), "text": Value("string"), "value": Value("string"),
-                        "start": Value("int64"), "end": Value("int64"), "approximate": Value("bool"),
-                        "unit": Value("string")}),
+                        "number": Value("float64"), "start": Value("int64"), "end": Value("int64"),
+                        "approximate": Value("bool"), "unit": Value("string")}),
     })
 
 
-def facet_value_text(value: Any) -> str | None:
-    """Return a facet value as text: dates as they are, numbers as JSON numbers, None kept."""
-    if value is None or isinstance(value, str):
-        return value
-    return json.dumps(value)
-
-
 def _dataset_row(d: dict) -> dict:
+    from .claim_table import facet_cells
     d = dict(d)
-    d["facets"] = [{**f, "value": facet_value_text(f.get("value")), "unit": f.get("unit")} for f in d["facets"]]
+    d["facets"] = [facet_cells(f) for f in d["facets"]]
     return d
 
 

@@ -7,6 +7,7 @@ of those, and ``-`` for standard input. A broken row never stops a read: it beco
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -14,12 +15,13 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator
 
 from .errors import InputError
 from .types import Document, parse_date
 
-DOC_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")
+DOC_SUFFIXES = (".txt", ".md", ".transcript", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")
+TEXT_SUFFIXES = (".txt", ".md", ".transcript")
 STDIN = "-"
 
 
@@ -36,44 +38,166 @@ class Item:
     error: InputError | None = None
 
 
-def expand_inputs(inputs: Iterable[str]) -> list[str]:
-    """Return the files named by ``inputs``: folders are walked (sorted) for readable files."""
-    out: list[str] = []
+@dataclass(frozen=True)
+class ReadOptions:
+    """How documents are read: the fallback publication date, where files take their own date
+    (``published_from``: ``name``, ``mtime`` or a CSV path, see :mod:`factcheck.filedates`),
+    the text encoding (None: detected), and whether every document is a transcript (files
+    ending in ``.transcript`` always are)."""
+
+    published: Any = None
+    published_from: str | None = None
+    encoding: str | None = None
+    transcript: bool = False
+
+    def __post_init__(self):
+        from .decode import check_encoding
+        object.__setattr__(self, "published", parse_date(self.published))
+        object.__setattr__(self, "encoding", check_encoding(self.encoding))
+
+    def dates(self):
+        from .filedates import PublishedFrom
+        return PublishedFrom(self.published_from) if self.published_from else None
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file to read: its path, and its path inside the folder it was found in (its name
+    when it was named directly)."""
+
+    path: str
+    rel: str
+
+
+class DocIds:
+    """Keeps ``doc_id`` unique across one read. The first document keeps its id; a later one
+    with an id already taken gets its file's path inside the folder (text files:
+    ``sub/notes.txt``) or ``ID@FILE:LINE`` (table rows: ``a1@notes.jsonl:3``)."""
+
+    def __init__(self):
+        self.seen: set[str] = set()
+
+    def claim(self, doc_id: str, fallback: str) -> str:
+        for candidate in (doc_id, fallback):
+            if candidate not in self.seen:
+                self.seen.add(candidate)
+                return candidate
+        n = 2
+        while f"{fallback}#{n}" in self.seen:
+            n += 1
+        self.seen.add(f"{fallback}#{n}")
+        return f"{fallback}#{n}"
+
+
+def _walk(inputs: Iterable[str]) -> tuple[list[InputFile], list[str]]:
+    files: list[InputFile] = []
+    skipped: list[str] = []
     for name in inputs:
         if name == STDIN:
-            out.append(STDIN)
+            files.append(InputFile(STDIN, STDIN))
             continue
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOC_SUFFIXES
-                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            found = []
+            for p in sorted(path.rglob("*")):
+                if not p.is_file():
+                    continue
+                rel = p.relative_to(path)
+                if p.suffix.lower() in DOC_SUFFIXES and not any(part.startswith(".") for part in rel.parts):
+                    found.append(InputFile(str(p), rel.as_posix()))
+                else:
+                    skipped.append(str(p))
             if not found:
-                raise InputError("no .txt, .jsonl, .csv or .parquet files in this folder", path=name)
-            out.extend(str(p) for p in found)
+                raise InputError("no .txt, .md, .transcript, .jsonl, .csv or .parquet files in this folder",
+                                 path=name)
+            files.extend(found)
         elif path.exists():
-            out.append(name)
+            files.append(InputFile(name, path.name))
         else:
             raise InputError("no such file or folder; check the path", path=name)
-    return out
+    return files, skipped
 
 
-def _decode_lines(raw: IO[bytes], path: str, errors: list[InputError],
-                  then: str = "undecodable bytes were replaced") -> Iterator[str]:
-    """Decode a byte stream line by line; a line that is not UTF-8 is reported (the report
-    ending with ``then``) and decoded with replacement characters so the rest of the file is
-    still read."""
-    for n, line in enumerate(raw, 1):
+def walk_inputs(inputs: Iterable[str]) -> list[InputFile]:
+    """Return the files named by ``inputs`` with their paths inside their folders."""
+    return _walk(inputs)[0]
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Return the files named by ``inputs``: folders are walked (sorted) for readable files."""
+    return [f.path for f in _walk(inputs)[0]]
+
+
+def skipped_files(inputs: Iterable[str]) -> list[str]:
+    """Return the files inside the folders among ``inputs`` that are not read: other suffixes,
+    hidden files and files in hidden folders."""
+    return _walk(inputs)[1]
+
+
+def _table_lines(raw: IO[bytes], path: str, encoding: str | None) -> Iterator[tuple[int, str | InputError]]:
+    """Yield ``(line number, text)`` for each line of a table file, or an InputError in place of
+    a line that does not decode (never the line with replacement characters). The encoding is
+    ``encoding``, else guessed from the file's start; a binary file is one error."""
+    from .decode import SAMPLE, binary_reason, guess_encoding
+
+    head = raw.read(SAMPLE) if hasattr(raw, "read") else b""
+    if encoding is None:
+        reason = binary_reason(head)
+        if reason:
+            yield 1, InputError(reason, path=path)
+            return
+        encoding = guess_encoding(head)
+        if encoding is None:
+            yield 1, InputError("cannot tell the file's encoding; name it with --encoding", path=path)
+            return
+    stream = io.BufferedReader(_Prepend(head, raw)) if head else raw
+    if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        text = io.TextIOWrapper(stream, encoding=encoding, errors="strict", newline="")
+        n = 0
         try:
-            text = line.decode("utf-8")
+            for n, line in enumerate(text, 1):
+                yield n, line
         except UnicodeDecodeError as exc:
-            errors.append(InputError(f"not valid UTF-8 at byte {exc.start} of the line; {then}", path=path, line=n))
-            text = line.decode("utf-8", errors="replace")
-        if n == 1 and text.startswith("\ufeff"):
-            text = text[1:]
-        yield text
+            yield n + 1, InputError(f"not valid {encoding} ({exc.reason}); the rest of the file was not read",
+                                    path=path, line=n + 1)
+        return
+    if encoding == "utf-8":
+        encoding = "utf-8-sig"
+    for n, line in enumerate(stream, 1):
+        try:
+            text = line.decode(encoding if n == 1 else encoding.replace("-sig", ""))
+        except UnicodeDecodeError as exc:
+            yield n, InputError(f"not valid {encoding.replace('-sig', '')} at byte {exc.start} of the line; "
+                                "the row was not read (name the encoding with --encoding)", path=path, line=n)
+            continue
+        yield n, text
 
 
-def row_document(row: dict, path: str, line: int, published, default_id: str) -> Document:
+class _Prepend(io.RawIOBase):
+    """A raw stream that gives ``head`` first, then the rest of ``raw``."""
+
+    def __init__(self, head: bytes, raw: IO[bytes]):
+        self._head = memoryview(head)
+        self._raw = raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self._head:
+            n = min(len(b), len(self._head))
+            b[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._raw.read(len(b))
+        b[:len(data)] = data
+        return len(data)
+
+
+def row_document(row: dict, path: str, line: int, published, default_id: str, ids: DocIds | None = None,
+                 transcript: bool = False) -> Document:
+    from .decode import damage_reason
+
     if not isinstance(row, dict):
         raise InputError("a row must be a JSON object with a \"text\" field", path=path, line=line)
     text = row.get("text")
@@ -81,32 +205,56 @@ def row_document(row: dict, path: str, line: int, published, default_id: str) ->
         raise InputError("row has no \"text\" field; every row needs the document text", path=path, line=line)
     if not isinstance(text, str):
         raise InputError(f"\"text\" must be a string, not {type(text).__name__}", path=path, line=line)
+    reason = damage_reason(text)
+    if reason:
+        raise InputError(f"the text {reason}", path=path, line=line)
     doc_id = row.get("doc_id")
     if doc_id is None or doc_id == "" or (isinstance(doc_id, float) and doc_id != doc_id):
         doc_id = default_id
+    doc_id = str(doc_id)
+    if damage_reason(doc_id):
+        raise InputError(f"the doc_id {damage_reason(doc_id)}", path=path, line=line)
     try:
         pub = parse_date(row.get("published")) or published
     except ValueError as exc:
         raise InputError(str(exc), path=path, line=line) from None
-    return Document(doc_id=str(doc_id), text=text, published=pub)
+    if ids is not None:
+        doc_id = ids.claim(doc_id, f"{doc_id}@{Path(path).name}:{line}")
+    return Document(doc_id=doc_id, text=text, published=pub, transcript=transcript)
 
 
-def _read_text(path: str, stream: IO[bytes], published) -> Iterator[Item]:
-    errors: list[InputError] = []
-    text = "".join(_decode_lines(stream, path, errors))
-    for e in errors:
-        yield Item(path, e.line, error=e)
-    doc_id = "stdin" if path == STDIN else Path(path).stem
-    yield Item(path, None, doc=Document(doc_id=doc_id, text=text, published=published))
+def _read_text(f: InputFile, data: bytes, published, opts: ReadOptions, ids: DocIds | None,
+               dates) -> Iterator[Item]:
+    from .decode import decode_document
+    from .filedates import split_front_matter
 
-
-def _read_jsonl(path: str, stream: IO[bytes], published) -> Iterator[Item]:
+    path = f.path
+    try:
+        text = decode_document(data, path=path, encoding=opts.encoding)
+    except InputError as exc:
+        yield Item(path, None, error=exc)
+        return
+    meta, body = split_front_matter(text)
+    if meta.get("published") or meta.get("date"):
+        try:
+            published = parse_date(meta.get("published") or meta.get("date"))
+        except ValueError as exc:
+            yield Item(path, 1, error=InputError(f"front matter: {exc}", path=path, line=1))
+            return
+    # front matter is metadata, not text: the document (and every offset) starts after it
+    text = text[body:]
     stem = "stdin" if path == STDIN else Path(path).stem
-    errors: list[InputError] = []
-    for n, line in enumerate(_decode_lines(stream, path, errors), 1):
-        while errors:
-            e = errors.pop()
-            yield Item(path, e.line, error=e)
+    doc_id = ids.claim(stem, f.rel) if ids is not None else stem
+    transcript = opts.transcript or Path(path).suffix.lower() == ".transcript"
+    yield Item(path, None, doc=Document(doc_id=doc_id, text=text, published=published, transcript=transcript))
+
+
+def _read_jsonl(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
+    stem = "stdin" if path == STDIN else Path(path).stem
+    for n, line in _table_lines(stream, path, opts.encoding):
+        if isinstance(line, InputError):
+            yield Item(path, n, error=line)
+            continue
         if not line.strip():
             continue
         try:
@@ -114,22 +262,41 @@ def _read_jsonl(path: str, stream: IO[bytes], published) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield Item(path, n, error=InputError(f"broken JSON ({exc.msg} at column {exc.colno})", path=path, line=n))
             continue
+        except RecursionError:
+            yield Item(path, n, error=InputError("JSON nested too deeply", path=path, line=n))
+            continue
         try:
-            yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}"))
+            yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}", ids, opts.transcript))
         except InputError as exc:
             yield Item(path, n, error=exc)
 
 
-def _read_csv(path: str, stream: IO[bytes], published) -> Iterator[Item]:
+def _read_csv(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
     stem = Path(path).stem
-    errors: list[InputError] = []
+    bad: list[InputError] = []
+
+    def lines():
+        for n, line in _table_lines(stream, path, opts.encoding):
+            if isinstance(line, InputError):
+                bad.append(line)
+                continue
+            yield line
+
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(_decode_lines(stream, path, errors))
-    if reader.fieldnames is None:
+    reader = csv.DictReader(lines())
+    try:
+        fields = reader.fieldnames
+    except csv.Error as exc:
+        yield Item(path, 1, error=InputError(f"broken CSV header ({exc})", path=path, line=1))
         return
-    if "text" not in reader.fieldnames:
+    if bad and fields is None or (bad and bad[0].line == 1):
+        yield Item(path, 1, error=bad[0])
+        return
+    if fields is None:
+        return
+    if "text" not in fields:
         yield Item(path, 1, error=InputError(
-            f"no \"text\" column (columns: {', '.join(reader.fieldnames)}); name the document column \"text\"",
+            f"no \"text\" column (columns: {', '.join(map(str, fields))}); name the document column \"text\"",
             path=path, line=1))
         return
     while True:
@@ -140,20 +307,22 @@ def _read_csv(path: str, stream: IO[bytes], published) -> Iterator[Item]:
         except csv.Error as exc:
             yield Item(path, reader.line_num, error=InputError(f"broken CSV row ({exc})", path=path, line=reader.line_num))
             continue
-        while errors:
-            e = errors.pop()
+        while bad:
+            e = bad.pop(0)
             yield Item(path, e.line, error=e)
         n = reader.line_num
         if None in row:
             yield Item(path, n, error=InputError("row has more fields than the header", path=path, line=n))
             continue
         try:
-            yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}"))
+            yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}", ids, opts.transcript))
         except InputError as exc:
             yield Item(path, n, error=exc)
+    for e in bad:
+        yield Item(path, e.line, error=e)
 
 
-def _read_parquet(path: str, published) -> Iterator[Item]:
+def _read_parquet(path: str, published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
     import pyarrow.parquet as pq
 
     stem = Path(path).stem
@@ -172,7 +341,7 @@ def _read_parquet(path: str, published) -> Iterator[Item]:
         for row in batch.to_pylist():
             n += 1
             try:
-                yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}"))
+                yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}", ids, opts.transcript))
             except InputError as exc:
                 yield Item(path, n, error=exc)
 
@@ -182,17 +351,62 @@ def _sniff_stdin(data: bytes) -> str:
     return "jsonl" if head == b"{" else "txt"
 
 
-def read_file(path: str, *, published=None, stdin: IO[bytes] | None = None) -> Iterator[Item]:
+def _read_transcript_stream(stream: IO[bytes], published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
+    """Yield each turn of a transcript on standard input as soon as the next one begins (for a
+    live debate); each turn is a document ``stdin-LINE`` (LINE: its first line)."""
+    from .decode import damage_reason
+    from .transcript import speaker_at
+
+    encoding = opts.encoding or "utf-8"
+    lines: list[str] = []
+    first = 1
+
+    def turn() -> Iterator[Item]:
+        text = "".join(lines)
+        if text.strip():
+            doc_id = ids.claim(f"stdin-{first}", f"stdin-{first}") if ids is not None else f"stdin-{first}"
+            yield Item(STDIN, first, doc=Document(doc_id, text, published, transcript=True))
+
+    for n, raw in enumerate(iter(stream.readline, b""), 1):
+        try:
+            line = raw.decode(encoding)
+        except UnicodeDecodeError as exc:
+            yield Item(STDIN, n, error=InputError(f"not valid {encoding} at byte {exc.start} of the line; "
+                                                   "the line was not read (name it with --encoding)", path=STDIN, line=n))
+            continue
+        reason = damage_reason(line)
+        if reason:
+            yield Item(STDIN, n, error=InputError(f"the line {reason}", path=STDIN, line=n))
+            continue
+        if speaker_at(line) is not None and lines:
+            yield from turn()
+            lines, first = [], n
+        lines.append(line)
+    yield from turn()
+
+
+def read_file(path: str | InputFile, *, published=None, stdin: IO[bytes] | None = None,
+              options: ReadOptions | None = None, ids: DocIds | None = None, dates=None) -> Iterator[Item]:
     """Yield the documents (or errors) of one input file; ``-`` reads standard input."""
+    opts = options or ReadOptions()
+    f = path if isinstance(path, InputFile) else InputFile(path, Path(path).name if path != STDIN else STDIN)
+    path = f.path
     if path == STDIN:
-        data = (stdin or sys.stdin.buffer).read()
-        stream = io.BytesIO(data)
-        kind = _sniff_stdin(data)
-        yield from (_read_jsonl if kind == "jsonl" else _read_text)(path, stream, published)
+        raw = stdin or sys.stdin.buffer
+        if opts.transcript:
+            yield from _read_transcript_stream(raw, published, opts, ids)
+            return
+        data = raw.read()
+        if _sniff_stdin(data) == "jsonl":
+            yield from _read_jsonl(path, io.BytesIO(data), published, opts, ids)
+        else:
+            yield from _read_text(f, data, published, opts, ids, dates)
         return
+    if dates is not None:  # the file's own date, for its documents that carry none
+        published = dates.date_for(path, f.rel) or published
     suffix = Path(path).suffix.lower()
     if suffix == ".parquet":
-        yield from _read_parquet(path, published)
+        yield from _read_parquet(path, published, opts, ids)
         return
     try:
         stream = open(path, "rb")
@@ -201,29 +415,52 @@ def read_file(path: str, *, published=None, stdin: IO[bytes] | None = None) -> I
         return
     with stream:
         if suffix in (".jsonl", ".ndjson", ".json"):
-            yield from _read_jsonl(path, stream, published)
+            yield from _read_jsonl(path, stream, published, opts, ids)
         elif suffix == ".csv":
-            yield from _read_csv(path, stream, published)
+            yield from _read_csv(path, stream, published, opts, ids)
         else:
-            yield from _read_text(path, stream, published)
+            yield from _read_text(f, stream.read(), published, opts, ids, dates)
 
 
-def read_inputs(inputs: Iterable[str], *, published=None, stdin: IO[bytes] | None = None) -> Iterator[Item]:
-    """Yield every document (or error) of the inputs, in order: files, folders, ``-``."""
-    pub = parse_date(published) if published is not None else None
-    for path in expand_inputs(inputs):
-        yield from read_file(path, published=pub, stdin=stdin)
+def read_inputs(inputs: Iterable[str], *, published=None, stdin: IO[bytes] | None = None,
+                options: ReadOptions | None = None, ids: DocIds | None = None) -> Iterator[Item]:
+    """Yield every document (or error) of the inputs, in order: files, folders, ``-``.
+
+    ``options`` says how to read (dates, encoding, transcripts); ``published`` is a shortcut
+    for its fallback date. Document ids are kept unique across the read (see :class:`DocIds`);
+    pass one ``ids`` to several reads to keep them unique across all."""
+    opts = options or ReadOptions(published=published)
+    pub = opts.published
+    dates = opts.dates()
+    ids = ids if ids is not None else DocIds()
+    for f in _walk(inputs)[0]:
+        yield from read_file(f, published=pub, stdin=stdin, options=opts, ids=ids, dates=dates)
 
 
-def read_documents(inputs: Iterable[str], *, published=None, errors: list | None = None) -> Iterator[Document]:
+def read_documents(inputs: Iterable[str], *, published=None, errors: list | None = None,
+                   options: ReadOptions | None = None) -> Iterator[Document]:
     """Yield the documents of the inputs. Broken rows go to ``errors`` when given, else raise."""
-    for item in read_inputs(inputs, published=published):
+    for item in read_inputs(inputs, published=published, options=options):
         if item.error is not None:
             if errors is None:
                 raise item.error
             errors.append(item.error)
         else:
             yield item.doc
+
+
+def _decode_lines(raw: IO[bytes], path: str, errors: list[InputError], then: str) -> Iterator[str]:
+    """Decode a claim file line by line; a line that is not UTF-8 is reported (the report
+    ending with ``then``; the caller drops the line) so the rest of the file is still read."""
+    for n, line in enumerate(raw, 1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            errors.append(InputError(f"not valid UTF-8 at byte {exc.start} of the line; {then}", path=path, line=n))
+            text = line.decode("utf-8", errors="replace")
+        if n == 1 and text.startswith("\ufeff"):
+            text = text[1:]
+        yield text
 
 
 #: columns of a claim (or verdict) table in CSV that hold numbers, and those that hold JSON text
@@ -360,10 +597,14 @@ def _parquet_records(path: str) -> Iterator[RecordRow]:
 def _record_cells(row: dict) -> dict:
     """Return a table row as a record: numbers in text as numbers, JSON cells decoded; empty
     cells and cells beyond the header left out."""
+    from .claim_table import facet_record, is_facet_cells
+
     out = {}
     for key, value in row.items():
         if key is None or value is None or value == "":
             continue
+        if key == "facets" and value and is_facet_cells(value):  # Parquet's nested facets
+            value = [facet_record(f) for f in value]
         if isinstance(value, str):
             if key in _INT_COLUMNS:
                 value = int(float(value))

@@ -7,12 +7,12 @@ built. Models are called in batches across documents, which is where the speed c
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
 
 from .facets import extract_facets
-from .segment import split_sentences
-from .types import Claim, Document, SentenceInput, THRESHOLD, make_claim_id, primary_label
+from .segment import Sentence, split_sentences
+from .types import Claim, Document, SentenceInput, Span, THRESHOLD, make_claim_id, primary_label
 
 BATCH_SENTENCES = 2048
 
@@ -21,23 +21,57 @@ BATCH_SENTENCES = 2048
 class _Pending:
     doc: Document
     inp: SentenceInput
+    speaker: Span | None = None
 
 
-def sentence_inputs(doc: Document) -> list[SentenceInput]:
-    """Return the model inputs of a document: each sentence with the one before and its facets."""
+def _sentences(doc: Document) -> Iterator[tuple[Sentence, Span | None]]:
+    """Yield the sentences of a document with their speaker (transcripts; None otherwise)."""
+    if not doc.transcript:
+        for s in split_sentences(doc.text):
+            yield s, None
+        return
+    from .transcript import speech, turns
+    for turn in turns(doc.text):
+        for lo, hi in speech(doc.text, turn):
+            # a turn's lines are one paragraph: the line breaks are read as spaces (same length,
+            # so the offsets hold) and the sentence's text is taken from the document as read
+            for s in split_sentences(doc.text[lo:hi].replace("\r", " ").replace("\n", " ")):
+                yield Sentence(doc.text[s.start + lo:s.end + lo], s.start + lo, s.end + lo), turn.speaker
+
+
+def document_inputs(doc: Document) -> list[tuple[SentenceInput, Span | None]]:
+    """Return the model inputs of a document (each sentence with the one before and its
+    facets), each with its speaker when the document is a transcript."""
     out = []
     prev = None
-    for s in split_sentences(doc.text):
+    for s, speaker in _sentences(doc):
         try:
             facets = tuple(extract_facets(doc.text, s.start, s.end, published=doc.published))
         except Exception as exc:  # a bug in one sentence's facets must not lose the whole batch
             warnings.warn(f"facets of {doc.doc_id}[{s.start}:{s.end}] failed ({exc!r}); sentence kept without facets")
             facets = ()
-        out.append(SentenceInput(doc.doc_id, doc.text, s.start, s.end,
-                                 prev.start if prev else None, prev.end if prev else None,
-                                 doc.published, facets))
+        out.append((SentenceInput(doc.doc_id, doc.text, s.start, s.end,
+                                  prev.start if prev else None, prev.end if prev else None,
+                                  doc.published, facets), speaker))
         prev = s
     return out
+
+
+def sentence_inputs(doc: Document) -> list[SentenceInput]:
+    """Return the model inputs of a document: each sentence with the one before and its facets."""
+    return [inp for inp, _ in document_inputs(doc)]
+
+
+def attach_speaker(claim: Claim, speaker: Span | None) -> Claim:
+    """Return the claim with the transcript's speaker as its source when the rules found none.
+
+    Saying it on the record is attribution: a claim that was otherwise unsourced becomes
+    ``sourced`` (its ``sourced`` score set to 1.0); a hedged or contested claim keeps its label,
+    which outranks ``sourced``, and gains the speaker as its source."""
+    if speaker is None or claim.source is not None:
+        return claim
+    scores = dict(claim.scores, sourced=1.0)
+    return replace(claim, source=speaker, scores=scores, label=primary_label(scores))
 
 
 class Extractor:
@@ -64,12 +98,14 @@ class Extractor:
             doc = Document("doc", doc, parse_date(published))
         return list(self.extract_many([doc]))
 
-    def extract_many(self, docs: Iterable[Document]) -> Iterator[Claim]:
-        """Yield the claims of many documents, in order, scoring sentences in large batches."""
+    def extract_many(self, docs: Iterable[Document], *, batch_sentences: int | None = None) -> Iterator[Claim]:
+        """Yield the claims of many documents, in order, scoring sentences in large batches
+        (``batch_sentences=1`` scores each document as soon as it comes: a live stream)."""
         batch: list[_Pending] = []
+        size = batch_sentences or BATCH_SENTENCES
         for doc in docs:
-            batch.extend(_Pending(doc, inp) for inp in sentence_inputs(doc))
-            if len(batch) >= BATCH_SENTENCES:
+            batch.extend(_Pending(doc, inp, speaker) for inp, speaker in document_inputs(doc))
+            if len(batch) >= size:
                 yield from self._score(batch)
                 batch = []
         if batch:
@@ -84,7 +120,7 @@ class Extractor:
             inp = inputs[i]
             text = inp.text
             scores = {k: float(v) for k, v in att.scores.items()}
-            yield Claim(
+            yield attach_speaker(Claim(
                 claim_id=make_claim_id(inp.doc_id, inp.start, inp.end, text),
                 doc_id=inp.doc_id,
                 text=text,
@@ -96,7 +132,7 @@ class Extractor:
                 cues=tuple(att.cues),
                 source=att.source,
                 facets=inp.facets,
-            )
+            ), batch[i].speaker)
 
 
 def extract(text: str | Document, *, published=None, doc_id: str = "doc", model: Any = None,

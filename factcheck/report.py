@@ -139,12 +139,8 @@ def _figure(caption: str, svg: str) -> str:
 
 
 def _facet_text(facets) -> str:
-    parts = []
-    for f in facets or []:
-        if isinstance(f, dict):
-            value = f.get("value")
-            parts.append(f"{f.get('kind')}={'~' if f.get('approximate') else ''}{'?' if value is None else value}")
-    return "; ".join(parts)
+    from .figures import format_facets
+    return format_facets(facets)
 
 
 def _top_table(rows: list[dict], *, queue: bool) -> str:

@@ -45,11 +45,15 @@ def _number(value: Any) -> Any:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One article: its id, its text exactly as read, and its publication date if known."""
+    """One article: its id, its text exactly as read, and its publication date if known.
+
+    ``transcript`` marks a debate or speech transcript (``SPEAKER: text`` lines): its claims
+    come from the speakers' turns, and a speaker is the source of what they say."""
 
     doc_id: str
     text: str
     published: _dt.date | None = None
+    transcript: bool = False
 
     def to_dict(self) -> dict:
         return {"doc_id": self.doc_id, "text": self.text,

@@ -13,12 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from test_batch_model import FakeModel, SlowFactory, fake_model, make_docs, needs_pipeline
-
-
-@pytest.fixture(autouse=True)
-def _pipeline():
-    needs_pipeline()
+from test_batch_model import FakeModel, SlowFactory, fake_model, make_docs
 
 
 def write_jsonl(path: Path, rows) -> Path:
@@ -201,6 +196,8 @@ def test_sigkill_halfway_then_resume_equals_a_clean_run(tmp_path, suffix, worker
     else:
         assert out.read_bytes() == clean.read_bytes()
     assert Path(str(out) + ".errors.jsonl").read_text() == Path(str(clean) + ".errors.jsonl").read_text()
+    # the killed run's temporary files went with its state folder: nothing hidden is left
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
 def test_hf_dataset_folder_as_input(tmp_path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 
 import numpy as np
-import pytest
 
 from factcheck.types import Attribution, Cue, Document
 
@@ -75,14 +74,6 @@ def make_docs(n: int, start: int = 0) -> list[dict]:
                 f"The mayor denies that {k * 11} jobs were lost. It was a calm week.")
         out.append({"doc_id": f"d{k}", "text": text, "published": "2020-01-15"})
     return out
-
-
-def needs_pipeline():
-    """Skip when the pipeline cannot be imported yet (the facet extractor is still being built)."""
-    try:
-        import factcheck.pipeline  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"factcheck.pipeline does not import yet ({exc})")
 
 
 def test_fake_model_is_deterministic():

@@ -13,11 +13,9 @@ pytestmark = pytest.mark.shared
 
 @pytest.fixture(scope="module")
 def fast_model():
-    try:
-        from factcheck.models import load_model
-        return load_model("fast")
-    except Exception as exc:  # the shipped model is built by another step and may not be there yet
-        pytest.skip(f"the fast model does not load yet ({exc})")
+    from factcheck.models import load_model  # a model that fails to load fails the tests
+
+    return load_model("fast")
 
 
 @pytest.fixture

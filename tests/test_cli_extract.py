@@ -73,7 +73,7 @@ def test_broken_rows_reported_rest_processed_exit_1(runner, tmp_path):
     assert result.exit_code == 1
     assert f"{bad}:2:" in result.stderr and f"{bad}:3:" in result.stderr
     assert [r["doc_id"] for r in _records(result.stdout)] == ["ok"]
-    assert result.stderr.strip().splitlines()[-1].startswith("Error: 2 input rows")
+    assert result.stderr.strip().splitlines()[-1].startswith("Error: 2 input rows or files")
 
 
 def test_stdin_and_output_file(runner, tmp_path):

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from test_batch_model import fake_model, make_docs, needs_pipeline
+from test_batch_model import fake_model, make_docs
 
 pytest.importorskip("distributed")
 
@@ -14,7 +14,6 @@ pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def cluster():
     """A two-process LocalCluster; the fake model travels by value to its spawned workers."""
-    needs_pipeline()
     import cloudpickle
     from distributed import LocalCluster
     cloudpickle.register_pickle_by_value(sys.modules["test_batch_model"])

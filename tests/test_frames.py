@@ -4,12 +4,7 @@ from __future__ import annotations
 import pytest
 
 import factcheck
-from test_batch_model import FakeModel, make_docs, needs_pipeline
-
-
-@pytest.fixture(autouse=True)
-def _pipeline():
-    needs_pipeline()
+from test_batch_model import FakeModel, make_docs
 
 
 def expected(docs):

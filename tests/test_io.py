@@ -33,11 +33,13 @@ def test_jsonl_broken_line_is_reported_and_rest_read(tmp_path):
 
 
 def test_undecodable_bytes_are_reported_with_line(tmp_path):
-    data = b'{"text": "fine"}\n{"text": "bad \xff byte"}\n{"text": "also fine"}\n'
+    data = '{"text": "café fine"}\n{"text": "bad \xff byte"}\n{"text": "also fine"}\n'.encode("utf-8")
+    data = data.replace("\xff".encode("utf-8"), b"\xff")  # one damaged byte in a UTF-8 file
     items = _items(tmp_path, "docs.jsonl", data)
     errors = [i.error for i in items if i.error]
-    assert len(errors) == 1 and errors[0].line == 2 and "UTF-8" in str(errors[0])
-    assert sum(1 for i in items if i.doc) == 3
+    assert len(errors) == 1 and errors[0].line == 2 and "utf-8" in str(errors[0]).lower()
+    # the damaged row is recorded, never processed with replacement characters
+    assert [i.doc.text for i in items if i.doc] == ["café fine", "also fine"]
 
 
 def test_csv_with_published_and_missing_text(tmp_path):

@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -88,6 +89,15 @@ while True:
 """
 
 
+def _drain(stream, buf: bytearray) -> None:
+    """Read a writer's stdout into ``buf`` as it comes, until it is closed."""
+    while True:
+        chunk = os.read(stream.fileno(), 65536)
+        if not chunk:
+            return
+        buf.extend(chunk)
+
+
 def test_writers_killed_mid_command_lose_nothing_acknowledged(tmp_path):
     path = tmp_path / "killed.queue"
     with Queue(path) as q:
@@ -98,16 +108,34 @@ def test_writers_killed_mid_command_lose_nothing_acknowledged(tmp_path):
     acknowledged = {}
     # library writers in a tight loop, killed at random moments
     for round_ in range(3):
+        errs = [open(tmp_path / f"writer{round_}-{i}.err", "w+") for i in range(4)]
         procs = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), f"w{i}", str(round_ * 10 + i)],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(4)]
-        time.sleep(1.0 + rnd.random())
+                                  stdout=subprocess.PIPE, stderr=errs[i]) for i in range(4)]
+        outs = [bytearray() for _ in procs]
+        readers = [threading.Thread(target=_drain, args=(p.stdout, buf), daemon=True) for p, buf in zip(procs, outs)]
+        for t in readers:
+            t.start()
+        # kill once the writers are at work (on a loaded machine starting Python takes a while),
+        # at a random moment of their loop: a fixed delay could kill them before their first verdict
+        deadline = time.monotonic() + 120
+        while not all(b"\n" in buf for buf in outs) and time.monotonic() < deadline:
+            if any(p.poll() is not None for p in procs):
+                break
+            time.sleep(0.05)
+        time.sleep(0.2 + rnd.random())
         for p in procs:
             os.kill(p.pid, signal.SIGKILL)
-        for p in procs:
-            out, err = p.communicate(timeout=30)
+        for p, t, err in zip(procs, readers, errs):
+            p.wait(30)
+            t.join(30)
+            err.seek(0)
             # a writer that stopped by itself (an error, not our SIGKILL) shows its traceback
-            assert p.returncode == -signal.SIGKILL, err[-2000:]
-            for line in out.splitlines():
+            assert p.returncode == -signal.SIGKILL, err.read()[-2000:]
+            err.close()
+        for buf in outs:
+            # only a whole line is an acknowledgement: the kill may cut the last one short
+            # (or land between the commit and the print, which acknowledges nothing)
+            for line in bytes(buf).decode().split("\n")[:-1]:
                 verdict_id, claim_id, rating = line.split()
                 acknowledged[int(verdict_id)] = (claim_id, rating)
     # CLI writers killed at random points of their run, some mid-transaction

@@ -21,10 +21,13 @@ def dumps(row: dict) -> str:
     return json.dumps(row, ensure_ascii=False)
 
 
-def write_jsonl(rows: Iterable[dict], out) -> int:
+def write_jsonl(rows: Iterable[dict], out, *, flush: bool = False) -> int:
+    """Write rows as JSON Lines; ``flush`` sends each line at once (a live stream)."""
     n = 0
     for row in rows:
         out.write(dumps(row) + "\n")
+        if flush:
+            out.flush()
         n += 1
     return n
 

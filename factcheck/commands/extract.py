@@ -4,56 +4,51 @@ from __future__ import annotations
 
 import click
 
+from ..figures import format_facets
 from ._output import default_format, write_csv, write_jsonl, write_table
+from ._reading import read_options, reading_options, report_skipped
 
 COLUMNS = [("score", "score", 5), ("label", "label", 28), ("text", "claim", 90), ("facets", "facets", 40)]
-
-
-def _facet_summary(claim) -> str:
-    parts = []
-    for f in claim.facets:
-        value = f.value
-        if value is None:
-            value = "?"
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = f"{value:,}" if float(value).is_integer() else f"{value:,.6g}"
-        unit = f" {f.unit}" if f.unit else ("%" if f.kind == "percent" else "")
-        parts.append(f"{f.kind}={'~' if f.approximate else ''}{value}{unit}")
-    return "; ".join(parts)
 
 
 def _table_row(claim) -> dict:
     label = claim.label + (f" ({claim.source.text})" if claim.source else "")
     return {"score": f"{claim.checkworthiness:.2f}", "label": label, "text": claim.text,
-            "facets": _facet_summary(claim)}
+            "facets": format_facets(claim.facets)}
 
 
 @click.command(epilog="""\b
 Examples:
     factcheck extract examples/article.txt --published 2019-06-27
     factcheck extract articles.jsonl --all --format jsonl -o claims.jsonl
-    cat article.txt | factcheck extract - --published 2024-05-01""")
+    factcheck extract archive/ --published-from name -o claims.parquet
+    cat article.txt | factcheck extract - --published 2024-05-01
+    tail -f debate.txt | factcheck extract - --transcript""")
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for inputs that carry none (resolves 'last May').")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
-              help="Output format. Default: a table on a terminal, jsonl when piped.")
+              help="Output format. Default: a table on a terminal, jsonl when piped; -o x.parquet writes Parquet.")
 @click.option("--all", "all_sentences", is_flag=True, help="Also emit sentences below the threshold.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Check-worthiness at which a sentence counts as a claim.")
 @click.option("--model", default="fast", show_default=True, metavar="NAME|DIR",
               help="A shipped model (fast, accurate) or a directory written by 'factcheck train'.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write here instead of standard output.")
-def extract(inputs, published, fmt, all_sentences, threshold, model, output):
+              help="Write here instead of standard output (.parquet: nested Parquet columns).")
+@reading_options
+def extract(inputs, published, fmt, all_sentences, threshold, model, output, encoding, published_from,
+            transcript, verbose):
     """Find the checkable claims in documents.
 
-    INPUT is a .txt file (one document), a .jsonl/.csv/.parquet table with a
-    'text' column (and optional 'doc_id', 'published'), a folder of those, or
-    '-' for standard input. A broken row is reported with its file and line,
-    the rest is processed, and the exit code is 1.
+    INPUT is a .txt or .md file (one document), a .transcript file (a debate:
+    'SPEAKER: text' lines), a .jsonl/.csv/.parquet table with a 'text' column
+    (and optional 'doc_id', 'published'), a folder of those, or '-' for
+    standard input. A file that is not text (binary, or not decodable) is
+    refused as a whole; a broken row is reported with its file and line; the
+    rest is processed, and the exit code is 1.
     """
     from ..errors import FactcheckError
-    from ..io import read_inputs
+    from ..io import STDIN, read_inputs
     from ..pipeline import Extractor
     from ..types import parse_date
 
@@ -63,33 +58,49 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output):
         pub = parse_date(published)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
+    options = read_options(pub, published_from, encoding, transcript)
+    report_skipped(inputs, verbose)
     extractor = Extractor(model, threshold=threshold, all_sentences=all_sentences)
     errors: list = []
 
     def documents():
-        for item in read_inputs(inputs, published=pub):
+        for item in read_inputs(inputs, options=options):
             if item.error is not None:
                 errors.append(item.error)
                 click.echo(f"Error: {item.error}", err=True)
             else:
                 yield item.doc
 
-    out = click.open_file(output, "w", encoding="utf-8")
-    fmt = fmt or (default_format(out) if output == "-" else "jsonl")
-    claims = extractor.extract_many(documents())
-    try:
-        if fmt == "table":
-            rows = [_table_row(c) for c in claims]
-            write_table(rows, COLUMNS, out)
-            out.flush()
-            click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
-        elif fmt == "csv":
-            write_csv((c.to_dict() for c in claims), out)
-        else:
-            write_jsonl((c.to_dict() for c in claims), out)
-    finally:
-        if output != "-":
-            out.close()
+    live = transcript and STDIN in inputs  # a live debate: claims turn by turn, as they come
+    if output != "-" and output.lower().endswith(".parquet"):
+        from ..batch import ClaimSink
+
+        sink = ClaimSink(output)
+        try:
+            sink.write_rows(c.to_dict() for c in extractor.extract_many(documents()))
+        except BaseException:
+            sink.abort()
+            raise
+        sink.commit()
+    else:
+        out = click.open_file(output, "w", encoding="utf-8")
+        fmt = fmt or (default_format(out) if output == "-" and not live else "jsonl")
+        claims = extractor.extract_many(documents(), batch_sentences=1 if live else None)
+        try:
+            if fmt == "table":
+                rows = [_table_row(c) for c in claims]
+                write_table(rows, COLUMNS, out)
+                out.flush()
+                click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
+            elif fmt == "csv":
+                write_csv((c.to_dict() for c in claims), out)
+            else:
+                write_jsonl((c.to_dict() for c in claims), out, flush=live)
+        finally:
+            if output != "-":
+                out.close()
+    if len(errors) == 1:  # its own line above already names the file and the reason
+        raise click.exceptions.Exit(1)
     if errors:
-        raise FactcheckError(f"{len(errors)} input row{'s' if len(errors) != 1 else ''} could not be read "
+        raise FactcheckError(f"{len(errors)} input rows or files could not be read "
                              "(see above); the rest was processed")

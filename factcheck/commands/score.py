@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import click
 
+from ._reading import read_options, reading_options, report_skipped
+
 
 @click.command(epilog="""\b
 Examples:
     factcheck score archive/*.jsonl -o claims.parquet --workers 2
     factcheck score archive/ -o claims.jsonl --resume          # after a crash or kill
+    factcheck score archive/ -o claims.parquet --published-from name --encoding cp1252
     factcheck score docs.parquet -o claims.parquet --engine dask --scheduler tcp://10.0.0.5:8786""")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
@@ -27,15 +30,19 @@ Examples:
 @click.option("--chunk-size", type=click.IntRange(1), default=64, show_default=True,
               help="Rows per chunk: the unit of work and of resuming.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")
+@reading_options
 def score(inputs, output, workers, engine, scheduler, resume, model, published, all_sentences, threshold,
-          chunk_size, progress):
+          chunk_size, progress, encoding, published_from, transcript, verbose):
     """Score large inputs into one claims file, surviving crashes and bad rows.
 
     INPUT is a .txt file, a .jsonl/.csv/.parquet table with a 'text' column,
     a folder of those, a Hugging Face dataset folder (save_to_disk) or '-'.
-    Bad rows go to OUT.errors.jsonl (file, line, reason) and scoring goes on;
-    the exit code is 0 when the run finishes, even with bad rows (the summary
-    counts them), and 1 when no row at all could be read. After any
+    Bad rows go to OUT.errors.jsonl (file, line, reason) and scoring goes on.
+    A file that is not text (binary, or not decodable) is refused as a whole:
+    one row in OUT.errors.jsonl with "line": null. Exit code: 0 when the run
+    finishes, even with bad rows (the summary counts them); 1 when any whole
+    input file was refused (the rest is still scored) or no row at all could
+    be read. After any
     interruption, --resume finishes the run so that OUT equals an
     uninterrupted run's, row for row.
     """
@@ -49,9 +56,15 @@ def score(inputs, output, workers, engine, scheduler, resume, model, published, 
         pub = parse_date(published)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
+    options = read_options(pub, published_from, encoding, transcript)
+    report_skipped(inputs, verbose)
     summary = score_files(inputs, output, model=model, workers=workers, engine=engine, scheduler=scheduler,
                           resume=resume, published=pub, all_sentences=all_sentences, threshold=threshold,
-                          chunk_docs=chunk_size, progress=progress)
+                          chunk_docs=chunk_size, progress=progress, encoding=options.encoding,
+                          published_from=options.published_from, transcript=options.transcript)
     click.echo(summary.format())
     if summary.documents == 0 and summary.errors:
         raise FactcheckError(f"none of the {summary.errors} input rows could be read; see {summary.errors_file}")
+    if summary.refused:
+        raise FactcheckError(f"{summary.refused} input file{'s were' if summary.refused != 1 else ' was'} refused "
+                             f"(not text); see {summary.errors_file}; the rest was scored")

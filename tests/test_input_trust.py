@@ -1,0 +1,190 @@
+"""Input you can trust, through the CLI on real temporary folders: binary files refused whole,
+encodings detected or given, damaged text refused, skipped files named, unique ids, file dates."""
+import json
+import os
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+FRENCH = "Le ministre a déclaré que le déficit était de 3 milliards d'euros en 2019, selon le rapport."
+ENGLISH = "The port authority said 412 ships docked in the harbour in 2019."
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def _records(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def _extract(runner, *args):
+    return runner.invoke(main, ["extract", *map(str, args), "--format", "jsonl", "--all"])
+
+
+def test_binary_file_is_refused_whole_with_one_line(runner, tmp_path):
+    binary = tmp_path / "program.txt"
+    shutil.copyfile("/bin/ls", binary)
+    result = _extract(runner, binary)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [f"Error: {binary}: a binary file (it holds NUL bytes), not text; not read"]
+    assert "Traceback" not in result.output
+
+
+def test_control_bytes_without_nul_are_refused(runner, tmp_path):
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(1, 32)) * 40 + b" some words")
+    result = _extract(runner, junk)
+    assert result.exit_code == 1 and "control bytes" in result.stderr and result.stdout == ""
+
+
+def test_latin1_article_is_read_not_damaged(runner, tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(FRENCH.encode("latin-1"))
+    result = _extract(runner, path)
+    assert result.exit_code == 0, result.output
+    [record] = _records(result.stdout)
+    assert "était" in record["text"] and "\ufffd" not in record["text"]
+
+
+def test_encoding_option_and_a_wrong_one(runner, tmp_path):
+    path = tmp_path / "cyr.txt"
+    path.write_bytes("Министр сказал, что в 2019 году построено 40 домов.".encode("koi8_r"))
+    result = _extract(runner, path, "--encoding", "koi8-r")
+    assert result.exit_code == 0 and "Министр" in _records(result.stdout)[0]["text"]
+    result = _extract(runner, path, "--encoding", "utf-8")  # given, not guessed: refused when wrong
+    assert result.exit_code == 1 and "not valid utf-8" in result.stderr and result.stdout == ""
+    result = _extract(runner, path, "--encoding", "klingon")
+    assert result.exit_code == 2 and "unknown encoding" in result.output
+
+
+def test_table_rows_that_do_not_decode_are_recorded_not_processed(runner, tmp_path):
+    path = tmp_path / "rows.jsonl"
+    good = json.dumps({"doc_id": "a", "text": "Le café a fermé en 2019, dit le maire."}, ensure_ascii=False)
+    bad = json.dumps({"doc_id": "b", "text": "Il était 12 en 2020."}, ensure_ascii=False).encode("utf-8")
+    bad = bad.replace("é".encode("utf-8"), b"\xe9")
+    path.write_bytes(good.encode("utf-8") + b"\n" + bad + b"\n")
+    result = _extract(runner, path)
+    assert result.exit_code == 1 and f"{path}:2:" in result.stderr
+    assert [r["doc_id"] for r in _records(result.stdout)] == ["a"]
+    assert all("\ufffd" not in r["text"] for r in _records(result.stdout))
+
+
+def test_text_already_damaged_is_refused(runner, tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"doc_id": "a", "text": "It was \\ufffd bad."}\n{"doc_id": "b", "text": "A \\ud800 surrogate."}\n'
+                    '{"doc_id": "c", "text": "' + ENGLISH + '"}\n', encoding="utf-8")
+    result = _extract(runner, path)
+    assert result.exit_code == 1 and "U+FFFD" in result.stderr and "surrogate" in result.stderr
+    assert [r["doc_id"] for r in _records(result.stdout)] == ["c"]
+
+
+def test_score_refuses_binary_into_errors_file_and_exits_1(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copyfile("/bin/ls", folder / "ls.jsonl")
+    (folder / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(main, ["score", str(folder), "-o", str(out), "--no-progress"])
+    assert result.exit_code == 1 and "refused" in result.stderr
+    errors = [json.loads(line) for line in (tmp_path / "out.jsonl.errors.jsonl").read_text().splitlines()]
+    assert errors == [{"file": str(folder / "ls.jsonl"), "line": None,
+                       "reason": "a binary file (it holds NUL bytes), not text; not read"}]
+    assert [r["doc_id"] for r in _records(out.read_text())] == ["a"]
+    assert "exit code" in runner.invoke(main, ["score", "--help"]).output.lower()
+
+
+def test_skipped_files_are_counted_and_named_with_verbose(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".hidden.txt").write_text(ENGLISH, encoding="utf-8")
+    result = _extract(runner, tmp_path)
+    assert result.exit_code == 0 and "skipped 2 files" in result.stderr
+    result = _extract(runner, tmp_path, "--verbose")
+    assert f"skipped {tmp_path / 'scan.pdf'}" in result.stderr and f"skipped {tmp_path / '.hidden.txt'}" in result.stderr
+
+
+def test_text_file_and_table_row_with_the_same_id_do_not_collide(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("The mayor said 12 bridges closed in 2020.", encoding="utf-8")
+    (tmp_path / "rows.jsonl").write_text(json.dumps({"doc_id": "a", "text": "Officials said 30 trains ran in 2021."})
+                                         + "\n", encoding="utf-8")
+    result = _extract(runner, tmp_path)
+    assert result.exit_code == 0, result.output
+    ids = {r["doc_id"] for r in _records(result.stdout)}
+    assert ids == {"a", "a@rows.jsonl:1", "sub/a.txt"}
+    # score reads the same folder to the same ids
+    out = tmp_path.parent / "scored.jsonl"
+    assert runner.invoke(main, ["score", str(tmp_path), "-o", str(out), "--all", "--no-progress"]).exit_code == 0
+    assert {r["doc_id"] for r in _records(out.read_text())} == ids
+
+
+DATED = "The council said 40 homes were built last May."
+
+
+def _month_of(result) -> str:
+    [record] = [r for r in _records(result.stdout)]
+    return [f["value"] for f in record["facets"] if f["kind"] == "date"][0]
+
+
+def test_published_from_name_mtime_and_table(runner, tmp_path):
+    folder = tmp_path / "news"
+    (folder / "2021").mkdir(parents=True)
+    by_name = folder / "2021" / "2021-03-04-council.txt"
+    by_name.write_text(DATED, encoding="utf-8")
+    assert _month_of(_extract(runner, by_name, "--published-from", "name")) == "2020-05"
+
+    plain = tmp_path / "plain.txt"
+    plain.write_text(DATED, encoding="utf-8")
+    stamp = 1_600_000_000  # 2020-09-13
+    os.utime(plain, (stamp, stamp))
+    assert _month_of(_extract(runner, plain, "--published-from", "mtime")) == "2020-05"
+
+    table = tmp_path / "dates.csv"
+    table.write_text(f"file,published\nplain.txt,2018-02-01\n", encoding="utf-8")
+    assert _month_of(_extract(runner, plain, "--published-from", table)) == "2017-05"
+    result = _extract(runner, plain, "--published-from", tmp_path / "missing.csv")
+    assert result.exit_code == 2 and "dates table" in result.output
+
+
+def test_front_matter_date_and_offsets(runner, tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text(f"---\ntitle: Council\npublished: 2022-08-10\n---\n{DATED}\n", encoding="utf-8")
+    result = _extract(runner, path, "--published", "2000-01-01")
+    assert result.exit_code == 0, result.output
+    [record] = _records(result.stdout)
+    assert [f["value"] for f in record["facets"] if f["kind"] == "date"] == ["2022-05"]
+    # front matter is not document text: offsets index the text after it
+    assert record["start"] == 0 and record["text"] == DATED
+
+
+def test_front_matter_with_a_bad_date_is_an_error(runner, tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text(f"---\npublished: soon\n---\n{DATED}\n", encoding="utf-8")
+    result = _extract(runner, path)
+    assert result.exit_code == 1 and "front matter" in result.stderr
+
+
+def test_published_from_name_is_the_fallback_of_table_rows(runner, tmp_path):
+    path = tmp_path / "wire-2021-03-04.jsonl"
+    path.write_text(json.dumps({"doc_id": "x", "text": DATED}) + "\n"
+                    + json.dumps({"doc_id": "y", "text": DATED, "published": "2015-07-01"}) + "\n", encoding="utf-8")
+    records = _records(_extract(runner, path, "--published-from", "name").stdout)
+    months = {r["doc_id"]: [f["value"] for f in r["facets"] if f["kind"] == "date"] for r in records}
+    assert months == {"x": ["2020-05"], "y": ["2015-05"]}  # a row's own date comes first
+
+
+def test_utf16_with_bom_is_text_and_control_bytes_are_refused_under_any_encoding(runner, tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes(ENGLISH.encode("utf-16"))  # NUL bytes, but a byte-order mark says it is text
+    result = _extract(runner, path)
+    assert result.exit_code == 0 and _records(result.stdout)[0]["text"] == ENGLISH
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(range(1, 9)) * 200 + b" words")
+    result = _extract(runner, junk, "--encoding", "cp1252")
+    assert result.exit_code == 1 and "control characters" in result.stderr and result.stdout == ""
