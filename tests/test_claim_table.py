@@ -78,7 +78,7 @@ def test_hf_export_facets_are_nested_and_quiet(tmp_path):
     assert "%|" not in result.stderr and "it/s" not in result.stderr  # no progress bar off a terminal
     ds = datasets.load_from_disk(str(out))
     table = ds.data.table
-    facets = pc.list_flatten(table.column("facets"))
+    facets = pc.list_flatten(table.column("model_facets"))
     assert "number" in [f.name for f in facets.type]
     assert all(isinstance(v, str) for v in pc.struct_field(facets, "value").to_pylist() if v is not None)
 
