@@ -1,0 +1,58 @@
+"""Conflicting figures across documents: pairs of claims from different documents that say the
+same thing with different figures (two death tolls for one event, two costs for one plan)."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Sequence
+
+from .figures import DIFFERENT, compare_figures
+from .matcher import Matcher
+from .sources import CheckedClaim
+
+#: the re-ranker's probability from which two claims count as saying the same thing
+SAME_CLAIM = 0.5
+
+
+def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int = 5,
+                   threshold: float = SAME_CLAIM) -> Iterator[dict]:
+    """Yield each conflicting pair once, most alike first within each claim's matches:
+    ``{"a", "b", "doc_a", "doc_b", "score", "text_a", "text_b", "figures": [[as a says, as b
+    says], ...]}``. Claims of one document (or with one id) never conflict with each other."""
+    seen: set[tuple[str, str]] = set()
+    for claim, result in zip(claims, matcher.match(list(claims), top=top)):
+        for m in result["matches"]:
+            if m["figures"] != DIFFERENT or m["score"] < threshold:
+                continue
+            other = matcher.claims[matcher_row(matcher, m["id"])]
+            if other.id == claim.id or (claim.doc_id is not None and other.doc_id == claim.doc_id):
+                continue
+            key = tuple(sorted((claim.id, other.id)))
+            if key in seen:
+                continue
+            seen.add(key)
+            a, b = matcher.side_of_claim(claim), matcher.side(matcher_row(matcher, other.id))
+            pairs = compare_figures(a.figures, b.figures).differing
+            yield {"a": claim.id, "b": other.id, "doc_a": claim.doc_id, "doc_b": other.doc_id,
+                   "score": m["score"], "text_a": claim.text, "text_b": other.text,
+                   "figures": [list(p) for p in pairs]}
+
+
+def matcher_row(matcher: Matcher, claim_id: str) -> int:
+    """Return the row of a claim id in the matcher (the first, if the id repeats)."""
+    rows = getattr(matcher, "_rows", None)
+    if rows is None:
+        rows = matcher._rows = {}
+        for n, c in enumerate(matcher.claims):
+            rows.setdefault(c.id, n)
+    return rows[claim_id]
+
+
+def conflicts_in(records: Iterable[dict], *, model: str = "fast", top: int = 5) -> list[dict]:
+    """Return the conflicting pairs among claim records (as ``extract`` writes them), for the
+    report: see :func:`find_conflicts`."""
+    claims = [CheckedClaim(id=str(r.get("claim_id") or r.get("id") or n), text=str(r["text"]),
+                           doc_id=None if r.get("doc_id") is None else str(r["doc_id"]),
+                           facets=tuple(r.get("facets") or ()))
+              for n, r in enumerate(records, 1) if r.get("text")]
+    if not claims:
+        return []
+    return list(find_conflicts(claims, Matcher(claims, model=model), top=top))

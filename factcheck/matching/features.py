@@ -1,0 +1,52 @@
+"""What the re-ranker knows about a (query, candidate) pair: lexical scores and ranks, the
+encoder's cosine (accurate tier), word and name overlap, and whether figures and dates agree."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Sequence
+
+from .figures import DIFFERENT, SAME, Figure, compare_figures
+
+LEXICAL = ("bm25_rel", "bm25_log", "text_rel", "title_rel", "lex_rank", "words_of_claim", "words_of_query",
+           "named_of_claim", "named_shared", "figures_same", "figures_different", "dates_same",
+           "dates_different")
+DENSE = ("cosine", "cosine_gap", "dense_rank")
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """What the features need of one claim: content words, named words, figures."""
+
+    words: frozenset
+    named: frozenset
+    figures: tuple[Figure, ...]
+
+
+def _share(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a) if a else 0.0
+
+
+def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: float, title: float,
+                  lex_rank: int | None, dense: dict | None = None) -> tuple[list[float], str]:
+    """Return the feature vector of one pair (LEXICAL, then DENSE when ``dense`` is given) and
+    the figure verdict (``same``/``different``/``none``)."""
+    cmp = compare_figures(q.figures, c.figures)
+    dates_q = tuple(f for f in q.figures if f.dimension == "date")
+    dates_c = tuple(f for f in c.figures if f.dimension == "date")
+    dates = compare_figures(dates_q, dates_c).figures if dates_q and dates_c else "none"
+    best = best_bm25 if best_bm25 > 0 else 1.0
+    row = [bm25 / best, math.log1p(bm25), text / best, title / best,
+           1.0 / (1 + lex_rank) if lex_rank is not None else 0.0,
+           _share(c.words, q.words), _share(q.words, c.words), _share(c.named, q.words | q.named),
+           float(len(c.named & (q.words | q.named))) ** 0.5,
+           float(cmp.figures == SAME), float(cmp.figures == DIFFERENT),
+           float(dates == SAME), float(dates == DIFFERENT)]
+    if dense is not None:
+        row += [dense["cosine"], dense["cosine"] - dense["best"],
+                1.0 / (1 + dense["rank"]) if dense.get("rank") is not None else 0.0]
+    return row, cmp.figures
+
+
+def names(dense: bool) -> Sequence[str]:
+    return LEXICAL + DENSE if dense else LEXICAL

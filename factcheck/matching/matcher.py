@@ -1,0 +1,185 @@
+"""Claim matching: for each query, the checked claims that say the same thing, best first.
+
+Retrieval, then a small learned re-ranker (what won CheckThat! 2020): BM25 candidates (and, in
+the accurate tier, the encoder's nearest neighbours), each scored by :mod:`.rerank` over the
+features of :mod:`.features`. Figures decide the last word: a candidate whose figures differ
+from the query's never ranks above one of similar wording whose figures agree, and its verdict
+is marked as not standing for the query.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from ..errors import ModelError
+from ..types import Facet
+from .features import Side, names, pair_features
+from .figures import DIFFERENT, SAME, figures_of
+from .index import LexicalIndex
+from .rerank import Reranker
+from .sources import CheckedClaim
+from .text import clean, named_words, terms
+
+TIERS = ("fast", "accurate")
+#: candidates re-ranked per query, from each retriever
+CANDIDATES = 30
+#: two candidates are of "similar wording" when this share of their words (figures aside) is common
+SIMILAR_WORDING = 0.5
+
+
+def reranker_dir(model: str | Path) -> Path:
+    """Return the folder of a shipped tier's re-ranker (``models/TIER/matching``) or ``model`` itself."""
+    from ..models import models_dir
+
+    if str(model) in TIERS:
+        return models_dir() / str(model) / "matching"
+    return Path(model)
+
+
+def _facets_of(claim: CheckedClaim) -> list[Facet] | None:
+    if not claim.facets:
+        return None
+    try:
+        return [Facet.from_dict(f) for f in claim.facets]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def side_of(text: str, title: str | None = None, facets: list[Facet] | None = None) -> Side:
+    """Return what the features need of a claim (its text cleaned of links and signatures)."""
+    text = clean(text)
+    return Side(words=frozenset(terms(f"{text} {title or ''}")), named=named_words(text),
+                figures=figures_of(text, facets))
+
+
+class Matcher:
+    """Matches queries against checked claims: ``Matcher(claims).match(queries, top=5)``."""
+
+    def __init__(self, claims: Sequence[CheckedClaim], *, model: str | Path = "fast",
+                 reranker: Reranker | None = None, dense: bool | None = None, encoder=None,
+                 cache_dir: str | Path | None = None, candidates: int = CANDIDATES):
+        self.claims = list(claims)
+        self.candidates = candidates
+        self.dense = (str(model) == "accurate") if dense is None else dense
+        if reranker is None and model is not None:
+            reranker = Reranker.load(reranker_dir(model))
+            if self.dense != any(f == "cosine" for f in reranker.features):
+                raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
+                                 f"{'accurate' if not self.dense else 'fast'} tier")
+        self.reranker = reranker
+        self.lexical = LexicalIndex([c.text for c in self.claims], [c.title for c in self.claims])
+        self._sides: dict[int, Side] = {}
+        self._encoder = encoder
+        self.vectors = None
+        if self.dense:
+            from .dense import embeddings
+            self.vectors = embeddings([c.text for c in self.claims], self._get_encoder, cache_dir)
+
+    def _get_encoder(self):
+        if self._encoder is None:
+            from ..embeddings import shared_encoder
+            self._encoder = shared_encoder()
+        return self._encoder
+
+    def side(self, row: int) -> Side:
+        s = self._sides.get(row)
+        if s is None:
+            c = self.claims[row]
+            s = self._sides[row] = side_of(c.text, c.title, _facets_of(c))
+        return s
+
+    def side_of_claim(self, claim: CheckedClaim) -> Side:
+        """Return the features' view of any claim (a query)."""
+        return side_of(claim.text, None, _facets_of(claim))
+
+    def pairs(self, queries: Sequence[CheckedClaim]) -> Iterator[tuple[list[int], np.ndarray, list[str]]]:
+        """Yield, per query, its candidate rows, their feature matrix and figure verdicts."""
+        texts = [clean(q.text) for q in queries]
+        lexical = self.lexical.search_many(texts, self.candidates)
+        dense_rows = dense_sims = None
+        if self.dense:
+            from .dense import top_cosine
+            qv = self._get_encoder().encode(texts)
+            dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)
+        for i, (q, hits) in enumerate(zip(queries, lexical)):
+            qs = self.side_of_claim(q)
+            lex = {row: (rank, bm25, text, title) for rank, (row, bm25, text, title) in enumerate(hits)}
+            best = hits[0][1] if hits else 0.0
+            rows = list(lex)
+            dense = {}
+            if self.dense:
+                ranks = {int(r): k for k, r in enumerate(dense_rows[i])}
+                rows += [int(r) for r in dense_rows[i] if int(r) not in lex]
+                vecs = np.asarray(self.vectors[rows], dtype=np.float32)
+                cos = vecs @ qv[i]
+                top = float(dense_sims[i][0]) if len(dense_sims[i]) else 0.0
+                dense = {row: {"cosine": float(c), "best": top, "rank": ranks.get(row)} for row, c in zip(rows, cos)}
+            feats, figs = [], []
+            for row in rows:
+                rank, bm25, text, title = lex.get(row, (None, 0.0, 0.0, 0.0))
+                f, fig = pair_features(qs, self.side(row), bm25=bm25, best_bm25=best, text=text, title=title,
+                                       lex_rank=rank, dense=dense.get(row) if self.dense else None)
+                feats.append(f)
+                figs.append(fig)
+            X = np.array(feats, dtype=np.float64).reshape(len(rows), len(names(self.dense)))
+            yield rows, X, figs
+
+    def match(self, queries: Sequence[CheckedClaim], top: int = 5, batch: int = 512) -> Iterator[dict]:
+        """Yield one result per query, in order: ``{"id", "matches": [{"id", "score",
+        "figures", "verdict"}]}`` with at most ``top`` matches, best first."""
+        for s in range(0, len(queries), batch):
+            chunk = queries[s: s + batch]
+            for q, (rows, X, figs) in zip(chunk, self.pairs(chunk)):
+                scores = self.reranker.predict_proba(X)[:, 1] if len(rows) else np.zeros(0)
+                ranked = order(rows, scores, figs, self.side)
+                yield {"id": q.id, "matches": [self._match(rows[j], float(scores[j]), figs[j])
+                                               for j in ranked[:top]]}
+
+    def _match(self, row: int, score: float, figures: str) -> dict:
+        claim = self.claims[row]
+        verdict = claim.verdict
+        if verdict is not None and figures == DIFFERENT:
+            verdict = {**verdict, "stands": False,
+                       "why": "its figures differ from this claim's: the verdict does not settle it"}
+        return {"id": claim.id, "score": round(score, 6), "figures": figures, "verdict": verdict}
+
+
+def _similar(a: Side, b: Side) -> bool:
+    if not a.words or not b.words:
+        return False
+    return len(a.words & b.words) / len(a.words | b.words) >= SIMILAR_WORDING
+
+
+def order(rows: Sequence[int], scores: np.ndarray, figs: Sequence[str], side_of_row) -> list[int]:
+    """Return candidate positions best first: by score, except that a candidate whose figures
+    differ goes below every candidate of similar wording whose figures agree."""
+    ranked = sorted(range(len(rows)), key=lambda j: (-scores[j], rows[j]))
+    same = [j for j in ranked if figs[j] == SAME]
+    if not same or all(figs[j] != DIFFERENT for j in ranked):
+        return ranked
+    out: list[int] = []
+    held: dict[int, list[int]] = {}  # a same-figure candidate -> the differing ones held below it
+    for j in ranked:
+        if figs[j] == DIFFERENT:
+            below = [s for s in same if _similar(side_of_row(rows[s]), side_of_row(rows[j]))]
+            later = [s for s in below if s not in out]
+            if later:
+                held.setdefault(later[-1], []).append(j)
+                continue
+        out.append(j)
+        out.extend(held.pop(j, []))
+    for rest in held.values():
+        out.extend(rest)
+    return out
+
+
+def match_claims(queries: Iterable[CheckedClaim], sources: Sequence[CheckedClaim], *, top: int = 5,
+                 model: str | Path = "fast", cache_dir: str | Path | None = None) -> Iterator[dict]:
+    """Return :meth:`Matcher.match` of the queries against the sources, with the given tier."""
+    matcher = Matcher(sources, model=model, cache_dir=cache_dir)
+    return matcher.match(list(queries), top=top)
+
+
+__all__ = ["Matcher", "match_claims", "order", "side_of"]
