@@ -6,6 +6,10 @@
 """
 from __future__ import annotations
 
+from .conflicts import conflicts_in, find_conflicts
 from .figures import compare_figures, compare_texts, figures_of
+from .matcher import Matcher, match_claims
+from .sources import CheckedClaim, read_all, read_claims
 
-__all__ = ["compare_figures", "compare_texts", "figures_of"]
+__all__ = ["CheckedClaim", "Matcher", "compare_figures", "compare_texts", "conflicts_in", "figures_of",
+           "find_conflicts", "match_claims", "read_all", "read_claims"]

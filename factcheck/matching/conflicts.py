@@ -5,31 +5,29 @@ from __future__ import annotations
 from typing import Iterable, Iterator, Sequence
 
 from .figures import DIFFERENT, compare_figures
-from .matcher import Matcher
+from .matcher import Matcher, similar
 from .sources import CheckedClaim
 
-#: the re-ranker's probability from which two claims count as saying the same thing
-SAME_CLAIM = 0.5
 
-
-def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int = 5,
-                   threshold: float = SAME_CLAIM) -> Iterator[dict]:
+def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int = 5) -> Iterator[dict]:
     """Yield each conflicting pair once, most alike first within each claim's matches:
     ``{"a", "b", "doc_a", "doc_b", "score", "text_a", "text_b", "figures": [[as a says, as b
-    says], ...]}``. Claims of one document (or with one id) never conflict with each other."""
+    says], ...]}``. Two claims say the same thing when one is among the other's ``top`` matches
+    and their words, figures aside, are similar (:func:`~factcheck.matching.matcher.similar`).
+    Claims of one document (or with one id) never conflict with each other."""
     seen: set[tuple[str, str]] = set()
     for claim, result in zip(claims, matcher.match(list(claims), top=top)):
         for m in result["matches"]:
-            if m["figures"] != DIFFERENT or m["score"] < threshold:
+            if m["figures"] != DIFFERENT:
                 continue
             other = matcher.claims[matcher_row(matcher, m["id"])]
             if other.id == claim.id or (claim.doc_id is not None and other.doc_id == claim.doc_id):
                 continue
             key = tuple(sorted((claim.id, other.id)))
-            if key in seen:
+            a, b = matcher.side_of_claim(claim), matcher.side(matcher_row(matcher, other.id))
+            if key in seen or not similar(a, b):
                 continue
             seen.add(key)
-            a, b = matcher.side_of_claim(claim), matcher.side(matcher_row(matcher, other.id))
             pairs = compare_figures(a.figures, b.figures).differing
             yield {"a": claim.id, "b": other.id, "doc_a": claim.doc_id, "doc_b": other.doc_id,
                    "score": m["score"], "text_a": claim.text, "text_b": other.text,

@@ -2,13 +2,13 @@
 encoder's cosine (accurate tier), word and name overlap, and whether figures and dates agree."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Sequence
 
 from .figures import DIFFERENT, SAME, Figure, compare_figures
 
-LEXICAL = ("bm25_rel", "bm25_log", "text_rel", "title_rel", "lex_rank", "words_of_claim", "words_of_query",
+LEXICAL = ("bm25_rel", "text_rel", "title_rel", "lex_rank", "words_of_claim", "words_of_query",
+           "idf_of_claim", "idf_of_query",
            "named_of_claim", "named_shared", "figures_same", "figures_different", "dates_same",
            "dates_different")
 DENSE = ("cosine", "cosine_gap", "dense_rank")
@@ -21,10 +21,18 @@ class Side:
     words: frozenset
     named: frozenset
     figures: tuple[Figure, ...]
+    #: each word's idf in the index searched
+    weights: dict
 
 
 def _share(a: frozenset, b: frozenset) -> float:
     return len(a & b) / len(a) if a else 0.0
+
+
+def _weighted_share(a: Side, b: Side) -> float:
+    """Return the idf-weighted share of ``a``'s words that ``b`` has."""
+    total = sum(a.weights.values())
+    return sum(a.weights[w] for w in a.words & b.words) / total if total else 0.0
 
 
 def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: float, title: float,
@@ -36,9 +44,12 @@ def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: floa
     dates_c = tuple(f for f in c.figures if f.dimension == "date")
     dates = compare_figures(dates_q, dates_c).figures if dates_q and dates_c else "none"
     best = best_bm25 if best_bm25 > 0 else 1.0
-    row = [bm25 / best, math.log1p(bm25), text / best, title / best,
+    # scores relative to the query's best candidate, so that the model carries over to
+    # indexes of any size (an absolute BM25 grows with the size of the index)
+    row = [bm25 / best, text / best, title / best,
            1.0 / (1 + lex_rank) if lex_rank is not None else 0.0,
-           _share(c.words, q.words), _share(q.words, c.words), _share(c.named, q.words | q.named),
+           _share(c.words, q.words), _share(q.words, c.words), _weighted_share(c, q), _weighted_share(q, c),
+           _share(c.named, q.words | q.named),
            float(len(c.named & (q.words | q.named))) ** 0.5,
            float(cmp.figures == SAME), float(cmp.figures == DIFFERENT),
            float(dates == SAME), float(dates == DIFFERENT)]

@@ -62,9 +62,17 @@ class LexicalIndex:
         # as FTS5 ranks a row of several columns: one document whose title words count
         # TITLE_WEIGHT each, its length the sum of both. (terms x docs), so that a query's
         # row times it gives every claim's score.
+        df = np.bincount((text_tf + title_tf).indices, minlength=len(self.vocab))
+        #: each term's weight for coverage features: log(N / df), 0 for a term in every claim
+        self.idf = np.log(max(1, self.size) / np.maximum(df, 1))
         self.both_t = _bm25(text_tf + TITLE_WEIGHT * title_tf, text_len + title_len).T.tocsr()
         self.text_t = _bm25(text_tf, text_len).T.tocsr()
         self.title_t = _bm25(title_tf, title_len).T.tocsr()
+
+    def weight(self, words) -> dict:
+        """Return {term: idf} of the terms the index knows (unknown ones weigh the most)."""
+        top = float(np.log(max(2, self.size)))
+        return {w: float(self.idf[self.vocab[w]]) if w in self.vocab else top for w in words}
 
     def query_matrix(self, queries: Sequence[str]) -> sparse.csr_matrix:
         """Return the (queries x terms) 0/1 matrix of each query's known terms."""

@@ -25,7 +25,8 @@ from .text import clean, named_words, terms
 TIERS = ("fast", "accurate")
 #: candidates re-ranked per query, from each retriever
 CANDIDATES = 30
-#: two candidates are of "similar wording" when this share of their words (figures aside) is common
+#: two claims are of "similar wording" when this share of their words is common (Jaccard). A
+#: design choice, not fitted: a claim and a copy with one figure changed share nearly all.
 SIMILAR_WORDING = 0.5
 
 
@@ -47,11 +48,13 @@ def _facets_of(claim: CheckedClaim) -> list[Facet] | None:
         return None
 
 
-def side_of(text: str, title: str | None = None, facets: list[Facet] | None = None) -> Side:
-    """Return what the features need of a claim (its text cleaned of links and signatures)."""
-    text = clean(text)
-    return Side(words=frozenset(terms(f"{text} {title or ''}")), named=named_words(text),
-                figures=figures_of(text, facets))
+def side_of(text: str, title: str | None, facets: list[Facet] | None, index: LexicalIndex) -> Side:
+    """Return what the features need of a claim: its words (with their idf in ``index``) and
+    names with an embedded post's signature, its figures without it."""
+    full = clean(text, signature=False)
+    words = frozenset(terms(f"{full} {title or ''}"))
+    return Side(words=words, named=named_words(full), figures=figures_of(clean(text), facets),
+                weights=index.weight(words))
 
 
 class Matcher:
@@ -87,16 +90,18 @@ class Matcher:
         s = self._sides.get(row)
         if s is None:
             c = self.claims[row]
-            s = self._sides[row] = side_of(c.text, c.title, _facets_of(c))
+            s = self._sides[row] = side_of(c.text, c.title, _facets_of(c), self.lexical)
         return s
 
     def side_of_claim(self, claim: CheckedClaim) -> Side:
         """Return the features' view of any claim (a query)."""
-        return side_of(claim.text, None, _facets_of(claim))
+        return side_of(claim.text, None, _facets_of(claim), self.lexical)
 
     def pairs(self, queries: Sequence[CheckedClaim]) -> Iterator[tuple[list[int], np.ndarray, list[str]]]:
         """Yield, per query, its candidate rows, their feature matrix and figure verdicts."""
-        texts = [clean(q.text) for q in queries]
+        # who wrote a post helps find the claim about it, so retrieval keeps the signature's
+        # name and handle; the figures are read without it (its date is the post's, not the claim's)
+        texts = [clean(q.text, signature=False) for q in queries]
         lexical = self.lexical.search_many(texts, self.candidates)
         dense_rows = dense_sims = None
         if self.dense:
@@ -146,10 +151,14 @@ class Matcher:
         return {"id": claim.id, "score": round(score, 6), "figures": figures, "verdict": verdict}
 
 
-def _similar(a: Side, b: Side) -> bool:
-    if not a.words or not b.words:
+def similar(a: Side, b: Side) -> bool:
+    """Return whether two claims are of similar wording: at least SIMILAR_WORDING of their
+    words in common (Jaccard), words with digits left out so that figures do not count."""
+    wa = {w for w in a.words if not any(ch.isdigit() for ch in w)}
+    wb = {w for w in b.words if not any(ch.isdigit() for ch in w)}
+    if not wa or not wb:
         return False
-    return len(a.words & b.words) / len(a.words | b.words) >= SIMILAR_WORDING
+    return len(wa & wb) / len(wa | wb) >= SIMILAR_WORDING
 
 
 def order(rows: Sequence[int], scores: np.ndarray, figs: Sequence[str], side_of_row) -> list[int]:
@@ -163,7 +172,7 @@ def order(rows: Sequence[int], scores: np.ndarray, figs: Sequence[str], side_of_
     held: dict[int, list[int]] = {}  # a same-figure candidate -> the differing ones held below it
     for j in ranked:
         if figs[j] == DIFFERENT:
-            below = [s for s in same if _similar(side_of_row(rows[s]), side_of_row(rows[j]))]
+            below = [s for s in same if similar(side_of_row(rows[s]), side_of_row(rows[j]))]
             later = [s for s in below if s not in out]
             if later:
                 held.setdefault(later[-1], []).append(j)

@@ -153,15 +153,18 @@ def _read_tsv(path: str, opener) -> Iterator[CheckedClaim | InputError]:
             raise InputError(f"is not UTF-8 (byte {exc.start}); save it as UTF-8", path=path) from None
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t")
+    header: list = []
     try:
-        header = next(reader)
+        while not any(c.strip() for c in header):
+            header = next(reader)
     except StopIteration:
         return
     except csv.Error as exc:
-        yield InputError(f"broken TSV header ({exc})", path=path, line=1)
+        yield InputError(f"broken TSV header ({exc})", path=path, line=reader.line_num)
         return
     if len(header) < 2:
-        yield InputError("the header must name at least two tab-separated columns (id, text)", path=path, line=1)
+        yield InputError("the header must name at least two tab-separated columns (id, text)", path=path,
+                         line=reader.line_num)
         return
     pending: list | None = None  # (line, cells) of a row that may continue on the next line
     line = reader.line_num

@@ -31,12 +31,13 @@ wasn aren weren won wouldn shouldn couldn
 """.split())
 
 
-def clean(text: str) -> str:
-    """Return the text without links and without an embedded post's closing signature;
-    hashtags and handles become their words (*#IranUsa* -> *Iran Usa*)."""
+def clean(text: str, *, signature: bool = True) -> str:
+    """Return the text without links and (unless ``signature=False``) without an embedded
+    post's closing signature; hashtags and handles become their words (*#IranUsa* -> *Iran Usa*)."""
     text = _URL.sub(" ", text)
-    text = _SIGNATURE.sub("", text)
-    text = _TAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
+    if signature:
+        text = _SIGNATURE.sub("", text)
+    text = _TAG.sub(lambda m: " " + m.group(1) + " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
     return " ".join(text.split())
 
 

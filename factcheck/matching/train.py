@@ -94,3 +94,21 @@ def train_reranker(tier: str = "fast", *, data: str | Path | None = None, output
     if output is not None:
         model.save(output, **figures)
     return model, figures
+
+
+def relevant_claims(data: str | Path | None = None) -> tuple[list[CheckedClaim], list[CheckedClaim]]:
+    """Return (all verified claims, those that train or dev queries repeat): the claims the
+    number-awareness check is built from."""
+    claims, splits = read_ct20(data)
+    wanted = set().union(*(ids for _, qrels in splits.values() for ids in qrels.values()))
+    return claims, [c for c in claims if c.id in wanted]
+
+
+def ct20_map(model: str | Path = "fast", split: str = "dev", *, data: str | Path | None = None,
+             cache_dir=None, k: int = 5) -> float:
+    """Return MAP@k of a tier (or a re-ranker folder) on a CT20 split, through :class:`Matcher`."""
+    claims, splits = read_ct20(data)
+    queries, qrels = splits[split]
+    matcher = Matcher(claims, model=model, cache_dir=cache_dir)
+    rankings = {r["id"]: [m["id"] for m in r["matches"]] for r in matcher.match(queries, top=k)}
+    return mean_average_precision(rankings, qrels, k)
