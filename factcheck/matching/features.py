@@ -3,9 +3,11 @@ encoder's cosine (accurate tier), word and name overlap, and whether figures and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Sequence
 
-from .figures import DIFFERENT, SAME, Figure, compare_figures
+from .text import named_words
+from .figures import DIFFERENT, NONE, SAME, Figure, FigureComparison, compare_figures, figures_of
 
 LEXICAL = ("bm25_rel", "text_rel", "title_rel", "lex_rank", "words_of_claim", "words_of_query",
            "idf_of_claim", "idf_of_query",
@@ -14,15 +16,31 @@ LEXICAL = ("bm25_rel", "text_rel", "title_rel", "lex_rank", "words_of_claim", "w
 DENSE = ("cosine", "cosine_gap", "dense_rank")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Side:
-    """What the features need of one claim: content words, named words, figures."""
+    """What the features need of one claim: content words, named words, figures (read when
+    first asked for: a candidate's only matter when the query has some)."""
 
     words: frozenset
-    named: frozenset
-    figures: tuple[Figure, ...]
-    #: each word's idf in the index searched
+    named_text: str
+    figure_text: str
+    facets: tuple | None
+    #: each word's idf in the index searched, and their sum
     weights: dict
+    total: float
+
+    @cached_property
+    def plain(self) -> frozenset:
+        """The words without digits: what "similar wording" compares."""
+        return frozenset(w for w in self.words if w.isalpha())
+
+    @cached_property
+    def named(self) -> frozenset:
+        return named_words(self.named_text)
+
+    @cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        return figures_of(self.figure_text, list(self.facets) if self.facets is not None else None)
 
 
 def _share(a: frozenset, b: frozenset) -> float:
@@ -31,17 +49,16 @@ def _share(a: frozenset, b: frozenset) -> float:
 
 def _weighted_share(a: Side, b: Side) -> float:
     """Return the idf-weighted share of ``a``'s words that ``b`` has."""
-    total = sum(a.weights.values())
-    return sum(a.weights[w] for w in a.words & b.words) / total if total else 0.0
+    return sum(a.weights[w] for w in a.words & b.words) / a.total if a.total else 0.0
 
 
 def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: float, title: float,
                   lex_rank: int | None, dense: dict | None = None) -> tuple[list[float], str]:
     """Return the feature vector of one pair (LEXICAL, then DENSE when ``dense`` is given) and
     the figure verdict (``same``/``different``/``none``)."""
-    cmp = compare_figures(q.figures, c.figures)
+    cmp = compare_figures(q.figures, c.figures) if q.figures else FigureComparison(NONE)
     dates_q = tuple(f for f in q.figures if f.dimension == "date")
-    dates_c = tuple(f for f in c.figures if f.dimension == "date")
+    dates_c = tuple(f for f in c.figures if f.dimension == "date") if dates_q else ()
     dates = compare_figures(dates_q, dates_c).figures if dates_q and dates_c else "none"
     best = best_bm25 if best_bm25 > 0 else 1.0
     # scores relative to the query's best candidate, so that the model carries over to

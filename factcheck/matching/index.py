@@ -56,6 +56,8 @@ class LexicalIndex:
             for t in doc:
                 self.vocab.setdefault(t, len(self.vocab))
         self.size = len(texts)
+        #: each claim's terms, text and title together
+        self.doc_terms = [frozenset(a).union(b) for a, b in zip(text_terms, title_terms)]
         text_tf, title_tf = _counts(text_terms, self.vocab), _counts(title_terms, self.vocab)
         text_len = np.array([len(d) for d in text_terms], dtype=np.float64)
         title_len = np.array([len(d) for d in title_terms], dtype=np.float64)
@@ -65,6 +67,7 @@ class LexicalIndex:
         df = np.bincount((text_tf + title_tf).indices, minlength=len(self.vocab))
         #: each term's weight for coverage features: log(N / df), 0 for a term in every claim
         self.idf = np.log(max(1, self.size) / np.maximum(df, 1))
+        self._idf = dict(zip(self.vocab, self.idf.tolist()))
         self.both_t = _bm25(text_tf + TITLE_WEIGHT * title_tf, text_len + title_len).T.tocsr()
         self.text_t = _bm25(text_tf, text_len).T.tocsr()
         self.title_t = _bm25(title_tf, title_len).T.tocsr()
@@ -72,7 +75,8 @@ class LexicalIndex:
     def weight(self, words) -> dict:
         """Return {term: idf} of the terms the index knows (unknown ones weigh the most)."""
         top = float(np.log(max(2, self.size)))
-        return {w: float(self.idf[self.vocab[w]]) if w in self.vocab else top for w in words}
+        idf = self._idf
+        return {w: idf.get(w, top) for w in words}
 
     def query_matrix(self, queries: Sequence[str]) -> sparse.csr_matrix:
         """Return the (queries x terms) 0/1 matrix of each query's known terms."""

@@ -16,7 +16,7 @@ import numpy as np
 from ..errors import ModelError
 from ..types import Facet
 from .features import Side, names, pair_features
-from .figures import DIFFERENT, SAME, figures_of
+from .figures import DIFFERENT, SAME
 from .index import LexicalIndex
 from .rerank import Reranker
 from .sources import CheckedClaim
@@ -24,7 +24,7 @@ from .text import clean, named_words, terms
 
 TIERS = ("fast", "accurate")
 #: candidates re-ranked per query, from each retriever
-CANDIDATES = 30
+CANDIDATES = 20
 #: two claims are of "similar wording" when this share of their words is common (Jaccard). A
 #: design choice, not fitted: a claim and a copy with one figure changed share nearly all.
 SIMILAR_WORDING = 0.5
@@ -48,13 +48,17 @@ def _facets_of(claim: CheckedClaim) -> list[Facet] | None:
         return None
 
 
-def side_of(text: str, title: str | None, facets: list[Facet] | None, index: LexicalIndex) -> Side:
+def side_of(text: str, title: str | None, facets: list[Facet] | None, index: LexicalIndex,
+            words: frozenset | None = None) -> Side:
     """Return what the features need of a claim: its words (with their idf in ``index``) and
     names with an embedded post's signature, its figures without it."""
     full = clean(text, signature=False)
-    words = frozenset(terms(f"{full} {title or ''}"))
-    return Side(words=words, named=named_words(full), figures=figures_of(clean(text), facets),
-                weights=index.weight(words))
+    if words is None:
+        words = frozenset(terms(f"{full} {title or ''}"))
+    weights = index.weight(words)
+    return Side(words=words, named_text=full, figure_text=clean(text),
+                facets=tuple(facets) if facets is not None else None, weights=weights,
+                total=sum(weights.values()))
 
 
 class Matcher:
@@ -62,8 +66,11 @@ class Matcher:
 
     def __init__(self, claims: Sequence[CheckedClaim], *, model: str | Path = "fast",
                  reranker: Reranker | None = None, dense: bool | None = None, encoder=None,
-                 cache_dir: str | Path | None = None, candidates: int = CANDIDATES):
+                 cache_dir: str | Path | None = None, candidates: int = CANDIDATES, cache_queries: bool = False):
         self.claims = list(claims)
+        self.cache_dir = cache_dir
+        #: keep the queries' embeddings in the cache too (for training and evaluation runs)
+        self.cache_queries = cache_queries
         self.candidates = candidates
         self.dense = (str(model) == "accurate") if dense is None else dense
         if reranker is None and model is not None:
@@ -90,7 +97,7 @@ class Matcher:
         s = self._sides.get(row)
         if s is None:
             c = self.claims[row]
-            s = self._sides[row] = side_of(c.text, c.title, _facets_of(c), self.lexical)
+            s = self._sides[row] = side_of(c.text, c.title, _facets_of(c), self.lexical, self.lexical.doc_terms[row])
         return s
 
     def side_of_claim(self, claim: CheckedClaim) -> Side:
@@ -106,7 +113,11 @@ class Matcher:
         dense_rows = dense_sims = None
         if self.dense:
             from .dense import top_cosine
-            qv = self._get_encoder().encode(texts)
+            if self.cache_queries:
+                from .dense import embeddings
+                qv = np.asarray(embeddings(texts, self._get_encoder, self.cache_dir), dtype=np.float32)
+            else:
+                qv = self._get_encoder().encode(texts)
             dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)
         for i, (q, hits) in enumerate(zip(queries, lexical)):
             qs = self.side_of_claim(q)
@@ -154,8 +165,7 @@ class Matcher:
 def similar(a: Side, b: Side) -> bool:
     """Return whether two claims are of similar wording: at least SIMILAR_WORDING of their
     words in common (Jaccard), words with digits left out so that figures do not count."""
-    wa = {w for w in a.words if not any(ch.isdigit() for ch in w)}
-    wb = {w for w in b.words if not any(ch.isdigit() for ch in w)}
+    wa, wb = a.plain, b.plain
     if not wa or not wb:
         return False
     return len(wa & wb) / len(wa | wb) >= SIMILAR_WORDING

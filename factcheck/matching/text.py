@@ -8,6 +8,7 @@ not read as a date the claim states.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.I)
 #: the signature of an embedded post: dash, a name, (@handle), a date at the very end
@@ -51,6 +52,7 @@ def content_words(text: str) -> list[str]:
     return list(dict.fromkeys(w for w in words(text) if w not in STOPWORDS and len(w) > 1))
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Return a word without its commonest inflection (*claims*, *claimed*, *claiming* ->
     *claim*): a light stemmer, so that a figure-free word list needs no extra package."""

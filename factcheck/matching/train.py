@@ -65,7 +65,7 @@ def train_reranker(tier: str = "fast", *, data: str | Path | None = None, output
     write it to ``output`` when given; return it with its figures."""
     claims, splits = read_ct20(data)
     dense = tier == "accurate"
-    matcher = Matcher(claims, model=None, dense=dense, cache_dir=cache_dir)
+    matcher = Matcher(claims, model=None, dense=dense, cache_dir=cache_dir, cache_queries=True)
     tables = {s: pair_table(matcher, q, qr) for s, (q, qr) in splits.items()}
     queries, qrels = splits["train"]
     ids, X, y, g = tables["train"]
@@ -109,6 +109,6 @@ def ct20_map(model: str | Path = "fast", split: str = "dev", *, data: str | Path
     """Return MAP@k of a tier (or a re-ranker folder) on a CT20 split, through :class:`Matcher`."""
     claims, splits = read_ct20(data)
     queries, qrels = splits[split]
-    matcher = Matcher(claims, model=model, cache_dir=cache_dir)
+    matcher = Matcher(claims, model=model, cache_dir=cache_dir, cache_queries=True)
     rankings = {r["id"]: [m["id"] for m in r["matches"]] for r in matcher.match(queries, top=k)}
     return mean_average_precision(rankings, qrels, k)
