@@ -54,3 +54,21 @@ def conflicts_in(records: Iterable[dict], *, model: str = "fast", top: int = 5) 
     if not claims:
         return []
     return list(find_conflicts(claims, Matcher(claims, model=model), top=top))
+
+
+def conflicts_html(pairs: Sequence[dict], limit: int = 50) -> str:
+    """Return an HTML section listing conflicting pairs (article text escaped), for ``factcheck
+    report``; an empty string when there are none."""
+    from html import escape
+
+    if not pairs:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(str(p['doc_a']))}</td><td>{escape(p['text_a'])}</td>"
+        f"<td>{escape(str(p['doc_b']))}</td><td>{escape(p['text_b'])}</td>"
+        f"<td>{escape('; '.join(f'{a} / {b}' for a, b in p['figures']))}</td></tr>"
+        for p in pairs[:limit])
+    return ("<section><h2>Conflicting figures across documents</h2>"
+            f"<p>{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of claims from different documents say the same "
+            "thing with different figures.</p><table><thead><tr><th>document</th><th>claim</th><th>document</th>"
+            f"<th>claim</th><th>figures</th></tr></thead><tbody>{rows}</tbody></table></section>")
