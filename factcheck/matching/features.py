@@ -13,7 +13,7 @@ LEXICAL = ("bm25_rel", "text_rel", "title_rel", "lex_rank", "words_of_claim", "w
            "idf_of_claim", "idf_of_query",
            "named_of_claim", "named_shared", "figures_same", "figures_different", "dates_same",
            "dates_different")
-DENSE = ("cosine", "cosine_gap", "dense_rank")
+DENSE = ("cosine", "cosine_title", "cosine_gap", "dense_rank")
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: floa
            float(cmp.figures == SAME), float(cmp.figures == DIFFERENT),
            float(dates == SAME), float(dates == DIFFERENT)]
     if dense is not None:
-        row += [dense["cosine"], dense["cosine"] - dense["best"],
+        row += [dense["cosine"], dense["cosine_title"], dense["cosine"] - dense["best"],
                 1.0 / (1 + dense["rank"]) if dense.get("rank") is not None else 0.0]
     return row, cmp.figures
 

@@ -86,6 +86,9 @@ class Matcher:
         if self.dense:
             from .dense import embeddings
             self.vectors = embeddings([c.text for c in self.claims], self._get_encoder, cache_dir)
+            # a fact-check's title restates the claim in other words: a second vector per claim
+            # (the text again where there is no title)
+            self.title_vectors = embeddings([c.title or c.text for c in self.claims], self._get_encoder, cache_dir)
 
     def _get_encoder(self):
         if self._encoder is None:
@@ -119,6 +122,7 @@ class Matcher:
             else:
                 qv = self._get_encoder().encode(texts)
             dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)
+            title_rows, _ = top_cosine(qv, self.title_vectors, self.candidates)
         for i, (q, hits) in enumerate(zip(queries, lexical)):
             qs = self.side_of_claim(q)
             lex = {row: (rank, bm25, text, title) for rank, (row, bm25, text, title) in enumerate(hits)}
@@ -127,11 +131,12 @@ class Matcher:
             dense = {}
             if self.dense:
                 ranks = {int(r): k for k, r in enumerate(dense_rows[i])}
-                rows += [int(r) for r in dense_rows[i] if int(r) not in lex]
-                vecs = np.asarray(self.vectors[rows], dtype=np.float32)
-                cos = vecs @ qv[i]
+                rows += [r for r in dict.fromkeys(int(r) for r in (*dense_rows[i], *title_rows[i])) if r not in lex]
+                cos = np.asarray(self.vectors[rows], dtype=np.float32) @ qv[i]
+                cos_title = np.asarray(self.title_vectors[rows], dtype=np.float32) @ qv[i]
                 top = float(dense_sims[i][0]) if len(dense_sims[i]) else 0.0
-                dense = {row: {"cosine": float(c), "best": top, "rank": ranks.get(row)} for row, c in zip(rows, cos)}
+                dense = {row: {"cosine": float(c), "cosine_title": float(ct), "best": top, "rank": ranks.get(row)}
+                         for row, c, ct in zip(rows, cos, cos_title)}
             feats, figs = [], []
             for row in rows:
                 rank, bm25, text, title = lex.get(row, (None, 0.0, 0.0, 0.0))

@@ -1,0 +1,94 @@
+"""The queue as a memory: each claim meets the verdicts the queue has already settled.
+
+The queue file holds an FTS5 table (``match_fts``, schema v4) of its settled claims, imported
+fact-checks included. It is brought up to date when asked (only when verdicts were added since),
+so ``queue add`` pays nothing. Asking for a claim's *checked before* takes the FTS5 BM25
+candidates and ranks them with the fast tier's re-ranker and the figure comparison of
+:class:`~factcheck.matching.matcher.Matcher`; a settled claim whose figures differ is shown,
+marked, but its verdict does not stand for this claim.
+
+Copies, the same words in other documents, are found through ``items.text`` (indexed in v4):
+one review of a claim settles what its copies can reuse.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from .sources import CheckedClaim
+from .text import content_words
+
+#: settled claims ranked per claim
+CANDIDATES = 20
+#: most words of a claim an FTS5 query keeps
+MAX_WORDS = 32
+
+
+def migrate_v4(conn: sqlite3.Connection) -> None:
+    """Schema v4: the FTS5 index of settled claims, what it has indexed, and an index on the
+    claims' text (copies). Safe to run twice."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS match_fts USING fts5(text, claim_id UNINDEXED, "
+                 "verdict UNINDEXED, tokenize='porter unicode61 remove_diacritics 2')")
+    conn.execute("CREATE TABLE IF NOT EXISTS match_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+    conn.execute("CREATE INDEX IF NOT EXISTS items_text ON items(text)")
+
+
+def _fts_query(text: str) -> str:
+    return " OR ".join(f'"{w}"' for w in content_words(text)[:MAX_WORDS])
+
+
+def refresh(queue) -> int:
+    """Index the claims settled since the last refresh; return how many were added."""
+    conn = queue._conn()
+    last = conn.execute("SELECT coalesce(max(verdict_id), 0) FROM verdicts").fetchone()[0]
+    row = conn.execute("SELECT value FROM match_state WHERE key = 'verdict_id'").fetchone()
+    if row is not None and row[0] >= last:
+        return 0
+    known = {cid for (cid,) in conn.execute("SELECT claim_id FROM match_fts")}
+    fresh = []
+    for claim, settlement in queue.settled_claims():
+        if settlement.get("not_a_claim") or settlement.get("rating") is None:
+            continue
+        if claim["claim_id"] in known:
+            continue
+        verdict = queue.verdict(settlement["verdict_id"])
+        shown = {"rating": settlement["rating"], "verdict_id": settlement["verdict_id"], "by": verdict.get("reviewer"),
+                 "date": verdict.get("created_at"), "evidence": verdict.get("evidence") or [],
+                 "note": verdict.get("note"), "settled_by": settlement.get("by")}
+        fresh.append((claim["text"], claim["claim_id"], json.dumps(shown, ensure_ascii=False)))
+    with queue._write() as w:
+        w.executemany("INSERT INTO match_fts (text, claim_id, verdict) VALUES (?, ?, ?)", fresh)
+        w.execute("INSERT OR REPLACE INTO match_state (key, value) VALUES ('verdict_id', ?)", (last,))
+    return len(fresh)
+
+
+def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dict]:
+    """Return the settled claims that say what ``text`` says, best first: ``{"claim_id",
+    "text", "score", "figures", "verdict"}`` (the verdict marked ``"stands": false`` when the
+    figures differ). The claim itself is left out."""
+    from .matcher import Matcher
+
+    query = _fts_query(text)
+    if not query:
+        return []
+    try:
+        refresh(queue)
+        rows = queue._conn().execute(
+            "SELECT claim_id, text, verdict FROM match_fts WHERE match_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, CANDIDATES + 1)).fetchall()
+    except sqlite3.OperationalError:  # a queue from before v4, opened read-only
+        return []
+    pool = [CheckedClaim(id=cid, text=t, verdict=json.loads(v)) for cid, t, v in rows if cid != claim_id]
+    if not pool:
+        return []
+    texts = {c.id: c.text for c in pool}
+    (result,) = Matcher(pool).match([CheckedClaim(id=claim_id, text=text)], top=top)
+    return [{"claim_id": m["id"], "text": texts[m["id"]], "score": m["score"], "figures": m["figures"],
+             "verdict": m["verdict"]} for m in result["matches"]]
+
+
+def copies(queue, claim_id: str, text: str, doc_id: str) -> list[dict]:
+    """Return the claims with exactly this text in other documents: ``{"claim_id", "doc_id", "status"}``."""
+    return [{"claim_id": c, "doc_id": d, "status": s} for c, d, s in queue._conn().execute(
+        "SELECT claim_id, doc_id, status FROM items WHERE text = ? AND claim_id != ? AND doc_id != ? "
+        "ORDER BY doc_id LIMIT 50", (text, claim_id, doc_id))]
