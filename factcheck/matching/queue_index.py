@@ -92,3 +92,40 @@ def copies(queue, claim_id: str, text: str, doc_id: str) -> list[dict]:
     return [{"claim_id": c, "doc_id": d, "status": s} for c, d, s in queue._conn().execute(
         "SELECT claim_id, doc_id, status FROM items WHERE text = ? AND claim_id != ? AND doc_id != ? "
         "ORDER BY doc_id LIMIT 50", (text, claim_id, doc_id))]
+
+
+def reusable(match: dict) -> bool:
+    """Return whether a reviewer may take over a checked-before verdict: its figures must not differ."""
+    verdict = match.get("verdict") or {}
+    return match.get("figures") != "different" and verdict.get("stands", True) and verdict.get("rating") is not None
+
+
+def reuse(queue, claim_id: str, reviewer: str, match: dict, **extra) -> dict:
+    """Record ``reviewer``'s verdict on ``claim_id`` taking over a checked-before match: its
+    rating and evidence, with ``reuses`` naming the verdict taken over. Refused (QueueError)
+    when the figures differ."""
+    from ..errors import QueueError
+
+    if not reusable(match):
+        raise QueueError(f"the verdict on {match.get('claim_id')} is on other figures; it cannot settle {claim_id}")
+    verdict = match["verdict"]
+    note = extra.pop("note", None) or f"reuses the verdict on {match['claim_id']}"
+    return queue.record_verdict(claim_id, reviewer, verdict["rating"], note=note,
+                                evidence=extra.pop("evidence", None) or verdict.get("evidence") or (),
+                                reuses=verdict["verdict_id"], **extra)
+
+
+def panel_lines(checked: list[dict], copies_: list[dict]) -> list[str]:
+    """Return the lines the review screens show for a claim's earlier checks and copies."""
+    lines = []
+    for i, m in enumerate(checked):
+        v = m.get("verdict") or {}
+        figures = {"same": "figures agree", "different": "FIGURES DIFFER: verdict does not stand",
+                   "none": "no figures to compare"}[m["figures"]]
+        evidence = f"; evidence {', '.join(v.get('evidence') or [])}" if v.get("evidence") else ""
+        key = "  [r to reuse]" if i == 0 and reusable(m) else ""
+        lines.append(f"Checked before: {v.get('rating')} — {m['text']} ({figures}{evidence}){key}")
+    if copies_:
+        lines.append(f"Same words in {len(copies_)} other document{'s' if len(copies_) != 1 else ''}: "
+                     + ", ".join(c["doc_id"] for c in copies_[:5]))
+    return lines
