@@ -68,3 +68,16 @@ def test_number_awareness_on_a_slice_of_ct20(shared):
     result = number_awareness(claims, pool)
     assert result.claims >= 200
     assert result.rate >= 0.95, result.failures
+
+
+def test_report_shows_conflicting_figures(tmp_path):
+    from factcheck.report import build_report
+
+    rows = [{"claim_id": "a", "doc_id": "paper-a", "text": "The storm destroyed 85 homes on the island, the governor said.",
+             "checkworthiness": 0.9, "label": "sourced", "facets": []},
+            {"claim_id": "b", "doc_id": "paper-b", "text": "The storm destroyed 400 homes on the island, the governor said.",
+             "checkworthiness": 0.8, "label": "sourced", "facets": []}]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    html = build_report(claims=[str(path)])
+    assert "Conflicting figures across documents" in html and "85 homes / 400 homes" in html

@@ -72,3 +72,19 @@ def conflicts_html(pairs: Sequence[dict], limit: int = 50) -> str:
             f"<p>{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of claims from different documents say the same "
             "thing with different figures.</p><table><thead><tr><th>document</th><th>claim</th><th>document</th>"
             f"<th>claim</th><th>figures</th></tr></thead><tbody>{rows}</tbody></table></section>")
+
+
+#: claims a report compares at most (each is matched against all the others)
+REPORT_LIMIT = 20_000
+
+
+def conflicts_section(paths: Iterable[str], limit: int = REPORT_LIMIT) -> str:
+    """Return the report's HTML section of conflicting figures among the claims of claim files
+    (the first ``limit`` claims; unreadable rows are left to the rest of the report)."""
+    from itertools import islice
+
+    from ..io import read_records
+
+    errors: list = []
+    records = list(islice((r for p in paths for r in read_records(p, errors)), limit))
+    return conflicts_html(conflicts_in(records))
