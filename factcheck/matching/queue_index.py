@@ -1,6 +1,6 @@
 """The queue as a memory: each claim meets the verdicts the queue has already settled.
 
-The queue file holds an FTS5 table (``match_fts``, schema v4) of its settled claims, imported
+The queue file holds an FTS5 table (``match_fts``, schema v4 in :mod:`factcheck.queue.schema`) of its settled claims, imported
 fact-checks included. It is brought up to date when asked (only when verdicts were added since),
 so ``queue add`` pays nothing. Asking for a claim's *checked before* takes the FTS5 BM25
 candidates and ranks them with the fast tier's re-ranker and the figure comparison of
@@ -22,15 +22,6 @@ from .text import content_words
 CANDIDATES = 20
 #: most words of a claim an FTS5 query keeps
 MAX_WORDS = 32
-
-
-def migrate_v4(conn: sqlite3.Connection) -> None:
-    """Schema v4: the FTS5 index of settled claims, what it has indexed, and an index on the
-    claims' text (copies). Safe to run twice."""
-    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS match_fts USING fts5(text, claim_id UNINDEXED, "
-                 "verdict UNINDEXED, tokenize='porter unicode61 remove_diacritics 2')")
-    conn.execute("CREATE TABLE IF NOT EXISTS match_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
-    conn.execute("CREATE INDEX IF NOT EXISTS items_text ON items(text)")
 
 
 def _fts_query(text: str) -> str:
@@ -129,3 +120,10 @@ def panel_lines(checked: list[dict], copies_: list[dict]) -> list[str]:
         lines.append(f"Same words in {len(copies_)} other document{'s' if len(copies_) != 1 else ''}: "
                      + ", ".join(c["doc_id"] for c in copies_[:5]))
     return lines
+
+
+def review_panel(session) -> list[tuple[str, str]]:
+    """The terminal review screen's panel (``ReviewSession.panels``): earlier checks and copies."""
+    cur = session.current or {}
+    lines = panel_lines(cur.get("checked_before") or [], cur.get("copies") or [])
+    return [("class:meta", "\n" + "\n".join(lines) + "\n")] if lines else []
