@@ -34,3 +34,16 @@ def write_jsonl(path, rows) -> str:
         for row in rows:
             f.write((row if isinstance(row, str) else json.dumps(row)) + "\n")
     return str(path)
+
+
+def undo_and_check(q, stacks: dict, who: str) -> None:
+    """Undo ``who``'s last verdict and check it against ``stacks`` ((claim, who) -> [(verdict_id,
+    answer), ...], the model a state-machine test keeps): the newest current one is retracted."""
+    mine = [(stack[-1][0], key) for key, stack in stacks.items() if key[1] == who and stack]
+    undone = q.undo_last(who)
+    if not mine:
+        assert undone is None
+        return
+    _, key = max(mine)
+    assert undone["supersedes"] == stacks[key][-1][0]
+    stacks[key].pop()

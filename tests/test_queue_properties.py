@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from factcheck.queue import Queue
-from test_queue_helpers import records
+from test_queue_helpers import records, undo_and_check
 
 POOL = records(8)
 REVIEWERS = ("ann", "bo", "cy")
@@ -68,14 +68,7 @@ class QueueMachine(RuleBasedStateMachine):
 
     @rule(reviewer=st.sampled_from(REVIEWERS))
     def undo(self, reviewer):
-        mine = [(stack[-1][0], key) for key, stack in self.stacks.items() if key[1] == reviewer and stack]
-        undone = self.q.undo_last(reviewer)
-        if not mine:
-            assert undone is None
-            return
-        _, key = max(mine)
-        assert undone["supersedes"] == self.stacks[key][-1][0]
-        self.stacks[key].pop()
+        undo_and_check(self.q, self.stacks, reviewer)
 
     @rule(reviewer=st.sampled_from(REVIEWERS))
     def skip(self, reviewer):

@@ -31,7 +31,7 @@ def test_file_is_wal_with_foreign_keys_and_schema(q):
     assert {"items_doc", "items_status_label", "items_open_priority", "items_open_margin"} <= names
     assert q._conn().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert q._conn().execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert db(q).execute("PRAGMA user_version").fetchone()[0] == 2
+    assert db(q).execute("PRAGMA user_version").fetchone()[0] == 3
 
 
 def test_same_claim_twice_is_one_item(q):
@@ -179,6 +179,9 @@ def test_blind_mode_hides_the_model_from_reviewers_not_editors(tmp_path):
         assert q.get_claim(got["claim"]["claim_id"], reviewer="eve")["model"]["label"] == "contested"
         v = q.record_verdict(got["claim"]["claim_id"], "ann", "true")
         assert v["blind"] is True
+        # statistics hide the model too: no ratings by its label for anyone, no label counts for reviewers
+        assert "ratings_by_label" not in q.stats() and "ratings_by_label" not in q.stats(viewer="eve")
+        assert q.stats(viewer="ann")["by_label"] == {} and q.stats(viewer="eve")["by_label"]
 
 
 def test_init_only_before_first_verdict(q, tmp_path):

@@ -7,16 +7,9 @@ Needs ``pip install playwright`` and ``apt-get install chromium``; skipped witho
 from __future__ import annotations
 
 import os
-import socket
-import sys
-import threading
-import time
-from pathlib import Path
 
 import pytest
-
-CHROMIUM = os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium")
-ARTIFACTS = Path(__file__).parent / "artifacts"
+from browsing import ARTIFACTS, CHROMIUM, serving
 
 pytestmark = pytest.mark.browser
 
@@ -25,50 +18,24 @@ pytest.importorskip("uvicorn")
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the shared web fixtures
 from test_web_fixtures import bearer, build_queue  # noqa: E402
-
-from factcheck.web.app import create_app  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def server(tmp_path):
     """Return (base URL, queue) of a uvicorn server on a free local port, stopped afterwards."""
-    import uvicorn
-
     wq = build_queue(tmp_path / "e2e.queue", hostile=True)
-    port = free_port()
-    config = uvicorn.Config(create_app(wq.path, secret_key="e2e"), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", wq
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(wq.path) as base:
+        yield base, wq
 
 
 @pytest.fixture
-def page():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        pg = context.new_page()
-        pg.set_default_timeout(10_000)
-        yield pg
-        context.close()
-        browser.close()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(10_000)
+    yield pg
+    context.close()
 
 
 def current_claim(page) -> str:
@@ -120,13 +87,13 @@ def test_review_three_claims_with_the_keyboard(server, page):
     page.keyboard.press("Enter")
     third = wait_for_other_claim(page, second)
 
-    # 3: skip this one, then rate the next "half-true" with Enter from inside the note
+    # 3: skip this one, then rate the next "half-true" with Ctrl+Enter from inside the note
     page.keyboard.press("s")
     fourth = wait_for_other_claim(page, third)
     page.keyboard.press("3")
     page.keyboard.press("n")
     page.keyboard.type("Roughly right.")
-    page.keyboard.press("Enter")
+    page.keyboard.press("Control+Enter")
     fifth = wait_for_other_claim(page, fourth)
     assert len({first, second, third, fourth, fifth}) == 5
 
