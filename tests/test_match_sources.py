@@ -103,7 +103,7 @@ def test_claimreview_as_other_fact_checkers_publish(tmp_path):
         assert (c.verdict["rating"], c.verdict["by"]) == (rating, by)
 
 
-def test_queue_file_gives_reviewed_claims_with_the_verdict_that_stands(tmp_path):
+def test_queue_file_gives_settled_claims_with_the_verdict_that_stands(tmp_path):
     from factcheck.queue import Queue
 
     q = Queue(tmp_path / "q.queue")
@@ -117,11 +117,13 @@ def test_queue_file_gives_reviewed_claims_with_the_verdict_that_stands(tmp_path)
     q.record_verdict("c0", "sam", "mostly-true")
     q.adjudicate("c0", "ed", "true", note="the log book says 90")
     q.record_verdict("c1", "rita", "half-true", evidence=["https://archive.example.org/ferry"])
+    q.record_verdict("c1", "sam", "half-true")
+    q.record_verdict("c2", "rita", "true")  # one of the two reviews: not settled
     q.close()
     got = {c.id: c for c in _claims(tmp_path / "q.queue")}
-    assert set(got) == {"c0", "c1"}  # c2 has no verdict
+    assert set(got) == {"c0", "c1"}
     assert got["c0"].verdict["rating"] == "true" and got["c0"].verdict["by"] == "ed"
-    assert got["c1"].verdict["evidence"] == ["https://archive.example.org/ferry"]
+    assert got["c1"].verdict["rating"] == "half-true" and got["c1"].verdict["settled_by"] == "agreement"
 
 
 def test_bad_rows_are_reported_with_file_and_line_and_the_rest_is_read(tmp_path):

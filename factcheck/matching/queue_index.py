@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .sources import CheckedClaim
+from .sources import CheckedClaim, queue_verdicts
 from .text import content_words
 
 #: settled claims ranked per claim
@@ -36,17 +36,8 @@ def refresh(queue) -> int:
     if row is not None and row[0] >= last:
         return 0
     known = {cid for (cid,) in conn.execute("SELECT claim_id FROM match_fts")}
-    fresh = []
-    for claim, settlement in queue.settled_claims():
-        if settlement.get("not_a_claim") or settlement.get("rating") is None:
-            continue
-        if claim["claim_id"] in known:
-            continue
-        verdict = queue.verdict(settlement["verdict_id"])
-        shown = {"rating": settlement["rating"], "verdict_id": settlement["verdict_id"], "by": verdict.get("reviewer"),
-                 "date": verdict.get("created_at"), "evidence": verdict.get("evidence") or [],
-                 "note": verdict.get("note"), "settled_by": settlement.get("by")}
-        fresh.append((claim["text"], claim["claim_id"], json.dumps(shown, ensure_ascii=False)))
+    fresh = [(record["text"], record["claim_id"], json.dumps(verdict, ensure_ascii=False))
+             for record, verdict in queue_verdicts(queue) if record["claim_id"] not in known and record.get("text")]
     with queue._write() as w:
         w.executemany("INSERT INTO match_fts (text, claim_id, verdict) VALUES (?, ?, ?)", fresh)
         w.execute("INSERT OR REPLACE INTO match_state (key, value) VALUES ('verdict_id', ?)", (last,))

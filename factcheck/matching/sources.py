@@ -10,7 +10,7 @@ that cannot be used (its file and line named), so that one bad row loses nothing
 * ClaimReview JSON: an array of schema.org ClaimReview objects (as ``export --format
   claimreview`` writes), a single one, a ``@graph`` or DataFeed of them, or the Google Fact
   Check Tools shape (``{"claims": [{"text", "claimReview": [...]}]}``);
-* queue files (SQLite): their reviewed claims, each with the verdict that stands.
+* queue files (SQLite): their settled claims, each with the verdict that stands.
 """
 from __future__ import annotations
 
@@ -274,21 +274,18 @@ def _read_claimreview(path: str, opener) -> Iterator[CheckedClaim | InputError]:
 
 
 def queue_verdicts(queue) -> Iterator[tuple[dict, dict]]:
-    """Yield (claim record, the verdict that stands) for every reviewed claim of a queue: the
-    editor's ruling if there is one, else the latest current verdict; claims judged not a claim
-    are left out."""
-    chosen: dict[str, dict] = {}
-    for row in queue.verdict_rows():  # oldest first
-        prev = chosen.get(row["claim_id"])
-        if prev is not None and prev.get("kind") == "adjudication" and row.get("kind") != "adjudication":
+    """Yield (claim record, the verdict that stands) for every settled claim of a queue (an
+    editor's ruling or the reviewers' agreement, spec/CLI.md review rules); claims settled as
+    not a claim are left out. The verdict: rating, verdict_id, by, date, evidence, note."""
+    for claim, settlement in queue.settled_claims():
+        if settlement.get("not_a_claim") or settlement.get("rating") is None:
             continue
-        chosen[row["claim_id"]] = row
-    for row in chosen.values():
-        if row.get("not_a_claim") or row.get("rating") is None:
-            continue
-        verdict = {"rating": row["rating"], "verdict_id": row["verdict_id"], "by": row["reviewer"],
-                   "date": row["created_at"], "evidence": row.get("evidence") or [], "note": row.get("note")}
-        yield row, {k: v for k, v in verdict.items() if v is not None}
+        row = queue.verdict(settlement["verdict_id"])
+        verdict = {"rating": settlement["rating"], "verdict_id": settlement["verdict_id"], "by": row.get("reviewer"),
+                   "date": row.get("created_at"), "evidence": row.get("evidence") or [], "note": row.get("note"),
+                   "settled_by": settlement.get("by")}
+        record = {**claim["record"], "claim_id": claim["claim_id"], "doc_id": claim["doc_id"]}
+        yield record, {k: v for k, v in verdict.items() if v is not None}
 
 
 def _read_queue(path: str, opener) -> Iterator[CheckedClaim | InputError]:
@@ -302,7 +299,7 @@ def _read_queue(path: str, opener) -> Iterator[CheckedClaim | InputError]:
         raise InputError(f"is not a queue file ({exc})", path=path) from None
     try:
         for row, verdict in queue_verdicts(queue):
-            yield CheckedClaim(id=row["claim_id"], text=_text(row["text"]), verdict=verdict,
+            yield CheckedClaim(id=row["claim_id"], text=_text(row.get("text")), verdict=verdict,
                                doc_id=row.get("doc_id"), facets=tuple(row.get("facets") or ()), path=path)
     finally:
         queue.close()
