@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .sources import CheckedClaim, queue_verdicts
+from .sources import CheckedClaim, settled_verdict
 from .text import content_words
 
 #: settled claims ranked per claim
@@ -29,16 +29,28 @@ def _fts_query(text: str) -> str:
 
 
 def refresh(queue) -> int:
-    """Index the claims settled since the last refresh; return how many were added."""
+    """Bring the index up to date with the verdicts added since the last refresh: only the
+    claims those verdicts are on are looked at (settled now: indexed with the verdict that
+    stands; no longer settled: removed). Return how many claims were (re)indexed."""
     conn = queue._conn()
     last = conn.execute("SELECT coalesce(max(verdict_id), 0) FROM verdicts").fetchone()[0]
     row = conn.execute("SELECT value FROM match_state WHERE key = 'verdict_id'").fetchone()
-    if row is not None and row[0] >= last:
+    mark = row[0] if row is not None else 0
+    if mark >= last:
         return 0
-    known = {cid for (cid,) in conn.execute("SELECT claim_id FROM match_fts")}
-    fresh = [(record["text"], record["claim_id"], json.dumps(verdict, ensure_ascii=False))
-             for record, verdict in queue_verdicts(queue) if record["claim_id"] not in known and record.get("text")]
+    touched = [cid for (cid,) in conn.execute(
+        "SELECT DISTINCT claim_id FROM verdicts WHERE verdict_id > ? AND verdict_id <= ?", (mark, last))]
+    fresh = []
+    for claim_id in touched:
+        settlement = queue.settled(claim_id)
+        if settlement is None or settlement.get("not_a_claim") or settlement.get("rating") is None:
+            continue
+        text = json.loads(conn.execute("SELECT record FROM items WHERE claim_id = ?", (claim_id,)).fetchone()[0],
+                          strict=False).get("text")
+        if text:
+            fresh.append((text, claim_id, json.dumps(settled_verdict(queue, settlement), ensure_ascii=False)))
     with queue._write() as w:
+        w.executemany("DELETE FROM match_fts WHERE claim_id = ?", [(c,) for c in touched])
         w.executemany("INSERT INTO match_fts (text, claim_id, verdict) VALUES (?, ?, ?)", fresh)
         w.execute("INSERT OR REPLACE INTO match_state (key, value) VALUES ('verdict_id', ?)", (last,))
     return len(fresh)

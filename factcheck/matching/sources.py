@@ -280,12 +280,18 @@ def queue_verdicts(queue) -> Iterator[tuple[dict, dict]]:
     for claim, settlement in queue.settled_claims():
         if settlement.get("not_a_claim") or settlement.get("rating") is None:
             continue
-        row = queue.verdict(settlement["verdict_id"])
-        verdict = {"rating": settlement["rating"], "verdict_id": settlement["verdict_id"], "by": row.get("reviewer"),
-                   "date": row.get("created_at"), "evidence": row.get("evidence") or [], "note": row.get("note"),
-                   "settled_by": settlement.get("by")}
         record = {**claim["record"], "claim_id": claim["claim_id"], "doc_id": claim["doc_id"]}
-        yield record, {k: v for k, v in verdict.items() if v is not None}
+        yield record, settled_verdict(queue, settlement)
+
+
+def settled_verdict(queue, settlement: dict) -> dict:
+    """Return the verdict that settled a claim as matching shows it: rating, verdict_id, by,
+    date, evidence, note, settled_by."""
+    row = queue.verdict(settlement["verdict_id"])
+    verdict = {"rating": settlement["rating"], "verdict_id": settlement["verdict_id"], "by": row.get("reviewer"),
+               "date": row.get("created_at"), "evidence": row.get("evidence") or [], "note": row.get("note"),
+               "settled_by": settlement.get("by")}
+    return {k: v for k, v in verdict.items() if v is not None}
 
 
 def _read_queue(path: str, opener) -> Iterator[CheckedClaim | InputError]:
