@@ -3,13 +3,24 @@
     >>> from factcheck.matching import compare_texts
     >>> compare_texts("Iran offered an $80M bounty.", "Iran offered a $3M bounty.")
     'different'
+
+Names are imported on first use, so the queue can ask for what was checked before without
+loading the matcher's numerical stack when there is nothing to match.
 """
 from __future__ import annotations
 
-from .conflicts import conflicts_in, find_conflicts
-from .figures import compare_figures, compare_texts, figures_of
-from .matcher import Matcher, match_claims
-from .sources import CheckedClaim, read_all, read_claims
+import importlib
 
-__all__ = ["CheckedClaim", "Matcher", "compare_figures", "compare_texts", "conflicts_in", "figures_of",
-           "find_conflicts", "match_claims", "read_all", "read_claims"]
+_NAMES = {
+    "CheckedClaim": "sources", "read_all": "sources", "read_claims": "sources",
+    "compare_figures": "figures", "compare_texts": "figures", "figures_of": "figures",
+    "Matcher": "matcher", "match_claims": "matcher",
+    "conflicts_in": "conflicts", "find_conflicts": "conflicts",
+}
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str):
+    if name not in _NAMES:
+        raise AttributeError(f"module 'factcheck.matching' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_NAMES[name]}", __name__), name)

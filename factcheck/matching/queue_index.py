@@ -60,8 +60,6 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     """Return the settled claims that say what ``text`` says, best first: ``{"claim_id",
     "text", "score", "figures", "verdict"}`` (the verdict marked ``"stands": false`` when the
     figures differ). The claim itself is left out."""
-    from .matcher import Matcher
-
     query = _fts_query(text)
     if not query:
         return []
@@ -75,6 +73,8 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     pool = [CheckedClaim(id=cid, text=t, verdict=json.loads(v)) for cid, t, v in rows if cid != claim_id]
     if not pool:
         return []
+    from .matcher import Matcher  # numpy and scipy: only when there is something to rank
+
     texts = {c.id: c.text for c in pool}
     (result,) = Matcher(pool).match([CheckedClaim(id=claim_id, text=text)], top=top)
     return [{"claim_id": m["id"], "text": texts[m["id"]], "score": m["score"], "figures": m["figures"],
