@@ -23,6 +23,7 @@ COMMANDS = {
     "serve": ("factcheck.commands.serve", "serve", "Serve the reviewer web page over a queue."),
     "export": ("factcheck.commands.export", "export", "Export the verdicts of a queue as a data set."),
     "report": ("factcheck.commands.report", "report", "Write an HTML report of a batch or a queue."),
+    "match": ("factcheck.commands.match", "match", "Match claims against claims already checked."),
 }
 
 

@@ -262,6 +262,8 @@ def build_report(*, claims: Iterable[str] = (), queue: str | None = None, title:
     body = [f"<h1>{escape(title)}</h1>", f'<p class="meta">Made by factcheck on {when}.</p>']
     if st is not None:
         body.append(_batch_section(st, threshold))
+        from .matching.conflicts import conflicts_section  # claim matching: same claim, other figures
+        body.append(conflicts_section(claims))
     if qs is not None:
         body.append(_queue_section(qs, threshold, with_batch=st is not None))
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -28,7 +28,7 @@ def test_every_step_from_the_first_version(tmp_path):
     assert "margin" not in {r[1] for r in conn.execute("PRAGMA table_info(items)")}
     conn.close()
     with Queue(path) as q:
-        assert schema.version(q._conn()) == schema.LATEST == 3
+        assert schema.version(q._conn()) == schema.LATEST == 4
         margin = q._conn().execute("SELECT margin FROM items").fetchone()[0]
         assert margin == pytest.approx(0.1)  # |0.6 - 0.5| is the least certain of the four scores
         # the old claim is served in uncertainty order and takes verdicts
@@ -73,7 +73,7 @@ def test_version_two_file_gains_the_verdict_columns_and_documents(tmp_path):
     path = tmp_path / "v2.queue"
     rec = _v2_file(path)
     with Queue(path) as q:
-        assert schema.version(q._conn()) == 3
+        assert schema.version(q._conn()) == schema.LATEST
         columns = {r[1] for r in q._conn().execute("PRAGMA table_info(verdicts)")}
         assert {"not_a_claim", "source_corrected", "source_start", "source_end", "facets", "reuses"} <= columns
         [old] = q.get_claim(rec["claim_id"])["verdicts"]
@@ -87,7 +87,7 @@ def test_version_two_file_gains_the_verdict_columns_and_documents(tmp_path):
     # and the step runs again harmlessly
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA user_version = 2")
-    assert schema.migrate(conn) == 3
+    assert schema.migrate(conn) == schema.LATEST
     assert conn.execute("SELECT count(*) FROM verdicts").fetchone()[0] == 2
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
@@ -109,3 +109,19 @@ def test_several_processes_create_the_same_file(tmp_path):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_v4_adds_the_claim_matching_index_and_is_safe_twice(tmp_path):
+    path = tmp_path / "v3.queue"
+    with Queue(path) as q:
+        q.add_claims([{"claim_id": "a", "doc_id": "d", "start": 0, "end": 9, "text": "Some text", "label": "unsourced"}])
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE match_fts")
+    conn.execute("DROP INDEX items_text")
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    assert schema.migrate(conn) == schema.LATEST == 4
+    schema.MIGRATIONS[3](conn)  # again: harmless
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"match_fts", "match_state", "items_text"} <= names
+    conn.close()

@@ -10,6 +10,7 @@ Examples:
     factcheck train --tier accurate -o models/accurate   # needs factcheck[embeddings,transformers]
     factcheck train --tier finetuned --limit 200 -o /tmp/ft   # a quick fine-tuning check
     factcheck train --backend transformers --base-model ./my-bert -o my-model
+    factcheck train --task matching --tier accurate -o models/accurate/matching
     factcheck extract article.txt --model my-model""")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Directory to write the model to.")
 @click.option("--tier", type=click.Choice(["fast", "accurate", "finetuned"]), default="fast", show_default=True,
@@ -21,17 +22,24 @@ Examples:
               help="Local Hugging Face model directory (accurate/finetuned: instead of the pinned MiniLM).")
 @click.option("--data", type=click.Path(exists=True, file_okay=False), help="The shared data folder (default ../shared/data).")
 @click.option("--own-data", type=click.Path(exists=True, file_okay=False), help="The project's own labelled data (default datasets/attribution).")
+@click.option("--task", type=click.Choice(["extract", "matching"]), default="extract", show_default=True,
+              help="matching: the claim-matching re-ranker of --tier, from CT20 (../shared/data/claim-matching).")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--epochs", type=int, default=2, show_default=True, help="transformers backend only.")
 @click.option("--limit", type=int, default=None,
               help="transformers backend, accurate and finetuned tiers: fine-tune on N examples (a quick check).")
-def train(output, tier, backend, base_model, data, own_data, seed, epochs, limit):
+def train(output, tier, backend, base_model, data, own_data, task, seed, epochs, limit):
     """Rebuild a model from labelled data, with fixed seeds.
 
     Writes a directory that 'factcheck extract --model DIR' loads.
     """
     from ..train import train_tier, train_transformers
 
+    if task == "matching":
+        from ..matching.train import train_reranker
+        train_reranker(tier, data=data, output=output, log=lambda m: click.echo(m, err=True))
+        click.echo(f"wrote {output}")
+        return
     if backend == "transformers":
         if not base_model:
             raise click.UsageError("--backend transformers needs --base-model DIR (a local Hugging Face model)")

@@ -40,6 +40,8 @@ class ReviewSession:
         self.message = ""
         #: extra panels under the claim: each takes the session and returns (style, text) fragments
         self.panels: list[Callable[["ReviewSession"], list[tuple[str, str]]]] = []
+        from ..matching.queue_index import review_panel  # claims checked before, copies
+        self.panels.append(review_panel)
         self._clear()
         self.advance()
 
@@ -75,6 +77,21 @@ class ReviewSession:
         verdict = self._record(rating=self.ratings[index])
         self.reviewed += 1
         self.message = f"Saved: {self.ratings[index]} (verdict {verdict['verdict_id']})"
+        self.advance()
+        return verdict
+
+    def reuse(self) -> dict | None:
+        """Take over the verdict of the claim checked before (the first, when its figures agree);
+        return the new verdict, which names the one it reused."""
+        from ..matching.queue_index import reusable, reuse
+
+        matches = (self.current or {}).get("checked_before") or []
+        if not matches or not reusable(matches[0]):
+            self.message = "No earlier verdict with the same figures to reuse."
+            return None
+        verdict = reuse(self.queue, self.claim_id, self.reviewer, matches[0], label=self.label)
+        self.reviewed += 1
+        self.message = f"Saved: {verdict['rating']}, reusing verdict {verdict['reuses']}"
         self.advance()
         return verdict
 
@@ -208,7 +225,7 @@ def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tup
     if mode == "label":
         out.append(("class:keys", "label: [c]ontested [e]stimated [s]ourced [u]nsourced [-] none\n"))
     else:
-        out.append(("class:keys", "[n]ote [e]vidence [l]abel n[o] source [s]kip [u]ndo [q]uit\n"))
+        out.append(("class:keys", "[n]ote [e]vidence [l]abel n[o] source [r]euse [s]kip [u]ndo [q]uit\n"))
     if s.message:
         out.append(("class:message", s.message + "\n"))
     return out
@@ -298,6 +315,7 @@ def build_app(session: ReviewSession, *, input=None, output=None):
     for i in range(min(9, len(session.ratings))):
         kb.add(str(i + 1), filter=idle)(lambda event, i=i: act(lambda: session.rate(i)))
     kb.add("x", filter=idle)(lambda event: act(session.not_a_claim))
+    kb.add("r", filter=idle)(lambda event: act(session.reuse))
 
     @kb.add("o", filter=idle)
     def _no_source(event):

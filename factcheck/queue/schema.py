@@ -168,9 +168,19 @@ def _v3(conn: sqlite3.Connection) -> None:
     )""")
 
 
-MIGRATIONS = (_v1, _v2, _v3)
+def _v4(conn: sqlite3.Connection) -> None:
+    """Claim matching: an FTS5 index of the settled claims (filled when a claim asks for what was
+    checked before, see factcheck.matching.queue_index), how far it has read the verdicts, and
+    an index on the claims' text that finds copies in other documents."""
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS match_fts USING fts5(text, claim_id UNINDEXED, "
+                 "verdict UNINDEXED, tokenize='porter unicode61 remove_diacritics 2')")
+    conn.execute("CREATE TABLE IF NOT EXISTS match_state (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+    conn.execute("CREATE INDEX IF NOT EXISTS items_text ON items(text)")
+
+
+MIGRATIONS = (_v1, _v2, _v3, _v4)
 #: the indexes a first load into an empty queue builds once at the end (store.Queue.add_rows)
-SECONDARY_INDEXES = ("items_doc", "items_status_label", "items_open_priority", "items_open_margin")
+SECONDARY_INDEXES = ("items_doc", "items_status_label", "items_open_priority", "items_open_margin", "items_text")
 LATEST = len(MIGRATIONS)
 
 

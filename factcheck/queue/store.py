@@ -419,6 +419,9 @@ class Queue:
         if not hide:
             out["model"] = {"name": model, "version": version, "label": record.get("label"),
                             "scores": record.get("scores") or {}}
+        from ..matching.queue_index import checked_before, copies  # claim matching; lazy: queue add needs none of it
+        out["checked_before"] = checked_before(self, claim_id, record.get("text") or "")
+        out["copies"] = copies(self, claim_id, record.get("text") or "", doc_id)
         return out
 
     def article(self, claim_id: str) -> dict | None:

@@ -1,0 +1,55 @@
+"""``factcheck match``: each query against the claims already checked."""
+from __future__ import annotations
+
+import click
+
+from ._output import write_jsonl
+
+
+@click.command(epilog="""\b
+Examples:
+    factcheck match new-claims.jsonl --against checked.jsonl --top 3
+    factcheck match claims.jsonl --against newsroom.queue reviews.json --model accurate -o matches.jsonl
+    factcheck match claims.jsonl --against claims.jsonl --conflicts    # figures that disagree""")
+@click.argument("queries", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--against", "sources", multiple=True, required=True, metavar="SOURCE",
+              help="Claims already checked: JSON Lines, TSV (id, text[, title]), ClaimReview JSON or a queue "
+                   "file. Repeat for several; the arguments after it are sources too.")
+@click.argument("more_sources", nargs=-1, type=click.Path(dir_okay=False), metavar="[SOURCE]...")
+@click.option("--top", type=click.IntRange(1, 1000), default=5, show_default=True, help="Matches per query.")
+@click.option("--model", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
+              help="fast: BM25 and figures, no torch; accurate: adds the MiniLM encoder (factcheck[embeddings]).")
+@click.option("--conflicts", is_flag=True,
+              help="Instead: list pairs from different documents that say the same thing with different figures.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+              help="accurate: folder for the sources' embeddings (default $FACTCHECK_CACHE or ~/.cache/factcheck/match).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write here instead of standard output.")
+def match(queries, sources, more_sources, top, model, conflicts, cache_dir, output):
+    """For each claim in QUERIES, the claims already checked that say the same
+    thing, best first: one JSON line per query, in input order, with each
+    match's id, score, whether the figures agree (same / different / none)
+    and the verdict given on it. A verdict on different figures is marked
+    "stands": false. A bad row is reported with its file and line, the rest
+    is matched, and the exit code is 1.
+    """
+    from ..errors import FactcheckError
+    from ..matching.conflicts import find_conflicts
+    from ..matching.matcher import Matcher
+    from ..matching.sources import read_all
+
+    errors: list = []
+    checked = read_all(list(sources) + list(more_sources), errors)
+    asked = read_all([queries], errors)
+    for e in errors:
+        click.echo(f"Error: {e}", err=True)
+    if not checked:
+        raise FactcheckError("no claim to match against: every SOURCE was empty or unreadable (see above)")
+    if asked:
+        matcher = Matcher(checked, model=model, cache_dir=cache_dir)
+        rows = find_conflicts(asked, matcher, top=top) if conflicts else matcher.match(asked, top=top)
+        with click.open_file(output, "w", encoding="utf-8") as out:
+            write_jsonl(rows, out)
+    if errors:
+        raise FactcheckError(f"{len(errors)} input row{'s' if len(errors) != 1 else ''} or file"
+                             f"{'s' if len(errors) != 1 else ''} could not be read (see above); the rest was matched")

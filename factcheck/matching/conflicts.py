@@ -1,0 +1,90 @@
+"""Conflicting figures across documents: pairs of claims from different documents that say the
+same thing with different figures (two death tolls for one event, two costs for one plan)."""
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Sequence
+
+from .figures import DIFFERENT, compare_figures
+from .matcher import Matcher, similar
+from .sources import CheckedClaim
+
+
+def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int = 5) -> Iterator[dict]:
+    """Yield each conflicting pair once, most alike first within each claim's matches:
+    ``{"a", "b", "doc_a", "doc_b", "score", "text_a", "text_b", "figures": [[as a says, as b
+    says], ...]}``. Two claims say the same thing when one is among the other's ``top`` matches
+    and their words, figures aside, are similar (:func:`~factcheck.matching.matcher.similar`).
+    Claims of one document (or with one id) never conflict with each other."""
+    seen: set[tuple[str, str]] = set()
+    for claim, result in zip(claims, matcher.match(list(claims), top=top)):
+        for m in result["matches"]:
+            if m["figures"] != DIFFERENT:
+                continue
+            other = matcher.claims[matcher_row(matcher, m["id"])]
+            if other.id == claim.id or (claim.doc_id is not None and other.doc_id == claim.doc_id):
+                continue
+            key = tuple(sorted((claim.id, other.id)))
+            a, b = matcher.side_of_claim(claim), matcher.side(matcher_row(matcher, other.id))
+            if key in seen or not similar(a, b):
+                continue
+            seen.add(key)
+            pairs = compare_figures(a.figures, b.figures).differing
+            yield {"a": claim.id, "b": other.id, "doc_a": claim.doc_id, "doc_b": other.doc_id,
+                   "score": m["score"], "text_a": claim.text, "text_b": other.text,
+                   "figures": [list(p) for p in pairs]}
+
+
+def matcher_row(matcher: Matcher, claim_id: str) -> int:
+    """Return the row of a claim id in the matcher (the first, if the id repeats)."""
+    rows = getattr(matcher, "_rows", None)
+    if rows is None:
+        rows = matcher._rows = {}
+        for n, c in enumerate(matcher.claims):
+            rows.setdefault(c.id, n)
+    return rows[claim_id]
+
+
+def conflicts_in(records: Iterable[dict], *, model: str = "fast", top: int = 5) -> list[dict]:
+    """Return the conflicting pairs among claim records (as ``extract`` writes them), for the
+    report: see :func:`find_conflicts`."""
+    claims = [CheckedClaim(id=str(r.get("claim_id") or r.get("id") or n), text=str(r["text"]),
+                           doc_id=None if r.get("doc_id") is None else str(r["doc_id"]),
+                           facets=tuple(r.get("facets") or ()))
+              for n, r in enumerate(records, 1) if r.get("text")]
+    if not claims:
+        return []
+    return list(find_conflicts(claims, Matcher(claims, model=model), top=top))
+
+
+def conflicts_html(pairs: Sequence[dict], limit: int = 50) -> str:
+    """Return an HTML section listing conflicting pairs (article text escaped), for ``factcheck
+    report``; an empty string when there are none."""
+    from html import escape
+
+    if not pairs:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(str(p['doc_a']))}</td><td>{escape(p['text_a'])}</td>"
+        f"<td>{escape(str(p['doc_b']))}</td><td>{escape(p['text_b'])}</td>"
+        f"<td>{escape('; '.join(f'{a} / {b}' for a, b in p['figures']))}</td></tr>"
+        for p in pairs[:limit])
+    return ("<section><h2>Conflicting figures across documents</h2>"
+            f"<p>{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of claims from different documents say the same "
+            "thing with different figures.</p><table><thead><tr><th>document</th><th>claim</th><th>document</th>"
+            f"<th>claim</th><th>figures</th></tr></thead><tbody>{rows}</tbody></table></section>")
+
+
+#: claims a report compares at most (each is matched against all the others)
+REPORT_LIMIT = 20_000
+
+
+def conflicts_section(paths: Iterable[str], limit: int = REPORT_LIMIT) -> str:
+    """Return the report's HTML section of conflicting figures among the claims of claim files
+    (the first ``limit`` claims; unreadable rows are left to the rest of the report)."""
+    from itertools import islice
+
+    from ..io import read_records
+
+    errors: list = []
+    records = list(islice((r for p in paths for r in read_records(p, errors)), limit))
+    return conflicts_html(conflicts_in(records))

@@ -1,0 +1,80 @@
+"""What the re-ranker knows about a (query, candidate) pair: lexical scores and ranks, the
+encoder's cosine (accurate tier), word and name overlap, and whether figures and dates agree."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Sequence
+
+from .text import named_words
+from .figures import DIFFERENT, NONE, SAME, Figure, FigureComparison, compare_figures, figures_of
+
+LEXICAL = ("bm25_rel", "text_rel", "title_rel", "lex_rank", "words_of_claim", "words_of_query",
+           "idf_of_claim", "idf_of_query",
+           "named_of_claim", "named_shared", "figures_same", "figures_different", "dates_same",
+           "dates_different")
+DENSE = ("cosine", "cosine_title", "cosine_gap", "dense_rank")
+
+
+@dataclass(frozen=True)
+class Side:
+    """What the features need of one claim: content words, named words, figures (read when
+    first asked for: a candidate's only matter when the query has some)."""
+
+    words: frozenset
+    named_text: str
+    figure_text: str
+    facets: tuple | None
+    #: each word's idf in the index searched, and their sum
+    weights: dict
+    total: float
+
+    @cached_property
+    def plain(self) -> frozenset:
+        """The words without digits: what "similar wording" compares."""
+        return frozenset(w for w in self.words if w.isalpha())
+
+    @cached_property
+    def named(self) -> frozenset:
+        return named_words(self.named_text)
+
+    @cached_property
+    def figures(self) -> tuple[Figure, ...]:
+        return figures_of(self.figure_text, list(self.facets) if self.facets is not None else None)
+
+
+def _share(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a) if a else 0.0
+
+
+def _weighted_share(a: Side, b: Side) -> float:
+    """Return the idf-weighted share of ``a``'s words that ``b`` has."""
+    return sum(a.weights[w] for w in a.words & b.words) / a.total if a.total else 0.0
+
+
+def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: float, title: float,
+                  lex_rank: int | None, dense: dict | None = None) -> tuple[list[float], str]:
+    """Return the feature vector of one pair (LEXICAL, then DENSE when ``dense`` is given) and
+    the figure verdict (``same``/``different``/``none``)."""
+    cmp = compare_figures(q.figures, c.figures) if q.figures else FigureComparison(NONE)
+    dates_q = tuple(f for f in q.figures if f.dimension == "date")
+    dates_c = tuple(f for f in c.figures if f.dimension == "date") if dates_q else ()
+    dates = compare_figures(dates_q, dates_c).figures if dates_q and dates_c else "none"
+    best = best_bm25 if best_bm25 > 0 else 1.0
+    # scores relative to the query's best candidate, so that the model carries over to
+    # indexes of any size (an absolute BM25 grows with the size of the index)
+    row = [bm25 / best, text / best, title / best,
+           1.0 / (1 + lex_rank) if lex_rank is not None else 0.0,
+           _share(c.words, q.words), _share(q.words, c.words), _weighted_share(c, q), _weighted_share(q, c),
+           _share(c.named, q.words | q.named),
+           float(len(c.named & (q.words | q.named))) ** 0.5,
+           float(cmp.figures == SAME), float(cmp.figures == DIFFERENT),
+           float(dates == SAME), float(dates == DIFFERENT)]
+    if dense is not None:
+        row += [dense["cosine"], dense["cosine_title"], dense["cosine"] - dense["best"],
+                1.0 / (1 + dense["rank"]) if dense.get("rank") is not None else 0.0]
+    return row, cmp.figures
+
+
+def names(dense: bool) -> Sequence[str]:
+    return LEXICAL + DENSE if dense else LEXICAL

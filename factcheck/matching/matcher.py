@@ -1,0 +1,210 @@
+"""Claim matching: for each query, the checked claims that say the same thing, best first.
+
+Retrieval, then a small learned re-ranker (what won CheckThat! 2020): BM25 candidates (and, in
+the accurate tier, the encoder's nearest neighbours), each scored by :mod:`.rerank` over the
+features of :mod:`.features`. Figures decide the last word: a candidate whose figures differ
+from the query's never ranks above one of similar wording whose figures agree, and its verdict
+is marked as not standing for the query.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from ..errors import ModelError
+from ..types import Facet
+from .features import Side, names, pair_features
+from .figures import DIFFERENT, SAME
+from .index import LexicalIndex
+from .rerank import Reranker
+from .sources import CheckedClaim
+from .text import clean, named_words, terms
+
+TIERS = ("fast", "accurate")
+#: candidates re-ranked per query, from each retriever, by tier: on CT20 dev the fast tier's
+#: MAP@5 was the same with 10 as with 20 (0.766 / 0.765), at two thirds of the time
+CANDIDATES = {"fast": 10, "accurate": 20}
+#: two claims are of "similar wording" when this share of their words is common (Jaccard). A
+#: design choice, not fitted: a claim and a copy with one figure changed share nearly all.
+SIMILAR_WORDING = 0.5
+
+
+def reranker_dir(model: str | Path) -> Path:
+    """Return the folder of a shipped tier's re-ranker (``models/TIER/matching``) or ``model`` itself."""
+    from ..models import models_dir
+
+    if str(model) in TIERS:
+        return models_dir() / str(model) / "matching"
+    return Path(model)
+
+
+def _facets_of(claim: CheckedClaim) -> list[Facet] | None:
+    if not claim.facets:
+        return None
+    try:
+        return [Facet.from_dict(f) for f in claim.facets]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def side_of(text: str, title: str | None, facets: list[Facet] | None, index: LexicalIndex,
+            words: frozenset | None = None) -> Side:
+    """Return what the features need of a claim: its words (with their idf in ``index``) and
+    names with an embedded post's signature, its figures without it."""
+    full = clean(text, signature=False)
+    if words is None:
+        words = frozenset(terms(f"{full} {title or ''}"))
+    weights = index.weight(words)
+    return Side(words=words, named_text=full, figure_text=clean(text),
+                facets=tuple(facets) if facets is not None else None, weights=weights,
+                total=sum(weights.values()))
+
+
+class Matcher:
+    """Matches queries against checked claims: ``Matcher(claims).match(queries, top=5)``."""
+
+    def __init__(self, claims: Sequence[CheckedClaim], *, model: str | Path = "fast",
+                 reranker: Reranker | None = None, dense: bool | None = None, encoder=None,
+                 cache_dir: str | Path | None = None, candidates: int | None = None, cache_queries: bool = False):
+        self.claims = list(claims)
+        self.cache_dir = cache_dir
+        #: keep the queries' embeddings in the cache too (for training and evaluation runs)
+        self.cache_queries = cache_queries
+        self.dense = (str(model) == "accurate") if dense is None else dense
+        self.candidates = candidates or CANDIDATES["accurate" if self.dense else "fast"]
+        if reranker is None and model is not None:
+            reranker = Reranker.load(reranker_dir(model))
+            if self.dense != any(f == "cosine" for f in reranker.features):
+                raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
+                                 f"{'accurate' if not self.dense else 'fast'} tier")
+        self.reranker = reranker
+        self.lexical = LexicalIndex([c.text for c in self.claims], [c.title for c in self.claims])
+        self._sides: dict[int, Side] = {}
+        self._encoder = encoder
+        self.vectors = None
+        if self.dense:
+            from .dense import embeddings
+            self.vectors = embeddings([c.text for c in self.claims], self._get_encoder, cache_dir)
+            # a fact-check's title restates the claim in other words: a second vector per claim
+            # (the text again where there is no title)
+            self.title_vectors = embeddings([c.title or c.text for c in self.claims], self._get_encoder, cache_dir)
+
+    def _get_encoder(self):
+        if self._encoder is None:
+            from ..embeddings import shared_encoder
+            self._encoder = shared_encoder()
+        return self._encoder
+
+    def side(self, row: int) -> Side:
+        s = self._sides.get(row)
+        if s is None:
+            c = self.claims[row]
+            s = self._sides[row] = side_of(c.text, c.title, _facets_of(c), self.lexical, self.lexical.doc_terms[row])
+        return s
+
+    def side_of_claim(self, claim: CheckedClaim) -> Side:
+        """Return the features' view of any claim (a query)."""
+        return side_of(claim.text, None, _facets_of(claim), self.lexical)
+
+    def pairs(self, queries: Sequence[CheckedClaim]) -> Iterator[tuple[list[int], np.ndarray, list[str]]]:
+        """Yield, per query, its candidate rows, their feature matrix and figure verdicts."""
+        # who wrote a post helps find the claim about it, so retrieval keeps the signature's
+        # name and handle; the figures are read without it (its date is the post's, not the claim's)
+        texts = [clean(q.text, signature=False) for q in queries]
+        lexical = self.lexical.search_many(texts, self.candidates)
+        dense_rows = dense_sims = None
+        if self.dense:
+            from .dense import top_cosine
+            if self.cache_queries:
+                from .dense import embeddings
+                qv = np.asarray(embeddings(texts, self._get_encoder, self.cache_dir), dtype=np.float32)
+            else:
+                qv = self._get_encoder().encode(texts)
+            dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)
+            title_rows, _ = top_cosine(qv, self.title_vectors, self.candidates)
+        for i, (q, hits) in enumerate(zip(queries, lexical)):
+            qs = self.side_of_claim(q)
+            lex = {row: (rank, bm25, text, title) for rank, (row, bm25, text, title) in enumerate(hits)}
+            best = hits[0][1] if hits else 0.0
+            rows = list(lex)
+            dense = {}
+            if self.dense:
+                ranks = {int(r): k for k, r in enumerate(dense_rows[i])}
+                rows += [r for r in dict.fromkeys(int(r) for r in (*dense_rows[i], *title_rows[i])) if r not in lex]
+                cos = np.asarray(self.vectors[rows], dtype=np.float32) @ qv[i]
+                cos_title = np.asarray(self.title_vectors[rows], dtype=np.float32) @ qv[i]
+                top = float(dense_sims[i][0]) if len(dense_sims[i]) else 0.0
+                dense = {row: {"cosine": float(c), "cosine_title": float(ct), "best": top, "rank": ranks.get(row)}
+                         for row, c, ct in zip(rows, cos, cos_title)}
+            feats, figs = [], []
+            for row in rows:
+                rank, bm25, text, title = lex.get(row, (None, 0.0, 0.0, 0.0))
+                f, fig = pair_features(qs, self.side(row), bm25=bm25, best_bm25=best, text=text, title=title,
+                                       lex_rank=rank, dense=dense.get(row) if self.dense else None)
+                feats.append(f)
+                figs.append(fig)
+            X = np.array(feats, dtype=np.float64).reshape(len(rows), len(names(self.dense)))
+            yield rows, X, figs
+
+    def match(self, queries: Sequence[CheckedClaim], top: int = 5, batch: int = 512) -> Iterator[dict]:
+        """Yield one result per query, in order: ``{"id", "matches": [{"id", "score",
+        "figures", "verdict"}]}`` with at most ``top`` matches, best first."""
+        for s in range(0, len(queries), batch):
+            chunk = queries[s: s + batch]
+            for q, (rows, X, figs) in zip(chunk, self.pairs(chunk)):
+                scores = self.reranker.predict_proba(X)[:, 1] if len(rows) else np.zeros(0)
+                ranked = order(rows, scores, figs, self.side)
+                yield {"id": q.id, "matches": [self._match(rows[j], float(scores[j]), figs[j])
+                                               for j in ranked[:top]]}
+
+    def _match(self, row: int, score: float, figures: str) -> dict:
+        claim = self.claims[row]
+        verdict = claim.verdict
+        if verdict is not None and figures == DIFFERENT:
+            verdict = {**verdict, "stands": False,
+                       "why": "its figures differ from this claim's: the verdict does not settle it"}
+        return {"id": claim.id, "score": round(score, 6), "figures": figures, "verdict": verdict}
+
+
+def similar(a: Side, b: Side) -> bool:
+    """Return whether two claims are of similar wording: at least SIMILAR_WORDING of their
+    words in common (Jaccard), words with digits left out so that figures do not count."""
+    wa, wb = a.plain, b.plain
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= SIMILAR_WORDING
+
+
+def order(rows: Sequence[int], scores: np.ndarray, figs: Sequence[str], side_of_row) -> list[int]:
+    """Return candidate positions best first: by score, except that a candidate whose figures
+    differ goes below every candidate of similar wording whose figures agree."""
+    ranked = sorted(range(len(rows)), key=lambda j: (-scores[j], rows[j]))
+    same = [j for j in ranked if figs[j] == SAME]
+    if not same or all(figs[j] != DIFFERENT for j in ranked):
+        return ranked
+    out: list[int] = []
+    held: dict[int, list[int]] = {}  # a same-figure candidate -> the differing ones held below it
+    for j in ranked:
+        if figs[j] == DIFFERENT:
+            below = [s for s in same if similar(side_of_row(rows[s]), side_of_row(rows[j]))]
+            later = [s for s in below if s not in out]
+            if later:
+                held.setdefault(later[-1], []).append(j)
+                continue
+        out.append(j)
+        out.extend(held.pop(j, []))
+    for rest in held.values():
+        out.extend(rest)
+    return out
+
+
+def match_claims(queries: Iterable[CheckedClaim], sources: Sequence[CheckedClaim], *, top: int = 5,
+                 model: str | Path = "fast", cache_dir: str | Path | None = None) -> Iterator[dict]:
+    """Return :meth:`Matcher.match` of the queries against the sources, with the given tier."""
+    matcher = Matcher(sources, model=model, cache_dir=cache_dir)
+    return matcher.match(list(queries), top=top)
+
+
+__all__ = ["Matcher", "match_claims", "order", "side_of"]

@@ -1,0 +1,83 @@
+"""Ranking rules, the re-ranker's file format, conflicts for the report, and number awareness."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from factcheck.errors import ModelError, NotFittedError
+from factcheck.matching import CheckedClaim, Matcher, conflicts_in
+from factcheck.matching.conflicts import conflicts_html
+from factcheck.matching.rerank import Reranker
+
+
+def _claims(*texts, doc=None):
+    return [CheckedClaim(id=f"c{i}", text=t, doc_id=doc) for i, t in enumerate(texts)]
+
+
+def test_a_different_figure_never_ranks_above_a_same_one_of_similar_wording():
+    pool = _claims("The factory laid off 300 workers in the spring.",
+                   "The factory laid off 1,200 workers in the spring.",
+                   "The factory laid off about 300 staff this spring.")
+    query = [CheckedClaim(id="q", text="The factory laid off 1,200 workers in the spring, the union said.")]
+    (result,) = Matcher(pool).match(query, top=3)
+    figs = [(m["id"], m["figures"]) for m in result["matches"]]
+    assert figs[0] == ("c1", "same")
+    assert {f for _, f in figs[1:]} == {"different"}
+
+
+def test_reranker_round_trips_as_json_and_refuses_bad_files(tmp_path):
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 3))
+    y = (X[:, 0] + 0.3 * rng.normal(size=200) > 0).astype(int)
+    model = Reranker(features=("a", "b", "c")).fit(X, y)
+    model.save(tmp_path / "m")
+    again = Reranker.load(tmp_path / "m")
+    assert np.allclose(again.predict_proba(X), model.predict_proba(X))
+    assert not list((tmp_path / "m").glob("*.pkl"))
+    with pytest.raises(NotFittedError):
+        Reranker().decision_function(X)
+    cfg = json.loads((tmp_path / "m/config.json").read_text())
+    cfg["coef"] = cfg["coef"][:2]
+    (tmp_path / "m/config.json").write_text(json.dumps(cfg))
+    with pytest.raises(ModelError):
+        Reranker.load(tmp_path / "m")
+    (tmp_path / "m/weights.pkl").write_bytes(b"x")
+    with pytest.raises(ModelError):
+        Reranker.load(tmp_path / "m")
+
+
+def test_conflicts_for_the_report_are_escaped():
+    records = [{"claim_id": "a", "doc_id": "<b>paper</b>", "text": "The storm destroyed 85 homes on the island, the governor said."},
+               {"claim_id": "b", "doc_id": "other", "text": "The storm destroyed 400 homes on the island, the governor said."},
+               {"claim_id": "c", "doc_id": "other", "text": "Schools reopened after the storm."}]
+    pairs = conflicts_in(records)
+    assert [(p["a"], p["b"]) for p in pairs] == [("a", "b")]
+    html = conflicts_html(pairs)
+    assert "&lt;b&gt;paper&lt;/b&gt;" in html and "<b>paper" not in html and "85 homes / 400 homes" in html
+    assert conflicts_html([]) == ""
+
+
+@pytest.mark.shared
+def test_number_awareness_on_a_slice_of_ct20(shared):
+    from factcheck.matching.awareness import number_awareness
+    from factcheck.matching.train import relevant_claims
+
+    pool, claims = relevant_claims(shared / "data")
+    result = number_awareness(claims, pool)
+    assert result.claims >= 200
+    assert result.rate >= 0.95, result.failures
+
+
+def test_report_shows_conflicting_figures(tmp_path):
+    from factcheck.report import build_report
+
+    rows = [{"claim_id": "a", "doc_id": "paper-a", "text": "The storm destroyed 85 homes on the island, the governor said.",
+             "checkworthiness": 0.9, "label": "sourced", "facets": []},
+            {"claim_id": "b", "doc_id": "paper-b", "text": "The storm destroyed 400 homes on the island, the governor said.",
+             "checkworthiness": 0.8, "label": "sourced", "facets": []}]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    html = build_report(claims=[str(path)])
+    assert "Conflicting figures across documents" in html and "85 homes / 400 homes" in html
