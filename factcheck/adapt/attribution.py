@@ -16,12 +16,12 @@ from typing import Sequence
 import numpy as np
 
 from ..attribution import base as _rules_base
-from ..attribution.features import featurize, sparse_matrix
+from ..attribution.features import N_DENSE, featurize, sparse_matrix
 from ..errors import NotFittedError
 from ..types import LABELS, PRIMARY_LABELS, SentenceInput, Span, primary_label
 from . import logistic
 from .exceptions import locate, sentence_key
-from .part import fit_layer, load_base, load_part, save_part
+from .part import column_l2, fit_layer, load_base, load_part, save_part
 
 TYPE = "attribution-adapted"
 
@@ -52,7 +52,7 @@ def agreement(P: np.ndarray, Y: np.ndarray, primaries: Sequence[str | None]) -> 
 class AdaptedAttribution:
     """An attribution model adapted to a newsroom's verdicts (scikit-learn contract)."""
 
-    def __init__(self, *, base=None, l2: float | None = None, n_bits: int = 16, hash_scale: float = 0.3):
+    def __init__(self, *, base=None, l2: tuple | None = None, n_bits: int = 16, hash_scale: float = 0.3):
         self.base = base
         self.l2 = l2
         self.n_bits = n_bits
@@ -88,6 +88,7 @@ class AdaptedAttribution:
         designs = [self._with_base(M, zb, k) for k in range(len(LABELS))]
 
         def fit_all(l2, rows):
+            l2 = column_l2(l2, 1 << self.n_bits, N_DENSE, 2)
             thetas = np.zeros((len(LABELS), designs[0].shape[1]))
             for k in range(len(LABELS)):
                 r = rows & (Y[:, k] >= 0)
@@ -109,8 +110,8 @@ class AdaptedAttribution:
                 return float(np.nanmean(agreement(P, Y, primaries)))
             groups = list(groups) if groups is not None else list(range(len(X)))
             l2, self.cv_ = logistic.choose_l2(groups, fit_predict, score)
-        self.l2_ = l2
-        self.theta_ = fit_all(l2, np.ones(len(X), bool))
+        self.l2_ = tuple(l2)
+        self.theta_ = fit_all(self.l2_, np.ones(len(X), bool))
         self.exceptions_ = {}
         self.classes_ = LABELS
         return self
@@ -173,9 +174,10 @@ class AdaptedAttribution:
     def load(cls, directory: str | Path) -> "AdaptedAttribution":
         """Return the part saved in directory."""
         config, thetas, base = load_part(Path(directory), TYPE)
-        model = cls(base=base, l2=config["l2"], n_bits=int(config["n_bits"]), hash_scale=config["hash_scale"])
+        l2 = tuple(config["l2"])
+        model = cls(base=base, l2=l2, n_bits=int(config["n_bits"]), hash_scale=config["hash_scale"])
         model.base_, model.base_dir_ = base, base.directory_
-        model.theta_, model.l2_, model.cv_ = thetas, config["l2"], config.get("cv", {})
+        model.theta_, model.l2_, model.cv_ = thetas, l2, config.get("cv", {})
         model.exceptions_ = config.get("exceptions", {})
         model.classes_ = LABELS
         return model

@@ -20,7 +20,9 @@ def _pair(before, after, key: str | None = None) -> str:
 
 
 def _layer(l2) -> str:
-    return "none (the base's scores, exceptions only)" if l2 == float("inf") else f"prior strength {l2:g}"
+    if all(v == float("inf") for v in l2):
+        return "none (the base's scores, exceptions only)"
+    return f"prior strength {l2[0]:g} on the word weights, {l2[1]:g} on the calibration weights (inf: kept at the base)"
 
 
 def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples: Sequence[NewsroomExample],

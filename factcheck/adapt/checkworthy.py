@@ -9,7 +9,7 @@ Reviewers' answers are kept as exceptions by sentence (:mod:`factcheck.adapt.exc
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from ..types import SentenceInput
 from . import logistic
 from .exceptions import sentence_key
 from .hashing import N_BITS, hashed_matrix
-from .part import fit_layer, load_base, load_part, save_part
+from .part import column_l2, fit_layer, load_base, load_part, save_part
 
 TYPE = "checkworthy-adapted"
 
@@ -34,15 +34,30 @@ def f1_at_zero(y: np.ndarray, z: np.ndarray) -> float:
     return 2 * tp / max(1, int(pred.sum()) + int(y.sum()))
 
 
+def best_shift(y: np.ndarray, z: np.ndarray) -> tuple[float, float]:
+    """Return (F1, shift): the best F1 of ``z + shift`` at 0 over shifts putting the cut between
+    two decision values, the smallest such shift (in size) on ties."""
+    cuts = np.unique(np.concatenate([[0.0], np.round(-z, 6)]))
+    best = (-1.0, 0.0)
+    for s in sorted(cuts, key=abs):
+        f = f1_at_zero(y, z + s)
+        if f > best[0] + 1e-12:
+            best = (f, float(s))
+    return best
+
+
 class AdaptedCheckworthy:
     """A check-worthiness model adapted to a newsroom's verdicts (scikit-learn contract).
 
-    ``base`` is the base part's directory (or a loaded part); ``l2`` the prior strength, or
-    None to choose it by cross-validation grouped by ``groups`` in :meth:`fit`."""
+    ``base`` is the base part's directory (or a loaded part); ``l2`` the prior strengths
+    ``(words, calibration)`` (:func:`factcheck.adapt.part.column_l2`), or None to choose them by
+    cross-validation grouped by ``groups`` in :meth:`fit`, together with ``shift``, the
+    decision shift that gives the best cross-validated F1 (the newsroom's operating point)."""
 
-    def __init__(self, *, base=None, l2: float | None = None, n_bits: int = N_BITS):
+    def __init__(self, *, base=None, l2: tuple | None = None, shift: float | None = None, n_bits: int = N_BITS):
         self.base = base
         self.l2 = l2
+        self.shift = shift
         self.n_bits = n_bits
 
     def _design(self, X: Sequence, zb: np.ndarray):
@@ -54,22 +69,29 @@ class AdaptedCheckworthy:
         return logistic.logit(self.base_.predict_proba(list(X))[:, 1])
 
     def fit(self, X: Sequence[SentenceInput | str], y, *, groups: Sequence | None = None,
-            sample_weight=None, score: Callable = f1_at_zero) -> "AdaptedCheckworthy":
+            sample_weight=None) -> "AdaptedCheckworthy":
         """Fit the layer on sentences X and 0/1 labels y; return self."""
         self.base_, self.base_dir_ = load_base(self.base)
         y = np.asarray(y, dtype=np.float64)
         zb = self._base_logit(X)
         M = self._design(X, zb)
-        w = logistic.balanced_weights(y) * (1.0 if sample_weight is None else np.asarray(sample_weight))
-        l2, self.cv_ = self.l2, {}
+        w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        l2, self.cv_, shift = self.l2, {}, self.shift
         if l2 is None:
             groups = list(groups) if groups is not None else list(range(len(y)))
+            oof = {}
 
             def fit_predict(l2, tr, te):
-                return zb[te] + M[te] @ fit_layer(M[tr], zb[tr], y[tr], w[tr], l2)
-            l2, self.cv_ = logistic.choose_l2(groups, fit_predict, lambda z: score(y, z))
-        self.l2_ = l2
-        self.theta_ = fit_layer(M, zb, y, w, l2)
+                return zb[te] + M[te] @ fit_layer(M[tr], zb[tr], y[tr], w[tr], column_l2(l2, 1 << self.n_bits))
+
+            def cv_score(z):
+                f, s = best_shift(y, z)
+                oof[len(oof)] = s
+                return f
+            l2, self.cv_ = logistic.choose_l2(groups, fit_predict, cv_score)
+            shift = oof[list(self.cv_).index(l2)] if self.cv_ else 0.0
+        self.l2_, self.shift_ = tuple(l2), float(shift or 0.0)
+        self.theta_ = fit_layer(M, zb, y, w, column_l2(self.l2_, 1 << self.n_bits))
         self.exceptions_ = {}
         self.classes_ = np.array([0, 1])
         return self
@@ -86,7 +108,7 @@ class AdaptedCheckworthy:
         if len(X) == 0:
             return np.zeros(0)
         zb = self._base_logit(X)
-        return zb + self._design(X, zb) @ self.theta_
+        return zb + self._design(X, zb) @ self.theta_ + self.shift_
 
     def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
         """Return an (n, 2) array: P(not check-worthy), P(check-worthy); a sentence a reviewer
@@ -106,16 +128,17 @@ class AdaptedCheckworthy:
     def save(self, directory: str | Path) -> Path:
         """Write the part (config, weights, a copy of its base) to directory; return it."""
         return save_part(Path(directory), self.base_dir_, {
-            "type": TYPE, "n_bits": self.n_bits, "l2": self.l2_, "cv": {str(k): v for k, v in self.cv_.items()},
+            "type": TYPE, "n_bits": self.n_bits, "l2": self.l2_, "shift": self.shift_, "cv": {str(k): v for k, v in self.cv_.items()},
             "exceptions": self.exceptions_}, self.theta_)
 
     @classmethod
     def load(cls, directory: str | Path) -> "AdaptedCheckworthy":
         """Return the part saved in directory."""
         config, thetas, base = load_part(Path(directory), TYPE)
-        model = cls(base=base, l2=config["l2"], n_bits=int(config["n_bits"]))
+        model = cls(base=base, l2=tuple(config["l2"]), n_bits=int(config["n_bits"]))
         model.base_, model.base_dir_ = base, base.directory_
-        model.theta_, model.l2_, model.cv_ = thetas[0], config["l2"], config.get("cv", {})
+        model.theta_, model.l2_, model.cv_ = thetas[0], tuple(config["l2"]), config.get("cv", {})
+        model.shift_ = float(config.get("shift", 0.0))
         model.exceptions_ = {k: int(v) for k, v in config.get("exceptions", {}).items()}
         model.classes_ = np.array([0, 1])
         return model

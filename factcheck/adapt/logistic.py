@@ -14,8 +14,12 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-#: candidate prior strengths, strongest (nearest the base) first; ``inf`` is the base itself
-L2_GRID = (float("inf"), 30.0, 10.0, 3.0, 1.0, 0.3)
+INF = float("inf")
+#: candidate prior strengths of the word weights and of the calibration weights (bias, base
+#: log-odds, rule features), strongest (nearest the base) first; ``inf`` keeps the base's
+WORD_GRID = (INF, 30.0, 10.0, 3.0, 1.0, 0.3)
+CALIBRATION_GRID = (INF, 10.0, 1.0, 0.1)
+L2_GRID = tuple((w, c) for w in WORD_GRID for c in CALIBRATION_GRID)
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -40,13 +44,20 @@ def balanced_weights(y: np.ndarray) -> np.ndarray:
     return w
 
 
-def fit_offset(X, offset: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) -> np.ndarray:
+def fit_offset(X, offset: np.ndarray, y: np.ndarray, weight: np.ndarray, l2) -> np.ndarray:
     """Return theta minimising the weighted log-loss of ``offset + X @ theta`` plus
-    ``l2 / 2 * |theta|^2`` (zeros when ``l2`` is infinite or there is nothing to learn)."""
+    ``sum(l2 / 2 * theta^2)`` (``l2`` a number or one per column; a column with an infinite
+    ``l2`` stays at zero)."""
     from scipy.optimize import minimize
     n_cols = X.shape[1]
-    if not np.isfinite(l2) or len(y) == 0:
+    l2 = np.broadcast_to(np.asarray(l2, dtype=np.float64), (n_cols,))
+    free = np.isfinite(l2)
+    if not free.any() or len(y) == 0:
         return np.zeros(n_cols)
+    if not free.all():
+        theta = np.zeros(n_cols)
+        theta[free] = fit_offset(X[:, np.flatnonzero(free)], offset, y, weight, l2[free])
+        return theta
     y = np.asarray(y, dtype=np.float64)
 
     def loss(theta):
@@ -74,9 +85,9 @@ def group_folds(groups: Sequence, k: int) -> np.ndarray:
     return np.array([fold_of[g] for g in groups], dtype=np.int64)
 
 
-def choose_l2(groups: Sequence, fit_predict: Callable[[float, np.ndarray, np.ndarray], np.ndarray],
-              score: Callable[[np.ndarray], float], *, grid: Sequence[float] = L2_GRID,
-              k: int = 5) -> tuple[float, dict]:
+def choose_l2(groups: Sequence, fit_predict: Callable[[tuple, np.ndarray, np.ndarray], np.ndarray],
+              score: Callable[[np.ndarray], float], *, grid: Sequence[tuple] = L2_GRID,
+              k: int = 5) -> tuple[tuple, dict]:
     """Return the prior strength of ``grid`` with the best grouped cross-validated ``score``
     (higher is better; ties go to the stronger prior, i.e. nearer the base) and each one's score.
 
@@ -84,7 +95,7 @@ def choose_l2(groups: Sequence, fit_predict: Callable[[float, np.ndarray, np.nda
     for the test rows; ``score(predictions)`` scores the out-of-fold predictions of all rows."""
     k = min(k, len(set(groups)))
     if k < 2:
-        return float("inf"), {}
+        return grid[0], {}
     folds = group_folds(groups, k)
     results = {}
     for l2 in grid:

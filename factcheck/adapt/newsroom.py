@@ -24,6 +24,9 @@ from . import guard
 from .attribution import AdaptedAttribution, agreement, targets
 from .checkworthy import AdaptedCheckworthy
 from .guard import AdaptationRefused
+from .logistic import L2_GRID
+
+BASE_L2 = L2_GRID[0]
 
 
 @dataclass
@@ -53,10 +56,10 @@ def _check_cw(base, examples, groups, hold, progress) -> tuple[float, dict]:
     y = np.array([e.checkworthy for e in examples])
     train = ~hold
     if len(set(y[train])) < 2:
-        return float("inf"), {"note": "the verdicts hold only one kind of answer (rated or not a claim): no layer, "
+        return (BASE_L2, 0.0), {"note": "the verdicts hold only one kind of answer (rated or not a claim): no layer, "
                                       "exceptions only"}
     if not hold.any():
-        return float("inf"), {"note": "too few documents to hold any out: no layer, exceptions only"}
+        return (BASE_L2, 0.0), {"note": "too few documents to hold any out: no layer, exceptions only"}
     X = [e.input for e in examples]
     idx_tr, idx_te = np.flatnonzero(train), np.flatnonzero(hold)
     trial = AdaptedCheckworthy(base=base).fit([X[i] for i in idx_tr], y[train],
@@ -66,26 +69,28 @@ def _check_cw(base, examples, groups, hold, progress) -> tuple[float, dict]:
     after = guard.checkworthy_figures(y[hold], trial.predict_proba(te)[:, 1])
     key = "f1" if y[hold].any() else "accuracy"
     progress(f"check-worthiness on the held-out slice ({len(idx_te)} claims): {key} {before[key]:.3f} -> "
-             f"{after[key]:.3f} (prior strength {trial.l2_:g})")
+             f"{after[key]:.3f} (prior strengths {trial.l2_}, shift {trial.shift_:+.2f})")
     if after[key] < before[key] - 1e-9:
         raise AdaptationRefused(
             f"the adapted check-worthiness model is worse than its base on the held-out verdicts ({key} "
             f"{after[key]:.3f} < {before[key]:.3f} on {len(idx_te)} claims); nothing written: review more "
             "claims (or check the verdicts) and adapt again")
-    return trial.l2_, {"held_out": {"before": before, "after": after, "metric": key}}
+    return (trial.l2_, trial.shift_), {"held_out": {"before": before, "after": after, "metric": key},
+                                       "shift": round(trial.shift_, 4),
+                       "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
 
 
 def _check_att(base, examples, groups, hold, progress) -> tuple[float, dict]:
     """Return the attribution layer's prior strength (inf: no layer) and its held-out figures."""
     rows = _attribution_rows(examples)
     if not rows:
-        return float("inf"), {"note": "no rated claim with a label or source to learn from"}
+        return BASE_L2, {"note": "no rated claim with a label or source to learn from"}
     ex = [examples[i] for i in rows]
     g = [groups[i] for i in rows]
     h = hold[rows]
     Y = _y_attr(ex)
     if not h.any() or h.all():
-        return float("inf"), {"note": "too few documents with labels to hold any out: no layer, exceptions only"}
+        return BASE_L2, {"note": "too few documents with labels to hold any out: no layer, exceptions only"}
     tr = np.flatnonzero(~h)
     trial = AdaptedAttribution(base=base).fit([ex[i].input for i in tr], Y[tr],
                                               primaries=[ex[i].primary for i in tr], groups=[g[i] for i in tr])
@@ -94,12 +99,13 @@ def _check_att(base, examples, groups, hold, progress) -> tuple[float, dict]:
     before = float(np.nanmean(agreement(base.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
     after = float(np.nanmean(agreement(trial.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
     progress(f"attribution on the held-out slice ({len(te)} claims): agreement {before:.3f} -> {after:.3f} "
-             f"(prior strength {trial.l2_:g})")
+             f"(prior strengths {trial.l2_})")
     if after < before - 1e-9:
         raise AdaptationRefused(
             f"the adapted attribution model agrees less with the reviewers than its base on the held-out verdicts "
             f"({after:.3f} < {before:.3f} on {len(te)} claims); nothing written: review more claims and adapt again")
-    return trial.l2_, {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(te)}}
+    return trial.l2_, {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(te)},
+                       "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
 
 
 def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, shared: Path | None = None,
@@ -113,17 +119,17 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
                      "held_out_claims": int(hold.sum())}
     progress(f"{len(examples)} reviewed claims in {figures['documents']} documents; "
              f"{int(hold.sum())} held out to check the result")
-    l2_cw, figures["checkworthy"] = _check_cw(base_cw, examples, groups, hold, progress)
+    (l2_cw, shift_cw), figures["checkworthy"] = _check_cw(base_cw, examples, groups, hold, progress)
     l2_att, figures["attribution"] = _check_att(base_att, examples, groups, hold, progress)
 
     X = [e.input for e in examples]
     y = np.array([e.checkworthy for e in examples])
-    cw = AdaptedCheckworthy(base=base_cw, l2=l2_cw).fit(X, y)
+    cw = AdaptedCheckworthy(base=base_cw, l2=l2_cw, shift=shift_cw).fit(X, y)
     cw.remember([x.text for x in X], y)
     rows = _attribution_rows(examples)
     ex = [examples[i] for i in rows]
     att = AdaptedAttribution(base=base_att, l2=l2_att).fit([e.input for e in ex], _y_attr(ex)) if ex else \
-        AdaptedAttribution(base=base_att, l2=float("inf")).fit([], np.zeros((0, len(LABELS))))
+        AdaptedAttribution(base=base_att, l2=BASE_L2).fit([], np.zeros((0, len(LABELS))))
     corrected = [e for e in ex if e.label_corrected or e.source_corrected]
     att.remember([e.input for e in corrected],
                  [targets(e.primary if e.label_corrected else None, e.source_corrected, e.source is not None)

@@ -24,14 +24,23 @@ def load_base(base):
     return base, getattr(base, "directory_", None)
 
 
-def fit_layer(X, offset: np.ndarray, y: np.ndarray, weight: np.ndarray, l2: float) -> np.ndarray:
+def fit_layer(X, offset: np.ndarray, y: np.ndarray, weight: np.ndarray, l2) -> np.ndarray:
     """Return the layer's weights over all columns of X, fitted on the columns the rows use
     (the prior keeps every other column at zero, so this is the same fit, only faster)."""
     used = np.unique(X.nonzero()[1])
     theta = np.zeros(X.shape[1])
     if len(used):
-        theta[used] = logistic.fit_offset(X[:, used], offset, y, weight, l2)
+        l2 = np.broadcast_to(np.asarray(l2, dtype=np.float64), (X.shape[1],))
+        theta[used] = logistic.fit_offset(X[:, used], offset, y, weight, l2[used])
     return theta
+
+
+def column_l2(l2: tuple[float, float], n_words: int, n_before: int = 0, n_after: int = 2) -> np.ndarray:
+    """Return the per-column prior strengths of a layer: ``l2 = (words, calibration)``, the
+    hashed words between ``n_before`` and ``n_after`` calibration columns (rule features, bias,
+    base log-odds), which need fewer examples to move and so get their own strength."""
+    words, cal = l2
+    return np.concatenate([np.full(n_before, cal), np.full(n_words, words), np.full(n_after, cal)])
 
 
 def save_part(directory: Path, base_dir: Path | None, config: dict, thetas: np.ndarray) -> Path:
