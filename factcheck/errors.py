@@ -46,7 +46,12 @@ class NotFoundError(QueueError):
     """A claim, reviewer or verdict does not exist in the queue."""
 
 
-class ScaleError(QueueError):
+class ValidationError(QueueError):
+    """A verdict was refused: a rating off the scale, an unknown label, evidence that is not an
+    http(s) URL, or a span outside the document. The same check runs for CLI, terminal and web."""
+
+
+class ScaleError(ValidationError):
     """A rating is not on the queue's rating scale."""
 
 

@@ -8,7 +8,15 @@ note, evidence, reviewer, time, and what the model said when the verdict was giv
   or a number);
 * ``hf``: a Hugging Face dataset folder (``save_to_disk``) with explicit features, ClassLabel
   for ratings and labels, and a dataset card (``README.md``);
-* ``claimreview``: a JSON array of schema.org ClaimReview objects, one per reviewed claim.
+* ``claimreview``: a JSON array of schema.org ClaimReview objects, one per **settled** claim
+  (spec/CLI.md review rules: the editor's ruling or the agreed rating; never a claim settled
+  as "not a claim", never one still open or disputed on its rating), with the reviewer's note
+  as ``reviewBody`` and the claim's source as ``itemReviewed.author``.
+
+The data-set formats carry every current verdict with ``settled`` (is its claim settled),
+``not_a_claim``, ``source_corrected``, ``source`` (as it stands after the verdict; the model's
+is ``model_source``), ``facets`` (the reviewer's facet corrections; the model's are
+``model_facets``) and ``reuses``.
 
 Every export is written to a temporary file (or folder) and moved into place, so a crash
 never leaves half a file. ``since`` keeps only verdicts recorded after that time.
@@ -30,7 +38,8 @@ from .types import LABELS, PRIMARY_LABELS
 FORMATS = ("jsonl", "csv", "parquet", "hf", "claimreview")
 COLUMNS = ("verdict_id", "claim_id", "doc_id", "text", "start", "end", "checkworthiness", "source", "facets",
            "rating", "rating_value", "label", "note", "evidence", "reviewer", "reviewer_role", "kind",
-           "created_at", "model_label", "model_scores", "model_name", "model_version")
+           "created_at", "model_label", "model_scores", "model_name", "model_version",
+           "settled", "not_a_claim", "source_corrected", "reuses", "model_source", "model_facets")
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,10 @@ def export_row(row: dict) -> dict:
     out = {k: row.get(k) for k in COLUMNS}
     out["model_label"] = row.get("claim_label", row.get("model_label"))
     out["evidence"] = list(row.get("evidence") or [])
-    out["facets"] = list(row.get("facets") or [])
+    out["facets"] = list(row.get("facets") or [])  # the reviewer's facet corrections
+    out["model_facets"] = list(row.get("model_facets") or [])
+    for flag in ("settled", "not_a_claim", "source_corrected"):
+        out[flag] = bool(row.get(flag))
     out["model_scores"] = {lab: (row.get("model_scores") or {}).get(lab) for lab in LABELS}
     return out
 
@@ -134,7 +146,16 @@ def parquet_schema():
         ("reviewer_role", pa.string()), ("kind", pa.string()), ("created_at", pa.string()),
         ("model_label", pa.string()), ("model_scores", pa.struct([(lab, pa.float64()) for lab in LABELS])),
         ("model_name", pa.string()), ("model_version", pa.string()),
+        ("settled", pa.bool_()), ("not_a_claim", pa.bool_()), ("source_corrected", pa.bool_()),
+        ("reuses", pa.int64()), ("model_source", span), ("model_facets", pa.string()),
     ])
+
+
+def _span(src):
+    """Return a source as the {text, start, end} struct (a bare string gets offsets -1)."""
+    if isinstance(src, dict) and "start" in src:
+        return {"text": src.get("text"), "start": src.get("start"), "end": src.get("end")}
+    return {"text": src, "start": -1, "end": -1} if isinstance(src, str) else None
 
 
 def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
@@ -148,7 +169,9 @@ def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
         with pq.ParquetWriter(tmp, schema, compression="zstd") as writer:
             buf: list[dict] = []
             for row in rows:
-                buf.append({**row, "facets": json.dumps(row["facets"], ensure_ascii=False)})
+                buf.append({**row, "facets": json.dumps(row["facets"], ensure_ascii=False),
+                            "model_facets": json.dumps(row["model_facets"], ensure_ascii=False),
+                            "source": _span(row.get("source")), "model_source": _span(row.get("model_source"))})
                 if len(buf) >= batch:
                     writer.write_table(pa.Table.from_pylist(buf, schema=schema))
                     n, buf = n + len(buf), []
@@ -170,7 +193,9 @@ def hf_features(scale):
     return Features({
         "verdict_id": Value("int64"), "claim_id": Value("string"), "doc_id": Value("string"),
         "text": Value("string"), "start": Value("int64"), "end": Value("int64"),
-        "checkworthiness": Value("float64"), "source": claim["source"], "facets": claim["facets"],
+        "checkworthiness": Value("float64"), "source": claim["source"],
+        "facets": List({"start": Value("int64"), "end": Value("int64"), "kind": Value("string"),
+                        "value": Value("string"), "not_a_figure": Value("bool")}),
         "rating": ClassLabel(names=scale.names()), "rating_value": Value("int64"),
         "label": ClassLabel(names=list(PRIMARY_LABELS)), "note": Value("string"),
         "evidence": List(Value("string")), "reviewer": Value("string"), "reviewer_role": Value("string"),
@@ -178,18 +203,19 @@ def hf_features(scale):
         "model_label": ClassLabel(names=list(PRIMARY_LABELS)),
         "model_scores": {lab: Value("float64") for lab in LABELS},
         "model_name": Value("string"), "model_version": Value("string"),
+        "settled": Value("bool"), "not_a_claim": Value("bool"), "source_corrected": Value("bool"),
+        "reuses": Value("int64"), "model_source": claim["source"], "model_facets": claim["facets"],
     })
 
 
 def _hf_row(row: dict) -> dict:
     from .frames import facet_value_text
     out = dict(row)
-    out["facets"] = [{"kind": f.get("kind"), "text": f.get("text"), "value": facet_value_text(f.get("value")),
-                      "start": f.get("start"), "end": f.get("end"), "approximate": bool(f.get("approximate")),
-                      "unit": f.get("unit")} for f in row["facets"]]
-    src = row.get("source")
-    out["source"] = src if isinstance(src, dict) and "start" in src else (
-        {"text": src, "start": -1, "end": -1} if isinstance(src, str) else None)
+    out["model_facets"] = [{"kind": f.get("kind"), "text": f.get("text"), "value": facet_value_text(f.get("value")),
+                            "start": f.get("start"), "end": f.get("end"), "approximate": bool(f.get("approximate")),
+                            "unit": f.get("unit")} for f in row["model_facets"]]
+    out["facets"] = [{**f, "value": facet_value_text(f.get("value"))} for f in row["facets"]]
+    out["source"], out["model_source"] = _span(row.get("source")), _span(row.get("model_source"))
     return out
 
 
@@ -213,7 +239,11 @@ def dataset_card(queue, rows: list[dict], scale, since: str | None) -> str:
               f"- verdicts: {len(rows):,}",
               f"- claims with a verdict: {len({r['claim_id'] for r in rows}):,}",
               f"- claims in the queue: {stats.get('claims', 0):,}",
-              f"- labels corrected by a reviewer: {corrected:,}", "",
+              f"- labels corrected by a reviewer: {corrected:,}",
+              f"- verdicts on settled claims: {sum(1 for r in rows if r.get('settled')):,}",
+              f"- not-a-claim verdicts: {sum(1 for r in rows if r.get('not_a_claim')):,}",
+              f"- source corrections: {sum(1 for r in rows if r.get('source_corrected')):,}; "
+              f"facet corrections: {sum(len(r.get('facets') or ()) for r in rows):,}", "",
               "| rating | verdicts |", "|---|---|"]
     lines += [f"| {name} | {by_rating.get(name, 0):,} |" for name in scale.names()]
     lines += ["", "## Reviewers", "", "| reviewer | verdicts |", "|---|---|"]
@@ -230,7 +260,12 @@ def dataset_card(queue, rows: list[dict], scale, since: str | None) -> str:
               "- `text`, `start`, `end`, `doc_id`, `source`, `facets`: the claim as in spec/CLAIMS.md "
               "(a facet's `value` as text)",
               "- `note`, `evidence` (URLs), `reviewer`, `reviewer_role`, `kind` (verdict or adjudication), "
-              "`created_at` (ISO 8601 UTC)", ""]
+              "`created_at` (ISO 8601 UTC)",
+              "- `settled`: the claim is settled (its verdicts agree on the rating, or an editor ruled); "
+              "`not_a_claim`: the reviewer says it is nothing to check (no rating)",
+              "- `source_corrected`, `source`: the source as it stands after the verdict (`model_source` is "
+              "the model's); `facets`: the reviewer's corrected figures (`model_facets` are the model's); "
+              "`reuses`: the verdict this one took over", ""]
     return "\n".join(lines)
 
 
@@ -264,8 +299,30 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
     return len(rows)
 
 
+_ORGANISATION_WORDS = frozenset((
+    "agency", "association", "authority", "bank", "board", "bureau", "centre", "center", "commission",
+    "committee", "company", "corporation", "council", "court", "department", "government", "group",
+    "institute", "ministry", "office", "organisation", "organization", "party", "police", "service",
+    "survey", "union", "university"))
+
+
+def claim_author(source) -> dict | None:
+    """Return the schema.org author of a claim from its source span (None when it has none):
+    an Organization when the source reads as one (*the Labor Department*, *Statistics Bureau*),
+    else a Person. A guess from the words, not a lookup: the name is what the article says."""
+    text = source.get("text") if isinstance(source, dict) else source
+    if not isinstance(text, str) or not text.strip():
+        return None
+    name = " ".join(text.split())
+    words = {w.strip(".,'’s").lower() for w in name.split()}
+    kind = "Organization" if name.lower().startswith("the ") or words & _ORGANISATION_WORDS else "Person"
+    return {"@type": kind, "name": name}
+
+
 def claim_review(row: dict, scale, org_name: str, org_url: str) -> dict:
-    """Return the schema.org ClaimReview of one verdict row."""
+    """Return the schema.org ClaimReview of one settled claim: ``row`` carries the claim's
+    fields, the published ``rating`` and, where known, ``note`` (the reviewBody), ``source``
+    (the claim's author), ``published`` and ``url`` of its document."""
     rating = scale.get(row["rating"])
     review_rating = {"@type": "Rating"}
     if rating.value is not None:
@@ -273,16 +330,19 @@ def claim_review(row: dict, scale, org_name: str, org_url: str) -> dict:
     review_rating.update({"bestRating": scale.best, "worstRating": scale.worst,
                           "alternateName": rating.alternate_name})
     doc_id = str(row.get("doc_id") or "")
-    appearance = {"@type": "CreativeWork", "name": doc_id}
+    appearance = {"@type": "CreativeWork", "name": row.get("title") or doc_id}
     if row.get("url"):
         appearance["url"] = str(row["url"])
     elif doc_id.startswith(("http://", "https://")):
         appearance["url"] = doc_id
     item = {"@type": "Claim", "appearance": [appearance]}
+    author = claim_author(row.get("source"))
+    if author:
+        item["author"] = author
     if row.get("published"):
         item["datePublished"] = str(row["published"])[:10]
     base = org_url.rstrip("/")
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{base}/claims/{row['claim_id']}",
@@ -292,28 +352,52 @@ def claim_review(row: dict, scale, org_name: str, org_url: str) -> dict:
         "reviewRating": review_rating,
         "itemReviewed": item,
     }
+    if row.get("note"):
+        review["reviewBody"] = row["note"]
+    return review
 
 
-def claim_reviews(rows: Iterable[dict], scale, org_name: str, org_url: str,
-                  since: str | None = None) -> list[dict]:
-    """Return one ClaimReview per reviewed claim: an editor's adjudication if there is one,
-    else the latest verdict. With ``since``, only claims whose chosen verdict is newer."""
-    chosen: dict[str, dict] = {}
-    for row in rows:  # oldest first, so a later verdict replaces an earlier one
-        prev = chosen.get(row["claim_id"])
-        if prev is not None and prev.get("kind") == "adjudication" and row.get("kind") != "adjudication":
+def published_rows(rows: Iterable[dict], settlements: dict[str, dict]) -> list[dict]:
+    """Return one row per claim that ClaimReview may publish: settled (spec/CLI.md review rules)
+    and not settled as "not a claim". The row is the settling verdict's (the editor's ruling, or
+    the agreed verdict) with the settled rating; ``created_at`` is when the claim was settled
+    (its latest current verdict), and a verdict without a note takes an agreeing one's."""
+    by_claim: dict[str, list[dict]] = {}
+    for row in rows:
+        if row["claim_id"] in settlements:
+            by_claim.setdefault(row["claim_id"], []).append(row)
+    out = []
+    for claim_id, settled in settlements.items():
+        if settled["not_a_claim"] or claim_id not in by_claim:
             continue
-        chosen[row["claim_id"]] = row
+        mine = by_claim[claim_id]
+        chosen = next((r for r in mine if r["verdict_id"] == settled["verdict_id"]), None)
+        if chosen is None:
+            continue
+        row = {**chosen, "rating": settled["rating"]}
+        if settled["by"] == "agreement":
+            row["created_at"] = max(r["created_at"] for r in mine if r.get("kind") != "adjudication")
+            if not row.get("note"):
+                row["note"] = next((r["note"] for r in mine if r.get("note") and r["rating"] == settled["rating"]),
+                                   next((r["note"] for r in mine if r.get("note")), None))
+        out.append(row)
+    return sorted(out, key=lambda r: r["verdict_id"])
+
+
+def claim_reviews(rows: Iterable[dict], settlements: dict[str, dict], scale, org_name: str, org_url: str,
+                  since: str | None = None) -> list[dict]:
+    """Return one ClaimReview per published claim (see :func:`published_rows`); with ``since``,
+    only claims settled after it."""
     since = normalize_since(since)
-    picked = sorted((r for r in chosen.values() if since is None or str(r["created_at"]) > since),
-                    key=lambda r: r["verdict_id"])
-    return [claim_review(r, scale, org_name, org_url) for r in picked]
+    return [claim_review(r, scale, org_name, org_url) for r in published_rows(rows, settlements)
+            if since is None or str(r["created_at"]) > since]
 
 
 def write_claimreview(queue, rows: Iterable[dict], path: Path, org_name: str, org_url: str,
                       since: str | None) -> int:
     from .io import atomic_writer
-    reviews = claim_reviews(rows, queue.scale, org_name, org_url, since)
+    settlements = {claim["claim_id"]: found for claim, found in queue.settled_claims()}
+    reviews = claim_reviews(rows, settlements, queue.scale, org_name, org_url, since)
     with atomic_writer(path, "w", encoding="utf-8") as f:
         json.dump(reviews, f, ensure_ascii=False, indent=1)
         f.write("\n")
@@ -330,7 +414,8 @@ def document_index(paths: Iterable[str]) -> dict[str, dict]:
         for row in read_records(str(path)):
             if row.get("doc_id") is None:
                 continue
-            index[str(row["doc_id"])] = {"published": row.get("published") or None, "url": row.get("url") or None}
+            index[str(row["doc_id"])] = {"published": row.get("published") or None, "url": row.get("url") or None,
+                                         "title": row.get("title") or row.get("headline") or None}
     return index
 
 
@@ -340,7 +425,7 @@ def with_documents(rows: Iterable[dict], documents: dict[str, dict]) -> Iterator
         doc = documents.get(str(row.get("doc_id")))
         if doc:
             row = dict(row)
-            for key in ("published", "url"):
+            for key in ("published", "url", "title"):
                 if doc.get(key) and not row.get(key):
                     row[key] = doc[key]
         yield row
@@ -371,7 +456,8 @@ def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_
         if fmt == "claimreview":
             # the choice per claim needs all its current verdicts, so read them all; the queue's own
             # rows, because they may carry the document's publication date
-            rows = with_documents(queue.verdict_rows(), documents or {})
+            known = {**queue.document_index(), **(documents or {})}
+            rows = with_documents(queue.verdict_rows(), known)
             n = write_claimreview(queue, tracked(rows), out, org_name, org_url, since_norm)
         else:
             rows = tracked(verdict_rows(queue, since_norm))

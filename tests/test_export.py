@@ -89,7 +89,8 @@ def test_jsonl_round_trip(queue_path, tmp_path):
     assert "wrote 5 verdicts" in r.output and "--since" in r.output
     first = rows[0]
     assert first["model_label"] == "sourced" and first["model_scores"]["sourced"] == 0.91
-    assert first["facets"][0]["value"] == 12 and first["source"]["text"] == "The port authority"
+    assert first["model_facets"][0]["value"] == 12 and first["source"]["text"] == "The port authority"
+    assert first["facets"] == [] and first["settled"] is True and first["not_a_claim"] is False
     assert rows[2]["label"] == "unsourced" and rows[2]["model_label"] == "estimated"
 
 
@@ -108,7 +109,7 @@ def test_csv_and_parquet_round_trip_with_pandas(queue_path, tmp_path):
     got = [(r["claim_id"], r["reviewer"], r["rating"], none(r["label"]), none(r["note"]), tuple(r["evidence"]),
             r["created_at"]) for r in df.to_dict("records")]
     assert got == want
-    assert df.loc[0, "model_scores"]["sourced"] == 0.91 and json.loads(df.loc[0, "facets"])[1]["value"] == "2019"
+    assert df.loc[0, "model_scores"]["sourced"] == 0.91 and json.loads(df.loc[0, "model_facets"])[1]["value"] == "2019"
     assert pd.isna(df.loc[4, "rating_value"]) and df.loc[0, "rating_value"] == 5
 
 
@@ -126,7 +127,8 @@ def test_hf_dataset_has_class_labels_and_a_card(queue_path, tmp_path):
     assert [labels.int2str(x) if x is not None else None for x in ds["label"]] == [w["label"] for w in want]
     assert ds["evidence"][0] == ["https://port.example.org/2019"] and ds["reviewer"] == [w["reviewer"] for w in want]
     card = (out / "README.md").read_text()
-    for needle in ("verdicts: 5", "| alice | 3 |", "| bob | 2 |", "## Agreement", "| unverifiable |  | Unverifiable |"):
+    for needle in ("verdicts: 5", "| alice | 3 |", "| bob | 2 |", "## Agreement", "| unverifiable |  | Unverifiable |",
+                   "verdicts on settled claims: 2", "not-a-claim verdicts: 0"):
         assert needle in card
     # exporting again replaces the folder whole
     export(queue_path, "hf", out)
@@ -137,14 +139,20 @@ def test_hf_dataset_has_class_labels_and_a_card(queue_path, tmp_path):
 REQUIRED = ("@context", "@type", "url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed")
 
 
-def test_claimreview_has_the_required_fields(queue_path, tmp_path):
+def settle_the_rest(queue_path):
+    """Rule on the disputed c1 and give c2 its second verdict, so c0, c1 and c2 are settled."""
     from factcheck.queue import Queue
     with Queue(queue_path) as q:
         q.adjudicate("c1", "ed", "false", note="the bridge cost is on record")
+        q.record_verdict("c2", "bob", "unverifiable")
+
+
+def test_claimreview_has_the_required_fields(queue_path, tmp_path):
+    settle_the_rest(queue_path)
     out = tmp_path / "reviews.json"
     export(queue_path, "claimreview", out, "--org-name", "Example Checks", "--org-url", "https://checks.example.org/")
     reviews = json.loads(out.read_text())
-    assert [r["url"] for r in reviews] == [f"https://checks.example.org/claims/c{k}" for k in (0, 2, 1)]
+    assert [r["url"] for r in reviews] == [f"https://checks.example.org/claims/c{k}" for k in (0, 1, 2)]
     for r in reviews:
         assert all(k in r for k in REQUIRED) and r["@type"] == "ClaimReview"
         assert r["author"] == {"@type": "Organization", "name": "Example Checks", "url": "https://checks.example.org/"}
@@ -155,6 +163,10 @@ def test_claimreview_has_the_required_fields(queue_path, tmp_path):
     by_url = {r["url"].rsplit("/", 1)[1]: r for r in reviews}
     assert by_url["c0"]["reviewRating"]["ratingValue"] == 5 and by_url["c0"]["claimReviewed"] == TEXTS[0][0]
     assert by_url["c0"]["itemReviewed"]["appearance"][0]["url"] == "https://news.example.org/a0"
+    # the claim's source is its author; the agreeing reviewer's note is the review's body
+    assert by_url["c0"]["itemReviewed"]["author"] == {"@type": "Organization", "name": "The port authority"}
+    assert by_url["c0"]["reviewBody"] == "matches the port's yearly report"
+    assert by_url["c1"]["reviewBody"] == "the bridge cost is on record" and "author" not in by_url["c1"]["itemReviewed"]
     assert by_url["c1"]["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
                                            "alternateName": "False"}  # the editor's ruling
     assert "ratingValue" not in by_url["c2"]["reviewRating"]  # unverifiable has no value
@@ -210,6 +222,7 @@ def test_claimreview_dates_the_claim_when_the_queue_knows_its_publication():
 
 
 def test_claimreview_takes_date_and_url_from_the_documents_table(queue_path, tmp_path):
+    settle_the_rest(queue_path)
     docs = tmp_path / "articles.jsonl"
     docs.write_text(json.dumps({"doc_id": "doc1", "published": "2024-03-15", "url": "https://news.example.org/budget",
                                 "text": "..."}) + "\n" + json.dumps({"doc_id": "doc2", "text": "..."}) + "\n")
@@ -220,3 +233,92 @@ def test_claimreview_takes_date_and_url_from_the_documents_table(queue_path, tmp
     assert reviews["c1"]["itemReviewed"]["datePublished"] == "2024-03-15"
     assert reviews["c1"]["itemReviewed"]["appearance"][0]["url"] == "https://news.example.org/budget"
     assert "datePublished" not in reviews["c2"]["itemReviewed"]  # doc2 has no date: none is guessed
+
+
+# -- what is published and what is settled, state by state ------------------------------------
+
+def claimreview_ids(path, tmp_path) -> list[str]:
+    out = tmp_path / "cr.json"
+    export(path, "claimreview", out, "--org-name", "Checks", "--org-url", "https://checks.example.org")
+    return [r["url"].rsplit("/", 1)[-1] for r in json.loads(out.read_text())]
+
+
+def settled_column(path, tmp_path) -> dict:
+    out = tmp_path / "rows.jsonl"
+    export(path, "jsonl", out)
+    rows = [json.loads(x) for x in out.read_text().splitlines()]
+    return {r["claim_id"]: r["settled"] for r in rows}
+
+
+STATES = [
+    # (name, agree_within, verdicts as (reviewer, rating or "n/a" for not a claim, label), ruling, published rating)
+    ("one of two verdicts", 0, [("alice", "false", None)], None, None),
+    ("two that agree", 0, [("alice", "false", None), ("bob", "false", None)], None, "false"),
+    ("two that differ", 0, [("alice", "true", None), ("bob", "false", None)], None, None),
+    ("a ruling on a dispute", 0, [("alice", "true", None), ("bob", "false", None)], "half-true", "half-true"),
+    ("within the tolerance", 1, [("alice", "true", None), ("bob", "mostly-true", None)], None, "mostly-true"),
+    ("beyond the tolerance", 1, [("alice", "true", None), ("bob", "half-true", None)], None, None),
+    ("both say not a claim", 0, [("alice", "n/a", None), ("bob", "n/a", None)], None, None),
+    ("not a claim against a rating", 0, [("alice", "n/a", None), ("bob", "false", None)], None, None),
+    ("agreed rating, labels differ", 0, [("alice", "false", "sourced"), ("bob", "false", "unsourced")], None,
+     "false"),
+]
+
+
+@pytest.mark.parametrize("name, within, given, ruling, published", STATES, ids=[s[0] for s in STATES])
+def test_export_publishes_settled_claims_only(tmp_path, name, within, given, ruling, published):
+    from factcheck.queue import Queue
+    path = tmp_path / "state.queue"
+    with Queue(path) as q:
+        q.init(reviews_per_claim=2, agree_within=within)
+        q.add_claims(claim_records()[3:])
+        for who, role in (("alice", "reviewer"), ("bob", "reviewer"), ("ed", "editor")):
+            q.add_reviewer(who, role)
+        for who, rating, label in given:
+            if rating == "n/a":
+                q.record_verdict("c3", who, not_a_claim=True)
+            else:
+                q.record_verdict("c3", who, rating, label=label)
+        if ruling:
+            q.adjudicate("c3", "ed", ruling)
+        settled = q.settled("c3")
+    ids = claimreview_ids(path, tmp_path)
+    assert ids == (["c3"] if published else [])
+    if published:
+        review = json.loads((tmp_path / "cr.json").read_text())[0]
+        assert review["reviewRating"]["alternateName"] == RatingScale_default().get(published).alternate_name
+    nac = name == "both say not a claim"
+    assert (settled is not None) == bool(published or nac)
+    assert settled_column(path, tmp_path) == {"c3": bool(published or nac)}
+
+
+def RatingScale_default():
+    from factcheck.queue import RatingScale
+    return RatingScale.default()
+
+
+def test_data_set_rows_carry_the_corrections(tmp_path):
+    from factcheck.queue import Queue
+    path = tmp_path / "teach.queue"
+    with Queue(path) as q:
+        q.add_claims(claim_records())
+        q.add_reviewer("alice")
+        q.record_verdict("c0", "alice", "true", source=None, facets=[{"start": 24, "end": 32, "value": 13}])
+        q.record_verdict("c1", "alice", not_a_claim=True)
+        q.record_verdict("c3", "alice", "false", source=(0, 12))
+    out = tmp_path / "rows.jsonl"
+    export(path, "jsonl", out)
+    rows = {r["claim_id"]: r for r in map(json.loads, out.read_text().splitlines())}
+    assert rows["c0"]["source_corrected"] is True and rows["c0"]["source"] is None
+    assert rows["c0"]["model_source"]["text"] == "The port authority"
+    assert rows["c0"]["facets"] == [{"start": 24, "end": 32, "kind": "count", "value": 13, "not_a_figure": False}]
+    assert rows["c1"]["not_a_claim"] is True and rows["c1"]["rating"] is None and rows["c1"]["settled"] is True
+    assert rows["c3"]["source"] == {"start": 0, "end": 12, "text": "Unemployment"}
+    assert rows["c3"]["reuses"] is None and rows["c3"]["source_corrected"] is True
+    export(path, "parquet", tmp_path / "rows.parquet")
+    import pandas as pd
+    df = pd.read_parquet(tmp_path / "rows.parquet").set_index("claim_id")
+    assert bool(df.loc["c1", "not_a_claim"]) and df.loc["c3", "source"]["text"] == "Unemployment"
+    assert json.loads(df.loc["c0", "facets"])[0]["value"] == 13
+    # a claim settled as not a claim is never published
+    assert claimreview_ids(path, tmp_path) == ["c0", "c3"]

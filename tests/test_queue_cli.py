@@ -185,7 +185,7 @@ def test_adjudicate_and_backup(queue, tmp_path):
 
 
 @pytest.mark.parametrize("command", ["init", "add", "add-reviewer", "next", "verdict", "stats", "adjudicate",
-                                     "backup", "import"])
+                                     "backup", "import", "reset-secret", "dispute"])
 def test_every_help_ends_with_an_example(command):
     result = run("queue", command, "--help")
     assert result.exit_code == 0
@@ -207,3 +207,125 @@ def test_add_reads_parquet(tmp_path):
     stored = json.loads(count(tmp_path / "q.queue", "SELECT record FROM claims WHERE claim_id = 'c0002'"))
     assert stored["scores"] == rows[2]["scores"]
     assert count(tmp_path / "q.queue", "SELECT label FROM items WHERE claim_id = 'c0002'") == "contested"
+
+
+def test_init_agree_within_settles_near_ratings(tmp_path):
+    path = tmp_path / "near.queue"
+    result = run("queue", "init", path, "--reviews-per-claim", "2", "--agree-within", "1")
+    assert result.exit_code == 0 and "agree within 1" in result.output
+    run("queue", "add", path, write_jsonl(tmp_path / "c.jsonl", records()))
+    for name in ("ann", "bo"):
+        run("queue", "add-reviewer", path, name)
+    run("queue", "verdict", path, "c0000", "--reviewer", "ann", "--rating", "true")
+    run("queue", "verdict", path, "c0000", "--reviewer", "bo", "--rating", "mostly-true")
+    run("queue", "verdict", path, "c0001", "--reviewer", "ann", "--rating", "true")
+    run("queue", "verdict", path, "c0001", "--reviewer", "bo", "--rating", "half-true")
+    assert count(path, "SELECT status FROM items WHERE claim_id = 'c0000'") == "reviewed"
+    assert count(path, "SELECT status FROM items WHERE claim_id = 'c0001'") == "disputed"
+    stats = json.loads(run("queue", "stats", path, "--json").stdout)
+    assert stats["settled"] == {"claims": 1, "by_agreement": 1, "by_ruling": 0, "not_a_claim": 0}
+    assert stats["agree_within"] == 1
+
+
+def test_verdict_not_a_claim_source_and_facets_are_stored(queue):
+    result = run("queue", "verdict", queue, "c0002", "--reviewer", "ann", "--not-a-claim", "--note", "a quote")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["not_a_claim"] is True and out["rating"] is None
+    assert count(queue, "SELECT not_a_claim FROM verdicts WHERE claim_id = 'c0002'") == 1
+    start = records()[0]["start"]
+    result = run("queue", "verdict", queue, "c0000", "--reviewer", "ann", "--rating", "false",
+                 "--source", f"{start}:{start + 10}", "--facet", f"{start + 26}:{start + 34}=42")
+    assert result.exit_code == 0, result.output
+    conn = sqlite3.connect(queue)
+    row = conn.execute("SELECT source_corrected, source_start, source_end, source_text, facets FROM verdicts"
+                       " WHERE claim_id = 'c0000'").fetchone()
+    assert row[:4] == (1, start, start + 10, "The county")
+    assert json.loads(row[4]) == [{"start": start + 26, "end": start + 34, "kind": None, "value": 42,
+                                   "not_a_figure": False}]
+    none = run("queue", "verdict", queue, "c0001", "--reviewer", "ann", "--rating", "true", "--source", "none")
+    assert none.exit_code == 0 and json.loads(none.stdout)["source_corrected"] is True
+    assert conn.execute("SELECT source_start FROM verdicts WHERE claim_id = 'c0001'").fetchone() == (None,)
+
+
+@pytest.mark.parametrize("evidence", ["javascript:alert(document.domain)", "ftp://x", "mailto:a@example.org"])
+def test_verdict_refuses_evidence_that_is_not_http(queue, evidence):
+    result = run("queue", "verdict", queue, "c0001", "--reviewer", "ann", "--rating", "true", "--evidence", evidence)
+    assert result.exit_code == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error: evidence") and "http://" in line
+    assert count(queue, "SELECT count(*) FROM verdicts") == 0
+
+
+def test_adjudicate_has_no_default_rating(queue):
+    run("queue", "add-reviewer", queue, "bo")
+    run("queue", "add-reviewer", queue, "eve", "--role", "editor")
+    run("queue", "verdict", queue, "c0000", "--reviewer", "ann", "--rating", "true")
+    run("queue", "verdict", queue, "c0000", "--reviewer", "bo", "--rating", "false")
+    missing = run("queue", "adjudicate", queue, "c0000", "--editor", "eve", "--note", "only a note")
+    assert missing.exit_code == 2 and "--rating" in missing.stderr
+    from factcheck.queue import Queue
+    from factcheck.errors import ValidationError
+    with Queue(queue) as q, pytest.raises(ValidationError, match="no default"):
+        q.adjudicate("c0000", "eve", None, note="only a note")
+    assert count(queue, "SELECT count(*) FROM verdicts WHERE kind = 'adjudication'") == 0
+    ruled = run("queue", "adjudicate", queue, "c0000", "--editor", "eve", "--rating", "false",
+                "--evidence", "https://example.org/ruling", "--evidence", "ftp://nope")
+    assert ruled.exit_code == 1 and count(queue, "SELECT count(*) FROM verdicts WHERE kind = 'adjudication'") == 0
+    shown = json.loads(run("queue", "dispute", queue, "c0000").stdout)
+    assert shown["reasons"] == ["rating"] and [v["rating"] for v in shown["verdicts"]] == ["true", "false"]
+
+
+def test_reset_secret_prints_a_new_secret_and_the_old_stops_working(tmp_path):
+    path = tmp_path / "q.queue"
+    old = run("queue", "add-reviewer", path, "ann").stdout.splitlines()[-1]
+    result = run("queue", "reset-secret", path, "ann")
+    assert result.exit_code == 0
+    new = result.stdout.rstrip("\n").splitlines()[-1]
+    assert new != old and len(new) >= 32 and " " not in new
+    from factcheck.queue import Queue
+    with Queue(path) as q:
+        assert q.authenticate(old, "ann") is None and q.authenticate(new, "ann").name == "ann"
+    assert run("queue", "reset-secret", path, "zed").exit_code == 1
+
+
+def test_add_docs_stores_the_documents_for_context(tmp_path):
+    rows = records()
+    text = " ".join(r["text"] for r in rows)
+    docs = write_jsonl(tmp_path / "docs.jsonl", [{"doc_id": "harbour-town", "text": text, "headline": "Harbour town",
+                                                   "published": "2024-02-03T08:00:00Z",
+                                                   "url": "https://news.example.org/harbour"}, {"text": "no id"}])
+    path = tmp_path / "q.queue"
+    result = run("queue", "add", path, write_jsonl(tmp_path / "c.jsonl", rows), "--docs", docs)
+    assert result.exit_code == 1 and f"{docs}:2: a document row needs a doc_id" in result.stderr
+    assert json.loads(result.stdout) == {"added": 6, "duplicates": 0, "errors": 1, "documents": 1}
+    assert count(path, "SELECT title || ' ' || published FROM documents") == "Harbour town 2024-02-03"
+    run("queue", "add-reviewer", path, "ann")
+    got = json.loads(run("queue", "next", path, "--reviewer", "ann").stdout)
+    art = got["article"]
+    assert art["url"] == "https://news.example.org/harbour" and art["title"] == "Harbour town"
+    lo, hi = art["claim"]["start"], art["claim"]["end"]
+    assert art["paragraph"]["text"][lo:hi] == got["claim"]["text"]
+
+
+def test_next_is_one_line_in_a_pipe_and_indented_when_asked(queue):
+    piped = run("queue", "next", queue, "--reviewer", "ann")
+    assert piped.exit_code == 0 and len(piped.stdout.strip().splitlines()) == 1
+    pretty = run("queue", "next", queue, "--reviewer", "ann", "--pretty")
+    assert pretty.stdout.startswith("{\n  ") and json.loads(pretty.stdout) == json.loads(piped.stdout)
+
+
+def test_next_hides_a_peers_verdict_until_ones_own(queue):
+    assert run("queue", "init", queue, "--reviews-per-claim", "2").exit_code == 0
+    run("queue", "add-reviewer", queue, "bo")
+    claim_id = json.loads(run("queue", "next", queue, "--reviewer", "ann").stdout)["claim"]["claim_id"]
+    run("queue", "verdict", queue, claim_id, "--reviewer", "ann", "--rating", "false", "--note", "ann's note")
+    lease = json.loads(run("queue", "next", queue, "--reviewer", "bo").stdout)
+    assert lease["claim"]["claim_id"] == claim_id  # the claim wants its second review
+    assert lease["verdicts"] == [] and lease["status"] == "in_review" and lease["independent"] is True
+    assert "ann's note" not in json.dumps(lease) and "settled" not in lease
+    seen = run("queue", "verdict", queue, claim_id, "--reviewer", "bo", "--rating", "true")
+    assert json.loads(seen.stdout)["status"] == "disputed"  # bo has given theirs: now the truth
+    from factcheck.queue import Queue
+    with Queue(queue) as q:
+        assert [v["reviewer"] for v in q.get_claim(claim_id, reviewer="bo")["verdicts"]] == ["ann", "bo"]

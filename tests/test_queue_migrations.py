@@ -28,7 +28,7 @@ def test_every_step_from_the_first_version(tmp_path):
     assert "margin" not in {r[1] for r in conn.execute("PRAGMA table_info(items)")}
     conn.close()
     with Queue(path) as q:
-        assert schema.version(q._conn()) == schema.LATEST == 2
+        assert schema.version(q._conn()) == schema.LATEST == 3
         margin = q._conn().execute("SELECT margin FROM items").fetchone()[0]
         assert margin == pytest.approx(0.1)  # |0.6 - 0.5| is the least certain of the four scores
         # the old claim is served in uncertainty order and takes verdicts
@@ -48,6 +48,49 @@ def test_migrations_are_safe_to_run_twice(tmp_path):
     assert schema.migrate(conn) == schema.LATEST
     assert conn.execute("SELECT * FROM items").fetchall() == before
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _v2_file(path):
+    """A queue file at schema version 2 with a claim, two reviewers and a verdict on it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert schema.migrate(conn, target=2) == 2
+    rec = records()[0]
+    conn.execute("INSERT INTO items (claim_id, doc_id, start, \"end\", record, added_at, text, label, checkworthiness,"
+                 " priority, status, n_verdicts) VALUES (?, ?, ?, ?, ?, '2024-01-01T00:00:00Z', ?, ?, 0.9, 0.9,"
+                 " 'in_review', 1)",
+                 (rec["claim_id"], rec["doc_id"], rec["start"], rec["end"], json.dumps(rec), rec["text"], rec["label"]))
+    for rid, name in ((1, "ann"), (2, "bo")):
+        conn.execute("INSERT INTO reviewers VALUES (?, ?, 'reviewer', 'x', x'00', x'00', '2024-01-01')", (rid, name))
+    conn.execute("INSERT INTO verdicts (claim_id, reviewer_id, kind, rating, rating_value, evidence, created_at)"
+                 " VALUES (?, 1, 'verdict', 'false', 1, '[]', '2024-01-02T00:00:00Z')", (rec["claim_id"],))
+    conn.execute("INSERT INTO current_verdicts VALUES (?, 1, 'verdict', 1)", (rec["claim_id"],))
+    conn.execute("INSERT INTO settings VALUES ('reviews_per_claim', '2')")
+    conn.close()
+    return rec
+
+
+def test_version_two_file_gains_the_verdict_columns_and_documents(tmp_path):
+    path = tmp_path / "v2.queue"
+    rec = _v2_file(path)
+    with Queue(path) as q:
+        assert schema.version(q._conn()) == 3
+        columns = {r[1] for r in q._conn().execute("PRAGMA table_info(verdicts)")}
+        assert {"not_a_claim", "source_corrected", "source_start", "source_end", "facets", "reuses"} <= columns
+        [old] = q.get_claim(rec["claim_id"])["verdicts"]
+        # the old verdict reads as one that corrects nothing
+        assert (old["not_a_claim"], old["source_corrected"], old["source"], old["facets"], old["reuses"]) == (
+            False, False, None, [], None)
+        assert q.settled(rec["claim_id"]) is None  # one of two verdicts
+        q.record_verdict(rec["claim_id"], "bo", "false")
+        assert q.settled(rec["claim_id"]) == {"rating": "false", "not_a_claim": False, "by": "agreement",
+                                              "verdict_id": 2}
+    # and the step runs again harmlessly
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA user_version = 2")
+    assert schema.migrate(conn) == 3
+    assert conn.execute("SELECT count(*) FROM verdicts").fetchone()[0] == 2
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
 
 
 def _open(path):

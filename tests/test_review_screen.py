@@ -27,7 +27,7 @@ def q(tmp_path):
 def press(q, keys, reviewer="ann", **kw):
     """Run the screen with these keys typed, and return the finished session."""
     with create_pipe_input() as inp, create_app_session(input=inp, output=DummyOutput()):
-        inp.send_text(keys)
+        inp.send_text(keys + "\x03")  # Ctrl+C last: the screen ends even if a test's keys do not
         return run_review(q, reviewer, input=inp, output=DummyOutput(), **kw)
 
 
@@ -37,7 +37,8 @@ def verdicts(q):
 
 
 def test_rating_key_with_note_evidence_and_label(q):
-    session = press(q, "nThe mayor's office confirmed the cuts\rehttps://example.org/depot\rlu\r2q")
+    # Ctrl+S (\x13) keeps a text box; the label takes one key after l
+    session = press(q, "nThe mayor's office confirmed the cuts\x13ehttps://example.org/depot\x13lu2q")
     assert session.reviewed == 1
     assert verdicts(q) == [("c0002", "verdict", "mostly-true", "unsourced", "The mayor's office confirmed the cuts",
                             '["https://example.org/depot"]')]
@@ -94,3 +95,66 @@ def test_review_command_refuses_unknown_reviewer(q):
     result = CliRunner().invoke(main, ["review", str(q.path), "--reviewer", "zed"])
     assert result.exit_code == 1 and "add-reviewer" in result.stderr
     assert "Example" in CliRunner().invoke(main, ["review", "--help"]).output
+
+
+def test_enter_adds_a_line_and_ctrl_s_keeps_the_note(q):
+    press(q, "nFirst line\rsecond line\x13" "1q")
+    assert verdicts(q)[0][4] == "First line\nsecond line"
+
+
+def test_label_choice_takes_one_key_and_swallows_none(q):
+    # l then a rating key: no label, and the rating is recorded (the old prompt swallowed it)
+    press(q, "l2" "lc3" "q")
+    assert [(c, r, lab) for c, _, r, lab, _, _ in verdicts(q)] == [("c0002", "mostly-true", None),
+                                                                   ("c0000", "half-true", "contested")]
+
+
+def test_not_a_claim_key(q):
+    session = press(q, "xq")
+    assert session.reviewed == 1
+    conn = sqlite3.connect(q.path)
+    assert conn.execute("SELECT claim_id, rating, not_a_claim FROM verdicts").fetchall() == [("c0002", None, 1)]
+    assert q.settled("c0002")["not_a_claim"] is True
+
+
+def test_undo_brings_back_what_was_typed(q):
+    session = ReviewSession(q, "ann")
+    session.set_note("checked with the depot")
+    session.add_evidence("https://example.org/depot")
+    session.set_label("u")
+    session.rate(1)
+    assert session.note is None and session.label is None
+    session.undo()
+    assert (session.claim_id, session.note, session.evidence, session.label) == (
+        "c0002", "checked with the depot", ["https://example.org/depot"], "unsourced")
+    session.quit()
+
+
+def test_screen_refuses_evidence_that_is_not_http(q):
+    session = press(q, "ejavascript:alert(document.domain)\x13\x07" "eftp://x\x13\x07" "1q")
+    assert verdicts(q) == [("c0002", "verdict", "true", None, None, "[]")]
+    assert session.reviewed == 1
+
+
+def test_screen_shows_the_article_paragraph_and_figures_for_people(tmp_path):
+    text = ("Harbour news\n\nThe council met on Monday. The depot cost $1,200,000,000, the council said. "
+            "Work starts soon.\n\nResidents were not asked.")
+    start = text.index("The depot")
+    end = text.index("said.") + 5
+    money = text.index("$1,200")
+    claim = {"claim_id": "k1", "doc_id": "harbour", "text": text[start:end], "start": start, "end": end,
+             "checkworthiness": 0.9, "label": "sourced", "scores": {"sourced": 0.9},
+             "facets": [{"kind": "money", "text": "$1,200,000,000", "value": 1200000000, "unit": "USD",
+                         "approximate": True, "start": money, "end": money + 14}]}
+    with Queue(tmp_path / "art.queue") as queue:
+        queue.add_claims([claim])
+        queue.add_documents([(None, 1, {"doc_id": "harbour", "text": text, "title": "Depot costs soar",
+                                        "published": "2024-03-01", "url": "https://news.example.org/depot"})])
+        queue.add_reviewer("ann")
+        session = ReviewSession(queue, "ann")
+        screen = "".join(t for _, t in claim_fragments(session))
+        assert "Depot costs soar · 2024-03-01 · https://news.example.org/depot" in screen
+        assert "The council met on Monday. ▶ The depot cost" in screen and "Work starts soon." in screen
+        assert "Harbour news" in screen and "Residents were not asked." in screen
+        assert "$1.2 billion, approx." in screen
+        session.quit()

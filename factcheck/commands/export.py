@@ -13,7 +13,8 @@ Examples:
     factcheck export newsroom.queue --format claimreview -o reviews.json --org-name "Example Checks" --org-url https://checks.example.org --docs articles.jsonl""")
 @click.argument("queue", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="jsonl, csv, parquet; hf: a datasets folder with a card; claimreview: schema.org JSON.")
+              help="jsonl, csv, parquet; hf: a datasets folder with a card (every verdict, with a settled "
+                   "column); claimreview: schema.org JSON of settled claims only.")
 @click.option("-o", "--output", required=True, type=click.Path(), help="File (or folder, for hf) to write.")
 @click.option("--org-name", metavar="NAME", help="claimreview: the organisation publishing the reviews.")
 @click.option("--org-url", metavar="URL", help="claimreview: its URL; each review's url is URL/claims/CLAIM_ID.")
@@ -23,8 +24,11 @@ Examples:
                    "for each claim's datePublished and appearance URL.")
 def export(queue, fmt, output, org_name, org_url, since, docs):
     """Export the verdicts of QUEUE: one row per verdict with the claim, rating,
-    corrected label, note, evidence, reviewer, time and the model's label and
-    scores at review time. The file is written whole or not at all.
+    corrected label, source and figures, not-a-claim, note, evidence, reviewer,
+    time, whether the claim is settled, and the model's label and scores at
+    review time. ClaimReview publishes settled claims only (an editor's ruling or
+    the agreed rating), never one settled as not a claim. The file is written
+    whole or not at all.
     """
     from ..export import document_index, export_queue
 

@@ -24,8 +24,9 @@ def _wants_json(as_json: bool) -> bool:
     return as_json or not sys.stdout.isatty()
 
 
-def _print_json(obj) -> None:
-    click.echo(json.dumps(obj, ensure_ascii=False, indent=2 if sys.stdout.isatty() else None))
+def _print_json(obj, pretty: bool = False) -> None:
+    """Print one JSON object: indented at a terminal or when asked, one compact line in a pipe."""
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2 if pretty or sys.stdout.isatty() else None))
 
 
 @click.group(epilog="""\b
@@ -37,49 +38,62 @@ def queue():
 
 @queue.command(epilog="""\b
 Example:
-    factcheck queue init newsroom.queue --reviews-per-claim 2 --blind""")
+    factcheck queue init newsroom.queue --reviews-per-claim 2 --agree-within 1 --blind""")
 @queue_path
 @click.option("--scale", "scale_file", type=click.Path(exists=True, dir_okay=False),
               help="A rating scale (JSON or CSV: name, value, alternate_name). Default: true ... false, unverifiable.")
 @click.option("--reviews-per-claim", type=click.IntRange(1, 100), default=1, show_default=True,
               help="How many reviewers give a verdict on each claim.")
+@click.option("--agree-within", type=click.IntRange(0), default=0, show_default=True, metavar="N",
+              help="Ratings whose values on the scale are at most N apart agree (1: true and mostly-true "
+                   "are no dispute); the agreed rating is the more cautious one.")
 @click.option("--blind", is_flag=True, help="Hide the model's label and scores from reviewers.")
-def init(queue_file, scale_file, reviews_per_claim, blind):
-    """Create the queue file QUEUE and set its rating scale and reviews per claim."""
+def init(queue_file, scale_file, reviews_per_claim, agree_within, blind):
+    """Create the queue file QUEUE and set its rating scale, reviews per claim and tolerance."""
     from ..queue import RatingScale
     scale = RatingScale.from_file(scale_file) if scale_file else None
     with _open(queue_file, create=True) as q:
-        q.init(scale=scale, reviews_per_claim=reviews_per_claim, blind=blind)
+        q.init(scale=scale, reviews_per_claim=reviews_per_claim, blind=blind, agree_within=agree_within)
         click.echo(f"Queue {queue_file}: scale {', '.join(q.scale.names())}; {q.reviews_per_claim} review(s)"
-                   f" per claim{'; blind' if q.blind else ''}")
+                   f" per claim; ratings agree within {q.agree_within}{'; blind' if q.blind else ''}")
 
 
 @queue.command(epilog="""\b
 Example:
     factcheck extract articles.jsonl --format jsonl -o claims.jsonl
-    factcheck queue add newsroom.queue claims.jsonl --model fast --model-version 0.1.0""")
+    factcheck queue add newsroom.queue claims.jsonl --model fast --model-version 0.1.0
+    factcheck queue add newsroom.queue claims.jsonl --docs articles.jsonl""")
 @queue_path
-@click.argument("claims", nargs=-1, required=True, metavar="CLAIMS...")
+@click.argument("claims", nargs=-1, metavar="CLAIMS...")
+@click.option("--docs", "docs", multiple=True, type=click.Path(dir_okay=False, allow_dash=True), metavar="DOCS",
+              help="The documents the claims come from (.jsonl/.csv/.parquet with doc_id, text, and title or "
+                   "headline, published, url): reviewers then see the claim's paragraph, headline, date and link.")
 @click.option("--model", help="Name of the model that made the claims (kept with each claim).")
 @click.option("--model-version", help="Version of that model.")
 @json_flag
-def add(queue_file, claims, model, model_version, as_json):
+def add(queue_file, claims, docs, model, model_version, as_json):
     """Add claim records (.jsonl, .csv or .parquet from extract or score; - for stdin) to QUEUE.
 
     The same claim twice is one item. A broken line is reported as file:line:
     reason, the rest is added, and the exit code is 1.
     """
     from ..queue.importer import read_claim_files
+    if not claims and not docs:
+        raise click.UsageError("give CLAIMS files, --docs files, or both")
     with _open(queue_file, create=True) as q:
         result = q.add_rows(read_claim_files(claims), model=model, model_version=model_version)
-    for error in result.errors:
+        stored, doc_errors = q.add_documents(read_claim_files(docs)) if docs else (0, [])
+    errors = result.errors + doc_errors
+    for error in errors:
         click.echo(str(error), err=True)
     if _wants_json(as_json):
-        _print_json({"added": result.added, "duplicates": result.duplicates, "errors": len(result.errors)})
+        summary = {"added": result.added, "duplicates": result.duplicates, "errors": len(errors)}
+        _print_json({**summary, "documents": stored} if docs else summary)
     else:
-        click.echo(f"Added {result.added} claims to {queue_file} ({result.duplicates} already there)")
-    if result.errors:
-        raise FactcheckError(f"{len(result.errors)} line(s) could not be added (listed above); fix them and "
+        click.echo(f"Added {result.added} claims to {queue_file} ({result.duplicates} already there)"
+                   + (f"; {stored} documents" if docs else ""))
+    if errors:
+        raise FactcheckError(f"{len(errors)} line(s) could not be added (listed above); fix them and "
                              "add the file again (claims already added are not added twice)")
 
 
@@ -98,46 +112,81 @@ def add_reviewer(queue_file, name, role):
     click.echo(secret)
 
 
+@queue.command("reset-secret", epilog="""\b
+Example:
+    factcheck queue reset-secret newsroom.queue alice""")
+@queue_path
+@click.argument("name")
+def reset_secret(queue_file, name):
+    """Give reviewer NAME a new secret and print it, alone on the last line (the old one stops working)."""
+    with _open(queue_file) as q:
+        secret = q.reset_secret(name)
+    click.echo(f"New secret for {name} in {queue_file}, shown only this once:")
+    click.echo(secret)
+
+
 @queue.command("next", epilog="""\b
 Example:
-    factcheck queue next newsroom.queue --reviewer alice --order uncertainty""")
+    factcheck queue next newsroom.queue --reviewer alice --order uncertainty --pretty""")
 @queue_path
 @click.option("--reviewer", required=True, help="The reviewer taking the claim.")
 @click.option("--order", type=click.Choice(["priority", "uncertainty"]), default="priority", show_default=True,
               help="priority: most check-worthy and contested first; uncertainty: the model's least certain first.")
 @click.option("--lease-seconds", type=click.IntRange(1), default=900, show_default=True,
               help="How long the claim stays the reviewer's before it goes back to the queue.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON (the default at a terminal; one line in a pipe).")
 @click.pass_context
-def next_(ctx, queue_file, reviewer, order, lease_seconds):
-    """Lease the next claim to a reviewer and print it as JSON (exit code 3 when none is left)."""
+def next_(ctx, queue_file, reviewer, order, lease_seconds, pretty):
+    """Lease the next claim to a reviewer and print it as JSON (exit code 3 when none is left).
+
+    Other reviewers' verdicts are left out until this reviewer has given theirs."""
     with _open(queue_file) as q:
         claim = q.next_claim(reviewer, order=order, lease_seconds=lease_seconds)
     if claim is None:
         click.echo(f"Nothing left to review in {queue_file} for {reviewer}", err=True)
         ctx.exit(NOTHING_LEFT)
-    _print_json(claim)
+    _print_json(claim, pretty)
+
+
+def _source_option(value):
+    from ..queue.validate import UNSET, parse_span
+    return UNSET if value is None else parse_span(value)
 
 
 @queue.command(epilog="""\b
-Example:
-    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true --label sourced""")
+Examples:
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true --label sourced
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating false --source 120:141 --facet 150:162=1200000000 --evidence https://stats.example.org/2019
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --not-a-claim""")
 @queue_path
 @click.argument("claim_id")
 @click.option("--reviewer", required=True, help="Who gives the verdict.")
-@click.option("--rating", required=True, help="A rating on the queue's scale.")
+@click.option("--rating", help="A rating on the queue's scale.")
+@click.option("--not-a-claim", is_flag=True, help="Nothing a fact-checker would check (instead of a rating; never published).")
 @click.option("--label", help="The corrected label (contested, estimated, sourced, unsourced).")
+@click.option("--source", metavar="START:END|none", help="The corrected source span (document offsets), or none.")
+@click.option("--facet", "facets", multiple=True, metavar="START:END=VALUE",
+              help="A corrected figure at those document offsets; =none: not a figure (repeatable).")
 @click.option("--note", help="A note kept with the verdict.")
-@click.option("--evidence", multiple=True, metavar="URL", help="A source that settles it (repeatable).")
+@click.option("--evidence", multiple=True, metavar="URL", help="An http(s) link that settles it (repeatable).")
+@click.option("--reuses", type=int, metavar="VERDICT_ID", help="The earlier verdict this one takes over (claim matching).")
 @json_flag
-def verdict(queue_file, claim_id, reviewer, rating, label, note, evidence, as_json):
-    """Record a verdict on a claim, leased or not; a second verdict supersedes the first."""
+def verdict(queue_file, claim_id, reviewer, rating, not_a_claim, label, source, facets, note, evidence, reuses,
+            as_json):
+    """Record a verdict on a claim, leased or not; a second verdict supersedes the first.
+
+    Give --rating or --not-a-claim. Evidence must be http:// or https:// links."""
+    from ..queue.validate import parse_facet
     with _open(queue_file) as q:
-        row = q.record_verdict(claim_id, reviewer, rating, label=label, note=note, evidence=evidence)
-        status = q.get_claim(claim_id)["status"]
+        row = q.record_verdict(claim_id, reviewer, rating, not_a_claim=not_a_claim, label=label,
+                               source=_source_option(source), facets=[parse_facet(f) for f in facets],
+                               note=note, evidence=evidence, reuses=reuses)
+        status = q.get_claim(claim_id, reviewer=reviewer)["status"]
     if _wants_json(as_json):
         _print_json({**row, "status": status})
     else:
-        click.echo(f"Verdict {row['verdict_id']}: {reviewer} rated {claim_id} {rating}; the claim is {status}")
+        said = "said it is not a claim" if row["not_a_claim"] else f"rated it {row['rating']}"
+        click.echo(f"Verdict {row['verdict_id']}: {reviewer} {said} ({claim_id}); the claim is {status}")
 
 
 @queue.command(epilog="""\b
@@ -146,18 +195,44 @@ Example:
 @queue_path
 @click.argument("claim_id")
 @click.option("--editor", required=True, help="The editor who rules.")
-@click.option("--rating", required=True, help="A rating on the queue's scale.")
+@click.option("--rating", required=True, help="A rating on the queue's scale (required: a ruling has no default).")
 @click.option("--label", help="The corrected label.")
-@click.option("--note", help="Why.")
+@click.option("--note", help="Why (published as the review's body).")
+@click.option("--evidence", multiple=True, metavar="URL", help="An http(s) link behind the ruling (repeatable).")
 @json_flag
-def adjudicate(queue_file, claim_id, editor, rating, label, note, as_json):
-    """Resolve a disputed claim with an editor's rating."""
+def adjudicate(queue_file, claim_id, editor, rating, label, note, evidence, as_json):
+    """Settle a disputed claim with an editor's rating."""
     with _open(queue_file) as q:
-        row = q.adjudicate(claim_id, editor, rating, label=label, note=note)
+        row = q.adjudicate(claim_id, editor, rating, label=label, note=note, evidence=evidence)
     if _wants_json(as_json):
         _print_json(row)
     else:
         click.echo(f"Resolved {claim_id}: {editor} rated it {rating}")
+
+
+@queue.command(epilog="""\b
+Example:
+    factcheck queue dispute newsroom.queue 3f9c2e71d0a4b8e6""")
+@queue_path
+@click.argument("claim_id")
+@json_flag
+def dispute(queue_file, claim_id, as_json):
+    """Show why a claim is disputed, every reviewer's verdict side by side, and any ruling."""
+    with _open(queue_file) as q:
+        found = q.dispute(claim_id)
+    if _wants_json(as_json):
+        _print_json(found)
+        return
+    click.echo(f"{claim_id}: {found['status']}; disputed on: {', '.join(found['reasons']) or 'nothing'}")
+    for v in found["verdicts"] + ([found["ruling"]] if found["ruling"] else []):
+        said = "not a claim" if v["not_a_claim"] else v["rating"]
+        src = v.get("source")
+        click.echo(f"  {v['reviewer']:<12} {said:<13} label {v.get('label') or '-':<10} source {src or '-'}"
+                   + (" (ruling)" if v is found["ruling"] else ""))
+        if v.get("note"):
+            click.echo(f"  {'':<12} note: {v['note']}")
+        for url in v.get("evidence") or ():
+            click.echo(f"  {'':<12} evidence: {url}")
 
 
 def _stats_text(stats: dict) -> str:
@@ -165,6 +240,10 @@ def _stats_text(stats: dict) -> str:
     lines += [f"  {k:<12} {v:>8}" for k, v in stats["by_status"].items()]
     lines += ["", "model label"] + [f"  {k:<12} {v:>8}" for k, v in sorted(stats["by_label"].items())]
     lines += ["", "reviewer"] + [f"  {k:<12} {v:>8}" for k, v in stats["by_reviewer"].items()]
+    settled = stats.get("settled") or {}
+    lines += ["", f"settled      {settled.get('claims', 0):>8}  (agreement {settled.get('by_agreement', 0)},"
+                  f" ruling {settled.get('by_ruling', 0)}, not a claim {settled.get('not_a_claim', 0)})",
+              f"not a claim  {stats.get('not_a_claim', 0):>8}  verdicts"]
     lines += ["", "agreement (items with two or more reviews)"]
     for what, a in stats["agreement"].items():
         fmt = lambda x: "n/a" if x is None else f"{x:.3f}"

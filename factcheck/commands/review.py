@@ -5,7 +5,9 @@ import click
 
 
 @click.command(epilog="""\b
-Keys: 1-9 rate, n note, e evidence URL, l corrected label, s skip, u undo, q quit.
+Keys: 1-9 rate, x not a claim, n note, e evidence URLs, l then c/e/s/u the
+corrected label, s skip, u undo (what you typed comes back), q quit. In the
+note and evidence boxes Enter adds a line and Ctrl+S keeps the text.
 
 \b
 Example:

@@ -5,8 +5,10 @@
         q.add_claims(records)
         claim = q.next_claim("alice")
         q.record_verdict(claim["claim"]["claim_id"], "alice", "mostly-true")
+        q.settled(claim["claim"]["claim_id"])   # {"rating": "mostly-true", "by": "agreement", ...}
 """
 from .scale import Rating, RatingScale
 from .store import AddResult, Queue, Reviewer
+from .validate import UNSET
 
-__all__ = ["Queue", "RatingScale", "Rating", "Reviewer", "AddResult"]
+__all__ = ["Queue", "RatingScale", "Rating", "Reviewer", "AddResult", "UNSET"]

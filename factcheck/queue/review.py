@@ -1,15 +1,26 @@
 """The terminal review screen: one claim at a time in its document context, a key per rating.
 
-:class:`ReviewSession` is the loop without a screen (lease, rate, skip, undo, counts);
-:func:`build_app` puts a prompt_toolkit screen over it. Keys: ``1``..``9`` rate (the scale's
-order), ``n`` note, ``e`` evidence URL, ``l`` corrected label, ``s`` skip, ``u`` undo the last
-verdict, ``q`` quit. A note, URL or label is typed on the bottom line and kept with Enter.
+:class:`ReviewSession` is the loop without a screen (lease, rate, not a claim, skip, undo,
+counts); :func:`build_app` puts a prompt_toolkit screen over it. Keys: ``1``..``9`` rate (the
+scale's order), ``x`` not a claim, ``n`` note, ``e`` evidence URLs, ``l`` then one of
+``c``/``e``/``s``/``u`` the corrected label (``l`` ``-`` clears it), ``s`` skip, ``u`` undo the
+last verdict, ``q`` quit. A note or the evidence is typed in a box at the bottom: Enter adds a
+line, Ctrl+S (or Esc then Enter) keeps it, Ctrl+G leaves it unchanged. Terminals send the same
+key for Enter and Ctrl+Enter, so Ctrl+S is the save key here.
+
+Undo brings the claim back with what the reviewer had typed for it (note, evidence, label).
+``ReviewSession.panels`` is where more panels go (the claims checked before, from claim
+matching): callables from the session to screen fragments, drawn under the claim.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from ..errors import FactcheckError
 from ..types import PRIMARY_LABELS
+from .display import format_facet
 from .store import Queue
+from .validate import check_label, check_url
 
 _LABEL_KEYS = {lab[0]: lab for lab in PRIMARY_LABELS}  # c, e, s, u
 
@@ -26,6 +37,8 @@ class ReviewSession:
         self.skipped: list[str] = []
         self.reviewed = 0
         self.message = ""
+        #: extra panels under the claim: each takes the session and returns (style, text) fragments
+        self.panels: list[Callable[["ReviewSession"], list[tuple[str, str]]]] = []
         self._clear()
         self.advance()
 
@@ -33,6 +46,10 @@ class ReviewSession:
         self.note: str | None = None
         self.evidence: list[str] = []
         self.label: str | None = None
+
+    def _record(self, **what) -> dict:
+        return self.queue.record_verdict(self.claim_id, self.reviewer, label=self.label, note=self.note,
+                                         evidence=self.evidence, **what)
 
     @property
     def claim_id(self) -> str | None:
@@ -53,10 +70,19 @@ class ReviewSession:
         """Record the rating at ``index`` of the scale for the claim on screen; return the verdict."""
         if self.current is None or not 0 <= index < len(self.ratings):
             return None
-        verdict = self.queue.record_verdict(self.claim_id, self.reviewer, self.ratings[index], label=self.label,
-                                            note=self.note, evidence=self.evidence)
+        verdict = self._record(rating=self.ratings[index])
         self.reviewed += 1
         self.message = f"Saved: {self.ratings[index]} (verdict {verdict['verdict_id']})"
+        self.advance()
+        return verdict
+
+    def not_a_claim(self) -> dict | None:
+        """Record that the claim on screen is nothing a fact-checker would check; return the verdict."""
+        if self.current is None:
+            return None
+        verdict = self._record(not_a_claim=True)
+        self.reviewed += 1
+        self.message = f"Saved: not a claim (verdict {verdict['verdict_id']})"
         self.advance()
         return verdict
 
@@ -77,7 +103,9 @@ class ReviewSession:
         if self.current is not None:
             self.queue.release(self.claim_id, self.reviewer)
         self.reviewed = max(0, self.reviewed - 1)
-        self._clear()
+        undone = self.queue.verdict(retraction["supersedes"])
+        # what the reviewer had typed comes back with the claim
+        self.note, self.evidence, self.label = undone["note"], list(undone["evidence"]), undone["label"]
         self.current = self.queue.get_claim(retraction["claim_id"], reviewer=self.reviewer)
         self.message = f"Undone: verdict {retraction['supersedes']}. Rate this claim again."
         return retraction
@@ -85,18 +113,28 @@ class ReviewSession:
     def set_note(self, text: str) -> None:
         self.note = text.strip() or None
 
-    def add_evidence(self, url: str) -> None:
-        if url.strip():
-            self.evidence.append(url.strip())
+    def set_evidence(self, text: str) -> bool:
+        """Set the evidence from one URL a line; refuse (keeping the old) unless each is http(s)."""
+        try:
+            urls = [check_url(line) for line in text.splitlines() if line.strip()]
+        except FactcheckError as exc:
+            self.message = f"Error: {exc}"
+            return False
+        self.evidence = urls
+        return True
+
+    def add_evidence(self, url: str) -> bool:
+        """Add one evidence URL; refuse it unless it is http(s)."""
+        return self.set_evidence("\n".join([*self.evidence, url]))
 
     def set_label(self, text: str) -> None:
-        """Set the corrected label from its name or first letter; an unknown one is refused."""
+        """Set the corrected label from its name or first letter (empty or ``-``: none); an unknown one is refused."""
         text = text.strip().lower()
-        label = _LABEL_KEYS.get(text, text) if text else None
-        if label is not None and label not in PRIMARY_LABELS:
+        label = _LABEL_KEYS.get(text, text) if text not in ("", "-") else None
+        try:
+            self.label = check_label(label)
+        except FactcheckError:
             self.message = f"Label {text!r} is not one of: {', '.join(PRIMARY_LABELS)}"
-            return
-        self.label = label
 
     def quit(self) -> None:
         """Give back the claim on screen."""
@@ -104,8 +142,36 @@ class ReviewSession:
             self.queue.release(self.claim_id, self.reviewer)
 
 
-def claim_fragments(session: ReviewSession) -> list[tuple[str, str]]:
-    """Return the screen as prompt_toolkit (style, text) fragments."""
+def _context_fragments(cur: dict, claim: dict) -> list[tuple[str, str]]:
+    """Return the claim in its article (headline, date, link, the paragraph with the claim
+    marked, the sentence before and after) when the queue has the document, else between the
+    neighbouring claims."""
+    out: list[tuple[str, str]] = []
+    art = cur.get("article") or {}
+    head = " · ".join(str(x) for x in (art.get("title"), art.get("published"), art.get("url")) if x)
+    if head:
+        out.append(("class:meta", head + "\n\n"))
+    if art.get("paragraph"):
+        if art.get("before"):
+            out.append(("class:context", art["before"]["text"] + "\n\n"))
+        para, lo, hi = art["paragraph"]["text"], art["claim"]["start"], art["claim"]["end"]
+        out += [("class:context", para[:lo]), ("class:marker", "▶ ")] + _highlighted(claim)
+        out += [("class:context", para[hi:] + "\n")]
+        if art.get("after"):
+            out.append(("class:context", "\n" + art["after"]["text"] + "\n"))
+        return out + [("", "\n")]
+    for rec in cur["context"]["before"]:
+        out.append(("class:context", rec["text"] + "\n"))
+    # the claim stands out without colour too: its own paragraph, marked
+    out += [("", "\n"), ("class:marker", "▶ ")] + _highlighted(claim) + [("", "\n\n")]
+    for rec in cur["context"]["after"]:
+        out.append(("class:context", rec["text"] + "\n"))
+    return out
+
+
+def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tuple[str, str]]:
+    """Return the screen as prompt_toolkit (style, text) fragments (``mode``: "label" while the
+    label key waits for its letter)."""
     s = session
     out = [("class:title", f" factcheck review · {s.queue.path.name} · {s.reviewer} "),
            ("", f"  {s.reviewed} reviewed this session · {s.left()} left\n\n")]
@@ -120,25 +186,25 @@ def claim_fragments(session: ReviewSession) -> list[tuple[str, str]]:
     else:
         head += " · blind review: the model's label is hidden"
     out.append(("class:meta", head + "\n\n"))
-    for rec in cur["context"]["before"]:
-        out.append(("class:context", rec["text"] + "\n"))
-    # the claim stands out without colour too: its own paragraph, marked
-    out += [("", "\n"), ("class:marker", "▶ ")] + _highlighted(claim) + [("", "\n\n")]
-    for rec in cur["context"]["after"]:
-        out.append(("class:context", rec["text"] + "\n"))
-    facets = [f"{f['kind']}={f.get('value')}" + (f" {f['unit']}" if f.get("unit") else "")
-              for f in claim.get("facets") or ()]
+    out += _context_fragments(cur, claim)
+    facets = [f"{f.get('text') or f.get('kind')}: {format_facet(f)}" for f in claim.get("facets") or ()]
     if facets:
-        out.append(("class:meta", "\nfacets: " + " · ".join(facets) + "\n"))
+        out.append(("class:meta", "\nfigures: " + " · ".join(facets) + "\n"))
     if claim.get("source"):
         src = claim["source"]
         out.append(("class:meta", f"source: {src.get('text') if isinstance(src, dict) else src}\n"))
+    for panel in s.panels:
+        out += panel(s)
     typed = [f"note: {s.note}" if s.note else "", f"evidence: {', '.join(s.evidence)}" if s.evidence else "",
              f"label: {s.label}" if s.label else ""]
     if any(typed):
         out.append(("class:typed", "\n" + "   ".join(t for t in typed if t) + "\n"))
     keys = "  ".join(f"[{i + 1}] {name}" for i, name in enumerate(s.ratings[:9]))
-    out.append(("class:keys", f"\n{keys}\n[n]ote [e]vidence [l]abel [s]kip [u]ndo [q]uit\n"))
+    out.append(("class:keys", f"\n{keys}  [x] not a claim\n"))
+    if mode == "label":
+        out.append(("class:keys", "label: [c]ontested [e]stimated [s]ourced [u]nsourced [-] none\n"))
+    else:
+        out.append(("class:keys", "[n]ote [e]vidence [l]abel [s]kip [u]ndo [q]uit\n"))
     if s.message:
         out.append(("class:message", s.message + "\n"))
     return out
@@ -177,26 +243,19 @@ def build_app(session: ReviewSession, *, input=None, output=None):
     from prompt_toolkit.styles import Style
     from prompt_toolkit.widgets import TextArea
 
-    state = {"field": None}  # which thing the bottom line is typing: note, evidence or label
-    prompts = {"note": "note> ", "evidence": "evidence URL> ", "label": "label (c/e/s/u)> "}
+    # field: which text box is open (note or evidence); mode "label": the next key picks the label
+    state: dict = {"field": None, "mode": None}
+    prompts = {"note": "note (Enter: new line, Ctrl+S: keep)> ",
+               "evidence": "evidence, one URL a line (Ctrl+S: keep)> "}
     typing = Condition(lambda: state["field"] is not None)
+    labelling = Condition(lambda: state["mode"] == "label")
 
-    def accept(buffer) -> bool:
-        field, text = state["field"], buffer.text
-        if field == "note":
-            session.set_note(text)
-        elif field == "evidence":
-            session.add_evidence(text)
-        elif field == "label":
-            session.set_label(text)
-        state["field"] = None
-        app.layout.focus(body)
-        return False  # clears the line
-
-    line = TextArea(multiline=False, accept_handler=accept, get_line_prefix=lambda *_: prompts.get(state["field"], ""))
-    body = Window(FormattedTextControl(lambda: claim_fragments(session), focusable=True), wrap_lines=True)
+    box = TextArea(multiline=True, height=4, get_line_prefix=lambda n, _w: prompts.get(state["field"], "")
+                   if n == 0 else " " * len(prompts.get(state["field"], "")))
+    body = Window(FormattedTextControl(lambda: claim_fragments(session, state["mode"]), focusable=True),
+                  wrap_lines=True)
     kb = KeyBindings()
-    idle = ~typing
+    idle = ~typing & ~labelling
 
     def act(fn):
         try:
@@ -204,21 +263,68 @@ def build_app(session: ReviewSession, *, input=None, output=None):
         except FactcheckError as exc:  # a refused verdict stays on screen, it does not end the session
             session.message = f"Error: {exc}"
 
-    for i in range(min(9, len(session.ratings))):
-        kb.add(str(i + 1), filter=idle)(lambda event, i=i: act(lambda: session.rate(i)))
-    kb.add("s", filter=idle)(lambda event: act(session.skip))
-    kb.add("u", filter=idle)(lambda event: act(session.undo))
+    def close_box():
+        state["field"] = None
+        box.text = ""
+        app.layout.focus(body)
+
+    @kb.add("c-s", filter=typing)
+    @kb.add("escape", "enter", filter=typing)
+    def _keep(event):
+        if state["field"] == "note":
+            session.set_note(box.text)
+        elif not session.set_evidence(box.text):
+            return  # the refused URL stays in the box to be fixed
+        close_box()
+
+    @kb.add("c-g", filter=typing)
+    def _cancel(event):
+        close_box()
 
     def start(field):
         def handler(event):
             if session.current is None:
                 return
             state["field"] = field
-            app.layout.focus(line)
+            box.text = (session.note or "") if field == "note" else "\n".join(session.evidence)
+            box.buffer.cursor_position = len(box.text)
+            app.layout.focus(box)
         return handler
 
-    for key, field in (("n", "note"), ("e", "evidence"), ("l", "label")):
-        kb.add(key, filter=idle)(start(field))
+    for i in range(min(9, len(session.ratings))):
+        kb.add(str(i + 1), filter=idle)(lambda event, i=i: act(lambda: session.rate(i)))
+    kb.add("x", filter=idle)(lambda event: act(session.not_a_claim))
+    kb.add("s", filter=idle)(lambda event: act(session.skip))
+    kb.add("u", filter=idle)(lambda event: act(session.undo))
+    kb.add("n", filter=idle)(start("note"))
+    kb.add("e", filter=idle)(start("evidence"))
+
+    @kb.add("l", filter=idle)
+    def _label(event):
+        if session.current is not None:
+            state["mode"] = "label"
+
+    def pick(key):
+        def handler(event):
+            state["mode"] = None
+            session.set_label(key)
+        return handler
+
+    for key in (*_LABEL_KEYS, "-"):
+        kb.add(key, filter=labelling)(pick(key))
+
+    @kb.add("<any>", filter=labelling)
+    def _other(event):
+        # any other key leaves the label choice and does what it does anywhere else: nothing is swallowed
+        state["mode"] = None
+        data = event.key_sequence[0].data if event.key_sequence else ""
+        if data.isdigit() and 1 <= int(data) <= min(9, len(session.ratings)):
+            act(lambda: session.rate(int(data) - 1))
+        elif data in ("q",):
+            act(session.quit)
+            event.app.exit()
+        elif data == "x":
+            act(session.not_a_claim)
 
     @kb.add("q", filter=idle)
     @kb.add("c-c")
@@ -229,7 +335,7 @@ def build_app(session: ReviewSession, *, input=None, output=None):
     style = Style.from_dict({"title": "reverse bold", "meta": "ansibrightblack", "context": "ansibrightblack",
                              "claim": "bold", "facet": "underline ansiyellow", "cue": "ansired",
                              "keys": "ansicyan", "marker": "bold ansiyellow", "message": "ansigreen", "typed": "italic"})
-    app = Application(layout=Layout(HSplit([body, ConditionalContainer(line, filter=typing)]), focused_element=body),
+    app = Application(layout=Layout(HSplit([body, ConditionalContainer(box, filter=typing)]), focused_element=body),
                       key_bindings=kb, style=style, full_screen=True, input=input, output=output)
     return app
 

@@ -138,7 +138,37 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute(f"CREATE INDEX IF NOT EXISTS items_open_margin ON items(margin, priority DESC, claim_id) WHERE {OPEN}")
 
 
-MIGRATIONS = (_v1, _v2)
+def _add_columns(conn: sqlite3.Connection, table: str, columns: dict[str, str]) -> None:
+    have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    for name, decl in columns.items():
+        if name not in have:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {decl}")
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Verdicts that teach: not-a-claim, a corrected source span, corrected facets and the
+    verdict a claim match reused; the documents the claims come from (for context)."""
+    _add_columns(conn, "verdicts", {
+        "not_a_claim": "INTEGER NOT NULL DEFAULT 0",
+        # 1 with a NULL start: the reviewer says the claim has no source
+        "source_corrected": "INTEGER NOT NULL DEFAULT 0",
+        "source_start": "INTEGER",
+        "source_end": "INTEGER",
+        "source_text": "TEXT",
+        "facets": "TEXT NOT NULL DEFAULT '[]'",
+        "reuses": "INTEGER REFERENCES verdicts(verdict_id)",
+    })
+    conn.execute("""CREATE TABLE IF NOT EXISTS documents (
+        doc_id TEXT PRIMARY KEY,
+        title TEXT,
+        published TEXT,
+        url TEXT,
+        text TEXT,
+        added_at TEXT NOT NULL
+    )""")
+
+
+MIGRATIONS = (_v1, _v2, _v3)
 #: the indexes a first load into an empty queue builds once at the end (store.Queue.add_rows)
 SECONDARY_INDEXES = ("items_doc", "items_status_label", "items_open_priority", "items_open_margin")
 LATEST = len(MIGRATIONS)

@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from ..errors import AuthError, InputError, NotFoundError, QueueError
-from ..types import LABELS, PRIMARY_LABELS, make_claim_id, primary_label
-from . import agreement as _agreement
-from . import schema
+from ..errors import AuthError, InputError, NotFoundError, QueueError, ValidationError
+from ..types import LABELS, make_claim_id, primary_label
+from . import documents as _documents
+from . import schema, settle
 from .scale import RatingScale
+from .validate import UNSET, CheckedVerdict, check_verdict
 
 ROLES = ("reviewer", "editor")
 ORDERS = ("priority", "uncertainty")
@@ -144,6 +145,14 @@ def quick_record(raw: str) -> tuple[dict, int] | None:
     return None
 
 
+def _teaching(not_a_claim, corrected, s_start, s_end, s_text, facets, reuses) -> dict:
+    """Return the verdict fields that teach the model (docs/VERDICTS: not_a_claim, the source
+    correction, facet corrections, the verdict reused) from their columns."""
+    source = {"start": s_start, "end": s_end, "text": s_text} if corrected and s_start is not None else None
+    return {"not_a_claim": bool(not_a_claim), "source_corrected": bool(corrected), "source": source,
+            "facets": json.loads(facets) if facets else [], "reuses": reuses}
+
+
 def _blind_record(record: dict) -> dict:
     """Return the record without what the model said (for blind review)."""
     return {k: v for k, v in record.items() if k not in ("label", "scores", "cues")}
@@ -217,12 +226,17 @@ class Queue:
             self._settings = {k: json.loads(v) for k, v in self._conn().execute("SELECT key, value FROM settings")}
         return self._settings.get(key, default)
 
-    def init(self, *, scale: RatingScale | None = None, reviews_per_claim: int = 1, blind: bool = False) -> None:
-        """Set the queue's scale, reviews per claim and blind mode (only before the first verdict)."""
+    def init(self, *, scale: RatingScale | None = None, reviews_per_claim: int = 1, blind: bool = False,
+             agree_within: int = 0) -> None:
+        """Set the queue's scale, reviews per claim, blind mode and the tolerance within which
+        ratings agree (steps of the scale's values; only before the first verdict)."""
         if int(reviews_per_claim) < 1:
             raise QueueError("reviews per claim must be 1 or more")
+        if int(agree_within) < 0:
+            raise QueueError("--agree-within is 0 (ratings must be equal) or more steps of the scale")
         values = {"scale": (scale or RatingScale.default()).to_list(),
-                  "reviews_per_claim": int(reviews_per_claim), "blind": bool(blind)}
+                  "reviews_per_claim": int(reviews_per_claim), "blind": bool(blind),
+                  "agree_within": int(agree_within)}
         with self._write() as conn:
             if conn.execute("SELECT 1 FROM verdicts LIMIT 1").fetchone():
                 raise QueueError(f"{self.path} already has verdicts; its settings cannot change now "
@@ -243,6 +257,11 @@ class Queue:
     @property
     def reviews_per_claim(self) -> int:
         return int(self._setting("reviews_per_claim", 1))
+
+    @property
+    def agree_within(self) -> int:
+        """How far apart (in the scale's values) two ratings may be and still agree."""
+        return int(self._setting("agree_within", 0))
 
     # -- claims --------------------------------------------------------------------------
     def add_claims(self, records: Iterable[dict], *, model: str | None = None,
@@ -365,27 +384,63 @@ class Queue:
         return status
 
     def get_claim(self, claim_id: str, *, reviewer: str | None = None) -> dict:
-        """Return the claim with its status, context, verdicts and what the model said
-        (the model's part hidden from a reviewer in blind mode)."""
+        """Return the claim with its status, context, the verdicts the viewer may see and what
+        the model said.
+
+        ``reviewer`` is who looks (None: the queue's owner, who sees everything, as editors do).
+        A reviewer sees no other reviewer's verdict, and not the status or settlement that would
+        hint at one, until they have given their own (independent double review); in blind
+        mode they never see other reviewers' verdicts nor what the model said."""
         conn = self._conn()
         record_text, model, version, status, n_verdicts, doc_id, start = self._claim_row(conn, claim_id)
         who = self.reviewer(reviewer) if reviewer is not None else None
-        hide = self.blind and who is not None and who.role == "reviewer"
+        editor = who is None or who.role == "editor"
+        hide = self.blind and not editor
         record = json.loads(record_text, strict=False)
         show = _blind_record if hide else (lambda r: r)
         before = [show(json.loads(r, strict=False)) for (r,) in conn.execute(
             "SELECT record FROM items WHERE doc_id = ? AND start < ? ORDER BY start DESC LIMIT 3", (doc_id, start))]
         after = [show(json.loads(r, strict=False)) for (r,) in conn.execute(
             "SELECT record FROM items WHERE doc_id = ? AND start > ? ORDER BY start LIMIT 3", (doc_id, start))]
-        verdicts = [v for v in self._verdicts(conn, "v.claim_id = ?", (claim_id,))
-                    if not hide or v["reviewer"] == who.name]
-        out = {"claim": show(record), "status": self._live_status(conn, claim_id, status, n_verdicts),
+        verdicts = self._verdicts(conn, "v.claim_id = ?", (claim_id,))
+        status = self._live_status(conn, claim_id, status, n_verdicts)
+        sees_all = editor or (not hide and any(v["current"] and v["kind"] == "verdict" and v["reviewer"] == who.name
+                                               for v in verdicts))
+        if not sees_all:
+            verdicts = [v for v in verdicts if v["reviewer"] == who.name]
+            if status in ("reviewed", "disputed", "resolved"):
+                status = "in_review"  # the true status would tell of the others' verdicts
+        out = {"claim": show(record), "status": status,
                "context": {"doc_id": doc_id, "before": before[::-1], "after": after},
-               "verdicts": verdicts, "blind": self.blind}
+               "article": self._article(conn, doc_id, record),
+               "verdicts": verdicts, "blind": self.blind, "independent": not sees_all}
+        if sees_all:
+            out["settled"] = self._settlement(conn, claim_id)
         if not hide:
             out["model"] = {"name": model, "version": version, "label": record.get("label"),
                             "scores": record.get("scores") or {}}
         return out
+
+    def _article(self, conn, doc_id: str, record: dict) -> dict | None:
+        return _documents.article(conn, doc_id, record)
+
+    def article(self, claim_id: str) -> dict | None:
+        """Return the claim's document as the queue knows it (see :func:`factcheck.queue.documents.article`):
+        headline, date, link, and the claim's paragraph and sentences around it; None without one."""
+        conn = self._conn()
+        record_text, *_, doc_id, _start = self._claim_row(conn, claim_id)
+        return _documents.article(conn, doc_id, json.loads(record_text, strict=False))
+
+    def document_index(self) -> dict[str, dict]:
+        """Return doc_id -> {"title", "published", "url"} of the documents the queue holds."""
+        return {doc_id: {"title": title, "published": published, "url": url} for doc_id, title, published, url
+                in self._conn().execute("SELECT doc_id, title, published, url FROM documents")}
+
+    def add_documents(self, rows: Iterable[tuple]) -> tuple[int, list]:
+        """Store ``(path, line, record)`` documents (doc_id, text, title or headline, published,
+        url); return how many were stored and the rows that could not be (InputErrors)."""
+        with self._write() as conn:
+            return _documents.add(conn, rows, now_iso())
 
     # -- reviewers -----------------------------------------------------------------------
     def add_reviewer(self, name: str, role: str = "reviewer") -> str:
@@ -403,6 +458,16 @@ class Queue:
             conn.execute("INSERT INTO reviewers (name, role, secret_prefix, secret_salt, secret_hash, created_at)"
                          " VALUES (?, ?, ?, ?, ?, ?)", (name, role, secret[:8], salt, _hash_secret(secret, salt),
                                                         now_iso()))
+        return secret
+
+    def reset_secret(self, name: str) -> str:
+        """Give reviewer ``name`` a new secret and return it (shown once); the old one stops working."""
+        secret = secrets.token_urlsafe(30)
+        salt = secrets.token_bytes(16)
+        with self._write() as conn:
+            self._reviewer_row(conn, name)
+            conn.execute("UPDATE reviewers SET secret_prefix = ?, secret_salt = ?, secret_hash = ? WHERE name = ?",
+                         (secret[:8], salt, _hash_secret(secret, salt), name))
         return secret
 
     def authenticate(self, secret: str, name: str | None = None) -> Reviewer | None:
@@ -492,47 +557,118 @@ class Queue:
         return bool(gone)
 
     # -- verdicts ------------------------------------------------------------------------
+    def _opinions(self, conn, claim_id: str) -> tuple[list[settle.Opinion], dict | None]:
+        """Return the claim's current human verdicts as the review rules see them, and the
+        editor's current ruling (None if there is none)."""
+        opinions, ruling = [], None
+        for (kind, verdict_id, reviewer_id, rating, value, not_a_claim, label, corrected, s_start, s_end,
+             m_start, m_end) in conn.execute(
+                "SELECT c.kind, v.verdict_id, v.reviewer_id, v.rating, v.rating_value, v.not_a_claim,"
+                " coalesce(v.label, v.model_label), v.source_corrected, v.source_start, v.source_end,"
+                " json_extract(i.record, '$.source.start'), json_extract(i.record, '$.source.end')"
+                " FROM current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id"
+                " JOIN items i ON i.claim_id = c.claim_id WHERE c.claim_id = ? ORDER BY v.verdict_id", (claim_id,)):
+            if kind == "adjudication":
+                ruling = {"rating": rating, "not_a_claim": bool(not_a_claim), "verdict_id": verdict_id}
+                continue
+            if corrected:
+                source = (s_start, s_end) if s_start is not None else None
+            else:  # no correction: the model's source stands
+                source = (m_start, m_end) if isinstance(m_start, int) else None
+            opinions.append(settle.Opinion(verdict_id, reviewer_id, rating, value, bool(not_a_claim),
+                                           label, source))
+        return opinions, ruling
+
+    def _settlement(self, conn, claim_id: str) -> dict | None:
+        opinions, ruling = self._opinions(conn, claim_id)
+        return settle.settlement(opinions, ruling, self.reviews_per_claim, self.agree_within)
+
+    def settled(self, claim_id: str) -> dict | None:
+        """Return how the claim is settled, ``{"rating", "not_a_claim", "by": "agreement" |
+        "ruling", "verdict_id"}``, or None when it is not (spec/CLI.md, review rules)."""
+        conn = self._conn()
+        self._claim_row(conn, claim_id)
+        return self._settlement(conn, claim_id)
+
+    def settled_claims(self) -> Iterator[tuple[dict, dict]]:
+        """Yield ``(claim, settlement)`` for every settled claim, in the order claims were added:
+        ``claim`` has claim_id, doc_id, status and the ``record`` as added."""
+        conn = self._conn()
+        for claim_id, doc_id, status, record in conn.execute(
+                "SELECT claim_id, doc_id, status, record FROM items WHERE n_verdicts > 0 OR status = 'resolved'"
+                " ORDER BY rowid").fetchall():
+            found = self._settlement(conn, claim_id)
+            if found is not None:
+                yield ({"claim_id": claim_id, "doc_id": doc_id, "status": status,
+                        "record": json.loads(record, strict=False)}, found)
+
+    def dispute(self, claim_id: str, *, viewer: str | None = None) -> dict:
+        """Return what an editor needs to settle a claim: ``reasons`` it is disputed (of
+        not_a_claim, rating, label, source), every reviewer's current verdict side by side (rating,
+        label and source as they stand, note, evidence), the ``ruling`` with its note and evidence
+        (None before one), and the settlement. AuthError for a ``viewer`` who is not an editor."""
+        if viewer is not None and self.reviewer(viewer).role != "editor":
+            raise AuthError(f"{viewer!r} is a reviewer; only editors see a dispute's verdicts side by side")
+        conn = self._conn()
+        status = self._claim_row(conn, claim_id)[3]
+        opinions, _ = self._opinions(conn, claim_id)
+        current = {v["verdict_id"]: v for v in self._verdicts(conn, "v.claim_id = ? AND EXISTS (SELECT 1 FROM"
+                                                                     " current_verdicts c WHERE c.verdict_id ="
+                                                                     " v.verdict_id)", (claim_id,))}
+        keys = ("verdict_id", "reviewer", "reviewer_role", "rating", "not_a_claim", "note", "evidence", "facets",
+                "created_at")
+        side = []
+        for o in opinions:
+            v = current[o.verdict_id]
+            side.append({**{k: v[k] for k in keys}, "label": o.label, "label_corrected": v["label"] is not None,
+                         "source": list(o.source) if o.source else None, "source_corrected": v["source_corrected"]})
+        ruling = next(({k: v[k] for k in (*keys, "label", "source")} for v in current.values()
+                       if v["kind"] == "adjudication"), None)
+        return {"claim_id": claim_id, "status": status, "reasons": settle.reasons(opinions, self.agree_within),
+                "verdicts": side, "ruling": ruling, "settled": self._settlement(conn, claim_id)}
+
     def _refresh(self, conn, claim_id: str) -> str:
         """Recompute an item's status and verdict count from its current verdicts."""
-        rows = conn.execute("SELECT c.kind, v.rating, coalesce(v.label, v.model_label) FROM current_verdicts c"
-                            " JOIN verdicts v ON v.verdict_id = c.verdict_id WHERE c.claim_id = ?",
-                            (claim_id,)).fetchall()
-        human = [(rating, label) for kind, rating, label in rows if kind == "verdict"]
-        if any(kind == "adjudication" for kind, _, _ in rows):
-            status = "resolved"
-        elif len(human) >= 2 and (len({r for r, _ in human}) > 1 or len({lab for _, lab in human}) > 1):
-            status = "disputed"
-        elif human and len(human) >= self.reviews_per_claim:
-            status = "reviewed"
-        elif human or conn.execute("SELECT 1 FROM leases WHERE claim_id = ?", (claim_id,)).fetchone():
-            status = "in_review"
-        else:
-            status = "pending"
-        conn.execute("UPDATE items SET status = ?, n_verdicts = ? WHERE claim_id = ?", (status, len(human), claim_id))
+        opinions, ruling = self._opinions(conn, claim_id)
+        leased = conn.execute("SELECT 1 FROM leases WHERE claim_id = ?", (claim_id,)).fetchone() is not None
+        status = settle.status(opinions, ruling, self.reviews_per_claim, self.agree_within, leased)
+        conn.execute("UPDATE items SET status = ?, n_verdicts = ? WHERE claim_id = ?",
+                     (status, len(opinions), claim_id))
         return status
 
-    def _check_label(self, label: str | None) -> str | None:
-        if label is None or label == "":
-            return None
-        if label not in PRIMARY_LABELS:
-            raise QueueError(f"label {label!r} is not one of: {', '.join(PRIMARY_LABELS)}")
-        return label
-
-    def _append(self, conn, kind: str, claim_id: str, reviewer_id: int, role: str, rating: str | None,
-                label: str | None, note: str | None, evidence: Sequence[str]) -> int:
-        record_text, model, version, *_ = self._claim_row(conn, claim_id)
+    def _check(self, conn, claim_id: str, **given) -> CheckedVerdict:
+        """Return the verdict checked by :func:`factcheck.queue.validate.check_verdict` against
+        this claim's document; NotFoundError for an unknown claim or reused verdict."""
+        record_text, *_, doc_id, _start = self._claim_row(conn, claim_id)
         record = json.loads(record_text, strict=False)
-        value = self.scale.get(rating).value if rating is not None else None
+        known = {}
+        for f in record.get("facets") or ():
+            if isinstance(f, dict) and isinstance(f.get("start"), int) and isinstance(f.get("end"), int):
+                known[(f["start"], f["end"])] = f.get("kind")
+        checked = check_verdict(self.scale, bounds=_documents.bounds(conn, doc_id), known_facets=known, **given)
+        if checked.reuses is not None and not conn.execute(
+                "SELECT 1 FROM verdicts WHERE verdict_id = ?", (checked.reuses,)).fetchone():
+            raise NotFoundError(f"no verdict {checked.reuses} to reuse in {self.path}")
+        return checked
+
+    def _append(self, conn, kind: str, claim_id: str, reviewer_id: int, role: str, v: CheckedVerdict) -> int:
+        record_text, model, version, *_, doc_id, _start = self._claim_row(conn, claim_id)
+        record = json.loads(record_text, strict=False)
+        value = self.scale.get(v.rating).value if v.rating is not None else None
         prev = conn.execute("SELECT verdict_id FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ?"
                             " AND kind = ?", (claim_id, reviewer_id, kind)).fetchone()
+        s_start, s_end = v.source if v.source is not None else (None, None)
+        s_text = _documents.span_text(conn, doc_id, s_start, s_end) if v.source is not None else None
         cur = conn.execute(
             "INSERT INTO verdicts (claim_id, reviewer_id, kind, rating, rating_value, label, note, evidence,"
-            " supersedes, blind, model_label, model_scores, model_name, model_version, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (claim_id, reviewer_id, kind, rating, value, label, note or None,
-             json.dumps([str(e) for e in evidence if str(e).strip()]), prev[0] if prev else None,
-             int(self.blind and role == "reviewer"), record.get("label"),
-             json.dumps(record.get("scores") or {}), model, version, now_iso()))
+            " supersedes, blind, model_label, model_scores, model_name, model_version, created_at, not_a_claim,"
+            " source_corrected, source_start, source_end, source_text, facets, reuses)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (claim_id, reviewer_id, kind, v.rating, value, v.label, v.note, json.dumps(list(v.evidence)),
+             prev[0] if prev else None, int(self.blind and role == "reviewer"), record.get("label"),
+             json.dumps(record.get("scores") or {}), model, version, now_iso(), int(v.not_a_claim),
+             int(v.source_corrected), s_start, s_end, s_text, json.dumps(list(v.facets), ensure_ascii=False),
+             v.reuses))
         verdict_id = cur.lastrowid
         conn.execute("INSERT OR REPLACE INTO current_verdicts (claim_id, reviewer_id, kind, verdict_id)"
                      " VALUES (?, ?, ?, ?)", (claim_id, reviewer_id, kind, verdict_id))
@@ -540,31 +676,40 @@ class Queue:
         self._refresh(conn, claim_id)
         return verdict_id
 
-    def record_verdict(self, claim_id: str, reviewer: str, rating: str, *, label: str | None = None,
-                       note: str | None = None, evidence: Sequence[str] = ()) -> dict:
-        """Append a reviewer's verdict (superseding their earlier one on the claim) and return it."""
-        if isinstance(evidence, str):
-            evidence = [evidence]
-        self.scale.get(rating)
-        label = self._check_label(label)
+    def record_verdict(self, claim_id: str, reviewer: str, rating: str | None = None, *, label: str | None = None,
+                       not_a_claim: bool = False, source=UNSET, facets: Sequence[dict] = (),
+                       note: str | None = None, evidence: Sequence[str] = (), reuses: int | None = None) -> dict:
+        """Append a reviewer's verdict (superseding their earlier one on the claim) and return it.
+
+        Exactly one of ``rating`` and ``not_a_claim``. ``source`` is UNSET (no correction), None
+        (the claim has no source) or ``(start, end)`` in document offsets; ``facets`` are
+        ``{start, end, value}`` corrections (``not_a_figure: true`` for a span that is no
+        figure); ``reuses`` is the id of an earlier verdict this one took over (claim matching).
+        Everything goes through :mod:`factcheck.queue.validate` (ValidationError if refused)."""
         with self._write() as conn:
             reviewer_id, role = self._reviewer_row(conn, reviewer)
-            verdict_id = self._append(conn, "verdict", claim_id, reviewer_id, role, rating, label, note, evidence)
+            checked = self._check(conn, claim_id, rating=rating, not_a_claim=not_a_claim, label=label,
+                                  source=source, facets=facets, note=note, evidence=evidence, reuses=reuses)
+            verdict_id = self._append(conn, "verdict", claim_id, reviewer_id, role, checked)
         return self.verdict(verdict_id)
 
-    def adjudicate(self, claim_id: str, editor: str, rating: str, *, label: str | None = None,
-                   note: str | None = None) -> dict:
-        """Append an editor's ruling on a disputed claim, which makes it resolved, and return it."""
-        self.scale.get(rating)
-        label = self._check_label(label)
+    def adjudicate(self, claim_id: str, editor: str, rating: str | None = None, *, not_a_claim: bool = False,
+                   label: str | None = None, note: str | None = None, evidence: Sequence[str] = (),
+                   source=UNSET) -> dict:
+        """Append an editor's ruling on a disputed claim, which settles it, and return it. A ruling
+        has no default: a rating (or ``not_a_claim``) must be given."""
         with self._write() as conn:
             reviewer_id, role = self._reviewer_row(conn, editor)
             if role != "editor":
                 raise AuthError(f"{editor!r} is a reviewer, not an editor; ask an editor to adjudicate")
+            if rating in (None, "") and not not_a_claim:
+                raise ValidationError("a ruling needs a rating (there is no default); give --rating")
             status = self._claim_row(conn, claim_id)[3]
             if status not in ("disputed", "resolved"):
                 raise QueueError(f"claim {claim_id!r} is {status}, not disputed; only disputed claims are adjudicated")
-            verdict_id = self._append(conn, "adjudication", claim_id, reviewer_id, role, rating, label, note, ())
+            checked = self._check(conn, claim_id, rating=rating, not_a_claim=not_a_claim, label=label,
+                                  source=source, note=note, evidence=evidence)
+            verdict_id = self._append(conn, "adjudication", claim_id, reviewer_id, role, checked)
         return self.verdict(verdict_id)
 
     def undo_last(self, reviewer: str) -> dict | None:
@@ -614,19 +759,17 @@ class Queue:
                 for path, line, row in batch:
                     if (path, line) in bad:
                         continue
-                    v = row["verdict"]
+                    v = row["checked"]
                     claim_id = self._claim_id_of(row["claim"])
-                    reviewer_id, role = self._reviewer_row(conn, v["reviewer"])
-                    evidence = json.dumps([str(e) for e in v.get("evidence") or () if str(e).strip()])
+                    reviewer_id, role = self._reviewer_row(conn, row["verdict"]["reviewer"])
                     same = conn.execute(
                         "SELECT 1 FROM current_verdicts c JOIN verdicts x ON x.verdict_id = c.verdict_id"
                         " WHERE c.claim_id = ? AND c.reviewer_id = ? AND c.kind = 'verdict' AND x.rating = ?"
                         " AND x.label IS ? AND x.note IS ? AND x.evidence = ?",
-                        (claim_id, reviewer_id, v["rating"], v.get("label"), v.get("note"), evidence)).fetchone()
+                        (claim_id, reviewer_id, v.rating, v.label, v.note, json.dumps(list(v.evidence)))).fetchone()
                     if same:
                         continue  # importing the same file twice records nothing twice
-                    self._append(conn, "verdict", claim_id, reviewer_id, role, v["rating"], v.get("label"),
-                                 v.get("note"), v.get("evidence") or ())
+                    self._append(conn, "verdict", claim_id, reviewer_id, role, v)
                     recorded += 1
             batch.clear()
 
@@ -634,9 +777,10 @@ class Queue:
             if isinstance(row, BaseException):
                 errors.append(row)
                 continue
-            try:
-                self.scale.get(row["verdict"]["rating"])
-                row["verdict"]["label"] = self._check_label(row["verdict"].get("label"))
+            v = row["verdict"]
+            try:  # the same check as every other way in; imported rows carry no spans
+                row["checked"] = check_verdict(self.scale, rating=v.get("rating"), label=v.get("label"),
+                                               note=v.get("note"), evidence=v.get("evidence") or ())
             except QueueError as exc:
                 errors.append(InputError(str(exc), path=path, line=line))
                 continue
@@ -654,7 +798,9 @@ class Queue:
 
     _VERDICT_SQL = """SELECT v.verdict_id, v.claim_id, r.name, r.role, v.kind, v.rating, v.rating_value, v.label,
                              v.note, v.evidence, v.supersedes, v.blind, v.created_at,
-                             EXISTS (SELECT 1 FROM current_verdicts c WHERE c.verdict_id = v.verdict_id)
+                             EXISTS (SELECT 1 FROM current_verdicts c WHERE c.verdict_id = v.verdict_id),
+                             v.not_a_claim, v.source_corrected, v.source_start, v.source_end, v.source_text,
+                             v.facets, v.reuses
                       FROM verdicts v JOIN reviewers r ON r.reviewer_id = v.reviewer_id"""
 
     def _verdicts(self, conn, where: str, params: tuple) -> list[dict]:
@@ -662,9 +808,10 @@ class Queue:
                 "note", "evidence", "supersedes", "blind", "created_at", "current")
         out = []
         for row in conn.execute(f"{self._VERDICT_SQL} WHERE {where} ORDER BY v.verdict_id", params):
-            d = dict(zip(keys, row))
+            d = dict(zip(keys, row[:14]))
             d["evidence"] = json.loads(d["evidence"])
             d["blind"], d["current"] = bool(d["blind"]), bool(d["current"])
+            d.update(_teaching(*row[14:]))
             out.append(d)
         return out
 
@@ -713,96 +860,58 @@ class Queue:
         where, params = self._filters(status, label, min_score, max_score)
         return self._conn().execute(f"SELECT count(*) FROM items{where}", params).fetchone()[0]
 
-    def stats(self) -> dict:
-        """Return counts by status, label and reviewer, agreement, verdicts per day and
-        ratings by the model's label."""
-        conn = self._conn()
-        conn.execute("BEGIN")  # one snapshot for every count
-        try:
-            by_status = {s: 0 for s in schema.STATUSES}
-            by_label: dict[str, int] = {}
-            # one walk of the (status, label) index gives both counts
-            for status, label, n in conn.execute("SELECT status, label, count(*) FROM items GROUP BY status, label"):
-                by_status[status] += n
-                by_label[label or "unlabelled"] = by_label.get(label or "unlabelled", 0) + n
-            stale = conn.execute("SELECT count(*) FROM items i WHERE status = 'in_review' AND n_verdicts = 0 AND"
-                                 " NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = i.claim_id"
-                                 " AND l.expires_at >= ?)", (time.time(),)).fetchone()[0]
-            by_status["in_review"] -= stale
-            by_status["pending"] += stale
-            by_reviewer = dict(conn.execute(
-                "SELECT r.name, count(*) FROM current_verdicts c JOIN reviewers r ON r.reviewer_id = c.reviewer_id"
-                " GROUP BY r.name ORDER BY r.name"))
-            per_day = dict(conn.execute(
-                "SELECT substr(v.created_at, 1, 10), count(*) FROM current_verdicts c"
-                " JOIN verdicts v ON v.verdict_id = c.verdict_id GROUP BY 1 ORDER BY 1"))
-            ratings_by_label: dict = {}
-            for model_label, rating, n in conn.execute(
-                    "SELECT v.model_label, v.rating, count(*) FROM current_verdicts c JOIN verdicts v"
-                    " ON v.verdict_id = c.verdict_id WHERE c.kind = 'verdict' GROUP BY 1, 2"):
-                ratings_by_label.setdefault(model_label or "unlabelled", {})[rating] = n
-            ratings: dict = {}
-            labels: dict = {}
-            for claim_id, reviewer_id, rating, label in conn.execute(
-                    "SELECT c.claim_id, c.reviewer_id, v.rating, coalesce(v.label, v.model_label)"
-                    " FROM current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id"
-                    " WHERE c.kind = 'verdict' AND c.claim_id IN (SELECT claim_id FROM current_verdicts"
-                    " WHERE kind = 'verdict' GROUP BY claim_id HAVING count(*) >= 2)"):
-                ratings.setdefault(claim_id, {})[reviewer_id] = rating
-                labels.setdefault(claim_id, {})[reviewer_id] = label
-        finally:
-            conn.execute("COMMIT")
-        return {
-            "claims": sum(by_status.values()),
-            "verdicts": sum(by_reviewer.values()),
-            "by_status": by_status,
-            "by_label": by_label,
-            "by_reviewer": by_reviewer,
-            "agreement": {"rating": self._rating_agreement(ratings), "label": _agreement.agreement(labels)},
-            "verdicts_per_day": per_day,
-            "ratings_by_label": ratings_by_label,
-        }
-
-    def _rating_agreement(self, ratings: dict) -> dict:
-        """Return agreement on ratings: nominal alpha and kappa, and alpha with the ordinal metric
-        over the scale's values (a rating without a value, such as unverifiable, counts as missing)."""
-        out = _agreement.agreement(ratings)
-        values = {r.name: r.value for r in self.scale.ratings}
-        ordinal = _agreement.krippendorff_alpha(
-            [[values.get(r) for r in answers.values()] for answers in ratings.values()], "ordinal")
-        out["krippendorff_alpha_ordinal"] = None if ordinal is None else round(ordinal, 6)
-        return out
+    def stats(self, viewer: str | None = None) -> dict:
+        """Return counts by status, label and reviewer, agreement, verdicts per day, settled
+        claims, not-a-claim verdicts and ratings by the model's label, as ``viewer`` may see
+        them (see :func:`factcheck.queue.stats.queue_stats`)."""
+        from .stats import queue_stats
+        return queue_stats(self, viewer)
 
     def verdict_rows(self, *, since: str | None = None, history: bool = False) -> Iterator[dict]:
         """Yield one row per current (not superseded, not retracted) verdict, oldest first, with
         the claim's fields, what the model said, the rating, the reviewer and the time. With
         ``history``, every row ever appended instead (superseded ones and retractions too), each
-        with ``kind``, ``supersedes`` and ``current``."""
-        source = ("verdicts v" if history else
-                  "current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id")
+        with ``kind``, ``supersedes`` and ``current``.
+
+        What the verdict teaches (the contract of the review, adapt and match branches):
+        ``not_a_claim``; ``source_corrected`` and ``source``, the source as it stands after the
+        verdict (the reviewer's span, None for "no source", or the model's when not corrected;
+        ``model_source`` is always the model's); ``facets``, the reviewer's facet corrections
+        (``model_facets`` are the claim's own); ``reuses``; and ``settled``, whether the claim
+        is settled (spec/CLI.md review rules)."""
+        table = ("verdicts v" if history else
+                 "current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id")
         sql = ("SELECT v.verdict_id, v.claim_id, cl.record, v.model_label, v.model_scores, v.model_name,"
                " v.model_version, v.rating, v.rating_value, v.label, v.note, v.evidence, r.name, r.role,"
                " v.created_at, v.kind, v.supersedes,"
-               " EXISTS (SELECT 1 FROM current_verdicts x WHERE x.verdict_id = v.verdict_id)"
-               f" FROM {source} JOIN items cl ON cl.claim_id = v.claim_id"
+               " EXISTS (SELECT 1 FROM current_verdicts x WHERE x.verdict_id = v.verdict_id),"
+               " v.not_a_claim, v.source_corrected, v.source_start, v.source_end, v.source_text, v.facets, v.reuses"
+               f" FROM {table} JOIN items cl ON cl.claim_id = v.claim_id"
                " JOIN reviewers r ON r.reviewer_id = v.reviewer_id")
         params: tuple = ()
         if since is not None:
             sql += " WHERE v.created_at > ?"
             params = (since,)
+        conn = self._conn()
+        settled: dict[str, bool] = {}
         for (verdict_id, claim_id, record, model_label, model_scores, model_name, model_version, rating, value,
-             label, note, evidence, name, role, created_at, kind, supersedes, current) in self._conn().execute(
-                sql + " ORDER BY v.verdict_id", params):
+             label, note, evidence, name, role, created_at, kind, supersedes, current,
+             *teaching) in conn.execute(sql + " ORDER BY v.verdict_id", params).fetchall():
             rec = json.loads(record, strict=False)
+            taught = _teaching(*teaching)
+            if claim_id not in settled:
+                settled[claim_id] = self._settlement(conn, claim_id) is not None
             row = {"claim_id": claim_id, "doc_id": rec.get("doc_id"), "text": rec.get("text"),
                    "start": rec.get("start"), "end": rec.get("end"),
-                   "checkworthiness": rec.get("checkworthiness"), "facets": rec.get("facets") or [],
-                   "source": rec.get("source"), "claim_label": model_label,
+                   "checkworthiness": rec.get("checkworthiness"), "model_facets": rec.get("facets") or [],
+                   "model_source": rec.get("source"), "claim_label": model_label,
                    "model_scores": json.loads(model_scores) if model_scores else {},
                    "model_name": model_name, "model_version": model_version, "rating": rating,
                    "rating_value": value, "label": label, "note": note, "evidence": json.loads(evidence),
                    "reviewer": name, "reviewer_role": role, "created_at": created_at, "verdict_id": verdict_id,
-                   "kind": kind}
+                   "kind": kind, **taught, "settled": settled[claim_id]}
+            if not taught["source_corrected"]:
+                row["source"] = rec.get("source")
             if history:
                 row.update(supersedes=supersedes, current=bool(current))
             yield row

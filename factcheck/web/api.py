@@ -7,20 +7,18 @@ from __future__ import annotations
 
 import math
 import os
-from typing import Annotated, Optional
-from urllib.parse import urlsplit
+from typing import Annotated, Optional, Union
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.security import HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictFloat, StrictInt
 
 from ..queue.schema import STATUSES
 from ..types import PRIMARY_LABELS
 from .auth import Identity
 
-MAX_EVIDENCE = 20
-MAX_URL = 2000
-MAX_NOTE = 10_000
+from ..queue.validate import MAX_EVIDENCE, MAX_NOTE, MAX_URL, check_label
+
 MAX_PAGE = 500
 
 # declares the bearer scheme in the OpenAPI description; the middleware does the checking
@@ -29,10 +27,6 @@ _bearer = HTTPBearer(auto_error=False, description="a reviewer's secret from `fa
 
 class ApiError(HTTPException):
     """An error answered as ``{"error": message}`` with the given status."""
-
-
-# an http(s) URL with a host; shown as a link, so no other scheme (javascript:, data:) gets in
-EvidenceURL = Annotated[str, Field(max_length=MAX_URL, pattern=r"^[hH][tT][tT][pP][sS]?://[^\x00-\x20/?#\[\]\\]+[^\x00-\x20]*$")]
 
 
 class Error(BaseModel):
@@ -52,14 +46,46 @@ ERRORS = {
 }
 
 
-class VerdictIn(BaseModel):
-    """A reviewer's verdict on a claim."""
+class SpanIn(BaseModel):
+    """A stretch of the document, in document offsets."""
 
-    rating: str = Field(..., max_length=100, description="a name on the queue's rating scale")
+    start: int
+    end: int
+
+
+class FacetIn(BaseModel):
+    """A corrected figure: its span as written, and the right value or ``not_a_figure``."""
+
+    start: int
+    end: int
+    kind: Optional[str] = Field(None, max_length=40)
+    value: Optional[Union[StrictInt, StrictFloat, Annotated[str, Field(max_length=200)]]] = None
+    not_a_figure: bool = False
+
+
+class VerdictIn(BaseModel):
+    """A reviewer's verdict on a claim: a rating, or ``"not_a_claim": true``.
+
+    ``source`` absent keeps the model's source, ``null`` says the claim has none, a span
+    corrects it. The queue checks everything (``factcheck.queue.validate``): 422 when refused.
+    """
+
+    rating: Optional[str] = Field(None, max_length=100, description="a name on the queue's rating scale")
+    not_a_claim: bool = Field(False, description="the sentence is nothing a fact-checker would check (no rating)")
     label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
+    source: Optional[SpanIn] = Field(None, description="the corrected source span; null: the claim has no source")
+    facets: list[FacetIn] = Field(default_factory=list, max_length=50, description="corrected figures")
     note: Optional[str] = Field(None, max_length=MAX_NOTE)
-    evidence: Optional[list[EvidenceURL]] = Field(default_factory=list, max_length=MAX_EVIDENCE,
-                                                  description="http(s) URLs of the evidence")
+    evidence: Optional[list[Annotated[str, Field(max_length=MAX_URL)]]] = Field(
+        default_factory=list, max_length=MAX_EVIDENCE, description="http(s) URLs of the evidence")
+
+    def source_given(self):
+        """Return the source as the queue takes it: UNSET when absent, None, or (start, end)."""
+        from ..queue.validate import UNSET
+
+        if "source" not in self.model_fields_set:
+            return UNSET
+        return None if self.source is None else (self.source.start, self.source.end)
 
 
 class VerdictOut(BaseModel):
@@ -72,7 +98,11 @@ class VerdictOut(BaseModel):
     kind: str = Field(..., description="verdict, adjudication or retraction")
     rating: Optional[str]
     rating_value: Optional[int]
+    not_a_claim: bool
     label: Optional[str]
+    source_corrected: bool
+    source: Optional[dict]
+    facets: list[dict]
     note: Optional[str]
     evidence: list[str]
     supersedes: Optional[int]
@@ -82,11 +112,15 @@ class VerdictOut(BaseModel):
 
 
 class AdjudicationIn(BaseModel):
-    """An editor's ruling on a disputed claim."""
+    """An editor's ruling on a disputed claim. There is no default: without a rating (or
+    ``"not_a_claim": true``) it is refused with 422."""
 
-    rating: str = Field(..., max_length=100)
+    rating: Optional[str] = Field(None, max_length=100)
+    not_a_claim: bool = False
     label: Optional[str] = Field(None, max_length=40)
     note: Optional[str] = Field(None, max_length=MAX_NOTE)
+    evidence: Optional[list[Annotated[str, Field(max_length=MAX_URL)]]] = Field(default_factory=list,
+                                                                               max_length=MAX_EVIDENCE)
 
 
 def queue_of(request: Request):
@@ -117,37 +151,6 @@ def hides_model(queue, ident: Identity) -> bool:
     return bool(queue.blind) and not ident.is_editor
 
 
-def check_label(label: Optional[str]) -> Optional[str]:
-    """Return the label, None for empty; 422 if it is not a primary label."""
-    if label is None or label == "":
-        return None
-    if label not in PRIMARY_LABELS:
-        raise ApiError(422, f"label {label!r} is not one of: {', '.join(PRIMARY_LABELS)}")
-    return label
-
-
-def check_evidence(urls) -> list[str]:
-    """Return the evidence URLs, stripped; 422 unless each is an http(s) URL (no javascript: links)."""
-    out = []
-    for url in urls:
-        url = str(url).strip()
-        if not url:
-            continue
-        if len(url) > MAX_URL:
-            raise ApiError(422, f"an evidence URL is longer than {MAX_URL} characters")
-        try:
-            parts = urlsplit(url)
-        except ValueError:
-            parts = None
-        if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(
-                ch.isspace() or ord(ch) < 32 for ch in url):
-            raise ApiError(422, "evidence must be http:// or https:// URLs, one per line")
-        out.append(url)
-    if len(out) > MAX_EVIDENCE:
-        raise ApiError(422, f"give at most {MAX_EVIDENCE} evidence URLs")
-    return out
-
-
 def openapi_with_scale(app, scale_names: list[str]) -> dict:
     """Return the app's OpenAPI description with the queue's ratings and the labels as enums."""
     from fastapi import FastAPI
@@ -176,9 +179,7 @@ def filters(status: Optional[str], label: Optional[str], min_score, max_score) -
             raise ApiError(422, f"status {status!r} is not one of: {', '.join(STATUSES)}")
         out["status"] = status
     if label:
-        if label not in PRIMARY_LABELS:
-            raise ApiError(422, f"label {label!r} is not one of: {', '.join(PRIMARY_LABELS)}")
-        out["label"] = label
+        out["label"] = check_label(label)
     for key, value in (("min_score", min_score), ("max_score", max_score)):
         if value is None or value == "":
             continue
@@ -193,20 +194,25 @@ def filters(status: Optional[str], label: Optional[str], min_score, max_score) -
 
 
 def list_claims(queue, ident: Identity, *, status=None, label=None, min_score=None, max_score=None,
-                limit: int = 50, offset: int = 0) -> dict:
-    """Return a page of queue items with the total and the count per status under the same filters."""
+                limit: int = 50, offset: int = 0, after: str | None = None, before: str | None = None) -> dict:
+    """Return a page of queue items (keyset: ``after``/``before`` a cursor) with the total and
+    the count per status under the same filters."""
+    from ..queue import listing
+
     where = filters(status, label, min_score, max_score)
     blind = hides_model(queue, ident)
     if blind and "label" in where:
         raise ApiError(403, "the label filter is off in blind review")
-    items = queue.list_items(**where, limit=limit, offset=offset)
+    page = listing.page(queue, **where, limit=limit, after=after or None, before=before or None,
+                        offset=None if (after or before) else offset)
+    items = page["items"]
     if blind:
         items = [{k: v for k, v in row.items() if k != "label"} for row in items]
     rest = {k: v for k, v in where.items() if k != "status"}
     counts = {s: queue.count_items(status=s, **rest) for s in STATUSES}
     total = counts[where["status"]] if "status" in where else sum(counts.values())
-    return {"items": items, "count": total, "counts": counts, "limit": limit, "offset": offset,
-            "filters": where, "blind": blind}
+    return {"items": items, "count": total, "counts": counts, "limit": limit, "offset": page["position"],
+            "next": page["next"], "previous": page["previous"], "filters": where, "blind": blind}
 
 
 def lease_next(request: Request, ident: Identity, skip: Optional[str] = None) -> dict | None:
@@ -279,9 +285,11 @@ def api_claims(request: Request, ident: Who,
                min_score: Annotated[Optional[float], Query(ge=0, le=1, description="lowest check-worthiness")] = None,
                max_score: Annotated[Optional[float], Query(ge=0, le=1, description="highest check-worthiness")] = None,
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-               offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+               offset: Annotated[int, Query(ge=0, le=10**9, description="old-style paging; prefer after")] = 0,
+               after: Annotated[Optional[str], Query(max_length=400, description="the `next` cursor of a page")] = None,
+               before: Annotated[Optional[str], Query(max_length=400, description="the `previous` cursor")] = None):
     return list_claims(queue_of(request), ident, status=status, label=label, min_score=min_score,
-                       max_score=max_score, limit=limit, offset=offset)
+                       max_score=max_score, limit=limit, offset=offset, after=after, before=before)
 
 
 @router.get("/api/claims/{claim_id}", tags=["review"], summary="the claim with its status, context and verdicts")
@@ -289,37 +297,35 @@ def api_claim(request: Request, claim_id: str, ident: Who):
     return queue_of(request).get_claim(claim_id, reviewer=ident.name)
 
 
-def store_verdict(queue, ident: Identity, claim_id: str, rating: str, label, note, evidence) -> dict:
-    """Return the stored verdict after checking label and evidence (the queue checks the rating)."""
-    label = check_label(label)
-    evidence = check_evidence(evidence)
-    note = (note or "").strip() or None
-    if note and len(note) > MAX_NOTE:
-        raise ApiError(422, f"the note is longer than {MAX_NOTE} characters")
-    return queue.record_verdict(claim_id, ident.name, rating, label=label, note=note, evidence=evidence)
+def store_verdict(queue, ident: Identity, claim_id: str, body: VerdictIn) -> dict:
+    """Return the stored verdict; the queue checks it (ValidationError -> 422)."""
+    return queue.record_verdict(claim_id, ident.name, body.rating, label=body.label, not_a_claim=body.not_a_claim,
+                                source=body.source_given(), facets=[f.model_dump() for f in body.facets],
+                                note=body.note, evidence=body.evidence or ())
 
 
 @router.post("/api/claims/{claim_id}/verdicts", tags=["review"], status_code=201,
              responses={201: {"model": VerdictOut, "description": "the stored verdict"}},
              summary="record a verdict: 201 with it; 422 for a rating off the scale")
 def api_verdict(request: Request, claim_id: str, body: VerdictIn, ident: Who):
-    return store_verdict(queue_of(request), ident, claim_id, body.rating, body.label, body.note, body.evidence or ())
+    return store_verdict(queue_of(request), ident, claim_id, body)
 
 
-def store_ruling(queue, ident: Identity, claim_id: str, rating: str, label, note) -> dict:
-    """Return the stored adjudication; 409 unless the claim is disputed (or already resolved)."""
-    label = check_label(label)
+def store_ruling(queue, ident: Identity, claim_id: str, body: AdjudicationIn) -> dict:
+    """Return the stored ruling; 409 unless the claim is disputed (or already resolved), 422
+    without a rating (a ruling has no default) or for anything the queue refuses."""
     status = queue.get_claim(claim_id)["status"]
     if status not in ("disputed", "resolved"):
         raise ApiError(409, f"claim {claim_id} is {status}, not disputed; only disputed claims are adjudicated")
-    return queue.adjudicate(claim_id, ident.name, rating, label=label, note=(note or "").strip() or None)
+    return queue.adjudicate(claim_id, ident.name, body.rating or None, not_a_claim=body.not_a_claim,
+                            label=body.label, note=body.note, evidence=body.evidence or ())
 
 
 @router.post("/api/claims/{claim_id}/adjudicate", tags=["editors"], status_code=201,
              responses={201: {"model": VerdictOut, "description": "the stored ruling"}},
              summary="an editor's ruling on a disputed claim (403 for reviewers)")
 def api_adjudicate(request: Request, claim_id: str, body: AdjudicationIn, ident: Editor):
-    return store_ruling(queue_of(request), ident, claim_id, body.rating, body.label, body.note)
+    return store_ruling(queue_of(request), ident, claim_id, body)
 
 
 @router.post("/api/undo", tags=["review"], status_code=201,
@@ -337,23 +343,44 @@ def api_release(request: Request, claim_id: str, ident: Who):
     return {"released": queue_of(request).release(claim_id, ident.name)}
 
 
-@router.get("/api/disputed", tags=["editors"], summary="disputed claims with their verdicts (editors only)")
+@router.get("/api/disputed", tags=["editors"],
+            summary="disputed claims, each with why, every reviewer's verdict and the ruling (editors only)")
 def api_disputed(request: Request, ident: Editor, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                 offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
-    return disputed(queue_of(request), ident, limit=limit, offset=offset)
+                 offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+                 after: Annotated[Optional[str], Query(max_length=400)] = None,
+                 before: Annotated[Optional[str], Query(max_length=400)] = None,
+                 status: Annotated[str, Query(json_schema_extra={"enum": ["disputed", "resolved"]})] = "disputed"):
+    return disputed(queue_of(request), ident, limit=limit, offset=offset, after=after, before=before, status=status)
 
 
-def disputed(queue, ident: Identity, *, limit: int = 50, offset: int = 0) -> dict:
-    """Return the disputed claims, each with its current verdicts."""
-    rows = queue.list_items(status="disputed", limit=limit, offset=offset)
-    items = []
-    for row in rows:
-        verdicts = [v for v in queue.get_claim(row["claim_id"], reviewer=ident.name)["verdicts"]
-                    if v.get("current") and v.get("kind") == "verdict"]
-        items.append({**row, "verdicts": verdicts})
-    return {"items": items, "count": queue.count_items(status="disputed"), "limit": limit, "offset": offset}
+def disputed(queue, ident: Identity, *, limit: int = 50, offset: int = 0, after=None, before=None,
+             status: str = "disputed") -> dict:
+    """Return the disputed (or, with ``status="resolved"``, the ruled) claims, each with
+    ``reasons``, every reviewer's current verdict and the ruling (``Queue.dispute``)."""
+    from ..queue import listing
+
+    if status not in ("disputed", "resolved"):
+        raise ApiError(422, "status is disputed or resolved")
+    page = listing.page(queue, status=status, limit=limit, after=after or None, before=before or None,
+                        offset=None if (after or before) else offset)
+    items = [{**row, **queue.dispute(row["claim_id"], viewer=ident.name)} for row in page["items"]]
+    return {"items": items, "count": queue.count_items(status=status), "limit": limit, "offset": page["position"],
+            "next": page["next"], "previous": page["previous"], "status": status}
 
 
-@router.get("/api/stats", tags=["meta"], summary="counts, agreement, verdicts per day, ratings by label")
+def stats(queue, ident: Identity) -> dict:
+    """Return the queue's statistics as the viewer may see them (``Queue.stats``) and what the
+    verdicts tell about the model (``insights``). The model's figures (label confusion,
+    not-a-claim by check-worthiness band) follow the queue's rule for ratings by label: editors
+    only, and nobody in blind review."""
+    from ..queue.insights import insights
+
+    out = queue.stats(viewer=ident.name)
+    out["insights"] = insights(queue, model=ident.is_editor and not queue.blind)
+    return out
+
+
+@router.get("/api/stats", tags=["meta"],
+            summary="counts, agreement, verdicts per day, and what the verdicts tell about the model")
 def api_stats(request: Request, ident: Who):
-    return queue_of(request).stats()
+    return stats(queue_of(request), ident)

@@ -53,21 +53,24 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secure: bool = False,
-               throttle_limit: int = 5, client_limit: int = 20, throttle_window: float = 60.0,
+               throttle_limit: int = 5, client_limit: int = 20, throttle_window: float = 900.0,
                session_max_age: int = 12 * 3600) -> FastAPI:
     """Return the reviewer web app over the queue file at ``queue_path``.
 
     ``secret_key`` signs the session cookies; without one a random key is made, so sessions end
     when the server stops. ``cookie_secure`` marks cookies Secure (serve behind HTTPS).
-    Wrong secrets are throttled: after ``throttle_limit`` for one name from one client, or
-    ``client_limit`` from one client in all, within ``throttle_window`` seconds, that client gets
-    429 until the oldest of them is older than the window. Sessions and bearer secrets already
-    verified keep working.
+    Wrong secrets are throttled with growing delays (:class:`~factcheck.web.auth.Throttle`):
+    after ``throttle_limit`` for one name from one client, or ``client_limit`` from one client in
+    all, each further one makes that client wait 1, 2, 4 ... seconds (at most 10 minutes; 429
+    with Retry-After meanwhile); the count is forgotten ``throttle_window`` seconds after the last
+    wrong secret. Other clients are never delayed. Sessions and bearer secrets already verified
+    keep working.
     """
-    from ..queue import Queue
+    from ..queue import Queue, listing
     from . import api, pages
 
     queue = Queue(queue_path, create=False)
+    listing.ensure_indexes(queue)  # keyset pages of the queue list walk them
 
     @asynccontextmanager
     async def lifespan(app):

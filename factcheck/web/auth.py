@@ -54,41 +54,57 @@ class Identity:
 
 
 class Throttle:
-    """Counts wrong secrets per client; after ``limit`` in ``window`` seconds, refuses until they age out."""
+    """Growing delays after wrong secrets, per key (a client, or a client and a name).
 
-    def __init__(self, limit: int = 5, window: float = 300.0, clock=time.monotonic):
+    The first ``limit`` wrong secrets of a key cost nothing; from then on each one makes the key
+    wait ``base * 2 ** (n - limit)`` seconds from that failure (n failures so far), at most
+    ``cap``. A key's count is forgotten ``window`` seconds after its last failure, or when the
+    right secret is given (:meth:`clear`). Keys never share counts, so failures from one client
+    never delay another.
+    """
+
+    def __init__(self, limit: int = 5, window: float = 900.0, clock=time.monotonic, *, base: float = 1.0,
+                 cap: float = 600.0):
         self.limit, self.window, self.clock = limit, window, clock
-        self._fails: dict[str, deque] = {}
+        self.base, self.cap = base, min(cap, window)
+        self._fails: dict[str, tuple[int, float]] = {}  # key -> (failures, time of the last)
         self._lock = threading.Lock()
 
-    def _prune(self, key: str, now: float) -> deque:
-        q = self._fails.get(key)
-        if q is None:
-            return deque()
-        while q and q[0] <= now - self.window:
-            q.popleft()
-        if not q:
+    def _state(self, key: str, now: float) -> tuple[int, float]:
+        count, last = self._fails.get(key, (0, 0.0))
+        if count and now - last >= self.window:
             del self._fails[key]
-        return q
+            return 0, 0.0
+        return count, last
+
+    def delay(self, failures: int) -> float:
+        """Return the wait that ``failures`` wrong secrets in a row earn (0 up to the limit)."""
+        if failures < self.limit:
+            return 0.0
+        return min(self.base * 2.0 ** min(failures - self.limit, 40), self.cap)
 
     def retry_after(self, key: str) -> float:
         """Return the seconds until ``key`` may try again, 0 when it may try now."""
         with self._lock:
             now = self.clock()
-            q = self._prune(key, now)
-            if len(q) < self.limit:
-                return 0.0
-            return max(q[-self.limit] + self.window - now, 1.0)
+            count, last = self._state(key, now)
+            wait = last + self.delay(count) - now
+            return max(wait, 0.5) if count >= self.limit and wait > 0 else 0.0
 
     def fail(self, key: str) -> None:
         """Record one wrong secret from ``key``."""
         with self._lock:
             now = self.clock()
-            self._prune(key, now)
-            self._fails.setdefault(key, deque()).append(now)
+            count, _ = self._state(key, now)
+            self._fails[key] = (count + 1, now)
             if len(self._fails) > 100_000:  # bound memory under a flood of client addresses
                 for k in list(self._fails)[:50_000]:
                     del self._fails[k]
+
+    def clear(self, key: str) -> None:
+        """Forget the failures of ``key`` (the right secret was given)."""
+        with self._lock:
+            self._fails.pop(key, None)
 
 
 class Sessions:
@@ -142,8 +158,11 @@ class Authenticator:
     """Checks secrets against the queue with throttling, and reads sessions.
 
     Wrong secrets are counted twice: per client and name (log-in; ``name_throttle``), so that
-    guessing one reviewer's secret stops after a few tries without locking the others out, and
+    guessing one reviewer's secret slows down after a few tries without delaying the others, and
     per client (log-in and bearer; ``client_throttle``), so that trying many names is capped too.
+    Both keys hold the client, so nobody elsewhere can keep a reviewer out by guessing at their
+    name: the reviewer's own client is never delayed by failures it did not make. The right
+    secret clears the count of its (client, name).
     """
 
     def __init__(self, queue, sessions: Sessions, name_throttle: Throttle, client_throttle: Throttle):
@@ -177,6 +196,8 @@ class Authenticator:
             reviewer = self.queue.authenticate(secret, name)
         if reviewer is None:
             self.failed(client, name)
+        elif name is not None:
+            self.name_throttle.clear(f"{client}\x00{name}")
         return reviewer
 
     def bearer(self, client: str, secret: str) -> Identity | None:

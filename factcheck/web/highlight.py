@@ -89,18 +89,53 @@ def highlight(text: str, offset: int, spans: Iterable[dict]) -> Markup:
     return Markup("").join(out)
 
 
-def claim_in_context(item: dict) -> Markup:
-    """Return the claim sentence between its neighbours: neighbours plain, the claim highlighted.
+def _run(text: str, start, css: str, extra: str = "") -> Markup:
+    """Return a run of article text in a span that carries its document offset (``data-o``), so
+    the page can turn a selection in it back into document offsets."""
+    o = _int(start)
+    attr = Markup(' data-o="{}"').format(o) if o is not None else Markup("")
+    return Markup('<span class="{}"{}{}>{}</span>').format(css, Markup(extra), attr, text)
 
-    ``item`` is what ``Queue.get_claim`` gives back (``claim`` and ``context``).
+
+def _claim_run(claim: dict, show_model: bool) -> Markup:
+    spans = spans_of(claim if show_model else {**claim, "source": None, "cues": []})
+    sentence = highlight(claim.get("text", ""), claim.get("start", 0), spans)
+    return _run(sentence, claim.get("start"), "claim", ' id="claim-sentence"')
+
+
+def claim_in_context(item: dict, show_model: bool = True) -> Markup:
+    """Return the claim in its article: the paragraph around it (from the queue's documents)
+    with the sentence before and after, or, without the document's text, the neighbouring
+    claims. The claim is highlighted (facets, and cues and source when ``show_model``); every
+    run of text carries its document offset.
+
+    ``item`` is what ``Queue.get_claim`` gives back (``claim``, ``article``, ``context``).
     """
     claim = item.get("claim") or {}
-    context = item.get("context") or {}
+    article = item.get("article") or {}
+    paragraph = article.get("paragraph")
+    start, end = _int(claim.get("start")), _int(claim.get("end"))
     parts = []
+    if isinstance(paragraph, dict) and start is not None and end is not None:
+        text, lo = str(paragraph.get("text") or ""), _int(paragraph.get("start")) or 0
+        a, b = start - lo, end - lo
+        if 0 <= a <= b <= len(text):
+            if article.get("before"):
+                parts.append(_run(article["before"].get("text", ""), article["before"].get("start"), "context before"))
+                parts.append(Markup('<span class="gap" aria-hidden="true"> … </span>'))
+            para = [_run(text[:a], lo, "context")] if a else []
+            para.append(_claim_run(claim, show_model))
+            if b < len(text):
+                para.append(_run(text[b:], end, "context"))
+            parts.append(Markup('<span class="paragraph">{}</span>').format(Markup("").join(para)))
+            if article.get("after"):
+                parts.append(Markup('<span class="gap" aria-hidden="true"> … </span>'))
+                parts.append(_run(article["after"].get("text", ""), article["after"].get("start"), "context after"))
+            return Markup("").join(parts)
+    context = item.get("context") or {}
     for rec in context.get("before") or ():
-        parts.append(Markup('<span class="context">{}</span>').format(rec.get("text", "")))
-    sentence = highlight(claim.get("text", ""), claim.get("start", 0), spans_of(claim))
-    parts.append(Markup('<span class="claim" id="claim-sentence">{}</span>').format(sentence))
+        parts.append(_run(rec.get("text", ""), rec.get("start"), "context"))
+    parts.append(_claim_run(claim, show_model))
     for rec in context.get("after") or ():
-        parts.append(Markup('<span class="context">{}</span>').format(rec.get("text", "")))
+        parts.append(_run(rec.get("text", ""), rec.get("start"), "context"))
     return Markup(" ").join(parts)

@@ -27,6 +27,8 @@ HERE = Path(__file__).parent
 router = APIRouter(responses=api.PAGE_ERRORS)
 HTML = {"response_class": HTMLResponse, "tags": ["pages"]}
 _SCORE = r"^(|0(\.[0-9]+)?|1(\.0+)?|\.[0-9]+)$"  # what a number field of the filter form sends
+#: the ruling menu's choice for "not a claim" (a rating name no scale file can hold: it has spaces)
+NOT_A_CLAIM = "(not a claim)"
 
 
 def _safe_url(url) -> str | None:
@@ -48,6 +50,17 @@ def _score(x) -> str:
     return f"{x:.2f}" if isinstance(x, (int, float)) and not isinstance(x, bool) else ""
 
 
+def _facet_display(facet) -> str:
+    """Return a facet's value as people write it (``$1.2 billion, approx.``)."""
+    try:
+        from ..facets.display import facet_text
+
+        return facet_text(facet)
+    except Exception:  # an odd record (a value of the wrong type) must not break the page
+        value = facet.get("value") if isinstance(facet, dict) else None
+        return "—" if value is None else str(value)
+
+
 def environment():
     """Return the Jinja2 environment of the pages, with autoescaping on for every template."""
     import jinja2
@@ -57,7 +70,9 @@ def environment():
     env.filters["safe_url"] = _safe_url
     env.filters["idq"] = _quote
     env.filters["score"] = _score
+    env.filters["facet_display"] = _facet_display
     env.globals["labels"] = PRIMARY_LABELS
+    env.globals["NOT_A_CLAIM"] = NOT_A_CLAIM
     return env
 
 
@@ -138,16 +153,19 @@ def queue_page(request: Request, ident: Who,
                label: Annotated[Optional[str], Query(json_schema_extra={"enum": [""] + list(PRIMARY_LABELS)})] = None,
                min_score: Annotated[Optional[str], Query(max_length=40, pattern=_SCORE)] = None,
                max_score: Annotated[Optional[str], Query(max_length=40, pattern=_SCORE)] = None,
-               offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
+               offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+               after: Annotated[Optional[str], Query(max_length=400)] = None,
+               before: Annotated[Optional[str], Query(max_length=400)] = None):
     page = api.list_claims(request.app.state.queue, ident, status=status, label=label, min_score=min_score,
-                           max_score=max_score, limit=50, offset=offset)
+                           max_score=max_score, limit=50, offset=offset, after=after, before=before)
     query = dict(page["filters"])
 
     def link(**change):
         """Return this page's query string with some filters changed (None drops one)."""
         return "?" + urlencode({k: v for k, v in {**query, **change}.items() if v not in (None, "")})
 
-    return render(request, "queue.html", page=page, link=link, json_link="/api/claims" + link(offset=offset or None),
+    here = {"after": after, "before": before} if (after or before) else {"offset": offset or None}
+    return render(request, "queue.html", page=page, link=link, json_link="/api/claims" + link(**here),
                   statuses=list(page["counts"]))
 
 
@@ -162,34 +180,68 @@ def next_page(request: Request, ident: Who, skip: Annotated[Optional[str], Query
 
 # -- one claim ----------------------------------------------------------------------------
 
+def _form_of(verdict: dict) -> dict:
+    """Return the claim form filled with a verdict's answers (after an undo, or a refused save)."""
+    source = verdict.get("source")
+    return {"rating": verdict.get("rating") or "", "label": verdict.get("label") or "",
+            "note": verdict.get("note") or "", "evidence": "\n".join(verdict.get("evidence") or ()),
+            "not_a_claim": bool(verdict.get("not_a_claim")),
+            "source": (f"{source['start']}:{source['end']}" if source else "none") if verdict.get("source_corrected") else "",
+            "source_text": (source or {}).get("text") or "",
+            "facets": {(f.get("start"), f.get("end")): f for f in verdict.get("facets") or () if isinstance(f, dict)}}
+
+
+def _restorable(queue, ident, claim_id: str, verdict_id) -> dict | None:
+    """Return the viewer's own verdict ``verdict_id`` on this claim, for the form after an undo."""
+    try:
+        verdict = queue.verdict(int(verdict_id))
+    except (NotFoundError, TypeError, ValueError):
+        return None
+    if verdict.get("reviewer") != ident.name or verdict.get("claim_id") != claim_id or verdict.get("kind") == "retraction":
+        return None
+    return verdict
+
+
 def claim_view(request: Request, ident, claim_id: str, *, error: str | None = None, form: dict | None = None,
-               status: int = 200) -> HTMLResponse:
-    """Return the claim page: the sentence in its document, the model's view unless blind, the form."""
+               status: int = 200, restore=None) -> HTMLResponse:
+    """Return the claim page: the claim in its article, the form, then what the model said
+    (unless blind) and the verdicts the viewer may see."""
     queue = request.app.state.queue
     item = queue.get_claim(claim_id, reviewer=ident.name)
     claim = item["claim"]
-    mine = [v for v in item["verdicts"] if v.get("reviewer") == ident.name and v.get("current")]
-    return render(request, "claim.html", status=status, item=item, claim=claim, context=claim_in_context(item),
-                  scale=queue.scale.ratings, model=item.get("model"), mine=mine[-1] if mine else None,
+    mine = [v for v in item["verdicts"] if v.get("reviewer") == ident.name and v.get("current")
+            and v.get("kind") == "verdict"]
+    restored = _restorable(queue, ident, claim_id, restore) if restore is not None and form is None else None
+    if restored is not None:
+        form = _form_of(restored)
+    model = item.get("model")
+    return render(request, "claim.html", status=status, item=item, claim=claim,
+                  context=claim_in_context(item, show_model=model is not None), scale=queue.scale.ratings,
+                  model=model, mine=mine[-1] if mine else None, restored=restored is not None,
                   error=error, form=form or {}, claim_id=claim_id, claim_path=_quote(claim_id),
                   can_adjudicate=ident.is_editor and item["status"] in ("disputed", "resolved"))
 
 
 @router.get("/claims/{claim_id}", **HTML, summary="the review page of a claim (JSON twin: /api/claims/{claim_id})")
-def claim_page(request: Request, claim_id: str, ident: Who):
-    return claim_view(request, ident, claim_id)
+def claim_page(request: Request, claim_id: str, ident: Who,
+               restore: Annotated[Optional[int], Query(ge=1, description="after an undo: the verdict taken back, "
+                                                       "whose answers fill the form")] = None):
+    return claim_view(request, ident, claim_id, restore=restore)
 
 
 @router.post("/claims/{claim_id}/verdict", tags=["pages"], summary="record a verdict from the page's form",
              responses={303: {"description": "recorded; on to the next claim"}})
 def claim_form(request: Request, claim_id: str, ident: Who,
                rating: Annotated[str, Form(max_length=100)] = "",
+               not_a_claim: Annotated[str, Form(max_length=5)] = "",
                label: Annotated[str, Form(max_length=40)] = "",
                note: Annotated[str, Form(max_length=api.MAX_NOTE)] = "",
                evidence: Annotated[str, Form(max_length=api.MAX_EVIDENCE * (api.MAX_URL + 2))] = ""):
-    form = {"rating": rating, "label": label, "note": note, "evidence": evidence}
+    form = {"rating": rating, "label": label, "note": note, "evidence": evidence, "not_a_claim": bool(not_a_claim)}
+    body = api.VerdictIn(rating=None if not_a_claim else (rating or None), not_a_claim=bool(not_a_claim),
+                         label=label or None, note=note, evidence=evidence.splitlines())
     try:
-        api.store_verdict(request.app.state.queue, ident, claim_id, rating, label, note, evidence.splitlines())
+        api.store_verdict(request.app.state.queue, ident, claim_id, body)
     except (ApiError, QueueError) as exc:
         status, message = _form_failure(exc)
         return claim_view(request, ident, claim_id, error=message, form=form, status=status)
@@ -210,9 +262,13 @@ def _form_failure(exc) -> tuple[int, str]:
 def adjudicate_form(request: Request, claim_id: str, ident: Editor,
                     rating: Annotated[str, Form(max_length=100)] = "",
                     label: Annotated[str, Form(max_length=40)] = "",
-                    note: Annotated[str, Form(max_length=api.MAX_NOTE)] = ""):
+                    note: Annotated[str, Form(max_length=api.MAX_NOTE)] = "",
+                    evidence: Annotated[str, Form(max_length=api.MAX_EVIDENCE * (api.MAX_URL + 2))] = ""):
+    not_a_claim = rating == NOT_A_CLAIM
+    body = api.AdjudicationIn(rating=None if not_a_claim else (rating or None), not_a_claim=not_a_claim,
+                              label=label or None, note=note, evidence=evidence.splitlines())
     try:
-        api.store_ruling(request.app.state.queue, ident, claim_id, rating, label, note)
+        api.store_ruling(request.app.state.queue, ident, claim_id, body)
     except (ApiError, QueueError) as exc:
         status, message = _form_failure(exc)
         return claim_view(request, ident, claim_id, error=message, status=status)
@@ -221,10 +277,30 @@ def adjudicate_form(request: Request, claim_id: str, ident: Editor,
 
 # -- editors and statistics ---------------------------------------------------------------
 
-@router.get("/disputed", **HTML, summary="disputed claims to adjudicate (editors; JSON twin: /api/disputed)")
-def disputed_page(request: Request, ident: Editor, offset: Annotated[int, Query(ge=0, le=10**9)] = 0):
-    page = api.disputed(request.app.state.queue, ident, limit=50, offset=offset)
-    return render(request, "disputed.html", page=page, scale=request.app.state.queue.scale.ratings)
+@router.get("/disputed", **HTML, summary="disputed claims to rule on (editors; JSON twin: /api/disputed)")
+def disputed_page(request: Request, ident: Editor, offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+                  after: Annotated[Optional[str], Query(max_length=400)] = None,
+                  before: Annotated[Optional[str], Query(max_length=400)] = None,
+                  status: Annotated[str, Query(pattern="^(disputed|resolved)$")] = "disputed"):
+    queue = request.app.state.queue
+    page = api.disputed(queue, ident, limit=50, offset=offset, after=after, before=before, status=status)
+    for row in page["items"]:
+        for v in [*row["verdicts"], row.get("ruling") or {}]:
+            v["source_shown"] = _span_text(row, v.get("source"))
+    return render(request, "disputed.html", page=page, scale=queue.scale.ratings, listing=status)
+
+
+def _span_text(row: dict, span) -> str:
+    """Return the words of a source span when they lie in the claim sentence, else its offsets."""
+    if isinstance(span, dict):
+        span = (span.get("start"), span.get("end"))
+    if not span:
+        return "none"
+    s, e = span[0], span[1]
+    text, start = row.get("text") or "", row.get("start")
+    if isinstance(start, int) and isinstance(s, int) and isinstance(e, int) and start <= s < e <= start + len(text):
+        return f"“{text[s - start:e - start]}”"
+    return f"{s}–{e}"
 
 
 def _days(per_day: dict) -> list[tuple[str, int]]:
@@ -249,8 +325,9 @@ def _days(per_day: dict) -> list[tuple[str, int]]:
 @router.get("/stats", **HTML, summary="statistics with charts (JSON twin: /api/stats)")
 def stats_page(request: Request, ident: Who):
     queue = request.app.state.queue
-    stats = queue.stats()
+    stats = api.stats(queue, ident)
     agreement = stats.get("agreement") or {}
+    found = stats["insights"]
     rows = []
     for what in ("rating", "label"):
         a = agreement.get(what) or {}
@@ -258,11 +335,18 @@ def stats_page(request: Request, ident: Who):
         rows.append((f"{what}: Cohen's kappa", a.get("cohen_kappa")))
     figures = {  # the chart functions escape every label, so their SVG goes into the page as it is
         "per_day": charts.columns(_days(stats.get("verdicts_per_day") or {}), title="Verdicts per day"),
-        "by_label": charts.stacked_bars(stats.get("ratings_by_label") or {}, queue.scale.names(),
-                                        title="Ratings by the model's label"),
         "agreement": charts.score_bars(rows, title="Agreement between reviewers"),
         "throughput": charts.columns(sorted((stats.get("by_reviewer") or {}).items()),
                                      title="Verdicts per reviewer"),
+        "backlog": charts.columns(found["backlog_by_day"], title="Claims waiting at the end of each day"),
+        "time": charts.columns(found["time_to_verdict"]["buckets"], title="Time from added to first verdict"),
     }
+    if "ratings_by_label" in stats:
+        figures["by_label"] = charts.stacked_bars(stats.get("ratings_by_label") or {}, queue.scale.names(),
+                                                  title="Ratings by the model's label")
+    if "not_a_claim_by_band" in found:
+        figures["by_band"] = charts.score_bars(
+            [(f"{b['band']} ({b['verdicts']:,})", b["rate"]) for b in found["not_a_claim_by_band"]],
+            title="Share of verdicts saying not a claim, by check-worthiness", low=0.0)
     figures = {name: Markup(svg) for name, svg in figures.items()}
-    return render(request, "stats.html", stats=stats, figures=figures, agreement=agreement)
+    return render(request, "stats.html", stats=stats, figures=figures, agreement=agreement, found=found)

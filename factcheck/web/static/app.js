@@ -7,7 +7,13 @@
   var csrf = csrfMeta ? csrfMeta.getAttribute("content") : "";
   var errorBox = document.getElementById("form-error");
   var labelSelect = document.getElementById("label");
+  var passage = document.getElementById("passage");
+  var sourceBox = document.getElementById("source-pick");
+  var sourceText = document.getElementById("source-text");
   var busy = false;
+  // the corrected source: undefined = no correction, null = "no source", else {start, end}
+  var source;
+  var picking = false, anchor = null;
 
   function showError(message) {
     errorBox.textContent = message;  // textContent: messages are never parsed as markup
@@ -19,14 +25,135 @@
       (el.tagName === "INPUT" && el.type !== "radio" && el.type !== "checkbox"));
   }
 
-  function submit() {
+  // -- the source span, picked from the article by selecting or clicking words -----------
+  function offsetOf(node, offset) {
+    // the document offset of a point in the passage: each run of article text carries the
+    // offset it starts at (data-o); the characters before the point inside the run are added
+    var el = node.nodeType === 3 ? node.parentNode : node;
+    var run = el && el.closest ? el.closest("[data-o]") : null;
+    if (!run || !passage.contains(run)) return null;
+    var r = document.createRange();
+    r.setStart(run, 0);
+    r.setEnd(node, offset);
+    return parseInt(run.getAttribute("data-o"), 10) + r.toString().length;
+  }
+
+  function wordAt(node, offset) {
+    // the word around a caret position, as [start node offset, end node offset]
+    if (node.nodeType !== 3) return null;
+    var text = node.data, a = offset, b = offset, word = /[\p{L}\p{N}'’.,$%-]/u;
+    while (a > 0 && word.test(text[a - 1])) a--;
+    while (b < text.length && word.test(text[b])) b++;
+    while (b > a && /[.,]/.test(text[b - 1])) b--;  // a full stop or comma after a word is not part of it
+    if (a === b) return null;
+    return [a, b];
+  }
+
+  function paintSource(range) {
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      if (range) CSS.highlights.set("source-pick", new Highlight(range)); else CSS.highlights.delete("source-pick");
+    }
+  }
+
+  function showSource(label) {
+    form.setAttribute("data-source", source === undefined ? "" : source === null ? "none" : source.start + ":" + source.end);
+    if (source === undefined) sourceText.textContent = "the model's source stands";
+    else if (source === null) sourceText.textContent = "no source";
+    else sourceText.textContent = "“" + label + "” (" + source.start + "–" + source.end + ")";
+  }
+
+  function setSource(range) {
+    var s = offsetOf(range.startContainer, range.startOffset);
+    var e = offsetOf(range.endContainer, range.endOffset);
+    if (s === null || e === null || e <= s) return false;
+    source = { start: s, end: e };
+    paintSource(range);
+    showSource(range.toString().replace(/\s+/g, " ").trim());
+    return true;
+  }
+
+  function togglePicking(on) {
+    picking = on === undefined ? !picking : on;
+    anchor = null;
+    passage.classList.toggle("picking", picking);
+    document.getElementById("pick-source").setAttribute("aria-pressed", picking ? "true" : "false");
+  }
+
+  if (passage && sourceBox) {
+    document.getElementById("pick-source").addEventListener("click", function () { togglePicking(); });
+    document.getElementById("no-source").addEventListener("click", function () {
+      source = null; paintSource(null); showSource(); togglePicking(false);
+    });
+    document.getElementById("keep-source").addEventListener("click", function () {
+      source = undefined; paintSource(null); showSource(); togglePicking(false);
+    });
+    passage.addEventListener("mouseup", function () {
+      if (!picking) return;
+      var sel = window.getSelection();
+      if (sel && !sel.isCollapsed && sel.rangeCount) {
+        if (setSource(sel.getRangeAt(0))) { anchor = null; sel.removeAllRanges(); }
+      }
+    });
+    passage.addEventListener("click", function (event) {
+      // a tap on a word: the first picks that word, the second extends the span to the other word
+      if (!picking) return;
+      var sel = window.getSelection();
+      if (sel && !sel.isCollapsed) return;
+      var caret = document.caretRangeFromPoint ? document.caretRangeFromPoint(event.clientX, event.clientY) : null;
+      if (!caret) return;
+      var w = wordAt(caret.startContainer, caret.startOffset);
+      if (!w) return;
+      var r = document.createRange();
+      r.setStart(caret.startContainer, w[0]);
+      r.setEnd(caret.startContainer, w[1]);
+      if (anchor) {
+        var whole = document.createRange();
+        if (anchor.compareBoundaryPoints(Range.START_TO_START, r) <= 0) {
+          whole.setStart(anchor.startContainer, anchor.startOffset); whole.setEnd(r.endContainer, r.endOffset);
+        } else {
+          whole.setStart(r.startContainer, r.startOffset); whole.setEnd(anchor.endContainer, anchor.endOffset);
+        }
+        setSource(whole);
+        anchor = null;
+      } else if (setSource(r)) {
+        anchor = r;
+      }
+    });
+    var initial = form.getAttribute("data-source");
+    if (initial === "none") source = null;
+    else if (/^\d+:\d+$/.test(initial || "")) {
+      var parts = initial.split(":");
+      source = { start: parseInt(parts[0], 10), end: parseInt(parts[1], 10) };
+    }
+    if (source !== undefined) showSource(form.getAttribute("data-source-text") || "");
+  }
+
+  // -- facet corrections ------------------------------------------------------------------
+  function facetCorrections() {
+    var out = [];
+    document.querySelectorAll("tr.facet-row").forEach(function (row) {
+      var value = row.querySelector(".facet-value").value.trim();
+      var none = row.querySelector(".facet-none").checked;
+      if (!value && !none) return;
+      var number = /^-?\d+(\.\d+)?$/.test(value) ? parseFloat(value) : null;
+      out.push({ start: parseInt(row.getAttribute("data-start"), 10), end: parseInt(row.getAttribute("data-end"), 10),
+                 kind: row.getAttribute("data-kind") || null, value: none ? null : (number !== null ? number : value),
+                 not_a_figure: none });
+    });
+    return out;
+  }
+
+  // -- saving -------------------------------------------------------------------------------
+  function submit(notAClaim) {
     if (busy) return;
     var picked = form.querySelector('input[name="rating"]:checked');
-    if (!picked) { showError("Pick a rating first (keys 1 to 9)."); return; }
+    if (!picked && !notAClaim) { showError("Pick a rating first (keys 1 to 9), or x for not a claim."); return; }
     var evidence = form.evidence.value.split(/\r?\n/).map(function (s) { return s.trim(); })
       .filter(function (s) { return s.length > 0; });
-    var body = { rating: picked.value, label: labelSelect.value || null,
-                 note: form.note.value.trim() || null, evidence: evidence };
+    var body = { label: labelSelect.value || null, note: form.note.value.trim() || null, evidence: evidence,
+                 facets: facetCorrections() };
+    if (notAClaim) body.not_a_claim = true; else body.rating = picked.value;
+    if (source !== undefined) body.source = source;
     busy = true;
     fetch(form.getAttribute("data-api"), {
       method: "POST", credentials: "same-origin",
@@ -51,29 +178,49 @@
         if (resp.status === 204) { showError("Nothing to undo."); return; }
         if (resp.status !== 201) { showError("Could not undo (" + resp.status + ")."); return; }
         return resp.json().then(function (r) {
-          window.location.assign("/claims/" + encodeURIComponent(r.claim_id));
+          // the claim comes back with what was written in the verdict just taken back
+          window.location.assign("/claims/" + encodeURIComponent(r.claim_id) +
+            (r.supersedes ? "?restore=" + encodeURIComponent(r.supersedes) : ""));
         });
       }, function () { busy = false; showError("The server cannot be reached; try again."); });
   }
 
-  form.addEventListener("submit", function (event) { event.preventDefault(); submit(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    submit(event.submitter && event.submitter.id === "not-a-claim");
+  });
 
   document.addEventListener("keydown", function (event) {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
     var target = event.target;
-    if (event.key === "Escape" && isTextField(target)) { target.blur(); return; }
-    if (event.key === "Enter") {
-      if (target.tagName === "TEXTAREA" && event.shiftKey) return;  // a new line in a note
-      if (target.tagName === "A" || (target.tagName === "BUTTON" && target.type !== "submit")) return;
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      // Ctrl+Enter saves from anywhere on the page, text fields included
       if (target.form && target.form !== form) return;  // another form (log-out, adjudicate)
       event.preventDefault();
-      submit();
+      submit(false);
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "Escape" && isTextField(target)) { target.blur(); return; }
+    if (event.key === "Escape" && picking) { togglePicking(false); return; }
+    if (event.key === "Enter") {
+      if (target.tagName === "TEXTAREA") return;  // Enter in a note is a new line
+      if (isTextField(target)) { event.preventDefault(); return; }  // never saves by accident
+      if (target.tagName === "A" || target.tagName === "BUTTON") return;
+      if (target.form && target.form !== form) return;
+      event.preventDefault();
+      submit(false);
       return;
     }
     if (isTextField(target)) return;  // typing in a field is typing, not a shortcut
     if (/^[1-9]$/.test(event.key)) {
       var radio = form.querySelector('input[name="rating"][data-key="' + event.key + '"]');
       if (radio) { radio.checked = true; radio.focus(); event.preventDefault(); }
+    } else if (event.key === "x") {
+      event.preventDefault();
+      submit(true);
+    } else if (event.key === "o" && sourceBox) {
+      event.preventDefault();
+      togglePicking();
     } else if (event.key === "l") {
       labelSelect.selectedIndex = (labelSelect.selectedIndex + 1) % labelSelect.options.length;
       event.preventDefault();
