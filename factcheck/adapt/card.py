@@ -72,6 +72,9 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
                              f"{h['after']:.3f} ({h['n']} claims).")
         else:
             lines.append(f"- {name}: {info.get('note', '')}.")
+        if info.get("backed_off"):
+            lines.append(f"- {name}: the layer chosen would have lowered a public dev figure; it was backed off "
+                         f"{info['backed_off']} step(s) towards the base (stronger prior, smaller shift).")
     pub = f.get("public")
     if pub:
         lines.append(f"- Public dev sets (may fall by at most {guard.PUBLIC_TOLERANCE}): " + "; ".join(

@@ -29,23 +29,14 @@ def _pseudo_document(records: Sequence[dict], extra: Sequence[tuple[int, str]] =
 
 
 def _document(queue, claim_id: str, record: dict, source: dict | None) -> SentenceInput:
-    """Return the model input of a queued claim: its document (the stored text when the queue
-    has it, else rebuilt from the neighbouring claims) and the sentence before it."""
+    """Return the model input of a queued claim: its document rebuilt from the neighbouring
+    claims (offsets kept) and the sentence before it."""
     start, end = int(record["start"]), int(record["end"])
-    full = None
-    getter = getattr(queue, "document", None)
-    if getter is not None:
-        try:
-            doc = getter(record["doc_id"])
-            full = doc.get("text") if isinstance(doc, dict) else getattr(doc, "text", None)
-        except FactcheckError:
-            full = None
     context = queue.get_claim(claim_id).get("context", {})
     before = context.get("before") or []
     prev = before[-1] if before else None
-    if full is None or full[start:end] != record["text"]:
-        extra = [(int(source["start"]), source["text"])] if source and source.get("text") else []
-        full = _pseudo_document([*before, record, *(context.get("after") or [])], extra)
+    extra = [(int(source["start"]), source["text"])] if source and source.get("text") else []
+    full = _pseudo_document([*before, record, *(context.get("after") or [])], extra)
     return SentenceInput(str(record["doc_id"]), full, start, end,
                          int(prev["start"]) if prev else None, int(prev["end"]) if prev else None)
 

@@ -98,6 +98,7 @@ def public_figures(checkworthy, attribution, shared: Path | None) -> dict:
     out: dict = {}
     if shared is None:
         return out
+    shared = Path(shared)
     if checkworthy is not None and (shared / "checkworthy" / "ct24" / "dev.tsv").exists():
         from ..datasets.checkworthy import read_ct24_split
         rows = read_ct24_split("dev", shared)
