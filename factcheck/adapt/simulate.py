@@ -129,10 +129,11 @@ def learning_curve(domain: str, examples: Sequence[NewsroomExample], base_cw, ba
                 adapted = adapt_parts(chosen, base_cw, base_att, shared=shared)
                 after = _figures(adapted.checkworthy, adapted.attribution, examples, unseen, domain)
                 public, refused = adapted.figures.get("public"), False
+                corrected = adapted.figures["corrected"]["attribution"]["after"]
             except AdaptationRefused:
-                after, public, refused = base, None, True
+                after, public, refused, corrected = base, None, True, {}
             runs.append({"base": base, "adapted": after, "public": public, "refused": refused,
-                         "seconds": time.perf_counter() - t0})
+                         "corrected": corrected, "seconds": time.perf_counter() - t0})
         if not runs:
             points.append({"verdicts": n, "runs": 0, "note": "more verdicts than the pool half holds"})
             continue
@@ -144,6 +145,10 @@ def learning_curve(domain: str, examples: Sequence[NewsroomExample], base_cw, ba
         if pub:
             point["public_change"] = {k: round(float(np.min([p["after"][k] - p["before"][k] for p in pub])), 4)
                                       for k in pub[0]["before"]}
+        for key in ("primary_accuracy", "source_agreement"):
+            vals = [r["corrected"][key] for r in runs if key in r["corrected"]]
+            if vals:
+                point.setdefault("corrected_after", {})[key] = round(float(np.mean(vals)), 4)
         progress(f"{domain} {n} verdicts: base {point['base']} adapted {point['adapted']} "
                  f"({point['refused']} refused of {len(runs)})")
         points.append(point)
