@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -68,6 +69,10 @@ def test_train_from_queue_writes_a_model_extract_loads(reviewed):
     assert "Adapted from **fast**" in card
     assert "alice" in card and "bob" in card
     assert f"{len(records)} verdicts on {len(records)} claims" in card
+    from factcheck.queue.store import Queue
+    with Queue(queue) as q:
+        ids = [row["verdict_id"] for row in q.verdict_rows()]
+    assert all(f"newsroom.queue#{v}" in card for v in ids)  # the card lists every verdict it used
     claims = tmp / "again.jsonl"
     _run("extract", tmp / "docs.jsonl", "--model", out, "--all", "--format", "jsonl", "-o", claims)
     got = {json.loads(line)["text"]: json.loads(line)["checkworthiness"] for line in claims.read_text().splitlines()}
@@ -105,3 +110,35 @@ def test_queue_without_usable_verdicts_is_a_one_line_error(tmp_path):
     assert result.output.startswith("Error: ") and result.output.count("\n") == 1
     assert "no verdict to learn from" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_queue_next_learn_and_stats_count_what_training_would_use(tmp_path):
+    from factcheck.adapt.ask import learn_order, teaching_scores
+    from factcheck.queue.store import Queue
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps({"doc_id": d, "text": t}) + "\n" for d, t in DOCS), encoding="utf-8")
+    claims = tmp_path / "claims.jsonl"
+    _run("extract", docs, "--all", "--format", "jsonl", "-o", claims)
+    queue = tmp_path / "q.queue"
+    _run("queue", "add", queue, claims)
+    _run("queue", "add-reviewer", queue, "alice")
+    records = [json.loads(line) for line in claims.read_text(encoding="utf-8").splitlines()]
+    for rec in records[:3]:
+        _run("queue", "verdict", queue, rec["claim_id"], "--reviewer", "alice", "--rating", "true")
+    _run("queue", "verdict", queue, records[3]["claim_id"], "--reviewer", "alice", "--not-a-claim")
+    from factcheck.commands.queue import _stats_text
+    stats = json.loads(_run("queue", "stats", queue, "--json").output)
+    assert stats["for_training"] == {"verdicts": 4, "claims": 4}
+    assert "verdicts the next retraining would use: 4 (on 4 claims" in _stats_text(stats)  # the terminal table
+
+    with Queue(queue) as q:
+        order = learn_order(q)
+        open_items = [r for r in records[4:]]
+        top = max(open_items, key=lambda r: (r["checkworthiness"], ""))
+        assert order[0] == top["claim_id"]  # the most check-worthy first ...
+        teach = teaching_scores([r["text"] for r in open_items], [r["checkworthiness"] for r in open_items],
+                                [r["text"] for r in records[:4]])
+        best = open_items[int(np.argmax(teach))]["claim_id"]
+        assert best in order[:2]  # ... then the one whose verdict would teach most
+    got = json.loads(_run("queue", "next", queue, "--reviewer", "alice", "--order", "learn").output)
+    assert got["claim"]["claim_id"] == order[0]
