@@ -34,25 +34,13 @@ def f1_at_zero(y: np.ndarray, z: np.ndarray) -> float:
     return 2 * tp / max(1, int(pred.sum()) + int(y.sum()))
 
 
-def best_shift(y: np.ndarray, z: np.ndarray) -> tuple[float, float]:
-    """Return (F1, shift): the best F1 of ``z + shift`` at 0 over shifts putting the cut between
-    two decision values, the smallest such shift (in size) on ties."""
-    cuts = np.unique(np.concatenate([[0.0], np.round(-z, 6)]))
-    best = (-1.0, 0.0)
-    for s in sorted(cuts, key=abs):
-        f = f1_at_zero(y, z + s)
-        if f > best[0] + 1e-12:
-            best = (f, float(s))
-    return best
-
-
 class AdaptedCheckworthy:
     """A check-worthiness model adapted to a newsroom's verdicts (scikit-learn contract).
 
     ``base`` is the base part's directory (or a loaded part); ``l2`` the prior strengths
     ``(words, calibration)`` (:func:`factcheck.adapt.part.column_l2`), or None to choose them by
-    cross-validation grouped by ``groups`` in :meth:`fit`, together with ``shift``, the
-    decision shift that gives the best cross-validated F1 (the newsroom's operating point)."""
+    cross-validation grouped by ``groups`` (on F1 at 0.5) in :meth:`fit`; ``shift`` is added to
+    the decision value (0: the base's operating point)."""
 
     def __init__(self, *, base=None, l2: tuple | None = None, shift: float | None = None, n_bits: int = N_BITS):
         self.base = base
@@ -75,22 +63,17 @@ class AdaptedCheckworthy:
         y = np.asarray(y, dtype=np.float64)
         zb = self._base_logit(X)
         M = self._design(X, zb)
-        w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-        l2, self.cv_, shift = self.l2, {}, self.shift
+        # both classes weigh the same, as in the base's own fit, so the base's operating point
+        # (its decision shift, chosen for triage) keeps its meaning
+        w = logistic.balanced_weights(y) * (1.0 if sample_weight is None else np.asarray(sample_weight, dtype=float))
+        l2, self.cv_ = self.l2, {}
         if l2 is None:
             groups = list(groups) if groups is not None else list(range(len(y)))
-            oof = {}
 
             def fit_predict(l2, tr, te):
                 return zb[te] + M[te] @ fit_layer(M[tr], zb[tr], y[tr], w[tr], column_l2(l2, 1 << self.n_bits))
-
-            def cv_score(z):
-                f, s = best_shift(y, z)
-                oof[len(oof)] = s
-                return f
-            l2, self.cv_ = logistic.choose_l2(groups, fit_predict, cv_score)
-            shift = oof[list(self.cv_).index(l2)] if self.cv_ else 0.0
-        self.l2_, self.shift_ = tuple(l2), float(shift or 0.0)
+            l2, self.cv_ = logistic.choose_l2(groups, fit_predict, lambda z: f1_at_zero(y, z))
+        self.l2_, self.shift_ = tuple(l2), float(self.shift or 0.0)
         self.theta_ = fit_layer(M, zb, y, w, column_l2(self.l2_, 1 << self.n_bits))
         self.exceptions_ = {}
         self.classes_ = np.array([0, 1])
