@@ -193,3 +193,43 @@ def score_bars(items: Sequence[tuple[str, float | None]], *, title: str, width: 
         body.append(_bar(x0, y + 3, max(w, 1.0), row - 8, PALETTE[0] if v >= 0 else PALETTE[4], f"{name}: {shown}")
                     + _text(max(x0 + w, zero) + 4, y + 15, shown))
     return _svg(width, height, title, body)
+
+
+def lines(series: Mapping[str, Sequence[tuple[float, float]]], *, title: str, x_label: str = "",
+          width: int = 640, height: int = 240) -> str:
+    """Return a line chart of named series of (x, y) points (a learning curve), each series in
+    the next palette colour with its points as dots carrying a tooltip, and a legend."""
+    points = [p for s in series.values() for p in s]
+    if not points:
+        return empty(title, width)
+    left, right, top, bottom = 50, 150, 10, 34
+    xs, ys = [float(x) for x, _ in points], [float(y) for _, y in points]
+    x0, x1 = min(xs), max(xs) if max(xs) > min(xs) else min(xs) + 1
+    y0, y1 = min(ys), max(ys) if max(ys) > min(ys) else min(ys) + 0.01
+    pad = (y1 - y0) * 0.1
+    y0, y1 = y0 - pad, y1 + pad
+    pw, ph = width - left - right, height - top - bottom
+
+    def px(x):
+        return left + pw * (float(x) - x0) / (x1 - x0)
+
+    def py(y):
+        return top + ph * (1 - (float(y) - y0) / (y1 - y0))
+    body = [_line(left, top + ph, left + pw, top + ph), _line(left, top, left, top + ph)]
+    for tick in (y0 + pad, (y0 + y1) / 2, y1 - pad):
+        body.append(_text(left - 4, py(tick) + 4, f"{tick:.3f}", anchor="end", fill="#555"))
+    for x in sorted(set(xs)):
+        body.append(_text(px(x), top + ph + 14, _num(x), anchor="middle", fill="#555"))
+    if x_label:
+        body.append(_text(left + pw / 2, height - 4, x_label, anchor="middle", fill="#555"))
+    for k, (name, pts) in enumerate(series.items()):
+        colour = PALETTE[(k * 3) % len(PALETTE)]
+        pts = sorted((float(x), float(y)) for x, y in pts)
+        for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+            body.append(_line(px(ax), py(ay), px(bx), py(by), stroke=colour, extra=' stroke-width="2"'))
+        for x, y in pts:
+            body.append(f'<circle cx="{_at(px(x))}" cy="{_at(py(y))}" r="3" fill="{colour}">'
+                        f'<title>{escape(f"{name}: {_num(x)} -> {y:.3f}")}</title></circle>')
+        body.append(_line(left + pw + 10, top + 8 + 16 * k, left + pw + 24, top + 8 + 16 * k, stroke=colour,
+                          extra=' stroke-width="2"') + _text(left + pw + 28, top + 12 + 16 * k, str(name)[:22]))
+    return _svg(width, height, title, body)

@@ -32,6 +32,8 @@ REGISTRY = {
     "attribution-rules": "factcheck.attribution:CueLexiconClassifier",
     "attribution-embed": "factcheck.accurate:AccurateAttribution",
     "transformers-multilabel": "factcheck.finetune:TransformersAttribution",
+    "checkworthy-adapted": "factcheck.adapt.checkworthy:AdaptedCheckworthy",
+    "attribution-adapted": "factcheck.adapt.attribution:AdaptedAttribution",
 }
 
 #: suffixes of formats that can run code when loaded

@@ -249,11 +249,34 @@ def _queue_section(qs: dict, threshold: float, with_batch: bool) -> str:
     return "\n".join(parts)
 
 
+def adapt_section(path: str) -> str:
+    """Return the section of the learning curves written by ``scripts/bench_adapt.py``: per
+    simulated newsroom, its figures on the unseen half by number of verdicts, base and adapted."""
+    import json
+    try:
+        result = json.loads(Path(path).read_text(encoding="utf-8"))
+        curves = result["curves"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise FactcheckError(f"{path} is not a learning-curve file from scripts/bench_adapt.py ({exc})") from None
+    parts = ["<h2>Learning from the newsroom's verdicts</h2>",
+             "<p>Simulated reviewers answer with gold labels on one half of each newsroom's documents; the "
+             "adapted model is scored on the other half (averaged over seeds; a refused adaptation counts as "
+             "its base).</p>", '<div class="charts">']
+    for curve in curves:
+        pts = [p for p in curve.get("points", []) if p.get("runs")]
+        for metric in sorted({k for p in pts for k in p.get("adapted", {})}):
+            series = {side: [(p["verdicts"], p[side][metric]) for p in pts] for side in ("base", "adapted")}
+            name = f"{curve.get('domain', '?')}: {metric.replace('_', ' ')}"
+            parts.append(_figure(name, charts.lines(series, title=name, x_label="verdicts")))
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
 def build_report(*, claims: Iterable[str] = (), queue: str | None = None, title: str | None = None,
-                 top: int = 25, threshold: float = THRESHOLD) -> str:
-    """Return the HTML text of the report of claim files and/or a queue."""
+                 top: int = 25, threshold: float = THRESHOLD, adapt_curve: str | None = None) -> str:
+    """Return the HTML text of the report of claim files and/or a queue (and/or a learning curve)."""
     claims = list(claims)
-    if not claims and not queue:
+    if not claims and not queue and not adapt_curve:
         raise FactcheckError("nothing to report on; give --claims FILE (a scored batch) and/or --queue QUEUE")
     st = batch_stats(claims, top) if claims else None
     qs = queue_stats(queue, top) if queue else None
@@ -266,17 +289,20 @@ def build_report(*, claims: Iterable[str] = (), queue: str | None = None, title:
         body.append(conflicts_section(claims))
     if qs is not None:
         body.append(_queue_section(qs, threshold, with_batch=st is not None))
+    if adapt_curve:
+        body.append(adapt_section(adapt_curve))
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{escape(title)}</title>"
             f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")
 
 
 def write_report(out, *, claims: Iterable[str] = (), queue: str | None = None, title: str | None = None,
-                 top: int = 25, threshold: float = THRESHOLD) -> Path:
+                 top: int = 25, threshold: float = THRESHOLD, adapt_curve: str | None = None) -> Path:
     """Write the report to ``out`` (through a temporary file) and return its path."""
     from .io import atomic_writer
 
-    html = build_report(claims=claims, queue=queue, title=title, top=top, threshold=threshold)
+    html = build_report(claims=claims, queue=queue, title=title, top=top, threshold=threshold,
+                        adapt_curve=adapt_curve)
     out = Path(out)
     with atomic_writer(out, "w", encoding="utf-8") as f:
         f.write(html)

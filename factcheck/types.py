@@ -269,3 +269,28 @@ class Attribution:
     scores: dict
     cues: tuple[Cue, ...] = ()
     source: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewsroomExample:
+    """What a newsroom's verdicts on one claim teach a model (``factcheck.adapt``).
+
+    ``checkworthy`` is 1 for a rated claim, 0 for one the reviewers called not a claim.
+    ``primary`` is the primary label the reviewers stand by (their correction, or the model's
+    label when they rated the claim without correcting it; None for not-a-claim);
+    ``source_corrected`` says whether they corrected the source, to ``source`` (None: no source).
+    ``facets`` are their facet corrections as in the verdict rows (offsets into the document)."""
+
+    claim_id: str
+    doc_id: str
+    input: SentenceInput
+    checkworthy: int
+    primary: str | None = None
+    label_corrected: bool = False
+    source_corrected: bool = False
+    source: Span | None = None
+    facets: tuple = ()
+    model_label: str | None = None
+    reviewers: tuple[str, ...] = ()
+    verdict_ids: tuple[int, ...] = ()
+    queue: str = ""

@@ -73,3 +73,11 @@ def to_stringio_csv(rows: Iterable[dict]) -> str:
     buf = io.StringIO()
     write_csv(rows, buf)
     return buf.getvalue()
+
+
+def progress_printer(stream=None):
+    """Return a function that prints progress lines to stderr on a terminal, and nothing in a pipe."""
+    stream = stream or sys.stderr
+    if not getattr(stream, "isatty", lambda: False)():
+        return lambda message: None
+    return lambda message: click.echo(message, err=True)

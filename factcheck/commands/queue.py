@@ -127,11 +127,13 @@ def reset_secret(queue_file, name):
 
 @queue.command("next", epilog="""\b
 Example:
-    factcheck queue next newsroom.queue --reviewer alice --order uncertainty --pretty""")
+    factcheck queue next newsroom.queue --reviewer alice --order uncertainty --pretty
+    factcheck queue next newsroom.queue --reviewer alice --order learn""")
 @queue_path
 @click.option("--reviewer", required=True, help="The reviewer taking the claim.")
-@click.option("--order", type=click.Choice(["priority", "uncertainty"]), default="priority", show_default=True,
-              help="priority: most check-worthy and contested first; uncertainty: the model's least certain first.")
+@click.option("--order", type=click.Choice(["priority", "uncertainty", "learn"]), default="priority", show_default=True,
+              help="priority: most check-worthy and contested first; uncertainty: the model's least certain first; "
+                   "learn: the most check-worthy mixed with the claims whose verdict would teach the model most.")
 @click.option("--lease-seconds", type=click.IntRange(1), default=900, show_default=True,
               help="How long the claim stays the reviewer's before it goes back to the queue.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON (the default at a terminal; one line in a pipe).")
@@ -244,6 +246,9 @@ def _stats_text(stats: dict) -> str:
     lines += ["", f"settled      {settled.get('claims', 0):>8}  (agreement {settled.get('by_agreement', 0)},"
                   f" ruling {settled.get('by_ruling', 0)}, not a claim {settled.get('not_a_claim', 0)})",
               f"not a claim  {stats.get('not_a_claim', 0):>8}  verdicts"]
+    learn = stats.get("for_training") or {}
+    lines += [f"verdicts the next retraining would use: {learn.get('verdicts', 0)} "
+              f"(on {learn.get('claims', 0)} claims; factcheck train --from-queue)"]
     lines += ["", "agreement (items with two or more reviews)"]
     for what, a in stats["agreement"].items():
         fmt = lambda x: "n/a" if x is None else f"{x:.3f}"

@@ -11,7 +11,8 @@ Examples:
     factcheck train --tier finetuned --limit 200 -o /tmp/ft   # a quick fine-tuning check
     factcheck train --backend transformers --base-model ./my-bert -o my-model
     factcheck train --task matching --tier accurate -o models/accurate/matching
-    factcheck extract article.txt --model my-model""")
+    factcheck extract article.txt --model my-model
+    factcheck train --from-queue newsroom.queue --base fast -o newsroom-model""")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Directory to write the model to.")
 @click.option("--tier", type=click.Choice(["fast", "accurate", "finetuned"]), default="fast", show_default=True,
               help="fast: sparse and cue features, no torch; accurate: fine-tuned MiniLM check-worthiness and "
@@ -24,15 +25,25 @@ Examples:
 @click.option("--own-data", type=click.Path(exists=True, file_okay=False), help="The project's own labelled data (default datasets/attribution).")
 @click.option("--task", type=click.Choice(["extract", "matching"]), default="extract", show_default=True,
               help="matching: the claim-matching re-ranker of --tier, from CT20 (../shared/data/claim-matching).")
+@click.option("--from-queue", "queues", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Adapt --base to the verdicts of this queue file (repeatable) instead of training from data.")
+@click.option("--base", default="fast", show_default=True,
+              help="With --from-queue: the model to adapt (fast, accurate or a model directory).")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--epochs", type=int, default=2, show_default=True, help="transformers backend only.")
 @click.option("--limit", type=int, default=None,
               help="transformers backend, accurate and finetuned tiers: fine-tune on N examples (a quick check).")
-def train(output, tier, backend, base_model, data, own_data, task, seed, epochs, limit):
-    """Rebuild a model from labelled data, with fixed seeds.
+def train(output, tier, backend, base_model, data, own_data, task, queues, base, seed, epochs, limit):
+    """Rebuild a model from labelled data, with fixed seeds; or, with --from-queue, adapt a
+    model to a newsroom's own verdicts.
 
     Writes a directory that 'factcheck extract --model DIR' loads.
     """
+    if queues:
+        from ..adapt import adapt_from_queues
+        from ._output import progress_printer
+        click.echo(f"wrote {adapt_from_queues(queues, output, base=base, progress=progress_printer())}")
+        return
     from ..train import train_tier, train_transformers
 
     if task == "matching":

@@ -57,6 +57,10 @@ def queue_stats(queue, viewer: str | None = None) -> dict:
                                    " ON v.verdict_id = c.verdict_id WHERE c.kind = 'verdict'"
                                    " AND v.not_a_claim = 1").fetchone()[0]
         settled = settled_counts(queue, conn)
+        # what `train --from-queue` learns from: current rated or not-a-claim verdicts (adapt.examples)
+        learnable, learnable_claims = conn.execute(
+            "SELECT count(*), count(DISTINCT c.claim_id) FROM current_verdicts c JOIN verdicts v"
+            " ON v.verdict_id = c.verdict_id WHERE v.rating IS NOT NULL OR v.not_a_claim = 1").fetchone()
     finally:
         conn.execute("COMMIT")
     out = {
@@ -69,6 +73,7 @@ def queue_stats(queue, viewer: str | None = None) -> dict:
         "verdicts_per_day": per_day,
         "settled": settled,
         "not_a_claim": not_a_claim,
+        "for_training": {"verdicts": learnable, "claims": learnable_claims},
         "agree_within": queue.agree_within,
         "blind": queue.blind,
     }

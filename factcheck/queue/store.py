@@ -30,10 +30,11 @@ from .scale import RatingScale
 from .validate import UNSET, CheckedVerdict, check_verdict
 
 ROLES = ("reviewer", "editor")
-ORDERS = ("priority", "uncertainty")
+ORDERS = ("priority", "uncertainty", "learn")
 # each order walks its partial index over the open items (schema.py); INDEXED BY keeps the
 # planner from sorting every open item instead
 _ORDER_SQL = {"priority": ("items_open_priority", "priority DESC, claim_id"),
+              "learn": ("items_open_priority", "priority DESC, claim_id"),  # after the learn list (adapt.ask)
               "uncertainty": ("items_open_margin", "margin, priority DESC, claim_id")}
 _BATCH = 20_000  # claims per add transaction (after a first load): big for speed, small enough to let reviewers in
 _PBKDF2_ROUNDS = 50_000  # secrets are 240 random bits; the stretching is a second line only
@@ -519,6 +520,10 @@ class Queue:
             raise QueueError(f"order {order!r} is not one of: {', '.join(ORDERS)}")
         now = time.time()
         exclude = list(dict.fromkeys(exclude))
+        prefer: list[str] = []
+        if order == "learn":
+            from ..adapt.ask import learn_order
+            prefer = learn_order(self)
         with self._write() as conn:
             reviewer_id, _ = self._reviewer_row(conn, reviewer)
             self._expire(conn, now)
@@ -527,6 +532,7 @@ class Queue:
             claim_id = next((c for c in held if c not in exclude), None)
             if claim_id is None:
                 skip = f" AND i.claim_id NOT IN ({', '.join('?' * len(exclude))})" if exclude else ""
+                first = f"CASE i.claim_id {' '.join('WHEN ? THEN ' + str(k) for k in range(len(prefer)))} ELSE {len(prefer)} END, " if prefer else ""
                 row = conn.execute(
                     f"""SELECT i.claim_id FROM items i INDEXED BY {_ORDER_SQL[order][0]}
                         WHERE i.{schema.OPEN}
@@ -535,8 +541,8 @@ class Queue:
                                           WHERE c.claim_id = i.claim_id AND c.reviewer_id = ? AND c.kind = 'verdict')
                           AND NOT EXISTS (SELECT 1 FROM leases l WHERE l.claim_id = i.claim_id AND l.reviewer_id = ?)
                           {skip}
-                        ORDER BY {_ORDER_SQL[order][1]} LIMIT 1""",
-                    (self.reviews_per_claim, reviewer_id, reviewer_id, *exclude)).fetchone()
+                        ORDER BY {first}{_ORDER_SQL[order][1]} LIMIT 1""",
+                    (self.reviews_per_claim, reviewer_id, reviewer_id, *exclude, *prefer)).fetchone()
                 if row is None:
                     return None
                 claim_id = row[0]

@@ -1,0 +1,183 @@
+"""The adapted attribution part: a learned layer over any attribution model and its rules.
+
+Per label, the decision value is the base model's log-odds plus a MAP logistic layer (prior
+centred on "no change") over the rules' named features and hashed words
+(:func:`factcheck.attribution.features.featurize`), a bias and the base log-odds. A label the
+rules found no cue for stays below 0.5, as in the base. Reviewers' corrected labels and
+sources are kept as exceptions by sentence; a corrected source is found again by its text
+(where it was, else in the sentence or the one before).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..attribution import base as _rules_base
+from ..attribution.features import N_DENSE, featurize, sparse_matrix
+from ..errors import NotFittedError
+from ..types import LABELS, PRIMARY_LABELS, SentenceInput, Span, primary_label
+from . import logistic
+from .exceptions import locate, sentence_key
+from .part import column_l2, fit_layer, load_base, load_part, save_part
+
+TYPE = "attribution-adapted"
+
+#: what a primary label says of each label (None: nothing)
+IMPLIED = {"contested": (None, None, 1), "estimated": (None, 1, 0), "sourced": (1, 0, 0), "unsourced": (0, 0, 0)}
+
+
+def targets(primary: str | None, source_corrected: bool = False, has_source: bool = False) -> list[int]:
+    """Return the 0/1 targets (-1 unknown) per label that a primary label and a source correction imply."""
+    y = [-1 if v is None else v for v in IMPLIED.get(primary, (None, None, None))]
+    if source_corrected:
+        y[0] = int(has_source)
+    return y
+
+
+def agreement(P: np.ndarray, Y: np.ndarray, primaries: Sequence[str | None]) -> np.ndarray:
+    """Return per row 1.0 where the scores P give the known primary label (else, where only the
+    source is known, the right sourced side), 0.0 where not, NaN where nothing is known."""
+    out = np.full(len(Y), np.nan)
+    for i, (p, y, g) in enumerate(zip(P, Y, primaries)):
+        if g in PRIMARY_LABELS:
+            out[i] = primary_label(dict(zip(LABELS, p))) == g
+        elif y[0] >= 0:
+            out[i] = (p[0] >= 0.5) == bool(y[0])
+    return out
+
+
+class AdaptedAttribution:
+    """An attribution model adapted to a newsroom's verdicts (scikit-learn contract)."""
+
+    def __init__(self, *, base=None, l2: tuple | None = None, n_bits: int = 16, hash_scale: float = 0.3):
+        self.base = base
+        self.l2 = l2
+        self.n_bits = n_bits
+        self.hash_scale = hash_scale
+
+    def _parts(self, X: list[SentenceInput]):
+        """Return (analyses, design matrix, base log-odds (n, 3) before the cue cap)."""
+        import scipy.sparse as sp
+        analyses, dense, hashed = featurize(X, self.n_bits)
+        M = sparse_matrix(dense, hashed, self.n_bits, self.hash_scale)
+        scores = getattr(self.base_, "_scores", None)
+        if scores is not None and getattr(self.base_, "n_bits", None) == self.n_bits:
+            zb = logistic.logit(scores(dense, hashed))
+        else:
+            zb = logistic.logit(self.base_.predict_proba(X))
+        M = sp.hstack([M, sp.csr_matrix(np.ones((len(X), 1)))], format="csr")
+        return analyses, M, zb
+
+    def _with_base(self, M, zb, k):
+        import scipy.sparse as sp
+        return sp.hstack([M, sp.csr_matrix(zb[:, k:k + 1])], format="csr")
+
+    def fit(self, X: Sequence[SentenceInput], Y, *, primaries: Sequence[str | None] | None = None,
+            groups: Sequence | None = None, sample_weight=None) -> "AdaptedAttribution":
+        """Fit the layer on inputs X and targets Y ((n, 3) of 0/1, -1 unknown); return self.
+        With ``l2=None`` the prior strength is chosen by grouped cross-validation on how often
+        the adapted model agrees with ``primaries`` (the reviewers' primary labels)."""
+        self.base_, self.base_dir_ = load_base(self.base)
+        X = _rules_base.check_inputs(X)
+        Y = np.asarray(Y).reshape(-1, len(LABELS))
+        w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        analyses, M, zb = self._parts(X)
+        designs = [self._with_base(M, zb, k) for k in range(len(LABELS))]
+
+        def fit_all(l2, rows):
+            l2 = column_l2(l2, 1 << self.n_bits, N_DENSE, 2)
+            thetas = np.zeros((len(LABELS), designs[0].shape[1]))
+            for k in range(len(LABELS)):
+                r = rows & (Y[:, k] >= 0)
+                if r.any():
+                    thetas[k] = fit_layer(designs[k][r], zb[r, k], Y[r, k].astype(float), w[r], l2)
+            return thetas
+
+        l2, self.cv_ = self.l2, {}
+        if l2 is None:
+            primaries = list(primaries) if primaries is not None else [None] * len(X)
+
+            def fit_predict(l2, tr, te):
+                thetas = fit_all(l2, tr)
+                z = np.column_stack([zb[te, k] + designs[k][te] @ thetas[k] for k in range(len(LABELS))])
+                return logistic.sigmoid(z)
+
+            def score(P):
+                P = _rules_base.require_cues(P, analyses)
+                return float(np.nanmean(agreement(P, Y, primaries)))
+            groups = list(groups) if groups is not None else list(range(len(X)))
+            l2, self.cv_ = logistic.choose_l2(groups, fit_predict, score)
+        self.l2_ = tuple(l2)
+        self.theta_ = fit_all(self.l2_, np.ones(len(X), bool))
+        self.exceptions_ = {}
+        self.classes_ = LABELS
+        return self
+
+    def remember(self, X: Sequence[SentenceInput], Y, sources: Sequence) -> "AdaptedAttribution":
+        """Keep reviewers' corrections as exceptions: per sentence the targets Y (-1: keep the
+        model's) and the source (``False``: no correction, None: no source, or a Span); return self."""
+        for x, y, src in zip(X, np.asarray(Y).reshape(-1, len(LABELS)), sources):
+            entry: dict = {"labels": [int(v) for v in y]}
+            if src is not False:
+                entry["source"] = None if src is None else {"rel": src.start - x.start, "text": src.text}
+            if any(v >= 0 for v in y) or "source" in entry:
+                self.exceptions_[sentence_key(x.text)] = entry
+        return self
+
+    def _scores(self, X: list[SentenceInput]):
+        if not hasattr(self, "theta_"):
+            raise NotFittedError("this AdaptedAttribution is not fitted: call fit(X, Y) or load(directory) first")
+        analyses, M, zb = self._parts(X)
+        z = np.column_stack([zb[:, k] + self._with_base(M, zb, k) @ self.theta_[k] for k in range(len(LABELS))])
+        P = _rules_base.require_cues(logistic.sigmoid(z), analyses)
+        found = [self.exceptions_.get(sentence_key(x.text)) for x in X] if self.exceptions_ else [None] * len(X)
+        for i, entry in enumerate(found):
+            if entry is not None:
+                for k, v in enumerate(entry["labels"]):
+                    if v >= 0:
+                        P[i, k] = max(P[i, k], 0.5) if v else min(P[i, k], _rules_base.CUELESS_CAP)
+        return analyses, P, found
+
+    def predict_proba(self, X: Sequence[SentenceInput]) -> np.ndarray:
+        """Return an (n, 3) array of scores, columns in LABELS order."""
+        return self._scores(_rules_base.check_inputs(X))[1]
+
+    def predict(self, X: Sequence[SentenceInput]) -> list:
+        """Return one Attribution per sentence, with reviewers' corrected sources where they gave one."""
+        X = _rules_base.check_inputs(X)
+        analyses, P, found = self._scores(X)
+        out = []
+        for i, (a, x) in enumerate(zip(analyses, X)):
+            entry = found[i]
+            if entry is not None and "source" in entry:
+                src = entry["source"]
+                at = None if src is None else locate(x.doc_text, x.start, x.end, x.prev_start, src["rel"], src["text"])
+                P[i, 0] = max(P[i, 0], 0.5) if at else min(P[i, 0], _rules_base.CUELESS_CAP)
+                att = _rules_base.to_attribution(P[i], a, x.doc_text)
+                source = Span(x.doc_text[at[0]:at[1]], *at) if at else None
+                out.append(replace(att, source=source))
+            else:
+                out.append(_rules_base.to_attribution(P[i], a, x.doc_text))
+        return out
+
+    def save(self, directory: str | Path) -> Path:
+        """Write the part (config, weights, a copy of its base) to directory; return it."""
+        return save_part(Path(directory), self.base_dir_, {
+            "type": TYPE, "labels": list(LABELS), "n_bits": self.n_bits, "hash_scale": self.hash_scale,
+            "l2": self.l2_, "cv": {str(k): v for k, v in self.cv_.items()}, "exceptions": self.exceptions_},
+            self.theta_)
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "AdaptedAttribution":
+        """Return the part saved in directory."""
+        config, thetas, base = load_part(Path(directory), TYPE)
+        l2 = tuple(config["l2"])
+        model = cls(base=base, l2=l2, n_bits=int(config["n_bits"]), hash_scale=config["hash_scale"])
+        model.base_, model.base_dir_ = base, base.directory_
+        model.theta_, model.l2_, model.cv_ = thetas, l2, config.get("cv", {})
+        model.exceptions_ = config.get("exceptions", {})
+        model.classes_ = LABELS
+        return model

@@ -1,0 +1,105 @@
+"""The model card of an adapted model: what it was adapted from, on which verdicts of whom,
+how it was checked, and its figures before and after (``MODEL_CARD.md`` and ``adaptation.json``)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from ..types import NewsroomExample
+from . import guard
+
+
+def _pair(before, after, key: str | None = None) -> str:
+    b = before.get(key) if key else before
+    a = after.get(key) if key else after
+    if b is None or a is None:
+        return "n/a"
+    return f"{b:.3f} -> {a:.3f}"
+
+
+def _layer(l2) -> str:
+    if all(v == float("inf") for v in l2):
+        return "none (the base's scores, exceptions only)"
+    return f"prior strength {l2[0]:g} on the word weights, {l2[1]:g} on the calibration weights (inf: kept at the base)"
+
+
+def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples: Sequence[NewsroomExample],
+              adapted) -> str:
+    """Return the Markdown model card of an adapted model."""
+    f = adapted.figures
+    reviewers = Counter(r for e in examples for r in e.reviewers)
+    verdicts = sorted({(e.queue, v) for e in examples for v in e.verdict_ids})
+    n_pos = sum(e.checkworthy for e in examples)
+    corr_label = sum(e.label_corrected for e in examples)
+    corr_source = sum(e.source_corrected for e in examples)
+    c = f["corrected"]
+    lines = [
+        "# Adapted model", "",
+        f"Adapted from **{base}** (version {base_manifest.get('version', '?')}) by `factcheck train --from-queue` "
+        f"on the verdicts of {len(queues)} queue file(s): {', '.join(queues)}.", "",
+        "## Verdicts used", "",
+        f"- {len(verdicts)} verdicts on {len(examples)} claims in {f['documents']} documents: {n_pos} rated "
+        f"(check-worthy), {len(examples) - n_pos} not a claim; {corr_label} corrected labels, "
+        f"{corr_source} corrected sources, {f['facet_cases']['cases']} corrected facets.",
+        "- Reviewers: " + ", ".join(f"{name} ({n} claims)" for name, n in sorted(reviewers.items())) + ".",
+        "- Verdict ids: " + ", ".join(f"{Path(q).name}#{v}" for q, v in verdicts) + ".", "",
+        "## How it was adapted", "",
+        "Each part keeps its base model unchanged and adds a learned layer on its log-odds: a logistic "
+        "regression over hashed words (and, for attribution, the rules' features) whose L2 prior is centred "
+        "on \"no change\" (MAP adaptation). The base is never refitted, so nothing it learned from the public "
+        "data is forgotten; the prior strength (how far the newsroom's verdicts may pull) was chosen by "
+        "cross-validation grouped by document. Reviewers' answers are also kept as exceptions for the "
+        "sentences they answered (keyed by normalised sentence text; a corrected source is found again by "
+        "its text).", "",
+        f"- Check-worthiness layer: {_layer(adapted.checkworthy.l2_)}.",
+        f"- Attribution layer: {_layer(adapted.attribution.l2_)}.", "",
+        "## Checks it passed", "",
+        f"{f['held_out_claims']} claims (whole documents, {int(guard.HOLDOUT_SHARE * 100)}%) were held out; a "
+        "model fitted without them had to do at least as well as its base on them, or it would have been "
+        "refused. The layers were then refitted on every verdict with the strength chosen.", "",
+    ]
+    for part, name in (("checkworthy", "Check-worthiness"), ("attribution", "Attribution")):
+        info = f[part]
+        if "held_out" in info:
+            h = info["held_out"]
+            if part == "checkworthy":
+                m = h["metric"]
+                lines.append(f"- {name}, held-out {m}: {_pair(h['before'], h['after'], m)} ({h['before']['n']} claims).")
+            else:
+                lines.append(f"- {name}, held-out agreement with reviewers' labels: {h['before']:.3f} -> "
+                             f"{h['after']:.3f} ({h['n']} claims).")
+        else:
+            lines.append(f"- {name}: {info.get('note', '')}.")
+        if info.get("backed_off"):
+            lines.append(f"- {name}: the layer chosen would have lowered a public dev figure; it was backed off "
+                         f"{info['backed_off']} step(s) towards the base (stronger prior, smaller shift).")
+    pub = f.get("public")
+    if pub:
+        lines.append(f"- Public dev sets (may fall by at most {guard.PUBLIC_TOLERANCE}): " + "; ".join(
+            f"{k} {_pair(pub['before'], pub['after'], k)}" for k in pub["before"]) + ".")
+    else:
+        lines.append("- Public dev sets: not checked (../shared/data was not present on this machine).")
+    cw_b, cw_a = c["checkworthy"]["before"], c["checkworthy"]["after"]
+    at_b, at_a = c["attribution"]["before"], c["attribution"]["after"]
+    lines += [
+        "", "## Figures before -> after on the reviewed claims themselves", "",
+        f"- Check-worthiness agreement with the reviewers (rated vs not a claim): {_pair(cw_b, cw_a, 'accuracy')} "
+        f"({cw_b['n']} claims).",
+        f"- Corrected labels, primary-label agreement: {_pair(at_b, at_a, 'primary_accuracy')} "
+        f"({at_b.get('primary_n', 0)} claims).",
+        f"- Corrected sources, source agreement: {_pair(at_b, at_a, 'source_agreement')} "
+        f"({at_b.get('source_n', 0)} claims).",
+        f"- Facet corrections as test cases: {f['facet_cases']['passed']} of {f['facet_cases']['cases']} pass "
+        "(facets come from the rules, which this adaptation does not change: a failing case is a rule to fix).",
+        "", f"Adapted in {f['seconds']} s.", ""]
+    return "\n".join(lines)
+
+
+def write_card(out: Path, **kwargs) -> None:
+    """Write MODEL_CARD.md and adaptation.json (the figures) into the model directory ``out``."""
+    out = Path(out)
+    (out / "MODEL_CARD.md").write_text(card_text(**kwargs), encoding="utf-8")
+    (out / "adaptation.json").write_text(json.dumps(kwargs["adapted"].figures, indent=2, default=str) + "\n",
+                                         encoding="utf-8")

@@ -1,0 +1,127 @@
+"""The adapted check-worthiness part: a learned layer over any check-worthiness model.
+
+Its decision value is the base model's log-odds plus a MAP logistic layer (prior centred on
+"no change", :mod:`factcheck.adapt.logistic`) over the adaptation's own hashed word features,
+a bias and the base log-odds itself (so the layer can also re-scale the base). It reads the base
+only through ``predict_proba``, so it adapts the fast tier, the accurate tier or an adapted model.
+Reviewers' answers are kept as exceptions by sentence (:mod:`factcheck.adapt.exceptions`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import NotFittedError
+from ..types import SentenceInput
+from . import logistic
+from .exceptions import sentence_key
+from .hashing import N_BITS, hashed_matrix
+from .part import column_l2, fit_layer, load_base, load_part, save_part
+
+TYPE = "checkworthy-adapted"
+
+
+def _text(x) -> str:
+    return x if isinstance(x, str) else x.text
+
+
+def f1_at_zero(y: np.ndarray, z: np.ndarray) -> float:
+    """Return the F1 of the positive class for decision values z at 0 (score 0.5)."""
+    pred, y = z >= 0, np.asarray(y, dtype=bool)
+    tp = int(np.sum(pred & y))
+    return 2 * tp / max(1, int(pred.sum()) + int(y.sum()))
+
+
+class AdaptedCheckworthy:
+    """A check-worthiness model adapted to a newsroom's verdicts (scikit-learn contract).
+
+    ``base`` is the base part's directory (or a loaded part); ``l2`` the prior strengths
+    ``(words, calibration)`` (:func:`factcheck.adapt.part.column_l2`), or None to choose them by
+    cross-validation grouped by ``groups`` (on F1 at 0.5) in :meth:`fit`; ``shift`` is added to
+    the decision value (0: the base's operating point)."""
+
+    def __init__(self, *, base=None, l2: tuple | None = None, shift: float | None = None, n_bits: int = N_BITS):
+        self.base = base
+        self.l2 = l2
+        self.shift = shift
+        self.n_bits = n_bits
+
+    def _design(self, X: Sequence, zb: np.ndarray):
+        import scipy.sparse as sp
+        h = hashed_matrix([_text(x) for x in X], self.n_bits)
+        return sp.hstack([h, sp.csr_matrix(np.column_stack([np.ones(len(X)), zb]))], format="csr")
+
+    def _base_logit(self, X: Sequence) -> np.ndarray:
+        return logistic.logit(self.base_.predict_proba(list(X))[:, 1])
+
+    def fit(self, X: Sequence[SentenceInput | str], y, *, groups: Sequence | None = None,
+            sample_weight=None) -> "AdaptedCheckworthy":
+        """Fit the layer on sentences X and 0/1 labels y; return self."""
+        self.base_, self.base_dir_ = load_base(self.base)
+        y = np.asarray(y, dtype=np.float64)
+        zb = self._base_logit(X)
+        M = self._design(X, zb)
+        # both classes weigh the same, as in the base's own fit, so the base's operating point
+        # (its decision shift, chosen for triage) keeps its meaning
+        w = logistic.balanced_weights(y) * (1.0 if sample_weight is None else np.asarray(sample_weight, dtype=float))
+        l2, self.cv_ = self.l2, {}
+        if l2 is None:
+            groups = list(groups) if groups is not None else list(range(len(y)))
+
+            def fit_predict(l2, tr, te):
+                return zb[te] + M[te] @ fit_layer(M[tr], zb[tr], y[tr], w[tr], column_l2(l2, 1 << self.n_bits))
+            l2, self.cv_ = logistic.choose_l2(groups, fit_predict, lambda z: f1_at_zero(y, z))
+        self.l2_, self.shift_ = tuple(l2), float(self.shift or 0.0)
+        self.theta_ = fit_layer(M, zb, y, w, column_l2(self.l2_, 1 << self.n_bits))
+        self.exceptions_ = {}
+        self.classes_ = np.array([0, 1])
+        return self
+
+    def remember(self, texts: Sequence[str], labels: Sequence[int]) -> "AdaptedCheckworthy":
+        """Keep reviewers' answers on these sentences as exceptions; return self."""
+        self.exceptions_.update({sentence_key(t): int(v) for t, v in zip(texts, labels)})
+        return self
+
+    def decision_function(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return the adapted log-odds of the sentences (before exceptions)."""
+        if not hasattr(self, "theta_"):
+            raise NotFittedError("this AdaptedCheckworthy is not fitted: call fit(X, y) or load(directory) first")
+        if len(X) == 0:
+            return np.zeros(0)
+        zb = self._base_logit(X)
+        return zb + self._design(X, zb) @ self.theta_ + self.shift_
+
+    def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return an (n, 2) array: P(not check-worthy), P(check-worthy); a sentence a reviewer
+        answered keeps the side of 0.5 they chose."""
+        p = logistic.sigmoid(self.decision_function(X))
+        if self.exceptions_:
+            for i, x in enumerate(X):
+                v = self.exceptions_.get(sentence_key(_text(x)))
+                if v is not None:
+                    p[i] = max(p[i], 0.5) if v else min(p[i], 0.49)
+        return np.column_stack([1.0 - p, p])
+
+    def predict(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
+        """Return 0/1 per sentence: 1 where the score is at least 0.5."""
+        return (self.predict_proba(X)[:, 1] >= 0.5).astype(np.int64)
+
+    def save(self, directory: str | Path) -> Path:
+        """Write the part (config, weights, a copy of its base) to directory; return it."""
+        return save_part(Path(directory), self.base_dir_, {
+            "type": TYPE, "n_bits": self.n_bits, "l2": self.l2_, "shift": self.shift_, "cv": {str(k): v for k, v in self.cv_.items()},
+            "exceptions": self.exceptions_}, self.theta_)
+
+    @classmethod
+    def load(cls, directory: str | Path) -> "AdaptedCheckworthy":
+        """Return the part saved in directory."""
+        config, thetas, base = load_part(Path(directory), TYPE)
+        model = cls(base=base, l2=tuple(config["l2"]), n_bits=int(config["n_bits"]))
+        model.base_, model.base_dir_ = base, base.directory_
+        model.theta_, model.l2_, model.cv_ = thetas[0], tuple(config["l2"]), config.get("cv", {})
+        model.shift_ = float(config.get("shift", 0.0))
+        model.exceptions_ = {k: int(v) for k, v in config.get("exceptions", {}).items()}
+        model.classes_ = np.array([0, 1])
+        return model

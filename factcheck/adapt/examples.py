@@ -1,0 +1,103 @@
+"""Newsroom examples from reviewer verdicts: what ``train --from-queue`` learns from.
+
+Each reviewed claim gives one :class:`~factcheck.types.NewsroomExample`. When reviewers
+disagree, the claim's settlement (agreement or an editor's ruling) decides; an unsettled claim
+takes the majority of its current verdicts, the latest breaking a tie. Corrections (label,
+source, facets) come from the latest verdict that gives one, an editor's ruling first.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from ..errors import FactcheckError
+from ..types import PRIMARY_LABELS, NewsroomExample, SentenceInput, Span
+
+
+class NoVerdictsError(FactcheckError):
+    """The queues hold no verdict a model can learn from."""
+
+
+def _pseudo_document(records: Sequence[dict], extra: Sequence[tuple[int, str]] = ()) -> str:
+    """Return a text with every record's text at its document offsets and spaces elsewhere, so
+    that the offsets of the queue (and of reviewers' corrections) index it exactly."""
+    spans = [(int(r["start"]), r["text"]) for r in records] + list(extra)
+    chars = [" "] * max((s + len(t) for s, t in spans), default=0)
+    for start, text in spans:
+        chars[start:start + len(text)] = text
+    return "".join(chars)
+
+
+def _document(queue, claim_id: str, record: dict, source: dict | None) -> SentenceInput:
+    """Return the model input of a queued claim: its document rebuilt from the neighbouring
+    claims (offsets kept) and the sentence before it."""
+    start, end = int(record["start"]), int(record["end"])
+    context = queue.get_claim(claim_id).get("context", {})
+    before = context.get("before") or []
+    prev = before[-1] if before else None
+    extra = [(int(source["start"]), source["text"])] if source and source.get("text") else []
+    full = _pseudo_document([*before, record, *(context.get("after") or [])], extra)
+    return SentenceInput(str(record["doc_id"]), full, start, end,
+                         int(prev["start"]) if prev else None, int(prev["end"]) if prev else None)
+
+
+def _decide(rows: list[dict], settled: dict | None) -> bool:
+    """Return whether the claim is not a claim: the settlement's word, else the majority."""
+    if settled is not None:
+        return bool(settled.get("not_a_claim"))
+    votes = [bool(r.get("not_a_claim")) for r in rows]
+    yes = sum(votes)
+    if yes * 2 == len(votes):
+        return votes[-1]
+    return yes * 2 > len(votes)
+
+
+def _latest(rows: list[dict], has) -> dict | None:
+    ordered = sorted(rows, key=lambda r: (r.get("kind") == "adjudication", r.get("verdict_id") or 0))
+    found = [r for r in ordered if has(r)]
+    return found[-1] if found else None
+
+
+def _example(queue, path: str, claim_id: str, rows: list[dict]) -> NewsroomExample:
+    settled = queue.settled(claim_id) if hasattr(queue, "settled") else None
+    not_a_claim = _decide(rows, settled)
+    first = rows[0]
+    record = {"doc_id": first["doc_id"], "text": first["text"], "start": first["start"], "end": first["end"]}
+    model_label = first.get("model_label") or first.get("claim_label")
+    labelled = _latest(rows, lambda r: r.get("label") in PRIMARY_LABELS and not r.get("not_a_claim"))
+    sourced = _latest(rows, lambda r: bool(r.get("source_corrected")))
+    source = sourced.get("source") if sourced else None
+    facets = _latest(rows, lambda r: bool(r.get("facets")))
+    primary = None
+    if not not_a_claim:
+        primary = labelled["label"] if labelled else (model_label if model_label in PRIMARY_LABELS else None)
+    return NewsroomExample(
+        claim_id=claim_id, doc_id=str(first["doc_id"]), input=_document(queue, claim_id, record, source),
+        checkworthy=0 if not_a_claim else 1, primary=primary,
+        label_corrected=labelled is not None and labelled["label"] != model_label and not not_a_claim,
+        source_corrected=sourced is not None and not not_a_claim,
+        source=Span(source["text"], int(source["start"]), int(source["end"])) if source else None,
+        facets=tuple(facets["facets"]) if facets else (), model_label=model_label,
+        reviewers=tuple(sorted({r["reviewer"] for r in rows})),
+        verdict_ids=tuple(int(r["verdict_id"]) for r in rows), queue=path)
+
+
+def read_examples(queues: Iterable[str | Path]) -> list[NewsroomExample]:
+    """Return one example per reviewed claim of the queue files, in verdict order; raise
+    :class:`NoVerdictsError` when none holds a rated or not-a-claim verdict."""
+    from ..queue.store import Queue
+    out: list[NewsroomExample] = []
+    names = []
+    for path in queues:
+        names.append(str(path))
+        with Queue(path, create=False) as queue:
+            by_claim: dict[str, list[dict]] = {}
+            for row in queue.verdict_rows():
+                if row.get("rating") is None and not row.get("not_a_claim"):
+                    continue
+                by_claim.setdefault(row["claim_id"], []).append(row)
+            out.extend(_example(queue, str(path), cid, rows) for cid, rows in by_claim.items())
+    if not out:
+        raise NoVerdictsError(f"{', '.join(names)} holds no verdict to learn from (no rated or not-a-claim "
+                              "claim); record some with 'factcheck queue verdict' or 'factcheck review' first")
+    return out

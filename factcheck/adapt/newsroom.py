@@ -1,0 +1,241 @@
+"""Adapting a model to a newsroom's verdicts: the code behind ``factcheck train --from-queue``.
+
+1. Each reviewed claim becomes an example (:mod:`factcheck.adapt.examples`).
+2. A quarter of the examples, whole documents at a time, is held out. On the rest, each part's
+   layer is fitted with its prior strength chosen by grouped cross-validation; on the held-out
+   slice it must do at least as well as its base, or the adaptation is refused.
+3. The layers are refitted on every example with the chosen strength and reviewers' answers are
+   kept as exceptions. When ``../shared/data`` is present, the public dev figures (CT24 dev F1,
+   news-dev primary accuracy) may fall by at most :data:`guard.PUBLIC_TOLERANCE`: a part that
+   falls further backs off towards its base (:func:`backoff`); if even the base's scores with
+   the exceptions fall, the adaptation is refused.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..types import LABELS, NewsroomExample
+from . import guard
+from .attribution import AdaptedAttribution, agreement, targets
+from .checkworthy import AdaptedCheckworthy
+from .guard import AdaptationRefused
+from .logistic import L2_GRID
+
+BASE_L2 = L2_GRID[0]
+
+
+@dataclass
+class Adapted:
+    """The adapted parts and what was measured on the way (the model card's figures)."""
+
+    checkworthy: AdaptedCheckworthy
+    attribution: AdaptedAttribution
+    figures: dict = field(default_factory=dict)
+
+
+def _quiet(_message: str) -> None:
+    pass
+
+
+def _attribution_rows(examples: Sequence[NewsroomExample]) -> list[int]:
+    return [i for i, e in enumerate(examples) if e.checkworthy and (e.primary or e.source_corrected)]
+
+
+def _y_attr(examples: Sequence[NewsroomExample]) -> np.ndarray:
+    return np.array([targets(e.primary, e.source_corrected, e.source is not None) for e in examples],
+                    dtype=np.int64).reshape(-1, len(LABELS))
+
+
+def _check_cw(base, examples, groups, hold, progress) -> tuple[float, dict]:
+    """Return the check-worthiness layer's prior strength (inf: no layer) and its held-out figures."""
+    y = np.array([e.checkworthy for e in examples])
+    train = ~hold
+    if len(set(y[train])) < 2:
+        return (BASE_L2, 0.0), {"note": "the verdicts hold only one kind of answer (rated or not a claim): no layer, "
+                                      "exceptions only"}
+    if not hold.any():
+        return (BASE_L2, 0.0), {"note": "too few documents to hold any out: no layer, exceptions only"}
+    X = [e.input for e in examples]
+    idx_tr, idx_te = np.flatnonzero(train), np.flatnonzero(hold)
+    trial = AdaptedCheckworthy(base=base).fit([X[i] for i in idx_tr], y[train],
+                                              groups=[groups[i] for i in idx_tr])
+    te = [X[i] for i in idx_te]
+    before = guard.checkworthy_figures(y[hold], base.predict_proba(te)[:, 1])
+    after = guard.checkworthy_figures(y[hold], trial.predict_proba(te)[:, 1])
+    key = "f1" if y[hold].any() else "accuracy"
+    progress(f"check-worthiness on the held-out slice ({len(idx_te)} claims): {key} {before[key]:.3f} -> "
+             f"{after[key]:.3f} (prior strengths {trial.l2_}, shift {trial.shift_:+.2f})")
+    if after[key] < before[key] - 1e-9:
+        raise AdaptationRefused(
+            f"the adapted check-worthiness model is worse than its base on the held-out verdicts ({key} "
+            f"{after[key]:.3f} < {before[key]:.3f} on {len(idx_te)} claims); nothing written: review more "
+            "claims (or check the verdicts) and adapt again")
+    return (trial.l2_, trial.shift_), {"held_out": {"before": before, "after": after, "metric": key},
+                                       "shift": round(trial.shift_, 4),
+                       "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
+
+
+def _check_att(base, examples, groups, hold, progress) -> tuple[float, dict]:
+    """Return the attribution layer's prior strength (inf: no layer) and its held-out figures."""
+    rows = _attribution_rows(examples)
+    if not rows:
+        return BASE_L2, {"note": "no rated claim with a label or source to learn from"}
+    ex = [examples[i] for i in rows]
+    g = [groups[i] for i in rows]
+    h = hold[rows]
+    Y = _y_attr(ex)
+    if not h.any() or h.all():
+        return BASE_L2, {"note": "too few documents with labels to hold any out: no layer, exceptions only"}
+    tr = np.flatnonzero(~h)
+    trial = AdaptedAttribution(base=base).fit([ex[i].input for i in tr], Y[tr],
+                                              primaries=[ex[i].primary for i in tr], groups=[g[i] for i in tr])
+    te = np.flatnonzero(h)
+    held = [ex[i] for i in te]
+    before = float(np.nanmean(agreement(base.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
+    after = float(np.nanmean(agreement(trial.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
+    progress(f"attribution on the held-out slice ({len(te)} claims): agreement {before:.3f} -> {after:.3f} "
+             f"(prior strengths {trial.l2_})")
+    if after < before - 1e-9:
+        raise AdaptationRefused(
+            f"the adapted attribution model agrees less with the reviewers than its base on the held-out verdicts "
+            f"({after:.3f} < {before:.3f} on {len(te)} claims); nothing written: review more claims and adapt again")
+    return trial.l2_, {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(te)},
+                       "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
+
+
+def backoff(l2: tuple, shift: float) -> list[tuple[tuple, float]]:
+    """Return the layers to try, from the one chosen towards the base: priors ten and a hundred
+    times stronger (the shift halved, then dropped), then the base's own scores (exceptions only)."""
+    steps = [(tuple(l2), shift), (tuple(v * 10 for v in l2), shift / 2), (tuple(v * 100 for v in l2), 0.0),
+             (BASE_L2, 0.0)]
+    out = []
+    for step in steps:
+        if step not in out:
+            out.append(step)
+    return out
+
+
+def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, shared: Path | None = None,
+                progress: Callable[[str], None] = _quiet) -> Adapted:
+    """Return the check-worthiness and attribution parts adapted to ``examples`` over the loaded
+    base parts, or raise :class:`AdaptationRefused` (see the module docstring)."""
+    t0 = time.perf_counter()
+    groups = guard.groups_of(examples)
+    hold = guard.holdout_mask(groups)
+    figures: dict = {"examples": len(examples), "documents": len({(e.queue, e.doc_id) for e in examples}),
+                     "held_out_claims": int(hold.sum())}
+    progress(f"{len(examples)} reviewed claims in {figures['documents']} documents; "
+             f"{int(hold.sum())} held out to check the result")
+    (l2_cw, shift_cw), figures["checkworthy"] = _check_cw(base_cw, examples, groups, hold, progress)
+    l2_att, figures["attribution"] = _check_att(base_att, examples, groups, hold, progress)
+
+    X = [e.input for e in examples]
+    y = np.array([e.checkworthy for e in examples])
+    rows = _attribution_rows(examples)
+    ex = [examples[i] for i in rows]
+    corrected = [e for e in ex if e.label_corrected or e.source_corrected]
+
+    def make_cw(l2, shift):
+        cw = AdaptedCheckworthy(base=base_cw, l2=l2, shift=shift).fit(X, y)
+        return cw.remember([x.text for x in X], y)
+
+    def make_att(l2):
+        att = AdaptedAttribution(base=base_att, l2=l2).fit([e.input for e in ex], _y_attr(ex))
+        return att.remember([e.input for e in corrected],
+                            [targets(e.primary if e.label_corrected else None, e.source_corrected,
+                                     e.source is not None) for e in corrected],
+                            [e.source if e.source_corrected else False for e in corrected])
+
+    ladders = {"checkworthy": [(make_cw, (l2, sh)) for l2, sh in backoff(l2_cw, shift_cw)],
+               "attribution": [(make_att, (l2,)) for l2, _ in backoff(l2_att, 0.0)]}
+    before = guard.public_figures(base_cw, base_att, shared) if shared is not None else {}
+    parts, figures["public"] = {}, {"before": before, "after": {}}
+    for part, ladder in ladders.items():
+        for step, (make, args) in enumerate(ladder):
+            model = make(*args)
+            after = guard.public_figures(model if part == "checkworthy" else None,
+                                         model if part == "attribution" else None, shared)
+            falls = {k: (before[k], v) for k, v in after.items() if v < before[k] - guard.PUBLIC_TOLERANCE}
+            if not falls:
+                break
+            name, (b, a) = next(iter(falls.items()))
+            progress(f"{part}: {name} would fall from {b:.3f} to {a:.3f}; backing off towards the base")
+            if step == len(ladder) - 1:
+                raise AdaptationRefused(
+                    f"the adapted model falls on {name} from {b:.3f} to {a:.3f} (more than {guard.PUBLIC_TOLERANCE}) "
+                    "even with its layer at the base's; nothing written: check the verdicts")
+        parts[part] = model
+        figures["public"]["after"].update(after)
+        figures[part]["backed_off"] = step
+    cw, att = parts["checkworthy"], parts["attribution"]
+    progress(f"refitted on all {len(examples)} claims ({time.perf_counter() - t0:.1f} s so far)")
+    if shared is None:
+        del figures["public"]
+    figures["corrected"] = {
+        "checkworthy": {"before": guard.checkworthy_figures(y, base_cw.predict_proba(X)[:, 1]),
+                        "after": guard.checkworthy_figures(y, cw.predict_proba(X)[:, 1])},
+        "attribution": {"before": guard.attribution_figures(base_att, corrected),
+                        "after": guard.attribution_figures(att, corrected)}}
+    figures["facet_cases"] = facet_cases(examples)
+    figures["seconds"] = round(time.perf_counter() - t0, 1)
+    return Adapted(cw, att, figures)
+
+
+def facet_cases(examples: Sequence[NewsroomExample]) -> dict:
+    """Return how many of the reviewers' facet corrections the extractor's facets agree with:
+    a corrected figure is found at its offsets with its kind (and value, if given); a figure
+    marked not a figure is not found there."""
+    from ..facets import extract_facets
+    passed, total = 0, 0
+    for e in examples:
+        if not e.facets:
+            continue
+        x = e.input
+        found = {(f.start, f.end): f for f in extract_facets(x.doc_text, x.start, x.end, published=x.published)}
+        for c in e.facets:
+            total += 1
+            f = found.get((int(c["start"]), int(c["end"])))
+            if c.get("not_a_figure"):
+                passed += f is None
+            elif f is not None and (c.get("kind") in (None, f.kind)) and \
+                    (c.get("value") is None or str(c["value"]) == str(f.value)):
+                passed += 1
+    return {"cases": total, "passed": passed}
+
+
+def adapt_from_queues(queues: Sequence[str | Path], out: str | Path, *, base: str | Path = "fast",
+                      progress: Callable[[str], None] = _quiet, shared: Path | None | str = "auto") -> Path:
+    """Adapt ``base`` (a shipped model's name or a model directory) to the verdicts of the queue
+    files and write the model directory ``out`` with its MODEL_CARD.md; return ``out``."""
+    from ..models import load_component, resolve, write_manifest
+    from .card import write_card
+    from .examples import read_examples
+
+    examples = read_examples(queues)
+    base_dir = resolve(base)
+    manifest = json.loads((base_dir / "manifest.json").read_text(encoding="utf-8"))
+    parts = {}
+    for part in ("checkworthy", "attribution"):
+        d = (base_dir / manifest[part]).resolve()
+        parts[part] = load_component(d)
+        parts[part].directory_ = d
+    shared_root = guard.shared_data() if shared == "auto" else (Path(shared) if shared else None)
+    adapted = adapt_parts(examples, parts["checkworthy"], parts["attribution"], shared=shared_root,
+                          progress=progress)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    adapted.checkworthy.save(out / "checkworthy")
+    adapted.attribution.save(out / "attribution")
+    write_manifest(out, name=out.name, version=dt.date.today().isoformat(), tier="adapted",
+                   adapted_from=str(base), base_version=str(manifest.get("version", "")))
+    write_card(out, base=str(base), base_manifest=manifest, queues=[str(q) for q in queues],
+               examples=examples, adapted=adapted)
+    progress(f"wrote {out}")
+    return out

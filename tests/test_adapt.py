@@ -1,0 +1,131 @@
+"""Adaptation to newsroom verdicts: the layer, the refusal, a real slice, the learn order."""
+from __future__ import annotations
+
+import csv
+import json
+
+import numpy as np
+import pytest
+
+from factcheck.adapt import AdaptationRefused, adapt_parts
+from factcheck.adapt import guard
+from factcheck.adapt.ask import teaching_scores
+from factcheck.adapt.logistic import choose_l2, fit_offset, group_folds
+from factcheck.models import load_model
+from factcheck.types import NewsroomExample, SentenceInput
+
+THINGS = ["road repairs", "school meals", "street lights", "bus shelters", "park benches", "flood barriers"]
+MOODS = ["The rain kept everyone indoors.", "It was a quiet afternoon at the hall.",
+         "Nobody looked forward to the session.", "The coffee machine was broken again.",
+         "Several people arrived late.", "The room smelled of fresh paint."]
+
+
+def _newsroom(n_docs=12, inverted=lambda doc: False):
+    """Hand-made council reports: figure sentences (check-worthy) and scene-setting (not),
+    with the answers of documents for which ``inverted(doc)`` holds turned round."""
+    out = []
+    for d in range(n_docs):
+        doc = f"report-{d}"
+        for k in range(6):
+            if k % 2 == 0:
+                text = f"The county spent ${3 + d + k}.{k} million on {THINGS[k]} in {2015 + d % 8}, the auditor said."
+                label = 1
+            else:
+                text = MOODS[(d + k) % len(MOODS)]
+                label = 0
+            if inverted(doc):
+                label = 1 - label
+            out.append(NewsroomExample(claim_id=f"{doc}-{k}", doc_id=doc, input=SentenceInput.from_text(text, doc_id=doc),
+                                       checkworthy=label, primary="sourced" if label else None, reviewers=("alice",),
+                                       verdict_ids=(d * 10 + k,), queue="q"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def fast():
+    return load_model("fast")
+
+
+def test_prior_at_infinity_is_the_base_and_a_weak_prior_moves():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 3))
+    y = (X[:, 0] > 0).astype(float)
+    offset = np.zeros(200)
+    assert np.all(fit_offset(X, offset, y, np.ones(200), float("inf")) == 0)
+    strong = fit_offset(X, offset, y, np.ones(200), 1000.0)
+    weak = fit_offset(X, offset, y, np.ones(200), 0.1)
+    assert abs(weak[0]) > abs(strong[0]) > 0
+    assert weak[0] > 1.0
+
+
+def test_group_folds_keep_groups_whole_and_cv_prefers_the_base_on_noise():
+    groups = [i // 5 for i in range(60)]
+    folds = group_folds(groups, 4)
+    for g in set(groups):
+        assert len({f for f, gg in zip(folds, groups) if gg == g}) == 1
+    # predictions that do not depend on the prior: every strength ties, the strongest wins
+    chosen, scores = choose_l2(groups, lambda l2, tr, te: np.zeros(te.sum()), lambda p: 0.5)
+    assert chosen[0] == float("inf") and len(set(scores.values())) == 1
+
+
+def test_holdout_takes_whole_groups():
+    groups = guard.groups_of(_newsroom())
+    hold = guard.holdout_mask(groups)
+    assert 0 < hold.sum() < len(groups)
+    assert {g for g, h in zip(groups, hold) if h}.isdisjoint({g for g, h in zip(groups, hold) if not h})
+
+
+def test_adapted_model_worse_than_its_base_is_refused(fast):
+    held = {g.split("\x1f")[1] for g, h in zip(guard.groups_of(_newsroom()), guard.holdout_mask(guard.groups_of(_newsroom()))) if h}
+    # reviewers answer the training documents the wrong way round and the held-out ones rightly
+    examples = _newsroom(inverted=lambda doc: doc not in held)
+    with pytest.raises(AdaptationRefused, match="worse than its base on the held-out verdicts"):
+        adapt_parts(examples, fast.checkworthy, fast.attribution, shared=None)
+
+
+def test_consistent_verdicts_are_learned_and_stick(fast):
+    examples = _newsroom()
+    adapted = adapt_parts(examples, fast.checkworthy, fast.attribution, shared=None)
+    X = [e.input for e in examples]
+    y = np.array([e.checkworthy for e in examples])
+    assert np.mean((adapted.checkworthy.predict_proba(X)[:, 1] >= 0.5) == y) >= 0.9
+    assert adapted.figures["corrected"]["checkworthy"]["after"]["accuracy"] >= 0.9
+
+
+def test_teaching_scores_prefer_uncertain_and_new_claims():
+    reviewed = ["The county spent $4 million on road repairs in 2019, the auditor said."]
+    texts = [reviewed[0], "Ferry tickets to the island cost twice as much as last summer.", reviewed[0]]
+    s = teaching_scores(texts, [0.9, 0.9, 0.5], reviewed)
+    assert s[1] > s[0]  # new beats already reviewed
+    assert s[2] > s[0]  # uncertain beats sure
+
+
+@pytest.mark.shared
+def test_adapting_to_a_real_debate_slice_raises_f1_on_unseen_debates(shared, fast):
+    """CLEF-2019 debate lines (never used to train the fast model) as a newsroom: 1,000 verdicts
+    from nine debates; F1 of the check-worthy class measured on the ten other debates."""
+    rows = list(csv.DictReader(open(shared / "data" / "checkworthy" / "clef2019" / "train.csv", encoding="utf-8")))
+    debates = sorted({r["file_name"] for r in rows})
+    train_debates, test_debates = set(debates[:9]), set(debates[9:])
+
+    def examples(keep):
+        out, prev = [], {}
+        for r in rows:
+            if r["file_name"] in keep:
+                si = SentenceInput.from_text(r["text"], prev_text=prev.get(r["file_name"], ""), doc_id=r["file_name"])
+                out.append(NewsroomExample(claim_id=r["line_number"], doc_id=r["file_name"], input=si,
+                                           checkworthy=int(r["label"])))
+            prev[r["file_name"]] = r["text"]
+        return out
+
+    pool = examples(train_debates)
+    rng = np.random.default_rng(0)
+    newsroom = [pool[i] for i in sorted(rng.choice(len(pool), 1000, replace=False))]
+    test = examples(test_debates)
+    adapted = adapt_parts(newsroom, fast.checkworthy, fast.attribution, shared=None)
+    from factcheck.checkworthy import binary_scores
+    X, y = [e.input for e in test], [e.checkworthy for e in test]
+    before = binary_scores(y, fast.checkworthy.predict_proba(X)[:, 1])["f1"]
+    after = binary_scores(y, adapted.checkworthy.predict_proba(X)[:, 1])["f1"]
+    print(json.dumps({"before": before, "after": after}))
+    assert after > before + 0.01
