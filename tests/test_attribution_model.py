@@ -159,7 +159,6 @@ def test_shipped_model_loads_and_gets_the_tables():
 
 @pytest.mark.shared
 @pytest.mark.slow
-@pytest.mark.skipif(not os.environ.get("FACTCHECK_SLOW"), reason="the rebuild takes about a minute: set FACTCHECK_SLOW=1")
 def test_train_attribution_rebuilds_the_shipped_model(shared, tmp_path):
     if not (SHIPPED / "weights.npz").exists():
         pytest.skip("no shipped model")
