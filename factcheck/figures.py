@@ -9,14 +9,23 @@ from typing import Any
 
 #: currencies written with a symbol in front; any other ISO code is written before the amount
 SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def scaled(value: float, spec: str) -> str | None:
+    """Return a number of a million or more in scale words (``75 million``, ``1.2 billion``), its
+    figure written with the format ``spec`` (``",.3f"``) less trailing zeros; None below a million."""
+    for size, word in SCALES:
+        if abs(value) >= size:
+            return format(value / size, spec).rstrip("0").rstrip(".") + f" {word}"
+    return None
 
 
 def amount(value: float) -> str:
     """Return a number in words people use for large amounts: ``75 million``, ``3.5 billion``, ``12,400``."""
-    for scale, word in _SCALES:
-        if abs(value) >= scale:
-            return f"{value / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    big = scaled(value, ",.3f")
+    if big is not None:
+        return big
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.6g}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from .claim_table import facet_value_text  # noqa: F401  (its old home; export imports it from here)
 from .errors import InputError
 from .types import LABELS, PRIMARY_LABELS, THRESHOLD, Document, parse_date
 

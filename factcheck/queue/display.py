@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 import math
 
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+from ..figures import SYMBOLS, scaled
+
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -15,10 +15,9 @@ def format_number(value) -> str:
     """Return a number as people write it: ``1.2 billion``, ``75 million``, ``12,500``, ``3.6``."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         return str(value)
-    for size, word in _SCALES:
-        if abs(value) >= size:
-            scaled = f"{value / size:.2f}".rstrip("0").rstrip(".")
-            return f"{scaled} {word}"
+    big = scaled(value, ".2f")
+    if big is not None:
+        return big
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -56,7 +55,7 @@ def format_value(kind: str | None, value, unit: str | None = None) -> str:
         return f"{number}%"
     if kind == "money":
         code = (unit or "").upper()
-        symbol = _SYMBOLS.get(code)
+        symbol = SYMBOLS.get(code)
         if symbol:
             return f"{'-' if value < 0 else ''}{symbol}{format_number(abs(value))}"
         return f"{number} {code}".strip()
