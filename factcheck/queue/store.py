@@ -422,6 +422,8 @@ class Queue:
                             "scores": record.get("scores") or {}}
         from ..matching.queue_index import checked_before, copies  # claim matching; lazy: queue add needs none of it
         out["checked_before"] = checked_before(self, claim_id, record.get("text") or "")
+        if hide:  # the match score is the model's; the earlier verdicts are people's, on other claims
+            out["checked_before"] = [{k: v for k, v in m.items() if k != "score"} for m in out["checked_before"]]
         out["copies"] = copies(self, claim_id, record.get("text") or "", doc_id)
         return out
 
@@ -684,20 +686,27 @@ class Queue:
 
     def record_verdict(self, claim_id: str, reviewer: str, rating: str | None = None, *, label: str | None = None,
                        not_a_claim: bool = False, source=UNSET, facets: Sequence[dict] = (),
-                       note: str | None = None, evidence: Sequence[str] = (), reuses: int | None = None) -> dict:
+                       note: str | None = None, evidence: Sequence[str] = (), reuses: int | None = None,
+                       copies: bool = False) -> dict:
         """Append a reviewer's verdict (superseding their earlier one on the claim) and return it.
 
         Exactly one of ``rating`` and ``not_a_claim``. ``source`` is UNSET (no correction), None
         (the claim has no source) or ``(start, end)`` in document offsets; ``facets`` are
         ``{start, end, value}`` corrections (``not_a_figure: true`` for a span that is no
         figure); ``reuses`` is the id of an earlier verdict this one took over (claim matching).
+        With ``copies``, the claim's copies in other documents get the verdict too, in the same
+        transaction, each naming this one in ``reuses`` (:func:`factcheck.matching.queue_index.copy_verdicts`);
+        their ids are returned under ``"copies"``.
         Everything goes through :mod:`factcheck.queue.validate` (ValidationError if refused)."""
         with self._write() as conn:
             reviewer_id, role = self._reviewer_row(conn, reviewer)
             checked = self._check(conn, claim_id, rating=rating, not_a_claim=not_a_claim, label=label,
                                   source=source, facets=facets, note=note, evidence=evidence, reuses=reuses)
             verdict_id = self._append(conn, "verdict", claim_id, reviewer_id, role, checked)
-        return self.verdict(verdict_id)
+            if copies:
+                from ..matching.queue_index import copy_verdicts
+                copied = copy_verdicts(self, conn, claim_id, verdict_id, reviewer_id, role, checked)
+        return {**self.verdict(verdict_id), "copies": copied} if copies else self.verdict(verdict_id)
 
     def adjudicate(self, claim_id: str, editor: str, rating: str | None = None, *, not_a_claim: bool = False,
                    label: str | None = None, note: str | None = None, evidence: Sequence[str] = (),
