@@ -309,3 +309,17 @@ def test_terminal_r_refuses_a_verdict_on_other_figures(queue):
     assert "FIGURES DIFFER (500 penguins here, 212 penguins there)" in text and "[r to reuse]" not in text
     assert session.reuse() is None and "No earlier verdict" in session.message
     assert _verdicts_on(queue, "other") == []
+
+
+def test_an_imported_fact_check_is_checked_before_for_a_new_claim(tmp_path):
+    with Queue(tmp_path / "imported.queue") as q:
+        q.add_claims([{"claim_id": "fresh", "doc_id": "today", "start": 0, "end": 60, "label": "unsourced",
+                       "text": "The tram line carried 38,000 riders on its busiest day in May."}])
+        result = q.import_verdicts([("checks.jsonl", 1, {
+            "claim": {"claim_id": "checked", "doc_id": "archive", "start": 0, "end": 58,
+                      "text": "On its busiest day in May the tram line carried 38,000 riders."},
+            "verdict": {"reviewer": "import", "rating": "true", "evidence": ["https://tram.example.org/may"]}})])
+        assert result.verdicts == 1
+        (m, *_) = q.get_claim("fresh")["checked_before"]
+        assert (m["claim_id"], m["figures"], m["reusable"]) == ("checked", "same", True)
+        assert m["verdict"]["by"] == "import" and m["verdict"]["evidence"] == ["https://tram.example.org/may"]

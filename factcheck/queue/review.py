@@ -374,6 +374,8 @@ def build_app(session: ReviewSession, *, input=None, output=None):
             event.app.exit()
         elif data == "x":
             act(session.not_a_claim)
+        elif data == "r":
+            act(session.reuse)
 
     @kb.add("q", filter=idle)
     @kb.add("c-c")
