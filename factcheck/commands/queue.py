@@ -157,10 +157,9 @@ def _source_option(value):
 
 @queue.command(epilog="""\b
 Examples:
-    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true --label sourced
-    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating false --source 120:141 --facet 150:162=1200000000 --evidence https://stats.example.org/2019
-    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --not-a-claim
-    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating false --reuses 41 --copies""")
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true --reuses 41 --copies
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating false --label sourced --source 120:141 --facet 150:162=1200000000 --evidence https://stats.example.org/2019
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --not-a-claim""")
 @queue_path
 @click.argument("claim_id")
 @click.option("--reviewer", required=True, help="Who gives the verdict.")
