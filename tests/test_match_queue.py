@@ -323,3 +323,21 @@ def test_an_imported_fact_check_is_checked_before_for_a_new_claim(tmp_path):
         (m, *_) = q.get_claim("fresh")["checked_before"]
         assert (m["claim_id"], m["figures"], m["reusable"]) == ("checked", "same", True)
         assert m["verdict"]["by"] == "import" and m["verdict"]["evidence"] == ["https://tram.example.org/may"]
+
+
+def test_undo_takes_back_a_verdict_with_the_copies_it_was_given_to(queue):
+    from factcheck.queue.review import ReviewSession
+
+    session = ReviewSession(queue, "sam")
+    assert session.claim_id == "copy" and session.toggle_copies()
+    session.rate(0)
+    assert len(_verdicts_on(queue, "copy")) == len(_verdicts_on(queue, "new")) == 1
+    session.undo()
+    assert session.claim_id == "copy"  # the claim the reviewer rated comes back, not its copy
+    assert _verdicts_on(queue, "copy") == [] and _verdicts_on(queue, "new") == []
+    assert queue.get_claim("new")["status"] == "pending"
+    # a reuse of someone else's verdict is undone alone
+    match = queue.get_claim("new")["checked_before"][0]
+    reuse(queue, "new", "sam", match)
+    queue.undo_last("sam")
+    assert _verdicts_on(queue, "new") == [] and queue.settled("old") is not None

@@ -157,6 +157,28 @@ def copy_verdicts(queue, conn, claim_id: str, verdict_id: int, reviewer_id: int,
     return made
 
 
+def copy_group(conn, verdict_id: int, reviewer_id: int) -> tuple[int, list[int]]:
+    """Return ``(head, copies)`` for an undo of ``verdict_id``: when it is one of the verdicts
+    :func:`copy_verdicts` gave a claim's copies, the verdict they were given with and the copies'
+    verdicts that still count; else ``(verdict_id, [])``. Copies are told by what
+    :func:`copy_verdicts` writes: rows right after the head, in its transaction, by the same
+    reviewer, each reusing the head, on a claim with the head's words."""
+    row = conn.execute("SELECT reuses FROM verdicts WHERE verdict_id = ?", (verdict_id,)).fetchone()
+    head = row[0] if row else None
+    if head is None:
+        return verdict_id, []
+    rows = conn.execute(
+        "SELECT v.verdict_id, v.reviewer_id, v.reuses, i.text, EXISTS (SELECT 1 FROM current_verdicts c"
+        " WHERE c.verdict_id = v.verdict_id) FROM verdicts v JOIN items i ON i.claim_id = v.claim_id"
+        " WHERE v.verdict_id >= ? AND v.verdict_id <= ? ORDER BY v.verdict_id", (head, verdict_id)).fetchall()
+    if not rows or rows[0][0] != head or rows[0][1] != reviewer_id or not rows[0][4]:
+        return verdict_id, []
+    text = rows[0][3]
+    if any(who != reviewer_id or reuses != head or t != text for _, who, reuses, t, _ in rows[1:]):
+        return verdict_id, []
+    return head, [vid for vid, *_, current in rows[1:] if current]
+
+
 def reusable(match: dict) -> bool:
     """Return whether a reviewer may take over a checked-before verdict: its figures must not differ."""
     verdict = match.get("verdict") or {}

@@ -729,26 +729,35 @@ class Queue:
 
     def undo_last(self, reviewer: str) -> dict | None:
         """Append a retraction of the reviewer's last current verdict and return it, or None if
-        there is nothing to undo; their earlier verdict on that claim, if any, counts again."""
+        there is nothing to undo; their earlier verdict on that claim, if any, counts again. A
+        verdict given to the claim's copies too (``copies``) is taken back with them."""
         with self._write() as conn:
             reviewer_id, _ = self._reviewer_row(conn, reviewer)
-            row = conn.execute("SELECT c.claim_id, c.kind, c.verdict_id, v.supersedes FROM current_verdicts c"
-                               " JOIN verdicts v ON v.verdict_id = c.verdict_id WHERE c.reviewer_id = ?"
+            row = conn.execute("SELECT c.verdict_id FROM current_verdicts c WHERE c.reviewer_id = ?"
                                " ORDER BY c.verdict_id DESC LIMIT 1", (reviewer_id,)).fetchone()
             if row is None:
                 return None
-            claim_id, kind, verdict_id, previous = row
-            cur = conn.execute("INSERT INTO verdicts (claim_id, reviewer_id, kind, supersedes, created_at)"
-                               " VALUES (?, ?, 'retraction', ?, ?)", (claim_id, reviewer_id, verdict_id, now_iso()))
-            if previous is not None:
-                conn.execute("UPDATE current_verdicts SET verdict_id = ? WHERE claim_id = ? AND reviewer_id = ?"
-                             " AND kind = ?", (previous, claim_id, reviewer_id, kind))
-            else:
-                conn.execute("DELETE FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ? AND kind = ?",
-                             (claim_id, reviewer_id, kind))
-            self._refresh(conn, claim_id)
-            retraction = cur.lastrowid
+            from ..matching.queue_index import copy_group
+            head, copied = copy_group(conn, row[0], reviewer_id)
+            for verdict_id in copied:
+                self._retract(conn, reviewer_id, verdict_id)
+            retraction = self._retract(conn, reviewer_id, head)
         return self.verdict(retraction)
+
+    def _retract(self, conn, reviewer_id: int, verdict_id: int) -> int:
+        """Append the retraction of one current verdict (the one it superseded counts again)."""
+        claim_id, kind, previous = conn.execute("SELECT claim_id, kind, supersedes FROM verdicts WHERE verdict_id = ?",
+                                                (verdict_id,)).fetchone()
+        cur = conn.execute("INSERT INTO verdicts (claim_id, reviewer_id, kind, supersedes, created_at)"
+                           " VALUES (?, ?, 'retraction', ?, ?)", (claim_id, reviewer_id, verdict_id, now_iso()))
+        if previous is not None:
+            conn.execute("UPDATE current_verdicts SET verdict_id = ? WHERE claim_id = ? AND reviewer_id = ?"
+                         " AND kind = ?", (previous, claim_id, reviewer_id, kind))
+        else:
+            conn.execute("DELETE FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ? AND kind = ?",
+                         (claim_id, reviewer_id, kind))
+        self._refresh(conn, claim_id)
+        return cur.lastrowid
 
     def import_verdicts(self, rows: Iterable[tuple], *, model: str | None = None,
                         model_version: str | None = None) -> ImportResult:
