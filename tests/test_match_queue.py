@@ -341,3 +341,24 @@ def test_undo_takes_back_a_verdict_with_the_copies_it_was_given_to(queue):
     reuse(queue, "new", "sam", match)
     queue.undo_last("sam")
     assert _verdicts_on(queue, "new") == [] and queue.settled("old") is not None
+
+
+def test_an_imported_fact_check_stands_in_a_queue_wanting_two_reviews_until_disputed(tmp_path):
+    with Queue(tmp_path / "two.queue") as q:
+        q.init(reviews_per_claim=2)
+        q.add_claims([{"claim_id": "fresh", "doc_id": "today", "start": 0, "end": 60, "label": "unsourced",
+                       "text": "The tram line carried 38,000 riders on its busiest day in May."}])
+        q.import_verdicts([("checks.jsonl", 1, {
+            "claim": {"claim_id": "checked", "doc_id": "archive", "start": 0, "end": 58,
+                      "text": "On its busiest day in May the tram line carried 38,000 riders."},
+            "verdict": {"reviewer": "import", "rating": "true"}})])
+        q.add_reviewer("ann")
+        q.record_verdict("fresh", "ann", "false")  # one review of two: not settled, never checked before
+        assert q.settled("checked") is None
+        (m, *_) = q.get_claim("fresh")["checked_before"]
+        assert (m["claim_id"], m["verdict"]["settled_by"], m["reusable"]) == ("checked", "import", True)
+        q.record_verdict("checked", "ann", "false")  # a reviewer disagrees with the import: disputed
+        assert q.get_claim("checked")["status"] == "disputed"
+        assert all(m["claim_id"] != "checked" for m in q.get_claim("fresh")["checked_before"])
+        # a verdict given in the queue is never taken for an imported one
+        assert all(m["claim_id"] != "fresh" for m in q.get_claim("checked")["checked_before"])

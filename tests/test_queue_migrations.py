@@ -135,6 +135,7 @@ def test_v5_adds_the_keyset_listing_indexes_that_the_list_then_walks(tmp_path):
     conn = sqlite3.connect(path)
     for name in schema.LISTING_INDEXES:
         conn.execute(f"DROP INDEX {name}")
+    conn.execute("DROP TABLE imported_verdicts")
     conn.execute("PRAGMA user_version = 4")
     conn.commit()
     conn.close()
@@ -143,6 +144,7 @@ def test_v5_adds_the_keyset_listing_indexes_that_the_list_then_walks(tmp_path):
         assert schema.version(conn) == schema.LATEST == 5
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         assert set(schema.LISTING_INDEXES) <= names
+        assert conn.execute("SELECT count(*) FROM imported_verdicts").fetchone()[0] == 0  # the marks of imports
         plan = " ".join(str(r[-1]) for r in conn.execute(
             "EXPLAIN QUERY PLAN SELECT claim_id FROM items WHERE status = 'pending' ORDER BY priority DESC, claim_id"))
         assert "items_list_status" in plan and "TEMP B-TREE" not in plan

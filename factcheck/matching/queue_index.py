@@ -1,11 +1,12 @@
 """The queue as a memory: each claim meets the verdicts the queue has already settled.
 
-The queue file holds an FTS5 table (``match_fts``, schema v4 in :mod:`factcheck.queue.schema`) of its settled claims, imported
-fact-checks included. It is brought up to date when asked (only when verdicts were added since),
-so ``queue add`` pays nothing. Asking for a claim's *checked before* takes the FTS5 BM25
-candidates and ranks them with the fast tier's re-ranker and the figure comparison of
-:class:`~factcheck.matching.matcher.Matcher`; a settled claim whose figures differ is shown,
-marked, but its verdict does not stand for this claim.
+The queue file holds an FTS5 table (``match_fts``, schema v4 in :mod:`factcheck.queue.schema`)
+of its settled claims, and of the fact-checks ``queue import`` brought in (those stand alone even
+where the queue wants more reviews; schema v5 marks them). It is brought up to date when asked
+(only when verdicts were added since), so ``queue add`` pays nothing. Asking for a claim's
+*checked before* takes the FTS5 BM25 candidates and ranks them with the fast tier's re-ranker
+and the figure comparison of :class:`~factcheck.matching.matcher.Matcher`; a settled claim whose
+figures differ is shown, marked, but its verdict does not stand for this claim.
 
 Copies, the same words in other documents, are found through ``items.text`` (indexed in v4):
 one review of a claim settles what its copies can reuse.
@@ -42,7 +43,7 @@ def refresh(queue) -> int:
         "SELECT DISTINCT claim_id FROM verdicts WHERE verdict_id > ? AND verdict_id <= ?", (mark, last))]
     fresh = []
     for claim_id in touched:
-        settlement = queue.settled(claim_id)
+        settlement = queue.settled(claim_id) or _imported(conn, claim_id)
         if settlement is None or settlement.get("not_a_claim") or settlement.get("rating") is None:
             continue
         text = json.loads(conn.execute("SELECT record FROM items WHERE claim_id = ?", (claim_id,)).fetchone()[0],
@@ -54,6 +55,18 @@ def refresh(queue) -> int:
         w.executemany("INSERT INTO match_fts (text, claim_id, verdict) VALUES (?, ?, ?)", fresh)
         w.execute("INSERT OR REPLACE INTO match_state (key, value) VALUES ('verdict_id', ?)", (last,))
     return len(fresh)
+
+
+def _imported(conn, claim_id: str) -> dict | None:
+    """Return an imported fact-check that stands for a claim the queue has not settled (a queue
+    wanting two reviews holds one imported verdict): the latest current one, unless the claim is
+    disputed; None otherwise."""
+    row = conn.execute(
+        "SELECT v.verdict_id, v.rating FROM current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id"
+        " JOIN imported_verdicts m ON m.verdict_id = v.verdict_id JOIN items i ON i.claim_id = c.claim_id"
+        " WHERE c.claim_id = ? AND c.kind = 'verdict' AND i.status != 'disputed' AND v.rating IS NOT NULL"
+        " ORDER BY v.verdict_id DESC LIMIT 1", (claim_id,)).fetchone()
+    return {"rating": row[1], "not_a_claim": False, "by": "import", "verdict_id": row[0]} if row else None
 
 
 def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dict]:

@@ -188,9 +188,12 @@ LISTING_INDEXES = {
 
 def _v5(conn: sqlite3.Connection) -> None:
     """The queue list's keyset pages (issue 12): the two indexes its walks use. They used to be
-    added when ``serve`` started, which a read-only file or a busy writer could prevent."""
+    added when ``serve`` started, which a read-only file or a busy writer could prevent. And the
+    verdicts ``queue import`` brought in: earlier fact-checks, which claim matching shows as
+    checked before even where the queue wants more reviews than the one imported."""
     for sql in LISTING_INDEXES.values():
         conn.execute(sql)
+    conn.execute("CREATE TABLE IF NOT EXISTS imported_verdicts (verdict_id INTEGER PRIMARY KEY REFERENCES verdicts(verdict_id))")
 
 
 MIGRATIONS = (_v1, _v2, _v3, _v4, _v5)

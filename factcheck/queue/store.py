@@ -793,7 +793,8 @@ class Queue:
                         (claim_id, reviewer_id, v.rating, v.label, v.note, json.dumps(list(v.evidence)))).fetchone()
                     if same:
                         continue  # importing the same file twice records nothing twice
-                    self._append(conn, "verdict", claim_id, reviewer_id, role, v)
+                    imported = self._append(conn, "verdict", claim_id, reviewer_id, role, v)
+                    conn.execute("INSERT INTO imported_verdicts (verdict_id) VALUES (?)", (imported,))
                     recorded += 1
             batch.clear()
 
