@@ -28,7 +28,7 @@ def test_every_step_from_the_first_version(tmp_path):
     assert "margin" not in {r[1] for r in conn.execute("PRAGMA table_info(items)")}
     conn.close()
     with Queue(path) as q:
-        assert schema.version(q._conn()) == schema.LATEST == 4
+        assert schema.version(q._conn()) == schema.LATEST == 5
         margin = q._conn().execute("SELECT margin FROM items").fetchone()[0]
         assert margin == pytest.approx(0.1)  # |0.6 - 0.5| is the least certain of the four scores
         # the old claim is served in uncertainty order and takes verdicts
@@ -120,8 +120,43 @@ def test_v4_adds_the_claim_matching_index_and_is_safe_twice(tmp_path):
     conn.execute("DROP INDEX items_text")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
-    assert schema.migrate(conn) == schema.LATEST == 4
+    assert schema.migrate(conn) == schema.LATEST == 5
     schema.MIGRATIONS[3](conn)  # again: harmless
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert {"match_fts", "match_state", "items_text"} <= names
     conn.close()
+
+
+def test_v5_adds_the_keyset_listing_indexes_that_the_list_then_walks(tmp_path):
+    path = tmp_path / "v4.queue"
+    with Queue(path) as q:
+        q.add_claims([{"claim_id": f"c{i}", "doc_id": "d", "start": i * 10, "end": i * 10 + 9, "text": f"Claim {i}",
+                       "label": "unsourced", "checkworthiness": i / 10} for i in range(5)])
+    conn = sqlite3.connect(path)
+    for name in schema.LISTING_INDEXES:
+        conn.execute(f"DROP INDEX {name}")
+    conn.execute("DROP TABLE imported_verdicts")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with Queue(path) as q:  # opening migrates: serving needs no write of its own any more
+        conn = q._conn()
+        assert schema.version(conn) == schema.LATEST == 5
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert set(schema.LISTING_INDEXES) <= names
+        assert conn.execute("SELECT count(*) FROM imported_verdicts").fetchone()[0] == 0  # the marks of imports
+        plan = " ".join(str(r[-1]) for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT claim_id FROM items WHERE status = 'pending' ORDER BY priority DESC, claim_id"))
+        assert "items_list_status" in plan and "TEMP B-TREE" not in plan
+        from factcheck.queue import listing
+        first = listing.page(q, limit=2)
+        assert [i["claim_id"] for i in first["items"]] == ["c4", "c3"]
+        assert [i["claim_id"] for i in listing.page(q, after=first["next"], limit=2)["items"]] == ["c2", "c1"]
+    schema.MIGRATIONS[4](sqlite3.connect(path))  # again: harmless
+
+
+def test_a_first_load_rebuilds_the_listing_indexes(tmp_path):
+    with Queue(tmp_path / "bulk.queue") as q:
+        q.add_claims([{"claim_id": "a", "doc_id": "d", "start": 0, "end": 4, "text": "Text", "label": "unsourced"}])
+        names = {r[0] for r in q._conn().execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert set(schema.LISTING_INDEXES) <= names

@@ -31,7 +31,7 @@ def test_file_is_wal_with_foreign_keys_and_schema(q):
     assert {"items_doc", "items_status_label", "items_open_priority", "items_open_margin"} <= names
     assert q._conn().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert q._conn().execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert db(q).execute("PRAGMA user_version").fetchone()[0] == 4
+    assert db(q).execute("PRAGMA user_version").fetchone()[0] == 5
 
 
 def test_same_claim_twice_is_one_item(q):

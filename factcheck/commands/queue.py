@@ -157,8 +157,8 @@ def _source_option(value):
 
 @queue.command(epilog="""\b
 Examples:
-    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true --label sourced
-    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating false --source 120:141 --facet 150:162=1200000000 --evidence https://stats.example.org/2019
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating mostly-true --reuses 41 --copies
+    factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --rating false --label sourced --source 120:141 --facet 150:162=1200000000 --evidence https://stats.example.org/2019
     factcheck queue verdict newsroom.queue 3f9c2e71d0a4b8e6 --reviewer alice --not-a-claim""")
 @queue_path
 @click.argument("claim_id")
@@ -172,9 +172,12 @@ Examples:
 @click.option("--note", help="A note kept with the verdict.")
 @click.option("--evidence", multiple=True, metavar="URL", help="An http(s) link that settles it (repeatable).")
 @click.option("--reuses", type=int, metavar="VERDICT_ID", help="The earlier verdict this one takes over (claim matching).")
+@click.option("--copies", is_flag=True,
+              help="Give the claim's copies (its exact words in other documents) the same rating, note and evidence, "
+                   "each as a verdict naming this one in reuses.")
 @json_flag
 def verdict(queue_file, claim_id, reviewer, rating, not_a_claim, label, source, facets, note, evidence, reuses,
-            as_json):
+            copies, as_json):
     """Record a verdict on a claim, leased or not; a second verdict supersedes the first.
 
     Give --rating or --not-a-claim. Evidence must be http:// or https:// links."""
@@ -182,13 +185,14 @@ def verdict(queue_file, claim_id, reviewer, rating, not_a_claim, label, source, 
     with _open(queue_file) as q:
         row = q.record_verdict(claim_id, reviewer, rating, not_a_claim=not_a_claim, label=label,
                                source=_source_option(source), facets=[parse_facet(f) for f in facets],
-                               note=note, evidence=evidence, reuses=reuses)
+                               note=note, evidence=evidence, reuses=reuses, copies=copies)
         status = q.get_claim(claim_id, reviewer=reviewer)["status"]
     if _wants_json(as_json):
         _print_json({**row, "status": status})
     else:
         said = "said it is not a claim" if row["not_a_claim"] else f"rated it {row['rating']}"
-        click.echo(f"Verdict {row['verdict_id']}: {reviewer} {said} ({claim_id}); the claim is {status}")
+        click.echo(f"Verdict {row['verdict_id']}: {reviewer} {said} ({claim_id}); the claim is {status}"
+                   + (f"; {len(row['copies'])} copies in other documents got it too" if copies else ""))
 
 
 @queue.command(epilog="""\b

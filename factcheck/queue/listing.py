@@ -3,8 +3,8 @@ offset, so the 4,000th page costs what the first does.
 
 Items are listed most check-worthy and contested first: ``priority DESC, claim_id``. A cursor is
 the (priority, claim_id) of a page's last (or first) row, with the row's position for display,
-packed as URL-safe text. Only reads; :func:`ensure_indexes` is the one write, and it only adds
-the two indexes the walk needs (``CREATE INDEX IF NOT EXISTS``, safe to run twice).
+packed as URL-safe text. Only reads: the two indexes the walks use come with the schema
+(:data:`factcheck.queue.schema.LISTING_INDEXES`, migration v5).
 
     from factcheck.queue.listing import page
     first = page(queue, limit=50)
@@ -14,35 +14,11 @@ from __future__ import annotations
 
 import base64
 import json
-import sqlite3
 
-from ..errors import InputError, QueueError
+from ..errors import InputError
 from . import schema
 
 COLUMNS = ("claim_id", "doc_id", "text", "start", "label", "checkworthiness", "status", "n_verdicts", "priority")
-#: the walks in priority order, over every item and over one status
-INDEXES = {
-    "items_list_priority": "CREATE INDEX IF NOT EXISTS items_list_priority ON items(priority DESC, claim_id)",
-    "items_list_status": "CREATE INDEX IF NOT EXISTS items_list_status ON items(status, priority DESC, claim_id)",
-}
-
-
-def ensure_indexes(queue) -> bool:
-    """Add the listing indexes to the queue file if they are missing; return whether they exist
-    now (False when the file cannot be written: listing still works, only slower)."""
-    conn = queue._conn()
-    have = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    if set(INDEXES) <= have:
-        return True
-    try:
-        with queue._write() as wconn:
-            for sql in INDEXES.values():
-                wconn.execute(sql)
-    except (sqlite3.OperationalError, QueueError):  # a read-only file, or a writer holding it
-        return False
-    return True
-
-
 _COUNTS: dict[tuple, tuple[tuple, dict]] = {}
 
 

@@ -4,8 +4,9 @@
 counts); :func:`build_app` puts a prompt_toolkit screen over it. Keys: ``1``..``9`` rate (the
 scale's order), ``x`` not a claim, ``n`` note, ``e`` evidence URLs, ``l`` then one of
 ``c``/``e``/``s``/``u`` the corrected label (``l`` ``-`` clears it), ``o`` "this claim has no
-source" (again: undo that), ``s`` skip, ``u`` undo the
-last verdict, ``q`` quit. A note or the evidence is typed in a box at the bottom: Enter adds a
+source" (again: undo that), ``r`` reuse the verdict of the claim checked before (marked
+``[r to reuse]``; never one whose figures differ), ``c`` apply the verdict to the claim's copies
+in other articles too (again: not), ``s`` skip, ``u`` undo the last verdict, ``q`` quit. A note or the evidence is typed in a box at the bottom: Enter adds a
 line, Ctrl+S (or Esc then Enter) keeps it, Ctrl+G leaves it unchanged. Terminals send the same
 key for Enter and Ctrl+Enter, so Ctrl+S is the save key here.
 
@@ -50,10 +51,17 @@ class ReviewSession:
         self.evidence: list[str] = []
         self.label: str | None = None
         self.no_source = False  # the reviewer says the claim has no source (o)
+        self.copies = False  # the verdict goes to the claim's copies in other articles too (c)
 
     def _record(self, **what) -> dict:
         return self.queue.record_verdict(self.claim_id, self.reviewer, label=self.label, note=self.note,
-                                         evidence=self.evidence, source=None if self.no_source else UNSET, **what)
+                                         evidence=self.evidence, source=None if self.no_source else UNSET,
+                                         copies=self.copies, **what)
+
+    @staticmethod
+    def _copied(verdict: dict) -> str:
+        n = len(verdict.get("copies") or ())
+        return f"; {n} cop{'y' if n == 1 else 'ies'} too" if n else ""
 
     @property
     def claim_id(self) -> str | None:
@@ -76,24 +84,34 @@ class ReviewSession:
             return None
         verdict = self._record(rating=self.ratings[index])
         self.reviewed += 1
-        self.message = f"Saved: {self.ratings[index]} (verdict {verdict['verdict_id']})"
+        self.message = f"Saved: {self.ratings[index]} (verdict {verdict['verdict_id']}{self._copied(verdict)})"
         self.advance()
         return verdict
 
     def reuse(self) -> dict | None:
-        """Take over the verdict of the claim checked before (the first, when its figures agree);
-        return the new verdict, which names the one it reused."""
-        from ..matching.queue_index import reusable, reuse
+        """Take over the verdict of the claim checked before (the best one whose figures do not
+        differ, marked ``[r to reuse]``) with what the reviewer typed; return the new verdict,
+        which names the one it reused."""
+        from ..matching.queue_index import first_reusable, reuse
 
-        matches = (self.current or {}).get("checked_before") or []
-        if not matches or not reusable(matches[0]):
+        match = first_reusable((self.current or {}).get("checked_before") or [])
+        if match is None:
             self.message = "No earlier verdict with the same figures to reuse."
             return None
-        verdict = reuse(self.queue, self.claim_id, self.reviewer, matches[0], label=self.label)
+        verdict = reuse(self.queue, self.claim_id, self.reviewer, match, label=self.label, note=self.note,
+                        evidence=self.evidence, source=None if self.no_source else UNSET, copies=self.copies)
         self.reviewed += 1
-        self.message = f"Saved: {verdict['rating']}, reusing verdict {verdict['reuses']}"
+        self.message = f"Saved: {verdict['rating']}, reusing verdict {verdict['reuses']}{self._copied(verdict)}"
         self.advance()
         return verdict
+
+    def toggle_copies(self) -> bool:
+        """Switch whether the next verdict goes to the claim's copies in other articles too (off
+        again after each claim); return whether it does now. Without copies it stays off."""
+        self.copies = not self.copies and bool((self.current or {}).get("copies"))
+        if not self.copies and not (self.current or {}).get("copies"):
+            self.message = "This claim has no copies in other articles."
+        return self.copies
 
     def not_a_claim(self) -> dict | None:
         """Record that the claim on screen is nothing a fact-checker would check; return the verdict."""
@@ -101,7 +119,7 @@ class ReviewSession:
             return None
         verdict = self._record(not_a_claim=True)
         self.reviewed += 1
-        self.message = f"Saved: not a claim (verdict {verdict['verdict_id']})"
+        self.message = f"Saved: not a claim (verdict {verdict['verdict_id']}{self._copied(verdict)})"
         self.advance()
         return verdict
 
@@ -217,6 +235,7 @@ def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tup
         out += panel(s)
     typed = [f"note: {s.note}" if s.note else "", f"evidence: {', '.join(s.evidence)}" if s.evidence else "",
              "no source" if s.no_source else "",
+             f"copies: {len(cur.get('copies') or ())} too" if s.copies and cur.get("copies") else "",
              f"label: {s.label}" if s.label else ""]
     if any(typed):
         out.append(("class:typed", "\n" + "   ".join(t for t in typed if t) + "\n"))
@@ -225,7 +244,7 @@ def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tup
     if mode == "label":
         out.append(("class:keys", "label: [c]ontested [e]stimated [s]ourced [u]nsourced [-] none\n"))
     else:
-        out.append(("class:keys", "[n]ote [e]vidence [l]abel n[o] source [r]euse [s]kip [u]ndo [q]uit\n"))
+        out.append(("class:keys", "[n]ote [e]vidence [l]abel n[o] source [r]euse [c]opies too [s]kip [u]ndo [q]uit\n"))
     if s.message:
         out.append(("class:message", s.message + "\n"))
     return out
@@ -320,6 +339,10 @@ def build_app(session: ReviewSession, *, input=None, output=None):
     @kb.add("o", filter=idle)
     def _no_source(event):
         session.no_source = not session.no_source
+
+    @kb.add("c", filter=idle)
+    def _copies(event):
+        session.toggle_copies()
     kb.add("s", filter=idle)(lambda event: act(session.skip))
     kb.add("u", filter=idle)(lambda event: act(session.undo))
     kb.add("n", filter=idle)(start("note"))
@@ -351,6 +374,8 @@ def build_app(session: ReviewSession, *, input=None, output=None):
             event.app.exit()
         elif data == "x":
             act(session.not_a_claim)
+        elif data == "r":
+            act(session.reuse)
 
     @kb.add("q", filter=idle)
     @kb.add("c-c")

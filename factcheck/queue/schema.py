@@ -178,9 +178,28 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS items_text ON items(text)")
 
 
-MIGRATIONS = (_v1, _v2, _v3, _v4)
+#: the keyset walks of the queue list in priority order (factcheck.queue.listing), over every
+#: item and over one status
+LISTING_INDEXES = {
+    "items_list_priority": "CREATE INDEX IF NOT EXISTS items_list_priority ON items(priority DESC, claim_id)",
+    "items_list_status": "CREATE INDEX IF NOT EXISTS items_list_status ON items(status, priority DESC, claim_id)",
+}
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    """The queue list's keyset pages (issue 12): the two indexes its walks use. They used to be
+    added when ``serve`` started, which a read-only file or a busy writer could prevent. And the
+    verdicts ``queue import`` brought in: earlier fact-checks, which claim matching shows as
+    checked before even where the queue wants more reviews than the one imported."""
+    for sql in LISTING_INDEXES.values():
+        conn.execute(sql)
+    conn.execute("CREATE TABLE IF NOT EXISTS imported_verdicts (verdict_id INTEGER PRIMARY KEY REFERENCES verdicts(verdict_id))")
+
+
+MIGRATIONS = (_v1, _v2, _v3, _v4, _v5)
 #: the indexes a first load into an empty queue builds once at the end (store.Queue.add_rows)
-SECONDARY_INDEXES = ("items_doc", "items_status_label", "items_open_priority", "items_open_margin", "items_text")
+SECONDARY_INDEXES = ("items_doc", "items_status_label", "items_open_priority", "items_open_margin", "items_text",
+                     *LISTING_INDEXES)
 LATEST = len(MIGRATIONS)
 
 

@@ -422,6 +422,8 @@ class Queue:
                             "scores": record.get("scores") or {}}
         from ..matching.queue_index import checked_before, copies  # claim matching; lazy: queue add needs none of it
         out["checked_before"] = checked_before(self, claim_id, record.get("text") or "")
+        if hide:  # the match score is the model's; the earlier verdicts are people's, on other claims
+            out["checked_before"] = [{k: v for k, v in m.items() if k != "score"} for m in out["checked_before"]]
         out["copies"] = copies(self, claim_id, record.get("text") or "", doc_id)
         return out
 
@@ -684,20 +686,27 @@ class Queue:
 
     def record_verdict(self, claim_id: str, reviewer: str, rating: str | None = None, *, label: str | None = None,
                        not_a_claim: bool = False, source=UNSET, facets: Sequence[dict] = (),
-                       note: str | None = None, evidence: Sequence[str] = (), reuses: int | None = None) -> dict:
+                       note: str | None = None, evidence: Sequence[str] = (), reuses: int | None = None,
+                       copies: bool = False) -> dict:
         """Append a reviewer's verdict (superseding their earlier one on the claim) and return it.
 
         Exactly one of ``rating`` and ``not_a_claim``. ``source`` is UNSET (no correction), None
         (the claim has no source) or ``(start, end)`` in document offsets; ``facets`` are
         ``{start, end, value}`` corrections (``not_a_figure: true`` for a span that is no
         figure); ``reuses`` is the id of an earlier verdict this one took over (claim matching).
+        With ``copies``, the claim's copies in other documents get the verdict too, in the same
+        transaction, each naming this one in ``reuses`` (:func:`factcheck.matching.queue_index.copy_verdicts`);
+        their ids are returned under ``"copies"``.
         Everything goes through :mod:`factcheck.queue.validate` (ValidationError if refused)."""
         with self._write() as conn:
             reviewer_id, role = self._reviewer_row(conn, reviewer)
             checked = self._check(conn, claim_id, rating=rating, not_a_claim=not_a_claim, label=label,
                                   source=source, facets=facets, note=note, evidence=evidence, reuses=reuses)
             verdict_id = self._append(conn, "verdict", claim_id, reviewer_id, role, checked)
-        return self.verdict(verdict_id)
+            if copies:
+                from ..matching.queue_index import copy_verdicts
+                copied = copy_verdicts(self, conn, claim_id, verdict_id, reviewer_id, role, checked)
+        return {**self.verdict(verdict_id), "copies": copied} if copies else self.verdict(verdict_id)
 
     def adjudicate(self, claim_id: str, editor: str, rating: str | None = None, *, not_a_claim: bool = False,
                    label: str | None = None, note: str | None = None, evidence: Sequence[str] = (),
@@ -720,26 +729,35 @@ class Queue:
 
     def undo_last(self, reviewer: str) -> dict | None:
         """Append a retraction of the reviewer's last current verdict and return it, or None if
-        there is nothing to undo; their earlier verdict on that claim, if any, counts again."""
+        there is nothing to undo; their earlier verdict on that claim, if any, counts again. A
+        verdict given to the claim's copies too (``copies``) is taken back with them."""
         with self._write() as conn:
             reviewer_id, _ = self._reviewer_row(conn, reviewer)
-            row = conn.execute("SELECT c.claim_id, c.kind, c.verdict_id, v.supersedes FROM current_verdicts c"
-                               " JOIN verdicts v ON v.verdict_id = c.verdict_id WHERE c.reviewer_id = ?"
+            row = conn.execute("SELECT c.verdict_id FROM current_verdicts c WHERE c.reviewer_id = ?"
                                " ORDER BY c.verdict_id DESC LIMIT 1", (reviewer_id,)).fetchone()
             if row is None:
                 return None
-            claim_id, kind, verdict_id, previous = row
-            cur = conn.execute("INSERT INTO verdicts (claim_id, reviewer_id, kind, supersedes, created_at)"
-                               " VALUES (?, ?, 'retraction', ?, ?)", (claim_id, reviewer_id, verdict_id, now_iso()))
-            if previous is not None:
-                conn.execute("UPDATE current_verdicts SET verdict_id = ? WHERE claim_id = ? AND reviewer_id = ?"
-                             " AND kind = ?", (previous, claim_id, reviewer_id, kind))
-            else:
-                conn.execute("DELETE FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ? AND kind = ?",
-                             (claim_id, reviewer_id, kind))
-            self._refresh(conn, claim_id)
-            retraction = cur.lastrowid
+            from ..matching.queue_index import copy_group
+            head, copied = copy_group(conn, row[0], reviewer_id)
+            for verdict_id in copied:
+                self._retract(conn, reviewer_id, verdict_id)
+            retraction = self._retract(conn, reviewer_id, head)
         return self.verdict(retraction)
+
+    def _retract(self, conn, reviewer_id: int, verdict_id: int) -> int:
+        """Append the retraction of one current verdict (the one it superseded counts again)."""
+        claim_id, kind, previous = conn.execute("SELECT claim_id, kind, supersedes FROM verdicts WHERE verdict_id = ?",
+                                                (verdict_id,)).fetchone()
+        cur = conn.execute("INSERT INTO verdicts (claim_id, reviewer_id, kind, supersedes, created_at)"
+                           " VALUES (?, ?, 'retraction', ?, ?)", (claim_id, reviewer_id, verdict_id, now_iso()))
+        if previous is not None:
+            conn.execute("UPDATE current_verdicts SET verdict_id = ? WHERE claim_id = ? AND reviewer_id = ?"
+                         " AND kind = ?", (previous, claim_id, reviewer_id, kind))
+        else:
+            conn.execute("DELETE FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ? AND kind = ?",
+                         (claim_id, reviewer_id, kind))
+        self._refresh(conn, claim_id)
+        return cur.lastrowid
 
     def import_verdicts(self, rows: Iterable[tuple], *, model: str | None = None,
                         model_version: str | None = None) -> ImportResult:
@@ -775,7 +793,8 @@ class Queue:
                         (claim_id, reviewer_id, v.rating, v.label, v.note, json.dumps(list(v.evidence)))).fetchone()
                     if same:
                         continue  # importing the same file twice records nothing twice
-                    self._append(conn, "verdict", claim_id, reviewer_id, role, v)
+                    imported = self._append(conn, "verdict", claim_id, reviewer_id, role, v)
+                    conn.execute("INSERT INTO imported_verdicts (verdict_id) VALUES (?)", (imported,))
                     recorded += 1
             batch.clear()
 

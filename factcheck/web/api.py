@@ -78,6 +78,8 @@ class VerdictIn(BaseModel):
     note: Optional[str] = Field(None, max_length=MAX_NOTE)
     evidence: Optional[list[Annotated[str, Field(max_length=MAX_URL)]]] = Field(
         default_factory=list, max_length=MAX_EVIDENCE, description="http(s) URLs of the evidence")
+    copies: bool = Field(False, description="give the claim's copies in other articles the same verdict too, "
+                                            "each naming this one in reuses (their ids come back in copies)")
 
     def source_given(self):
         """Return the source as the queue takes it: UNSET when absent, None, or (start, end)."""
@@ -86,6 +88,22 @@ class VerdictIn(BaseModel):
         if "source" not in self.model_fields_set:
             return UNSET
         return None if self.source is None else (self.source.start, self.source.end)
+
+
+class ReuseIn(BaseModel):
+    """Take over the verdict of a claim checked before this one (one the claim's page lists in
+    ``checked_before``): its rating, and its evidence unless other evidence is given. Refused
+    (422) when that claim's figures differ from this one's."""
+
+    verdict_id: int = Field(..., description="the verdict_id of a checked_before match")
+    copies: bool = Field(False, description="give the claim's copies in other articles the verdict too")
+    label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
+    source: Optional[SpanIn] = Field(None, description="the corrected source span; null: the claim has no source")
+    note: Optional[str] = Field(None, max_length=MAX_NOTE, description="default: which verdict it reuses")
+    evidence: Optional[list[Annotated[str, Field(max_length=MAX_URL)]]] = Field(
+        default_factory=list, max_length=MAX_EVIDENCE, description="default: the reused verdict's evidence")
+
+    source_given = VerdictIn.source_given
 
 
 class VerdictOut(BaseModel):
@@ -109,6 +127,8 @@ class VerdictOut(BaseModel):
     blind: bool
     created_at: str
     current: bool
+    reuses: Optional[int] = Field(None, description="the verdict this one took over (claim matching)")
+    copies: Optional[list[int]] = Field(None, description="with copies: the verdicts given to the claim's copies")
 
 
 class AdjudicationIn(BaseModel):
@@ -300,7 +320,24 @@ def store_verdict(queue, ident: Identity, claim_id: str, body: VerdictIn) -> dic
     """Return the stored verdict; the queue checks it (ValidationError -> 422)."""
     return queue.record_verdict(claim_id, ident.name, body.rating, label=body.label, not_a_claim=body.not_a_claim,
                                 source=body.source_given(), facets=[f.model_dump() for f in body.facets],
-                                note=body.note, evidence=body.evidence or ())
+                                note=body.note, evidence=body.evidence or (), copies=body.copies)
+
+
+def store_reuse(queue, ident: Identity, claim_id: str, body: ReuseIn) -> dict:
+    """Return the stored verdict taking over a checked-before one (which must be among the
+    claim's ``checked_before`` and not on other figures: QueueError -> 422 otherwise)."""
+    from ..matching.queue_index import find, reuse
+
+    match = find(queue, claim_id, body.verdict_id)
+    return reuse(queue, claim_id, ident.name, match, label=body.label, note=body.note, evidence=body.evidence or (),
+                 source=body.source_given(), copies=body.copies)
+
+
+@router.post("/api/claims/{claim_id}/reuse", tags=["review"], status_code=201,
+             responses={201: {"model": VerdictOut, "description": "the stored verdict, with reuses"}},
+             summary="reuse the verdict of a claim checked before: 201 with it; 422 when its figures differ")
+def api_reuse(request: Request, claim_id: str, body: ReuseIn, ident: Who):
+    return store_reuse(queue_of(request), ident, claim_id, body)
 
 
 @router.post("/api/claims/{claim_id}/verdicts", tags=["review"], status_code=201,

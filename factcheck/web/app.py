@@ -66,11 +66,10 @@ def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secu
     wrong secret. Other clients are never delayed. Sessions and bearer secrets already verified
     keep working.
     """
-    from ..queue import Queue, listing
+    from ..queue import Queue
     from . import api, pages
 
-    queue = Queue(queue_path, create=False)
-    listing.ensure_indexes(queue)  # keyset pages of the queue list walk them
+    queue = Queue(queue_path, create=False)  # migrated: the keyset indexes of the queue list come with schema v5
 
     @asynccontextmanager
     async def lifespan(app):

@@ -216,7 +216,11 @@ def claim_view(request: Request, ident, claim_id: str, *, error: str | None = No
     if restored is not None:
         form = _form_of(restored)
     model = item.get("model")
-    return render(request, "claim.html", status=status, item=item, claim=claim,
+    from ..matching.queue_index import figures_phrase, first_reusable
+
+    best = first_reusable(item.get("checked_before") or [])
+    return render(request, "claim.html", status=status, item=item, claim=claim, figures_phrase=figures_phrase,
+                  reuse_key=(best.get("verdict") or {}).get("verdict_id") if best else None,
                   context=claim_in_context(item, show_model=model is not None), scale=queue.scale.ratings,
                   model=model, mine=mine[-1] if mine else None, restored=restored is not None,
                   error=error, form=form or {}, claim_id=claim_id, claim_path=_quote(claim_id),
@@ -237,12 +241,34 @@ def claim_form(request: Request, claim_id: str, ident: Who,
                not_a_claim: Annotated[str, Form(max_length=5)] = "",
                label: Annotated[str, Form(max_length=40)] = "",
                note: Annotated[str, Form(max_length=api.MAX_NOTE)] = "",
-               evidence: Annotated[str, Form(max_length=api.MAX_EVIDENCE * (api.MAX_URL + 2))] = ""):
-    form = {"rating": rating, "label": label, "note": note, "evidence": evidence, "not_a_claim": bool(not_a_claim)}
+               evidence: Annotated[str, Form(max_length=api.MAX_EVIDENCE * (api.MAX_URL + 2))] = "",
+               copies: Annotated[str, Form(max_length=5)] = ""):
+    form = {"rating": rating, "label": label, "note": note, "evidence": evidence, "not_a_claim": bool(not_a_claim),
+            "copies": bool(copies)}
     body = api.VerdictIn(rating=None if not_a_claim else (rating or None), not_a_claim=bool(not_a_claim),
-                         label=label or None, note=note, evidence=evidence.splitlines())
+                         label=label or None, note=note, evidence=evidence.splitlines(), copies=bool(copies))
     try:
         api.store_verdict(request.app.state.queue, ident, claim_id, body)
+    except (ApiError, QueueError) as exc:
+        status, message = _form_failure(exc)
+        return claim_view(request, ident, claim_id, error=message, form=form, status=status)
+    return RedirectResponse("/next", status_code=303)
+
+
+@router.post("/claims/{claim_id}/reuse", tags=["pages"], summary="reuse a checked-before verdict from the page's form",
+             responses={303: {"description": "recorded; on to the next claim"}})
+def reuse_form(request: Request, claim_id: str, ident: Who,
+               reuses: Annotated[int, Form(ge=1)],
+               label: Annotated[str, Form(max_length=40)] = "",
+               note: Annotated[str, Form(max_length=api.MAX_NOTE)] = "",
+               evidence: Annotated[str, Form(max_length=api.MAX_EVIDENCE * (api.MAX_URL + 2))] = "",
+               copies: Annotated[str, Form(max_length=5)] = ""):
+    """The Reuse button: the verdict form posted here with the reused verdict's id (no script needed)."""
+    form = {"label": label, "note": note, "evidence": evidence, "copies": bool(copies)}
+    body = api.ReuseIn(verdict_id=reuses, label=label or None, note=note or None, evidence=evidence.splitlines(),
+                       copies=bool(copies))
+    try:
+        api.store_reuse(request.app.state.queue, ident, claim_id, body)
     except (ApiError, QueueError) as exc:
         status, message = _form_failure(exc)
         return claim_view(request, ident, claim_id, error=message, form=form, status=status)

@@ -10,6 +10,7 @@
   var passage = document.getElementById("passage");
   var sourceBox = document.getElementById("source-pick");
   var sourceText = document.getElementById("source-text");
+  var copiesBox = document.getElementById("apply-copies");
   var busy = false;
   // the corrected source: undefined = no correction, null = "no source", else {start, end}
   var source;
@@ -148,14 +149,37 @@
     if (busy) return;
     var picked = form.querySelector('input[name="rating"]:checked');
     if (!picked && !notAClaim) { showError("Pick a rating first (keys 1 to 9), or x for not a claim."); return; }
-    var evidence = form.evidence.value.split(/\r?\n/).map(function (s) { return s.trim(); })
-      .filter(function (s) { return s.length > 0; });
+    var evidence = typedEvidence();
     var body = { label: labelSelect.value || null, note: form.note.value.trim() || null, evidence: evidence,
                  facets: facetCorrections() };
     if (notAClaim) body.not_a_claim = true; else body.rating = picked.value;
     if (source !== undefined) body.source = source;
+    if (copiesBox && copiesBox.checked) body.copies = true;
+    send(form.getAttribute("data-api"), body);
+  }
+
+  function typedEvidence() {
+    return form.evidence.value.split(/\r?\n/).map(function (s) { return s.trim(); })
+      .filter(function (s) { return s.length > 0; });
+  }
+
+  function reuse(button) {
+    // take over a verdict checked before: the server checks it is one this claim may reuse
+    if (busy) return;
+    if (!button || button.disabled) {
+      showError("No earlier verdict with the same figures to reuse.");
+      return;
+    }
+    var body = { verdict_id: parseInt(button.value, 10), label: labelSelect.value || null,
+                 note: form.note.value.trim() || null, evidence: typedEvidence(),
+                 copies: !!(copiesBox && copiesBox.checked) };
+    if (source !== undefined) body.source = source;
+    send(form.getAttribute("data-reuse-api"), body);
+  }
+
+  function send(url, body) {
     busy = true;
-    fetch(form.getAttribute("data-api"), {
+    fetch(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf, "Accept": "application/json" },
       body: JSON.stringify(body)
@@ -187,6 +211,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (event.submitter && event.submitter.classList.contains("reuse")) { reuse(event.submitter); return; }
     submit(event.submitter && event.submitter.id === "not-a-claim");
   });
 
@@ -232,6 +257,12 @@
       window.location.assign(document.getElementById("skip").getAttribute("href"));
     } else if (event.key === "u") {
       undo();
+    } else if (event.key === "r") {
+      event.preventDefault();
+      reuse(form.querySelector('button.reuse[data-key="r"]'));
+    } else if (event.key === "c" && copiesBox) {
+      event.preventDefault();
+      copiesBox.checked = !copiesBox.checked;
     }
   });
 })();
