@@ -129,3 +129,60 @@ def test_adapting_to_a_real_debate_slice_raises_f1_on_unseen_debates(shared, fas
     after = binary_scores(y, adapted.checkworthy.predict_proba(X)[:, 1])["f1"]
     print(json.dumps({"before": before, "after": after}))
     assert after > before + 0.01
+
+
+def _sourced_newsroom(verb: str, speakers, docs, *, primary="sourced"):
+    """Hand-made sentences where a speaker reports a figure with ``verb`` (a reporting verb the
+    rules do not know), each with the reviewers' primary label and source."""
+    from factcheck.types import Span
+    out = []
+    for k, (speaker, doc) in enumerate(zip(speakers, docs)):
+        text = f"{speaker} {verb} that the harbour fund grew by {10 + k} percent last year."
+        si = SentenceInput.from_text(text, doc_id=doc)
+        src = Span(speaker, 0, len(speaker)) if primary == "sourced" else None
+        out.append(NewsroomExample(claim_id=f"{doc}-{k}", doc_id=doc, input=si, checkworthy=1, primary=primary,
+                                   label_corrected=True, source_corrected=True, source=src, model_label="unsourced",
+                                   reviewers=("alice",), queue="q"))
+    return out
+
+
+SPEAKERS = ["Councillor Mara Quill", "Mayor Ines Darrow", "Treasurer Abel Voss", "Senator Lena Okafor"]
+
+
+def test_a_reporting_verb_the_rules_miss_is_learned_from_reviewers_sources(fast):
+    from factcheck.adapt.attribution import AdaptedAttribution, targets
+    examples = _sourced_newsroom("posited", SPEAKERS, ["a", "b", "c", "d"])
+    new = SentenceInput.from_text("Alderman Rufus Penn posited that ferry fares rose by 8 percent in March.")
+    assert fast.attribution.predict([new])[0].source is None  # the rules alone miss it
+    att = AdaptedAttribution(base=fast.attribution, l2=(float("inf"),) * 2).fit(
+        [e.input for e in examples], [targets(e.primary, True, True) for e in examples],
+        primaries=[e.primary for e in examples], sources=[e.source for e in examples])
+    assert att.source_cues_ == [("before", "posited")]
+    got = att.predict([new])[0]
+    assert got.source is not None and got.source.text == "Alderman Rufus Penn"
+    assert got.scores["sourced"] >= 0.5 and any(c.text == "posited" for c in got.cues)
+
+
+def test_a_cue_seen_in_one_document_or_wrong_more_often_is_not_learned(fast):
+    from factcheck.adapt.attribution import AdaptedAttribution, targets
+    one_doc = _sourced_newsroom("posited", SPEAKERS, ["a"] * 4)
+    mixed = _sourced_newsroom("mused", SPEAKERS[:2], ["a", "b"]) + \
+        _sourced_newsroom("mused", SPEAKERS, ["c", "d", "e", "f"], primary="unsourced")
+    for examples in (one_doc, mixed):
+        att = AdaptedAttribution(base=fast.attribution, l2=(float("inf"),) * 2).fit(
+            [e.input for e in examples], [targets(e.primary, True, e.source is not None) for e in examples],
+            primaries=[e.primary for e in examples], sources=[e.source for e in examples])
+        assert att.source_cues_ == []
+
+
+def test_learned_cues_are_saved_and_loaded(fast, tmp_path):
+    from factcheck.adapt.attribution import AdaptedAttribution, targets
+    from factcheck.models import resolve
+    examples = _sourced_newsroom("posited", SPEAKERS, ["a", "b", "c", "d"])
+    att = AdaptedAttribution(base=str(resolve("fast") / "attribution"), l2=(float("inf"),) * 2).fit(
+        [e.input for e in examples], [targets(e.primary, True, True) for e in examples],
+        primaries=[e.primary for e in examples], sources=[e.source for e in examples])
+    loaded = AdaptedAttribution.load(att.save(tmp_path / "attribution"))
+    new = SentenceInput.from_text("Alderman Rufus Penn posited that ferry fares rose by 8 percent in March.")
+    assert loaded.source_cues_ == att.source_cues_
+    assert loaded.predict([new])[0].source.text == "Alderman Rufus Penn"

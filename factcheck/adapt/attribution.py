@@ -3,7 +3,8 @@
 Per label, the decision value is the base model's log-odds plus a MAP logistic layer (prior
 centred on "no change") over the rules' named features and hashed words
 (:func:`factcheck.attribution.features.featurize`), a bias and the base log-odds. A label the
-rules found no cue for stays below 0.5, as in the base. Reviewers' corrected labels and
+rules found no cue for stays below 0.5, as in the base, unless a reporting cue learned from the
+reviewers' sources finds its source (:mod:`factcheck.adapt.source_cues`). Reviewers' corrected labels and
 sources are kept as exceptions by sentence; a corrected source is found again by its text
 (where it was, else in the sentence or the one before).
 """
@@ -18,8 +19,8 @@ import numpy as np
 from ..attribution import base as _rules_base
 from ..attribution.features import N_DENSE, featurize, sparse_matrix
 from ..errors import NotFittedError
-from ..types import LABELS, PRIMARY_LABELS, SentenceInput, Span, primary_label
-from . import logistic
+from ..types import LABELS, PRIMARY_LABELS, Cue, SentenceInput, Span, primary_label
+from . import logistic, source_cues
 from .exceptions import locate, sentence_key
 from .part import column_l2, fit_layer, load_base, load_part, save_part
 
@@ -76,10 +77,13 @@ class AdaptedAttribution:
         return sp.hstack([M, sp.csr_matrix(zb[:, k:k + 1])], format="csr")
 
     def fit(self, X: Sequence[SentenceInput], Y, *, primaries: Sequence[str | None] | None = None,
-            groups: Sequence | None = None, sample_weight=None) -> "AdaptedAttribution":
+            groups: Sequence | None = None, sample_weight=None,
+            sources: Sequence[Span | None] | None = None) -> "AdaptedAttribution":
         """Fit the layer on inputs X and targets Y ((n, 3) of 0/1, -1 unknown); return self.
         With ``l2=None`` the prior strength is chosen by grouped cross-validation on how often
-        the adapted model agrees with ``primaries`` (the reviewers' primary labels)."""
+        the adapted model agrees with ``primaries`` (the reviewers' primary labels). With
+        ``sources`` (the reviewers' sources, None where they gave none) and ``primaries``, the
+        reporting cues the rules missed are learned too (:func:`source_cues.learn`)."""
         self.base_, self.base_dir_ = load_base(self.base)
         X = _rules_base.check_inputs(X)
         Y = np.asarray(Y).reshape(-1, len(LABELS))
@@ -112,6 +116,10 @@ class AdaptedAttribution:
             l2, self.cv_ = logistic.choose_l2(groups, fit_predict, score)
         self.l2_ = tuple(l2)
         self.theta_ = fit_all(self.l2_, np.ones(len(X), bool))
+        self.source_cues_ = []
+        if sources is not None and primaries is not None:
+            self.source_cues_ = source_cues.learn(analyses, [x.doc_text for x in X], [x.doc_id for x in X],
+                                                  list(primaries), list(sources))
         self.exceptions_ = {}
         self.classes_ = LABELS
         return self
@@ -134,12 +142,19 @@ class AdaptedAttribution:
         z = np.column_stack([zb[:, k] + self._with_base(M, zb, k) @ self.theta_[k] for k in range(len(LABELS))])
         P = _rules_base.require_cues(logistic.sigmoid(z), analyses)
         found = [self.exceptions_.get(sentence_key(x.text)) for x in X] if self.exceptions_ else [None] * len(X)
+        learned = [None] * len(X)
+        if self.source_cues_:
+            for i, (a, x) in enumerate(zip(analyses, X)):
+                if found[i] is None and a.finding.source is None:
+                    learned[i] = source_cues.find(a.tokens, x.doc_text, self.source_cues_)
+                    if learned[i] is not None:
+                        P[i, 0] = max(P[i, 0], _rules_base.THRESHOLD)
         for i, entry in enumerate(found):
             if entry is not None:
                 for k, v in enumerate(entry["labels"]):
                     if v >= 0:
                         P[i, k] = max(P[i, k], 0.5) if v else min(P[i, k], _rules_base.CUELESS_CAP)
-        return analyses, P, found
+        return analyses, P, found, learned
 
     def predict_proba(self, X: Sequence[SentenceInput]) -> np.ndarray:
         """Return an (n, 3) array of scores, columns in LABELS order."""
@@ -148,10 +163,16 @@ class AdaptedAttribution:
     def predict(self, X: Sequence[SentenceInput]) -> list:
         """Return one Attribution per sentence, with reviewers' corrected sources where they gave one."""
         X = _rules_base.check_inputs(X)
-        analyses, P, found = self._scores(X)
+        analyses, P, found, learned = self._scores(X)
         out = []
         for i, (a, x) in enumerate(zip(analyses, X)):
             entry = found[i]
+            if learned[i] is not None:
+                att = _rules_base.to_attribution(P[i], a, x.doc_text)
+                source, cue = learned[i]
+                out.append(replace(att, source=source, cues=tuple(sorted(
+                    (*att.cues, Cue("sourced", cue.text, cue.start, cue.end)), key=lambda c: (c.start, c.end)))))
+                continue
             if entry is not None and "source" in entry:
                 src = entry["source"]
                 at = None if src is None else locate(x.doc_text, x.start, x.end, x.prev_start, src["rel"], src["text"])
@@ -167,7 +188,8 @@ class AdaptedAttribution:
         """Write the part (config, weights, a copy of its base) to directory; return it."""
         return save_part(Path(directory), self.base_dir_, {
             "type": TYPE, "labels": list(LABELS), "n_bits": self.n_bits, "hash_scale": self.hash_scale,
-            "l2": self.l2_, "cv": {str(k): v for k, v in self.cv_.items()}, "exceptions": self.exceptions_},
+            "l2": self.l2_, "cv": {str(k): v for k, v in self.cv_.items()}, "exceptions": self.exceptions_,
+            "source_cues": [list(c) for c in self.source_cues_]},
             self.theta_)
 
     @classmethod
@@ -179,5 +201,6 @@ class AdaptedAttribution:
         model.base_, model.base_dir_ = base, base.directory_
         model.theta_, model.l2_, model.cv_ = thetas, l2, config.get("cv", {})
         model.exceptions_ = config.get("exceptions", {})
+        model.source_cues_ = [(str(side), str(word)) for side, word in config.get("source_cues", [])]
         model.classes_ = LABELS
         return model

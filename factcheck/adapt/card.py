@@ -22,7 +22,8 @@ def _pair(before, after, key: str | None = None) -> str:
 def _layer(l2) -> str:
     if all(v == float("inf") for v in l2):
         return "none (the base's scores, exceptions only)"
-    return f"prior strength {l2[0]:g} on the word weights, {l2[1]:g} on the calibration weights (inf: kept at the base)"
+    return (f"prior strength {l2[0]:g} on the word weights, {l2[1]:g} on the calibration weights (rule/cue "
+            "features, bias, base log-odds; inf: kept at the base)")
 
 
 def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples: Sequence[NewsroomExample],
@@ -47,14 +48,20 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
         "- Verdict ids: " + ", ".join(f"{Path(q).name}#{v}" for q, v in verdicts) + ".", "",
         "## How it was adapted", "",
         "Each part keeps its base model unchanged and adds a learned layer on its log-odds: a logistic "
-        "regression over hashed words (and, for attribution, the rules' features) whose L2 prior is centred "
+        "regression over hashed words and the rules' features (for check-worthiness the fast tier's cue "
+        "features: facets, figures, reporting verbs, first person, opinion words, questions, length; for "
+        "attribution the cue and source rules' features), a bias and the base's log-odds, whose L2 prior is centred "
         "on \"no change\" (MAP adaptation). The base is never refitted, so nothing it learned from the public "
         "data is forgotten; the prior strength (how far the newsroom's verdicts may pull) was chosen by "
         "cross-validation grouped by document. Reviewers' answers are also kept as exceptions for the "
         "sentences they answered (keyed by normalised sentence text; a corrected source is found again by "
         "its text).", "",
         f"- Check-worthiness layer: {_layer(adapted.checkworthy.l2_)}.",
-        f"- Attribution layer: {_layer(adapted.attribution.l2_)}.", "",
+        f"- Attribution layer: {_layer(adapted.attribution.l2_)}.",
+        "- Reporting cues learned from reviewers' sources where the source finder found none (kept only "
+        "when right more often than wrong on the newsroom's rated claims, in at least two documents): "
+        + (", ".join(f"*{w}* (source {side} it)" for side, w in adapted.attribution.source_cues_)
+           if getattr(adapted.attribution, "source_cues_", None) else "none") + ".", "",
         "## Checks it passed", "",
         f"{f['held_out_claims']} claims (whole documents, {int(guard.HOLDOUT_SHARE * 100)}%) were held out; a "
         "model fitted without them had to do at least as well as its base on them, or it would have been "

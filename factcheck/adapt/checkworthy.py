@@ -2,7 +2,11 @@
 
 Its decision value is the base model's log-odds plus a MAP logistic layer (prior centred on
 "no change", :mod:`factcheck.adapt.logistic`) over the adaptation's own hashed word features,
-a bias and the base log-odds itself (so the layer can also re-scale the base). It reads the base
+the rules' cue features of the fast tier (facets, figures, reporting verbs, first person,
+opinion words, questions, length: :func:`factcheck.checkworthy.cue_features`), a bias and the
+base log-odds itself (so the layer can also re-scale the base). The cue features are few and
+dense, so a newsroom's verdicts can move them (say, "a sentence with a figure is worth checking
+here more than the base thinks") long before they can move single words. It reads the base
 only through ``predict_proba``, so it adapts the fast tier, the accurate tier or an adapted model.
 Reviewers' answers are kept as exceptions by sentence (:mod:`factcheck.adapt.exceptions`).
 """
@@ -18,6 +22,7 @@ from ..types import SentenceInput
 from . import logistic
 from .exceptions import sentence_key
 from .hashing import N_BITS, hashed_matrix
+from ..checkworthy import CUE_FEATURES, cue_features
 from .part import column_l2, fit_layer, load_base, load_part, save_part
 
 TYPE = "checkworthy-adapted"
@@ -25,6 +30,17 @@ TYPE = "checkworthy-adapted"
 
 def _text(x) -> str:
     return x if isinstance(x, str) else x.text
+
+
+def cue_columns(X: Sequence) -> np.ndarray:
+    """Return the fast tier's cue features of the sentences X, each column scaled to at most 1
+    (counts capped at 3), so one prior strength suits them all."""
+    return np.minimum(cue_features(list(X)).astype(np.float64), 3.0) / np.array(
+        [3.0 if name in _COUNTS else 1.0 for name in CUE_FEATURES])
+
+
+_COUNTS = {"facets", "reporting", "first_person", "second_person", "opinion", "modal", "negation", "comparative",
+           "number_word", "past", "third_person"}
 
 
 def f1_at_zero(y: np.ndarray, z: np.ndarray) -> float:
@@ -42,8 +58,10 @@ class AdaptedCheckworthy:
     cross-validation grouped by ``groups`` (on F1 at 0.5) in :meth:`fit`; ``shift`` is added to
     the decision value (0: the base's operating point)."""
 
-    def __init__(self, *, base=None, l2: tuple | None = None, shift: float | None = None, n_bits: int = N_BITS):
+    def __init__(self, *, base=None, l2: tuple | None = None, shift: float | None = None, n_bits: int = N_BITS,
+                 cues: bool = True):
         self.base = base
+        self.cues = cues
         self.l2 = l2
         self.shift = shift
         self.n_bits = n_bits
@@ -51,7 +69,13 @@ class AdaptedCheckworthy:
     def _design(self, X: Sequence, zb: np.ndarray):
         import scipy.sparse as sp
         h = hashed_matrix([_text(x) for x in X], self.n_bits)
-        return sp.hstack([h, sp.csr_matrix(np.column_stack([np.ones(len(X)), zb]))], format="csr")
+        dense = [np.ones(len(X)), zb]
+        if self.cues:
+            dense = [*cue_columns(X).T, *dense]
+        return sp.hstack([h, sp.csr_matrix(np.column_stack(dense))], format="csr")
+
+    def _column_l2(self, l2) -> np.ndarray:
+        return column_l2(l2, 1 << self.n_bits, 0, 2 + (len(CUE_FEATURES) if self.cues else 0))
 
     def _base_logit(self, X: Sequence) -> np.ndarray:
         return logistic.logit(self.base_.predict_proba(list(X))[:, 1])
@@ -71,10 +95,10 @@ class AdaptedCheckworthy:
             groups = list(groups) if groups is not None else list(range(len(y)))
 
             def fit_predict(l2, tr, te):
-                return zb[te] + M[te] @ fit_layer(M[tr], zb[tr], y[tr], w[tr], column_l2(l2, 1 << self.n_bits))
+                return zb[te] + M[te] @ fit_layer(M[tr], zb[tr], y[tr], w[tr], self._column_l2(l2))
             l2, self.cv_ = logistic.choose_l2(groups, fit_predict, lambda z: f1_at_zero(y, z))
         self.l2_, self.shift_ = tuple(l2), float(self.shift or 0.0)
-        self.theta_ = fit_layer(M, zb, y, w, column_l2(self.l2_, 1 << self.n_bits))
+        self.theta_ = fit_layer(M, zb, y, w, self._column_l2(self.l2_))
         self.exceptions_ = {}
         self.classes_ = np.array([0, 1])
         return self
@@ -111,14 +135,14 @@ class AdaptedCheckworthy:
     def save(self, directory: str | Path) -> Path:
         """Write the part (config, weights, a copy of its base) to directory; return it."""
         return save_part(Path(directory), self.base_dir_, {
-            "type": TYPE, "n_bits": self.n_bits, "l2": self.l2_, "shift": self.shift_, "cv": {str(k): v for k, v in self.cv_.items()},
+            "type": TYPE, "n_bits": self.n_bits, "cues": self.cues, "l2": self.l2_, "shift": self.shift_, "cv": {str(k): v for k, v in self.cv_.items()},
             "exceptions": self.exceptions_}, self.theta_)
 
     @classmethod
     def load(cls, directory: str | Path) -> "AdaptedCheckworthy":
         """Return the part saved in directory."""
         config, thetas, base = load_part(Path(directory), TYPE)
-        model = cls(base=base, l2=tuple(config["l2"]), n_bits=int(config["n_bits"]))
+        model = cls(base=base, l2=tuple(config["l2"]), n_bits=int(config["n_bits"]), cues=bool(config.get("cues", False)))
         model.base_, model.base_dir_ = base, base.directory_
         model.theta_, model.l2_, model.cv_ = thetas[0], tuple(config["l2"]), config.get("cv", {})
         model.shift_ = float(config.get("shift", 0.0))

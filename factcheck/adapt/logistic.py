@@ -17,8 +17,8 @@ import numpy as np
 INF = float("inf")
 #: candidate prior strengths of the word weights and of the calibration weights (bias, base
 #: log-odds, rule features), strongest (nearest the base) first; ``inf`` keeps the base's
-WORD_GRID = (INF, 30.0, 10.0, 3.0, 1.0, 0.3)
-CALIBRATION_GRID = (INF, 10.0, 1.0, 0.1)
+WORD_GRID = (INF, 10.0, 1.0)
+CALIBRATION_GRID = (INF, 10.0, 3.0, 1.0)
 L2_GRID = tuple((w, c) for w in WORD_GRID for c in CALIBRATION_GRID)
 
 

@@ -53,6 +53,11 @@ def _y_attr(examples: Sequence[NewsroomExample]) -> np.ndarray:
                     dtype=np.int64).reshape(-1, len(LABELS))
 
 
+def _sources(examples: Sequence[NewsroomExample]) -> list:
+    """Return the reviewers' source per example (None where they gave none)."""
+    return [e.source if e.source_corrected else None for e in examples]
+
+
 def _check_cw(base, examples, groups, hold, progress) -> tuple[float, dict]:
     """Return the check-worthiness layer's prior strength (inf: no layer) and its held-out figures."""
     y = np.array([e.checkworthy for e in examples])
@@ -95,7 +100,8 @@ def _check_att(base, examples, groups, hold, progress) -> tuple[float, dict]:
         return BASE_L2, {"note": "too few documents with labels to hold any out: no layer, exceptions only"}
     tr = np.flatnonzero(~h)
     trial = AdaptedAttribution(base=base).fit([ex[i].input for i in tr], Y[tr],
-                                              primaries=[ex[i].primary for i in tr], groups=[g[i] for i in tr])
+                                              primaries=[ex[i].primary for i in tr], groups=[g[i] for i in tr],
+                                              sources=_sources([ex[i] for i in tr]))
     te = np.flatnonzero(h)
     held = [ex[i] for i in te]
     before = float(np.nanmean(agreement(base.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
@@ -147,7 +153,8 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
         return cw.remember([x.text for x in X], y)
 
     def make_att(l2):
-        att = AdaptedAttribution(base=base_att, l2=l2).fit([e.input for e in ex], _y_attr(ex))
+        att = AdaptedAttribution(base=base_att, l2=l2).fit([e.input for e in ex], _y_attr(ex),
+                                                           primaries=[e.primary for e in ex], sources=_sources(ex))
         return att.remember([e.input for e in corrected],
                             [targets(e.primary if e.label_corrected else None, e.source_corrected,
                                      e.source is not None) for e in corrected],

@@ -141,6 +141,9 @@ def learning_curve(domain: str, examples: Sequence[NewsroomExample], base_cw, ba
                  "seconds": round(float(np.mean([r["seconds"] for r in runs])), 1)}
         for side in ("base", "adapted"):
             point[side] = {k: round(float(np.mean([r[side][k] for r in runs])), 4) for k in runs[0][side]}
+        # the gain on the unseen half, seed by seed: its mean and standard deviation over the seeds
+        point["gain"] = {k: {"mean": round(float(np.mean(d)), 4), "sd": round(float(np.std(d, ddof=1)) if len(d) > 1 else 0.0, 4)}
+                         for k in runs[0]["base"] for d in [[r["adapted"][k] - r["base"][k] for r in runs]]}
         pub = [r["public"] for r in runs if r["public"]]
         if pub:
             point["public_change"] = {k: round(float(np.min([p["after"][k] - p["before"][k] for p in pub])), 4)
