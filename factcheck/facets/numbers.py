@@ -82,6 +82,13 @@ _ELLIPSIS_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|while\b|$)")
 #: a number before *or* makes a small range: *two or three shipments*, *one or two analysts*
 _NUMBER_OR = re.compile(r"(?:\d|\b(?:a|an|" + "|".join(SMALL_NUMBERS) + r"))\s+or\s+$", re.I)
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:them|these|those|us|whom|which)\b")
+#: a part of a counted whole: *13 of the past 19 contests*, *three of the last 10*, *49 out of 54*
+_OF_FIGURE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:past|last|first|next|previous|"
+                        r"remaining|other)\s+)?(?:\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
+#: a figure with thousands separators is no age, time, rank or list number: *100,000 would come*
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+#: a level, not a count: *closed at 18,348*, *stood at 2,100*
+_LEVEL_BEFORE = re.compile(r"\b(?:at|above|below)\s+$", re.I)
 #: what a bare number may be said to have become: *at least 20 injured*, *282 voting against*
 _CASUALTIES = frozenset("dead injured wounded missing killed hurt died arrested detained displaced "
                         "evacuated infected affected voting voted".split())
@@ -230,7 +237,8 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if phrase is not None and not phrase.plural and (n.words or n.value > 1):
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
-        if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)):
+        if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)
+                                             or _OF_FIGURE.match(text, n.end, hi)):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:
@@ -292,6 +300,11 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
         if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind != "percent":
             a.value = _scaled(a.value, nxt.numeral.scale)
             a.numeral.scale = nxt.numeral.scale
+    for a, nxt in zip(amounts, amounts[1:]):
+        # 13 of the past 19 contests: the part counts what the whole counts
+        if a.bare and a.kind == "count" and nxt.kind == "count" and nxt.unit and not nxt.bare \
+                and _OF_FIGURE.fullmatch(text, a.end, nxt.start + 1):
+            a.unit, a.bare = nxt.unit, False
     money = count = None  # the last money amount, the last count with a unit
     for i, a in enumerate(amounts):
         if a.elliptical:
@@ -323,8 +336,12 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
     *win all three*, *300,000 of them*."""
     if a.numeral is None or not float(a.value).is_integer():
         return False
-    if not a.bare or _PARTITIVE.match(text, a.end):
-        return True  # a partitive (300,000 of them) or a compound
+    if not a.bare or _PARTITIVE.match(text, a.end) or _OF_FIGURE.match(text, a.end):
+        return True  # a partitive (300,000 of them, 13 of the past 19) or a compound
+    if _GROUPED.fullmatch(a.numeral.figure) and a.numeral.scale == 1 \
+            and not _LEVEL_BEFORE.search(text, max(lo, a.start - 8), a.start) \
+            and MARKET_WORDS.isdisjoint(re.findall(r"[a-z&]+", text[lo:a.start].lower())):
+        return True  # 100,000 would be admitted; from 70,000 to 85,000
     nxt = _NEXT_WORD.match(text, a.end)
     if nxt and nxt.group(1) in _CASUALTIES:
         return True

@@ -1,0 +1,47 @@
+"""Dates and counts on ordinary newswire (issues 11 and 14): the patterns that failed on
+election coverage the rules had not been written against. Every sentence is written for these
+tests; each row is (sentence, the facets as (kind, text, value, unit, approximate)).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.facets import extract_facets
+
+PUB = dt.date(2016, 5, 20)  # a Friday
+
+
+def facets(text, published=PUB, kinds=("date", "count", "money", "percent")):
+    return [(f.kind, f.text, f.value, f.unit, f.approximate)
+            for f in extract_facets(text, published=published) if f.kind in kinds]
+
+
+#: a figure with thousands separators counts something even when its noun stands elsewhere;
+#: a part of a counted whole counts what the whole counts
+BARE_COUNTS = [
+    ("The mayor says the city will take between 40,000 and 65,000 migrants, and 12,000 arrived this spring.",
+     [("count", "40,000", 40000, "migrants", False), ("count", "65,000 migrants", 65000, "migrants", False),
+      ("count", "12,000", 12000, "migrants", False), ("date", "this spring", "2016", None, True)]),
+    ("The ferry line carried from 2,500 to 3,100 each weekday.",
+     [("count", "2,500", 2500, None, False), ("count", "3,100", 3100, None, False)]),
+    ("Her 1,950 (to his 1,602) are a clear majority.",
+     [("count", "1,950", 1950, None, False), ("count", "1,602", 1602, None, False)]),
+    ("Organisers expect 7,500 to attend.", [("count", "7,500", 7500, None, False)]),
+    ("The governor carried 11 of the last 14 counties and three of the past 12 special elections.",
+     [("count", "11", 11, "counties", False), ("count", "14 counties", 14, "counties", False),
+      ("count", "three", 3, "special elections", False),
+      ("count", "12 special elections", 12, "special elections", False)]),
+    ("Only 6 out of 40 applicants were hired.",
+     [("count", "6", 6, "applicants", False), ("count", "40 applicants", 40, "applicants", False)]),
+    # a level is no count; a bare small number stays out
+    ("The index closed at 18,348 on Friday.", [("date", "Friday", "2016-05-20", None, False)]),
+    ("The stock rose from 2,500 to 3,100 in a week.", []),
+    ("Voters rejected the plan, 52 said.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_COUNTS)
+def test_bare_counts(text, expected):
+    assert facets(text) == expected
