@@ -45,3 +45,23 @@ BARE_COUNTS = [
 @pytest.mark.parametrize("text, expected", BARE_COUNTS)
 def test_bare_counts(text, expected):
     assert facets(text) == expected
+
+
+#: a number word before a hyphen counts the nouns a size is counted in; a hyphened lead of
+#: points is a percentage
+COMPOUNDS = [
+    ("The council sent a six-page letter to a nine-member panel.",
+     [("count", "six-page", 6, "pages", False), ("count", "nine-member", 9, "members", False)]),
+    ("She backed a two-step plan, a four-star general and a three-way race.", []),
+    ("Her six-percentage-point lead fell to a 2.5-point edge, then to a seven-point lead.",
+     [("percent", "six-percentage-point", 6, None, False), ("percent", "2.5-point", 2.5, None, False),
+      ("percent", "seven-point", 7, None, False)]),
+    ("They unveiled a 10-point plan.", []),
+    ("The senator won by more than 5 percentage points.",
+     [("percent", "5 percentage points", 5, None, True)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMPOUNDS)
+def test_compounds(text, expected):
+    assert facets(text) == expected

@@ -16,8 +16,8 @@ from .currency import currency_after, currency_before
 from .hedges import is_hedged
 from .numerals import Numeral
 from .phrases import counted_phrase, pluralise
-from .words import (FRACTIONS, FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS, PERCENT_WORDS,
-                    QUANTITY_UNITS, SMALL_NUMBERS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
+from .words import (COMPOUND_COUNTS, FRACTIONS, FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS,
+                    PERCENT_WORDS, QUANTITY_UNITS, SMALL_NUMBERS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
 
 
 @dataclass(slots=True)
@@ -40,9 +40,13 @@ class Amount:
     elliptical: bool = False
 
 
-_PERCENT = re.compile(r"\s*(?:%|-?\s*(?:" + "|".join(re.escape(w) for w in PERCENT_WORDS if w != "%")
-                      + r")\b)", re.I)
+#: *percentage points* may be hyphened: *a six-percentage-point lead*
+_PERCENT = re.compile(r"\s*(?:%|-?\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]")
+                                                  for w in PERCENT_WORDS if w != "%") + r")\b)", re.I)
 _POINTS = re.compile(r"\s+points?\b", re.I)
+#: a hyphened lead or swing of points: *a 2.5-point edge*, *a six-point lead* (not *a 10-point plan*)
+_POINT_LEAD = re.compile(r"-points?(?=\s+(?:lead|edge|advantage|margin|gap|deficit|swing|drop|fall|rise"
+                         r"|jump|gain|bump|increase|decrease|decline)\b)", re.I)
 _UNIT = re.compile(
     r"\s*-?\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(QUANTITY_UNITS, key=len, reverse=True))
     + r")\b(?P<rate>\s+(?:a|per)\s+(?:day|year|month|week|hour|tonne|ton|barrel|acre))?",
@@ -186,7 +190,7 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         code, end = money
         value, code = _money_value(n, code)
         return Amount("money", n.start, end, value, code, numeral=n)
-    m = _POINTS.match(text, n.end, hi)
+    m = _POINTS.match(text, n.end, hi) or _POINT_LEAD.match(text, n.end, hi)
     if m and _points_are_percent(text, lo, hi, n):
         return Amount("percent", n.start, m.end(), n.value, numeral=n)
     m = _UNIT.match(text, n.end, hi)
@@ -203,8 +207,9 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return _loose_count(text, hi, n, m)
     if m:
         # a 25-page report, a 577-member assembly: a count of the noun; in words (a two-step
-        # plan, three-dimensional) the compound is a description, not a count
-        if n.words or m.group("word").endswith(_ADJECTIVE_ENDINGS):
+        # plan, three-dimensional) the compound is a description, unless the noun is one
+        # that a size is counted in (a six-page letter, a seven-member board)
+        if n.words and m.group("word") not in COMPOUND_COUNTS or m.group("word").endswith(_ADJECTIVE_ENDINGS):
             return None
         return Amount("count", n.start, m.end(), n.value, pluralise(m.group("word")), numeral=n)
     if _DASH_FIGURE.match(text, n.end):
