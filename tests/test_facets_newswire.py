@@ -65,3 +65,36 @@ COMPOUNDS = [
 @pytest.mark.parametrize("text, expected", COMPOUNDS)
 def test_compounds(text, expected):
     assert facets(text) == expected
+
+
+#: *one* counts when restricted (*only one bill*); *one* alone, or one of many, does not
+ONE = [
+    ("He wrote only one amendment.", [("count", "one amendment", 1, "amendment", False)]),
+    ("Only one bill was signed, by at least one senator.",
+     [("count", "one bill", 1, "bill", False), ("count", "one senator", 1, "senator", True)]),
+    ("She has just one goal.", [("count", "one goal", 1, "goal", False)]),
+    ("One official said it, and one of the aides left; he is one to watch.", []),
+    ("It is only one extension of the work she does.", []),
+    ("Just one in five voters agreed.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ONE)
+def test_one(text, expected):
+    assert facets(text) == expected
+
+
+#: dates and seasons that stood next to a possessive or a conjunction
+DATES = [
+    ("Tuesday's primary drew record turnout.", [("date", "Tuesday", "2016-05-17", None, False)]),
+    ("After Thursday's vote, the chamber went home.", [("date", "Thursday", "2016-05-19", None, False)]),
+    ("We must all vote this fall and next spring.",
+     [("date", "this fall", "2016", None, True), ("date", "next spring", "2017", None, True)]),
+    ("It saw the rise and fall of the regime.", []),
+    ("Traders reacted to the fall.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATES)
+def test_dates(text, expected):
+    assert facets(text) == expected

@@ -73,6 +73,9 @@ _FRACTION_WORD = re.compile(
     r"\b(?P<frac>" + "|".join(FRACTIONS) + r")\s+(?:of|the|its|their|his|her|all)\b", re.I)
 #: a half that is a stretch of time: *the first half of 1980*, *the second half of June*
 _HALF_OF_TIME = re.compile(r"(?:first|second|latter|former|other)\s+$", re.I)
+#: a restriction that makes *one* a count: *only one bill*, *at least one child*
+_ONLY_ONE = re.compile(r"\b(?:only|just|at\s+least|exactly|no\s+more\s+than)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 _CONNECTOR_FORWARD = re.compile(r"\s*(?:,|and|to|or|-|–|through)\s*$")
 #: a number word that opens a range or list: *eight or nine billion dollars*
 _RANGE_NEXT = re.compile(r"\s*(?:,|and|to|or|-|–)\s*(?:[$£€]?\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
@@ -138,8 +141,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     if _RATIO.match(text, n.end, hi) or _TO_ONE.match(text, n.end, hi) \
             or _RATE_BEFORE.search(text, max(lo, n.start - 16), n.start):
         return True  # four to 10 times larger, one in six, every two: a ratio, not a count
-    if n.words and n.value == 1 and n.scale == 1:
-        return True  # "one", "a": not a checkable count
+    if n.words and n.value == 1 and n.scale == 1 and not _ONLY_ONE.search(text, max(lo, n.start - 14), n.start):
+        return True  # "one", "a": not a checkable count, unless restricted (only one bill)
     if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
         return True  # a bare scale word is vague (Hundred of protesters)
     window = text[max(lo, n.start - 20):min(hi, n.end + 20)].lower()
@@ -239,7 +242,7 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     figure with none; None for a number word that counts no noun (*the two met*)."""
     or_so = _OR_SO.match(text, n.end, hi) or _NUMBER_OR.search(text, max(lo, n.start - 12), n.start)
     phrase = counted_phrase(text, n.end if or_so is None or or_so.start() < n.start else or_so.end(), hi)
-    if phrase is not None and not phrase.plural and (n.words or n.value > 1):
+    if phrase is not None and not phrase.plural and (n.words or n.value > 1) and n.value != 1:
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
         if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)
@@ -248,6 +251,8 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:
         return None  # two thirds: a fraction, which the gold leaves without a value
+    if n.value == 1 and n.words and _OF_AFTER.match(text, phrase.end, hi):
+        return None  # only one extension of the work: one of many, not a count
     if phrase.is_time:
         return Amount("duration", n.start, phrase.end, n.value, phrase.unit, numeral=n,
                       approximate=bool(or_so))

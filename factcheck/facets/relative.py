@@ -26,7 +26,7 @@ today tonight yesterday tomorrow night morning afternoon evening week weeks week
 months year years day days decade decades quarter qtr
 """.split())
 
-WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b(?!['’]s)")
+WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b")
 RELATIVE = re.compile(
     r"(?i:"
     r"(?P<day>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)"
