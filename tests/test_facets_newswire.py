@@ -98,3 +98,27 @@ DATES = [
 @pytest.mark.parametrize("text, expected", DATES)
 def test_dates(text, expected):
     assert facets(text) == expected
+
+
+#: a bare month after a commitment to act (*vowed to stay until July*) is the nearest such
+#: month: the promise looks ahead of itself, not of publication; *N years ago* in words
+COMMITTED = [
+    ("Several threatened to disrupt the convention in July with protests.",
+     [("date", "July", "2016-07", None, False)]),
+    ("He has vowed to stay in the race until the convention in July.",
+     [("date", "July", "2016-07", None, False)]),
+    ("The board agreed in March to cut rates in December.",
+     [("date", "March", "2016-03", None, False), ("date", "December", "2015-12", None, False)]),
+    ("The board cut rates in December.", [("date", "December", "2015-12", None, False)]),
+    ("The board agreed to it in December.", [("date", "December", "2015-12", None, False)]),
+    ("The board will cut rates in December.", [("date", "December", "2016-12", None, False)]),
+    ("Twenty-five years ago, she won an election here.",
+     [("date", "Twenty-five years ago", "1991", None, False)]),
+    ("The mill closed forty-two years ago, and five years ago it reopened.",
+     [("date", "forty-two years ago", "1974", None, False), ("date", "five years ago", "2011", None, False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COMMITTED)
+def test_committed_months_and_years_ago(text, expected):
+    assert facets(text) == expected

@@ -26,7 +26,7 @@ from .relative import (RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, 
 from .scan import Sentence
 from .seasons import SEASON, SEASON_WORDS, season_date
 from .span import DateSpan, word_before
-from .tense import is_future, tense
+from .tense import tense
 from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS
 
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -198,8 +198,10 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
     elif day:
         y = _tensed_year(s, start, end, month, int(day), published)
-    elif _delivery_month(s, m) or is_future(s, start, end):
+    elif _delivery_month(s, m) or (said := tense(s, start, end, committed=True)) == "future":
         y = published.year if month >= published.month else published.year + 1
+    elif said == "committed":
+        y = _nearest_year(month, 15, published)  # vowed to stay until July: the nearest July
     else:
         y = _latest_month(month, published, strictly_before=False)
     inferred = not (year or rel)

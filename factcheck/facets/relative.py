@@ -19,6 +19,8 @@ from .words import SMALL_NUMBERS, WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE, WEEKD
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _NUMBER_WORDS = "|".join(SMALL_NUMBERS)
+#: the tens that open a compound number word: *twenty-five years ago*
+_TENS = "|".join(w for w, v in SMALL_NUMBERS.items() if v >= 20)
 
 #: the words every relative date contains: a day word or a unit of time
 RELATIVE_ANCHORS = frozenset("""
@@ -34,7 +36,7 @@ RELATIVE = re.compile(
     r"|(?P<edge>earlier |later |early |late |the end of |end of )?(?P<which>this|last|next) "
     r"(?P<unit>week|month|year|weekend)"
     r"|(?P<weekend>(?:at |over )?the weekend)"
-    rf"|(?P<n>\d+|a|an|one|{_NUMBER_WORDS}) (?P<ago_unit>day|week|month|year|decade)s? ago"
+    rf"|(?P<n>\d+|a|an|one|(?:(?:{_TENS})[- ])?(?:{_NUMBER_WORDS})) (?P<ago_unit>day|week|month|year|decade)s? ago"
     rf"|(?P<an>a|an|one|\d+|{_NUMBER_WORDS}) (?P<step_unit>day|week|month|year)s? "
     r"(?P<dir>earlier|before|later|after)"
     r"|the (?:prior|previous|preceding) (?P<prev_unit>year|month)"
@@ -74,6 +76,9 @@ def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpa
 def _count(word: str) -> int | None:
     """Return the number a small count word or figure stands for."""
     word = word.lower()
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if unit:
+        return SMALL_NUMBERS[tens] + SMALL_NUMBERS[unit]  # twenty-five
     if word in ("a", "an", "one"):
         return 1
     if word.isdigit():
