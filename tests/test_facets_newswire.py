@@ -122,3 +122,26 @@ COMMITTED = [
 @pytest.mark.parametrize("text, expected", COMMITTED)
 def test_committed_months_and_years_ago(text, expected):
     assert facets(text) == expected
+
+
+#: a possessive before a figure says whose it is, not a name; *of tomorrow* is an era and
+#: *the March on ...* a walk
+NOT_NAMES = [
+    ("Harlow got 412 votes to Marsh's 97.",
+     [("count", "412 votes", 412, "votes", False), ("count", "97", 97, "votes", False)]),
+    ("Her 1,950 (to Ford's 1,602) won, and Clinton's 2.5-point edge shrank.",
+     [("count", "1,950", 1950, None, False), ("count", "1,602", 1602, None, False),
+      ("percent", "2.5-point", 2.5, None, False)]),
+    ("The carrier's Boeing 737 fleet is grounded.", []),
+    ("These are the leaders of tomorrow and the problems of today.", []),
+    ("As of today, 40 people have signed; the vote is tomorrow.",
+     [("date", "today", "2016-05-20", None, False), ("count", "40 people", 40, "people", False),
+      ("date", "tomorrow", "2016-05-21", None, False)]),
+    ("Thousands joined the March on the Capitol and the March for Life.", []),
+    ("The rally in March on the mall drew crowds.", [("date", "March", "2016-03", None, False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOT_NAMES)
+def test_not_names(text, expected):
+    assert facets(text) == expected

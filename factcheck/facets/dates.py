@@ -81,6 +81,8 @@ _NAME_BEFORE_YEAR = frozenset("article section chapter flight room no number rou
 #: a bare "May" is Theresa May unless one of these stands before it
 _MAY_TRIGGERS = frozenset("in since until till by before after during through throughout "
                           "from last this next early mid late".split())
+#: words after *March* that make it a walk: *March on the RNC*, *March for Our Lives*
+_MARCH_VERB_AFTER = frozenset("on against for through".split())
 #: words after a bare month name that make it a person (*after May was challenged*)
 _PERSON_AFTER = frozenset("was is has had said says will would told met wants who herself "
                           "himself".split())
@@ -145,6 +147,8 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     if nxt and nxt.group(1) in _PERSON_AFTER or _WHO_AFTER.match(s.text, m.end(), s.hi):
         return False
     before = word_before(s.text, m.start(), s.lo)
+    if mon == "March" and nxt and nxt.group(1) in _MARCH_VERB_AFTER and before not in _MAY_TRIGGERS:
+        return False  # the March on the capitol, and March for Life: a march, not the month
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
         return True
     return bool(nxt and nxt.group(1) in MONTH_AFTER)

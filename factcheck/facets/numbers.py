@@ -122,6 +122,8 @@ def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
         of = _GROUP_OF.search(before)
         return bool(of and of.group(1).lower() not in FUNCTION_WORDS and of.start(1) > lo)
     word = m.group(1).rstrip(".").lower()
+    if word.endswith(("'s", "’s")) and not n.words:
+        return False  # Clinton's 2.5-point edge, Ohio's 18 electoral votes: whose, not a name
     return word not in FUNCTION_WORDS and word not in _MONTHS_AND_DAYS
 
 

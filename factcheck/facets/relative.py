@@ -48,6 +48,8 @@ _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
 _YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: *of tomorrow* is an era (not *as of today*, a date)
+_OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
 #: after "a day before", a word: the event the date is counted from (*before the vote*)
 _CLAUSE_GOES_ON = re.compile(r"\s+[A-Za-z]")
 
@@ -172,6 +174,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         word = g["day"].lower()
         if g["day"] == "Today" and _inside_sentence(s, start):
             return None  # USA Today, the Today show: a name
+        if word in ("today", "tomorrow") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
+            return None  # the leaders of tomorrow, the problems of today: an era, not a day
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
         return DateSpan(start, end, (published + dt.timedelta(days=shift.get(word, 0))).isoformat())
     if g["weekend"]:
