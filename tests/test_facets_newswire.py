@@ -145,3 +145,18 @@ NOT_NAMES = [
 @pytest.mark.parametrize("text, expected", NOT_NAMES)
 def test_not_names(text, expected):
     assert facets(text) == expected
+
+
+#: a month before the noun it dates (*a July interview*) is a date; a name is not
+MONTH_MODIFIERS = [
+    ("In a July interview with a radio host, he praised the plan.", [("date", "July", "2015-07", None, False)]),
+    ("The June primary will decide it.", [("date", "June", "2016-06", None, False)]),
+    ("She joined the March on Washington.", []),
+    ("The May government fell.", []),
+    ("He read the April of his youth.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", MONTH_MODIFIERS)
+def test_month_modifiers(text, expected):
+    assert facets(text) == expected

@@ -151,6 +151,8 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
         return False  # the March on the capitol, and March for Life: a march, not the month
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
         return True
+    if before in ("a", "the") and mon != "May" and nxt and nxt.group(1).islower() and nxt.group(1) != "of":
+        return True  # a July interview, the June primary: the month of the noun
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
 
 
