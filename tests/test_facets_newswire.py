@@ -160,3 +160,20 @@ MONTH_MODIFIERS = [
 @pytest.mark.parametrize("text, expected", MONTH_MODIFIERS)
 def test_month_modifiers(text, expected):
     assert facets(text) == expected
+
+
+#: two modifiers joined by *and*/*or* before one plural noun stay in the counted phrase
+COORDINATED = [
+    ("Eleven civic and business groups signed the letter.",
+     [("count", "Eleven civic and business groups", 11, "civic and business groups", False)]),
+    ("Four new or used cars were sold.", [("count", "Four new or used cars", 4, "new or used cars", False)]),
+    ("Two senators and three governors met.",
+     [("count", "Two senators", 2, "senators", False), ("count", "three governors", 3, "governors", False)]),
+    ("The three leaders and their aides left.", [("count", "three leaders", 3, "leaders", False)]),
+    ("They took two and gave three books.", [("count", "three books", 3, "books", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COORDINATED)
+def test_coordinated_modifiers(text, expected):
+    assert facets(text) == expected
