@@ -177,3 +177,19 @@ COORDINATED = [
 @pytest.mark.parametrize("text, expected", COORDINATED)
 def test_coordinated_modifiers(text, expected):
     assert facets(text) == expected
+
+
+#: a date that opens its sentence takes the tense of the clause it leads into, not of a
+#: clause beyond the next mark
+OPENING = [
+    ("After Tuesday night, his chance rests on one hope: that delegates will overturn the vote.",
+     [("date", "Tuesday", "2016-05-17", None, False)]),
+    ("On Monday, Bolton will meet the prime minister.", [("date", "Monday", "2016-05-23", None, False)]),
+    ("On Monday, officials said the talks would resume.", [("date", "Monday", "2016-05-16", None, False)]),
+    ("After Tuesday, the board will decide.", [("date", "Tuesday", "2016-05-24", None, False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", OPENING)
+def test_opening_dates(text, expected):
+    assert facets(text) == expected

@@ -96,6 +96,10 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
     clause_start = max(lo, max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1)
     ends = [at for at in (s.text.find(mark, end, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
     clause_end = min(ends) if ends else hi
+    # the clause that an opening date leads into ends at the next clause mark after it:
+    # *After Tuesday, his chance rests on one hope: that delegates will ...* looks back
+    nexts = [at for at in (s.text.find(mark, clause_end + 1, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
+    next_end = min(nexts) if nexts and clause_end < hi else hi
     # a date that opens its clause (*On Monday, Bolton will meet*) takes its tense from the
     # clause after it; one inside a clause of its own does not
     opening = len(s.text[clause_start:start].split()) <= 2
@@ -112,7 +116,8 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
             before_any = said
             if m_start >= clause_start:
                 before_clause = said
-        elif m_start >= end and after is None and (m_end <= clause_end or opening and not strict):
+        elif m_start >= end and after is None and (m_end <= clause_end
+                                                   or opening and not strict and m_end <= next_end):
             after = said
     said = before_clause or after or (None if strict else before_any)
     if said == "unknown":
