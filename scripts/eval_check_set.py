@@ -3,7 +3,8 @@
 
     python3 scripts/eval_check_set.py [--set DIR] [--model fast] [--model accurate] [--json] [--keep DIR]
 
-The set (``datasets/polnear-check``, or the sealed ``datasets/polnear-check-2`` with ``--set``) keeps
+The set (``datasets/polnear-check``, or the sealed ``datasets/polnear-check-2`` with ``--set``, or the facets-only development set
+``datasets/polnear-facets-dev``) keeps
 offsets only; the texts come from
 ``$FACTCHECK_SHARED`` (default ``<repo>/../shared``). For each ``--model`` it runs
 ``factcheck evaluate DOCS GOLD --model M`` and prints its figures. The check set is for
@@ -12,6 +13,7 @@ measuring only: never train or tune on it.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -34,8 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     shared = Path(os.environ.get("FACTCHECK_SHARED", REPO.parent / "shared"))
     with tempfile.TemporaryDirectory(prefix="polnear-check-") as tmp:
         docs, gold = build_check_set(shared, args.keep or Path(tmp), args.set / "annotations.jsonl")
-        n = sum(1 for _ in gold.open(encoding="utf-8"))
-        print(f"PolNeAR check set {args.set.name}: {n} gold sentences in {gold}", flush=True)
+        rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
+        print(f"PolNeAR check set {args.set.name}: {len(rows)} gold sentences in {gold}", flush=True)
+        if rows and all(r.get("facets_only") for r in rows):
+            print("facets-only set: only the facet figures mean anything here", flush=True)
         status = 0
         for model in args.model or ["fast"]:
             print(f"\n== model {model}", flush=True)

@@ -73,10 +73,20 @@ def sentence_problem(text: str, start: int, end: int) -> str | None:
 
 
 def check_row(row: dict) -> str | None:
-    """Why an annotation row breaks the set's rules (without the texts), or None."""
-    for key in ("file", "start", "end", "checkable", "labels", "primary", "facets", "sha256"):
+    """Why an annotation row breaks the set's rules (without the texts), or None.
+
+    A row with ``"facets_only": true`` carries facets and no judgement of check-worthiness or
+    attribution (``datasets/polnear-facets-dev``): it needs no ``checkable``, ``labels`` or
+    ``primary`` and must not carry them.
+    """
+    facets_only = bool(row.get("facets_only"))
+    keys = ("file", "start", "end", "facets", "sha256") + (() if facets_only else ("checkable", "labels", "primary"))
+    for key in keys:
         if key not in row:
             return f"missing {key!r}"
+    if facets_only:
+        extra = [k for k in ("checkable", "labels", "primary", "source_start") if k in row]
+        return f"a facets-only row carries no {extra[0]!r}" if extra else _facet_problem(row)
     labels = row["labels"]
     if any(lab not in LABELS for lab in labels) or list(labels) != sorted(labels, key=LABELS.index):
         return f"labels {labels!r} are not in the order {LABELS}"
@@ -89,6 +99,10 @@ def check_row(row: dict) -> str | None:
             return "a source is given exactly when the row is sourced"
     elif labels or row["primary"] is not None or row.get("source_start") is not None:
         return "a row that is not checkable has no labels, primary or source"
+    return _facet_problem(row)
+
+
+def _facet_problem(row: dict) -> str | None:
     for f in row["facets"]:
         if f.get("kind") not in FACET_KINDS:
             return f"unknown facet kind {f.get('kind')!r}"
@@ -133,8 +147,12 @@ def build_check_set(shared_dir: Path, out_dir: Path, annotations: Path = ANNOTAT
             raise InputError(f"row {n} ({file} {start}-{end}): {problem}; the source text changed", **where)
         doc = doc_id(file)
         k = per_doc[doc] = per_doc.get(doc, -1) + 1
+        # a facets-only row is scored on its facets; as a sentence it counts as not checkable
         rec = {"id": f"{doc}-{k}", "doc_id": doc, "start": start, "end": end, "text": text[start:end],
-               "checkable": bool(row["checkable"]), "labels": list(row["labels"]), "primary": row["primary"]}
+               "checkable": bool(row.get("checkable")), "labels": list(row.get("labels", [])),
+               "primary": row.get("primary")}
+        if row.get("facets_only"):
+            rec["facets_only"] = True
         s0, s1 = row.get("source_start"), row.get("source_end")
         rec["source"] = text[s0:s1] if s0 is not None else None
         facets = []

@@ -26,7 +26,7 @@ from .relative import (RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, 
 from .scan import Sentence
 from .seasons import SEASON, SEASON_WORDS, season_date
 from .span import DateSpan, word_before
-from .tense import is_future, tense
+from .tense import tense
 from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS
 
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -81,6 +81,8 @@ _NAME_BEFORE_YEAR = frozenset("article section chapter flight room no number rou
 #: a bare "May" is Theresa May unless one of these stands before it
 _MAY_TRIGGERS = frozenset("in since until till by before after during through throughout "
                           "from last this next early mid late".split())
+#: words after *March* that make it a walk: *March on the RNC*, *March for Our Lives*
+_MARCH_VERB_AFTER = frozenset("on against for through".split())
 #: words after a bare month name that make it a person (*after May was challenged*)
 _PERSON_AFTER = frozenset("was is has had said says will would told met wants who herself "
                           "himself".split())
@@ -145,8 +147,12 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     if nxt and nxt.group(1) in _PERSON_AFTER or _WHO_AFTER.match(s.text, m.end(), s.hi):
         return False
     before = word_before(s.text, m.start(), s.lo)
+    if mon == "March" and nxt and nxt.group(1) in _MARCH_VERB_AFTER and before not in _MAY_TRIGGERS:
+        return False  # the March on the capitol, and March for Life: a march, not the month
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
         return True
+    if before in ("a", "the") and mon != "May" and nxt and nxt.group(1).islower() and nxt.group(1) != "of":
+        return True  # a July interview, the June primary: the month of the noun
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
 
 
@@ -198,8 +204,10 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
     elif day:
         y = _tensed_year(s, start, end, month, int(day), published)
-    elif _delivery_month(s, m) or is_future(s, start, end):
+    elif _delivery_month(s, m) or (said := tense(s, start, end, committed=True)) == "future":
         y = published.year if month >= published.month else published.year + 1
+    elif said == "committed":
+        y = _nearest_year(month, 15, published)  # vowed to stay until July: the nearest July
     else:
         y = _latest_month(month, published, strictly_before=False)
     inferred = not (year or rel)

@@ -16,8 +16,8 @@ from .currency import currency_after, currency_before
 from .hedges import is_hedged
 from .numerals import Numeral
 from .phrases import counted_phrase, pluralise
-from .words import (FRACTIONS, FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS, PERCENT_WORDS,
-                    QUANTITY_UNITS, SMALL_NUMBERS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
+from .words import (COMPOUND_COUNTS, FRACTIONS, FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS,
+                    PERCENT_WORDS, QUANTITY_UNITS, SMALL_NUMBERS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
 
 
 @dataclass(slots=True)
@@ -40,9 +40,13 @@ class Amount:
     elliptical: bool = False
 
 
-_PERCENT = re.compile(r"\s*(?:%|-?\s*(?:" + "|".join(re.escape(w) for w in PERCENT_WORDS if w != "%")
-                      + r")\b)", re.I)
+#: *percentage points* may be hyphened: *a six-percentage-point lead*
+_PERCENT = re.compile(r"\s*(?:%|-?\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]")
+                                                  for w in PERCENT_WORDS if w != "%") + r")\b)", re.I)
 _POINTS = re.compile(r"\s+points?\b", re.I)
+#: a hyphened lead or swing of points: *a 2.5-point edge*, *a six-point lead* (not *a 10-point plan*)
+_POINT_LEAD = re.compile(r"-points?(?=\s+(?:lead|edge|advantage|margin|gap|deficit|swing|drop|fall|rise"
+                         r"|jump|gain|bump|increase|decrease|decline)\b)", re.I)
 _UNIT = re.compile(
     r"\s*-?\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(QUANTITY_UNITS, key=len, reverse=True))
     + r")\b(?P<rate>\s+(?:a|per)\s+(?:day|year|month|week|hour|tonne|ton|barrel|acre))?",
@@ -69,6 +73,9 @@ _FRACTION_WORD = re.compile(
     r"\b(?P<frac>" + "|".join(FRACTIONS) + r")\s+(?:of|the|its|their|his|her|all)\b", re.I)
 #: a half that is a stretch of time: *the first half of 1980*, *the second half of June*
 _HALF_OF_TIME = re.compile(r"(?:first|second|latter|former|other)\s+$", re.I)
+#: a restriction that makes *one* a count: *only one bill*, *at least one child*
+_ONLY_ONE = re.compile(r"\b(?:only|just|at\s+least|exactly|no\s+more\s+than)\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 _CONNECTOR_FORWARD = re.compile(r"\s*(?:,|and|to|or|-|–|through)\s*$")
 #: a number word that opens a range or list: *eight or nine billion dollars*
 _RANGE_NEXT = re.compile(r"\s*(?:,|and|to|or|-|–)\s*(?:[$£€]?\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
@@ -82,6 +89,13 @@ _ELLIPSIS_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|while\b|$)")
 #: a number before *or* makes a small range: *two or three shipments*, *one or two analysts*
 _NUMBER_OR = re.compile(r"(?:\d|\b(?:a|an|" + "|".join(SMALL_NUMBERS) + r"))\s+or\s+$", re.I)
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:them|these|those|us|whom|which)\b")
+#: a part of a counted whole: *13 of the past 19 contests*, *three of the last 10*, *49 out of 54*
+_OF_FIGURE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:past|last|first|next|previous|"
+                        r"remaining|other)\s+)?(?:\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
+#: a figure with thousands separators is no age, time, rank or list number: *100,000 would come*
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
+#: a level, not a count: *closed at 18,348*, *stood at 2,100*
+_LEVEL_BEFORE = re.compile(r"\b(?:at|above|below)\s+$", re.I)
 #: what a bare number may be said to have become: *at least 20 injured*, *282 voting against*
 _CASUALTIES = frozenset("dead injured wounded missing killed hurt died arrested detained displaced "
                         "evacuated infected affected voting voted".split())
@@ -108,6 +122,8 @@ def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
         of = _GROUP_OF.search(before)
         return bool(of and of.group(1).lower() not in FUNCTION_WORDS and of.start(1) > lo)
     word = m.group(1).rstrip(".").lower()
+    if word.endswith(("'s", "’s")) and not n.words:
+        return False  # Clinton's 2.5-point edge, Ohio's 18 electoral votes: whose, not a name
     return word not in FUNCTION_WORDS and word not in _MONTHS_AND_DAYS
 
 
@@ -127,8 +143,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     if _RATIO.match(text, n.end, hi) or _TO_ONE.match(text, n.end, hi) \
             or _RATE_BEFORE.search(text, max(lo, n.start - 16), n.start):
         return True  # four to 10 times larger, one in six, every two: a ratio, not a count
-    if n.words and n.value == 1 and n.scale == 1:
-        return True  # "one", "a": not a checkable count
+    if n.words and n.value == 1 and n.scale == 1 and not _ONLY_ONE.search(text, max(lo, n.start - 14), n.start):
+        return True  # "one", "a": not a checkable count, unless restricted (only one bill)
     if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
         return True  # a bare scale word is vague (Hundred of protesters)
     window = text[max(lo, n.start - 20):min(hi, n.end + 20)].lower()
@@ -179,7 +195,7 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         code, end = money
         value, code = _money_value(n, code)
         return Amount("money", n.start, end, value, code, numeral=n)
-    m = _POINTS.match(text, n.end, hi)
+    m = _POINTS.match(text, n.end, hi) or _POINT_LEAD.match(text, n.end, hi)
     if m and _points_are_percent(text, lo, hi, n):
         return Amount("percent", n.start, m.end(), n.value, numeral=n)
     m = _UNIT.match(text, n.end, hi)
@@ -196,8 +212,9 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return _loose_count(text, hi, n, m)
     if m:
         # a 25-page report, a 577-member assembly: a count of the noun; in words (a two-step
-        # plan, three-dimensional) the compound is a description, not a count
-        if n.words or m.group("word").endswith(_ADJECTIVE_ENDINGS):
+        # plan, three-dimensional) the compound is a description, unless the noun is one
+        # that a size is counted in (a six-page letter, a seven-member board)
+        if n.words and m.group("word") not in COMPOUND_COUNTS or m.group("word").endswith(_ADJECTIVE_ENDINGS):
             return None
         return Amount("count", n.start, m.end(), n.value, pluralise(m.group("word")), numeral=n)
     if _DASH_FIGURE.match(text, n.end):
@@ -227,14 +244,17 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     figure with none; None for a number word that counts no noun (*the two met*)."""
     or_so = _OR_SO.match(text, n.end, hi) or _NUMBER_OR.search(text, max(lo, n.start - 12), n.start)
     phrase = counted_phrase(text, n.end if or_so is None or or_so.start() < n.start else or_so.end(), hi)
-    if phrase is not None and not phrase.plural and (n.words or n.value > 1):
+    if phrase is not None and not phrase.plural and (n.words or n.value > 1) and n.value != 1:
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
-        if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)):
+        if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)
+                                             or _OF_FIGURE.match(text, n.end, hi)):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:
         return None  # two thirds: a fraction, which the gold leaves without a value
+    if n.value == 1 and n.words and _OF_AFTER.match(text, phrase.end, hi):
+        return None  # only one extension of the work: one of many, not a count
     if phrase.is_time:
         return Amount("duration", n.start, phrase.end, n.value, phrase.unit, numeral=n,
                       approximate=bool(or_so))
@@ -292,6 +312,11 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
         if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind != "percent":
             a.value = _scaled(a.value, nxt.numeral.scale)
             a.numeral.scale = nxt.numeral.scale
+    for a, nxt in zip(amounts, amounts[1:]):
+        # 13 of the past 19 contests: the part counts what the whole counts
+        if a.bare and a.kind == "count" and nxt.kind == "count" and nxt.unit and not nxt.bare \
+                and _OF_FIGURE.fullmatch(text, a.end, nxt.start + 1):
+            a.unit, a.bare = nxt.unit, False
     money = count = None  # the last money amount, the last count with a unit
     for i, a in enumerate(amounts):
         if a.elliptical:
@@ -323,8 +348,12 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
     *win all three*, *300,000 of them*."""
     if a.numeral is None or not float(a.value).is_integer():
         return False
-    if not a.bare or _PARTITIVE.match(text, a.end):
-        return True  # a partitive (300,000 of them) or a compound
+    if not a.bare or _PARTITIVE.match(text, a.end) or _OF_FIGURE.match(text, a.end):
+        return True  # a partitive (300,000 of them, 13 of the past 19) or a compound
+    if _GROUPED.fullmatch(a.numeral.figure) and a.numeral.scale == 1 \
+            and not _LEVEL_BEFORE.search(text, max(lo, a.start - 8), a.start) \
+            and MARKET_WORDS.isdisjoint(re.findall(r"[a-z&]+", text[lo:a.start].lower())):
+        return True  # 100,000 would be admitted; from 70,000 to 85,000
     nxt = _NEXT_WORD.match(text, a.end)
     if nxt and nxt.group(1) in _CASUALTIES:
         return True

@@ -17,6 +17,8 @@ _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
 _OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
                       r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+(?:\d|(?:" + "|".join(SMALL_NUMBERS)
                       + r")\b)))", re.I)
+#: after *and*: a modifier and a plural noun (*civic and business leaders*), not a clause
+_COORDINATED = re.compile(r"\s+[A-Za-z][\w'’-]*\s+[A-Za-z][\w'’-]*s\b(?!['’])")
 _POSSESSIVES = re.compile(r"(?:\s+[A-Za-z][\w.&-]*(?:['’]s|s['’]))+")
 _NUMBER_WORD = "(?:" + "|".join(SMALL_NUMBERS) + ")"
 _FIGURE = re.compile(r"\s+(?:[\d,.]+|" + _NUMBER_WORD + "(?:-" + _NUMBER_WORD + r")?\b)", re.I)
@@ -73,6 +75,10 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
             break
         word = m.group(1)
         low = word.lower()
+        if low in ("and", "or") and words and _COORDINATED.match(text, m.end(), hi):
+            words.append(low)  # eleven civic and business groups: two modifiers of one noun
+            end = m.end()
+            continue
         if low in NOT_COUNTED or low in _NOT_NOUNS or (not words and low in _STATES):
             break
         if words and low.endswith("ed") and len(low) > 4 and low not in IRREGULAR_PLURALS:

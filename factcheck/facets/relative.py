@@ -19,6 +19,8 @@ from .words import SMALL_NUMBERS, WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE, WEEKD
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _NUMBER_WORDS = "|".join(SMALL_NUMBERS)
+#: the tens that open a compound number word: *twenty-five years ago*
+_TENS = "|".join(w for w, v in SMALL_NUMBERS.items() if v >= 20)
 
 #: the words every relative date contains: a day word or a unit of time
 RELATIVE_ANCHORS = frozenset("""
@@ -26,7 +28,7 @@ today tonight yesterday tomorrow night morning afternoon evening week weeks week
 months year years day days decade decades quarter qtr
 """.split())
 
-WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b(?!['’]s)")
+WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b")
 RELATIVE = re.compile(
     r"(?i:"
     r"(?P<day>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)"
@@ -34,7 +36,7 @@ RELATIVE = re.compile(
     r"|(?P<edge>earlier |later |early |late |the end of |end of )?(?P<which>this|last|next) "
     r"(?P<unit>week|month|year|weekend)"
     r"|(?P<weekend>(?:at |over )?the weekend)"
-    rf"|(?P<n>\d+|a|an|one|{_NUMBER_WORDS}) (?P<ago_unit>day|week|month|year|decade)s? ago"
+    rf"|(?P<n>\d+|a|an|one|(?:(?:{_TENS})[- ])?(?:{_NUMBER_WORDS})) (?P<ago_unit>day|week|month|year|decade)s? ago"
     rf"|(?P<an>a|an|one|\d+|{_NUMBER_WORDS}) (?P<step_unit>day|week|month|year)s? "
     r"(?P<dir>earlier|before|later|after)"
     r"|the (?:prior|previous|preceding) (?P<prev_unit>year|month)"
@@ -46,6 +48,8 @@ _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
 _YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: *of tomorrow* is an era (not *as of today*, a date)
+_OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
 #: after "a day before", a word: the event the date is counted from (*before the vote*)
 _CLAUSE_GOES_ON = re.compile(r"\s+[A-Za-z]")
 
@@ -74,6 +78,9 @@ def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpa
 def _count(word: str) -> int | None:
     """Return the number a small count word or figure stands for."""
     word = word.lower()
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if unit:
+        return SMALL_NUMBERS[tens] + SMALL_NUMBERS[unit]  # twenty-five
     if word in ("a", "an", "one"):
         return 1
     if word.isdigit():
@@ -167,6 +174,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         word = g["day"].lower()
         if g["day"] == "Today" and _inside_sentence(s, start):
             return None  # USA Today, the Today show: a name
+        if word in ("today", "tomorrow") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
+            return None  # the leaders of tomorrow, the problems of today: an era, not a day
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
         return DateSpan(start, end, (published + dt.timedelta(days=shift.get(word, 0))).isoformat())
     if g["weekend"]:

@@ -49,10 +49,12 @@ def _is_time(s: Sentence, m: re.Match) -> bool:
         return True
     nxt = _NEXT.match(s.text, m.end(), s.hi)
     word = nxt.group(1).lower() if nxt else ""
-    if word in ("of", "in") or (word == "and" and m.group("season").lower() == "fall"):
+    if word in ("of", "in"):
         return False  # the fall of the wall, the fall in prices
     if m.group("rel"):
-        return True
+        return True  # this fall and next spring
+    if word == "and" and m.group("season").lower() == "fall":
+        return False  # the rise and fall
     if not (nxt is None or word in NOT_COUNTED or _POSSESSIVE.match(s.text, m.end())
             or not s.text[m.end():nxt.start(1)].isspace()):
         return False

@@ -38,8 +38,9 @@ _NOT_PAST = frozenset("hundred indeed need speed seed feed proceed exceed succee
 _NOT_FORWARD_BEFORE = re.compile(r"(?:than|as)\s+$")
 _NEXT_TO = re.compile(r"\s+to\b")
 _NOT = re.compile(r"\s+(?:not|never)\b")
-#: an infinitive: *to raise*, not *to 16.6 mln* nor *to the group*
-_INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b)[a-z]+\b")
+#: an infinitive: *to raise*, not *to 16.6 mln*, *to the group* nor *agreed to it*
+_INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b"
+                         r"|it\b|them\b|him\b|us\b|me\b|you\b)[a-z]+\b")
 
 #: the verb that governs a date stands in its clause, not a page away
 _REACH = 200
@@ -82,16 +83,23 @@ def _reading(s: Sentence, start: int, end: int, kind: str, word: str) -> str | N
     return "future"
 
 
-def tense(s: Sentence, start: int, end: int, *, strict: bool = False) -> str | None:
+def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
+          committed: bool = False) -> str | None:
     """Return "future" or "past" for the marker that governs the date: the nearest one before
     it in its clause (*plans to step down in October, said ...*), else the nearest after it
     in its clause, or past the clause's end when the date opens it (*On Monday, Bolton will
     meet ...*), else (unless ``strict``) the nearest before it at all; None when there is
-    none."""
+    none. A commitment made in the past to act later (*vowed to stay until July*) gives
+    "committed" when ``committed`` is set, else None: it looks ahead of itself, not of
+    publication."""
     lo, hi = max(s.lo, start - _REACH), min(s.hi, end + _REACH)
     clause_start = max(lo, max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1)
     ends = [at for at in (s.text.find(mark, end, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
     clause_end = min(ends) if ends else hi
+    # the clause that an opening date leads into ends at the next clause mark after it:
+    # *After Tuesday, his chance rests on one hope: that delegates will ...* looks back
+    nexts = [at for at in (s.text.find(mark, clause_end + 1, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
+    next_end = min(nexts) if nexts and clause_end < hi else hi
     # a date that opens its clause (*On Monday, Bolton will meet*) takes its tense from the
     # clause after it; one inside a clause of its own does not
     opening = len(s.text[clause_start:start].split()) <= 2
@@ -108,10 +116,13 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False) -> str | N
             before_any = said
             if m_start >= clause_start:
                 before_clause = said
-        elif m_start >= end and after is None and (m_end <= clause_end or opening and not strict):
+        elif m_start >= end and after is None and (m_end <= clause_end
+                                                   or opening and not strict and m_end <= next_end):
             after = said
     said = before_clause or after or (None if strict else before_any)
-    return None if said == "unknown" else said
+    if said == "unknown":
+        return "committed" if committed else None
+    return said
 
 
 def is_future(s: Sentence, start: int, end: int) -> bool:
