@@ -158,9 +158,10 @@ class CheckworthyClassifier:
     # -- features ---------------------------------------------------------------------------
     def _parts(self, X: Sequence[SentenceInput | str]):
         """Return the hashed terms (row, column, value) and the cue features of X."""
-        words = [_words(_clean(x)) for x in X]
+        texts = [_clean(x) for x in X]  # stripping wrappers is the dearest step: once per sentence
+        words = [_words(t) for t in texts]
         hashed = _hashed([_terms(w) for w in words], self.n_features)
-        cues = cue_features(X, words) * np.float32(self.cue_weight)
+        cues = cue_features(X, words, texts) * np.float32(self.cue_weight)
         return hashed, cues
 
     def transform(self, X: Sequence[SentenceInput | str]):
@@ -203,9 +204,7 @@ class CheckworthyClassifier:
             raise NotFittedError("this CheckworthyClassifier is not fitted: call fit(X, y) or load(directory) first")
         if len(X) == 0:
             return np.zeros(0, dtype=np.float64)
-        words = [_words(_clean(x)) for x in X]
-        rows, cols, vals = _hashed([_terms(w) for w in words], self.n_features)
-        cues = cue_features(X, words) * np.float32(self.cue_weight)
+        (rows, cols, vals), cues = self._parts(X)
         coef = self.coef_
         z = np.bincount(rows, weights=vals * coef[cols], minlength=len(X)).astype(np.float64)
         z += cues.astype(np.float64) @ coef[self.n_features:].astype(np.float64)
@@ -346,12 +345,14 @@ _SATURATING = np.array([_COLUMN[name] for _, name, sat in _LISTS if sat])
 _BINARY = np.array([_COLUMN[name] for _, name, sat in _LISTS if not sat])
 
 
-def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None = None) -> np.ndarray:
-    """Return an (n, len(CUE_FEATURES)) array of the cue features of the sentences X."""
+def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None = None,
+                 texts: list[str] | None = None) -> np.ndarray:
+    """Return an (n, len(CUE_FEATURES)) array of the cue features of the sentences X (``words``
+    and ``texts``, when given, are the ``_words`` and ``_clean`` of each, already computed)."""
     out = np.zeros((len(X), len(CUE_FEATURES)), dtype=np.float32)
     col = _COLUMN
     for i, x in enumerate(X):
-        text = _clean(x)
+        text = texts[i] if texts is not None else _clean(x)
         ws = words[i] if words is not None else _words(text)
         row = out[i]
         facets = x.facets if not isinstance(x, str) and x.facets else facets_of(text)

@@ -22,7 +22,6 @@ _STAGE = re.compile(r"[(\[]\s*(?:" + _STAGE_WORDS + r")\s*[.!]?\s*[)\]]", re.I)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
                          "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "\u00a0": " ", "\u2009": " ",
                          "\u202f": " ", "\u200b": ""})
-_SPACE = re.compile(r"\s+")
 _REPORT = (r"said|says|added|adds|told reporters|told \w+|stated|declared|declares|explained|"
            r"argued|argues|insisted|insists|noted|remarked|replied|replies|continued|"
            r"wrote|writes|tweeted|recalled|warned|warns|claimed|claims|contended|maintained")
@@ -36,8 +35,11 @@ _TAG_AFTER = re.compile(r"""(?:,\s*"?|")\s*(?:""" + _NAME + r"\s+(?:" + _REPORT 
 _TAG_DASH = re.compile(r"\s+(?:-{1,2}|[–—―])\s*[A-Z][A-Z.'-]*(?:\s+[A-Z][A-Z.'-]*){0,2}\s*:?\s*$")
 _TAG_BEFORE = re.compile(r"^\s*[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}\s*:\s+")
 _SMALL = re.compile(r"[a-z]")
-_LEAD = re.compile(r"^[\s\-–—―•·*>.…,;:'\"]+")
-_TRAIL = re.compile(r"[\s\-–—―.…,;:'\"]+$")
+# what leads and trails a sentence as wrapping, as characters for str.lstrip / str.rstrip
+# (white space as ``\s`` and str.split see it; none lies above U+3000)
+_WHITE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+_LEAD_CHARS = _WHITE + "-–—―•·*>.…,;:'\""
+_TRAIL_CHARS = _WHITE + "-–—―.…,;:'\""
 
 
 def strip_wrappers(text: str) -> str:
@@ -45,22 +47,25 @@ def strip_wrappers(text: str) -> str:
     marks (all double quotes, and single quotes around the whole sentence), leading dashes and
     ellipses, final stops, and with white space collapsed. Words, numbers, letter case and a
     final ``?`` or ``!`` are kept; a text that is only wrapper becomes ``""``."""
-    t = text.translate(_QUOTES)
-    t = _STAGE.sub(" ", t)
-    t = _SPACE.sub(" ", t).strip()
-    t = re.sub(r'"{2,}', '"', t)  # quotes doubled by a CSV writer
+    # every character _QUOTES maps is non-ASCII; " ".join(split()) collapses and strips white space
+    t = text if text.isascii() else text.translate(_QUOTES)
+    if "(" in t or "[" in t:
+        t = _STAGE.sub(" ", t)
+    t = " ".join(t.split())
+    if '""' in t:
+        t = re.sub(r'"{2,}', '"', t)  # quotes doubled by a CSV writer
     for tag in (_TAG_BEFORE, _TAG_DASH):
         m = tag.search(t)
         if m and _SMALL.search(t[:m.start()] + t[m.end():]):
             t = t[:m.start()] + t[m.end():]
-    for _ in range(2):  # `"..., as I said," he said.`
-        t = _TAG_AFTER.sub("", t)
-    t = t.replace('"', " ")
-    t = _SPACE.sub(" ", t).strip()
-    for _ in range(2):  # a wrapper may sit inside another (`... "word." --`)
-        t = _LEAD.sub("", t)
-        t = _TRAIL.sub("", t)
-    return t
+    if "," in t or '"' in t:  # a tag after the text opens with one of them
+        for _ in range(2):  # `"..., as I said," he said.`
+            t, n = _TAG_AFTER.subn("", t)
+            if not n:
+                break
+    t = " ".join(t.replace('"', " ").split())
+    # a wrapper may sit inside another (`... "word." --`): stripping both ends once removes all
+    return t.lstrip(_LEAD_CHARS).rstrip(_TRAIL_CHARS)
 
 
 def _plain(s: str) -> str:

@@ -72,10 +72,16 @@ def _match(idx, toks: list[Token], i: int) -> int:
     cands = idx.get(toks[i].low)
     if not cands:
         return 0
-    for words in cands:
+    for words in cands:  # the first word matched already; a one-word phrase is a match
         n = len(words)
-        if i + n <= len(toks) and all(toks[i + k].low == words[k] for k in range(n)):
-            return n
+        if n == 1:
+            return 1
+        if i + n <= len(toks):
+            for k in range(1, n):
+                if toks[i + k].low != words[k]:
+                    break
+            else:
+                return n
     return 0
 
 
@@ -104,7 +110,7 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
     """Yield the cues that present the claim as approximate, projected or uncertain."""
     n = len(toks)
     lows = {t.low for t in toks}
-    deontic = bool(lows & C.DEONTIC_WORDS) or "no more than" in " ".join(t.low for t in toks)
+    deontic = bool(lows & C.DEONTIC_WORDS) or ("more" in lows and "no more than" in " ".join(t.low for t in toks))
     limit = deontic or bool(lows & C.LIMIT_CONTEXT)
     i = 0
     while i < n:

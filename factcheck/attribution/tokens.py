@@ -55,10 +55,18 @@ class Token(NamedTuple):
 
 
 _new = tuple.__new__
+#: the tokens of the last few texts: resolving a pronoun reads the sentence and the one before
+#: again, which were tokenized just before (sentences come in document order)
+_RECENT: dict[tuple[str, int], tuple[Token, ...]] = {}
+_RECENT_SIZE = 8
 
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Return the tokens of ``text``, offsets shifted by ``base`` (the text's place in a document)."""
+    key = (text, base)
+    known = _RECENT.get(key)
+    if known is not None:
+        return list(known)
     # tuple.__new__ skips the NamedTuple constructor's argument handling: tokens are made by
     # the million when scoring large inputs
     out = []
@@ -66,6 +74,12 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
         g = m.group()
         s, e = m.span()
         out.append(_new(Token, (g, g.lower(), base + s, base + e)))
+    if len(_RECENT) >= _RECENT_SIZE:
+        try:
+            del _RECENT[next(iter(_RECENT))]  # the oldest
+        except (KeyError, StopIteration, RuntimeError):  # another thread got there first
+            pass
+    _RECENT[key] = tuple(out)
     return out
 
 
