@@ -398,6 +398,26 @@ def _rebuttal(toks: list[Token], i: int) -> bool:
                for m in range(i + 2, n))
 
 
+#: what follows *that* in a relative clause whose subject is the word before (*a contest that was close*)
+_RELATIVE_AUX = _BE_LIKE | C.MODALS | frozenset("has have had will would did does".split())
+
+
+def _dispute_noun(toks: list[Token], i: int) -> bool:
+    """Whether the dispute word at ``i`` is a noun (*a three-way contest*, *the series of contests*,
+    *nominating contests*, *two contests*, *contests that follow*): after a preposition other than
+    *to*, a number, a hyphenated modifier or an *-ing* modifier, or as the subject of a relative
+    clause (*that* and then an auxiliary or a verb in -s/-ed)."""
+    before = toks[i - 1] if i else None
+    if before is not None and before.is_word and (
+            (before.low in C.PREPOSITIONS and before.low != "to") or _is_number(before) or "-" in before.low.strip("-")
+            or (before.low.endswith("ing") and before.text.islower() and len(before.low) > 5)):
+        return True
+    if i + 2 < len(toks) and toks[i + 1].low == "that":
+        nxt = toks[i + 2]
+        return nxt.low in _RELATIVE_AUX or (nxt.text.islower() and nxt.low.endswith(("ed", "es")) and len(nxt.low) > 4)
+    return False
+
+
 def contested_cues(toks: list[Token]) -> Iterator[Hit]:
     """Yield the cues that put the claim in dispute: allegations, denials, disputes, falsity."""
     n = len(toks)
@@ -430,7 +450,7 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
                             start = toks[m].start
                         break
                 yield ("contested", "denial", start, t.end)
-        elif low in C.DISPUTE_VERBS:
+        elif low in C.DISPUTE_VERBS and not _dispute_noun(toks, i):
             before = toks[i - 1] if i else None
             # "a pay dispute", "the disputed waters", "a hotly contested referendum": no verb;
             # but "strongly disputing accusations" is a verb with a claim as object

@@ -43,16 +43,26 @@ class AttributionClassifier:
     # -- fitting ------------------------------------------------------------------------------
     def fit(self, X: Sequence[SentenceInput], Y, *, sample_weight=None, calibrate_on=None) -> "AttributionClassifier":
         """Fit one logistic regression per label and its Platt calibration; return self."""
-        from sklearn.linear_model import LogisticRegression
-
         X = check_inputs(X)
         Y = np.asarray(Y)
         if Y.ndim != 2 or Y.shape != (len(X), len(LABELS)) or not np.isin(Y, (-1, 0, 1)).all():
             raise ValueError(f"Y must have shape ({len(X)}, {len(LABELS)}) of 0/1 (or -1 for unknown)")
-        w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
-        cal = np.ones(len(X), bool) if calibrate_on is None else np.asarray(calibrate_on, bool)
         _, dense, hashed = featurize(X, self.n_bits)
-        M = sparse_matrix(dense, hashed, self.n_bits, self.hash_scale)
+        return self.fit_matrix(sparse_matrix(dense, hashed, self.n_bits, self.hash_scale), Y,
+                               sample_weight=sample_weight, calibrate_on=calibrate_on)
+
+    def fit_matrix(self, M, Y, *, sample_weight=None, calibrate_on=None) -> "AttributionClassifier":
+        """Fit as :meth:`fit` does, from the feature matrix of :func:`~.features.sparse_matrix`
+        (built with this model's ``n_bits`` and ``hash_scale``), so that cross-validation can
+        analyse each sentence once; return self."""
+        from sklearn.linear_model import LogisticRegression
+
+        Y = np.asarray(Y)
+        n = M.shape[0]
+        if Y.shape != (n, len(LABELS)) or not np.isin(Y, (-1, 0, 1)).all():
+            raise ValueError(f"Y must have shape ({n}, {len(LABELS)}) of 0/1 (or -1 for unknown)")
+        w = np.ones(n) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        cal = np.ones(n, bool) if calibrate_on is None else np.asarray(calibrate_on, bool)
         rng = np.random.default_rng(self.seed)
         coef = np.zeros((len(LABELS), M.shape[1]))
         intercept = np.zeros(len(LABELS))
@@ -99,6 +109,11 @@ class AttributionClassifier:
                 sums = np.add.reduceat(gathered, np.concatenate(([0], np.cumsum(lengths)[:-1])), axis=1)
                 z += np.where(lengths[:, None] > 0, sums.T, 0.0)
         return _sigmoid(self.platt_[:, 0] * z + self.platt_[:, 1])
+
+    def scores_from_features(self, dense: np.ndarray, hashed: list[np.ndarray]) -> np.ndarray:
+        """Return the calibrated (n, 3) scores of featurised sentences, before the cue requirement."""
+        require_fitted(self, "coef_dense_")
+        return self._scores(dense, hashed)
 
     def predict_proba(self, X: Sequence[SentenceInput]) -> np.ndarray:
         """Return an (n, 3) array of calibrated scores, columns in LABELS order."""
