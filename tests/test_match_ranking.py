@@ -81,3 +81,29 @@ def test_report_shows_conflicting_figures(tmp_path):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     html = build_report(claims=[str(path)])
     assert "Conflicting figures across documents" in html and "85 homes / 400 homes" in html
+
+
+def test_a_claim_listed_twice_ranks_as_one_block_first_listed_first():
+    # the same claim under two ids, once in double and once in single quotes, with another
+    # claim between them in the file; the copy listed second must follow the first directly
+    pool = [CheckedClaim(id="old", text='A mayor said the new bridge was "a waste of money."',
+                         title="Did a Mayor Call the Bridge a Waste?"),
+            CheckedClaim(id="other", text="The new bridge cost the city nothing, a mayor said."),
+            CheckedClaim(id="copy", text="A mayor said the new bridge was 'a waste of money.'",
+                         title="Did a Mayor Call the Bridge a Waste?")]
+    matcher = Matcher(pool)
+    assert matcher.copies == {0: (0, 2), 2: (0, 2)}
+    query = [CheckedClaim(id="q", text="Our mayor just called the new bridge 'a waste of money'")]
+    (result,) = matcher.match(query, top=3)
+    ids = [m["id"] for m in result["matches"]]
+    assert ids[:2] == ["old", "copy"]
+    assert result["matches"][0]["score"] == result["matches"][1]["score"]
+
+
+def test_shared_scores_lift_every_copy_to_the_best_of_its_group():
+    from factcheck.matching.matcher import shared_scores
+
+    copies = {3: (3, 7), 7: (3, 7)}
+    out = shared_scores([7, 1, 3], np.array([0.2, 0.5, 0.9]), copies)
+    assert out.tolist() == [0.9, 0.5, 0.9]
+    assert shared_scores([1, 2], np.array([0.1, 0.4]), {}).tolist() == [0.1, 0.4]

@@ -20,7 +20,7 @@ from .figures import DIFFERENT, SAME
 from .index import LexicalIndex
 from .rerank import Reranker
 from .sources import CheckedClaim
-from .text import clean, named_words, terms
+from .text import clean, named_words, terms, words
 
 TIERS = ("fast", "accurate")
 #: candidates re-ranked per query, from each retriever, by tier: on CT20 dev the fast tier's
@@ -81,6 +81,9 @@ class Matcher:
                                  f"{'accurate' if not self.dense else 'fast'} tier")
         self.reranker = reranker
         self.lexical = LexicalIndex([c.text for c in self.claims], [c.title for c in self.claims])
+        #: row -> rows of the same claim listed more than once (same words in text and title,
+        #: only quotes or case differ), in file order; rows listed once are absent
+        self.copies = copies_of(self.claims)
         self._sides: dict[int, Side] = {}
         self._encoder = encoder
         self.vectors = None
@@ -129,10 +132,13 @@ class Matcher:
             lex = {row: (rank, bm25, text, title) for rank, (row, bm25, text, title) in enumerate(hits)}
             best = hits[0][1] if hits else 0.0
             rows = list(lex)
+            if self.dense:
+                rows += [int(r) for r in (*dense_rows[i], *title_rows[i])]
+            # a claim listed twice is scored under each of its ids, so both can rank together
+            rows = list(dict.fromkeys(c for row in rows for c in self.copies.get(row, (row,))))
             dense = {}
             if self.dense:
                 ranks = {int(r): k for k, r in enumerate(dense_rows[i])}
-                rows += [r for r in dict.fromkeys(int(r) for r in (*dense_rows[i], *title_rows[i])) if r not in lex]
                 cos = np.asarray(self.vectors[rows], dtype=np.float32) @ qv[i]
                 cos_title = np.asarray(self.title_vectors[rows], dtype=np.float32) @ qv[i]
                 top = float(dense_sims[i][0]) if len(dense_sims[i]) else 0.0
@@ -155,6 +161,7 @@ class Matcher:
             chunk = queries[s: s + batch]
             for q, (rows, X, figs) in zip(chunk, self.pairs(chunk)):
                 scores = self.reranker.predict_proba(X)[:, 1] if len(rows) else np.zeros(0)
+                scores = shared_scores(rows, scores, self.copies)
                 ranked = order(rows, scores, figs, self.side)
                 yield {"id": q.id, "matches": [self._match(rows[j], float(scores[j]), figs[j])
                                                for j in ranked[:top]]}
@@ -166,6 +173,28 @@ class Matcher:
             verdict = {**verdict, "stands": False,
                        "why": "its figures differ from this claim's: the verdict does not settle it"}
         return {"id": claim.id, "score": round(score, 6), "figures": figures, "verdict": verdict}
+
+
+def copies_of(claims: Sequence[CheckedClaim]) -> dict[int, tuple[int, ...]]:
+    """Return row -> every row of its claim, for the claims a source lists more than once under
+    different ids: the same words, in the same order, in text and title (quotes, case and
+    punctuation aside). Rows listed once are left out."""
+    groups: dict[tuple, list[int]] = {}
+    for row, c in enumerate(claims):
+        groups.setdefault((tuple(words(c.text)), tuple(words(c.title or ""))), []).append(row)
+    return {row: tuple(g) for g in groups.values() if len(g) > 1 for row in g}
+
+
+def shared_scores(rows: Sequence[int], scores: np.ndarray, copies: dict) -> np.ndarray:
+    """Return the scores with every copy of a claim given the best score among its copies, so
+    that the copies rank together, the first listed first (ties go to the lower row)."""
+    if not copies:
+        return scores
+    best: dict[int, float] = {}
+    for row, s in zip(rows, scores):
+        key = copies.get(row, (row,))[0]
+        best[key] = max(best.get(key, -np.inf), float(s))
+    return np.array([best[copies.get(row, (row,))[0]] for row in rows], dtype=np.float64)
 
 
 def similar(a: Side, b: Side) -> bool:
@@ -207,4 +236,4 @@ def match_claims(queries: Iterable[CheckedClaim], sources: Sequence[CheckedClaim
     return matcher.match(list(queries), top=top)
 
 
-__all__ = ["Matcher", "match_claims", "order", "side_of"]
+__all__ = ["Matcher", "copies_of", "match_claims", "order", "shared_scores", "side_of"]

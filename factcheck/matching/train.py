@@ -10,7 +10,7 @@ import numpy as np
 from ..errors import InputError
 from .evaluate import mean_average_precision, read_qrels
 from .features import names
-from .matcher import Matcher
+from .matcher import Matcher, shared_scores
 from .rerank import Reranker
 from .sources import CheckedClaim, read_all
 
@@ -37,25 +37,29 @@ def read_ct20(data: str | Path | None = None) -> tuple[list[CheckedClaim], dict]
 
 
 def pair_table(matcher: Matcher, queries, qrels) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]:
-    """Return (candidate ids per query, features, labels, query index) of every candidate."""
+    """Return (candidate (row, id) pairs per query, features, labels, query index) of every
+    candidate. A copy of a relevant claim (the same claim listed under another id) is labelled
+    relevant for training: it says the same thing."""
     ids, X, y, g = [], [], [], []
     for i, (q, (rows, feats, _)) in enumerate(zip(queries, matcher.pairs(queries))):
-        cids = [matcher.claims[r].id for r in rows]
-        ids.append(cids)
+        ids.append([(r, matcher.claims[r].id) for r in rows])
         X.append(feats)
-        y.extend(int(c in qrels.get(q.id, ())) for c in cids)
+        wanted = qrels.get(q.id, ())
+        y.extend(int(any(matcher.claims[c].id in wanted for c in matcher.copies.get(r, (r,)))) for r in rows)
         g.extend([i] * len(rows))
     return ids, np.vstack(X), np.array(y), np.array(g)
 
 
-def ranked_map(model: Reranker, queries, ids, X, g, qrels, k: int = 5) -> float:
-    """Return MAP@k of the candidates ordered by the model's score."""
+def ranked_map(model: Reranker, queries, ids, X, g, qrels, copies: dict, k: int = 5) -> float:
+    """Return MAP@k of the candidates ordered as :meth:`Matcher.match` orders them by the
+    model's score (copies of a claim together, the first listed first)."""
     scores = model.decision_function(X)
     rankings = {}
     for i, q in enumerate(queries):
-        m = g == i
-        order = np.argsort(-scores[m], kind="stable")
-        rankings[q.id] = [ids[i][j] for j in order]
+        rows = [r for r, _ in ids[i]]
+        s = shared_scores(rows, scores[g == i], copies)
+        order = sorted(range(len(rows)), key=lambda j: (-s[j], rows[j]))
+        rankings[q.id] = [ids[i][j][1] for j in order]
     return mean_average_precision(rankings, {q.id: qrels[q.id] for q in queries if q.id in qrels}, k)
 
 
@@ -78,7 +82,7 @@ def train_reranker(tier: str = "fast", *, data: str | Path | None = None, output
             model = Reranker(features=names(dense), C=C).fit(X[~test_q], y[~test_q])
             sub = [i for i in range(len(queries)) if folds[i] == f]
             maps.append(ranked_map(model, [queries[i] for i in sub], [ids[i] for i in sub], X[test_q],
-                                   np.searchsorted(sub, g[test_q]), qrels))
+                                   np.searchsorted(sub, g[test_q]), qrels, matcher.copies))
         cv[C] = float(np.mean(maps))
         log(f"C={C}: cross-validated train MAP@5 {cv[C]:.4f}")
     best = max(cv, key=lambda c: (cv[c], -c))
@@ -86,7 +90,7 @@ def train_reranker(tier: str = "fast", *, data: str | Path | None = None, output
     dq, dqr = splits["dev"]
     dids, dX, _, dg = tables["dev"]
     figures = {"tier": tier, "C": best, "cv_map5": round(cv[best], 4),
-               "dev_map5": round(ranked_map(model, dq, dids, dX, dg, dqr), 4),
+               "dev_map5": round(ranked_map(model, dq, dids, dX, dg, dqr, matcher.copies), 4),
                "train_pairs": int(len(y)), "train_positive": int(y.sum()),
                "trained_on": "CLEF-2020 CheckThat! Task 2 English train (800 tweets, 10,375 Snopes claims)",
                "trained": _dt.date.today().isoformat()}
