@@ -44,7 +44,8 @@ TRAINING: dict[str, Any] = {"epochs": 1, "lr": 5e-5, "batch_size": 32, "max_leng
 #: the shipped model's stages: each continues the last on the next sentences of one seeded
 #: shuffle (what 2 shared cores allowed in one sitting; models/accurate/MODEL_CARD.md)
 SCHEDULE: tuple[dict[str, Any], ...] = ({"offset": 0, "limit": 4000, "lr": 5e-5},
-                                        {"offset": 4000, "limit": 6000, "lr": 3e-5})
+                                        {"offset": 4000, "limit": 6000, "lr": 3e-5},
+                                        {"offset": 10000, "limit": 2500, "lr": 3e-5})
 
 
 def _text(x: SentenceInput | str) -> str:
