@@ -38,9 +38,14 @@ _ALLOWED = {CONFIG, WEIGHTS, TOKENIZER, "MODEL_CARD.md", "README.md"}
 _BERT_KEYS = ("hidden_size", "num_attention_heads", "num_hidden_layers", "intermediate_size",
               "layer_norm_eps", "hidden_act", "max_position_embeddings", "vocab_size")
 
-#: training settings of the shipped model (see models/accurate/checkworthy/MODEL_CARD.md)
+#: training settings of the shipped model (see models/accurate/MODEL_CARD.md)
 TRAINING: dict[str, Any] = {"epochs": 1, "lr": 5e-5, "batch_size": 32, "max_length": 64,
                             "weight_decay": 0.01, "warmup": 0.06}
+#: the shipped model's stages: each continues the last on the next sentences of one seeded
+#: shuffle (what 2 shared cores allowed in one sitting; models/accurate/MODEL_CARD.md)
+SCHEDULE: tuple[dict[str, Any], ...] = ({"offset": 0, "limit": 4000, "lr": 5e-5},
+                                        {"offset": 4000, "limit": 6000, "lr": 3e-5},
+                                        {"offset": 10000, "limit": 2500, "lr": 3e-5})
 
 
 def _text(x: SentenceInput | str) -> str:
@@ -82,10 +87,14 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
                          base_model_dir: str | Path | None = None, epochs: int = 1, lr: float = 5e-5,
                          batch_size: int = 32, max_length: int = 64, weight_decay: float = 0.01,
                          warmup: float = 0.06, seed: int = 0, info: dict | None = None,
+                         start_from: str | Path | None = None,
                          log: Callable[[str], None] | None = None) -> "FinetunedCheckworthy":
     """Fine-tune the base encoder (default: the pinned MiniLM) and a linear head on sentences
     and 0/1 labels; save it to ``out_dir`` and return it loaded (threshold at 0.5 until
-    :meth:`FinetunedCheckworthy.set_threshold`)."""
+    :meth:`FinetunedCheckworthy.set_threshold`).
+
+    ``start_from``: a saved fine-tuned folder (hash-checked) whose encoder and head the run
+    continues from instead of a fresh head on the base encoder (a second stage on more data)."""
     y = np.asarray(list(y), dtype=np.float32)
     if len(texts) != len(y) or not len(y):
         raise ValueError(f"{len(texts)} sentences but {len(y)} labels")
@@ -115,6 +124,9 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
     if cfg.model_type != "bert" or cfg.hidden_act != "gelu":
         raise ModelError(f"{base} is not a BERT encoder with GELU activations")
     head = torch.nn.Linear(cfg.hidden_size, 1)
+    stages = []
+    if start_from is not None:
+        stages = _continue_from(start_from, bert, head)
     tok = _tokenizer(base / TOKENIZER, max_length)
     ids = [e.ids for e in tok.encode_batch([model_text(t) for t in texts])]
     n = len(ids)
@@ -167,7 +179,27 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
               "training": {"epochs": epochs, "lr": lr, "batch_size": batch_size, "weight_decay": weight_decay,
                            "warmup": warmup, "seed": seed, "examples": n, "positives": int(pos),
                            "seconds": round(seconds, 1), **(info or {})}}
+    if stages:
+        config["training"]["continued_from"] = stages
     return save(out_dir, state, base / TOKENIZER, config)
+
+
+def _continue_from(directory: str | Path, bert, head) -> list[dict]:
+    """Load a verified fine-tuned model's weights into ``bert`` and ``head``; return its
+    training record(s), earliest first."""
+    from safetensors.torch import load_file
+    model = FinetunedCheckworthy.load(directory)  # refuses files that do not match their SHA-256
+    if any(model.config_["bert"][k] != getattr(bert.config, k) for k in _BERT_KEYS):
+        raise ModelError(f"{directory} was not fine-tuned from this base encoder")
+    state = {k: v.float() for k, v in load_file(str(Path(directory) / WEIGHTS)).items()}
+    head.weight.data.copy_(state.pop("classifier.weight"))
+    head.bias.data.copy_(state.pop("classifier.bias"))
+    missing, unexpected = bert.load_state_dict(state, strict=False)
+    if unexpected or any(not k.endswith("position_ids") for k in missing):
+        raise ModelError(f"{directory / WEIGHTS} does not match the base encoder's layers")
+    record = dict(model.config_.get("training") or {})
+    earlier = record.pop("continued_from", [])
+    return [*earlier, record]
 
 
 def _length_batches(lengths: np.ndarray, batch_size: int, gen: np.random.Generator) -> list[np.ndarray]:
@@ -313,19 +345,46 @@ def compact(directory: str | Path) -> "FinetunedCheckworthy":
 
 def train_finetuned(out_dir: str | Path, shared: str | Path | None = None, *, datasets_dir: str | Path | None = None,
                     base_model_dir: str | Path | None = None, limit: int | None = None, seed: int = 0,
+                    offset: int = 0, start_from: str | Path | None = None,
                     log: Callable[[str], None] | None = None, **settings) -> FinetunedCheckworthy:
-    """Rebuild the fine-tuned model in ``out_dir``: fine-tune on :func:`training_data` (the first
-    ``limit`` of a seeded shuffle when given), then choose the threshold on CT24 dev."""
+    """Rebuild the fine-tuned model in ``out_dir``, then choose its threshold on CT24 dev.
+
+    Without ``limit``, ``offset`` or ``start_from``: the shipped recipe, the stages of
+    :data:`SCHEDULE` in turn, each continuing the one before on the next sentences of one seeded
+    shuffle of :func:`training_data`. Otherwise one stage: ``limit`` sentences (all when None)
+    of the shuffle from position ``offset``, continuing ``start_from`` when given (see
+    :func:`finetune_checkworthy`)."""
+    import tempfile
+
     from .datasets.checkworthy import read_ct24_split
-    texts, labels, sources = training_data(shared, datasets_dir)
-    order = np.random.default_rng(seed).permutation(len(texts))
-    if limit:
-        order = order[:limit]
-    texts, labels = [texts[i] for i in order], [labels[i] for i in order]
-    counts = {s: sources.count(s) for s in sorted(set(sources))}
-    params = {**TRAINING, **settings}
-    model = finetune_checkworthy(texts, labels, out_dir=out_dir, base_model_dir=base_model_dir, seed=seed, log=log,
-                                 info={"sets": counts, "limit": limit}, **params)
+    data = training_data(shared, datasets_dir)
+    if limit or offset or start_from is not None:
+        stages = [{"offset": offset, "limit": limit, **settings}]
+    else:
+        stages = [{**stage, **settings} for stage in SCHEDULE]
+    with tempfile.TemporaryDirectory() as tmp:
+        previous = start_from
+        for k, stage in enumerate(stages):
+            target = Path(out_dir) if k == len(stages) - 1 else Path(tmp) / f"stage{k + 1}"
+            if log and len(stages) > 1:
+                log(f"stage {k + 1}/{len(stages)}: {stage}")
+            model = _stage(data, target, base_model_dir=base_model_dir, seed=seed, start_from=previous, log=log,
+                           **stage)
+            previous = target
     dev = read_ct24_split("dev", shared)
     model.set_threshold(out_dir, [s.text for s in dev], [s.label for s in dev])
     return FinetunedCheckworthy.load(out_dir)
+
+
+def _stage(data, out_dir: Path, *, offset: int, limit: int | None, seed: int, start_from, base_model_dir,
+           log, **settings) -> FinetunedCheckworthy:
+    """Fine-tune on ``limit`` sentences (all when None) of the seeded shuffle of ``data`` from
+    position ``offset``."""
+    texts, labels, sources = data
+    order = np.random.default_rng(seed).permutation(len(texts))[offset:]
+    if limit:
+        order = order[:limit]
+    counts = {s: sources.count(s) for s in sorted(set(sources))}
+    return finetune_checkworthy([texts[i] for i in order], [labels[i] for i in order], out_dir=out_dir,
+                                base_model_dir=base_model_dir, seed=seed, log=log, start_from=start_from,
+                                info={"sets": counts, "offset": offset, "limit": limit}, **{**TRAINING, **settings})

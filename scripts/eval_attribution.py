@@ -8,7 +8,8 @@ For each set, every checkable gold sentence gets a SentenceInput (the sentence b
 last sentence of factcheck.segment ending before it), the model's labels, cues and source are
 written as spec records (checkworthiness 1.0, no facets) and ../shared/eval/score.py prints the
 figures. ``rules`` is the cue-lexicon baseline calibrated on the project's own data set;
-``fast`` the shipped model in models/fast/attribution; anything else a model directory.
+``fast`` the shipped model in models/fast/attribution; anything else a model directory (any
+attribution type, e.g. models/accurate/attribution).
 """
 from __future__ import annotations
 
@@ -34,7 +35,9 @@ def load(name: str):
         return CueLexiconClassifier().fit([e.input for e in own], np.array([e.labels for e in own]))
     if name == "fast":
         return AttributionClassifier.load(REPO / "models" / "fast" / "attribution")
-    return AttributionClassifier.load(name)
+    from factcheck.models import load_component
+
+    return load_component(name)  # any attribution part, by the type in its config
 
 
 def main(argv=None) -> int:

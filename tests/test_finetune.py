@@ -192,6 +192,25 @@ def test_finetuned_checkworthy_refuses_a_tampered_or_unsafe_folder(tiny_bert, tm
         FinetunedCheckworthy.load(tiny_bert)  # a plain HF folder is not a factcheck model
 
 
+
+def test_a_second_stage_continues_the_first_and_refuses_a_tampered_one(tiny_bert, tmp_path):
+    from factcheck.errors import UnsafeModelError
+
+    first = _finetune_cw(tiny_bert, tmp_path / "s1", epochs=1, lr=1e-3)
+    fresh = _finetune_cw(tiny_bert, tmp_path / "fresh", epochs=1, lr=1e-9)
+    # lr ~0: the continued model scores as the stage it started from, not as a fresh head would
+    second = _finetune_cw(tiny_bert, tmp_path / "s2", epochs=1, lr=1e-9, start_from=tmp_path / "s1")
+    texts = [t for t, _ in CW[:6]]
+    np.testing.assert_allclose(second.decision_function(texts), first.decision_function(texts), atol=5e-3)
+    assert np.abs(fresh.decision_function(texts) - first.decision_function(texts)).max() > 1e-2
+    record = second.config_["training"]
+    assert record["continued_from"][0]["lr"] == 1e-3 and record["lr"] == 1e-9
+    data = bytearray((tmp_path / "s1" / "model.safetensors").read_bytes())
+    data[-5] ^= 0x01
+    (tmp_path / "s1" / "model.safetensors").write_bytes(bytes(data))
+    with pytest.raises(UnsafeModelError, match="SHA-256"):
+        _finetune_cw(tiny_bert, tmp_path / "s3", epochs=1, start_from=tmp_path / "s1")
+
 @pytest.mark.shared
 def test_factcheck_train_rebuilds_the_finetuned_tier(tiny_bert, tmp_path):
     from click.testing import CliRunner

@@ -16,7 +16,7 @@ Examples:
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Directory to write the model to.")
 @click.option("--tier", type=click.Choice(["fast", "accurate", "finetuned"]), default="fast", show_default=True,
               help="fast: sparse and cue features, no torch; accurate: fine-tuned MiniLM check-worthiness and "
-                   "embedding attribution; finetuned: only the fine-tuned check-worthiness (fast attribution).")
+                   "the fast attribution model retrained; finetuned: only the fine-tuned check-worthiness (fast attribution).")
 @click.option("--backend", type=click.Choice(["sklearn", "transformers"]), default="sklearn", show_default=True,
               help="transformers: fine-tune a local Hugging Face encoder (--base-model) for the labels.")
 @click.option("--base-model", type=click.Path(exists=True, file_okay=False),
