@@ -18,6 +18,7 @@ from ..types import Facet
 from .features import Side, names, pair_features
 from .figures import DIFFERENT, SAME
 from .index import LexicalIndex
+from .index_cache import lexical_index
 from .rerank import Reranker
 from .sources import CheckedClaim
 from .text import clean, named_words, terms, words
@@ -50,10 +51,12 @@ def _facets_of(claim: CheckedClaim) -> list[Facet] | None:
 
 
 def side_of(text: str, title: str | None, facets: list[Facet] | None, index: LexicalIndex,
-            words: frozenset | None = None) -> Side:
+            words: frozenset | None = None, full: str | None = None) -> Side:
     """Return what the features need of a claim: its words (with their idf in ``index``) and
-    names with an embedded post's signature, its figures without it."""
-    full = clean(text, signature=False)
+    names with an embedded post's signature, its figures without it (``full``: the text as
+    ``clean(text, signature=False)`` gives it, when the caller has it)."""
+    if full is None:
+        full = clean(text, signature=False)
     if words is None:
         words = frozenset(terms(f"{full} {title or ''}"))
     weights = index.weight(words)
@@ -80,10 +83,10 @@ class Matcher:
                 raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
                                  f"{'accurate' if not self.dense else 'fast'} tier")
         self.reranker = reranker
-        self.lexical = LexicalIndex([c.text for c in self.claims], [c.title for c in self.claims])
-        #: row -> rows of the same claim listed more than once (same words in text and title,
-        #: only quotes or case differ), in file order; rows listed once are absent
-        self.copies = copies_of(self.claims)
+        #: the BM25 index, and row -> rows of the same claim listed more than once (same words in
+        #: text and title, only quotes or case differ), in file order; rows listed once are absent
+        self.lexical, self.copies = lexical_index([c.text for c in self.claims], [c.title for c in self.claims],
+                                                  lambda: copies_of(self.claims), cache_dir)
         self._sides: dict[int, Side] = {}
         self._encoder = encoder
         self.vectors = None
@@ -116,7 +119,8 @@ class Matcher:
         # who wrote a post helps find the claim about it, so retrieval keeps the signature's
         # name and handle; the figures are read without it (its date is the post's, not the claim's)
         texts = [clean(q.text, signature=False) for q in queries]
-        lexical = self.lexical.search_many(texts, self.candidates)
+        query_terms = [terms(t) for t in texts]
+        lexical = self.lexical.search_many(query_terms=query_terms, k=self.candidates)
         dense_rows = dense_sims = None
         if self.dense:
             from .dense import top_cosine
@@ -128,7 +132,7 @@ class Matcher:
             dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)
             title_rows, _ = top_cosine(qv, self.title_vectors, self.candidates)
         for i, (q, hits) in enumerate(zip(queries, lexical)):
-            qs = self.side_of_claim(q)
+            qs = side_of(q.text, None, _facets_of(q), self.lexical, frozenset(query_terms[i]), full=texts[i])
             lex = {row: (rank, bm25, text, title) for rank, (row, bm25, text, title) in enumerate(hits)}
             best = hits[0][1] if hits else 0.0
             rows = list(lex)

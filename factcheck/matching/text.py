@@ -44,7 +44,9 @@ def clean(text: str, *, signature: bool = True) -> str:
 
 def words(text: str) -> list[str]:
     """Return the lower-case words of a text, in order."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    if text.isascii():  # lower-casing ASCII neither makes nor breaks a word: one pass
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def content_words(text: str) -> list[str]:
