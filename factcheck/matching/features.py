@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Sequence
 
-from .text import named_words
+from .text import clean, named_words
 from .figures import DIFFERENT, NONE, SAME, Figure, FigureComparison, compare_figures, figures_of
 
 LEXICAL = ("bm25_rel", "text_rel", "title_rel", "lex_rank", "words_of_claim", "words_of_query",
@@ -23,7 +23,8 @@ class Side:
 
     words: frozenset
     named_text: str
-    figure_text: str
+    #: the text as given: its figures are read from it without an embedded post's signature
+    text: str
     facets: tuple | None
     #: each word's idf in the index searched, and their sum
     weights: dict
@@ -39,8 +40,21 @@ class Side:
         return named_words(self.named_text)
 
     @cached_property
+    def figure_text(self) -> str:
+        return clean(self.text)
+
+    @cached_property
     def figures(self) -> tuple[Figure, ...]:
         return figures_of(self.figure_text, list(self.facets) if self.facets is not None else None)
+
+    @cached_property
+    def dates(self) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.dimension == "date")
+
+    @cached_property
+    def known(self) -> frozenset:
+        """Its words and named words: what a candidate's names are looked for in."""
+        return self.words | self.named
 
 
 def _share(a: frozenset, b: frozenset) -> float:
@@ -57,8 +71,8 @@ def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: floa
     """Return the feature vector of one pair (LEXICAL, then DENSE when ``dense`` is given) and
     the figure verdict (``same``/``different``/``none``)."""
     cmp = compare_figures(q.figures, c.figures) if q.figures else FigureComparison(NONE)
-    dates_q = tuple(f for f in q.figures if f.dimension == "date")
-    dates_c = tuple(f for f in c.figures if f.dimension == "date") if dates_q else ()
+    dates_q = q.dates
+    dates_c = c.dates if dates_q else ()
     dates = compare_figures(dates_q, dates_c).figures if dates_q and dates_c else "none"
     best = best_bm25 if best_bm25 > 0 else 1.0
     # scores relative to the query's best candidate, so that the model carries over to
@@ -66,8 +80,8 @@ def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: floa
     row = [bm25 / best, text / best, title / best,
            1.0 / (1 + lex_rank) if lex_rank is not None else 0.0,
            _share(c.words, q.words), _share(q.words, c.words), _weighted_share(c, q), _weighted_share(q, c),
-           _share(c.named, q.words | q.named),
-           float(len(c.named & (q.words | q.named))) ** 0.5,
+           _share(c.named, q.known),
+           float(len(c.named & q.known)) ** 0.5,
            float(cmp.figures == SAME), float(cmp.figures == DIFFERENT),
            float(dates == SAME), float(dates == DIFFERENT)]
     if dense is not None:

@@ -60,7 +60,7 @@ def side_of(text: str, title: str | None, facets: list[Facet] | None, index: Lex
     if words is None:
         words = frozenset(terms(f"{full} {title or ''}"))
     weights = index.weight(words)
-    return Side(words=words, named_text=full, figure_text=clean(text),
+    return Side(words=words, named_text=full, text=text,
                 facets=tuple(facets) if facets is not None else None, weights=weights,
                 total=sum(weights.values()))
 

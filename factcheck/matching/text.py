@@ -79,8 +79,10 @@ def named_words(text: str) -> frozenset[str]:
     sentence's first word: names, places, figures."""
     out = set()
     for m in _NAMED.finditer(text):
-        before = text[:m.start()].rstrip()
-        if not before or before[-1] in ".!?:\"“":
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or text[j] in ".!?:\"“":
             continue  # a sentence's first word is capitalised anyway
         w = m.group(0).lower().rstrip(".,")
         if w not in STOPWORDS:
