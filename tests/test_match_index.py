@@ -124,3 +124,17 @@ def test_words_are_the_lower_case_of_each_word(text):
 ])
 def test_named_words_leave_out_first_words(text, named):
     assert named_words(text) == named
+
+
+def test_facts_worked_out_for_the_index_are_those_each_candidate_would_give(tmp_path, monkeypatch):
+    pool = _pool(30) + [CheckedClaim(id="f", text="Officials in Ohio said on 3 May 2021 that 4,500 jobs, 12% of all, went.")]
+    small = Matcher(pool, cache_dir=tmp_path)
+    assert small.facts is None
+    monkeypatch.setattr(index_cache, "MIN_CLAIMS", 10)
+    for _ in range(2):  # built, then read back from the file
+        large = Matcher(pool, cache_dir=tmp_path)
+        assert large.facts is not None
+        for row in range(len(pool)):
+            a, b = small.side(row), large.side(row)
+            assert (a.named, a.figures, a.words, a.total) == (b.named, b.figures, b.words, b.total)
+    assert {f.dimension for f in large.side(len(pool) - 1).figures} >= {"date", "count", "percent"}

@@ -22,13 +22,16 @@ class Side:
     first asked for: a candidate's only matter when the query has some)."""
 
     words: frozenset
-    named_text: str
-    #: the text as given: its figures are read from it without an embedded post's signature
+    #: the text as given: its names are read from it with an embedded post's signature
+    #: (``named_text``: that reading, when the caller has it), its figures without
     text: str
     facets: tuple | None
-    #: each word's idf in the index searched, and their sum
+    #: each word's idf in the index searched (a mapping holding at least these words), and their sum
     weights: dict
     total: float
+    named_text: str | None = None
+    #: (named words, figures) when they were worked out beforehand (a source claim's, by its index)
+    preset: tuple | None = None
 
     @cached_property
     def plain(self) -> frozenset:
@@ -37,7 +40,9 @@ class Side:
 
     @cached_property
     def named(self) -> frozenset:
-        return named_words(self.named_text)
+        if self.preset is not None:
+            return self.preset[0]
+        return named_words(self.named_text if self.named_text is not None else clean(self.text, signature=False))
 
     @cached_property
     def figure_text(self) -> str:
@@ -45,6 +50,8 @@ class Side:
 
     @cached_property
     def figures(self) -> tuple[Figure, ...]:
+        if self.preset is not None:
+            return self.preset[1]
         return figures_of(self.figure_text, list(self.facets) if self.facets is not None else None)
 
     @cached_property

@@ -154,6 +154,11 @@ class LexicalIndex:
             raise ValueError("the index's arrays do not fit together")
         return index
 
+    @property
+    def idf_of(self) -> dict:
+        """{term: idf} of every term of the index."""
+        return self._idf
+
     def weight(self, words) -> dict:
         """Return {term: idf} of the terms the index knows (unknown ones weigh the most)."""
         top = float(np.log(max(2, self.size)))

@@ -85,8 +85,8 @@ class Matcher:
         self.reranker = reranker
         #: the BM25 index, and row -> rows of the same claim listed more than once (same words in
         #: text and title, only quotes or case differ), in file order; rows listed once are absent
-        self.lexical, self.copies = lexical_index([c.text for c in self.claims], [c.title for c in self.claims],
-                                                  lambda: copies_of(self.claims), cache_dir)
+        #: and, for a large index, each claim's named words and figures, worked out beforehand
+        self.lexical, self.copies, self.facts = lexical_index(self.claims, copies_of, _facets_of, cache_dir)
         self._sides: dict[int, Side] = {}
         self._encoder = encoder
         self.vectors = None
@@ -107,7 +107,13 @@ class Matcher:
         s = self._sides.get(row)
         if s is None:
             c = self.claims[row]
-            s = self._sides[row] = side_of(c.text, c.title, _facets_of(c), self.lexical, self.lexical.doc_terms[row])
+            words = self.lexical.doc_terms[row]
+            facets = _facets_of(c)
+            # every word of a claim is in the index: its idf is the index's own
+            idf = self.lexical.idf_of
+            preset = (self.facts.named(row), self.facts.figures(row)) if self.facts is not None else None
+            s = self._sides[row] = Side(words=words, text=c.text, facets=tuple(facets) if facets is not None else None,
+                                        weights=idf, total=sum(idf[w] for w in words), preset=preset)
         return s
 
     def side_of_claim(self, claim: CheckedClaim) -> Side:
