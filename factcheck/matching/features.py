@@ -64,13 +64,12 @@ class Side:
         return self.words | self.named
 
 
-def _share(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a) if a else 0.0
-
-
-def _weighted_share(a: Side, b: Side) -> float:
-    """Return the idf-weighted share of ``a``'s words that ``b`` has."""
-    return sum(a.weights[w] for w in a.words & b.words) / a.total if a.total else 0.0
+def _weighted_sum(a: Side, common: frozenset) -> float:
+    """Return the idf-weighted share of ``a``'s words that are in ``common`` (``a.words & other``)."""
+    if not a.total:
+        return 0.0
+    weights = a.weights
+    return sum([weights[w] for w in common]) / a.total
 
 
 def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: float, title: float,
@@ -84,11 +83,17 @@ def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: floa
     best = best_bm25 if best_bm25 > 0 else 1.0
     # scores relative to the query's best candidate, so that the model carries over to
     # indexes of any size (an absolute BM25 grows with the size of the index)
+    cw, qw = c.words, q.words
+    # each way round, as the weighted sums run over the set the intersection gives
+    cq, qc = cw & qw, qw & cw
+    named = c.named
+    shared_names = len(named & q.known)
     row = [bm25 / best, text / best, title / best,
            1.0 / (1 + lex_rank) if lex_rank is not None else 0.0,
-           _share(c.words, q.words), _share(q.words, c.words), _weighted_share(c, q), _weighted_share(q, c),
-           _share(c.named, q.known),
-           float(len(c.named & q.known)) ** 0.5,
+           len(cq) / len(cw) if cw else 0.0, len(qc) / len(qw) if qw else 0.0,
+           _weighted_sum(c, cq), _weighted_sum(q, qc),
+           shared_names / len(named) if named else 0.0,
+           float(shared_names) ** 0.5,
            float(cmp.figures == SAME), float(cmp.figures == DIFFERENT),
            float(dates == SAME), float(dates == DIFFERENT)]
     if dense is not None:

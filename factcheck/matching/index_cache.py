@@ -27,7 +27,7 @@ from .text import clean, named_words
 #: fewer claims than this are indexed in less time than a file takes to check: not kept
 MIN_CLAIMS = 2000
 #: the modules whose code decides what the file holds (words, BM25, copies, names, figures)
-_CODE = ("text.py", "index.py", "matcher.py", "index_cache.py", "figures.py", "../types.py", "../facets/*.py")
+_CODE = ("text.py", "index.py", "matcher.py", "index_cache.py", "features.py", "figures.py", "../types.py", "../facets/*.py")
 
 
 def _code_hash() -> bytes:
