@@ -80,14 +80,14 @@ def pair_features(q: Side, c: Side, *, bm25: float, best_bm25: float, text: floa
     dates_q = q.dates
     dates_c = c.dates if dates_q else ()
     dates = compare_figures(dates_q, dates_c).figures if dates_q and dates_c else "none"
-    best = best_bm25 if best_bm25 > 0 else 1.0
-    # scores relative to the query's best candidate, so that the model carries over to
-    # indexes of any size (an absolute BM25 grows with the size of the index)
     cw, qw = c.words, q.words
-    # each way round, as the weighted sums run over the set the intersection gives
+    # each way round, as each weighted sum runs over the set its intersection gives
     cq, qc = cw & qw, qw & cw
     named = c.named
     shared_names = len(named & q.known)
+    best = best_bm25 if best_bm25 > 0 else 1.0
+    # scores relative to the query's best candidate, so that the model carries over to
+    # indexes of any size (an absolute BM25 grows with the size of the index)
     row = [bm25 / best, text / best, title / best,
            1.0 / (1 + lex_rank) if lex_rank is not None else 0.0,
            len(cq) / len(cw) if cw else 0.0, len(qc) / len(qw) if qw else 0.0,

@@ -83,9 +83,9 @@ class Matcher:
                 raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
                                  f"{'accurate' if not self.dense else 'fast'} tier")
         self.reranker = reranker
-        #: the BM25 index, and row -> rows of the same claim listed more than once (same words in
-        #: text and title, only quotes or case differ), in file order; rows listed once are absent
-        #: and, for a large index, each claim's named words and figures, worked out beforehand
+        #: the BM25 index; row -> rows of the same claim listed more than once (same words in
+        #: text and title, only quotes or case differ), in file order, rows listed once absent;
+        #: for a large index, each claim's named words and figures, worked out beforehand (else None)
         self.lexical, self.copies, self.facts = lexical_index(self.claims, copies_of, _facets_of, cache_dir)
         self._sides: dict[int, Side] = {}
         self._encoder = encoder
