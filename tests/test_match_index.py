@@ -138,3 +138,28 @@ def test_facts_worked_out_for_the_index_are_those_each_candidate_would_give(tmp_
             a, b = small.side(row), large.side(row)
             assert (a.named, a.figures, a.words, a.total) == (b.named, b.figures, b.words, b.total)
     assert {f.dimension for f in large.side(len(pool) - 1).figures} >= {"date", "count", "percent"}
+
+
+def test_match_command_gives_the_same_lines_with_the_index_kept(tmp_path, monkeypatch):
+    import json
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    monkeypatch.setattr(index_cache, "MIN_CLAIMS", 10)
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "default"))
+    source = tmp_path / "checked.jsonl"
+    source.write_text("".join(json.dumps({"id": c.id, "text": c.text, "title": c.title, "rating": "false"}) + "\n"
+                              for c in _pool(25)), encoding="utf-8")
+    queries = tmp_path / "q.jsonl"
+    queries.write_text("".join(json.dumps({"id": f"q{i}", "text": q}) + "\n" for i, q in enumerate(QUERIES)),
+                       encoding="utf-8")
+    args = ["match", str(queries), "--against", str(source), "--top", "3"]
+    fresh = CliRunner().invoke(main, args)
+    assert fresh.exit_code == 0, fresh.output
+    assert len(list(tmp_path.glob("default/match/*.lexical.npz"))) == 1  # kept where $FACTCHECK_CACHE says
+    runs = [CliRunner().invoke(main, [*args, "--cache", str(tmp_path / "cache")]) for _ in range(2)]
+    assert len(list(tmp_path.glob("cache/*.lexical.npz"))) == 1
+    assert [r.output for r in runs] == [fresh.output, fresh.output]
+    assert json.loads(fresh.output.splitlines()[0])["matches"][0]["id"] in {f"c{i}" for i in range(0, 25, 6)}
