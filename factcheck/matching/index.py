@@ -190,9 +190,9 @@ class LexicalIndex:
             total = np.zeros((len(chunk), self.size), dtype=np.float32)
             np.add.at(total, (qrow[owner], self.both_t.indices[at]), self.both_t.data[at])
             chosen = []
-            for i in range(len(chunk)):
+            for i, found in enumerate(np.count_nonzero(total, axis=1).tolist()):
                 row = total[i]
-                kk = min(k, int(np.count_nonzero(row)))
+                kk = min(k, found)
                 if kk == 0:
                     chosen.append(np.zeros(0, dtype=np.int64))
                     continue
