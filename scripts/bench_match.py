@@ -5,7 +5,8 @@
 
 1. indexing: one query against the 10,375 CT20 verified claims (accurate: with an empty
    embedding cache, so every claim is encoded);
-2. 1,000 queries (CT20 train and dev posts) against them (accurate: cache warm);
+2. 1,000 queries (CT20 train and dev posts) against them (the index kept by 1., and for the
+   accurate tier its embeddings: cache warm); wall and CPU seconds (user + system) of each;
 3. --million: brute-force cosine over 1,000,000 random unit vectors in float16 (memory of the
    matrix, peak memory of the process, time for 1,000 queries), as the accurate tier searches.
 """
@@ -27,14 +28,20 @@ from factcheck.matching.dense import top_cosine
 from factcheck.matching.train import read_ct20
 
 
-def _run(args: list[str], env: dict) -> float:
-    t = time.perf_counter()
+def _cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
+def _run(args: list[str], env: dict) -> tuple[float, float]:
+    """Return the wall and CPU seconds (user + system) of one ``factcheck match`` command."""
+    t, cpu = time.perf_counter(), _cpu()
     done = subprocess.run([sys.executable, "-m", "factcheck", "match", *args], env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     took = time.perf_counter() - t
     if done.returncode != 0:
         raise SystemExit(f"factcheck match failed: {done.stderr.strip()}")
-    return took
+    return took, _cpu() - cpu
 
 
 def bench_tiers(data: str | None, tiers: list[str]) -> None:
@@ -50,10 +57,11 @@ def bench_tiers(data: str | None, tiers: list[str]) -> None:
                         encoding="utf-8")
         for tier in tiers:
             env = {**os.environ, "FACTCHECK_CACHE": str(Path(tmp, f"cache-{tier}"))}
-            index = _run([str(one), "--against", str(source), "--model", tier], env)
-            queries = _run([str(many), "--against", str(source), "--model", tier], env)
-            print(f"{tier}: index {len(claims):,} claims + 1 query {index:.2f} s; "
-                  f"1,000 queries {queries:.2f} s (whole commands)  load {os.getloadavg()[0]:.1f}")
+            index, index_cpu = _run([str(one), "--against", str(source), "--model", tier], env)
+            queries, queries_cpu = _run([str(many), "--against", str(source), "--model", tier], env)
+            print(f"{tier}: index {len(claims):,} claims + 1 query {index:.2f} s ({index_cpu:.2f} CPU-s); "
+                  f"1,000 queries {queries:.2f} s ({queries_cpu:.2f} CPU-s) (whole commands)  "
+                  f"load {os.getloadavg()[0]:.1f}")
 
 
 def bench_million(n: int = 1_000_000, queries: int = 1000) -> None:

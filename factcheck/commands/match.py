@@ -22,7 +22,9 @@ Examples:
 @click.option("--conflicts", is_flag=True,
               help="Instead: list pairs from different documents that say the same thing with different figures.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
-              help="accurate: folder for the sources' embeddings (default $FACTCHECK_CACHE or ~/.cache/factcheck/match).")
+              help="Folder for what is worked out once per set of sources: the index of 2,000 or more claims "
+                   "(both tiers) and their embeddings (accurate) (default $FACTCHECK_CACHE or "
+                   "~/.cache/factcheck/match).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here instead of standard output.")
 def match(queries, sources, more_sources, top, model, conflicts, cache_dir, output):

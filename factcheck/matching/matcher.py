@@ -18,6 +18,7 @@ from ..types import Facet
 from .features import Side, names, pair_features
 from .figures import DIFFERENT, SAME
 from .index import LexicalIndex
+from .index_cache import lexical_index
 from .rerank import Reranker
 from .sources import CheckedClaim
 from .text import clean, named_words, terms, words
@@ -50,14 +51,16 @@ def _facets_of(claim: CheckedClaim) -> list[Facet] | None:
 
 
 def side_of(text: str, title: str | None, facets: list[Facet] | None, index: LexicalIndex,
-            words: frozenset | None = None) -> Side:
+            words: frozenset | None = None, full: str | None = None) -> Side:
     """Return what the features need of a claim: its words (with their idf in ``index``) and
-    names with an embedded post's signature, its figures without it."""
-    full = clean(text, signature=False)
+    names with an embedded post's signature, its figures without it (``full``: the text as
+    ``clean(text, signature=False)`` gives it, when the caller has it)."""
+    if full is None:
+        full = clean(text, signature=False)
     if words is None:
         words = frozenset(terms(f"{full} {title or ''}"))
     weights = index.weight(words)
-    return Side(words=words, named_text=full, figure_text=clean(text),
+    return Side(words=words, named_text=full, text=text,
                 facets=tuple(facets) if facets is not None else None, weights=weights,
                 total=sum(weights.values()))
 
@@ -80,10 +83,10 @@ class Matcher:
                 raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
                                  f"{'accurate' if not self.dense else 'fast'} tier")
         self.reranker = reranker
-        self.lexical = LexicalIndex([c.text for c in self.claims], [c.title for c in self.claims])
-        #: row -> rows of the same claim listed more than once (same words in text and title,
-        #: only quotes or case differ), in file order; rows listed once are absent
-        self.copies = copies_of(self.claims)
+        #: the BM25 index; row -> rows of the same claim listed more than once (same words in
+        #: text and title, only quotes or case differ), in file order, rows listed once absent;
+        #: for a large index, each claim's named words and figures, worked out beforehand (else None)
+        self.lexical, self.copies, self.facts = lexical_index(self.claims, copies_of, _facets_of, cache_dir)
         self._sides: dict[int, Side] = {}
         self._encoder = encoder
         self.vectors = None
@@ -104,7 +107,13 @@ class Matcher:
         s = self._sides.get(row)
         if s is None:
             c = self.claims[row]
-            s = self._sides[row] = side_of(c.text, c.title, _facets_of(c), self.lexical, self.lexical.doc_terms[row])
+            words = self.lexical.doc_terms[row]
+            facets = _facets_of(c)
+            # every word of a claim is in the index: its idf is the index's own
+            idf = self.lexical.idf_of
+            preset = (self.facts.named(row), self.facts.figures(row)) if self.facts is not None else None
+            s = self._sides[row] = Side(words=words, text=c.text, facets=tuple(facets) if facets is not None else None,
+                                        weights=idf, total=sum(idf[w] for w in words), preset=preset)
         return s
 
     def side_of_claim(self, claim: CheckedClaim) -> Side:
@@ -116,7 +125,8 @@ class Matcher:
         # who wrote a post helps find the claim about it, so retrieval keeps the signature's
         # name and handle; the figures are read without it (its date is the post's, not the claim's)
         texts = [clean(q.text, signature=False) for q in queries]
-        lexical = self.lexical.search_many(texts, self.candidates)
+        query_terms = [terms(t) for t in texts]
+        lexical = self.lexical.search_many(query_terms=query_terms, k=self.candidates)
         dense_rows = dense_sims = None
         if self.dense:
             from .dense import top_cosine
@@ -128,7 +138,7 @@ class Matcher:
             dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)
             title_rows, _ = top_cosine(qv, self.title_vectors, self.candidates)
         for i, (q, hits) in enumerate(zip(queries, lexical)):
-            qs = self.side_of_claim(q)
+            qs = side_of(q.text, None, _facets_of(q), self.lexical, frozenset(query_terms[i]), full=texts[i])
             lex = {row: (rank, bm25, text, title) for rank, (row, bm25, text, title) in enumerate(hits)}
             best = hits[0][1] if hits else 0.0
             rows = list(lex)

@@ -44,7 +44,9 @@ def clean(text: str, *, signature: bool = True) -> str:
 
 def words(text: str) -> list[str]:
     """Return the lower-case words of a text, in order."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    if text.isascii():  # lower-casing ASCII neither makes nor breaks a word: one pass
+        return _WORD.findall(text.lower())
+    return [w.lower() for w in _WORD.findall(text)]
 
 
 def content_words(text: str) -> list[str]:
@@ -77,8 +79,10 @@ def named_words(text: str) -> frozenset[str]:
     sentence's first word: names, places, figures."""
     out = set()
     for m in _NAMED.finditer(text):
-        before = text[:m.start()].rstrip()
-        if not before or before[-1] in ".!?:\"“":
+        j = m.start() - 1
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        if j < 0 or text[j] in ".!?:\"“":
             continue  # a sentence's first word is capitalised anyway
         w = m.group(0).lower().rstrip(".,")
         if w not in STOPWORDS:
