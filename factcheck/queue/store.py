@@ -26,6 +26,7 @@ from ..errors import AuthError, InputError, NotFoundError, QueueError, Validatio
 from ..types import LABELS, make_claim_id, primary_label
 from . import documents as _documents
 from . import schema, settle
+from .headrow import head_row
 from .scale import RatingScale
 from .validate import UNSET, CheckedVerdict, check_verdict
 
@@ -321,6 +322,13 @@ class Queue:
                 continue
             raw, rest = None, 0  # rest: 1-based start of what SQLite must check, 0 for nothing
             if isinstance(rec, str):
+                fast = head_row(rec, model, model_version, stamp)
+                if fast is not None:
+                    batch.append((fast[0], path, line, fast[1]))
+                    if len(batch) >= _BATCH:
+                        yield batch
+                        batch = []
+                    continue
                 raw, quick = rec, quick_record(rec)
                 if quick is not None:
                     rec, rest = quick[0], quick[1] + 1
