@@ -87,6 +87,9 @@ def _number(value, name: str) -> float:
     return number
 
 
+_INT64 = 2 ** 63  # SQLite's integers are 64-bit
+
+
 def prepare_claim(record: dict, model: str | None, model_version: str | None, added_at: str,
                   raw: str | None = None) -> tuple:
     """Return the items row for one claim record; ValueError if it is unusable.
@@ -100,6 +103,8 @@ def prepare_claim(record: dict, model: str | None, model_version: str | None, ad
     if not isinstance(text, str) or not text.strip():
         raise ValueError("claim text is empty")
     doc_id, start, end = str(record["doc_id"]), int(record["start"]), int(record["end"])
+    if not (-_INT64 <= start < _INT64 and -_INT64 <= end < _INT64):
+        raise ValueError("start or end is too large for a character offset")
     claim_id = record.get("claim_id")
     if not claim_id:
         claim_id = make_claim_id(doc_id, start, end, text)
@@ -286,30 +291,46 @@ class Queue:
         batches = self._prepare_batches(rows, model, model_version, now_iso(), errors, seen)
         first = next(batches, None)
         if first is not None:
-            with self._write() as conn:
-                bulk = conn.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
-                if bulk:
-                    # a first load fills an empty queue in one transaction, with the secondary
-                    # indexes built once at the end: sorting once costs far less than keeping
-                    # four indexes in order row by row, and a killed load leaves the queue empty
-                    saved = [sql for (sql,) in conn.execute(
-                        f"SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN"
-                        f" ({', '.join('?' * len(schema.SECONDARY_INDEXES))})", schema.SECONDARY_INDEXES)]
-                    for name in schema.SECONDARY_INDEXES:
-                        conn.execute(f"DROP INDEX IF EXISTS {name}")
-                    for batch in itertools.chain([first], batches):
-                        added += self._insert_prepared(conn, batch, errors)
-                    for sql in saved:
-                        conn.execute(sql)
-                else:
-                    added += self._insert_prepared(conn, first, errors)
-            if not bulk:
-                for batch in batches:
-                    with self._write() as conn:
-                        added += self._insert_prepared(conn, batch, errors)
+            # for this call: a big queue's indexes stay in memory, and the sorts that build them run
+            # there (a 2 MB cache would spill them to temp files); outside a transaction only
+            conn = self._conn()
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA cache_size = -262144")
+            try:
+                added = self._add_batches(first, batches, errors)
+            finally:
+                conn.execute("PRAGMA cache_size = -2000")
+                conn.execute("PRAGMA temp_store = DEFAULT")
         order = {path: i for i, path in enumerate(dict.fromkeys(e.path for e in errors))}
         errors.sort(key=lambda e: (order[e.path], e.line or 0))
         return AddResult(added, seen[0] - added - len(errors), errors)
+
+    def _add_batches(self, first: list, batches: Iterator[list], errors: list) -> int:
+        """Insert prepared batches: a first load into an empty queue in one transaction with the
+        secondary indexes built at the end, else one transaction per batch; return how many were new."""
+        added = 0
+        with self._write() as conn:
+            bulk = conn.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
+            if bulk:
+                # a first load fills an empty queue in one transaction, with the secondary
+                # indexes built once at the end: sorting once costs far less than keeping
+                # four indexes in order row by row, and a killed load leaves the queue empty
+                saved = [sql for (sql,) in conn.execute(
+                    f"SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN"
+                    f" ({', '.join('?' * len(schema.SECONDARY_INDEXES))})", schema.SECONDARY_INDEXES)]
+                for name in schema.SECONDARY_INDEXES:
+                    conn.execute(f"DROP INDEX IF EXISTS {name}")
+                for batch in itertools.chain([first], batches):
+                    added += self._insert_prepared(conn, batch, errors)
+                for sql in saved:
+                    conn.execute(sql)
+            else:
+                added += self._insert_prepared(conn, first, errors)
+        if not bulk:
+            for batch in batches:
+                with self._write() as conn:
+                    added += self._insert_prepared(conn, batch, errors)
+        return added
 
     @staticmethod
     def _prepare_batches(rows, model, model_version, stamp, errors, seen) -> Iterator[list]:
@@ -355,7 +376,6 @@ class Queue:
         Rows read from their head only are inserted on condition that SQLite finds the rest of
         their text valid JSON; only when fewer rows went in than were given (duplicates, or such
         a broken line) are those rows checked one by one, to report the broken ones."""
-        conn.execute("PRAGMA cache_size = -131072")  # the indexes of a big queue stay in memory
         new = conn.executemany(
             "INSERT OR IGNORE INTO items (claim_id, doc_id, start, \"end\", record, model, model_version, added_at,"
             " text, label, checkworthiness, priority, margin) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
@@ -374,7 +394,6 @@ class Queue:
                     reason = f"broken JSON ({exc})"
                 errors.append(InputError(reason, path=path, line=line))
             conn.execute("DELETE FROM temp.broken")
-        conn.execute("PRAGMA cache_size = -2000")
         return new
 
     def _claim_row(self, conn, claim_id: str) -> sqlite3.Row:
