@@ -333,23 +333,29 @@ class Queue:
         return added
 
     @staticmethod
-    def _prepare_batches(rows, model, model_version, stamp, errors, seen) -> Iterator[list]:
-        """Yield batches of (items row, path, line, where the unchecked rest of the JSON starts)."""
-        batch: list[tuple] = []
+    def _prepare_batches(rows, model, model_version, stamp, errors, seen) -> Iterator[tuple[list, list]]:
+        """Yield batches as two lists: the INSERT's parameters (the items row and where the
+        unchecked rest of the JSON starts, 1-based, 0 for nothing) and each row's (path, line)."""
+        params: list[tuple] = []
+        where: list[tuple] = []
+        n = 0
         for path, line, rec in rows:
-            seen[0] += 1
-            if isinstance(rec, BaseException):
-                errors.append(rec if isinstance(rec, InputError) else InputError(str(rec), path=path, line=line))
-                continue
-            raw, rest = None, 0  # rest: 1-based start of what SQLite must check, 0 for nothing
-            if isinstance(rec, str):
+            n += 1
+            if rec.__class__ is str:
                 fast = head_row(rec, model, model_version, stamp)
                 if fast is not None:
-                    batch.append((fast[0], path, line, fast[1]))
-                    if len(batch) >= _BATCH:
-                        yield batch
-                        batch = []
+                    params.append(fast)
+                    where.append((path, line))
+                    if len(params) >= _BATCH:
+                        seen[0] = n
+                        yield params, where
+                        params, where = [], []
                     continue
+            elif isinstance(rec, BaseException):
+                errors.append(rec if isinstance(rec, InputError) else InputError(str(rec), path=path, line=line))
+                continue
+            raw, rest = None, 0
+            if isinstance(rec, str):
                 raw, quick = rec, quick_record(rec)
                 if quick is not None:
                     rec, rest = quick[0], quick[1] + 1
@@ -360,35 +366,38 @@ class Queue:
                         errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
                         continue
             try:
-                batch.append((prepare_claim(rec, model, model_version, stamp, raw), path, line, rest))
+                params.append(prepare_claim(rec, model, model_version, stamp, raw) + (rest,))
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
                 continue
-            if len(batch) >= _BATCH:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+            where.append((path, line))
+            if len(params) >= _BATCH:
+                seen[0] = n
+                yield params, where
+                params, where = [], []
+        seen[0] = n
+        if params:
+            yield params, where
 
-    def _insert_prepared(self, conn, batch: list, errors: list) -> int:
+    def _insert_prepared(self, conn, batch: tuple[list, list], errors: list) -> int:
         """Insert one prepared batch in the open transaction; return how many claims were new.
 
         Rows read from their head only are inserted on condition that SQLite finds the rest of
         their text valid JSON; only when fewer rows went in than were given (duplicates, or such
         a broken line) are those rows checked one by one, to report the broken ones."""
+        params, where = batch
         new = conn.executemany(
             "INSERT OR IGNORE INTO items (claim_id, doc_id, start, \"end\", record, model, model_version, added_at,"
             " text, label, checkworthiness, priority, margin) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-            " ?12, ?13 WHERE ?14 = 0 OR json_valid('{' || substr(?5, ?14))",
-            (row + (rest,) for row, _, _, rest in batch)).rowcount
-        if new < len(batch) and any(rest for *_, rest in batch):
+            " ?12, ?13 WHERE ?14 = 0 OR json_valid('{' || substr(?5, ?14))", params).rowcount
+        if new < len(params) and any(row[13] for row in params):
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS broken (n INTEGER PRIMARY KEY)")
             conn.executemany("INSERT INTO temp.broken (n) SELECT ?1 WHERE NOT json_valid(?2)",
-                             ((i, row[4]) for i, (row, _, _, rest) in enumerate(batch) if rest))
+                             ((i, row[4]) for i, row in enumerate(params) if row[13]))
             for (i,) in conn.execute("SELECT n FROM temp.broken ORDER BY n").fetchall():
-                row, path, line, _ = batch[i]
+                path, line = where[i]
                 try:
-                    json.loads(row[4])
+                    json.loads(params[i][4])
                     reason = "broken JSON"
                 except ValueError as exc:
                     reason = f"broken JSON ({exc})"
