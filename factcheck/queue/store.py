@@ -335,7 +335,8 @@ class Queue:
     @staticmethod
     def _prepare_batches(rows, model, model_version, stamp, errors, seen) -> Iterator[tuple[list, list]]:
         """Yield batches as two lists: the INSERT's parameters (the items row and where the
-        unchecked rest of the JSON starts, 1-based, 0 for nothing) and each row's (path, line)."""
+        unchecked rest of the JSON starts, 1-based: 0 for nothing, 1 for the whole record) and
+        each row's (path, line)."""
         params: list[tuple] = []
         where: list[tuple] = []
         n = 0
@@ -389,7 +390,7 @@ class Queue:
         new = conn.executemany(
             "INSERT OR IGNORE INTO items (claim_id, doc_id, start, \"end\", record, model, model_version, added_at,"
             " text, label, checkworthiness, priority, margin) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-            " ?12, ?13 WHERE ?14 = 0 OR json_valid('{' || substr(?5, ?14))", params).rowcount
+            " ?12, ?13 WHERE ?14 = 0 OR json_valid(iif(?14 = 1, ?5, '{' || substr(?5, ?14)))", params).rowcount
         if new < len(params) and any(row[13] for row in params):
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS broken (n INTEGER PRIMARY KEY)")
             conn.executemany("INSERT INTO temp.broken (n) SELECT ?1 WHERE NOT json_valid(?2)",
