@@ -449,11 +449,10 @@ def read_documents(inputs: Iterable[str], *, published=None, errors: list | None
             yield item.doc
 
 
-def _decode_lines(raw: IO[bytes], path: str, errors: list[InputError], then: str, first: int = 1) -> Iterator[str]:
-    """Decode a claim file line by line (``first``: the number of the first line); a line that is
-    not UTF-8 is reported (the report ending with ``then``; the caller drops the line) so the
-    rest of the file is still read."""
-    for n, line in enumerate(raw, first):
+def _decode_lines(raw: IO[bytes], path: str, errors: list[InputError], then: str) -> Iterator[str]:
+    """Decode a claim file line by line; a line that is not UTF-8 is reported (the report
+    ending with ``then``; the caller drops the line) so the rest of the file is still read."""
+    for n, line in enumerate(raw, 1):
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -493,8 +492,7 @@ def read_record_rows(path: str, fmt: str | None = None, *, raw: bool = False) ->
         return
     if fmt not in ("jsonl", "csv"):
         raise InputError(f"cannot read .{fmt} files; give .jsonl, .csv or .parquet", path=path)
-    text_records = (lambda stream: _jsonl_texts(path, stream) if raw else _jsonl_records(path, stream, False)) \
-        if fmt == "jsonl" else (
+    text_records = (lambda stream: _jsonl_records(path, stream, raw)) if fmt == "jsonl" else (
         lambda stream: _csv_records(path, stream))
     if path == STDIN:
         yield from text_records(sys.stdin.buffer)
@@ -519,50 +517,9 @@ def read_records(path: str, errors: list | None = None, *, fmt: str | None = Non
             yield record
 
 
-_BLOCK = 1 << 22  # bytes of whole lines decoded at once by the raw JSON Lines reader
-
-
-def _jsonl_texts(path: str, stream: IO[bytes]) -> Iterator[RecordRow]:
-    """The raw JSON Lines reader: what :func:`_jsonl_records` yields with ``raw``, decoding a
-    block of whole lines at once instead of line by line (a fifth of the cost of a ``queue add``
-    read). A block that is not all UTF-8 is read line by line, which reports the lines that
-    are not."""
-    n = 0
-    carry = b""
-    while True:
-        data = stream.read(_BLOCK)
-        if data:
-            data = carry + data if carry else data
-            cut = data.rfind(b"\n") + 1
-            if not cut:
-                carry = data
-                continue
-            carry, data = data[cut:], data[:cut]
-        elif carry:
-            data, carry = carry, b""
-        else:
-            return
-        try:
-            lines = data.decode("utf-8").split("\n")
-        except UnicodeDecodeError:
-            for row in _jsonl_records(path, io.BytesIO(data), True, first=n + 1):
-                yield row
-            n += data.count(b"\n") + (not data.endswith(b"\n"))
-            continue
-        if data.endswith(b"\n"):
-            lines.pop()
-        if n == 0 and lines[0].startswith("\ufeff"):
-            lines[0] = lines[0][1:]
-        for text in lines:
-            n += 1
-            text = text.strip()
-            if text:
-                yield path, n, text
-
-
-def _jsonl_records(path: str, stream: IO[bytes], raw: bool, first: int = 1) -> Iterator[RecordRow]:
+def _jsonl_records(path: str, stream: IO[bytes], raw: bool) -> Iterator[RecordRow]:
     errors: list[InputError] = []
-    for n, line in enumerate(_decode_lines(stream, path, errors, _NOT_READ, first), first):
+    for n, line in enumerate(_decode_lines(stream, path, errors, _NOT_READ), 1):
         if errors:
             yield path, n, errors.pop()
             continue

@@ -124,25 +124,3 @@ def test_head_row_is_prepare_claim_on_the_decoded_head():
         want = store.prepare_claim(quick[0], None, "v1", "2026-01-01T00:00:00.000000Z", line)
         assert got == want + (1,)  # 1: SQLite checks the whole record (the head is valid JSON)
         assert [type(v) for v in got] == [type(v) for v in want + (1,)]
-
-
-@pytest.mark.parametrize("block", [5, 64, 1 << 22])
-def test_block_reader_yields_what_the_line_reader_yields(tmp_path, monkeypatch, block):
-    from factcheck import io as fio
-    data = ('\ufeff{"a": 1}\r\n\n   \n{"b": "x\u2028y\x1cz"}\n'.encode("utf-8") + b'{"c": "\xff"}\n'
-            + '{"d": "caf\u00e9"}\n\t{"e": 2} \n'.encode("utf-8") + b"{broken\n" + b"\xe2\x82\n" + b'{"f": 3}')
-    path = tmp_path / "lines.jsonl"
-    wants = []
-    for body in (data, data + b"\n", b"", b"\n\n", b"\xff"):
-        path.write_bytes(body)
-        monkeypatch.setattr(fio, "_BLOCK", block)
-        with path.open("rb") as stream:
-            got = [(p, n, str(r) if isinstance(r, Exception) else r) for p, n, r in fio._jsonl_texts(str(path), stream)]
-        with path.open("rb") as stream:
-            want = [(p, n, str(r) if isinstance(r, Exception) else r)
-                    for p, n, r in fio._jsonl_records(str(path), stream, True)]
-        assert got == want
-        wants.append(want)
-    # the odd lines were there: the BOM gone, bad bytes and a cut character reported, blank lines counted
-    assert wants[0][0][1:] == (1, '{"a": 1}') and [n for _, n, r in wants[0] if "UTF-8" in r] == [5, 9]
-    assert wants[0][-1][1:] == (10, '{"f": 3}')
