@@ -291,16 +291,14 @@ class Queue:
         batches = self._prepare_batches(rows, model, model_version, now_iso(), errors, seen)
         first = next(batches, None)
         if first is not None:
-            # for this call: a big queue's indexes stay in memory, and the sorts that build them run
-            # there (a 2 MB cache would spill them to temp files); outside a transaction only
+            # for this call: the table and indexes of a big queue stay in memory while rows go in
+            # and indexes are built (temp_store = MEMORY was tried: the index sorts then cost more)
             conn = self._conn()
-            conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute("PRAGMA cache_size = -262144")
             try:
                 added = self._add_batches(first, batches, errors)
             finally:
                 conn.execute("PRAGMA cache_size = -2000")
-                conn.execute("PRAGMA temp_store = DEFAULT")
         order = {path: i for i, path in enumerate(dict.fromkeys(e.path for e in errors))}
         errors.sort(key=lambda e: (order[e.path], e.line or 0))
         return AddResult(added, seen[0] - added - len(errors), errors)
