@@ -26,6 +26,7 @@ from ..errors import AuthError, InputError, NotFoundError, QueueError, Validatio
 from ..types import LABELS, make_claim_id, primary_label
 from . import documents as _documents
 from . import schema, settle
+from .headrow import head_row
 from .scale import RatingScale
 from .validate import UNSET, CheckedVerdict, check_verdict
 
@@ -86,6 +87,9 @@ def _number(value, name: str) -> float:
     return number
 
 
+_INT64 = 2 ** 63  # SQLite's integers are 64-bit
+
+
 def prepare_claim(record: dict, model: str | None, model_version: str | None, added_at: str,
                   raw: str | None = None) -> tuple:
     """Return the items row for one claim record; ValueError if it is unusable.
@@ -99,6 +103,8 @@ def prepare_claim(record: dict, model: str | None, model_version: str | None, ad
     if not isinstance(text, str) or not text.strip():
         raise ValueError("claim text is empty")
     doc_id, start, end = str(record["doc_id"]), int(record["start"]), int(record["end"])
+    if not (-_INT64 <= start < _INT64 and -_INT64 <= end < _INT64):
+        raise ValueError("start or end is too large for a character offset")
     claim_id = record.get("claim_id")
     if not claim_id:
         claim_id = make_claim_id(doc_id, start, end, text)
@@ -285,41 +291,69 @@ class Queue:
         batches = self._prepare_batches(rows, model, model_version, now_iso(), errors, seen)
         first = next(batches, None)
         if first is not None:
-            with self._write() as conn:
-                bulk = conn.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
-                if bulk:
-                    # a first load fills an empty queue in one transaction, with the secondary
-                    # indexes built once at the end: sorting once costs far less than keeping
-                    # four indexes in order row by row, and a killed load leaves the queue empty
-                    saved = [sql for (sql,) in conn.execute(
-                        f"SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN"
-                        f" ({', '.join('?' * len(schema.SECONDARY_INDEXES))})", schema.SECONDARY_INDEXES)]
-                    for name in schema.SECONDARY_INDEXES:
-                        conn.execute(f"DROP INDEX IF EXISTS {name}")
-                    for batch in itertools.chain([first], batches):
-                        added += self._insert_prepared(conn, batch, errors)
-                    for sql in saved:
-                        conn.execute(sql)
-                else:
-                    added += self._insert_prepared(conn, first, errors)
-            if not bulk:
-                for batch in batches:
-                    with self._write() as conn:
-                        added += self._insert_prepared(conn, batch, errors)
+            # for this call: the table and indexes of a big queue stay in memory while rows go in
+            # and indexes are built (temp_store = MEMORY was tried: the index sorts then cost more)
+            conn = self._conn()
+            conn.execute("PRAGMA cache_size = -262144")
+            try:
+                added = self._add_batches(first, batches, errors)
+            finally:
+                conn.execute("PRAGMA cache_size = -2000")
         order = {path: i for i, path in enumerate(dict.fromkeys(e.path for e in errors))}
         errors.sort(key=lambda e: (order[e.path], e.line or 0))
         return AddResult(added, seen[0] - added - len(errors), errors)
 
+    def _add_batches(self, first: list, batches: Iterator[list], errors: list) -> int:
+        """Insert prepared batches: a first load into an empty queue in one transaction with the
+        secondary indexes built at the end, else one transaction per batch; return how many were new."""
+        added = 0
+        with self._write() as conn:
+            bulk = conn.execute("SELECT 1 FROM items LIMIT 1").fetchone() is None
+            if bulk:
+                # a first load fills an empty queue in one transaction, with the secondary
+                # indexes built once at the end: sorting once costs far less than keeping
+                # four indexes in order row by row, and a killed load leaves the queue empty
+                saved = [sql for (sql,) in conn.execute(
+                    f"SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN"
+                    f" ({', '.join('?' * len(schema.SECONDARY_INDEXES))})", schema.SECONDARY_INDEXES)]
+                for name in schema.SECONDARY_INDEXES:
+                    conn.execute(f"DROP INDEX IF EXISTS {name}")
+                for batch in itertools.chain([first], batches):
+                    added += self._insert_prepared(conn, batch, errors)
+                for sql in saved:
+                    conn.execute(sql)
+            else:
+                added += self._insert_prepared(conn, first, errors)
+        if not bulk:
+            for batch in batches:
+                with self._write() as conn:
+                    added += self._insert_prepared(conn, batch, errors)
+        return added
+
     @staticmethod
-    def _prepare_batches(rows, model, model_version, stamp, errors, seen) -> Iterator[list]:
-        """Yield batches of (items row, path, line, where the unchecked rest of the JSON starts)."""
-        batch: list[tuple] = []
+    def _prepare_batches(rows, model, model_version, stamp, errors, seen) -> Iterator[tuple[list, list]]:
+        """Yield batches as two lists: the INSERT's parameters (the items row and where the
+        unchecked rest of the JSON starts, 1-based: 0 for nothing, 1 for the whole record) and
+        each row's (path, line)."""
+        params: list[tuple] = []
+        where: list[tuple] = []
+        n = 0
         for path, line, rec in rows:
-            seen[0] += 1
-            if isinstance(rec, BaseException):
+            n += 1
+            if rec.__class__ is str:
+                fast = head_row(rec, model, model_version, stamp)
+                if fast is not None:
+                    params.append(fast)
+                    where.append((path, line))
+                    if len(params) >= _BATCH:
+                        seen[0] = n
+                        yield params, where
+                        params, where = [], []
+                    continue
+            elif isinstance(rec, BaseException):
                 errors.append(rec if isinstance(rec, InputError) else InputError(str(rec), path=path, line=line))
                 continue
-            raw, rest = None, 0  # rest: 1-based start of what SQLite must check, 0 for nothing
+            raw, rest = None, 0
             if isinstance(rec, str):
                 raw, quick = rec, quick_record(rec)
                 if quick is not None:
@@ -331,42 +365,43 @@ class Queue:
                         errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
                         continue
             try:
-                batch.append((prepare_claim(rec, model, model_version, stamp, raw), path, line, rest))
+                params.append(prepare_claim(rec, model, model_version, stamp, raw) + (rest,))
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
                 continue
-            if len(batch) >= _BATCH:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+            where.append((path, line))
+            if len(params) >= _BATCH:
+                seen[0] = n
+                yield params, where
+                params, where = [], []
+        seen[0] = n
+        if params:
+            yield params, where
 
-    def _insert_prepared(self, conn, batch: list, errors: list) -> int:
+    def _insert_prepared(self, conn, batch: tuple[list, list], errors: list) -> int:
         """Insert one prepared batch in the open transaction; return how many claims were new.
 
         Rows read from their head only are inserted on condition that SQLite finds the rest of
         their text valid JSON; only when fewer rows went in than were given (duplicates, or such
         a broken line) are those rows checked one by one, to report the broken ones."""
-        conn.execute("PRAGMA cache_size = -131072")  # the indexes of a big queue stay in memory
+        params, where = batch
         new = conn.executemany(
             "INSERT OR IGNORE INTO items (claim_id, doc_id, start, \"end\", record, model, model_version, added_at,"
             " text, label, checkworthiness, priority, margin) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-            " ?12, ?13 WHERE ?14 = 0 OR json_valid('{' || substr(?5, ?14))",
-            (row + (rest,) for row, _, _, rest in batch)).rowcount
-        if new < len(batch) and any(rest for *_, rest in batch):
+            " ?12, ?13 WHERE ?14 = 0 OR json_valid(iif(?14 = 1, ?5, '{' || substr(?5, ?14)))", params).rowcount
+        if new < len(params) and any(row[13] for row in params):
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS broken (n INTEGER PRIMARY KEY)")
             conn.executemany("INSERT INTO temp.broken (n) SELECT ?1 WHERE NOT json_valid(?2)",
-                             ((i, row[4]) for i, (row, _, _, rest) in enumerate(batch) if rest))
+                             ((i, row[4]) for i, row in enumerate(params) if row[13]))
             for (i,) in conn.execute("SELECT n FROM temp.broken ORDER BY n").fetchall():
-                row, path, line, _ = batch[i]
+                path, line = where[i]
                 try:
-                    json.loads(row[4])
+                    json.loads(params[i][4])
                     reason = "broken JSON"
                 except ValueError as exc:
                     reason = f"broken JSON ({exc})"
                 errors.append(InputError(reason, path=path, line=line))
             conn.execute("DELETE FROM temp.broken")
-        conn.execute("PRAGMA cache_size = -2000")
         return new
 
     def _claim_row(self, conn, claim_id: str) -> sqlite3.Row:
