@@ -40,3 +40,15 @@ def _fresh_batch_extractors():
     batch = sys.modules.get("factcheck.batch")
     if batch is not None:
         batch._EXTRACTORS.clear()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_match_cache(tmp_path_factory):
+    """Matching keeps indexes and embeddings of large sources in a cache folder; the suite uses its
+    own (shared by the session, so one test's encoding helps the next) and leaves the user's alone."""
+    if os.environ.get("FACTCHECK_CACHE"):
+        yield
+        return
+    os.environ["FACTCHECK_CACHE"] = str(tmp_path_factory.mktemp("factcheck-cache"))
+    yield
+    os.environ.pop("FACTCHECK_CACHE", None)
