@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -33,10 +32,7 @@ def test_a_facets_only_row_carries_no_judgement():
     assert check_row(bad) == "a count facet needs a unit"
 
 
-def test_rebuilds_into_gold_that_is_not_checkable(tmp_path):
-    shared = Path(os.environ.get("FACTCHECK_SHARED", Path(__file__).resolve().parents[2] / "shared"))
-    if not (shared / "data" / "attribution" / "polnear" / "train").is_dir():
-        pytest.skip("../shared/data/attribution/polnear is not here")
+def test_rebuilds_into_gold_that_is_not_checkable(tmp_path, shared):
     docs, gold = build_check_set(shared, tmp_path, SET)
     texts = {d["doc_id"]: d["text"] for d in map(json.loads, docs.read_text(encoding="utf-8").splitlines())}
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]

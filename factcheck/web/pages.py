@@ -247,12 +247,8 @@ def claim_form(request: Request, claim_id: str, ident: Who,
             "copies": bool(copies)}
     body = api.VerdictIn(rating=None if not_a_claim else (rating or None), not_a_claim=bool(not_a_claim),
                          label=label or None, note=note, evidence=evidence.splitlines(), copies=bool(copies))
-    try:
-        api.store_verdict(request.app.state.queue, ident, claim_id, body)
-    except (ApiError, QueueError) as exc:
-        status, message = _form_failure(exc)
-        return claim_view(request, ident, claim_id, error=message, form=form, status=status)
-    return RedirectResponse("/next", status_code=303)
+    return _record_or_show(request, ident, claim_id, form, lambda: api.store_verdict(
+        request.app.state.queue, ident, claim_id, body))
 
 
 @router.post("/claims/{claim_id}/reuse", tags=["pages"], summary="reuse a checked-before verdict from the page's form",
@@ -267,12 +263,19 @@ def reuse_form(request: Request, claim_id: str, ident: Who,
     form = {"label": label, "note": note, "evidence": evidence, "copies": bool(copies)}
     body = api.ReuseIn(verdict_id=reuses, label=label or None, note=note or None, evidence=evidence.splitlines(),
                        copies=bool(copies))
+    return _record_or_show(request, ident, claim_id, form, lambda: api.store_reuse(
+        request.app.state.queue, ident, claim_id, body))
+
+
+def _record_or_show(request: Request, ident, claim_id: str, form: dict | None, record, then: str = "/next"):
+    """Record what a form posted and go on (to the next claim); or show the claim again with the
+    reviewer's input kept and the reason it was refused."""
     try:
-        api.store_reuse(request.app.state.queue, ident, claim_id, body)
+        record()
     except (ApiError, QueueError) as exc:
         status, message = _form_failure(exc)
         return claim_view(request, ident, claim_id, error=message, form=form, status=status)
-    return RedirectResponse("/next", status_code=303)
+    return RedirectResponse(then, status_code=303)
 
 
 def _form_failure(exc) -> tuple[int, str]:
@@ -294,12 +297,8 @@ def adjudicate_form(request: Request, claim_id: str, ident: Editor,
     not_a_claim = rating == NOT_A_CLAIM
     body = api.AdjudicationIn(rating=None if not_a_claim else (rating or None), not_a_claim=not_a_claim,
                               label=label or None, note=note, evidence=evidence.splitlines())
-    try:
-        api.store_ruling(request.app.state.queue, ident, claim_id, body)
-    except (ApiError, QueueError) as exc:
-        status, message = _form_failure(exc)
-        return claim_view(request, ident, claim_id, error=message, status=status)
-    return RedirectResponse("/disputed", status_code=303)
+    return _record_or_show(request, ident, claim_id, None, lambda: api.store_ruling(
+        request.app.state.queue, ident, claim_id, body), then="/disputed")
 
 
 # -- editors and statistics ---------------------------------------------------------------
