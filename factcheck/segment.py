@@ -39,6 +39,8 @@ MAX_WORDS = 120
 _MIN_PIECE = MAX_WORDS // 4
 _CLAUSE_MARKS = ",;:—–"
 _WORD = re.compile(r"\S+")
+#: a letter or digit (``\w`` is exactly ``str.isalnum`` and ``_``): a piece without one is no sentence
+_ALNUM = re.compile(r"[^\W_]")
 
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
@@ -151,6 +153,6 @@ def split_sentences(text: str) -> list[Sentence]:
             while e > s and text[e - 1].isspace():
                 e -= 1
             for ps, pe in _cap(text, s, e):
-                if pe > ps and any(ch.isalnum() for ch in text[ps:pe]):
+                if pe > ps and _ALNUM.search(text, ps, pe):
                     out.append(Sentence(text[ps:pe], ps, pe))
     return out
