@@ -45,3 +45,14 @@ def test_repeated_calls_return_fresh_equal_lists():
     a.append(Token("x", "x", 0, 1))
     b = tokenize("The minister said prices rose.", 5)
     assert len(b) == 6 and b[-1].text == "."
+
+
+def test_reports_asked_again_are_the_same_and_fresh():
+    from factcheck.attribution.source import find_reports
+
+    text = "The minister said prices rose 3 percent in May."
+    first = find_reports(text, 40)
+    assert first and first[0].kind == "named"
+    first.clear()
+    again = find_reports(text, 40)
+    assert again and again == find_reports(text, 40) and again[0].source == (40, 52)
