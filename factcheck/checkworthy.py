@@ -80,10 +80,14 @@ def _words(text: str) -> list[str]:
 
 
 def _terms(words: list[str]) -> list[str]:
-    terms = [_shape(w) if _DIGIT.search(w) else w for w in words]
+    # words are ASCII: the sentence has a figure exactly when its words joined have a digit
+    if _DIGIT.search(" ".join(words)) is None:
+        terms = words
+    else:
+        terms = [_shape(w) if _DIGIT.search(w) else w for w in words]
     out = list(terms)
-    out.extend("~" + w[-3:] for w in terms if len(w) > 4)
-    out.extend(a + " " + b for a, b in zip(terms, terms[1:]))
+    out.extend(["~" + w[-3:] for w in terms if len(w) > 4])
+    out.extend(map(" ".join, zip(terms, terms[1:])))
     return out
 
 

@@ -39,6 +39,8 @@ MAX_WORDS = 120
 _MIN_PIECE = MAX_WORDS // 4
 _CLAUSE_MARKS = ",;:—–"
 _WORD = re.compile(r"\S+")
+#: a letter or digit (``\w`` is exactly ``str.isalnum`` and ``_``): a piece without one is no sentence
+_ALNUM = re.compile(r"[^\W_]")
 
 _CLOSERS = "\"'”’)]»"
 _OPENERS = "\"'“‘([«"
@@ -103,15 +105,22 @@ def _split_block(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     yield start, hi
 
 
+def _last_visible(text: str, lo: int, hi: int) -> str:
+    """Return the last character of ``text[lo:hi]`` that is not white space ("" if none),
+    without copying the block (a hard-wrapped paragraph is asked at each of its lines)."""
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return text[hi - 1] if hi > lo else ""
+
+
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
     """Yield the paragraphs and headlines: split at blank lines, and at a single line break
     unless the text is hard-wrapped there (the next line starts in lower case)."""
     pos = 0
     for m in re.finditer(r"\r?\n", text):
         nxt = text[m.end():m.end() + 1]
-        prev = text[pos:m.start()].rstrip()
         # a hard-wrapped line: next line goes on in lower case, or this one ends mid-clause
-        if nxt and (nxt.islower() or (prev.endswith((",", ";", "-", "(")) and nxt != "\n")):
+        if nxt and (nxt.islower() or (nxt != "\n" and _last_visible(text, pos, m.start()) in (",", ";", "-", "("))):
             continue
         yield pos, m.start()
         pos = m.end()
@@ -151,6 +160,6 @@ def split_sentences(text: str) -> list[Sentence]:
             while e > s and text[e - 1].isspace():
                 e -= 1
             for ps, pe in _cap(text, s, e):
-                if pe > ps and any(ch.isalnum() for ch in text[ps:pe]):
+                if pe > ps and _ALNUM.search(text, ps, pe):
                     out.append(Sentence(text[ps:pe], ps, pe))
     return out

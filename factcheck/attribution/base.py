@@ -51,12 +51,12 @@ def require_cues(P: np.ndarray, analyses: Sequence[Analysis], labels: Sequence[s
     sentence's analysis capped at :data:`CUELESS_CAP` (a new array; ``P`` is not changed).
     ``sourced`` counts as cued only when the rules found its source."""
     P = np.array(P, dtype=float, copy=True)
+    fired = [{c[0] for c in a.cues} for a in analyses]  # what Analysis.fired answers, once per sentence
     for k, lab in enumerate(LABELS):
         if lab not in labels:
             continue
-        for i, a in enumerate(analyses):
-            if not a.fired(lab) and P[i, k] > CUELESS_CAP:
-                P[i, k] = CUELESS_CAP
+        cueless = np.fromiter((lab not in f for f in fired), dtype=bool, count=len(fired))
+        P[cueless & (P[:, k] > CUELESS_CAP), k] = CUELESS_CAP
     return P
 
 

@@ -114,7 +114,8 @@ def _poll_source(toks: list[Token], i: int) -> Report | None:
 def _colon_source(toks: list[Token]) -> Report | None:
     """Return the speaker of a headline or transcript line (*Graham: Trump's rhetoric ...*): a
     name of one to four capitalised words that opens the sentence, a colon, then the words."""
-    k = next((m for m, t in enumerate(toks[:6]) if t.text == ":"), None)
+    first = [t.text for t in toks[:6]]
+    k = first.index(":") if ":" in first else None
     if not k or len(toks) - k < 5:
         return None
     name = toks[:k]

@@ -3,6 +3,7 @@
 lack). Hashing uses CRC-32, which is stable across processes, unlike Python's ``hash``."""
 from __future__ import annotations
 
+import re
 import zlib
 
 import numpy as np
@@ -24,11 +25,17 @@ N_DENSE = len(DENSE_NAMES)
 _INDEX = {name: k for k, name in enumerate(DENSE_NAMES)}
 
 
+#: a character that may be a digit: any word character but an ASCII letter or ``_`` (every
+#: character ``str.isdigit`` accepts is one); a sentence without any has no number
+_MAYBE_DIGIT = re.compile(r"[^\W_a-zA-Z]")
+
+
 def dense_features(a: Analysis, si: SentenceInput) -> np.ndarray:
     """Return the named rule features of one analysed sentence."""
     v = np.zeros(N_DENSE, dtype=np.float32)
+    fired = {c[0] for c in a.cues}
     for k, lab in enumerate(LABELS):
-        v[k] = a.fired(lab)
+        v[k] = lab in fired
     kinds = [c[1] for c in a.cues]
     for kind in kinds:
         j = _INDEX.get(f"cue:{kind}")
@@ -36,7 +43,8 @@ def dense_features(a: Analysis, si: SentenceInput) -> np.ndarray:
             v[j] = min(v[j] + 1.0, 2.0)
     v[_INDEX[f"source:{a.finding.how}"]] = 1.0
     v[_INDEX["source:final"]] = any(r.final and r.kind == "named" for r in a.finding.reports)
-    v[_INDEX["has:number"]] = any(t.text[:1].isdigit() for t in a.tokens)
+    v[_INDEX["has:number"]] = _MAYBE_DIGIT.search(si.text) is not None and any(
+        t.text[:1].isdigit() for t in a.tokens)
     v[_INDEX["has:previous"]] = bool(si.prev_end)
     v[_INDEX["cues:many"]] = len(kinds) > 2
     return v

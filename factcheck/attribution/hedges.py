@@ -31,14 +31,21 @@ _OBJECT_OPENERS = frozenset("the that this these those his her their its any".sp
 _CLAIMS_OF_AFTER = frozenset("amid over despite with the these those new fresh his her their its denied deny denies".split())
 
 
-def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
-    """Index multi-word phrases by their first word for a quick token-level match."""
-    idx: dict[str, list[tuple[str, ...]]] = {}
+def _phrase_index(phrases) -> dict[str, tuple[bool, dict[str, list[tuple[str, ...]]]]]:
+    """Index multi-word phrases by their first word for a quick token-level match: first word ->
+    (whether it is a phrase alone, the longer phrases by their second word, longest first)."""
+    idx: dict[str, tuple[bool, dict[str, list[tuple[str, ...]]]]] = {}
     for p in phrases:
         words = tuple(p.split())
-        idx.setdefault(words[0], []).append(words)
-    for v in idx.values():
-        v.sort(key=len, reverse=True)
+        single, longer = idx.get(words[0], (False, {}))
+        if len(words) == 1:
+            single = True
+        else:
+            longer.setdefault(words[1], []).append(words)
+        idx[words[0]] = (single, longer)
+    for _, longer in idx.values():
+        for v in longer.values():
+            v.sort(key=len, reverse=True)
     return idx
 
 
@@ -68,21 +75,22 @@ _SAYS = frozenset("says said insists insisted".split())
 
 
 def _match(idx, toks: list[Token], i: int) -> int:
-    """Return how many tokens of a phrase in ``idx`` start at ``i`` (0 when none)."""
-    cands = idx.get(toks[i].low)
-    if not cands:
+    """Return how many tokens of a phrase in ``idx`` start at ``i`` (0 when none): the longest
+    phrase that matches (only one of each length can)."""
+    entry = idx.get(toks[i].low)
+    if entry is None:
         return 0
-    for words in cands:  # the first word matched already; a one-word phrase is a match
-        n = len(words)
-        if n == 1:
-            return 1
-        if i + n <= len(toks):
-            for k in range(1, n):
-                if toks[i + k].low != words[k]:
-                    break
-            else:
-                return n
-    return 0
+    single, longer = entry
+    if longer and i + 1 < len(toks):
+        for words in longer.get(toks[i + 1].low, ()):  # the first two words matched already
+            n = len(words)
+            if i + n <= len(toks):
+                for k in range(2, n):
+                    if toks[i + k].low != words[k]:
+                        break
+                else:
+                    return n
+    return 1 if single else 0
 
 
 def _is_number(tok: Token) -> bool:

@@ -590,10 +590,17 @@ def tokenize_span(toks: list[Token], se: tuple[int, int]) -> list[Token]:
     return out
 
 
+_text = attrgetter("text")
+#: the tokens that can open or close a quotation for :func:`_quoted`
+_QUOTE_MARKS = frozenset(('"', "“", "”", "'"))
+
+
 def _quoted(toks: list[Token]) -> set[int]:
     """Return the start offsets of the tokens inside closed quotations: curly marks in pairs,
     straight double marks and doubled apostrophes (*''...''*) toggling."""
     inside: set[int] = set()
+    if _QUOTE_MARKS.isdisjoint(map(_text, toks)):
+        return inside  # most sentences quote nobody: no need to walk them
     opened: int | None = None
     k = 0
     n = len(toks)

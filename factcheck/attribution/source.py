@@ -45,8 +45,30 @@ _CLAIM_OF = frozenset("""claim claims statement statements account accounts asse
 allegation allegations contention""".split())
 
 
+#: the reports of the last few sentences: resolving a pronoun asks again for those of the
+#: sentence before, found just before (sentences come in document order)
+_RECENT: dict[tuple[str, int], tuple[Report, ...]] = {}
+_RECENT_SIZE = 8
+
+
 def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> list[Report]:
-    """Return the reporting cues of one sentence in order, each with what it says of its source."""
+    """Return the reporting cues of one sentence in order, each with what it says of its source
+    (``toks``, when given, are ``tokenize(text, base)``, already made)."""
+    key = (text, base)
+    known = _RECENT.get(key)
+    if known is not None:
+        return list(known)
+    out = _find_reports(text, base, toks)
+    if len(_RECENT) >= _RECENT_SIZE:
+        try:
+            del _RECENT[next(iter(_RECENT))]  # the oldest
+        except (KeyError, StopIteration, RuntimeError):  # another thread got there first
+            pass
+    _RECENT[key] = tuple(out)
+    return out
+
+
+def _find_reports(text: str, base: int, toks: list[Token] | None) -> list[Report]:
     if toks is None:
         toks = tokenize(text, base)
     out: list[Report] = []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 #: titles and abbreviations that keep their full stop (*Mr.*, *Sen.*, *Calif.*), so that a name
@@ -54,7 +55,8 @@ class Token(NamedTuple):
         return self.low.endswith(("'s", "’s")) or self.low.endswith(("s'", "s’"))
 
 
-_new = tuple.__new__
+#: the token pattern as one group: ``re.split`` then returns gap, token, gap, token, ..., gap
+_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 #: the tokens of the last few texts: resolving a pronoun reads the sentence and the one before
 #: again, which were tokenized just before (sentences come in document order)
 _RECENT: dict[tuple[str, int], tuple[Token, ...]] = {}
@@ -67,13 +69,13 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     known = _RECENT.get(key)
     if known is not None:
         return list(known)
-    # tuple.__new__ skips the NamedTuple constructor's argument handling: tokens are made by
-    # the million when scoring large inputs
-    out = []
-    for m in _TOKEN.finditer(text):
-        g = m.group()
-        s, e = m.span()
-        out.append(_new(Token, (g, g.lower(), base + s, base + e)))
+    # Tokens are made by the million when scoring large inputs, so no Python code runs per
+    # token: one split gives the tokens and the gaps between them, and the running sum of
+    # their lengths gives every offset (odd places are starts, even places ends).
+    parts = _SPLIT.split(text)
+    toks = parts[1::2]
+    edges = list(accumulate(map(len, parts), initial=base))
+    out = list(map(_new, repeat(Token), zip(toks, map(str.lower, toks), edges[1::2], edges[2::2])))
     if len(_RECENT) >= _RECENT_SIZE:
         try:
             del _RECENT[next(iter(_RECENT))]  # the oldest
@@ -81,6 +83,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             pass
     _RECENT[key] = tuple(out)
     return out
+
+
+_new = tuple.__new__
 
 
 def is_adverb(tok: Token) -> bool:
