@@ -19,7 +19,7 @@ from .documents import _claim_owner, _colon_source, _poll_source
 from .phrases import (Report, _BE, _IRREGULAR_PAST, _appositive_end, _has_name, _is_predicate_verb, _named, _np_after,
     _opening_quote, _quoted, _source_tail, _title_case, main_verb_index)
 from .subject import _FINDING_ING, _POSTPOSED, _QUESTION_WORDS, _in_as_clause, _intro_participle, _subject
-from .tokens import CLAUSE_PUNCT, QUOTES, Token, tokenize
+from .tokens import CLAUSE_PUNCT, QUOTES, Recent, Token, tokenize
 
 #: capitalised reporting verbs that a title-case headline uses (*Lee Says ...*)
 _HEADLINE_VERBS = frozenset("says said tells told claims warns admits insists reports denies vows confirms".split())
@@ -47,8 +47,7 @@ allegation allegations contention""".split())
 
 #: the reports of the last few sentences: resolving a pronoun asks again for those of the
 #: sentence before, found just before (sentences come in document order)
-_RECENT: dict[tuple[str, int], tuple[Report, ...]] = {}
-_RECENT_SIZE = 8
+_RECENT: Recent = Recent()
 
 
 def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> list[Report]:
@@ -58,14 +57,7 @@ def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> l
     known = _RECENT.get(key)
     if known is not None:
         return list(known)
-    out = _find_reports(text, base, toks)
-    if len(_RECENT) >= _RECENT_SIZE:
-        try:
-            del _RECENT[next(iter(_RECENT))]  # the oldest
-        except (KeyError, StopIteration, RuntimeError):  # another thread got there first
-            pass
-    _RECENT[key] = tuple(out)
-    return out
+    return _RECENT.keep(key, _find_reports(text, base, toks))
 
 
 def _find_reports(text: str, base: int, toks: list[Token] | None) -> list[Report]:

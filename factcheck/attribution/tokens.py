@@ -59,8 +59,26 @@ class Token(NamedTuple):
 _SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 #: the tokens of the last few texts: resolving a pronoun reads the sentence and the one before
 #: again, which were tokenized just before (sentences come in document order)
-_RECENT: dict[tuple[str, int], tuple[Token, ...]] = {}
-_RECENT_SIZE = 8
+class Recent(dict):
+    """The results of a function's last few calls, by their arguments: the pipeline asks again for
+    the sentence just before when it resolves a pronoun. Results are kept as tuples, and callers
+    get a list of their own."""
+
+    def __init__(self, size: int = 8):
+        super().__init__()
+        self.size = size
+
+    def keep(self, key, result: list) -> list:
+        if len(self) >= self.size:
+            try:
+                del self[next(iter(self))]  # the oldest
+            except (KeyError, StopIteration, RuntimeError):  # another thread got there first
+                pass
+        self[key] = tuple(result)
+        return result
+
+
+_RECENT: Recent = Recent()
 
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
@@ -76,13 +94,7 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     toks = parts[1::2]
     edges = list(accumulate(map(len, parts), initial=base))
     out = list(map(_new, repeat(Token), zip(toks, map(str.lower, toks), edges[1::2], edges[2::2])))
-    if len(_RECENT) >= _RECENT_SIZE:
-        try:
-            del _RECENT[next(iter(_RECENT))]  # the oldest
-        except (KeyError, StopIteration, RuntimeError):  # another thread got there first
-            pass
-    _RECENT[key] = tuple(out)
-    return out
+    return _RECENT.keep(key, out)
 
 
 _new = tuple.__new__
