@@ -340,38 +340,30 @@ class Queue:
         n = 0
         for path, line, rec in rows:
             n += 1
-            if rec.__class__ is str:
-                fast = head_row(rec, model, model_version, stamp)
-                if fast is not None:
-                    params.append(fast)
-                    where.append((path, line))
-                    if len(params) >= _BATCH:
-                        seen[0] = n
-                        yield params, where
-                        params, where = [], []
+            row = head_row(rec, model, model_version, stamp) if rec.__class__ is str else None
+            if row is None:
+                if isinstance(rec, BaseException):
+                    errors.append(rec if isinstance(rec, InputError) else InputError(str(rec), path=path, line=line))
                     continue
-            elif isinstance(rec, BaseException):
-                errors.append(rec if isinstance(rec, InputError) else InputError(str(rec), path=path, line=line))
-                continue
-            raw, rest = None, 0
-            if isinstance(rec, str):
-                raw, quick = rec, quick_record(rec)
-                if quick is not None:
-                    rec, rest = quick[0], quick[1] + 1
-                else:
-                    try:
-                        rec = json.loads(raw)
-                    except ValueError as exc:
-                        errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
-                        continue
-            try:
-                params.append(prepare_claim(rec, model, model_version, stamp, raw) + (rest,))
-            except (ValueError, TypeError, KeyError, AttributeError) as exc:
-                errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
-                continue
+                raw, rest = None, 0
+                if isinstance(rec, str):
+                    raw, quick = rec, quick_record(rec)
+                    if quick is not None:
+                        rec, rest = quick[0], quick[1] + 1
+                    else:
+                        try:
+                            rec = json.loads(raw)
+                        except ValueError as exc:
+                            errors.append(InputError(f"broken JSON ({exc})", path=path, line=line))
+                            continue
+                try:
+                    row = prepare_claim(rec, model, model_version, stamp, raw) + (rest,)
+                except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                    errors.append(InputError(str(exc).strip("'\""), path=path, line=line))
+                    continue
+            params.append(row)
             where.append((path, line))
             if len(params) >= _BATCH:
-                seen[0] = n
                 yield params, where
                 params, where = [], []
         seen[0] = n
