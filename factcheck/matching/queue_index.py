@@ -89,18 +89,20 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     if not pool:
         return []
     from .figures import compare_figures, figures_of
-    from .matcher import Matcher  # numpy and scipy: only when there is something to rank
+    from .matcher import Matcher  # numpy: only when there is something to rank
 
     texts = {c.id: c.text for c in pool}
     (result,) = Matcher(pool).match([CheckedClaim(id=claim_id, text=text)], top=top)
-    mine = figures_of(text)
+    mine = None  # the claim's own figures: read only when a match's differ
     out = []
     for m in result["matches"]:
         doc_id, title = _article_of(queue, m["id"])
+        differing = []
+        if m["figures"] == "different":
+            mine = figures_of(text) if mine is None else mine
+            differing = [list(p) for p in compare_figures(mine, figures_of(texts[m["id"]])).differing]
         row = {"claim_id": m["id"], "text": texts[m["id"]], "doc_id": doc_id, "title": title, "score": m["score"],
-               "figures": m["figures"], "verdict": m["verdict"],
-               "differing": [list(p) for p in compare_figures(mine, figures_of(texts[m["id"]])).differing]
-               if m["figures"] == "different" else []}
+               "figures": m["figures"], "verdict": m["verdict"], "differing": differing}
         row["reusable"] = reusable(row)
         out.append(row)
     return out
@@ -178,7 +180,7 @@ def copy_group(conn, verdict_id: int, reviewer_id: int) -> tuple[int, list[int]]
     reviewer, each reusing the head, on a claim with the head's words."""
     row = conn.execute("SELECT reuses FROM verdicts WHERE verdict_id = ?", (verdict_id,)).fetchone()
     head = row[0] if row else None
-    if head is None:
+    if head is None or verdict_id - head > MAX_COPIES:  # copies follow their head at once, MAX_COPIES at most
         return verdict_id, []
     rows = conn.execute(
         "SELECT v.verdict_id, v.reviewer_id, v.reuses, i.text, EXISTS (SELECT 1 FROM current_verdicts c"
