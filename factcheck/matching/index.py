@@ -109,13 +109,14 @@ class LexicalIndex:
             v = max(1, len(vocab))  # entries are keyed claim * v + term
             text_tf, title_tf = _counts(text_ids, text_len, v), _counts(title_ids, title_len, v)
             text_len, title_len = text_len.astype(np.float64), title_len.astype(np.float64)
-            df = np.bincount(_add(text_tf, title_tf)[0] % v, minlength=len(vocab))
+            both = _add(text_tf, title_tf, TITLE_WEIGHT)  # its keys are every (claim, term) there is
+            df = np.bincount(both[0] % v, minlength=len(vocab))
             #: each term's weight for coverage features: log(N / df), 0 for a term in every claim
             self.idf = np.log(max(1, self.size) / np.maximum(df, 1))
             # as FTS5 ranks a row of several columns: one document whose title words count
             # TITLE_WEIGHT each, its length the sum of both; by term, so that a query's terms
             # gather every claim's score
-            doc, term, w = _bm25(_add(text_tf, title_tf, TITLE_WEIGHT), text_len + title_len, v)
+            doc, term, w = _bm25(both, text_len + title_len, v)
             self.both_t = _rows(term, doc, w, v)
             # text and title alone are read only for the claims chosen: by claim
             self.text = _rows(*_bm25(text_tf, text_len, v), self.size)

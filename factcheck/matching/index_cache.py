@@ -19,10 +19,10 @@ from typing import Sequence
 
 import numpy as np
 
-from .figures import Figure, figures_of
+from .features import Side
+from .figures import Figure
 from .index import LexicalIndex
 from .sources import CheckedClaim
-from .text import clean, named_words
 
 #: fewer claims than this are indexed in less time than a file takes to check: not kept
 MIN_CLAIMS = 2000
@@ -70,15 +70,18 @@ class SourceFacts:
 
     @classmethod
     def of(cls, claims: Sequence[CheckedClaim], facets_of) -> "SourceFacts":
-        """Work them out for every claim, as :class:`~.features.Side` would (``facets_of(claim)``:
+        """Work them out for every claim with :class:`~.features.Side` (``facets_of(claim)``:
         its given facets, or None to read them from the text)."""
         vocab: dict[str, int] = {}
         ids, lengths, figures = [], [], {}
         for row, c in enumerate(claims):
-            named = named_words(clean(c.text, signature=False))
+            facets = facets_of(c)
+            side = Side(words=frozenset(), text=c.text, facets=tuple(facets) if facets is not None else None,
+                        weights={}, total=0.0)
+            named = side.named
             ids.extend(vocab.setdefault(w, len(vocab)) for w in named)
             lengths.append(len(named))
-            found = figures_of(clean(c.text), facets_of(c))
+            found = side.figures
             if found:
                 figures[row] = found
         return cls(list(vocab), np.array(ids, dtype=np.int64), np.array(lengths, dtype=np.int64), figures)

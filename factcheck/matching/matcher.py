@@ -21,7 +21,7 @@ from .index import LexicalIndex
 from .index_cache import lexical_index
 from .rerank import Reranker
 from .sources import CheckedClaim
-from .text import clean, named_words, terms, words
+from .text import clean, terms, words
 
 TIERS = ("fast", "accurate")
 #: candidates re-ranked per query, from each retriever, by tier: on CT20 dev the fast tier's
@@ -108,7 +108,7 @@ class Matcher:
         if s is None:
             c = self.claims[row]
             words = self.lexical.doc_terms[row]
-            facets = _facets_of(c)
+            facets = _facets_of(c) if self.facts is None else None  # preset figures need none
             # every word of a claim is in the index: its idf is the index's own
             idf = self.lexical.idf_of
             preset = (self.facts.named(row), self.facts.figures(row)) if self.facts is not None else None
