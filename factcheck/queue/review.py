@@ -53,10 +53,13 @@ class ReviewSession:
         self.no_source = False  # the reviewer says the claim has no source (o)
         self.copies = False  # the verdict goes to the claim's copies in other articles too (c)
 
+    def _typed(self) -> dict:
+        """What the reviewer typed or switched for the claim on screen, as the verdict's fields."""
+        return {"label": self.label, "note": self.note, "evidence": self.evidence,
+                "source": None if self.no_source else UNSET, "copies": self.copies}
+
     def _record(self, **what) -> dict:
-        return self.queue.record_verdict(self.claim_id, self.reviewer, label=self.label, note=self.note,
-                                         evidence=self.evidence, source=None if self.no_source else UNSET,
-                                         copies=self.copies, **what)
+        return self.queue.record_verdict(self.claim_id, self.reviewer, **self._typed(), **what)
 
     @staticmethod
     def _copied(verdict: dict) -> str:
@@ -98,8 +101,7 @@ class ReviewSession:
         if match is None:
             self.message = "No earlier verdict with the same figures to reuse."
             return None
-        verdict = reuse(self.queue, self.claim_id, self.reviewer, match, label=self.label, note=self.note,
-                        evidence=self.evidence, source=None if self.no_source else UNSET, copies=self.copies)
+        verdict = reuse(self.queue, self.claim_id, self.reviewer, match, **self._typed())
         self.reviewed += 1
         self.message = f"Saved: {verdict['rating']}, reusing verdict {verdict['reuses']}{self._copied(verdict)}"
         self.advance()
