@@ -57,8 +57,8 @@ class Token(NamedTuple):
 
 #: the token pattern as one group: ``re.split`` then returns gap, token, gap, token, ..., gap
 _SPLIT = re.compile("(" + _TOKEN.pattern + ")")
-#: the tokens of the last few texts: resolving a pronoun reads the sentence and the one before
-#: again, which were tokenized just before (sentences come in document order)
+
+
 class Recent(dict):
     """The results of a function's last few calls, by their arguments: the pipeline asks again for
     the sentence just before when it resolves a pronoun. Results are kept as tuples, and callers
@@ -78,6 +78,8 @@ class Recent(dict):
         return result
 
 
+#: the tokens of the last few texts: resolving a pronoun reads the sentence and the one before
+#: again, which were tokenized just before (sentences come in document order)
 _RECENT: Recent = Recent()
 
 
