@@ -26,7 +26,7 @@ from .base import require_cues
 from .evaluate import _PERSONAL, source_hit
 from .features import featurize, sparse_matrix
 from .linear import AttributionClassifier
-from .train import PUBLIC, SETTINGS, _public
+from .train import PUBLIC, SETTINGS, mix_public
 
 #: the candidates compared by :func:`grouped_cv`: ``rules`` takes the rules' decisions;
 #: ``linear`` the trained model with ``C``, the labels that need a cue of their own
@@ -67,19 +67,15 @@ def build_pool(shared_data_dir: Path | str, own_data_dir: Path | str | None, *, 
     public = PUBLIC if public is None else public
     rng = np.random.default_rng(seed)
     rows = [(e, 1.0, "own", e.input.doc_id) for e in D.read_own(own_data_dir)]
-    found = _public(D.shared_data_dir(shared_data_dir))
-    for name, (cap, weight) in public.items():
-        items = found.get(name, [])
-        if name != "polnear" and len(items) > cap:
-            items = [items[i] for i in sorted(rng.choice(len(items), cap, replace=False))]
-        rows += [(e, weight, name, e.input.doc_id if name == "polnear" else "") for e in items]
+    rows += [(e, weight, name, e.input.doc_id if name == "polnear" else "")
+             for name, e, weight in mix_public(shared_data_dir, public, rng, whole=("polnear",))]
     if not any(o == "polnear" for _, _, o, _ in rows):
         raise FileNotFoundError("no PolNeAR train articles under the shared data folder")
     analyses, dense, hashed = featurize([e.input for e, *_ in rows], n_bits)
     Y = np.array([[-1 if v is None else v for v in e.labels] for e, *_ in rows], dtype=np.int8)
     return Pool(analyses, dense, hashed, Y.reshape(-1, len(LABELS)), np.array([w for _, w, _, _ in rows]),
                 np.array([o for _, _, o, _ in rows]), np.array([g for *_, g in rows]),
-                [e.source for e, *_ in rows], public.get("polnear", (12000, 1.0))[0])
+                [e.source for e, *_ in rows], public.get("polnear", PUBLIC["polnear"])[0])
 
 
 def _fold_of_groups(groups: np.ndarray, folds: int, seed: int) -> dict[str, int]:

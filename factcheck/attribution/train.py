@@ -51,6 +51,19 @@ def _public(shared: Path) -> dict[str, list]:
     return out
 
 
+def mix_public(shared_data_dir: Path | str | None, public: dict, rng: np.random.Generator, *,
+               whole: tuple[str, ...] = ()):
+    """Yield (set name, example, weight) for the public sets of ``public`` (name: (cap, weight)),
+    each subsampled with ``rng`` to its cap, in ``public``'s order; the sets named in ``whole``
+    are kept whole (their cap is applied later, per fold, by the caller)."""
+    found = _public(D.shared_data_dir(shared_data_dir))
+    for name, (cap, weight) in public.items():
+        items = found.get(name, [])
+        if name not in whole and len(items) > cap:
+            items = [items[i] for i in sorted(rng.choice(len(items), cap, replace=False))]
+        yield from ((name, e, weight) for e in items)
+
+
 def training_set(shared_data_dir: Path | str | None, own_data_dir: Path | str | None, *, seed: int = 0,
                  public: dict | None = None):
     """Return (inputs, Y with -1 for unknown, sample weights, calibration mask, origins)."""
@@ -59,12 +72,7 @@ def training_set(shared_data_dir: Path | str | None, own_data_dir: Path | str | 
     own = D.read_own(own_data_dir)
     examples = [(e, 1.0, True) for e in own]
     if shared_data_dir is not None and public:
-        found = _public(D.shared_data_dir(shared_data_dir))
-        for name, (cap, weight) in public.items():
-            items = found.get(name, [])
-            if len(items) > cap:
-                items = [items[i] for i in sorted(rng.choice(len(items), cap, replace=False))]
-            examples += [(e, weight, False) for e in items]
+        examples += [(e, weight, False) for _, e, weight in mix_public(shared_data_dir, public, rng)]
     X = [e.input for e, _, _ in examples]
     Y = np.array([[-1 if v is None else v for v in e.labels] for e, _, _ in examples], dtype=np.int8)
     w = np.array([wt for _, wt, _ in examples])
