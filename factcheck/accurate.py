@@ -475,8 +475,7 @@ def _train_embed_checkworthy(shared_data_dir, seed: int, fast: Any) -> AccurateC
 
 def train_accurate(shared_data_dir: str | Path | None, own_data_dir: str | Path | None, *, seed: int = 0,
                    embedding_cache: str | Path | None = None, fast_checkworthy: Any = "train",
-                   fast_attribution: Any = "train", checkworthy: bool = True
-                   ) -> tuple[AccurateCheckworthy | None, AccurateAttribution]:
+                   fast_attribution: Any = "train") -> tuple[AccurateCheckworthy, AccurateAttribution]:
     """Return the accurate tier's (check-worthiness, attribution) models trained as shipped.
 
     Check-worthiness: CT24 train, then blended on CT24 dev with the fast model
@@ -487,8 +486,9 @@ def train_accurate(shared_data_dir: str | Path | None, own_data_dir: str | Path 
     :func:`factcheck.attribution.train.train_attribution`; pass a fitted one, or None).
     ``embedding_cache`` names an ``.npz`` of already computed sentence embeddings, read if it
     exists and written afterwards, so a rebuild need not encode everything again.
-    ``checkworthy=False`` skips the check-worthiness model (None is returned for it): the
-    shipped tier's check-worthiness is the fine-tuned model of :mod:`factcheck.finetuned`.
+    These are the embedding-based model types (``checkworthy-embed``, ``attribution-embed``) that
+    a model directory may hold; the shipped accurate tier uses neither: its check-worthiness is
+    the fine-tuned model of :mod:`factcheck.finetuned` and its attribution the fast tier's.
     """
     from .attribution.train import training_set
 
@@ -497,7 +497,7 @@ def train_accurate(shared_data_dir: str | Path | None, own_data_dir: str | Path 
     if embedding_cache is not None and Path(embedding_cache).exists():
         enc.load_cache(embedding_cache)
     try:
-        cw = _train_embed_checkworthy(shared_data_dir, seed, fast_checkworthy) if checkworthy else None
+        cw = _train_embed_checkworthy(shared_data_dir, seed, fast_checkworthy)
 
         fast_att = fast_attribution
         if isinstance(fast_att, str) and fast_att == "train":
