@@ -63,23 +63,11 @@ class FacetIn(BaseModel):
     not_a_figure: bool = False
 
 
-class VerdictIn(BaseModel):
-    """A reviewer's verdict on a claim: a rating, or ``"not_a_claim": true``.
+class _Corrected(BaseModel):
+    """What a reviewer may correct along with a verdict: the primary label and the source."""
 
-    ``source`` absent keeps the model's source, ``null`` says the claim has none, a span
-    corrects it. The queue checks everything (``factcheck.queue.validate``): 422 when refused.
-    """
-
-    rating: Optional[str] = Field(None, max_length=100, description="a name on the queue's rating scale")
-    not_a_claim: bool = Field(False, description="the sentence is nothing a fact-checker would check (no rating)")
     label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
     source: Optional[SpanIn] = Field(None, description="the corrected source span; null: the claim has no source")
-    facets: list[FacetIn] = Field(default_factory=list, max_length=50, description="corrected figures")
-    note: Optional[str] = Field(None, max_length=MAX_NOTE)
-    evidence: Optional[list[Annotated[str, Field(max_length=MAX_URL)]]] = Field(
-        default_factory=list, max_length=MAX_EVIDENCE, description="http(s) URLs of the evidence")
-    copies: bool = Field(False, description="give the claim's copies in other articles the same verdict too, "
-                                            "each naming this one in reuses (their ids come back in copies)")
 
     def source_given(self):
         """Return the source as the queue takes it: UNSET when absent, None, or (start, end)."""
@@ -90,20 +78,33 @@ class VerdictIn(BaseModel):
         return None if self.source is None else (self.source.start, self.source.end)
 
 
-class ReuseIn(BaseModel):
+class VerdictIn(_Corrected):
+    """A reviewer's verdict on a claim: a rating, or ``"not_a_claim": true``.
+
+    ``source`` absent keeps the model's source, ``null`` says the claim has none, a span
+    corrects it. The queue checks everything (``factcheck.queue.validate``): 422 when refused.
+    """
+
+    rating: Optional[str] = Field(None, max_length=100, description="a name on the queue's rating scale")
+    not_a_claim: bool = Field(False, description="the sentence is nothing a fact-checker would check (no rating)")
+    facets: list[FacetIn] = Field(default_factory=list, max_length=50, description="corrected figures")
+    note: Optional[str] = Field(None, max_length=MAX_NOTE)
+    evidence: Optional[list[Annotated[str, Field(max_length=MAX_URL)]]] = Field(
+        default_factory=list, max_length=MAX_EVIDENCE, description="http(s) URLs of the evidence")
+    copies: bool = Field(False, description="give the claim's copies in other articles the same verdict too, "
+                                            "each naming this one in reuses (their ids come back in copies)")
+
+
+class ReuseIn(_Corrected):
     """Take over the verdict of a claim checked before this one (one the claim's page lists in
     ``checked_before``): its rating, and its evidence unless other evidence is given. Refused
     (422) when that claim's figures differ from this one's."""
 
     verdict_id: int = Field(..., description="the verdict_id of a checked_before match")
     copies: bool = Field(False, description="give the claim's copies in other articles the verdict too")
-    label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
-    source: Optional[SpanIn] = Field(None, description="the corrected source span; null: the claim has no source")
     note: Optional[str] = Field(None, max_length=MAX_NOTE, description="default: which verdict it reuses")
     evidence: Optional[list[Annotated[str, Field(max_length=MAX_URL)]]] = Field(
         default_factory=list, max_length=MAX_EVIDENCE, description="default: the reused verdict's evidence")
-
-    source_given = VerdictIn.source_given
 
 
 class VerdictOut(BaseModel):
