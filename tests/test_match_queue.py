@@ -343,6 +343,21 @@ def test_undo_takes_back_a_verdict_with_the_copies_it_was_given_to(queue):
     assert _verdicts_on(queue, "new") == [] and queue.settled("old") is not None
 
 
+def test_undo_switches_copies_off_for_the_claim_that_comes_back(queue):
+    from factcheck.queue.review import ReviewSession
+
+    session = ReviewSession(queue, "sam")
+    assert session.claim_id == "copy"
+    session.rate(0)  # without its copies
+    while session.claim_id not in ("new", None):
+        session.skip()
+    assert session.claim_id == "new" and session.toggle_copies()  # switched on for the claim on screen
+    session.undo()
+    assert session.claim_id == "copy" and session.copies is False
+    session.rate(0)
+    assert len(_verdicts_on(queue, "copy")) == 1 and _verdicts_on(queue, "new") == []
+
+
 def test_an_imported_fact_check_stands_in_a_queue_wanting_two_reviews_until_disputed(tmp_path):
     with Queue(tmp_path / "two.queue") as q:
         q.init(reviews_per_claim=2)

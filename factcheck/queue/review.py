@@ -146,6 +146,7 @@ class ReviewSession:
         # what the reviewer had typed comes back with the claim
         self.note, self.evidence, self.label = undone["note"], list(undone["evidence"]), undone["label"]
         self.no_source = undone["source_corrected"] and undone["source"] is None
+        self.copies = False  # a switch of the claim that was on screen; off for each claim shown
         self.current = self.queue.get_claim(retraction["claim_id"], reviewer=self.reviewer)
         self.message = f"Undone: verdict {retraction['supersedes']}. Rate this claim again."
         return retraction
