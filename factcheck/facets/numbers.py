@@ -159,12 +159,15 @@ def _money_value(n: Numeral, code: str) -> tuple[float | int, str]:
     return n.value, code
 
 
+def _market_talk(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` speaks of markets (*index*, *shares*, *closed*): there, points
+    are index points and a bare grouped figure is a level."""
+    return not MARKET_WORDS.isdisjoint(re.findall(r"[a-z&]+", text[lo:hi].lower()))
+
+
 def _points_are_percent(text: str, lo: int, hi: int, n: Numeral) -> bool:
     """Whether ``N points`` is a percentage (a poll lead) rather than index points."""
-    if n.value > 100:
-        return False
-    words = set(re.findall(r"[a-z&]+", text[lo:hi].lower()))
-    return not (words & MARKET_WORDS)
+    return n.value <= 100 and not _market_talk(text, lo, hi)
 
 
 def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
@@ -352,7 +355,7 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
         return True  # a partitive (300,000 of them, 13 of the past 19) or a compound
     if _GROUPED.fullmatch(a.numeral.figure) and a.numeral.scale == 1 \
             and not _LEVEL_BEFORE.search(text, max(lo, a.start - 8), a.start) \
-            and MARKET_WORDS.isdisjoint(re.findall(r"[a-z&]+", text[lo:a.start].lower())):
+            and not _market_talk(text, lo, a.start):
         return True  # 100,000 would be admitted; from 70,000 to 85,000
     nxt = _NEXT_WORD.match(text, a.end)
     if nxt and nxt.group(1) in _CASUALTIES:
