@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, SMALL_NUMBERS, TIME_UNITS, WEEKDAYS
 
 _WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z][a-z])|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
-#: a middle initial inside a name (*George W. Bush administration officials*)
-_INITIAL = re.compile(r"[A-Z]\.")
 _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
 _OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
                       r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+(?:\d|(?:" + "|".join(SMALL_NUMBERS)
@@ -78,7 +76,7 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
             break
         word = m.group(1)
         low = word.lower()
-        if _INITIAL.fullmatch(word):
+        if len(word) == 2 and word[1] == ".":
             words.append(word)  # an initial is part of the name around it: no word of its own
             end = m.end()
             continue
