@@ -5,7 +5,8 @@ they share a document and the record covers at least half of the gold span; chec
 is judged by average precision (ties ranked pessimistically) and F1 at 0.5; labels by
 per-label P/R/F1 on checkable sentences; facets by a greedy one-to-one match on kind and value
 (money also on currency) inside the gold span, with quantity, duration and value-less gold
-facets left out of the count. Written from the spec for this project.
+facets left out of the count, and, on a gold sentence that names the kinds annotated on it
+(``"kinds"``), predicted facets of other kinds too. Written from the spec for this project.
 """
 from __future__ import annotations
 
@@ -145,7 +146,10 @@ def score_records(gold: list[dict], pred: list[dict]) -> dict:
             hits_scored = any(_span_overlap(fs, (s["start"], s["end"])) > 0 for s in scored)
             return hits_ignored and not hits_scored
 
-        candidates = [f for f in inside.values() if f.get("kind") in SCORED_KINDS and not counts_for_nothing(f)]
+        # a sentence annotated for some kinds only (gold "kinds") does not score the others
+        kinds = g.get("kinds") or SCORED_KINDS
+        candidates = [f for f in inside.values()
+                      if f.get("kind") in SCORED_KINDS and f.get("kind") in kinds and not counts_for_nothing(f)]
         _match_facets(scored, candidates, facets)
 
         if not wanted_checkable:

@@ -3,8 +3,8 @@
 
     python3 scripts/eval_check_set.py [--set DIR] [--model fast] [--model accurate] [--json] [--keep DIR]
 
-The set (``datasets/polnear-check``, or the sealed ``datasets/polnear-check-2`` with ``--set``, or the facets-only development set
-``datasets/polnear-facets-dev``) keeps
+The set (``datasets/polnear-check``, or the sealed ``datasets/polnear-check-2`` with ``--set``, or the facets-only development sets
+``datasets/polnear-facets-dev`` and ``datasets/polnear-facets-dev-2``, the second with dates and counts only) keeps
 offsets only; the texts come from
 ``$FACTCHECK_SHARED`` (default ``<repo>/../shared``). For each ``--model`` it runs
 ``factcheck evaluate DOCS GOLD --model M`` and prints its figures. The check set is for
@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
         print(f"PolNeAR check set {args.set.name}: {len(rows)} gold sentences in {gold}", flush=True)
         if rows and all(r.get("facets_only") for r in rows):
-            print("facets-only set: only the facet figures mean anything here", flush=True)
+            kinds = sorted({k for r in rows for k in r.get("kinds") or ()})
+            only = f"the {' and '.join(kinds)} figures" if kinds else "the facet figures"
+            print(f"facets-only set: only {only} mean anything here", flush=True)
         status = 0
         for model in args.model or ["fast"]:
             print(f"\n== model {model}", flush=True)

@@ -77,6 +77,25 @@ def test_facet_match_needs_value_and_currency():
     assert result["facets"]["count"]["fp"] == 0  # overlaps a don't-care duration
 
 
+def test_a_sentence_annotated_for_some_kinds_scores_only_those():
+    gold = [{"doc_id": "d", "start": 0, "end": 40, "checkable": False, "labels": [], "primary": None,
+             "kinds": ["date", "count"],
+             "facets": [{"kind": "count", "value": 3, "unit": "polls", "start": 0, "end": 7}]}]
+    pred = [{"doc_id": "d", "start": 0, "end": 40, "checkworthiness": 0.1, "label": "unsourced", "scores": {},
+             "facets": [{"kind": "count", "value": 3, "unit": "polls", "start": 0, "end": 7},
+                        {"kind": "percent", "value": 12, "start": 10, "end": 13},
+                        {"kind": "money", "value": 5, "unit": "USD", "start": 15, "end": 17},
+                        {"kind": "date", "value": "2016-05", "start": 20, "end": 23}]}]
+    result = score_records(gold, pred)
+    assert result["facets"]["count"]["tp"] == 1
+    assert result["facets"]["date"]["fp"] == 1  # an annotated kind: a date where none is, is wrong
+    assert result["facets"]["percent"] == result["facets"]["money"] == {
+        "p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 0}
+    # the same sentence without "kinds" counts the percent and the money as false positives
+    plain = score_records([{k: v for k, v in gold[0].items() if k != "kinds"}], pred)
+    assert plain["facets"]["percent"]["fp"] == plain["facets"]["money"]["fp"] == 1
+
+
 def test_below_floor_names_each_miss():
     result = {"labels_macro_f1": 0.8, "checkable": {"ap": 0.9}}
     assert below_floor(result, {"labels_macro_f1": 0.85, "checkable.ap": 0.5}) == ["labels_macro_f1 0.8 < 0.85"]

@@ -193,3 +193,95 @@ OPENING = [
 @pytest.mark.parametrize("text, expected", OPENING)
 def test_opening_dates(text, expected):
     assert facets(text) == expected
+
+
+#: times of a day without a digit or another date word: *this afternoon*, *this evening*
+#: (PUB is a Friday)
+PARTS_OF_TODAY = [
+    ("Late this afternoon, the mayor signed the order.", [("date", "this afternoon", "2016-05-20", None, False)]),
+    ("“We met the governor this evening,” the chair said.",
+     [("date", "this evening", "2016-05-20", None, False)]),
+    ("The board will vote this morning.", [("date", "this morning", "2016-05-20", None, False)]),
+    ("The afternoon session ran long.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTS_OF_TODAY)
+def test_parts_of_today(text, expected):
+    assert facets(text) == expected
+
+
+#: a day word or a weekday inside the name of a paper or a show is no date: *USA TODAY*,
+#: *Saturday Night Live*, *Monday Night Football*; in a headline in capitals or in title case
+#: the same words are dates
+NAMES_OF_DAYS = [
+    ("The senator told USA TODAY she would run.", []),
+    ("A survey by USA TODAY and a university found wide support.", []),
+    ("FLOODS CLOSE SCHOOLS TODAY", [("date", "TODAY", "2016-05-20", None, False)]),
+    ("The governor said today that she would run.", [("date", "today", "2016-05-20", None, False)]),
+    ("The comedian has hosted Saturday Night Live five times.", [("count", "five times", 5, "times", False)]),
+    ("Ratings for Monday Night Football fell.", []),
+    ("The senator spoke Monday night in Ohio.", [("date", "Monday", "2016-05-16", None, False)]),
+    ("Senator Wins Tuesday Night In Ohio", [("date", "Tuesday", "2016-05-17", None, False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMES_OF_DAYS)
+def test_names_of_days(text, expected):
+    assert facets(text) == expected
+
+
+#: *N out of 10* is a proportion (null in the gold), not a count; a count of a larger whole
+#: stays a count
+PROPORTIONS = [
+    ("Nearly eight out of 10 say the economy comes first.", []),
+    ("Three out of four voters in the county backed the levy.", []),
+    ("Some 99 out of 100 doctors signed.", []),
+    ("Only 7 out of 35 applicants were hired.",
+     [("count", "7", 7, "applicants", False), ("count", "35 applicants", 35, "applicants", False)]),
+    ("The party won 61 out of the 80 seats.",
+     [("count", "61", 61, "seats", False), ("count", "80 seats", 80, "seats", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROPORTIONS)
+def test_proportions(text, expected):
+    assert facets(text) == expected
+
+
+#: what a number before a unit of length or of time is: a quantity (*a 40-yard run*), a
+#: duration (*one more day*), not a count of what follows
+MEASURES = [
+    ("He broke off a 40-yard run.", []),
+    ("With just one more day until the primary, the race is tight.", []),
+    ("The strike will last two more weeks.", []),
+    ("She met three more donors.", [("count", "three more donors", 3, "donors", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEASURES)
+def test_measures(text, expected):
+    assert facets(text) == expected
+    assert [f.kind for f in extract_facets(text, published=PUB)] in ([], ["quantity"], ["duration"],
+                                                                    ["count"])
+
+
+#: a number after a collective and *of* counts its members (*a group of nine*); a middle
+#: initial inside the counted phrase is part of a name, not its end
+COLLECTIVES_AND_INITIALS = [
+    ("They left as a group of nine.", [("count", "nine", 9, None, False)]),
+    ("A total of 14 were detained.", [("count", "14", 14, None, False)]),
+    ("She was one of a family of five.", [("count", "five", 5, None, False)]),
+    ("The Group of 20 met in May.", [("date", "May", "2016-05", None, False)]),
+    ("She hired four former John F. Kennedy School fellows.",
+     [("count", "four former John F. Kennedy School fellows", 4, "former john f. kennedy school fellows", False)]),
+    ("Two ex-George W. Bush aides and three former George W. Bush administration officials spoke.",
+     [("count", "Two ex-George W. Bush aides", 2, "ex-george w. bush aides", False),
+      ("count", "three former George W. Bush administration officials", 3,
+       "former george w. bush administration officials", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COLLECTIVES_AND_INITIALS)
+def test_collectives_and_initials(text, expected):
+    assert facets(text) == expected

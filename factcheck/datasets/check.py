@@ -77,8 +77,16 @@ def check_row(row: dict) -> str | None:
 
     A row with ``"facets_only": true`` carries facets and no judgement of check-worthiness or
     attribution (``datasets/polnear-facets-dev``): it needs no ``checkable``, ``labels`` or
-    ``primary`` and must not carry them.
+    ``primary`` and must not carry them. A row may name the facet kinds that were annotated
+    (``"kinds": ["date", "count"]``, ``datasets/polnear-facets-dev-2``); its facets are then of
+    those kinds only, and predicted facets of other kinds are not scored on it.
     """
+    kinds = row.get("kinds")
+    if kinds is not None and (not isinstance(kinds, list) or not kinds
+                              or any(k not in FACET_KINDS for k in kinds)):
+        return f"kinds {kinds!r} is not a non-empty list of {FACET_KINDS}"
+    if kinds is not None and any(f.get("kind") not in kinds for f in row.get("facets", [])):
+        return f"a facet's kind is not one of the annotated kinds {kinds!r}"
     facets_only = bool(row.get("facets_only"))
     keys = ("file", "start", "end", "facets", "sha256") + (() if facets_only else ("checkable", "labels", "primary"))
     for key in keys:
@@ -153,6 +161,8 @@ def build_check_set(shared_dir: Path, out_dir: Path, annotations: Path = ANNOTAT
                "primary": row.get("primary")}
         if row.get("facets_only"):
             rec["facets_only"] = True
+        if row.get("kinds") is not None:
+            rec["kinds"] = list(row["kinds"])
         s0, s1 = row.get("source_start"), row.get("source_end")
         rec["source"] = text[s0:s1] if s0 is not None else None
         facets = []

@@ -26,7 +26,8 @@ __all__ = ["extract_facets"]
 #: a sentence with none of these words and no digit has no facet
 _TRIGGERS = frozenset(SMALL_NUMBERS) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
 hundred thousand million billion dozen twice thrice half quarter today tonight yesterday
-tomorrow week weekend month year night morning decade spring summer autumn fall winter
+tomorrow week weekend month year night morning afternoon evening decade spring summer autumn
+fall winter
 """.split()) - {"zero", "one"}
 
 

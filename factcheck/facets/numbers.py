@@ -66,6 +66,16 @@ _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + "|".join(w.capitalize() 
 _RATIO = re.compile(r"\s+times\s+(?:as|the|more|less|higher|lower|bigger|larger|greater|smaller|faster)\b", re.I)
 _TO_ONE = re.compile(r"\s+to\s+(?:one|1)\b(?!\s*[-,.]?\d)", re.I)
 _RATE_BEFORE = re.compile(r"(?:\b(?:one|1)\s+(?:in|out of every|of every)|\bevery)\s+$", re.I)
+#: *nine out of 10*, *four out of five*, *99 out of 100*: a proportion, not a count (the whole
+#: is ten or a hundred, or a small number in words); *6 out of 40 applicants* stays a count
+_PROPORTION_OUT_OF = re.compile(r"\s+out\s+of\s+(?:10|100|ten|a\s+hundred|one\s+hundred|(?:"
+                                + "|".join(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 10)
+                                + r"))\b(?![,.]?\d)", re.I)
+_PROPORTION_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"))\s+out\s+of\s+$", re.I)
+#: a collective and *of* before a number word: *a group of nine*, *a total of 12*, *a family of
+#: five*; the collective names no noun counted, but the number still counts its members
+_COLLECTIVE_OF = re.compile(r"\b[Aa]\s+(?:group|team|total|panel|family|crowd|party|band|class|field|"
+                            r"committee|board|council|bloc|coalition|delegation|squad|pool)\s+of\s+$")
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
 _TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)\b)", re.I)
 #: a proportion of a whole: *half the workforce*, *a quarter of voters* (not *half in cash*)
@@ -143,6 +153,10 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     if _RATIO.match(text, n.end, hi) or _TO_ONE.match(text, n.end, hi) \
             or _RATE_BEFORE.search(text, max(lo, n.start - 16), n.start):
         return True  # four to 10 times larger, one in six, every two: a ratio, not a count
+    if _PROPORTION_OUT_OF.match(text, n.end, hi) or (
+            (n.value in (10, 100) or n.words and 2 <= n.value <= 10)
+            and _PROPORTION_BEFORE.search(text, max(lo, n.start - 20), n.start)):
+        return True  # nine out of 10 (voters): a proportion, which the gold leaves without a value
     if n.words and n.value == 1 and n.scale == 1 and not _ONLY_ONE.search(text, max(lo, n.start - 14), n.start):
         return True  # "one", "a": not a checkable count, unless restricted (only one bill)
     if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
@@ -159,12 +173,15 @@ def _money_value(n: Numeral, code: str) -> tuple[float | int, str]:
     return n.value, code
 
 
+def _market_talk(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` speaks of markets (*index*, *shares*, *closed*): there, points
+    are index points and a bare grouped figure is a level."""
+    return not MARKET_WORDS.isdisjoint(re.findall(r"[a-z&]+", text[lo:hi].lower()))
+
+
 def _points_are_percent(text: str, lo: int, hi: int, n: Numeral) -> bool:
     """Whether ``N points`` is a percentage (a poll lead) rather than index points."""
-    if n.value > 100:
-        return False
-    words = set(re.findall(r"[a-z&]+", text[lo:hi].lower()))
-    return not (words & MARKET_WORDS)
+    return n.value <= 100 and not _market_talk(text, lo, hi)
 
 
 def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
@@ -247,6 +264,8 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if phrase is not None and not phrase.plural and (n.words or n.value > 1) and n.value != 1:
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is None:
+        if _COLLECTIVE_OF.search(text, max(lo, n.start - 30), n.start):
+            return Amount("count", n.start, n.end, n.value, None, numeral=n)  # a group of nine
         if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)
                                              or _OF_FIGURE.match(text, n.end, hi)):
             return None  # "the two met": a number word must count a noun
@@ -352,7 +371,7 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
         return True  # a partitive (300,000 of them, 13 of the past 19) or a compound
     if _GROUPED.fullmatch(a.numeral.figure) and a.numeral.scale == 1 \
             and not _LEVEL_BEFORE.search(text, max(lo, a.start - 8), a.start) \
-            and MARKET_WORDS.isdisjoint(re.findall(r"[a-z&]+", text[lo:a.start].lower())):
+            and not _market_talk(text, lo, a.start):
         return True  # 100,000 would be admitted; from 70,000 to 85,000
     nxt = _NEXT_WORD.match(text, a.end)
     if nxt and nxt.group(1) in _CASUALTIES:

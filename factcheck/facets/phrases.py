@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, SMALL_NUMBERS, TIME_UNITS, WEEKDAYS
 
-_WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
+_WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z][a-z])|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
 _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
 _OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
                       r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+(?:\d|(?:" + "|".join(SMALL_NUMBERS)
@@ -69,12 +69,18 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
     at a plural noun."""
     words: list[str] = []
     end = pos
-    for _ in range(6):
+    taken = 0
+    while taken < 6:
         m = _WORD.match(text, end, hi)
         if not m:
             break
         word = m.group(1)
         low = word.lower()
+        if len(word) == 2 and word[1] == ".":
+            words.append(word)  # an initial is part of the name around it: no word of its own
+            end = m.end()
+            continue
+        taken += 1
         if low in ("and", "or") and words and _COORDINATED.match(text, m.end(), hi):
             words.append(low)  # eleven civic and business groups: two modifiers of one noun
             end = m.end()
@@ -83,6 +89,8 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
             break
         if words and low.endswith("ed") and len(low) > 4 and low not in IRREGULAR_PLURALS:
             break  # "workers walked": the verb ends the phrase
+        if low in TIME_UNITS and words and all(w.lower() in COUNT_MODIFIERS for w in words):
+            return words + [word], m.end(), False  # one more day: a unit of time ends the phrase
         words.append(word)
         end = m.end()
         if is_plural(low):
@@ -116,7 +124,7 @@ def counted_phrase(text: str, pos: int, hi: int) -> Phrase | None:
         if of:
             words = words + ["of", of.group(1).strip()]
             end = of.start(1) + len(of.group(1).rstrip())
-    head = words[-1].lower() if plural else ""
+    head = words[-1].lower() if plural or words[-1].lower() in TIME_UNITS else ""
     unit = _unit(words)
     return Phrase(unit, end, head in _TIME_PLURALS, plural, head in _FRACTIONS)
 

@@ -52,6 +52,11 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
 #: after "a day before", a word: the event the date is counted from (*before the vote*)
 _CLAUSE_GOES_ON = re.compile(r"\s+[A-Za-z]")
+#: a word in lower case: the sentence is not a headline in capitals
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+#: *Saturday Night Live*, *Monday Night Football*: a weekday, *Night* and a capitalised word
+#: in a sentence that is not in title case is the name of a show
+_NIGHT_NAME = re.compile(r"\s+Night\s+[A-Z][a-z]")
 
 
 def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
@@ -60,6 +65,8 @@ def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpa
         return None
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() in WEEKDAY_NAME_AFTER:
+        return None
+    if _NIGHT_NAME.match(s.text, m.end(), s.hi) and _LOWER_WORD.search(s.text, s.lo, s.hi):
         return None
     if published is None:
         return DateSpan(m.start(), m.end(), None)
@@ -172,8 +179,9 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(start, end, None)
     if g["day"]:
         word = g["day"].lower()
-        if g["day"] == "Today" and _inside_sentence(s, start):
-            return None  # USA Today, the Today show: a name
+        if g["day"] in ("Today", "TODAY") and _inside_sentence(s, start) \
+                and (g["day"] == "Today" or _LOWER_WORD.search(s.text, s.lo, s.hi)):
+            return None  # USA Today, USA TODAY, the Today show: a name (not in a headline in capitals)
         if word in ("today", "tomorrow") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
             return None  # the leaders of tomorrow, the problems of today: an era, not a day
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}

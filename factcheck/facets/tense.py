@@ -96,13 +96,15 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
     clause_start = max(lo, max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1)
     ends = [at for at in (s.text.find(mark, end, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
     clause_end = min(ends) if ends else hi
-    # the clause that an opening date leads into ends at the next clause mark after it:
-    # *After Tuesday, his chance rests on one hope: that delegates will ...* looks back
-    nexts = [at for at in (s.text.find(mark, clause_end + 1, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
-    next_end = min(nexts) if nexts and clause_end < hi else hi
     # a date that opens its clause (*On Monday, Bolton will meet*) takes its tense from the
     # clause after it; one inside a clause of its own does not
     opening = len(s.text[clause_start:start].split()) <= 2
+    # the clause that an opening date leads into ends at the next clause mark after it:
+    # *After Tuesday, his chance rests on one hope: that delegates will ...* looks back
+    next_end = hi
+    if opening and not strict and clause_end < hi:
+        nexts = [at for at in (s.text.find(mark, clause_end + 1, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
+        next_end = min(nexts, default=hi)
     before_clause = before_any = after = None
     for m_start, m_end, kind, word in _markers(s, lo, hi):
         if start <= m_start < end or m_start < start < m_end:

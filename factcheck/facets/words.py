@@ -183,7 +183,7 @@ QUANTITY_UNITS = (
     "troy ounces", "troy ounce", "ounces", "ounce", "oz", "bushels", "bushel", "bales", "bale",
     "kilograms", "kilogram", "kg", "kilos", "grams", "gram", "lbs", "lb", "kilometres",
     "kilometers", "kilometre", "kilometer", "km", "miles", "mile", "metres", "meters", "metre",
-    "meter", "feet", "foot", "inches", "inch", "yards", "square miles", "square kilometres",
+    "meter", "feet", "foot", "inches", "inch", "yards", "yard", "square miles", "square kilometres",
     "square kilometers", "square feet", "square metres", "square meters", "acres", "acre",
     "hectares", "hectare", "litres", "liters", "litre", "liter", "gallons", "gallon",
     "megawatts", "megawatt", "mw", "gigawatts", "gw", "kilowatts", "kw", "kilowatt hours",
