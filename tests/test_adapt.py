@@ -68,6 +68,23 @@ def test_group_folds_keep_groups_whole_and_cv_prefers_the_base_on_noise():
     assert chosen[0] == float("inf") and len(set(scores.values())) == 1
 
 
+def test_the_layer_reads_the_cue_features_as_the_base_scales_them(fast):
+    """cue_features already caps counts and scales each column to at most 1: the layer must not
+    scale them again (a saturated count like four opinion words stays at 1, not 1/3)."""
+    from factcheck.adapt.checkworthy import AdaptedCheckworthy
+    from factcheck.checkworthy import CUE_FEATURES, cue_features
+    X = ["I think the new ferry timetable is a terrible, horrible, sad mess for us and our kids.",
+         "We cut the harbour budget by 12 percent in 2021, to $3 million from $3.4 million."]
+    layer = AdaptedCheckworthy(base=fast.checkworthy)
+    zb = np.zeros(len(X))
+    dense = layer._design(X, zb)[:, -(len(CUE_FEATURES) + 2):-2].toarray()
+    expected = cue_features(X)
+    assert np.allclose(dense, expected)
+    opinion, first = CUE_FEATURES.index("opinion"), CUE_FEATURES.index("first_person")
+    assert dense[0, opinion] == 1.0 and dense[0, first] > 0.5
+    assert dense.max() <= 1.0 and dense[1].max() == 1.0
+
+
 def test_holdout_takes_whole_groups():
     groups = guard.groups_of(_newsroom())
     hold = guard.holdout_mask(groups)

@@ -3,7 +3,8 @@
 Its decision value is the base model's log-odds plus a MAP logistic layer (prior centred on
 "no change", :mod:`factcheck.adapt.logistic`) over the adaptation's own hashed word features,
 the rules' cue features of the fast tier (facets, figures, reporting verbs, first person,
-opinion words, questions, length: :func:`factcheck.checkworthy.cue_features`), a bias and the
+opinion words, questions, length: :func:`factcheck.checkworthy.cue_features`, already capped
+and scaled to at most 1, so one prior strength suits them all), a bias and the
 base log-odds itself (so the layer can also re-scale the base). The cue features are few and
 dense, so a newsroom's verdicts can move them (say, "a sentence with a figure is worth checking
 here more than the base thinks") long before they can move single words. It reads the base
@@ -30,17 +31,6 @@ TYPE = "checkworthy-adapted"
 
 def _text(x) -> str:
     return x if isinstance(x, str) else x.text
-
-
-def cue_columns(X: Sequence) -> np.ndarray:
-    """Return the fast tier's cue features of the sentences X, each column scaled to at most 1
-    (counts capped at 3), so one prior strength suits them all."""
-    return np.minimum(cue_features(list(X)).astype(np.float64), 3.0) / np.array(
-        [3.0 if name in _COUNTS else 1.0 for name in CUE_FEATURES])
-
-
-_COUNTS = {"facets", "reporting", "first_person", "second_person", "opinion", "modal", "negation", "comparative",
-           "number_word", "past", "third_person"}
 
 
 def f1_at_zero(y: np.ndarray, z: np.ndarray) -> float:
@@ -71,7 +61,7 @@ class AdaptedCheckworthy:
         h = hashed_matrix([_text(x) for x in X], self.n_bits)
         dense = [np.ones(len(X)), zb]
         if self.cues:
-            dense = [*cue_columns(X).T, *dense]
+            dense = [*cue_features(list(X)).astype(np.float64).T, *dense]
         return sp.hstack([h, sp.csr_matrix(np.column_stack(dense))], format="csr")
 
     def _column_l2(self, l2) -> np.ndarray:
