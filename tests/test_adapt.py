@@ -171,7 +171,7 @@ def test_a_reporting_verb_the_rules_miss_is_learned_from_reviewers_sources(fast)
     examples = _sourced_newsroom("posited", SPEAKERS, ["a", "b", "c", "d"])
     new = SentenceInput.from_text("Alderman Rufus Penn posited that ferry fares rose by 8 percent in March.")
     assert fast.attribution.predict([new])[0].source is None  # the rules alone miss it
-    att = AdaptedAttribution(base=fast.attribution, l2=(float("inf"),) * 2).fit(
+    att = AdaptedAttribution(base=fast.attribution, l2=(10.0, 10.0)).fit(
         [e.input for e in examples], [targets(e.primary, True, True) for e in examples],
         primaries=[e.primary for e in examples], sources=[e.source for e in examples])
     assert att.source_cues_ == [("before", "posited")]
@@ -186,7 +186,7 @@ def test_a_cue_seen_in_one_document_or_wrong_more_often_is_not_learned(fast):
     mixed = _sourced_newsroom("mused", SPEAKERS[:2], ["a", "b"]) + \
         _sourced_newsroom("mused", SPEAKERS, ["c", "d", "e", "f"], primary="unsourced")
     for examples in (one_doc, mixed):
-        att = AdaptedAttribution(base=fast.attribution, l2=(float("inf"),) * 2).fit(
+        att = AdaptedAttribution(base=fast.attribution, l2=(10.0, 10.0)).fit(
             [e.input for e in examples], [targets(e.primary, True, e.source is not None) for e in examples],
             primaries=[e.primary for e in examples], sources=[e.source for e in examples])
         assert att.source_cues_ == []
@@ -196,10 +196,26 @@ def test_learned_cues_are_saved_and_loaded(fast, tmp_path):
     from factcheck.adapt.attribution import AdaptedAttribution, targets
     from factcheck.models import resolve
     examples = _sourced_newsroom("posited", SPEAKERS, ["a", "b", "c", "d"])
-    att = AdaptedAttribution(base=str(resolve("fast") / "attribution"), l2=(float("inf"),) * 2).fit(
+    att = AdaptedAttribution(base=str(resolve("fast") / "attribution"), l2=(10.0, 10.0)).fit(
         [e.input for e in examples], [targets(e.primary, True, True) for e in examples],
         primaries=[e.primary for e in examples], sources=[e.source for e in examples])
     loaded = AdaptedAttribution.load(att.save(tmp_path / "attribution"))
     new = SentenceInput.from_text("Alderman Rufus Penn posited that ferry fares rose by 8 percent in March.")
     assert loaded.source_cues_ == att.source_cues_
     assert loaded.predict([new])[0].source.text == "Alderman Rufus Penn"
+
+
+def test_the_base_setting_changes_no_unseen_prediction_even_with_a_learnable_cue(fast):
+    """The back-off's last step (every prior infinite) must be a true no-op: a cue the reviewers'
+    sources would teach is not applied, so an unseen sentence scores and reads as in the base."""
+    from factcheck.adapt.attribution import AdaptedAttribution, targets
+    from factcheck.adapt.newsroom import BASE_L2
+    examples = _sourced_newsroom("posited", SPEAKERS, ["a", "b", "c", "d"])
+    att = AdaptedAttribution(base=fast.attribution, l2=BASE_L2).fit(
+        [e.input for e in examples], [targets(e.primary, True, True) for e in examples],
+        primaries=[e.primary for e in examples], sources=[e.source for e in examples])
+    assert att.source_cues_ == []
+    new = [SentenceInput.from_text("Alderman Rufus Penn posited that ferry fares rose by 8 percent in March."),
+           SentenceInput.from_text("Harbour officials said 40 boats were moored there on Friday.")]
+    assert np.allclose(att.predict_proba(new), fast.attribution.predict_proba(new))
+    assert [a.source for a in att.predict(new)] == [a.source for a in fast.attribution.predict(new)]

@@ -4,7 +4,8 @@ Per label, the decision value is the base model's log-odds plus a MAP logistic l
 centred on "no change") over the rules' named features and hashed words
 (:func:`factcheck.attribution.features.featurize`), a bias and the base log-odds. A label the
 rules found no cue for stays below 0.5, as in the base, unless a reporting cue learned from the
-reviewers' sources finds its source (:mod:`factcheck.adapt.source_cues`). Reviewers' corrected labels and
+reviewers' sources finds its source (:mod:`factcheck.adapt.source_cues`; learned only when the
+layer is not at the base setting, so "no change" changes no prediction). Reviewers' corrected labels and
 sources are kept as exceptions by sentence; a corrected source is found again by its text
 (where it was, else in the sentence or the one before).
 """
@@ -36,6 +37,11 @@ def targets(primary: str | None, source_corrected: bool = False, has_source: boo
     if source_corrected:
         y[0] = int(has_source)
     return y
+
+
+def at_base(l2: tuple) -> bool:
+    """Return whether prior strengths ``l2`` keep the layer at the base (all infinite)."""
+    return all(np.isinf(v) for v in l2)
 
 
 def agreement(P: np.ndarray, Y: np.ndarray, primaries: Sequence[str | None]) -> np.ndarray:
@@ -117,7 +123,9 @@ class AdaptedAttribution:
         self.l2_ = tuple(l2)
         self.theta_ = fit_all(self.l2_, np.ones(len(X), bool))
         self.source_cues_ = []
-        if sources is not None and primaries is not None:
+        # at the base setting (every prior infinite: the back-off's "no change") nothing is learned,
+        # not even cues, so that the fallback scores every unseen sentence as the base does
+        if sources is not None and primaries is not None and not at_base(self.l2_):
             self.source_cues_ = source_cues.learn(analyses, [x.doc_text for x in X], [x.doc_id for x in X],
                                                   list(primaries), list(sources))
         self.exceptions_ = {}
