@@ -10,7 +10,7 @@ import pytest
 from factcheck.adapt import AdaptationRefused, adapt_parts
 from factcheck.adapt import guard
 from factcheck.adapt.ask import teaching_scores
-from factcheck.adapt.logistic import choose_l2, fit_offset, group_folds
+from factcheck.adapt.logistic import choose_l2, fit_offset, group_folds, log_loss
 from factcheck.models import load_model
 from factcheck.types import NewsroomExample, SentenceInput
 
@@ -83,6 +83,37 @@ def test_the_layer_reads_the_cue_features_as_the_base_scales_them(fast):
     opinion, first = CUE_FEATURES.index("opinion"), CUE_FEATURES.index("first_person")
     assert dense[0, opinion] == 1.0 and dense[0, first] > 0.5
     assert dense.max() <= 1.0 and dense[1].max() == 1.0
+
+
+def test_repeated_folds_keep_groups_whole_and_differ_and_oof_is_kept():
+    groups = [i // 4 for i in range(48)]
+    a, b = group_folds(groups, 5), group_folds(groups, 5, seed=1)
+    for folds in (a, b):
+        for g in set(groups):
+            assert len({f for f, gg in zip(folds, groups) if gg == g}) == 1
+        assert np.bincount(folds).max() - np.bincount(folds).min() <= 4
+    assert not np.array_equal(a, b)
+    oof: dict = {}
+    y = np.array([g % 2 for g in groups], dtype=float)
+    # a "layer" that learns the class of each group's parity from the training rows: the weak
+    # prior predicts the held-out rows well, the infinite prior (no layer) predicts 0.5
+    def fit_predict(l2, tr, te):
+        return np.zeros(te.sum()) if l2 == (float("inf"),) else np.where(y[te] == 1, 2.0, -2.0)
+    chosen, scores = choose_l2(groups, fit_predict, lambda z: -log_loss(y, z), grid=[(float("inf"),), (1.0,)],
+                               oof=oof)
+    assert chosen == (1.0,) and scores[(1.0,)] > scores[(float("inf"),)]
+    assert len(oof[(1.0,)]) == 3 and all(len(p) == len(y) for p in oof[(1.0,)])
+
+
+def test_the_operating_point_is_chosen_on_out_of_fold_values():
+    from factcheck.adapt.checkworthy import choose_shift
+    y = np.array([1, 1, 1, 0, 0, 0, 0, 0])
+    z = np.array([-0.7, -0.6, -0.4, -1.5, -1.7, -2.0, -2.4, -3.0])  # right order, too low a cut
+    assert choose_shift(y, [z]) == 0.75
+    assert choose_shift(y, [z, z - 0.1]) == 1.0  # the one right for both fold assignments
+    # nothing to gain: the shift nearest 0 among the best
+    assert choose_shift(y, [np.array([2.0, 2.0, 2.0, -2.0, -2.0, -2.0, -2.0, -2.0])]) == 0.0
+    assert choose_shift(y, []) == 0.0
 
 
 def test_holdout_takes_whole_groups():
@@ -219,3 +250,20 @@ def test_the_base_setting_changes_no_unseen_prediction_even_with_a_learnable_cue
            SentenceInput.from_text("Harbour officials said 40 boats were moored there on Friday.")]
     assert np.allclose(att.predict_proba(new), fast.attribution.predict_proba(new))
     assert [a.source for a in att.predict(new)] == [a.source for a in fast.attribution.predict(new)]
+
+
+def test_attribution_shifts_move_the_cued_scores_and_are_saved(fast, tmp_path):
+    from factcheck.adapt.attribution import AdaptedAttribution, targets
+    from factcheck.models import resolve
+    examples = _sourced_newsroom("said", SPEAKERS, ["a", "b", "c", "d"])
+    args = ([e.input for e in examples], [targets(e.primary, True, True) for e in examples])
+    base_dir = str(resolve("fast") / "attribution")
+    plain = AdaptedAttribution(base=base_dir, l2=(10.0, 10.0)).fit(*args)
+    lowered = AdaptedAttribution(base=base_dir, l2=(10.0, 10.0), shifts=(-1.0, 0.0, 0.0)).fit(*args)
+    new = [SentenceInput.from_text("Mayor Ines Darrow said the ferry lost 3 percent of its riders in 2024.")]
+    p, q = plain.predict_proba(new), lowered.predict_proba(new)
+    from factcheck.adapt.logistic import logit
+    assert p[0, 0] > 0.5 and abs(logit(q[0, 0]) - (logit(p[0, 0]) - 1.0)) < 1e-6  # one unit of log-odds lower
+    assert np.allclose(p[0, 1:], q[0, 1:])
+    loaded = AdaptedAttribution.load(lowered.save(tmp_path / "attribution"))
+    assert loaded.shifts_ == (-1.0, 0.0, 0.0) and np.allclose(loaded.predict_proba(new), q)
