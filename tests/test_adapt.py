@@ -105,17 +105,6 @@ def test_repeated_folds_keep_groups_whole_and_differ_and_oof_is_kept():
     assert len(oof[(1.0,)]) == 3 and all(len(p) == len(y) for p in oof[(1.0,)])
 
 
-def test_the_operating_point_is_chosen_on_out_of_fold_values():
-    from factcheck.adapt.checkworthy import choose_shift
-    y = np.array([1, 1, 1, 0, 0, 0, 0, 0])
-    z = np.array([-0.7, -0.6, -0.4, -1.5, -1.7, -2.0, -2.4, -3.0])  # right order, too low a cut
-    assert choose_shift(y, [z]) == 0.75
-    assert choose_shift(y, [z, z - 0.1]) == 1.0  # the one right for both fold assignments
-    # nothing to gain: the shift nearest 0 among the best
-    assert choose_shift(y, [np.array([2.0, 2.0, 2.0, -2.0, -2.0, -2.0, -2.0, -2.0])]) == 0.0
-    assert choose_shift(y, []) == 0.0
-
-
 def test_holdout_takes_whole_groups():
     groups = guard.groups_of(_newsroom())
     hold = guard.holdout_mask(groups)
@@ -267,3 +256,17 @@ def test_attribution_shifts_move_the_cued_scores_and_are_saved(fast, tmp_path):
     assert np.allclose(p[0, 1:], q[0, 1:])
     loaded = AdaptedAttribution.load(lowered.save(tmp_path / "attribution"))
     assert loaded.shifts_ == (-1.0, 0.0, 0.0) and np.allclose(loaded.predict_proba(new), q)
+
+
+def test_attribution_operating_points_are_chosen_on_out_of_fold_scores():
+    from factcheck.adapt.attribution import choose_shifts
+    from factcheck.attribution.features import featurize
+    X = [SentenceInput.from_text(f"{s} said the harbour fund grew by {k + 4} percent.") for k, s in enumerate(SPEAKERS)]
+    analyses = featurize(X, 16)[0]
+    assert all(a.fired("sourced") for a in analyses)
+    Y = np.array([[0, 0, 0]] * 4)
+    # the out-of-fold scores call them sourced, a little above 0.5; the reviewers say unsourced
+    P = np.array([[0.6, 0.1, 0.1], [0.62, 0.1, 0.1], [0.58, 0.1, 0.1], [0.9, 0.1, 0.1]])
+    shifts = choose_shifts([P], analyses, Y, ["unsourced"] * 4)
+    assert shifts[0] == -0.5 and shifts[1:] == (0.0, 0.0)  # the smallest move that fixes the three
+    assert choose_shifts([P], analyses, Y, ["sourced"] * 4) == (0.0, 0.0, 0.0)

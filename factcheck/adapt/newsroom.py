@@ -3,10 +3,10 @@
 1. Each reviewed claim becomes an example (:mod:`factcheck.adapt.examples`).
 2. A quarter of the examples, whole documents at a time, is held out. On the rest, each part's
    layer is fitted with its prior strength chosen by grouped cross-validation (out-of-fold
-   log-loss, three fold assignments) and its operating point (decision shifts: F1 for
-   check-worthiness, agreement with the reviewers' primary labels for attribution) chosen on the
-   same out-of-fold values; on the held-out slice it must do at least as well as its base, or
-   the adaptation is refused.
+   log-loss, three fold assignments), for attribution with its operating point (a decision shift
+   per label, for agreement with the reviewers' primary labels) chosen on the same out-of-fold
+   values; on the held-out slice it must do at least as well as its base, or the adaptation is
+   refused.
 3. The layers are refitted on every example with the chosen strength and reviewers' answers are
    kept as exceptions. When ``../shared/data`` is present, the public dev figures (CT24 dev F1,
    news-dev primary accuracy) may fall by at most :data:`guard.PUBLIC_TOLERANCE`: a part that
