@@ -270,3 +270,23 @@ def test_attribution_operating_points_are_chosen_on_out_of_fold_scores():
     shifts = choose_shifts([P], analyses, Y, ["unsourced"] * 4)
     assert shifts[0] == -0.5 and shifts[1:] == (0.0, 0.0)  # the smallest move that fixes the three
     assert choose_shifts([P], analyses, Y, ["sourced"] * 4) == (0.0, 0.0, 0.0)
+
+
+def test_the_operating_point_moves_only_when_choosing_it_validates():
+    from factcheck.adapt.checkworthy import choose_shift, f1_at_zero, validated_shift
+    from factcheck.adapt.logistic import fold_assignments
+    y = np.array([1, 1, 1, 0, 0, 0, 0, 0])
+    z = np.array([-0.7, -0.6, -0.4, -1.5, -1.7, -2.0, -2.4, -3.0])  # right order, too low a cut
+    assert choose_shift(y, [z]) == 0.75
+    assert choose_shift(y, [z, z - 0.1]) == 1.0  # the one right for both fold assignments
+    # the same pattern in every group: a shift chosen on the other groups is right on each
+    groups = [i // 8 for i in range(48)]
+    ys, zs = np.tile(y, 6), np.tile(z, 6)
+    assert validated_shift(ys, [zs], fold_assignments(groups)[:1]) == 0.75
+    # groups alike but for one sentence just under the cut, a positive in half of them and a
+    # negative in the others: a shift wins on all of them together, but what the other groups
+    # teach is wrong on each one, so the base's operating point stays
+    ys = np.array([1, 1, 0, 1, 0, 0] * 3)
+    zs = np.array([2.0, -0.5, -3.0] * 6)
+    assert choose_shift(ys, [zs]) == 0.5 and f1_at_zero(ys, zs + 0.5) > f1_at_zero(ys, zs)
+    assert validated_shift(ys, [zs], fold_assignments([i // 3 for i in range(18)])[:1]) == 0.0

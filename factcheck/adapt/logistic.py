@@ -101,6 +101,13 @@ def group_folds(groups: Sequence, k: int, seed: int | None = None) -> np.ndarray
 REPEATS = 3
 
 
+def fold_assignments(groups: Sequence, k: int = 5, repeats: int = REPEATS) -> list[np.ndarray]:
+    """Return the grouped fold assignments :func:`choose_l2` uses (at most ``k`` folds, as many
+    as there are groups): largest groups first, then ``repeats - 1`` random orders."""
+    k = min(k, len(set(groups)))
+    return [group_folds(groups, k)] + [group_folds(groups, k, seed=r) for r in range(1, repeats)]
+
+
 def choose_l2(groups: Sequence, fit_predict: Callable[[tuple, np.ndarray, np.ndarray], np.ndarray],
               score: Callable[[np.ndarray], float], *, grid: Sequence[tuple] = L2_GRID,
               k: int = 5, repeats: int = REPEATS, oof: dict | None = None) -> tuple[tuple, dict]:
@@ -114,7 +121,7 @@ def choose_l2(groups: Sequence, fit_predict: Callable[[tuple, np.ndarray, np.nda
     k = min(k, len(set(groups)))
     if k < 2:
         return grid[0], {}
-    assignments = [group_folds(groups, k)] + [group_folds(groups, k, seed=r) for r in range(1, repeats)]
+    assignments = fold_assignments(groups, k, repeats)
     results = {}
     for l2 in grid:
         preds = []

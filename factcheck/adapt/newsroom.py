@@ -3,8 +3,9 @@
 1. Each reviewed claim becomes an example (:mod:`factcheck.adapt.examples`).
 2. A quarter of the examples, whole documents at a time, is held out. On the rest, each part's
    layer is fitted with its prior strength chosen by grouped cross-validation (out-of-fold
-   log-loss, three fold assignments), for attribution with its operating point (a decision shift
-   per label, for agreement with the reviewers' primary labels) chosen on the same out-of-fold
+   log-loss, three fold assignments) and its operating point (decision shifts: for
+   check-worthiness for F1, kept only if the choice validates across folds; for attribution per
+   label, for agreement with the reviewers' primary labels) chosen on the same out-of-fold
    values; on the held-out slice it must do at least as well as its base, or the adaptation is
    refused.
 3. The layers are refitted on every example with the chosen strength and reviewers' answers are
