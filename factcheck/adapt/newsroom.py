@@ -103,7 +103,8 @@ def _check_att(base, examples, groups, hold, progress) -> tuple[tuple, dict]:
     h = hold[rows]
     Y = _y_attr(ex)
     if not h.any() or h.all():
-        return (BASE_L2, NO_SHIFTS), {"note": "too few documents with labels to hold any out: no layer, exceptions only"}
+        return (BASE_L2, NO_SHIFTS), {"note": "too few documents with labels to hold any out: no layer, "
+                                              "exceptions only"}
     tr = np.flatnonzero(~h)
     trial = AdaptedAttribution(base=base).fit([ex[i].input for i in tr], Y[tr],
                                               primaries=[ex[i].primary for i in tr], groups=[g[i] for i in tr],
@@ -118,9 +119,11 @@ def _check_att(base, examples, groups, hold, progress) -> tuple[tuple, dict]:
         raise AdaptationRefused(
             f"the adapted attribution model agrees less with the reviewers than its base on the held-out verdicts "
             f"({after:.3f} < {before:.3f} on {len(te)} claims); nothing written: review more claims and adapt again")
-    return (trial.l2_, trial.shifts_), {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(te)},
+    return (trial.l2_, trial.shifts_), {"held_out": {"before": round(before, 4), "after": round(after, 4),
+                                                     "n": len(te)},
                                         "shifts": [round(v, 4) for v in trial.shifts_],
-                       "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
+                                        "cv": {"/".join(f"{x:g}" for x in k): round(v, 4)
+                                               for k, v in trial.cv_.items()}}
 
 
 def backoff(l2: tuple, shift):
