@@ -4,7 +4,8 @@ Per label, the decision value is the base model's log-odds plus a MAP logistic l
 centred on "no change") over the rules' named features and hashed words
 (:func:`factcheck.attribution.features.featurize`), a bias and the base log-odds. A label the
 rules found no cue for stays below 0.5, as in the base, unless a reporting cue learned from the
-reviewers' sources finds its source (:mod:`factcheck.adapt.source_cues`). Reviewers' corrected labels and
+reviewers' sources finds its source (:mod:`factcheck.adapt.source_cues`; learned only when the
+layer is not at the base setting, so "no change" changes no prediction). Reviewers' corrected labels and
 sources are kept as exceptions by sentence; a corrected source is found again by its text
 (where it was, else in the sentence or the one before).
 """
@@ -38,6 +39,38 @@ def targets(primary: str | None, source_corrected: bool = False, has_source: boo
     return y
 
 
+def at_base(l2: tuple, shifts: tuple = ()) -> bool:
+    """Return whether prior strengths ``l2`` and decision ``shifts`` keep the layer at the base
+    (every prior infinite, no shift)."""
+    return all(np.isinf(v) for v in l2) and not any(shifts)
+
+
+#: the decision shifts tried per label for the operating point, nearest 0 first among equals
+SHIFTS = tuple(np.round(np.arange(-1.0, 1.01, 0.25), 2))
+
+
+def choose_shifts(oof: Sequence[np.ndarray], analyses, Y: np.ndarray, primaries: Sequence[str | None],
+                  rounds: int = 2) -> tuple[float, ...]:
+    """Return a decision shift per label (of :data:`SHIFTS`) for the best agreement of the
+    out-of-fold scores ``oof`` (one (n, 3) array per fold assignment, before the cue cap) with
+    the reviewers' labels, averaged over the assignments; one label at a time, ``rounds``
+    times; of equal agreement the shift nearest 0."""
+    shifts = [0.0] * len(LABELS)
+    if not len(oof):
+        return tuple(shifts)
+    Z = [logistic.logit(P) for P in oof]
+
+    def score(sh):
+        return float(np.mean([np.nanmean(agreement(_rules_base.require_cues(logistic.sigmoid(z + np.array(sh)),
+                                                                            analyses), Y, primaries)) for z in Z]))
+    for _ in range(rounds):
+        for k in range(len(LABELS)):
+            scores = {v: score([*shifts[:k], v, *shifts[k + 1:]]) for v in SHIFTS}
+            best = max(scores.values())
+            shifts[k] = float(min((v for v in SHIFTS if scores[v] >= best - 1e-9), key=abs))
+    return tuple(shifts)
+
+
 def agreement(P: np.ndarray, Y: np.ndarray, primaries: Sequence[str | None]) -> np.ndarray:
     """Return per row 1.0 where the scores P give the known primary label (else, where only the
     source is known, the right sourced side), 0.0 where not, NaN where nothing is known."""
@@ -53,9 +86,11 @@ def agreement(P: np.ndarray, Y: np.ndarray, primaries: Sequence[str | None]) -> 
 class AdaptedAttribution:
     """An attribution model adapted to a newsroom's verdicts (scikit-learn contract)."""
 
-    def __init__(self, *, base=None, l2: tuple | None = None, n_bits: int = 16, hash_scale: float = 0.3):
+    def __init__(self, *, base=None, l2: tuple | None = None, shifts: tuple | None = None, n_bits: int = 16,
+                 hash_scale: float = 0.3):
         self.base = base
         self.l2 = l2
+        self.shifts = shifts
         self.n_bits = n_bits
         self.hash_scale = hash_scale
 
@@ -80,8 +115,8 @@ class AdaptedAttribution:
             groups: Sequence | None = None, sample_weight=None,
             sources: Sequence[Span | None] | None = None) -> "AdaptedAttribution":
         """Fit the layer on inputs X and targets Y ((n, 3) of 0/1, -1 unknown); return self.
-        With ``l2=None`` the prior strength is chosen by grouped cross-validation on how often
-        the adapted model agrees with ``primaries`` (the reviewers' primary labels). With
+        With ``l2=None`` the prior strength is chosen by grouped cross-validation on the log-loss
+        of the (cue-capped) scores on the known targets. With
         ``sources`` (the reviewers' sources, None where they gave none) and ``primaries``, the
         reporting cues the rules missed are learned too (:func:`source_cues.learn`)."""
         self.base_, self.base_dir_ = load_base(self.base)
@@ -100,24 +135,36 @@ class AdaptedAttribution:
                     thetas[k] = fit_layer(designs[k][r], zb[r, k], Y[r, k].astype(float), w[r], l2)
             return thetas
 
-        l2, self.cv_ = self.l2, {}
+        l2, self.cv_, shifts = self.l2, {}, self.shifts
         if l2 is None:
             primaries = list(primaries) if primaries is not None else [None] * len(X)
+            oof: dict = {}
 
             def fit_predict(l2, tr, te):
                 thetas = fit_all(l2, tr)
                 z = np.column_stack([zb[te, k] + designs[k][te] @ thetas[k] for k in range(len(LABELS))])
                 return logistic.sigmoid(z)
 
+            known = Y >= 0
+
             def score(P):
-                P = _rules_base.require_cues(P, analyses)
-                return float(np.nanmean(agreement(P, Y, primaries)))
+                # the log-loss of the capped scores on every label the verdicts imply: smooth, where
+                # agreement on a hundred claims moves by whole claims and mostly ties
+                z = logistic.logit(_rules_base.require_cues(P, analyses))
+                return -logistic.log_loss(Y[known], z[known], np.broadcast_to(w[:, None], Y.shape)[known])
             groups = list(groups) if groups is not None else list(range(len(X)))
-            l2, self.cv_ = logistic.choose_l2(groups, fit_predict, score)
+            l2, self.cv_ = logistic.choose_l2(groups, fit_predict, score, oof=oof)
+            if shifts is None:
+                # the operating point of each label for the reviewers' primary labels, on the same
+                # out-of-fold scores
+                shifts = choose_shifts(oof.get(tuple(l2), []), analyses, Y, primaries)
         self.l2_ = tuple(l2)
+        self.shifts_ = tuple(float(v) for v in (shifts or (0.0,) * len(LABELS)))
         self.theta_ = fit_all(self.l2_, np.ones(len(X), bool))
         self.source_cues_ = []
-        if sources is not None and primaries is not None:
+        # at the base setting (every prior infinite: the back-off's "no change") nothing is learned,
+        # not even cues, so that the fallback scores every unseen sentence as the base does
+        if sources is not None and primaries is not None and not at_base(self.l2_, self.shifts_):
             self.source_cues_ = source_cues.learn(analyses, [x.doc_text for x in X], [x.doc_id for x in X],
                                                   list(primaries), list(sources))
         self.exceptions_ = {}
@@ -139,7 +186,8 @@ class AdaptedAttribution:
         if not hasattr(self, "theta_"):
             raise NotFittedError("this AdaptedAttribution is not fitted: call fit(X, Y) or load(directory) first")
         analyses, M, zb = self._parts(X)
-        z = np.column_stack([zb[:, k] + self._with_base(M, zb, k) @ self.theta_[k] for k in range(len(LABELS))])
+        z = np.column_stack([zb[:, k] + self._with_base(M, zb, k) @ self.theta_[k] + self.shifts_[k]
+                             for k in range(len(LABELS))])
         P = _rules_base.require_cues(logistic.sigmoid(z), analyses)
         found = [self.exceptions_.get(sentence_key(x.text)) for x in X] if self.exceptions_ else [None] * len(X)
         learned = [None] * len(X)
@@ -188,7 +236,8 @@ class AdaptedAttribution:
         """Write the part (config, weights, a copy of its base) to directory; return it."""
         return save_part(Path(directory), self.base_dir_, {
             "type": TYPE, "labels": list(LABELS), "n_bits": self.n_bits, "hash_scale": self.hash_scale,
-            "l2": self.l2_, "cv": {str(k): v for k, v in self.cv_.items()}, "exceptions": self.exceptions_,
+            "l2": self.l2_, "shifts": list(self.shifts_), "cv": {str(k): v for k, v in self.cv_.items()},
+            "exceptions": self.exceptions_,
             "source_cues": [list(c) for c in self.source_cues_]},
             self.theta_)
 
@@ -200,6 +249,7 @@ class AdaptedAttribution:
         model = cls(base=base, l2=l2, n_bits=int(config["n_bits"]), hash_scale=config["hash_scale"])
         model.base_, model.base_dir_ = base, base.directory_
         model.theta_, model.l2_, model.cv_ = thetas, l2, config.get("cv", {})
+        model.shifts_ = tuple(float(v) for v in config.get("shifts", (0.0,) * len(LABELS)))
         model.exceptions_ = config.get("exceptions", {})
         model.source_cues_ = [(str(side), str(word)) for side, word in config.get("source_cues", [])]
         model.classes_ = LABELS

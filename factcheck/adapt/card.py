@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from ..types import NewsroomExample
+from ..types import LABELS, NewsroomExample
 from . import guard
 
 
@@ -53,11 +53,17 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
         "attribution the cue and source rules' features), a bias and the base's log-odds, whose L2 prior is centred "
         "on \"no change\" (MAP adaptation). The base is never refitted, so nothing it learned from the public "
         "data is forgotten; the prior strength (how far the newsroom's verdicts may pull) was chosen by "
-        "cross-validation grouped by document. Reviewers' answers are also kept as exceptions for the "
+        "cross-validation grouped by document, on the out-of-fold log-loss averaged over three fold "
+        "assignments; the operating points (a shift of the decision value: for check-worthiness for F1, "
+        "kept only if choosing it holds up when each fold's shift is chosen on the other folds; for "
+        "attribution one per label, for agreement with the reviewers' primary labels) on the same "
+        "out-of-fold values. Reviewers' answers are also kept as exceptions for the "
         "sentences they answered (keyed by normalised sentence text; a corrected source is found again by "
         "its text).", "",
-        f"- Check-worthiness layer: {_layer(adapted.checkworthy.l2_)}.",
-        f"- Attribution layer: {_layer(adapted.attribution.l2_)}.",
+        f"- Check-worthiness layer: {_layer(adapted.checkworthy.l2_)}; decision shift "
+        f"{adapted.checkworthy.shift_:+.2f}.",
+        f"- Attribution layer: {_layer(adapted.attribution.l2_)}; decision shifts "
+        + ", ".join(f"{lab} {v:+.2f}" for lab, v in zip(LABELS, adapted.attribution.shifts_)) + ".",
         "- Reporting cues learned from reviewers' sources where the source finder found none (kept only "
         "when right more often than wrong on the newsroom's rated claims, in at least two documents): "
         + (", ".join(f"*{w}* (source {side} it)" for side, w in adapted.attribution.source_cues_)

@@ -18,7 +18,7 @@ INF = float("inf")
 #: candidate prior strengths of the word weights and of the calibration weights (bias, base
 #: log-odds, rule features), strongest (nearest the base) first; ``inf`` keeps the base's
 WORD_GRID = (INF, 10.0, 1.0)
-CALIBRATION_GRID = (INF, 10.0, 3.0, 1.0)
+CALIBRATION_GRID = (INF, 10.0, 3.0, 1.0, 0.3)
 L2_GRID = tuple((w, c) for w in WORD_GRID for c in CALIBRATION_GRID)
 
 
@@ -69,44 +69,74 @@ def fit_offset(X, offset: np.ndarray, y: np.ndarray, weight: np.ndarray, l2) -> 
     return minimize(loss, np.zeros(n_cols), jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
 
 
-def group_folds(groups: Sequence, k: int) -> np.ndarray:
-    """Return a fold number per row, whole groups to a fold, folds of similar size
-    (largest groups first, each to the currently smallest fold: deterministic)."""
+def log_loss(y: np.ndarray, z: np.ndarray, weight: np.ndarray | None = None) -> float:
+    """Return the weighted mean log-loss of decision values z for 0/1 targets y."""
+    y, z = np.asarray(y, dtype=np.float64), np.asarray(z, dtype=np.float64)
+    w = np.ones(len(y)) if weight is None else np.asarray(weight, dtype=np.float64)
+    return float(np.sum(w * (np.logaddexp(0.0, z) - y * z)) / max(np.sum(w), 1e-12))
+
+
+def group_folds(groups: Sequence, k: int, seed: int | None = None) -> np.ndarray:
+    """Return a fold number per row, whole groups to a fold, folds of similar size: largest
+    groups first (``seed`` None; deterministic) or in a random order drawn with ``seed``, each to
+    the currently smallest fold."""
     groups = list(groups)
     sizes: dict = {}
     for g in groups:
         sizes[g] = sizes.get(g, 0) + 1
+    order = sorted(sizes, key=lambda g: (-sizes[g], str(g)))
+    if seed is not None:
+        order = [order[i] for i in np.random.default_rng(seed).permutation(len(order))]
     load = [0] * k
     fold_of = {}
-    for g in sorted(sizes, key=lambda g: (-sizes[g], str(g))):
+    for g in order:
         f = int(np.argmin(load))
         fold_of[g] = f
         load[f] += sizes[g]
     return np.array([fold_of[g] for g in groups], dtype=np.int64)
 
 
+#: how many fold assignments the cross-validation averages over (the first largest-groups-first,
+#: the others random): with a few documents per fold one assignment is a noisy judge
+REPEATS = 3
+
+
+def fold_assignments(groups: Sequence, k: int = 5, repeats: int = REPEATS) -> list[np.ndarray]:
+    """Return the grouped fold assignments :func:`choose_l2` uses (at most ``k`` folds, as many
+    as there are groups): largest groups first, then ``repeats - 1`` random orders."""
+    k = min(k, len(set(groups)))
+    return [group_folds(groups, k)] + [group_folds(groups, k, seed=r) for r in range(1, repeats)]
+
+
 def choose_l2(groups: Sequence, fit_predict: Callable[[tuple, np.ndarray, np.ndarray], np.ndarray],
               score: Callable[[np.ndarray], float], *, grid: Sequence[tuple] = L2_GRID,
-              k: int = 5) -> tuple[tuple, dict]:
+              k: int = 5, repeats: int = REPEATS, oof: dict | None = None) -> tuple[tuple, dict]:
     """Return the prior strength of ``grid`` with the best grouped cross-validated ``score``
     (higher is better; ties go to the stronger prior, i.e. nearer the base) and each one's score.
 
     ``fit_predict(l2, train_mask, test_mask)`` fits on the train rows and returns predictions
-    for the test rows; ``score(predictions)`` scores the out-of-fold predictions of all rows."""
+    for the test rows; ``score(predictions)`` scores the out-of-fold predictions of all rows,
+    averaged over ``repeats`` fold assignments. With ``oof`` (a dict), ``oof[l2]`` gets the list
+    of out-of-fold predictions of each assignment."""
     k = min(k, len(set(groups)))
     if k < 2:
         return grid[0], {}
-    folds = group_folds(groups, k)
+    assignments = fold_assignments(groups, k, repeats)
     results = {}
     for l2 in grid:
-        pred = None
-        for f in range(k):
-            tr, te = folds != f, folds == f
-            part = np.asarray(fit_predict(l2, tr, te))
-            if pred is None:
-                pred = np.zeros((len(folds),) + part.shape[1:], dtype=part.dtype)
-            pred[te] = part
-        results[l2] = float(score(pred))
+        preds = []
+        for folds in assignments:
+            pred = None
+            for f in range(k):
+                tr, te = folds != f, folds == f
+                part = np.asarray(fit_predict(l2, tr, te))
+                if pred is None:
+                    pred = np.zeros((len(folds),) + part.shape[1:], dtype=part.dtype)
+                pred[te] = part
+            preds.append(pred)
+        results[l2] = float(np.mean([score(p) for p in preds]))
+        if oof is not None:
+            oof[l2] = preds
     best = max(results.values())
-    chosen = next(l2 for l2 in grid if results[l2] >= best - 1e-12)
+    chosen = next(l2 for l2 in grid if results[l2] >= best - 1e-9)
     return chosen, results

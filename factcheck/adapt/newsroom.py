@@ -2,8 +2,12 @@
 
 1. Each reviewed claim becomes an example (:mod:`factcheck.adapt.examples`).
 2. A quarter of the examples, whole documents at a time, is held out. On the rest, each part's
-   layer is fitted with its prior strength chosen by grouped cross-validation; on the held-out
-   slice it must do at least as well as its base, or the adaptation is refused.
+   layer is fitted with its prior strength chosen by grouped cross-validation (out-of-fold
+   log-loss, three fold assignments) and its operating point (decision shifts: for
+   check-worthiness for F1, kept only if the choice validates across folds; for attribution per
+   label, for agreement with the reviewers' primary labels) chosen on the same out-of-fold
+   values; on the held-out slice it must do at least as well as its base, or the adaptation is
+   refused.
 3. The layers are refitted on every example with the chosen strength and reviewers' answers are
    kept as exceptions. When ``../shared/data`` is present, the public dev figures (CT24 dev F1,
    news-dev primary accuracy) may fall by at most :data:`guard.PUBLIC_TOLERANCE`: a part that
@@ -29,6 +33,7 @@ from .guard import AdaptationRefused
 from .logistic import L2_GRID
 
 BASE_L2 = L2_GRID[0]
+NO_SHIFTS = (0.0,) * len(LABELS)
 
 
 @dataclass
@@ -87,17 +92,19 @@ def _check_cw(base, examples, groups, hold, progress) -> tuple[float, dict]:
                        "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
 
 
-def _check_att(base, examples, groups, hold, progress) -> tuple[float, dict]:
-    """Return the attribution layer's prior strength (inf: no layer) and its held-out figures."""
+def _check_att(base, examples, groups, hold, progress) -> tuple[tuple, dict]:
+    """Return the attribution layer's (prior strengths, decision shifts) (inf, 0: no layer) and
+    its held-out figures."""
     rows = _attribution_rows(examples)
     if not rows:
-        return BASE_L2, {"note": "no rated claim with a label or source to learn from"}
+        return (BASE_L2, NO_SHIFTS), {"note": "no rated claim with a label or source to learn from"}
     ex = [examples[i] for i in rows]
     g = [groups[i] for i in rows]
     h = hold[rows]
     Y = _y_attr(ex)
     if not h.any() or h.all():
-        return BASE_L2, {"note": "too few documents with labels to hold any out: no layer, exceptions only"}
+        return (BASE_L2, NO_SHIFTS), {"note": "too few documents with labels to hold any out: no layer, "
+                                              "exceptions only"}
     tr = np.flatnonzero(~h)
     trial = AdaptedAttribution(base=base).fit([ex[i].input for i in tr], Y[tr],
                                               primaries=[ex[i].primary for i in tr], groups=[g[i] for i in tr],
@@ -107,20 +114,26 @@ def _check_att(base, examples, groups, hold, progress) -> tuple[float, dict]:
     before = float(np.nanmean(agreement(base.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
     after = float(np.nanmean(agreement(trial.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
     progress(f"attribution on the held-out slice ({len(te)} claims): agreement {before:.3f} -> {after:.3f} "
-             f"(prior strengths {trial.l2_})")
+             f"(prior strengths {trial.l2_}, shifts {trial.shifts_})")
     if after < before - 1e-9:
         raise AdaptationRefused(
             f"the adapted attribution model agrees less with the reviewers than its base on the held-out verdicts "
             f"({after:.3f} < {before:.3f} on {len(te)} claims); nothing written: review more claims and adapt again")
-    return trial.l2_, {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(te)},
-                       "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
+    return (trial.l2_, trial.shifts_), {"held_out": {"before": round(before, 4), "after": round(after, 4),
+                                                     "n": len(te)},
+                                        "shifts": [round(v, 4) for v in trial.shifts_],
+                                        "cv": {"/".join(f"{x:g}" for x in k): round(v, 4)
+                                               for k, v in trial.cv_.items()}}
 
 
-def backoff(l2: tuple, shift: float) -> list[tuple[tuple, float]]:
+def backoff(l2: tuple, shift):
     """Return the layers to try, from the one chosen towards the base: priors ten and a hundred
-    times stronger (the shift halved, then dropped), then the base's own scores (exceptions only)."""
-    steps = [(tuple(l2), shift), (tuple(v * 10 for v in l2), shift / 2), (tuple(v * 100 for v in l2), 0.0),
-             (BASE_L2, 0.0)]
+    times stronger (the shift halved, then dropped), then the base's own scores (exceptions only).
+    ``shift`` is a number or a tuple (one per label)."""
+    def scaled(f):
+        return tuple(v * f for v in shift) if isinstance(shift, tuple) else shift * f
+    steps = [(tuple(l2), shift), (tuple(v * 10 for v in l2), scaled(0.5)), (tuple(v * 100 for v in l2), scaled(0.0)),
+             (BASE_L2, scaled(0.0))]
     out = []
     for step in steps:
         if step not in out:
@@ -140,7 +153,7 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
     progress(f"{len(examples)} reviewed claims in {figures['documents']} documents; "
              f"{int(hold.sum())} held out to check the result")
     (l2_cw, shift_cw), figures["checkworthy"] = _check_cw(base_cw, examples, groups, hold, progress)
-    l2_att, figures["attribution"] = _check_att(base_att, examples, groups, hold, progress)
+    (l2_att, shifts_att), figures["attribution"] = _check_att(base_att, examples, groups, hold, progress)
 
     X = [e.input for e in examples]
     y = np.array([e.checkworthy for e in examples])
@@ -152,8 +165,8 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
         cw = AdaptedCheckworthy(base=base_cw, l2=l2, shift=shift).fit(X, y)
         return cw.remember([x.text for x in X], y)
 
-    def make_att(l2):
-        att = AdaptedAttribution(base=base_att, l2=l2).fit([e.input for e in ex], _y_attr(ex),
+    def make_att(l2, shifts):
+        att = AdaptedAttribution(base=base_att, l2=l2, shifts=shifts).fit([e.input for e in ex], _y_attr(ex),
                                                            primaries=[e.primary for e in ex], sources=_sources(ex))
         return att.remember([e.input for e in corrected],
                             [targets(e.primary if e.label_corrected else None, e.source_corrected,
@@ -161,7 +174,7 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
                             [e.source if e.source_corrected else False for e in corrected])
 
     ladders = {"checkworthy": [(make_cw, (l2, sh)) for l2, sh in backoff(l2_cw, shift_cw)],
-               "attribution": [(make_att, (l2,)) for l2, _ in backoff(l2_att, 0.0)]}
+               "attribution": [(make_att, (l2, sh)) for l2, sh in backoff(l2_att, tuple(shifts_att))]}
     before = guard.public_figures(base_cw, base_att, shared) if shared is not None else {}
     parts, figures["public"] = {}, {"before": before, "after": {}}
     for part, ladder in ladders.items():
