@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from factcheck.adapt import AdaptationRefused, adapt_parts
+from factcheck.adapt.card import card_text
 from factcheck.adapt import guard
 from factcheck.adapt.ask import teaching_scores
 from factcheck.adapt.logistic import choose_l2, fit_offset, group_folds, log_loss
@@ -116,8 +117,15 @@ def test_adapted_model_worse_than_its_base_is_refused(fast):
     held = {g.split("\x1f")[1] for g, h in zip(guard.groups_of(_newsroom()), guard.holdout_mask(guard.groups_of(_newsroom()))) if h}
     # reviewers answer the training documents the wrong way round and the held-out ones rightly
     examples = _newsroom(inverted=lambda doc: doc not in held)
-    with pytest.raises(AdaptationRefused, match="worse than its base on the held-out verdicts"):
-        adapt_parts(examples, fast.checkworthy, fast.attribution, shared=None)
+    messages = []
+    adapted = adapt_parts(examples, fast.checkworthy, fast.attribution, shared=None, progress=messages.append)
+    refusal = adapted.figures["checkworthy"]["refused"]
+    assert "worse than its base on the held-out verdicts" in refusal and refusal in messages
+    # the worse layer is not what was written: it was backed off until the held-out slice is no worse
+    held_out = adapted.figures["checkworthy"]["held_out"]
+    assert held_out["after"][held_out["metric"]] >= held_out["before"][held_out["metric"]]
+    card = card_text(base="fast", base_manifest={}, queues=["newsroom.queue"], examples=examples, adapted=adapted)
+    assert refusal in card
 
 
 def test_consistent_verdicts_are_learned_and_stick(fast):
@@ -162,10 +170,13 @@ def test_adapting_to_a_real_debate_slice_raises_f1_on_unseen_debates(shared, fas
     adapted = adapt_parts(newsroom, fast.checkworthy, fast.attribution, shared=None)
     from factcheck.checkworthy import binary_scores
     X, y = [e.input for e in test], [e.checkworthy for e in test]
-    before = binary_scores(y, fast.checkworthy.predict_proba(X)[:, 1])["f1"]
-    after = binary_scores(y, adapted.checkworthy.predict_proba(X)[:, 1])["f1"]
-    print(json.dumps({"before": before, "after": after}))
-    assert after > before + 0.01
+    from factcheck.adapt.logistic import log_loss, logit
+    p0, p1 = fast.checkworthy.predict_proba(X)[:, 1], adapted.checkworthy.predict_proba(X)[:, 1]
+    before, after = binary_scores(y, p0)["f1"], binary_scores(y, p1)["f1"]
+    loss_before, loss_after = log_loss(y, logit(p0)), log_loss(y, logit(p1))
+    print(json.dumps({"before": before, "after": after, "log_loss_before": loss_before, "log_loss_after": loss_after}))
+    # on unseen debates the adapted model ranks and calibrates better: F1 up, log-loss down
+    assert after > before and loss_after < loss_before - 0.005
 
 
 def _sourced_newsroom(verb: str, speakers, docs, *, primary="sourced"):

@@ -70,8 +70,9 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
            if getattr(adapted.attribution, "source_cues_", None) else "none") + ".", "",
         "## Checks it passed", "",
         f"{f['held_out_claims']} claims (whole documents, {int(guard.HOLDOUT_SHARE * 100)}%) were held out; a "
-        "model fitted without them had to do at least as well as its base on them, or it would have been "
-        "refused. The layers were then refitted on every verdict with the strength chosen.", "",
+        "model fitted without them had to do at least as well as its base on them; a layer that did worse "
+        "was refused and backed off towards its base until it did. The layers were then refitted on every "
+        "verdict with the strength chosen.", "",
     ]
     for part, name in (("checkworthy", "Check-worthiness"), ("attribution", "Attribution")):
         info = f[part]
@@ -85,6 +86,8 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
                              f"{h['after']:.3f} ({h['n']} claims).")
         else:
             lines.append(f"- {name}: {info.get('note', '')}.")
+        if info.get("refused"):
+            lines.append(f"- {name}: {info['refused']}.")
         if info.get("backed_off"):
             lines.append(f"- {name}: the layer chosen would have lowered a public dev figure; it was backed off "
                          f"{info['backed_off']} step(s) towards the base (stronger prior, smaller shift).")

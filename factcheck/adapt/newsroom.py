@@ -6,8 +6,10 @@
    log-loss, three fold assignments) and its operating point (decision shifts: for
    check-worthiness for F1, kept only if the choice validates across folds; for attribution per
    label, for agreement with the reviewers' primary labels) chosen on the same out-of-fold
-   values; on the held-out slice it must do at least as well as its base, or the adaptation is
-   refused.
+   values; on the held-out slice it must do at least as well as its base: a layer that does
+   worse is refused and backed off towards its base (:func:`backoff`) until it does, at worst
+   to the base's own scores with the reviewers' answers kept as exceptions (said in the
+   output and the model card).
 3. The layers are refitted on every example with the chosen strength and reviewers' answers are
    kept as exceptions. When ``../shared/data`` is present, the public dev figures (CT24 dev F1,
    news-dev primary accuracy) may fall by at most :data:`guard.PUBLIC_TOLERANCE`: a part that
@@ -74,22 +76,38 @@ def _check_cw(base, examples, groups, hold, progress) -> tuple[float, dict]:
         return (BASE_L2, 0.0), {"note": "too few documents to hold any out: no layer, exceptions only"}
     X = [e.input for e in examples]
     idx_tr, idx_te = np.flatnonzero(train), np.flatnonzero(hold)
-    trial = AdaptedCheckworthy(base=base).fit([X[i] for i in idx_tr], y[train],
-                                              groups=[groups[i] for i in idx_tr])
+    tr_x, tr_y, tr_g = [X[i] for i in idx_tr], y[train], [groups[i] for i in idx_tr]
+    trial = AdaptedCheckworthy(base=base).fit(tr_x, tr_y, groups=tr_g)
     te = [X[i] for i in idx_te]
     before = guard.checkworthy_figures(y[hold], base.predict_proba(te)[:, 1])
-    after = guard.checkworthy_figures(y[hold], trial.predict_proba(te)[:, 1])
     key = "f1" if y[hold].any() else "accuracy"
-    progress(f"check-worthiness on the held-out slice ({len(idx_te)} claims): {key} {before[key]:.3f} -> "
-             f"{after[key]:.3f} (prior strengths {trial.l2_}, shift {trial.shift_:+.2f})")
-    if after[key] < before[key] - 1e-9:
-        raise AdaptationRefused(
-            f"the adapted check-worthiness model is worse than its base on the held-out verdicts ({key} "
-            f"{after[key]:.3f} < {before[key]:.3f} on {len(idx_te)} claims); nothing written: review more "
-            "claims (or check the verdicts) and adapt again")
-    return (trial.l2_, trial.shift_), {"held_out": {"before": before, "after": after, "metric": key},
-                                       "shift": round(trial.shift_, 4),
-                       "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
+    chosen, steps = (trial.l2_, trial.shift_), backoff(trial.l2_, trial.shift_)
+    for step, (l2, shift) in enumerate(steps):
+        model = trial if step == 0 else AdaptedCheckworthy(base=base, l2=l2, shift=shift).fit(tr_x, tr_y)
+        after = guard.checkworthy_figures(y[hold], model.predict_proba(te)[:, 1])
+        progress(f"check-worthiness on the held-out slice ({len(idx_te)} claims): {key} {before[key]:.3f} -> "
+                 f"{after[key]:.3f} (prior strengths {l2}, shift {shift:+.2f})")
+        if after[key] >= before[key] - 1e-9:
+            break
+        if step == 0:
+            first = after
+    info = {"held_out": {"before": before, "after": after, "metric": key}, "shift": round(trial.shift_, 4),
+            "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
+    if step:
+        info["refused"] = _refusal("check-worthiness", f"{key} {first[key]:.3f} < {before[key]:.3f}", len(idx_te),
+                                   step, len(steps), progress)
+    return steps[step] if step else chosen, info
+
+
+def _refusal(part: str, figures: str, n: int, step: int, n_steps: int, progress) -> str:
+    """Say (and return) that the chosen layer of ``part`` did worse than its base on the held-out
+    verdicts and how far it was backed off."""
+    end = ("so this part is the base's own scores with the reviewers' answers kept as exceptions"
+           if step == n_steps - 1 else f"so it was backed off {step} step(s) towards the base")
+    message = (f"the adapted {part} layer was worse than its base on the held-out verdicts ({figures} on {n} "
+               f"claims) and is refused; {end}")
+    progress(message)
+    return message
 
 
 def _check_att(base, examples, groups, hold, progress) -> tuple[tuple, dict]:
@@ -106,24 +124,30 @@ def _check_att(base, examples, groups, hold, progress) -> tuple[tuple, dict]:
         return (BASE_L2, NO_SHIFTS), {"note": "too few documents with labels to hold any out: no layer, "
                                               "exceptions only"}
     tr = np.flatnonzero(~h)
-    trial = AdaptedAttribution(base=base).fit([ex[i].input for i in tr], Y[tr],
-                                              primaries=[ex[i].primary for i in tr], groups=[g[i] for i in tr],
-                                              sources=_sources([ex[i] for i in tr]))
+    fit_args = ([ex[i].input for i in tr], Y[tr])
+    fit_kw = {"primaries": [ex[i].primary for i in tr], "sources": _sources([ex[i] for i in tr])}
+    trial = AdaptedAttribution(base=base).fit(*fit_args, groups=[g[i] for i in tr], **fit_kw)
     te = np.flatnonzero(h)
     held = [ex[i] for i in te]
-    before = float(np.nanmean(agreement(base.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
-    after = float(np.nanmean(agreement(trial.predict_proba([e.input for e in held]), Y[te], [e.primary for e in held])))
-    progress(f"attribution on the held-out slice ({len(te)} claims): agreement {before:.3f} -> {after:.3f} "
-             f"(prior strengths {trial.l2_}, shifts {trial.shifts_})")
-    if after < before - 1e-9:
-        raise AdaptationRefused(
-            f"the adapted attribution model agrees less with the reviewers than its base on the held-out verdicts "
-            f"({after:.3f} < {before:.3f} on {len(te)} claims); nothing written: review more claims and adapt again")
-    return (trial.l2_, trial.shifts_), {"held_out": {"before": round(before, 4), "after": round(after, 4),
-                                                     "n": len(te)},
-                                        "shifts": [round(v, 4) for v in trial.shifts_],
-                                        "cv": {"/".join(f"{x:g}" for x in k): round(v, 4)
-                                               for k, v in trial.cv_.items()}}
+    inputs, primaries = [e.input for e in held], [e.primary for e in held]
+    before = float(np.nanmean(agreement(base.predict_proba(inputs), Y[te], primaries)))
+    steps = backoff(trial.l2_, tuple(trial.shifts_))
+    for step, (l2, shifts) in enumerate(steps):
+        model = trial if step == 0 else AdaptedAttribution(base=base, l2=l2, shifts=shifts).fit(*fit_args, **fit_kw)
+        after = float(np.nanmean(agreement(model.predict_proba(inputs), Y[te], primaries)))
+        progress(f"attribution on the held-out slice ({len(te)} claims): agreement {before:.3f} -> {after:.3f} "
+                 f"(prior strengths {l2}, shifts {shifts})")
+        if after >= before - 1e-9:
+            break
+        if step == 0:
+            first = after
+    info = {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(te)},
+            "shifts": [round(v, 4) for v in trial.shifts_],
+            "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
+    if step:
+        info["refused"] = _refusal("attribution", f"agreement {first:.3f} < {before:.3f}", len(te), step,
+                                   len(steps), progress)
+    return (trial.l2_, trial.shifts_) if not step else steps[step], info
 
 
 def backoff(l2: tuple, shift):

@@ -128,7 +128,9 @@ def learning_curve(domain: str, examples: Sequence[NewsroomExample], base_cw, ba
             try:
                 adapted = adapt_parts(chosen, base_cw, base_att, shared=shared)
                 after = _figures(adapted.checkworthy, adapted.attribution, examples, unseen, domain)
-                public, refused = adapted.figures.get("public"), False
+                public = adapted.figures.get("public")
+                # a layer refused on the held-out verdicts scores as its base (with exceptions)
+                refused = any("refused" in adapted.figures[part] for part in ("checkworthy", "attribution"))
                 corrected = adapted.figures["corrected"]["attribution"]["after"]
             except AdaptationRefused:
                 after, public, refused, corrected = base, None, True, {}
