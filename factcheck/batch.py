@@ -496,9 +496,13 @@ class ClaimSink:
 
     def write_rows(self, records: Iterable[dict]) -> None:
         """Write claim records (dicts), in order."""
+        self.write_json_lines(json.dumps(record, ensure_ascii=False) for record in records)
+
+    def write_json_lines(self, stream: Iterable[str]) -> None:
+        """Write claim records given as JSON lines, in order, a row group's worth at a time."""
         lines: list[str] = []
-        for record in records:
-            lines.append(json.dumps(record, ensure_ascii=False))
+        for line in stream:
+            lines.append(line)
             if len(lines) >= PARQUET_ROW_GROUP:
                 self.write_lines(lines)
                 lines = []
