@@ -32,6 +32,7 @@ from typing import Any, Iterable, Iterator
 from .claim_table import CLAIM_COLUMNS, claim_cells, claim_schema
 from .errors import FactcheckError, InputError
 from .io import temp_path_beside
+from .processes import exit_with_parent as _exit_with_parent, limit_threads as _limit_threads
 from .types import PRIMARY_LABELS, THRESHOLD, Document, parse_date
 
 CHUNK_DOCS = 64
@@ -317,29 +318,6 @@ def _init_worker(n: int) -> None:
     """Set up a worker process: its share of the cores, and a watch on the main process."""
     _limit_threads(n)
     _exit_with_parent()
-
-
-def _exit_with_parent() -> None:
-    """End this worker when the main process is gone (killed with SIGKILL, say): an orphan would
-    otherwise wait for work forever, holding the model's memory."""
-    parent = os.getppid()
-
-    def watch():
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
-
-
-def _limit_threads(n: int) -> None:
-    """Keep each worker to its share of the cores, so N workers do not fight over BLAS threads."""
-    try:
-        from threadpoolctl import threadpool_limits
-        threadpool_limits(max(1, n))
-    except Exception:  # threadpoolctl is optional; without it the OS schedules as it can
-        pass
 
 
 def score_chunk(chunk: Chunk, spec: ModelSpec, published=None) -> ChunkResult:

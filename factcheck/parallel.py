@@ -13,7 +13,7 @@ process (the fast tier scores each sentence on its own, whatever else is in its 
 * A worker that dies (killed, out of memory) stops the run with :class:`WorkerDied`, a one-line
   error, never a hang: the main process watches the workers' pipes and process sentinels.
   Workers ignore Ctrl-C (the main process ends them) and end themselves when the main process
-  is gone (:func:`factcheck.batch._exit_with_parent`), so no orphan is left behind.
+  is gone (:func:`factcheck.processes.exit_with_parent`), so no orphan is left behind.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ import threading
 from typing import Any, Callable, Iterable, Iterator
 
 from .errors import FactcheckError
+from .processes import exit_with_parent, limit_threads
 from .types import Claim, Document
 
 #: characters of text per chunk: about 500 news sentences, so a chunk's IPC costs little
@@ -277,12 +278,10 @@ def _worker(setup, encode, share: int, tasks, results, inherited) -> None:
     """A worker's life: read chunks, score them, send back their claims (or the error)."""
     import queue
 
-    from .batch import _exit_with_parent
-
     for conn in inherited:  # the other ends and other workers' pipes, inherited by a fork
         conn.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with_parent()
+    exit_with_parent()
     # read by torch when it starts, should it start in this worker (a spawned worker's model)
     os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = str(share)
     extractor, spec = setup
@@ -290,7 +289,7 @@ def _worker(setup, encode, share: int, tasks, results, inherited) -> None:
         from .pipeline import Extractor
         model, threshold, all_sentences = spec
         extractor = Extractor(model, threshold=threshold, all_sentences=all_sentences)
-    _limit_threads(share)
+    _limit_all_threads(share)
 
     # chunks are read by a thread as they come, so the main process never waits to send one
     # while this process waits to send a result (two full pipes would wait on each other)
@@ -325,12 +324,10 @@ def _worker(setup, encode, share: int, tasks, results, inherited) -> None:
     results.close()
 
 
-def _limit_threads(n: int) -> None:
+def _limit_all_threads(n: int) -> None:
     """Keep a worker to its share of the cores: BLAS pools, and torch's (its encoder runs
     ``threads`` batches at once, counted when it was made)."""
-    from .batch import _limit_threads as limit_blas
-
-    limit_blas(n)
+    limit_threads(n)
     if "torch" in sys.modules:
         import torch
         torch.set_num_threads(n)
