@@ -8,8 +8,10 @@ process (the fast tier scores each sentence on its own, whatever else is in its 
 * Streaming: at most ``window`` chunks are out at once (sent, or back but not yet yielded),
   so memory does not grow with the input.
 * The model is loaded once per worker: where the platform forks, the workers are forked after
-  the main process loaded it; otherwise (or once torch is loaded, which does not survive a
-  fork) each worker loads it by name from :attr:`Extractor.model_spec`.
+  the main process loaded it; otherwise (or for a model that runs torch, whose thread pools do
+  not survive a fork) each worker loads it by name from :attr:`Extractor.model_spec`.
+* Input that makes a single chunk is scored in this process: workers would only add their
+  start-up.
 * A worker that dies (killed, out of memory) stops the run with :class:`WorkerDied`, a one-line
   error, never a hang: the main process watches the workers' pipes and process sentinels.
   Workers ignore Ctrl-C (the main process ends them) and end themselves when the main process
@@ -17,6 +19,7 @@ process (the fast tier scores each sentence on its own, whatever else is in its 
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -126,14 +129,16 @@ def extract_parallel(extractor, docs: Iterable[Document], *, workers: int = 2,
     ``encode`` (a module-level function, such as :func:`claim_json`) is applied to each claim in
     the worker, and its result is yielded instead of the claim: a JSON line crosses between
     processes more cheaply than a Claim. ``start_method`` is ``fork`` (default where available,
-    unless torch is loaded) or ``spawn`` (workers load the model by name)."""
-    if workers <= 1:
-        for claim in extractor.extract_many(docs):
+    unless the model runs torch) or ``spawn`` (workers load the model by name)."""
+    pieces = chunks(docs, chunk_chars)
+    head = list(itertools.islice(pieces, 2)) if workers > 1 else []
+    if workers <= 1 or len(head) < 2:  # one chunk (or none): workers would only add their start-up
+        for claim in extractor.extract_many(itertools.chain.from_iterable(head) if head else docs):
             yield encode(claim) if encode is not None else claim
         return
     pool = _Pool(extractor, workers, encode, start_method)
     try:
-        yield from pool.run(chunks(docs, chunk_chars))
+        yield from pool.run(itertools.chain(head, pieces))
     finally:
         pool.close()
 
@@ -144,8 +149,9 @@ def _start_method(extractor, wanted: str | None) -> str:
     methods = mp.get_all_start_methods()
     if wanted is None:
         # torch's thread pools do not survive a fork (a forked child can hang in its first
-        # parallel op), so a loaded torch model is loaded again in each worker instead
-        wanted = "fork" if "fork" in methods and "torch" not in sys.modules else "spawn"
+        # parallel op), so a torch model is loaded again in each worker, by its name
+        torch = uses_torch(getattr(extractor, "model", None)) and getattr(extractor, "model_spec", None) is not None
+        wanted = "fork" if "fork" in methods and not torch else "spawn"
     if wanted not in methods:
         raise FactcheckError(f"this platform cannot start worker processes with {wanted!r}; use --workers 1")
     if wanted != "fork" and getattr(extractor, "model_spec", None) is None:
@@ -171,7 +177,10 @@ class _Pool:
         self.procs = []
         self.send = []  # main -> worker i: chunks
         self.recv = []  # worker i -> main: results
-        old = signal.signal(signal.SIGINT, signal.SIG_IGN)  # children start with Ctrl-C ignored
+        # Ctrl-C is held back while the workers start (they ignore it; a Ctrl-C in between
+        # reaches this process once they are up, never a half-started worker)
+        block = hasattr(signal, "pthread_sigmask")
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if block else None
         try:
             for i, ((task_r, task_w), (res_r, res_w)) in enumerate(pipes):
                 others = [c for j, pair in enumerate(pipes) if j != i for p in pair for c in p]
@@ -188,7 +197,8 @@ class _Pool:
             self.close()
             raise
         finally:
-            signal.signal(signal.SIGINT, old)
+            if block:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
     def run(self, pieces: Iterator[list[Document]]) -> Iterator[Any]:
         from multiprocessing.connection import wait
@@ -280,7 +290,9 @@ def _worker(setup, encode, share: int, tasks, results, inherited) -> None:
 
     for conn in inherited:  # the other ends and other workers' pipes, inherited by a fork
         conn.close()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process ends the workers on Ctrl-C
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     exit_with_parent()
     # read by torch when it starts, should it start in this worker (a spawned worker's model)
     os.environ["OMP_NUM_THREADS"] = os.environ["MKL_NUM_THREADS"] = str(share)

@@ -191,6 +191,18 @@ def test_library_same_claims_in_order():
     assert list(extract_parallel(ex, [], workers=2)) == []
 
 
+def test_library_one_chunk_starts_no_worker(monkeypatch):
+    ex = Extractor("fast", all_sentences=True)
+    docs = _docs(3)
+    want = list(ex.extract_many(docs))
+
+    def refuse(*a, **k):
+        raise AssertionError("one chunk needs no workers")
+
+    monkeypatch.setattr(parallel, "_Pool", refuse)
+    assert list(extract_parallel(ex, iter(docs), workers=2, chunk_chars=10**6)) == want
+
+
 def test_library_spawned_workers_load_the_model_by_name():
     ex = Extractor("fast", threshold=0.3)
     docs = _docs(12)
@@ -200,7 +212,7 @@ def test_library_spawned_workers_load_the_model_by_name():
     objects = Extractor(load_model("fast"))  # a model object has no name to load it by
     assert objects.model_spec is None
     with pytest.raises(FactcheckError, match="model name"):
-        list(extract_parallel(objects, docs, workers=2, start_method="spawn"))
+        list(extract_parallel(objects, docs, workers=2, chunk_chars=500, start_method="spawn"))
 
 
 class _Part:
@@ -300,6 +312,6 @@ def test_cli_ctrl_c_leaves_no_worker_behind(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode != 0 and "Traceback" not in err
+    assert proc.returncode != 0 and "Traceback" not in err, (proc.returncode, err)
     gone, alive = psutil.wait_procs(kids, timeout=10)
     assert not alive
