@@ -19,6 +19,7 @@ process (the fast tier scores each sentence on its own, whatever else is in its 
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -83,9 +84,14 @@ def auto_workers(inputs: Iterable[str], *, model=None, live: bool = False) -> in
     that runs torch (it already uses every core), one text file (one document: nothing to
     spread) and inputs under :data:`MIN_PARALLEL_BYTES`.
 
-    The threshold was measured on 2 cores with
-    ``scripts/bench_extract.py ../shared/data/attribution/polnear/train/text --sizes`` (the
-    whole command, workers 1 and 2, on the first N kB of the corpus): TODO."""
+    The threshold was measured on 2 cores (load average about 2 from other work) with
+    ``scripts/bench_extract.py ../shared/data/attribution/polnear/train/text --sizes
+    64,128,192,256,384,512,1024 --runs 5``, the whole command, median time of workers 2 over
+    workers 1: 0.99 at 64 kB, 1.03 at 130 kB, 0.97 at 211 kB, 0.87 at 258 kB, 0.77 at 385 kB,
+    0.70 at 515 kB, 0.63 at 1 MB; so two workers from 256 kB on. The accurate tier was slower
+    with two (60 news files, 404 kB: 6.8 s with one worker, 8.1 s with two; one process already
+    keeps both cores busy with torch threads), hence one worker for a torch model.
+    """
     from pathlib import Path
 
     from .errors import InputError
@@ -180,6 +186,9 @@ class _Pool:
         # Ctrl-C is held back while the workers start (they ignore it; a Ctrl-C in between
         # reaches this process once they are up, never a half-started worker)
         block = hasattr(signal, "pthread_sigmask")
+        # what the workers inherit is moved out of the collector's sight first: their garbage
+        # collections would otherwise walk (and so copy, page by page) the whole inherited heap
+        gc.freeze()
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if block else None
         try:
             for i, ((task_r, task_w), (res_r, res_w)) in enumerate(pipes):
@@ -197,6 +206,7 @@ class _Pool:
             self.close()
             raise
         finally:
+            gc.unfreeze()
             if block:
                 signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
