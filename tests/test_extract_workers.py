@@ -97,6 +97,14 @@ def test_two_workers_same_parquet_and_jsonl_files(corpus, small_chunks, tmp_path
         assert outs[0] == outs[1] and len(outs[0]) > 1000
 
 
+def test_two_workers_on_standard_input(small_chunks):
+    rows = "".join(json.dumps({"doc_id": f"s{i}", "text": _text(50 + i, 6)}) + "\n" for i in range(10))
+    one, two = (_run(["-", "--all", "--format", "jsonl", "--workers", n], input=rows) for n in ("1", "2"))
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and {json.loads(x)["doc_id"] for x in two.stdout.splitlines()} == {
+        f"s{i}" for i in range(10)}
+
+
 def test_order_and_doc_ids_kept(corpus, small_chunks):
     result = _run([str(corpus), "--all", "--format", "jsonl", "--workers", "2"])
     ids = [json.loads(line)["doc_id"] for line in result.stdout.splitlines()]

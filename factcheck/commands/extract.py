@@ -53,10 +53,10 @@ Examples:
               help="A shipped model (fast, accurate) or a directory written by 'factcheck train'.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here instead of standard output (.parquet: nested Parquet columns).")
-@click.option("--workers", type=Workers(), default="auto", show_default=True,
-              help="Processes that score documents (claims keep their order). auto: 2 on 2 cores or more, "
-                   "1 for standard input, one text file, small inputs or a torch model; "
-                   "a live transcript on '-' always runs in one.")
+@click.option("--workers", type=Workers(), default="auto", show_default=True, metavar="N|auto",
+              help="Processes that score documents; claims come out in the same order. auto: 2 on 2 cores "
+                   "or more, but 1 for standard input, one text file, inputs under 256 kB or a torch "
+                   "model (accurate). A live transcript on '-' always runs in one.")
 @reading_options
 def extract(inputs, published, fmt, all_sentences, threshold, model, output, workers, encoding, published_from,
             transcript, verbose):
