@@ -183,19 +183,19 @@ class _Pool:
         self.procs = []
         self.send = []  # main -> worker i: chunks
         self.recv = []  # worker i -> main: results
-        # Ctrl-C is held back while the workers start (they ignore it; a Ctrl-C in between
-        # reaches this process once they are up, never a half-started worker)
-        block = hasattr(signal, "pthread_sigmask")
         # what the workers inherit is moved out of the collector's sight first: their garbage
         # collections would otherwise walk (and so copy, page by page) the whole inherited heap
         gc.freeze()
+        # Ctrl-C is held back while the workers start (they ignore it; a Ctrl-C in between
+        # reaches this process once they are up, never a half-started worker)
+        block = hasattr(signal, "pthread_sigmask")
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if block else None
         try:
             for i, ((task_r, task_w), (res_r, res_w)) in enumerate(pipes):
-                others = [c for j, pair in enumerate(pipes) if j != i for p in pair for c in p]
+                # a forked worker inherits every pipe: it closes all but its own two ends
+                others = [task_w, res_r] + [c for j, pair in enumerate(pipes) if j != i for p in pair for c in p]
                 proc = ctx.Process(target=_worker, name=f"factcheck-extract-{i + 1}", daemon=True,
-                                   args=(setup, encode, share, task_r, res_w,
-                                         [task_w, res_r] + (others if method == "fork" else [])))
+                                   args=(setup, encode, share, task_r, res_w, others if method == "fork" else []))
                 proc.start()
                 self.procs.append(proc)
                 task_r.close()  # the worker's ends: closed here, so a dead worker's pipe reads as ended
@@ -235,7 +235,9 @@ class _Pool:
                 held[i] += 1
                 sent += 1
             if done in back:
-                out = back.pop(done)
+                ok, out = back.pop(done)
+                if not ok:  # raised in its turn, after the claims of the chunks before it
+                    raise out
                 done += 1
                 yield from out
                 continue
@@ -248,10 +250,8 @@ class _Pool:
                         index, ok, payload = conn.recv()
                     except (EOFError, OSError):
                         raise self._died(i) from None
-                    if not ok:
-                        raise payload
                     held[i] -= 1
-                    back[index] = payload
+                    back[index] = (ok, payload)
                 elif self.procs[i].sentinel in ready:
                     raise self._died(i)
 

@@ -89,8 +89,8 @@ class Extractor:
     def __init__(self, model: Any = None, *, threshold: float = THRESHOLD, all_sentences: bool = False):
         self.model_spec = None
         if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
-            from .models import load_model
-            self.model_spec = model if model is None or isinstance(model, str) else os.fsdecode(model)
+            from .models import DEFAULT_MODEL, load_model
+            self.model_spec = DEFAULT_MODEL if model is None else model if isinstance(model, str) else os.fsdecode(model)
             model = load_model(model)
         self.model = model
         self.threshold = threshold

@@ -253,10 +253,15 @@ def test_library_worker_killed_is_an_error_not_a_hang():
         list(claims)
 
 
-def test_library_worker_exception_is_raised_here():
+def test_library_worker_exception_is_raised_here_in_its_turn():
     docs = _docs(10) + [Document("bad", "The TRIGGER rose 4 percent in 2020.")]
+    ex = _misbehaving("raise")
+    want = [c.doc_id for c in Extractor("fast").extract_many(docs[:10])]
+    got = []
     with pytest.raises(ValueError, match="a bad sentence"):
-        list(extract_parallel(_misbehaving("raise"), docs, workers=2, chunk_chars=300))
+        for claim in extract_parallel(ex, docs, workers=2, chunk_chars=1):  # a chunk per document
+            got.append(claim.doc_id)
+    assert got == want  # every claim before the bad document's chunk came out first
 
 
 # ---------------------------------------------------------------------------------------------
