@@ -328,3 +328,20 @@ def test_cli_ctrl_c_leaves_no_worker_behind(tmp_path):
     assert proc.returncode != 0 and "Traceback" not in err, (proc.returncode, err)
     gone, alive = psutil.wait_procs(kids, timeout=10)
     assert not alive
+
+
+@pytest.mark.slow
+def test_cli_main_killed_workers_follow(tmp_path):
+    import psutil
+
+    corpus = _big_corpus(tmp_path / "big")
+    proc = _start([str(corpus), "--all", "--workers", "2", "--format", "jsonl"], tmp_path)
+    try:
+        kids = _workers_of(proc.pid)
+        proc.kill()  # SIGKILL: the main process cannot clean up; the workers notice it is gone
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    gone, alive = psutil.wait_procs(kids, timeout=20)
+    assert not alive
