@@ -84,11 +84,13 @@ def auto_workers(inputs: Iterable[str], *, model=None, live: bool = False) -> in
     that runs torch (it already uses every core), one text file (one document: nothing to
     spread) and inputs under :data:`MIN_PARALLEL_BYTES`.
 
-    The threshold was measured on 2 cores (load average about 2 from other work) with
-    ``scripts/bench_extract.py ../shared/data/attribution/polnear/train/text --sizes
-    64,128,192,256,384,512,1024 --runs 5``, the whole command, median time of workers 2 over
-    workers 1: 0.99 at 64 kB, 1.03 at 130 kB, 0.97 at 211 kB, 0.87 at 258 kB, 0.77 at 385 kB,
-    0.70 at 515 kB, 0.63 at 1 MB; so two workers from 256 kB on. The accurate tier was slower
+    The threshold was measured on 2 cores with ``scripts/bench_extract.py
+    ../shared/data/attribution/polnear/train/text --sizes 64,128,192,256,384,512,1024 --runs 5``
+    (the whole command; median time with two workers over the time with one). Quiet machine
+    (load average 1.2): 0.99 at 64 kB, 0.96 at 130 kB, 0.89 at 211 kB, 0.78 at 258 kB, 0.74 at
+    385 kB, 0.70 at 515 kB, 0.62 at 1 MB. Under load from other work (load average 2 to 2.6):
+    0.99, 1.03, 0.97, 0.87, 0.77, 0.70, 0.63. Two workers pay from about 200 kB on a quiet
+    machine and 250 kB on a busy one: 256 kB it is. The accurate tier was slower
     with two (60 news files, 404 kB: 6.8 s with one worker, 8.1 s with two; one process already
     keeps both cores busy with torch threads), hence one worker for a torch model.
     """
