@@ -32,6 +32,7 @@ from typing import Any, Iterable, Iterator
 from .claim_table import CLAIM_COLUMNS, claim_cells, claim_schema
 from .errors import FactcheckError, InputError
 from .io import temp_path_beside
+from .processes import exit_with_parent as _exit_with_parent, limit_threads as _limit_threads
 from .types import PRIMARY_LABELS, THRESHOLD, Document, parse_date
 
 CHUNK_DOCS = 64
@@ -319,29 +320,6 @@ def _init_worker(n: int) -> None:
     _exit_with_parent()
 
 
-def _exit_with_parent() -> None:
-    """End this worker when the main process is gone (killed with SIGKILL, say): an orphan would
-    otherwise wait for work forever, holding the model's memory."""
-    parent = os.getppid()
-
-    def watch():
-        while True:
-            time.sleep(0.5)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="factcheck-parent-watch", daemon=True).start()
-
-
-def _limit_threads(n: int) -> None:
-    """Keep each worker to its share of the cores, so N workers do not fight over BLAS threads."""
-    try:
-        from threadpoolctl import threadpool_limits
-        threadpool_limits(max(1, n))
-    except Exception:  # threadpoolctl is optional; without it the OS schedules as it can
-        pass
-
-
 def score_chunk(chunk: Chunk, spec: ModelSpec, published=None) -> ChunkResult:
     """Return the claims (JSON lines) and counts of one chunk; a row that fails becomes an error."""
     from .segment import split_sentences
@@ -496,9 +474,13 @@ class ClaimSink:
 
     def write_rows(self, records: Iterable[dict]) -> None:
         """Write claim records (dicts), in order."""
+        self.write_json_lines(json.dumps(record, ensure_ascii=False) for record in records)
+
+    def write_json_lines(self, stream: Iterable[str]) -> None:
+        """Write claim records given as JSON lines, in order, a row group's worth at a time."""
         lines: list[str] = []
-        for record in records:
-            lines.append(json.dumps(record, ensure_ascii=False))
+        for line in stream:
+            lines.append(line)
             if len(lines) >= PARQUET_ROW_GROUP:
                 self.write_lines(lines)
                 lines = []

@@ -6,6 +6,7 @@ built. Models are called in batches across documents, which is where the speed c
 """
 from __future__ import annotations
 
+import os
 import warnings
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator
@@ -80,12 +81,16 @@ class Extractor:
     ``model`` is a shipped model's name, a model directory, or a loaded
     :class:`factcheck.models.Model` (or any object with ``checkworthy`` and ``attribution``
     parts following the scikit-learn contract). ``all_sentences`` also returns the sentences
-    below the threshold, so a whole document can be scored.
+    below the threshold, so a whole document can be scored. :attr:`model_spec` is the name or
+    folder the model was loaded from (None for a model object): what a worker process that
+    cannot inherit the model loads.
     """
 
     def __init__(self, model: Any = None, *, threshold: float = THRESHOLD, all_sentences: bool = False):
+        self.model_spec = None
         if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
-            from .models import load_model
+            from .models import DEFAULT_MODEL, load_model
+            self.model_spec = DEFAULT_MODEL if model is None else model if isinstance(model, str) else os.fsdecode(model)
             model = load_model(model)
         self.model = model
         self.threshold = threshold
@@ -98,9 +103,19 @@ class Extractor:
             doc = Document("doc", doc, parse_date(published))
         return list(self.extract_many([doc]))
 
-    def extract_many(self, docs: Iterable[Document], *, batch_sentences: int | None = None) -> Iterator[Claim]:
+    def extract_many(self, docs: Iterable[Document], *, batch_sentences: int | None = None,
+                     workers: int = 1) -> Iterator[Claim]:
         """Yield the claims of many documents, in order, scoring sentences in large batches
-        (``batch_sentences=1`` scores each document as soon as it comes: a live stream)."""
+        (``batch_sentences=1`` scores each document as soon as it comes: a live stream).
+
+        ``workers`` > 1 spreads the documents over that many processes (see
+        :func:`factcheck.parallel.extract_parallel`); the claims and their order are the same."""
+        if workers > 1:
+            if batch_sentences is not None:
+                raise ValueError("batch_sentences is for one process; a live stream runs with workers=1")
+            from .parallel import extract_parallel
+            yield from extract_parallel(self, docs, workers=workers)
+            return
         batch: list[_Pending] = []
         size = batch_sentences or BATCH_SENTENCES
         for doc in docs:
