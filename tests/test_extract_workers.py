@@ -293,19 +293,26 @@ def _workers_of(pid: int, n: int = 2, wait: float = 60.0) -> list:
     raise AssertionError("the workers did not start")
 
 
-@pytest.mark.slow
-def test_cli_worker_killed_gives_one_line_error(tmp_path):
-    import psutil
-
+def _interrupted(tmp_path, interrupt):
+    """Start extract with two workers on a big corpus, call ``interrupt(process, workers)`` once
+    the workers run, and return (process, workers, its standard error) after it ended."""
     corpus = _big_corpus(tmp_path / "big")
     proc = _start([str(corpus), "--all", "--workers", "2", "--format", "jsonl"], tmp_path)
     try:
         kids = _workers_of(proc.pid)
-        os.kill(kids[0].pid, signal.SIGKILL)
+        interrupt(proc, kids)
         _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
+    return proc, kids, err
+
+
+@pytest.mark.slow
+def test_cli_worker_killed_gives_one_line_error(tmp_path):
+    import psutil
+
+    proc, kids, err = _interrupted(tmp_path, lambda proc, kids: os.kill(kids[0].pid, signal.SIGKILL))
     assert proc.returncode == 1
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: extraction worker") and "died" in lines[0]
@@ -316,15 +323,8 @@ def test_cli_worker_killed_gives_one_line_error(tmp_path):
 def test_cli_ctrl_c_leaves_no_worker_behind(tmp_path):
     import psutil
 
-    corpus = _big_corpus(tmp_path / "big")
-    proc = _start([str(corpus), "--all", "--workers", "2", "--format", "jsonl"], tmp_path)
-    try:
-        kids = _workers_of(proc.pid)
-        os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends: the whole group
-        _, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    # what a terminal sends on Ctrl-C: SIGINT to the whole process group
+    proc, kids, err = _interrupted(tmp_path, lambda proc, kids: os.killpg(proc.pid, signal.SIGINT))
     assert proc.returncode != 0 and "Traceback" not in err, (proc.returncode, err)
     gone, alive = psutil.wait_procs(kids, timeout=10)
     assert not alive
