@@ -23,7 +23,7 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
@@ -81,33 +81,49 @@ def _check_cw(base, examples, groups, hold, progress) -> tuple[float, dict]:
     te = [X[i] for i in idx_te]
     before = guard.checkworthy_figures(y[hold], base.predict_proba(te)[:, 1])
     key = "f1" if y[hold].any() else "accuracy"
-    chosen, steps = (trial.l2_, trial.shift_), backoff(trial.l2_, trial.shift_)
-    for step, (l2, shift) in enumerate(steps):
-        model = trial if step == 0 else AdaptedCheckworthy(base=base, l2=l2, shift=shift).fit(tr_x, tr_y)
-        after = guard.checkworthy_figures(y[hold], model.predict_proba(te)[:, 1])
-        progress(f"check-worthiness on the held-out slice ({len(idx_te)} claims): {key} {before[key]:.3f} -> "
-                 f"{after[key]:.3f} (prior strengths {l2}, shift {shift:+.2f})")
-        if after[key] >= before[key] - 1e-9:
-            break
-        if step == 0:
-            first = after
+
+    def score(model):
+        figures = guard.checkworthy_figures(y[hold], model.predict_proba(te)[:, 1])
+        return figures[key], figures
+
+    layer, after, refused = _not_worse_held_out(
+        "check-worthiness", key, trial, (trial.l2_, trial.shift_),
+        lambda l2, shift: AdaptedCheckworthy(base=base, l2=l2, shift=shift).fit(tr_x, tr_y),
+        score, before[key], len(idx_te), progress)
     info = {"held_out": {"before": before, "after": after, "metric": key}, "shift": round(trial.shift_, 4),
             "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
-    if step:
-        info["refused"] = _refusal("check-worthiness", f"{key} {first[key]:.3f} < {before[key]:.3f}", len(idx_te),
-                                   step, len(steps), progress)
-    return steps[step] if step else chosen, info
+    if refused:
+        info["refused"] = refused
+    return layer, info
 
 
-def _refusal(part: str, figures: str, n: int, step: int, n_steps: int, progress) -> str:
-    """Say (and return) that the chosen layer of ``part`` did worse than its base on the held-out
-    verdicts and how far it was backed off."""
+def _not_worse_held_out(part: str, metric: str, trial, chosen: tuple, refit, score, before: float, n: int,
+                        progress) -> tuple[tuple, Any, str | None]:
+    """Return the first layer of :func:`backoff` from ``chosen`` (the layer ``trial`` was fitted
+    with) whose held-out ``metric`` is not below the base's ``before`` (at worst the base's own
+    scores), the record ``score`` gave for it, and, when the chosen layer was refused, the
+    message that says so (also given to ``progress``).
+
+    ``refit(l2, shift)`` fits the layer of a later step on the same rows; ``score(model)``
+    returns (the metric, a record of the figures)."""
+    steps = backoff(*chosen)
+    for step, (l2, shift) in enumerate(steps):
+        value, record = score(trial if step == 0 else refit(l2, shift))
+        shown = f"shift {shift:+.2f}" if not isinstance(shift, tuple) else f"shifts {shift}"
+        progress(f"{part} on the held-out slice ({n} claims): {metric} {before:.3f} -> {value:.3f} "
+                 f"(prior strengths {l2}, {shown})")
+        if value >= before - 1e-9:
+            break
+        if step == 0:
+            first = value
+    if step == 0:
+        return chosen, record, None
     end = ("so this part is the base's own scores with the reviewers' answers kept as exceptions"
-           if step == n_steps - 1 else f"so it was backed off {step} step(s) towards the base")
-    message = (f"the adapted {part} layer was worse than its base on the held-out verdicts ({figures} on {n} "
-               f"claims) and is refused; {end}")
+           if step == len(steps) - 1 else f"so it was backed off {step} step(s) towards the base")
+    message = (f"the adapted {part} layer was worse than its base on the held-out verdicts ({metric} {first:.3f} < "
+               f"{before:.3f} on {n} claims) and is refused; {end}")
     progress(message)
-    return message
+    return steps[step], record, message
 
 
 def _check_att(base, examples, groups, hold, progress) -> tuple[tuple, dict]:
@@ -131,23 +147,21 @@ def _check_att(base, examples, groups, hold, progress) -> tuple[tuple, dict]:
     held = [ex[i] for i in te]
     inputs, primaries = [e.input for e in held], [e.primary for e in held]
     before = float(np.nanmean(agreement(base.predict_proba(inputs), Y[te], primaries)))
-    steps = backoff(trial.l2_, tuple(trial.shifts_))
-    for step, (l2, shifts) in enumerate(steps):
-        model = trial if step == 0 else AdaptedAttribution(base=base, l2=l2, shifts=shifts).fit(*fit_args, **fit_kw)
-        after = float(np.nanmean(agreement(model.predict_proba(inputs), Y[te], primaries)))
-        progress(f"attribution on the held-out slice ({len(te)} claims): agreement {before:.3f} -> {after:.3f} "
-                 f"(prior strengths {l2}, shifts {shifts})")
-        if after >= before - 1e-9:
-            break
-        if step == 0:
-            first = after
+
+    def score(model):
+        value = float(np.nanmean(agreement(model.predict_proba(inputs), Y[te], primaries)))
+        return value, value
+
+    layer, after, refused = _not_worse_held_out(
+        "attribution", "agreement", trial, (trial.l2_, tuple(trial.shifts_)),
+        lambda l2, shifts: AdaptedAttribution(base=base, l2=l2, shifts=shifts).fit(*fit_args, **fit_kw),
+        score, before, len(te), progress)
     info = {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(te)},
             "shifts": [round(v, 4) for v in trial.shifts_],
             "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
-    if step:
-        info["refused"] = _refusal("attribution", f"agreement {first:.3f} < {before:.3f}", len(te), step,
-                                   len(steps), progress)
-    return (trial.l2_, trial.shifts_) if not step else steps[step], info
+    if refused:
+        info["refused"] = refused
+    return layer, info
 
 
 def backoff(l2: tuple, shift):
