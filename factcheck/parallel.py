@@ -58,11 +58,6 @@ def claim_json(claim: Claim) -> str:
     return json.dumps(claim.to_dict(), ensure_ascii=False)
 
 
-def claim_record(claim: Claim) -> dict:
-    """Return a claim as its record (``Claim.to_dict``)."""
-    return claim.to_dict()
-
-
 def uses_torch(model) -> bool:
     """Return True when a part of the model (or the base an adapted part builds on) runs torch."""
     parts = [getattr(model, "checkworthy", None), getattr(model, "attribution", None)]

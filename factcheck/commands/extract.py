@@ -71,9 +71,9 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     """
     from ..errors import FactcheckError
     from ..io import STDIN, read_inputs
-    from ..parallel import auto_workers, claim_json, claim_record, extract_parallel
+    from ..parallel import auto_workers, claim_json, extract_parallel
     from ..pipeline import Extractor
-    from ..types import parse_date
+    from ..types import Claim, parse_date
 
     if not inputs:
         raise click.UsageError("name at least one INPUT (a file, a folder, or - for standard input)")
@@ -127,7 +127,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
                 out.flush()
                 click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
             elif fmt == "csv":
-                write_csv(records(claim_record), out)
+                write_csv(records(Claim.to_dict), out)
             else:
                 for line in records(claim_json):
                     out.write(line + "\n")
