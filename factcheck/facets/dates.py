@@ -223,7 +223,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
 
 def _month_dates(s: Sentence, m: re.Match, published: dt.date | None) -> list[DateSpan]:
     """Return the date of a month-name match, and the second day of a range after it
-    (*May 23 to 26*, *June 17-18, 2013*): two facets, as the spec has for ranges."""
+    (*May 23 to 26*, *June 17-18, 2013*): two facets, as news-dev's gold has for a range
+    with both ends written (a span such as *between May 4 and June 1*)."""
     day2 = m.group("day2") or m.group("day1")
     rng = _DAY_RANGE.match(s.text, m.end("day2"), s.hi) if m.group("day2") and not m.group("year") else None
     if not rng or int(rng.group("day")) <= int(day2):
