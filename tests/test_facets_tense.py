@@ -48,6 +48,10 @@ MONTH_CLAUSES = [
     ("The summit is scheduled to open in {m}.", "{m}", looking_ahead),
     ("In {m}, the regulator will publish its review.", "{m}", looking_ahead),
     ("In {m}, the regulator published its review.", "{m}", looking_back),
+    # an -ed word after a determiner is an adjective, not the past tense that governs the month
+    ("The board will take up the revised plan in {m}.", "{m}", looking_ahead),
+    ("Delegates who will oppose him at a contested convention in {m} are organising.", "{m}", looking_ahead),
+    ("The council adopted the amended budget in {m}.", "{m}", looking_back),
     # neither: the latest such month up to publication, as before
     ("Inflation data from {m} matter most.", "{m}", looking_back),
 ]
@@ -171,6 +175,9 @@ def test_a_weekday_follows_its_clause(weekday, published):
     assert dates(f"The dockers struck on {name}.", pub) == [(name, back.isoformat())]
     assert dates(f"The dockers will strike on {name}.", pub) == [(name, ahead.isoformat())]
     assert dates(f"A strike on {name} is possible.", pub) == [(name, ahead.isoformat())]
+    # a participle that opens the sentence is the past tense of its clause, capital or not
+    assert dates(f"Asked on {name} whether talks would resume, the union declined to say.", pub) == [
+        (name, back.isoformat())]
 
 
 PAST_WEEKEND = "2021-02-27/2021-02-28"

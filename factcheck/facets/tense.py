@@ -31,6 +31,10 @@ _PAST, _PAST2 = _phrases(PAST_WORDS)
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 #: a participle after *be* (*can't be challenged until December*) is no past tense
 _BE = frozenset(("be", "is", "are", "been"))
+#: a word after one of these is an adjective (*a contested convention*, *the revised plan*),
+#: not a verb in the past tense
+_DETERMINERS = frozenset("a an the this that these those its his her their our your my any each "
+                         "every no".split())
 #: -ed words that are no past tense
 _NOT_PAST = frozenset("hundred indeed need speed seed feed proceed exceed succeed red bed shed "
                       "united limited based related supposed".split())
@@ -45,6 +49,12 @@ _INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\
 #: the verb that governs a date stands in its clause, not a page away
 _REACH = 200
 _CLAUSE_MARKS = ",;:(—–"
+
+
+def _opens(s: Sentence, at: int) -> bool:
+    """Whether the word at ``at`` opens the sentence (after quotation marks): a capital there
+    is the sentence's, not a name's (*Asked on Monday whether ...*)."""
+    return not s.text[s.lo:at].strip(" \t\n\"'“‘")
 
 
 def _markers(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
@@ -63,8 +73,11 @@ def _markers(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
             continue
         if word in _FORWARD and (word != "may" or raw == "may") or word.endswith("'ll"):
             out.append((start, end, "future", word))
-        elif word in _PAST or (raw.islower() and len(raw) > 2 and raw.endswith("ed")
-                               and word not in _NOT_PAST and (i == 0 or tokens[i - 1][2] not in _BE)):
+        elif word in _PAST or ((raw.islower() or _opens(s, start) and len(raw) > 4 and i + 1 < len(tokens)
+                                and tokens[i + 1][2].islower())
+                               and len(raw) > 2 and raw.endswith("ed")
+                               and word not in _NOT_PAST
+                               and (i == 0 or tokens[i - 1][2].lower() not in _BE | _DETERMINERS)):
             out.append((start, end, "past", word))
         i += 1
     return out
