@@ -52,6 +52,11 @@ MONTH_CLAUSES = [
     ("The board will take up the revised plan in {m}.", "{m}", looking_ahead),
     ("Delegates who will oppose him at a contested convention in {m} are organising.", "{m}", looking_ahead),
     ("The council adopted the amended budget in {m}.", "{m}", looking_back),
+    # *can* and *let's* look ahead; *likely* before a noun is an adjective, not a forecast
+    ("Only a moderate can carry the state in {m}.", "{m}", looking_ahead),
+    ("Let's finish the job in {m}, the mayor told supporters.", "{m}", looking_ahead),
+    ("The vote is likely to be held in {m}.", "{m}", looking_ahead),
+    ("The firm polled likely buyers in {m}.", "{m}", looking_back),
     # neither: the latest such month up to publication, as before
     ("Inflation data from {m} matter most.", "{m}", looking_back),
 ]
@@ -178,6 +183,24 @@ def test_a_weekday_follows_its_clause(weekday, published):
     # a participle that opens the sentence is the past tense of its clause, capital or not
     assert dates(f"Asked on {name} whether talks would resume, the union declined to say.", pub) == [
         (name, back.isoformat())]
+    assert dates(f"The survey of likely voters ended on {name}.", pub) == [(name, back.isoformat())]
+
+
+#: a month *of that year* takes the year of the date before it in the sentence; alone, it is left out
+THAT_YEAR = [
+    ("Output fell in January 2009 and hit bottom in October of that year.",
+     [("January 2009", "2009-01"), ("October of that year", "2009-10")]),
+    ("The mine opened in 1998 and shut in March of the same year.",
+     [("1998", "1998"), ("March of the same year", "1998-03")]),
+    ("Shares peaked on 4 June 2012 and slumped by August 30 of that year.",
+     [("4 June 2012", "2012-06-04"), ("August 30 of that year", "2012-08-30")]),
+    ("Shares slumped in October of that year.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", THAT_YEAR)
+def test_a_month_of_that_year(text, expected):
+    assert dates(text, A_MONDAY) == expected
 
 
 PAST_WEEKEND = "2021-02-27/2021-02-28"

@@ -52,7 +52,7 @@ _MONTH_DATE = re.compile(
     rf"(?P<mon>{'|'.join(_FULL_MONTHS)}|{_MONTH_ABBR})(?![\w-]|['’](?!s\b))"
     rf"(?:\s+(?:(?:the\s+)?(?P<day2>{_DAY})(?:st|nd|rd|th)?(?![\d:/]|,\d{{3}}|\.\d)|(?P<dayw>{_DAY_WORDS})\b))?"
     rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d|[,.]\d|%))?"
-    rf"(?:,?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b)?"
+    rf"(?:,?\s+(?:of\s+)?(?P<rel>last|this|next|that|the\s+same)\s+year\b)?"
 )
 # 1987, mid-1987, early 2019, fiscal 1987, the 1990s, the early 1970s, '90s, 1986/87
 _YEAR_DATE = re.compile(
@@ -184,6 +184,10 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     if mon_text == "May" and not (day or year or rel0) and end < s.hi and s.text[end:end + 2] in ("'s", "’s"):
         return None
     approximate = bool(mod)
+    if rel and rel.split()[0] in ("that", "the") and not year:
+        # *in October of that year*: the year of the date before it in the sentence
+        anchor = ("year-of", month * 100 + int(day or 0), False)
+        return DateSpan(start, end, None, approximate, anchored=anchor)
     if year:
         y = int(year)
     elif published is None:

@@ -224,6 +224,14 @@ def from_previous(previous: str | None, unit: str, step: int) -> str | None:
     if not previous or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", previous):
         return None
     parts = [int(p) for p in previous.split("-")]
+    if unit == "year-of":  # a month (and day) of the previous date's year: step is month * 100 + day
+        month, day = divmod(step, 100)
+        if not day:
+            return f"{parts[0]:04d}-{month:02d}"
+        try:
+            return dt.date(parts[0], month, day).isoformat()
+        except ValueError:
+            return None
     if unit == "year":
         return str(parts[0] + step)
     if unit == "month":

@@ -41,6 +41,11 @@ _NOT_PAST = frozenset("hundred indeed need speed seed feed proceed exceed succee
 #: a forward word that looks back here: *than expected*, *as planned*, *next to*, *could not*
 _NOT_FORWARD_BEFORE = re.compile(r"(?:than|as)\s+$")
 _NEXT_TO = re.compile(r"\s+to\b")
+_TO = _NEXT_TO
+#: what stands before *likely* when it forecasts (*is likely*, *will likely*, *most likely*)
+_PREDICATE_BEFORE = frozenset("is are was were be been being will would seems seem looks look appears "
+                              "appear most more very highly quite increasingly".split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
 _NOT = re.compile(r"\s+(?:not|never)\b")
 #: an infinitive: *to raise*, not *to 16.6 mln*, *to the group* nor *agreed to it*
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b"
@@ -49,6 +54,12 @@ _INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\
 #: the verb that governs a date stands in its clause, not a page away
 _REACH = 200
 _CLAUSE_MARKS = ",;:(—–"
+
+
+def _word_before(s: Sentence, at: int) -> str:
+    """Return the word just before ``at`` in the sentence, lower case ('' at its start)."""
+    m = _LAST_WORD.search(s.text, max(s.lo, at - 30), at)
+    return m.group(1).lower() if m else ""
 
 
 def _opens(s: Sentence, at: int) -> bool:
@@ -91,6 +102,9 @@ def _reading(s: Sentence, start: int, end: int, kind: str, word: str) -> str | N
         return "past"  # "rose more than expected in December"
     if word == "next" and _NEXT_TO.match(s.text, end, s.hi):
         return None  # "next to the plant": beside it
+    if word in ("likely", "unlikely") and not (_TO.match(s.text, end, s.hi)
+                                                or _word_before(s, start) in _PREDICATE_BEFORE):
+        return None  # "likely voters": an adjective; "is likely to", "will likely" look ahead
     if word == "could" and _NOT.match(s.text, end, s.hi):
         return "past"  # "could not agree in December": what did not happen
     return "future"

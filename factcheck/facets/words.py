@@ -69,7 +69,7 @@ FORWARD_WORDS = (
     "aims to", "hope to", "hopes to", "want to", "wants to", "seeks to", "seek to", "upcoming",
     "forthcoming", "next", "possible", "possibly", "likely", "unlikely", "probable",
     "probably", "potential", "prospective", "forecast to", "projected to", "pending", "if",
-    "unless", "tentatively",
+    "unless", "tentatively", "can", "let's", "let us",
 )
 #: past-tense verbs that do not end in -ed (regular ones are read by their ending), and
 #: words that place a clause behind publication
