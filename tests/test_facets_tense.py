@@ -57,6 +57,9 @@ MONTH_CLAUSES = [
     ("Let's finish the job in {m}, the mayor told supporters.", "{m}", looking_ahead),
     ("The vote is likely to be held in {m}.", "{m}", looking_ahead),
     ("The firm polled likely buyers in {m}.", "{m}", looking_back),
+    # an irregular participle after *be* is passive, not past: the modal before it decides
+    ("The summit will be held in {m}.", "{m}", looking_ahead),
+    ("The summit was held in {m}.", "{m}", looking_back),
     # neither: the latest such month up to publication, as before
     ("Inflation data from {m} matter most.", "{m}", looking_back),
 ]

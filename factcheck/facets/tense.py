@@ -30,7 +30,11 @@ _PAST, _PAST2 = _phrases(PAST_WORDS)
 #: alternation at every position: this runs for every date without a year
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?|['’]ll\b")
 #: a participle after *be* (*can't be challenged until December*) is no past tense
-_BE = frozenset(("be", "is", "are", "been"))
+_BE = frozenset(("be", "is", "are", "been", "being"))
+#: irregular past forms that are also participles: after *be* they are passive (*will be held*)
+_PARTICIPLES = frozenset("held made paid sold bought left led met won lost built caught found "
+                         "hit kept meant sent shot spent struck taught thought understood brought "
+                         "fought told said".split())
 #: a word after one of these is an adjective (*a contested convention*, *the revised plan*),
 #: not a verb in the past tense
 _DETERMINERS = frozenset("a an the this that these those its his her their our your my any each "
@@ -68,6 +72,23 @@ def _opens(s: Sentence, at: int) -> bool:
     return not s.text[s.lo:at].strip(" \t\n\"'“‘")
 
 
+def _past_form(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` is a verb in the past tense: a listed past form, or a lower-case
+    word in *-ed* (capitalised only where it opens the sentence); not a participle after *be*
+    (*will be held*, *can't be challenged*) nor an adjective after a determiner (*the revised
+    plan*)."""
+    start, _, raw = tokens[i]
+    word = raw.lower()
+    before = tokens[i - 1][2].lower() if i else ""
+    if word in _PAST:
+        return not (word in _PARTICIPLES and before in _BE)
+    if len(raw) <= 2 or not raw.endswith("ed") or word in _NOT_PAST or before in _BE or before in _DETERMINERS:
+        return False
+    if raw.islower():
+        return True
+    return _opens(s, start) and len(raw) > 4 and i + 1 < len(tokens) and tokens[i + 1][2].islower()
+
+
 def _markers(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
     """Return the tense markers in ``text[lo:hi]``: (start, end, "future"/"past", word)."""
     tokens = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _TOKEN.finditer(s.text, lo, hi)]
@@ -84,11 +105,7 @@ def _markers(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
             continue
         if word in _FORWARD and (word != "may" or raw == "may") or word.endswith("'ll"):
             out.append((start, end, "future", word))
-        elif word in _PAST or ((raw.islower() or _opens(s, start) and len(raw) > 4 and i + 1 < len(tokens)
-                                and tokens[i + 1][2].islower())
-                               and len(raw) > 2 and raw.endswith("ed")
-                               and word not in _NOT_PAST
-                               and (i == 0 or tokens[i - 1][2].lower() not in _BE | _DETERMINERS)):
+        elif _past_form(s, tokens, i):
             out.append((start, end, "past", word))
         i += 1
     return out
