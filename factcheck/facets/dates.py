@@ -9,10 +9,12 @@ to resolve get ``value=None`` without one.
 
 How a date without a year is placed was read off the news-dev gold, which is consistent:
 a month and day take the year that puts them nearest the publication date (*on June 28*
-published 2019-06-27 is 2019-06-28); a bare month is its latest occurrence up to the
-publication month (*in December* published 1987-06 is 1986-12), unless its clause looks
-ahead (:mod:`.tense`: *will*, *would*, *possible*, *expected*, *due to*, *plans to* ...), when
-it is the first such month from the publication month on. Dates counted from another (*a
+published 2019-06-27 is 2019-06-28); a bare month in a clause that looks back is its latest
+occurrence up to the publication month (*the bank cut rates in December* published 1987-06 is
+1986-12), in one that looks ahead (:mod:`.tense`: *will*, *would*, *possible*, *expected*,
+*due to*, *plans to* ...) the first such month from the publication month on, and in a clause
+with no word of tense the nearest one, as for a month and day (*chances in November* published
+in June is the coming November; *from December* published in February the last one). Dates counted from another (*a
 year earlier*, *the prior year*) count from the date before them in the sentence, and are
 left out when there is none (*one day before it was due*).
 """
@@ -212,6 +214,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if month >= published.month else published.year + 1
     elif said == "committed":
         y = _nearest_year(month, 15, published)  # vowed to stay until July: the nearest July
+    elif said is None:
+        y = _nearest_year(month, 15, published)  # no word of tense: the nearest, as for a month and day
     else:
         y = _latest_month(month, published, strictly_before=False)
     inferred = not (year or rel)
