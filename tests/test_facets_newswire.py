@@ -241,7 +241,28 @@ PROPORTIONS = [
      [("count", "7", 7, "applicants", False), ("count", "35 applicants", 35, "applicants", False)]),
     ("The party won 61 out of the 80 seats.",
      [("count", "61", 61, "seats", False), ("count", "80 seats", 80, "seats", False)]),
+    # the same without *out*: *of* a whole of ten or a hundred, *in* ten, a hundred or two to ten
+    ("Nearly nine of 10 growers fear the drought.", []),
+    ("Six in 10 commuters back the new line.", []),
+    ("Two in five tenants are behind on rent.", []),
+    ("The club won 10 of 12 races.",
+     [("count", "10", 10, "races", False), ("count", "12 races", 12, "races", False)]),
+    ("Two of three bidders withdrew.",
+     [("count", "Two", 2, "bidders", False), ("count", "three bidders", 3, "bidders", False)]),
 ]
+
+
+#: ages and decades are no counts; *think twice* counts nothing
+NOT_COUNTS = [
+    ("Four of the judges are in their 70s.", [("count", "Four", 4, "judges", False)]),
+    ("Buyers should think twice before signing.", []),
+    ("The board met twice.", [("count", "twice", 2, "times", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOT_COUNTS)
+def test_not_counts(text, expected):
+    assert facets(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", PROPORTIONS)

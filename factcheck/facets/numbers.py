@@ -72,11 +72,20 @@ _PROPORTION_OUT_OF = re.compile(r"\s+out\s+of\s+(?:10|100|ten|a\s+hundred|one\s+
                                 + "|".join(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 10)
                                 + r"))\b(?![,.]?\d)", re.I)
 _PROPORTION_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"))\s+out\s+of\s+$", re.I)
+#: *nine of 10 voters*, *six in 10 Americans*, *three in five*: the same proportion without *out*
+#: (after *of* only a whole of ten or a hundred: *two of three candidates* may count them)
+_PROPORTION_OF = re.compile(r"\s+(?:of\s+(?:10|100|ten|a\s+hundred)|in\s+(?:10|100|ten|a\s+hundred|(?:"
+                            + "|".join(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 10)
+                            + r")))\b(?![,.]?\d)", re.I)
+_PROPORTION_OF_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"))\s+(?P<prep>of|in)\s+$", re.I)
 #: a collective and *of* before a number word: *a group of nine*, *a total of 12*, *a family of
 #: five*; the collective names no noun counted, but the number still counts its members
 _COLLECTIVE_OF = re.compile(r"\b[Aa]\s+(?:group|team|total|panel|family|crowd|party|band|class|field|"
                             r"committee|board|council|bloc|coalition|delegation|squad|pool)\s+of\s+$")
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
+_DECADE_AFTER = re.compile(r"['’]?s\b")
+#: *think twice*, *thought twice*: an idiom, no count of times
+_THINK_BEFORE = re.compile(r"\b(?:think|thinks|thought|thinking)\s+$", re.I)
 _TWICE = re.compile(r"\b(?:twice|thrice)\b(?!\s+(?:as|the|a|that|more|less|over)\b)", re.I)
 #: a proportion of a whole: *half the workforce*, *a quarter of voters* (not *half in cash*)
 _FRACTION_WORD = re.compile(
@@ -137,6 +146,15 @@ def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
     return word not in FUNCTION_WORDS and word not in _MONTHS_AND_DAYS
 
 
+def _proportion_whole(text: str, lo: int, n: Numeral) -> bool:
+    """Whether the number is the whole of a proportion after its part: the 10 of *nine of 10
+    voters* (ten or a hundred), the five of *three in five* (also two to ten in words)."""
+    m = _PROPORTION_OF_BEFORE.search(text, max(lo, n.start - 16), n.start)
+    if not m:
+        return False
+    return n.value in (10, 100) or (m.group("prep").lower() == "in" and n.words and 2 <= n.value <= 10)
+
+
 def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     """Whether a number is no facet: a time of day, ordinal, score, ratio, name or idiom."""
     after = text[n.end:min(hi, n.end + 12)]
@@ -146,6 +164,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True
     if _GLUED_WORD.match(after) and not (_PENCE.match(after) or after[:1] == "s"):
         return True  # 21st, 3D, 4x4, 10am
+    if _DECADE_AFTER.match(after) and not n.words:
+        return True  # in their 80s, the '90s: an age or a decade, no count
     if after.startswith(("-for-", "-to-")):
         return True  # two-for-one, 3-for-2 splits
     if _FRACTION_AFTER.match(after):
@@ -157,6 +177,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
             (n.value in (10, 100) or n.words and 2 <= n.value <= 10)
             and _PROPORTION_BEFORE.search(text, max(lo, n.start - 20), n.start)):
         return True  # nine out of 10 (voters): a proportion, which the gold leaves without a value
+    if n.scale == 1 and (_PROPORTION_OF.match(text, n.end, hi) or _proportion_whole(text, lo, n)):
+        return True  # nine of 10 voters, six in 10 Americans: the same proportion
     if n.words and n.value == 1 and n.scale == 1 and not _ONLY_ONE.search(text, max(lo, n.start - 14), n.start):
         return True  # "one", "a": not a checkable count, unless restricted (only one bill)
     if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
@@ -296,7 +318,8 @@ def fractions(text: str, lo: int, hi: int) -> list[Amount]:
 def twice(text: str, lo: int, hi: int) -> list[Amount]:
     """Return *twice* as a count of two times, unless it is a ratio (*twice as many*)."""
     return [Amount("count", m.start(), m.end(), 2 if m.group().lower() == "twice" else 3, "times")
-            for m in _TWICE.finditer(text, lo, hi)]
+            for m in _TWICE.finditer(text, lo, hi)
+            if not _THINK_BEFORE.search(text, max(lo, m.start() - 12), m.start())]
 
 
 def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
