@@ -113,60 +113,19 @@ def test_holdout_takes_whole_groups():
     assert {g for g, h in zip(groups, hold) if h}.isdisjoint({g for g, h in zip(groups, hold) if not h})
 
 
-def test_holdout_slices_hold_every_verdict_out_once_in_whole_documents():
-    groups = guard.groups_of(_newsroom())
-    slices = guard.holdout_slices(groups)
-    assert sorted(set(slices)) == [0, 1, 2, 3]
-    for g in set(groups):
-        assert len({s for s, gg in zip(slices, groups) if gg == g}) == 1
-    assert np.bincount(slices).max() - np.bincount(slices).min() <= 6  # one document of six claims
-    assert list(guard.holdout_slices(["a"] * 5)) == [0] * 5 and not guard.holdout_mask(["a"] * 5).any()
-
-
-def _inverted_in_half_the_slices():
-    """A newsroom whose reviewers answer the documents of two of the four held-out slices the
-    wrong way round: a layer fitted on the other slices learns from whichever side it saw most."""
-    clean = _newsroom()
-    slices = guard.holdout_slices(guard.groups_of(clean))
-    inverted = {e.doc_id for e, s in zip(clean, slices) if s in (0, 1)}
-    return _newsroom(inverted=lambda doc: doc in inverted)
-
-
-def test_adapted_model_worse_than_its_base_is_refused(fast, monkeypatch):
-    """The grouped cross-validation is made to choose a weak prior (as if it had been fooled):
-    on the held-out slices, each scored by a layer fitted without it, that layer is worse than
-    the base, so it is refused and backed off; the message is in the output and the card."""
-    from factcheck.adapt import checkworthy
-    examples = _inverted_in_half_the_slices()
-    monkeypatch.setattr(checkworthy.logistic, "choose_l2", lambda *a, **k: ((1.0, 0.3), {}))
+def test_adapted_model_worse_than_its_base_is_refused(fast):
+    held = {g.split("\x1f")[1] for g, h in zip(guard.groups_of(_newsroom()), guard.holdout_mask(guard.groups_of(_newsroom()))) if h}
+    # reviewers answer the training documents the wrong way round and the held-out ones rightly
+    examples = _newsroom(inverted=lambda doc: doc not in held)
     messages = []
     adapted = adapt_parts(examples, fast.checkworthy, fast.attribution, shared=None, progress=messages.append)
     refusal = adapted.figures["checkworthy"]["refused"]
     assert "worse than its base on the held-out verdicts" in refusal and refusal in messages
-    # the worse layer is not what was written: it was backed off until the held-out slices are no worse
+    # the worse layer is not what was written: it was backed off until the held-out slice is no worse
     held_out = adapted.figures["checkworthy"]["held_out"]
     assert held_out["after"][held_out["metric"]] >= held_out["before"][held_out["metric"]]
-    assert held_out["before"]["n"] == len(examples)  # every verdict judged, each by a layer that never saw it
-    assert adapted.checkworthy.l2_ != (1.0, 0.3)
     card = card_text(base="fast", base_manifest={}, queues=["newsroom.queue"], examples=examples, adapted=adapted)
-    assert refusal in card and "4 slices of whole documents" in card
-
-
-def test_held_out_gate_backs_off_step_by_step_until_no_worse():
-    from factcheck.adapt.newsroom import _not_worse_held_out
-    seen, messages = [], []
-
-    def score(l2, shift):  # the chosen layer and the first step back are worse than 0.8
-        seen.append((l2, shift))
-        value = 0.7 if len(seen) < 3 else 0.8
-        return value, {"f1": value}
-    setting, record, refused = _not_worse_held_out("check-worthiness", "f1", ((1.0, 0.3), 0.5), score, 0.8, 72,
-                                                   messages.append)
-    assert seen == [((1.0, 0.3), 0.5), ((10.0, 3.0), 0.25), ((100.0, 30.0), 0.0)]
-    assert setting == ((100.0, 30.0), 0.0) and record == {"f1": 0.8}
-    assert "(f1 0.700 < 0.800 on 72 claims)" in refused and "backed off 2 step(s)" in refused
-    assert _not_worse_held_out("check-worthiness", "f1", ((1.0, 0.3), 0.5), lambda l2, s: (0.8, {}), 0.8, 72,
-                               messages.append)[2] is None
+    assert refusal in card
 
 
 def test_consistent_verdicts_are_learned_and_stick(fast):

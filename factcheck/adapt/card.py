@@ -53,7 +53,7 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
         "attribution the cue and source rules' features), a bias and the base's log-odds, whose L2 prior is centred "
         "on \"no change\" (MAP adaptation). The base is never refitted, so nothing it learned from the public "
         "data is forgotten; the prior strength (how far the newsroom's verdicts may pull) was chosen by "
-        "cross-validation grouped by document on every verdict, on the out-of-fold log-loss averaged over three fold "
+        "cross-validation grouped by document, on the out-of-fold log-loss averaged over three fold "
         "assignments; the operating points (a shift of the decision value: for check-worthiness for F1, "
         "kept only if choosing it holds up when each fold's shift is chosen on the other folds; for "
         "attribution one per label, for agreement with the reviewers' primary labels) on the same "
@@ -69,11 +69,10 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
         + (", ".join(f"*{w}* (source {side} it)" for side, w in adapted.attribution.source_cues_)
            if getattr(adapted.attribution, "source_cues_", None) else "none") + ".", "",
         "## Checks it passed", "",
-        f"The verdicts were cut into {f['held_out_slices']} slices of whole documents, each held out in turn: "
-        "each slice was scored by a layer of the chosen setting fitted on the other slices, and on all the "
-        "verdicts together these held-out scores had to do at least as well as the base's; a layer that did "
-        "worse was refused and backed off towards its base until it did. The layers were then refitted on "
-        "every verdict with the setting kept.", "",
+        f"{f['held_out_claims']} claims (whole documents, {int(guard.HOLDOUT_SHARE * 100)}%) were held out; a "
+        "model fitted without them had to do at least as well as its base on them; a layer that did worse "
+        "was refused and backed off towards its base until it did. The layers were then refitted on every "
+        "verdict with the strength chosen.", "",
     ]
     for part, name in (("checkworthy", "Check-worthiness"), ("attribution", "Attribution")):
         info = f[part]

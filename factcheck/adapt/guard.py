@@ -11,8 +11,7 @@ import numpy as np
 from ..errors import FactcheckError
 from ..types import NewsroomExample
 
-#: the share of examples in each held-out slice: the verdicts are cut into 1 / HOLDOUT_SHARE slices
-#: (whole documents), each held out in turn to check the adapted model against its base
+#: the share of examples held out to check the adapted model against its base
 HOLDOUT_SHARE = 0.25
 #: how far a public dev figure may fall before the adapted model is refused
 PUBLIC_TOLERANCE = 0.01
@@ -42,28 +41,20 @@ def groups_of(examples: Sequence[NewsroomExample]) -> list[str]:
 
 
 def holdout_mask(groups: Sequence[str], share: float = HOLDOUT_SHARE) -> np.ndarray:
-    """Return True for the rows of the first held-out slice of :func:`holdout_slices` (none when
-    there is only one group)."""
-    slices = holdout_slices(groups, share)
-    return (slices == 0) & (slices.max(initial=0) > 0)
-
-
-def holdout_slices(groups: Sequence[str], share: float = HOLDOUT_SHARE) -> np.ndarray:
-    """Return a slice number per row (``1 / share`` slices, fewer when there are fewer groups):
-    whole groups, taken in the order of their names' hashes (stable, and unrelated to the
-    verdicts), each to the slice that holds the fewest rows so far. Each slice is held out in
-    turn to check an adapted layer fitted on the others (:func:`factcheck.adapt.newsroom.backoff`)."""
+    """Return True for the rows held out: whole groups, picked in the order of their names'
+    hashes until ``share`` of the rows; at least one group on each side when there are two."""
     sizes: dict[str, int] = {}
     for g in groups:
         sizes[g] = sizes.get(g, 0) + 1
-    k = max(1, min(int(round(1 / share)), len(sizes)))
-    load = [0] * k
-    slice_of: dict[str, int] = {}
-    for g in sorted(sizes, key=lambda g: hashlib.sha256(g.encode("utf-8")).hexdigest()):
-        j = int(np.argmin(load))
-        slice_of[g] = j
-        load[j] += sizes[g]
-    return np.array([slice_of[g] for g in groups], dtype=np.int64)
+    order = sorted(sizes, key=lambda g: hashlib.sha256(g.encode("utf-8")).hexdigest())
+    held: set[str] = set()
+    total = 0
+    for g in order[:-1]:
+        if total >= share * len(groups):
+            break
+        held.add(g)
+        total += sizes[g]
+    return np.array([g in held for g in groups], dtype=bool)
 
 
 def checkworthy_figures(y: Sequence[int], proba: Sequence[float]) -> dict:

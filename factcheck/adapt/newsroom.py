@@ -1,19 +1,16 @@
 """Adapting a model to a newsroom's verdicts: the code behind ``factcheck train --from-queue``.
 
 1. Each reviewed claim becomes an example (:mod:`factcheck.adapt.examples`).
-2. Each part's layer is fitted with its prior strength chosen by grouped cross-validation on
-   every verdict (out-of-fold log-loss, three fold assignments) and its operating point
-   (decision shifts: for check-worthiness for F1, kept only if the choice validates across
-   folds; for attribution per label, for agreement with the reviewers' primary labels) chosen
-   on the same out-of-fold values. Then the held-out check: the verdicts are cut into four
-   slices of whole documents (:func:`guard.holdout_slices`); each slice is scored by the layer
-   (of the chosen setting) fitted on the other three, so every verdict judges a layer that never
-   saw it, and on all of them together the layer must do at least as well as its base. A layer
-   that does worse is refused and backed off towards its base (:func:`backoff`) until it does,
-   at worst to the base's own scores with the reviewers' answers kept as exceptions (said in
-   the output and the model card). Judging on every verdict rather than on one quarter of them
-   matters with a newsroom's few verdicts: one quarter of 150 claims moves F1 by 0.03 a claim.
-3. The layers are refitted on every example with the setting kept and reviewers' answers are
+2. A quarter of the examples, whole documents at a time, is held out. On the rest, each part's
+   layer is fitted with its prior strength chosen by grouped cross-validation (out-of-fold
+   log-loss, three fold assignments) and its operating point (decision shifts: for
+   check-worthiness for F1, kept only if the choice validates across folds; for attribution per
+   label, for agreement with the reviewers' primary labels) chosen on the same out-of-fold
+   values; on the held-out slice it must do at least as well as its base: a layer that does
+   worse is refused and backed off towards its base (:func:`backoff`) until it does, at worst
+   to the base's own scores with the reviewers' answers kept as exceptions (said in the
+   output and the model card).
+3. The layers are refitted on every example with the chosen strength and reviewers' answers are
    kept as exceptions. When ``../shared/data`` is present, the public dev figures (CT24 dev F1,
    news-dev primary accuracy) may fall by at most :data:`guard.PUBLIC_TOLERANCE`: a part that
    falls further backs off towards its base (:func:`backoff`); if even the base's scores with
@@ -68,57 +65,53 @@ def _sources(examples: Sequence[NewsroomExample]) -> list:
     return [e.source if e.source_corrected else None for e in examples]
 
 
-def _slice_rows(slices: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Return (held-out rows, training rows) of each slice that holds any row."""
-    return [(np.flatnonzero(slices == k), np.flatnonzero(slices != k)) for k in np.unique(slices)]
-
-
-def _check_cw(base, examples, groups, slices, progress) -> tuple[tuple, dict]:
-    """Return the check-worthiness layer's (prior strengths, decision shift) ((inf, inf), 0: no
-    layer) and its held-out figures."""
+def _check_cw(base, examples, groups, hold, progress) -> tuple[float, dict]:
+    """Return the check-worthiness layer's prior strength (inf: no layer) and its held-out figures."""
     y = np.array([e.checkworthy for e in examples])
-    if len(set(y)) < 2:
+    train = ~hold
+    if len(set(y[train])) < 2:
         return (BASE_L2, 0.0), {"note": "the verdicts hold only one kind of answer (rated or not a claim): no layer, "
                                       "exceptions only"}
-    if len(np.unique(slices)) < 2:
+    if not hold.any():
         return (BASE_L2, 0.0), {"note": "too few documents to hold any out: no layer, exceptions only"}
     X = [e.input for e in examples]
-    chosen = AdaptedCheckworthy(base=base).fit(X, y, groups=groups)
-    before = guard.checkworthy_figures(y, base.predict_proba(X)[:, 1])
-    key = "f1"
+    idx_tr, idx_te = np.flatnonzero(train), np.flatnonzero(hold)
+    tr_x, tr_y, tr_g = [X[i] for i in idx_tr], y[train], [groups[i] for i in idx_tr]
+    trial = AdaptedCheckworthy(base=base).fit(tr_x, tr_y, groups=tr_g)
+    te = [X[i] for i in idx_te]
+    before = guard.checkworthy_figures(y[hold], base.predict_proba(te)[:, 1])
+    key = "f1" if y[hold].any() else "accuracy"
 
-    def score(l2, shift):
-        p = np.zeros(len(y))
-        for te, tr in _slice_rows(slices):
-            layer = AdaptedCheckworthy(base=base, l2=l2, shift=shift).fit([X[i] for i in tr], y[tr])
-            p[te] = layer.predict_proba([X[i] for i in te])[:, 1]
-        figures = guard.checkworthy_figures(y, p)
+    def score(model):
+        figures = guard.checkworthy_figures(y[hold], model.predict_proba(te)[:, 1])
         return figures[key], figures
 
-    layer, after, refused = _not_worse_held_out("check-worthiness", key, (chosen.l2_, chosen.shift_), score,
-                                                before[key], len(y), progress)
-    info = {"held_out": {"before": before, "after": after, "metric": key}, "shift": round(chosen.shift_, 4),
-            "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in chosen.cv_.items()}}
+    layer, after, refused = _not_worse_held_out(
+        "check-worthiness", key, trial, (trial.l2_, trial.shift_),
+        lambda l2, shift: AdaptedCheckworthy(base=base, l2=l2, shift=shift).fit(tr_x, tr_y),
+        score, before[key], len(idx_te), progress)
+    info = {"held_out": {"before": before, "after": after, "metric": key}, "shift": round(trial.shift_, 4),
+            "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
     if refused:
         info["refused"] = refused
     return layer, info
 
 
-def _not_worse_held_out(part: str, metric: str, chosen: tuple, score, before: float, n: int,
+def _not_worse_held_out(part: str, metric: str, trial, chosen: tuple, refit, score, before: float, n: int,
                         progress) -> tuple[tuple, Any, str | None]:
-    """Return the first layer of :func:`backoff` from ``chosen`` whose held-out ``metric`` is not
-    below the base's ``before`` (at worst the base's own scores), the record ``score`` gave for
-    it, and, when the chosen layer was refused, the message that says so (also given to
-    ``progress``).
+    """Return the first layer of :func:`backoff` from ``chosen`` (the layer ``trial`` was fitted
+    with) whose held-out ``metric`` is not below the base's ``before`` (at worst the base's own
+    scores), the record ``score`` gave for it, and, when the chosen layer was refused, the
+    message that says so (also given to ``progress``).
 
-    ``score(l2, shift)`` returns (the metric, a record of the figures) of the layer of that
-    setting on the held-out verdicts: each slice scored by the layer fitted on the others."""
+    ``refit(l2, shift)`` fits the layer of a later step on the same rows; ``score(model)``
+    returns (the metric, a record of the figures)."""
     steps = backoff(*chosen)
     for step, (l2, shift) in enumerate(steps):
-        value, record = score(l2, shift)
+        value, record = score(trial if step == 0 else refit(l2, shift))
         shown = f"shift {shift:+.2f}" if not isinstance(shift, tuple) else f"shifts {shift}"
-        progress(f"{part} on the held-out slices ({n} claims, each slice scored by a layer fitted without it): "
-                 f"{metric} {before:.3f} -> {value:.3f} (prior strengths {l2}, {shown})")
+        progress(f"{part} on the held-out slice ({n} claims): {metric} {before:.3f} -> {value:.3f} "
+                 f"(prior strengths {l2}, {shown})")
         if value >= before - 1e-9:
             break
         if step == 0:
@@ -133,7 +126,7 @@ def _not_worse_held_out(part: str, metric: str, chosen: tuple, score, before: fl
     return steps[step], record, message
 
 
-def _check_att(base, examples, groups, slices, progress) -> tuple[tuple, dict]:
+def _check_att(base, examples, groups, hold, progress) -> tuple[tuple, dict]:
     """Return the attribution layer's (prior strengths, decision shifts) (inf, 0: no layer) and
     its held-out figures."""
     rows = _attribution_rows(examples)
@@ -141,29 +134,31 @@ def _check_att(base, examples, groups, slices, progress) -> tuple[tuple, dict]:
         return (BASE_L2, NO_SHIFTS), {"note": "no rated claim with a label or source to learn from"}
     ex = [examples[i] for i in rows]
     g = [groups[i] for i in rows]
-    s = slices[rows]
+    h = hold[rows]
     Y = _y_attr(ex)
-    if len(np.unique(s)) < 2:
+    if not h.any() or h.all():
         return (BASE_L2, NO_SHIFTS), {"note": "too few documents with labels to hold any out: no layer, "
                                               "exceptions only"}
-    inputs, primaries, sources = [e.input for e in ex], [e.primary for e in ex], _sources(ex)
-    chosen = AdaptedAttribution(base=base).fit(inputs, Y, groups=g, primaries=primaries, sources=sources)
-    before = float(np.nanmean(agreement(base.predict_proba(inputs), Y, primaries)))
+    tr = np.flatnonzero(~h)
+    fit_args = ([ex[i].input for i in tr], Y[tr])
+    fit_kw = {"primaries": [ex[i].primary for i in tr], "sources": _sources([ex[i] for i in tr])}
+    trial = AdaptedAttribution(base=base).fit(*fit_args, groups=[g[i] for i in tr], **fit_kw)
+    te = np.flatnonzero(h)
+    held = [ex[i] for i in te]
+    inputs, primaries = [e.input for e in held], [e.primary for e in held]
+    before = float(np.nanmean(agreement(base.predict_proba(inputs), Y[te], primaries)))
 
-    def score(l2, shifts):
-        P = np.zeros(Y.shape)
-        for te, tr in _slice_rows(s):
-            layer = AdaptedAttribution(base=base, l2=l2, shifts=shifts).fit(
-                [inputs[i] for i in tr], Y[tr], primaries=[primaries[i] for i in tr], sources=[sources[i] for i in tr])
-            P[te] = layer.predict_proba([inputs[i] for i in te])
-        value = float(np.nanmean(agreement(P, Y, primaries)))
+    def score(model):
+        value = float(np.nanmean(agreement(model.predict_proba(inputs), Y[te], primaries)))
         return value, value
 
-    layer, after, refused = _not_worse_held_out("attribution", "agreement", (chosen.l2_, tuple(chosen.shifts_)),
-                                                score, before, len(ex), progress)
-    info = {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(ex)},
-            "shifts": [round(v, 4) for v in chosen.shifts_],
-            "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in chosen.cv_.items()}}
+    layer, after, refused = _not_worse_held_out(
+        "attribution", "agreement", trial, (trial.l2_, tuple(trial.shifts_)),
+        lambda l2, shifts: AdaptedAttribution(base=base, l2=l2, shifts=shifts).fit(*fit_args, **fit_kw),
+        score, before, len(te), progress)
+    info = {"held_out": {"before": round(before, 4), "after": round(after, 4), "n": len(te)},
+            "shifts": [round(v, 4) for v in trial.shifts_],
+            "cv": {"/".join(f"{x:g}" for x in k): round(v, 4) for k, v in trial.cv_.items()}}
     if refused:
         info["refused"] = refused
     return layer, info
@@ -190,14 +185,13 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
     base parts, or raise :class:`AdaptationRefused` (see the module docstring)."""
     t0 = time.perf_counter()
     groups = guard.groups_of(examples)
-    slices = guard.holdout_slices(groups)
-    n_slices = len(np.unique(slices))
+    hold = guard.holdout_mask(groups)
     figures: dict = {"examples": len(examples), "documents": len({(e.queue, e.doc_id) for e in examples}),
-                     "held_out_slices": n_slices}
-    progress(f"{len(examples)} reviewed claims in {figures['documents']} documents; each of {n_slices} slices "
-             "(whole documents) is held out in turn to check the result")
-    (l2_cw, shift_cw), figures["checkworthy"] = _check_cw(base_cw, examples, groups, slices, progress)
-    (l2_att, shifts_att), figures["attribution"] = _check_att(base_att, examples, groups, slices, progress)
+                     "held_out_claims": int(hold.sum())}
+    progress(f"{len(examples)} reviewed claims in {figures['documents']} documents; "
+             f"{int(hold.sum())} held out to check the result")
+    (l2_cw, shift_cw), figures["checkworthy"] = _check_cw(base_cw, examples, groups, hold, progress)
+    (l2_att, shifts_att), figures["attribution"] = _check_att(base_att, examples, groups, hold, progress)
 
     X = [e.input for e in examples]
     y = np.array([e.checkworthy for e in examples])
