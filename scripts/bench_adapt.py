@@ -3,6 +3,8 @@
     python scripts/bench_adapt.py -o bench/adapt_curve.json            # both newsrooms, 5 seeds
     python scripts/bench_adapt.py --domain transcripts --seeds 2       # a quicker look
     python scripts/bench_adapt.py --speed 1000                         # seconds to adapt from a 1,000-verdict queue
+    python scripts/bench_adapt.py --diagnose -o bench/adapt_diagnosis.json --seeds 8 --sizes 50,100,150
+        # why the curve is flat: the public-dev frontier and the cue-cap ceiling (factcheck.adapt.diagnose)
 
 Transcripts: CT24 dev-test debates; politics: the sealed PolNeAR check set. Reviewers answer
 with the gold labels; the adapted models are thrown away. The JSON feeds the HTML report's
@@ -17,6 +19,11 @@ import sys
 from pathlib import Path
 
 from factcheck.adapt.bench import run_bench
+from factcheck.adapt.diagnose import run_diagnosis
+
+
+def progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def main() -> int:
@@ -26,10 +33,17 @@ def main() -> int:
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--sizes", default="25,50,100,150,200,400")
     ap.add_argument("--speed", type=int, default=0, help="also time adapting from a queue of this many verdicts")
+    ap.add_argument("--diagnose", action="store_true",
+                    help="instead of the curve: the public-dev frontier of the transcript newsroom at each size "
+                         "and the cue-cap ceiling of the politics newsroom")
     args = ap.parse_args()
-    result = run_bench(domains=("transcripts", "politics") if args.domain == "both" else (args.domain,),
-                       seeds=range(args.seeds), sizes=[int(s) for s in args.sizes.split(",")], speed=args.speed,
-                       progress=lambda m: print(m, file=sys.stderr, flush=True))
+    if args.diagnose:
+        result = run_diagnosis(seeds=range(args.seeds), sizes=[int(s) for s in args.sizes.split(",")],
+                               progress=progress)
+    else:
+        result = run_bench(domains=("transcripts", "politics") if args.domain == "both" else (args.domain,),
+                           seeds=range(args.seeds), sizes=[int(s) for s in args.sizes.split(",")],
+                           speed=args.speed, progress=progress)
     result["load_average"] = os.getloadavg()
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
