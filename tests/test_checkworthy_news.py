@@ -63,9 +63,7 @@ def shipped() -> CheckworthyClassifier:
     "The alliance's position has been consistent and is unlikely to change.",
     "What this tells us about the state of the party is hard to say.",
     "There will be speeches and handshakes, but probably no agreement.",
-    pytest.param('"I feel the town has lost its way," said Carla Mendes, a 61-year-old florist.',
-                 marks=pytest.mark.xfail(strict=True, reason="issue 11: without the hand-set news head quoted "
-                                         "news opinion scores >= 0.5 (model card, Known weaknesses)")),
+    '"I feel the town has lost its way," said Carla Mendes, a 61-year-old florist.',
 ])
 def test_shipped_model_scores_news_opinion_below_half(shipped, text):
     assert shipped.predict_proba([text])[0, 1] < 0.5
