@@ -29,8 +29,9 @@ VECTORS = "static.npy"
 WORDS = "static.words.npz"
 #: the pair features the table gives the re-ranker (after LEXICAL; never in the accurate tier)
 STATIC = ("static_cosine", "static_cosine_title", "static_gap", "static_rank")
-#: claims summed at once: bounds the gathered (words x dimension) block to a few MB
-_CHUNK = 2048
+#: texts summed at once: the gathered (words x dimension) block stays within the CPU's caches
+#: (on 10,375 claims, 256 at once took 0.21 s, 2,048 at once 0.59 s)
+_CHUNK = 256
 
 
 def text_words(text: str, title: str | None = None) -> list[str]:
