@@ -170,13 +170,6 @@ def load_table(directory: str | Path, *, sha256: str | None = None) -> StaticTab
     return table
 
 
-def top_static(queries: np.ndarray, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Return (rows, cosines) of the ``k`` nearest claims to each query, best first."""
-    from .dense import top_cosine
-
-    return top_cosine(queries, vectors, k)
-
-
 def claim_vectors(table: StaticTable, texts: Sequence[str], titles: Sequence[str | None],
                   cache_dir: str | Path | None = None, min_claims: int = 2000) -> tuple[np.ndarray, np.ndarray]:
     """Return the (n, dimension) float16 static vectors of the claims' texts and of their titles
