@@ -11,6 +11,7 @@ Examples:
     factcheck train --tier finetuned --limit 200 -o /tmp/ft   # a quick fine-tuning check
     factcheck train --backend transformers --base-model ./my-bert -o my-model
     factcheck train --task matching --tier accurate -o models/accurate/matching
+    factcheck train --task static-vectors -o models/fast/matching   # then --task matching --tier fast
     factcheck extract article.txt --model my-model
     factcheck train --from-queue newsroom.queue --base fast -o newsroom-model""")
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Directory to write the model to.")
@@ -23,8 +24,9 @@ Examples:
               help="Local Hugging Face model directory (accurate/finetuned: instead of the pinned MiniLM).")
 @click.option("--data", type=click.Path(exists=True, file_okay=False), help="The shared data folder (default ../shared/data).")
 @click.option("--own-data", type=click.Path(exists=True, file_okay=False), help="The project's own labelled data (default datasets/attribution).")
-@click.option("--task", type=click.Choice(["extract", "matching"]), default="extract", show_default=True,
-              help="matching: the claim-matching re-ranker of --tier, from CT20 (../shared/data/claim-matching).")
+@click.option("--task", type=click.Choice(["extract", "matching", "static-vectors"]), default="extract", show_default=True,
+              help="matching: the claim-matching re-ranker of --tier, from CT20 (../shared/data/claim-matching); "
+                   "static-vectors: the fast tier's word table, from the pinned encoder (needs factcheck[embeddings]).")
 @click.option("--from-queue", "queues", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Adapt --base to the verdicts of this queue file (repeatable) instead of training from data.")
 @click.option("--base", default="fast", show_default=True,
@@ -46,6 +48,15 @@ def train(output, tier, backend, base_model, data, own_data, task, queues, base,
         return
     from ..train import train_tier, train_transformers
 
+    if task == "static-vectors":
+        from ..matching.static_build import build_static
+        click.echo(f"wrote {build_static(output, data=data, log=lambda m: click.echo(m, err=True))}")
+        return
+    if task == "matching" and tier == "fast":
+        from ..matching.train_fast import train_fast_reranker
+        train_fast_reranker(data=data, output=output, log=lambda m: click.echo(m, err=True))
+        click.echo(f"wrote {output}")
+        return
     if task == "matching":
         from ..matching.train import train_reranker
         train_reranker(tier, data=data, output=output, log=lambda m: click.echo(m, err=True))

@@ -21,12 +21,17 @@ from .index import LexicalIndex
 from .index_cache import lexical_index
 from .rerank import Reranker
 from .sources import CheckedClaim
+from .static import STATIC
 from .text import clean, terms, words
 
 TIERS = ("fast", "accurate")
 #: candidates re-ranked per query, from each retriever, by tier: on CT20 dev the fast tier's
 #: MAP@5 was the same with 10 as with 20 (0.766 / 0.765), at two thirds of the time
 CANDIDATES = {"fast": 10, "accurate": 20}
+#: the fast tier's extra candidates per query: the nearest claims by the static word vectors
+#: (:mod:`.static`), when its re-ranker reads them; and how deep their rank feature looks
+STATIC_CANDIDATES = 10
+STATIC_RANKED = 10
 #: two claims are of "similar wording" when this share of their words is common (Jaccard). A
 #: design choice, not fitted: a claim and a copy with one figure changed share nearly all.
 SIMILAR_WORDING = 0.5
@@ -70,7 +75,8 @@ class Matcher:
 
     def __init__(self, claims: Sequence[CheckedClaim], *, model: str | Path = "fast",
                  reranker: Reranker | None = None, dense: bool | None = None, encoder=None,
-                 cache_dir: str | Path | None = None, candidates: int | None = None, cache_queries: bool = False):
+                 cache_dir: str | Path | None = None, candidates: int | None = None, cache_queries: bool = False,
+                 static=None, static_candidates: int | None = None):
         self.claims = list(claims)
         self.cache_dir = cache_dir
         #: keep the queries' embeddings in the cache too (for training and evaluation runs)
@@ -83,6 +89,18 @@ class Matcher:
                 raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
                                  f"{'accurate' if not self.dense else 'fast'} tier")
         self.reranker = reranker
+        #: the fast tier's static word table (:class:`.static.StaticTable`), when its re-ranker reads it
+        self.static = static
+        if static is None and reranker is not None and not self.dense and STATIC[0] in reranker.features:
+            from .static import load_table
+            self.static = load_table(reranker_dir(model), sha256=getattr(reranker, "static_sha256_", None))
+        if static_candidates is None:
+            static_candidates = getattr(reranker, "static_candidates_", STATIC_CANDIDATES) if reranker else STATIC_CANDIDATES
+        self.static_candidates = static_candidates
+        self.feature_names = tuple(names(self.dense)) + (STATIC if self.static is not None else ())
+        if reranker is not None and tuple(reranker.features) != self.feature_names:
+            raise ModelError(f"the re-ranker reads the features {', '.join(reranker.features)}; this matcher "
+                             f"gives {', '.join(self.feature_names)}")
         #: the BM25 index; row -> rows of the same claim listed more than once (same words in
         #: text and title, only quotes or case differ), in file order, rows listed once absent;
         #: for a large index, each claim's named words and figures, worked out beforehand (else None)
@@ -96,6 +114,11 @@ class Matcher:
             # a fact-check's title restates the claim in other words: a second vector per claim
             # (the text again where there is no title)
             self.title_vectors = embeddings([c.title or c.text for c in self.claims], self._get_encoder, cache_dir)
+        self.static_vectors = self.static_title_vectors = None
+        if self.static is not None:
+            from .static import claim_vectors
+            self.static_vectors, self.static_title_vectors = claim_vectors(
+                self.static, [c.text for c in self.claims], [c.title for c in self.claims], cache_dir)
 
     def _get_encoder(self):
         if self._encoder is None:
@@ -137,6 +160,10 @@ class Matcher:
                 qv = self._get_encoder().encode(texts)
             dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)
             title_rows, _ = top_cosine(qv, self.title_vectors, self.candidates)
+        if self.static is not None:
+            from .dense import top_cosine
+            sv = self.static.embed([words(t) for t in texts])
+            static_rows, static_sims = top_cosine(sv, self.static_vectors, max(self.static_candidates, STATIC_RANKED, 1))
         for i, (q, hits) in enumerate(zip(queries, lexical)):
             qs = side_of(q.text, None, _facets_of(q), self.lexical, frozenset(query_terms[i]), full=texts[i])
             lex = {row: (rank, bm25, text, title) for rank, (row, bm25, text, title) in enumerate(hits)}
@@ -144,6 +171,8 @@ class Matcher:
             rows = list(lex)
             if self.dense:
                 rows += [int(r) for r in (*dense_rows[i], *title_rows[i])]
+            if self.static is not None:
+                rows += static_rows[i, :self.static_candidates].tolist()
             # a claim listed twice is scored under each of its ids, so both can rank together
             rows = list(dict.fromkeys(c for row in rows for c in self.copies.get(row, (row,))))
             dense = {}
@@ -162,7 +191,19 @@ class Matcher:
                 feats.append(f)
                 figs.append(fig)
             X = np.array(feats, dtype=np.float64).reshape(len(rows), len(names(self.dense)))
+            if self.static is not None:
+                X = np.hstack([X, self._static_features(rows, sv[i], static_rows[i], static_sims[i])])
             yield rows, X, figs
+
+    def _static_features(self, rows: list[int], query: np.ndarray, nearest: np.ndarray, sims: np.ndarray) -> np.ndarray:
+        """Return the STATIC features of the candidates: cosine to the claim's text and title,
+        the gap to the query's nearest claim, and the reciprocal rank among the nearest."""
+        cos = np.asarray(self.static_vectors[rows], dtype=np.float32) @ query
+        cos_title = np.asarray(self.static_title_vectors[rows], dtype=np.float32) @ query
+        top = float(sims[0]) if len(sims) else 0.0
+        ranks = {int(r): k for k, r in enumerate(nearest[:STATIC_RANKED].tolist())}
+        rank = np.array([1.0 / (1 + ranks[r]) if r in ranks else 0.0 for r in rows])
+        return np.column_stack([cos, cos_title, cos - top, rank]).reshape(len(rows), len(STATIC))
 
     def match(self, queries: Sequence[CheckedClaim], top: int = 5, batch: int = 512) -> Iterator[dict]:
         """Yield one result per query, in order: ``{"id", "matches": [{"id", "score",

@@ -65,6 +65,10 @@ class Reranker:
             model.scale_ = np.array(config["scale"], dtype=np.float64)
             model.coef_ = np.array(config["coef"], dtype=np.float64)
             model.intercept_ = float(config["intercept"])
+            #: the SHA-256 of the static word table its static features were computed with (fast tier)
+            model.static_sha256_ = config.get("static_sha256")
+            #: how many of the table's nearest claims were added as candidates
+            model.static_candidates_ = int(config.get("static_candidates", 0))
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{directory}/config.json is not a trained re-ranker ({exc})") from None
         if not (len(model.coef_) == len(model.mean_) == len(model.scale_) == len(model.features)):

@@ -1,0 +1,110 @@
+"""Training the fast tier's re-ranker with the static word table (:mod:`.static`): as
+:func:`.train.train_reranker` does for the lexical features, with cross-validation on CT20 train
+also choosing whether the table's features and nearest claims are kept."""
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import numpy as np
+
+from .features import names
+from .matcher import Matcher
+from .rerank import Reranker
+from .train import C_GRID, FOLDS, pair_table, ranked_map, read_ct20
+
+#: the static word table's nearest claims added as candidates, tried by CV
+STATIC_GRID = (0, 10, 20)
+
+
+def _cross_validate(matcher: Matcher, queries, qrels, table, features, log, label: str) -> dict:
+    """Return {C: MAP@5 of grouped 5-fold CV over the train queries} of one candidate set and feature set."""
+    ids, X, y, g = table
+    folds = np.arange(len(queries)) % FOLDS
+    cv = {}
+    for C in C_GRID:
+        maps = []
+        for f in range(FOLDS):
+            test_q = folds[g] == f
+            model = Reranker(features=features, C=C).fit(X[~test_q], y[~test_q])
+            sub = [i for i in range(len(queries)) if folds[i] == f]
+            maps.append(ranked_map(model, [queries[i] for i in sub], [ids[i] for i in sub], X[test_q],
+                                   np.searchsorted(sub, g[test_q]), qrels, matcher.copies))
+        cv[C] = float(np.mean(maps))
+        log(f"{label}C={C}: cross-validated train MAP@5 {cv[C]:.4f}")
+    return cv
+
+
+def static_table_dir(static: str | Path | None, output: str | Path | None) -> Path | None:
+    """Return the folder of the static word table the fast tier is trained with: ``static`` when
+    given, else ``output`` when it holds one, else the shipped fast tier's (None if none is there)."""
+    from ..models import models_dir
+    from .static import CONFIG
+
+    if static is not None:
+        return Path(static)
+    for folder in (output, models_dir() / "fast" / "matching"):
+        if folder is not None and (Path(folder) / CONFIG).is_file():
+            return Path(folder)
+    return None
+
+
+def _copy_table(source: Path, output: Path) -> None:
+    """Put the table's files beside the re-ranker (unless they are there already)."""
+    import shutil
+
+    from .static import CONFIG, VECTORS, WORDS
+
+    output.mkdir(parents=True, exist_ok=True)
+    if source.resolve() != output.resolve():
+        for name in (CONFIG, VECTORS, WORDS):
+            shutil.copyfile(source / name, output / name)
+
+
+def train_fast_reranker(*, data: str | Path | None = None, output: str | Path | None = None,
+                   cache_dir=None, static: str | Path | None = None, log=print) -> tuple[Reranker, dict]:
+    """Fit the fast tier's re-ranker on CT20 train, measure dev MAP@5, and write it to ``output``
+    when given; return it with its figures. Grouped 5-fold CV over the train queries chooses C,
+    whether to read the static word table (:mod:`.static`, found by :func:`static_table_dir`)
+    and how many of its nearest claims to add as candidates."""
+    from .static import STATIC, load_table
+
+    claims, splits = read_ct20(data)
+    tier, dense = "fast", False
+    table_dir = static_table_dir(static, output)
+    table = load_table(table_dir) if table_dir is not None else None
+    # (static table or None, extra static candidates): the lexical model first
+    options = [(None, 0)] + ([(table, k) for k in STATIC_GRID] if table is not None else [])
+    queries, qrels = splits["train"]
+    tried, best = [], None
+    for option in options:
+        matcher = Matcher(claims, model=None, dense=dense, cache_dir=cache_dir, cache_queries=True,
+                          static=option[0], static_candidates=option[1])
+        features = tuple(names(dense)) + (STATIC if option[0] is not None else ())
+        label = "" if option[0] is None else f"static, {option[1]} extra candidates: "
+        pairs = pair_table(matcher, queries, qrels)
+        cv = _cross_validate(matcher, queries, qrels, pairs, features, log, label)
+        C = max(cv, key=lambda c: (cv[c], -c))
+        tried.append({"static": option[0] is not None, "static_candidates": option[1], "C": C,
+                      "cv_map5": round(cv[C], 4)})
+        # a richer option is kept only when it beats the simpler ones' cross-validated MAP@5
+        if best is None or cv[C] > best[0]:
+            best = (cv[C], C, option, matcher, features, pairs)
+    cv_best, C, (table, extra), matcher, features, (ids, X, y, g) = best
+    model = Reranker(features=features, C=C).fit(X, y)
+    dq, dqr = splits["dev"]
+    dids, dX, _, dg = pair_table(matcher, dq, dqr)
+    figures = {"tier": tier, "C": C, "cv_map5": round(cv_best, 4),
+               "dev_map5": round(ranked_map(model, dq, dids, dX, dg, dqr, matcher.copies), 4),
+               "train_pairs": int(len(y)), "train_positive": int(y.sum()),
+               "trained_on": "CLEF-2020 CheckThat! Task 2 English train (800 tweets, 10,375 Snopes claims)",
+               "trained": _dt.date.today().isoformat()}
+    figures["selection"] = tried
+    if table is not None:
+        figures.update(static_sha256=table.sha256, static_candidates=extra)
+    log(f"dev MAP@5 {figures['dev_map5']:.4f} (C={C}" + (f", static, {extra} extra candidates)" if table else ")"))
+    if output is not None:
+        if table is not None:
+            _copy_table(Path(table.path), Path(output))
+        model.save(output, **figures)
+    return model, figures
