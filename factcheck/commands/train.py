@@ -24,7 +24,8 @@ Examples:
 @click.option("--data", type=click.Path(exists=True, file_okay=False), help="The shared data folder (default ../shared/data).")
 @click.option("--own-data", type=click.Path(exists=True, file_okay=False), help="The project's own labelled data (default datasets/attribution).")
 @click.option("--task", type=click.Choice(["extract", "matching"]), default="extract", show_default=True,
-              help="matching: the claim-matching re-ranker of --tier, from CT20 (../shared/data/claim-matching).")
+              help="matching: the claim-matching re-ranker of --tier, from CT20 (../shared/data/claim-matching); "
+                   "the accurate tier fine-tunes its encoder first (--base-model, --limit N train queries).")
 @click.option("--from-queue", "queues", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Adapt --base to the verdicts of this queue file (repeatable) instead of training from data.")
 @click.option("--base", default="fast", show_default=True,
@@ -32,7 +33,8 @@ Examples:
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--epochs", type=int, default=2, show_default=True, help="transformers backend only.")
 @click.option("--limit", type=int, default=None,
-              help="transformers backend, accurate and finetuned tiers: fine-tune on N examples (a quick check).")
+              help="transformers backend, accurate and finetuned tiers: fine-tune on N examples; --task matching: "
+                   "the first N train queries (a quick check).")
 def train(output, tier, backend, base_model, data, own_data, task, queues, base, seed, epochs, limit):
     """Rebuild a model from labelled data, with fixed seeds; or, with --from-queue, adapt a
     model to a newsroom's own verdicts.
@@ -48,7 +50,8 @@ def train(output, tier, backend, base_model, data, own_data, task, queues, base,
 
     if task == "matching":
         from ..matching.train import train_reranker
-        train_reranker(tier, data=data, output=output, log=lambda m: click.echo(m, err=True))
+        train_reranker(tier, data=data, output=output, base_model=base_model, limit=limit,
+                       log=lambda m: click.echo(m, err=True))
         click.echo(f"wrote {output}")
         return
     if backend == "transformers":

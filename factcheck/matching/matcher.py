@@ -77,11 +77,14 @@ class Matcher:
         self.cache_queries = cache_queries
         self.dense = (str(model) == "accurate") if dense is None else dense
         self.candidates = candidates or CANDIDATES["accurate" if self.dense else "fast"]
+        #: the folder of a fine-tuned encoder's weights (the re-ranker's), when one is named
+        self._encoder_dir = None
         if reranker is None and model is not None:
             reranker = Reranker.load(reranker_dir(model))
             if self.dense != any(f == "cosine" for f in reranker.features):
                 raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
                                  f"{'accurate' if not self.dense else 'fast'} tier")
+            self._encoder_dir = reranker_dir(model)
         self.reranker = reranker
         #: the BM25 index; row -> rows of the same claim listed more than once (same words in
         #: text and title, only quotes or case differ), in file order, rows listed once absent;
@@ -89,18 +92,31 @@ class Matcher:
         self.lexical, self.copies, self.facts = lexical_index(self.claims, copies_of, _facets_of, cache_dir)
         self._sides: dict[int, Side] = {}
         self._encoder = encoder
+        #: the encoder the re-ranker was trained with: a fine-tuned one its config names (with
+        #: the SHA-256 of its weights), else the pinned MiniLM
+        self._encoder_entry = getattr(reranker, "encoder", None) if encoder is None else None
+        from .encoder import identity
+        #: what the embedding caches are keyed by, so that two encoders' vectors never mix
+        self.encoder_id = getattr(encoder, "identity", None) or identity(self._encoder_entry)
         self.vectors = None
         if self.dense:
             from .dense import embeddings
-            self.vectors = embeddings([c.text for c in self.claims], self._get_encoder, cache_dir)
+            self.vectors = embeddings([c.text for c in self.claims], self._get_encoder, cache_dir, self.encoder_id)
             # a fact-check's title restates the claim in other words: a second vector per claim
             # (the text again where there is no title)
-            self.title_vectors = embeddings([c.title or c.text for c in self.claims], self._get_encoder, cache_dir)
+            self.title_vectors = embeddings([c.title or c.text for c in self.claims], self._get_encoder, cache_dir,
+                                            self.encoder_id)
 
     def _get_encoder(self):
         if self._encoder is None:
-            from ..embeddings import shared_encoder
-            self._encoder = shared_encoder()
+            if self._encoder_entry:
+                if self._encoder_dir is None:
+                    raise ModelError("the re-ranker names a fine-tuned encoder; load it with Matcher(model=DIR)")
+                from .encoder import shared
+                self._encoder = shared(self._encoder_dir, self._encoder_entry)
+            else:
+                from ..embeddings import shared_encoder
+                self._encoder = shared_encoder()
         return self._encoder
 
     def side(self, row: int) -> Side:
@@ -132,7 +148,8 @@ class Matcher:
             from .dense import top_cosine
             if self.cache_queries:
                 from .dense import embeddings
-                qv = np.asarray(embeddings(texts, self._get_encoder, self.cache_dir), dtype=np.float32)
+                qv = np.asarray(embeddings(texts, self._get_encoder, self.cache_dir, self.encoder_id),
+                                dtype=np.float32)
             else:
                 qv = self._get_encoder().encode(texts)
             dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)
