@@ -10,7 +10,8 @@ import json
 
 from factcheck.matching.train import select_encoder
 
-GRID = ({"lr": 5e-5, "hard_negatives": 1}, {"lr": 5e-5, "hard_negatives": 0}, {"lr": 2e-5, "hard_negatives": 1})
+GRID = ({"lr": 5e-5, "hard_negatives": 1}, {"lr": 5e-5, "hard_negatives": 0}, {"lr": 2e-5, "hard_negatives": 1},
+        {"lr": 1e-5, "hard_negatives": 0})
 
 
 def main() -> None:
@@ -18,13 +19,16 @@ def main() -> None:
     ap.add_argument("--data", default=None, help="the shared data folder (default ../shared/data)")
     ap.add_argument("--folds", default="0", help="held-out folds of 5, comma-separated (query i is in fold i %% 5)")
     ap.add_argument("--epochs", type=int, default=3, help="epochs run; every epoch count up to it is scored")
-    ap.add_argument("--settings", type=int, default=len(GRID), help="the first N settings of the grid")
+    ap.add_argument("--settings", default=None, help="which settings of the grid, comma-separated positions (default all)")
+    ap.add_argument("--no-pinned", action="store_true", help="leave out the pinned encoder's figures")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-pipeline", action="store_true", help="dense MAP@5 only")
     ap.add_argument("--out", default=None, help="write the records as JSON here")
     args = ap.parse_args()
-    records = select_encoder(GRID[: args.settings], folds=[int(f) for f in args.folds.split(",")], epochs=args.epochs,
-                             data=args.data, threads=args.threads, pipeline=not args.no_pipeline)
+    grid = [GRID[int(i)] for i in args.settings.split(",")] if args.settings else list(GRID)
+    records = select_encoder(grid, folds=[int(f) for f in args.folds.split(",")], epochs=args.epochs,
+                             data=args.data, threads=args.threads, pipeline=not args.no_pipeline,
+                             pinned=not args.no_pinned)
     text = json.dumps(records, indent=1)
     print(text)
     if args.out:

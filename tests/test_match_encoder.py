@@ -160,7 +160,7 @@ def test_factcheck_train_rebuilds_encoder_and_reranker(tiny_bert, tmp_path, monk
         pytest.skip("../shared/data is not here")
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
     out = tmp_path / "matching"
-    result = CliRunner().invoke(main, ["train", "--task", "matching", "--tier", "accurate", "--base-model",
+    result = CliRunner().invoke(main, ["train", "--task", "matching", "--tier", "accurate", "--finetune-encoder", "--base-model",
                                        str(tiny_bert), "--limit", "40", "--data", str(default_data()), "-o", str(out)])
     assert result.exit_code == 0, result.output
     config = json.loads((out / "config.json").read_text())

@@ -30,12 +30,16 @@ Examples:
               help="Adapt --base to the verdicts of this queue file (repeatable) instead of training from data.")
 @click.option("--base", default="fast", show_default=True,
               help="With --from-queue: the model to adapt (fast, accurate or a model directory).")
+@click.option("--finetune-encoder/--pinned-encoder", default=None,
+              help="--task matching --tier accurate: fine-tune the encoder on CT20 train first, or use the pinned "
+                   "MiniLM as it is (default: what the shipped model does, see its MODEL_CARD.md).")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--epochs", type=int, default=2, show_default=True, help="transformers backend only.")
 @click.option("--limit", type=int, default=None,
               help="transformers backend, accurate and finetuned tiers: fine-tune on N examples; --task matching: "
                    "the first N train queries (a quick check).")
-def train(output, tier, backend, base_model, data, own_data, task, queues, base, seed, epochs, limit):
+def train(output, tier, backend, base_model, data, own_data, task, queues, base, finetune_encoder, seed, epochs,
+          limit):
     """Rebuild a model from labelled data, with fixed seeds; or, with --from-queue, adapt a
     model to a newsroom's own verdicts.
 
@@ -51,7 +55,7 @@ def train(output, tier, backend, base_model, data, own_data, task, queues, base,
     if task == "matching":
         from ..matching.train import train_reranker
         train_reranker(tier, data=data, output=output, base_model=base_model, limit=limit,
-                       log=lambda m: click.echo(m, err=True))
+                       finetune=finetune_encoder, log=lambda m: click.echo(m, err=True))
         click.echo(f"wrote {output}")
         return
     if backend == "transformers":

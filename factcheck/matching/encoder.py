@@ -35,7 +35,10 @@ PINNED = "pinned all-MiniLM-L6-v2"
 SCALE = 20.0
 _BERT_KEYS = ("hidden_size", "num_attention_heads", "num_hidden_layers", "intermediate_size",
               "layer_norm_eps", "hidden_act", "max_position_embeddings", "vocab_size")
-#: the shipped encoder's training settings, chosen by cross-validation over CT20 train queries
+#: whether the shipped accurate tier fine-tunes its encoder: only if that beat the pinned encoder
+#: in cross-validation over CT20 train queries (models/accurate/matching/MODEL_CARD.md)
+FINETUNE = False
+#: the fine-tuning settings, chosen by cross-validation over CT20 train queries
 #: (scripts/select_match_encoder.py; models/accurate/matching/MODEL_CARD.md)
 TRAINING: dict[str, Any] = {"epochs": 2, "lr": 5e-5, "batch_size": 32, "hard_negatives": 1,
                             "max_length": 64, "warmup": 0.1, "weight_decay": 0.01}

@@ -75,12 +75,16 @@ class Matcher:
         self.cache_dir = cache_dir
         #: keep the queries' embeddings in the cache too (for training and evaluation runs)
         self.cache_queries = cache_queries
-        self.dense = (str(model) == "accurate") if dense is None else dense
-        self.candidates = candidates or CANDIDATES["accurate" if self.dense else "fast"]
         #: the folder of a fine-tuned encoder's weights (the re-ranker's), when one is named
         self._encoder_dir = None
-        if reranker is None and model is not None:
+        loaded = reranker is None and model is not None
+        if loaded:
             reranker = Reranker.load(reranker_dir(model))
+            if dense is None and str(model) not in TIERS:  # a folder: the tier it was trained for
+                dense = "cosine" in reranker.features
+        self.dense = (str(model) == "accurate") if dense is None else dense
+        self.candidates = candidates or CANDIDATES["accurate" if self.dense else "fast"]
+        if loaded:
             if self.dense != any(f == "cosine" for f in reranker.features):
                 raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
                                  f"{'accurate' if not self.dense else 'fast'} tier")
