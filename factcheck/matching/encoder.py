@@ -40,7 +40,7 @@ _BERT_KEYS = ("hidden_size", "num_attention_heads", "num_hidden_layers", "interm
 FINETUNE = False
 #: the fine-tuning settings, chosen by cross-validation over CT20 train queries
 #: (scripts/select_match_encoder.py; models/accurate/matching/MODEL_CARD.md)
-TRAINING: dict[str, Any] = {"epochs": 2, "lr": 5e-5, "batch_size": 32, "hard_negatives": 1,
+TRAINING: dict[str, Any] = {"epochs": 1, "lr": 5e-5, "batch_size": 32, "hard_negatives": 1,
                             "max_length": 64, "warmup": 0.1, "weight_decay": 0.01}
 
 
