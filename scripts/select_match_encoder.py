@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from factcheck.matching.train import select_encoder
+from factcheck.matching.train import crossfit_fold_map, select_encoder
 
 GRID = ({"lr": 5e-5, "hard_negatives": 1}, {"lr": 5e-5, "hard_negatives": 0}, {"lr": 2e-5, "hard_negatives": 1},
         {"lr": 1e-5, "hard_negatives": 0})
@@ -24,7 +24,14 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--no-pipeline", action="store_true", help="dense MAP@5 only")
     ap.add_argument("--out", default=None, help="write the records as JSON here")
+    ap.add_argument("--crossfit", action="store_true",
+                    help="the whole pipeline with cross-fitted re-ranker features, for each chosen setting")
     args = ap.parse_args()
+    if args.crossfit:
+        for i in (args.settings or "0").split(","):
+            print(GRID[int(i)], crossfit_fold_map(GRID[int(i)], fold=int(args.folds.split(",")[0]), epochs=args.epochs,
+                                                  data=args.data, threads=args.threads))
+        return
     grid = [GRID[int(i)] for i in args.settings.split(",")] if args.settings else list(GRID)
     records = select_encoder(grid, folds=[int(f) for f in args.folds.split(",")], epochs=args.epochs,
                              data=args.data, threads=args.threads, pipeline=not args.no_pipeline,

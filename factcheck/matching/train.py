@@ -284,3 +284,44 @@ def select_encoder(grid: Sequence[dict], *, folds: Sequence[int] = (0,), n_folds
                 best["record"]["pipeline_map5"] = fold_pipeline_map(claims, queries, qrels, held_q, best["encoder"],
                                                                     cache_dir=cache_dir, log=log)
     return records
+
+
+def crossfit_fold_map(setting: dict, *, fold: int = 0, n_folds: int = FOLDS, epochs: int = 1,
+                      data: str | Path | None = None, cache_dir=None, threads: int | None = None,
+                      log=print) -> dict:
+    """Return {C: MAP@5} of the whole pipeline on held-out train fold ``fold`` with cross-fitted
+    re-ranker features: each other fold's features come from an encoder fine-tuned without it
+    (and without ``fold``), the held-out fold's from one fine-tuned on all other folds. Train only."""
+    from . import encoder as enc_mod
+
+    claims, splits = read_ct20(data)
+    queries, qrels = splits["train"]
+    lexical = Matcher(claims, model=None, dense=False, cache_dir=cache_dir)
+    Q, P, R, H, pair_query = encoder_pairs(lexical, queries, qrels)
+    texts = [c.text for c in claims]
+    fold_of = np.arange(len(queries)) % n_folds
+
+    def tuned(leave_out: set):
+        keep = [j for j, i in enumerate(pair_query) if fold_of[i] not in leave_out]
+        got = {}
+        enc_mod.finetune([Q[j] for j in keep], [P[j] for j in keep], texts, [R[j] for j in keep],
+                         hard=[H[j] for j in keep] if setting.get("hard_negatives") else None, epochs=epochs,
+                         threads=threads, after_epoch=lambda e, enc: got.update(enc=enc), log=log, **setting)
+        return got["enc"]
+
+    tables = {}
+    for k in range(n_folds):
+        enc = tuned({fold} if k == fold else {fold, k})
+        sub = [i for i in range(len(queries)) if fold_of[i] == k]
+        matcher = Matcher(claims, model=None, dense=True, encoder=enc, cache_dir=cache_dir, cache_queries=True)
+        tables[k] = (sub, *pair_table(matcher, [queries[i] for i in sub], qrels))
+        log(f"cross-fitted features of fold {k} done")
+    Xtr = np.vstack([tables[k][2] for k in tables if k != fold])
+    ytr = np.concatenate([tables[k][3] for k in tables if k != fold])
+    sub, ids, X, _, g = tables[fold]
+    out = {}
+    for C in C_GRID:
+        model = Reranker(features=names(True), C=C).fit(Xtr, ytr)
+        out[C] = round(ranked_map(model, [queries[i] for i in sub], ids, X, g, qrels, lexical.copies), 4)
+        log(f"  C={C} (cross-fitted re-ranker features): held-out pipeline MAP@5 {out[C]:.4f}")
+    return out
