@@ -26,16 +26,22 @@ Examples:
 @click.option("--own-data", type=click.Path(exists=True, file_okay=False), help="The project's own labelled data (default datasets/attribution).")
 @click.option("--task", type=click.Choice(["extract", "matching", "static-vectors"]), default="extract", show_default=True,
               help="matching: the claim-matching re-ranker of --tier, from CT20 (../shared/data/claim-matching); "
-                   "static-vectors: the fast tier's word table, from the pinned encoder (needs factcheck[embeddings]).")
+                   "the accurate tier can fine-tune its encoder first (--finetune-encoder, --base-model, --limit N train "
+                   "queries); static-vectors: the fast tier's word table, from the pinned encoder (needs factcheck[embeddings]).")
 @click.option("--from-queue", "queues", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Adapt --base to the verdicts of this queue file (repeatable) instead of training from data.")
 @click.option("--base", default="fast", show_default=True,
               help="With --from-queue: the model to adapt (fast, accurate or a model directory).")
+@click.option("--finetune-encoder/--pinned-encoder", default=None,
+              help="--task matching --tier accurate: fine-tune the encoder on CT20 train first, or use the pinned "
+                   "MiniLM as it is (default: what the shipped model does, see its MODEL_CARD.md).")
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--epochs", type=int, default=2, show_default=True, help="transformers backend only.")
 @click.option("--limit", type=int, default=None,
-              help="transformers backend, accurate and finetuned tiers: fine-tune on N examples (a quick check).")
-def train(output, tier, backend, base_model, data, own_data, task, queues, base, seed, epochs, limit):
+              help="transformers backend, accurate and finetuned tiers: fine-tune on N examples; --task matching: "
+                   "the first N train queries (a quick check).")
+def train(output, tier, backend, base_model, data, own_data, task, queues, base, finetune_encoder, seed, epochs,
+          limit):
     """Rebuild a model from labelled data, with fixed seeds; or, with --from-queue, adapt a
     model to a newsroom's own verdicts.
 
@@ -59,7 +65,8 @@ def train(output, tier, backend, base_model, data, own_data, task, queues, base,
         return
     if task == "matching":
         from ..matching.train import train_reranker
-        train_reranker(tier, data=data, output=output, log=lambda m: click.echo(m, err=True))
+        train_reranker(tier, data=data, output=output, base_model=base_model, limit=limit,
+                       finetune=finetune_encoder, log=lambda m: click.echo(m, err=True))
         click.echo(f"wrote {output}")
         return
     if backend == "transformers":

@@ -9,7 +9,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..embeddings import DIMENSION, ENCODER_NAME
+from ..embeddings import ENCODER_NAME
 
 #: claims scored at once: 100,000 x 384 float32 is 150 MB of products per batch of queries
 CHUNK = 100_000
@@ -22,23 +22,25 @@ def default_cache_dir() -> Path:
     return Path(base) / "match"
 
 
-def cache_key(texts: Sequence[str]) -> str:
-    """Return a name for the embeddings of exactly these texts, in this order, by this encoder."""
-    h = hashlib.sha256(ENCODER_NAME.encode())
+def cache_key(texts: Sequence[str], encoder: str = ENCODER_NAME) -> str:
+    """Return a name for the embeddings of exactly these texts, in this order, by this encoder
+    (``encoder``: its identity, the pinned encoder's name or a fine-tuned one's SHA-256)."""
+    h = hashlib.sha256(encoder.encode())
     for t in texts:
         h.update(b"\x00" + t.encode("utf-8"))
     return h.hexdigest()[:32]
 
 
-def embeddings(texts: Sequence[str], encoder_factory, cache_dir: str | Path | None = None) -> np.ndarray:
-    """Return the (n, 384) float16 embeddings of the texts, read from the cache when it holds
-    them, else encoded and written there (a file that is missing, short or unreadable is
-    rebuilt)."""
+def embeddings(texts: Sequence[str], encoder_factory, cache_dir: str | Path | None = None,
+               encoder: str = ENCODER_NAME) -> np.ndarray:
+    """Return the (n, dimension) float16 embeddings of the texts by the encoder whose identity is
+    ``encoder``, read from the cache when it holds them, else encoded and written there (a file
+    that is missing, short or unreadable is rebuilt; another encoder's is never read)."""
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    path = folder / f"{cache_key(texts)}.f16.npy"
+    path = folder / f"{cache_key(texts, encoder)}.f16.npy"
     try:
         vectors = np.load(path, allow_pickle=False, mmap_mode="r")
-        if vectors.shape == (len(texts), DIMENSION) and vectors.dtype == np.float16:
+        if vectors.ndim == 2 and len(vectors) == len(texts) and vectors.dtype == np.float16:
             return vectors
     except (OSError, ValueError):
         pass

@@ -81,13 +81,20 @@ class Matcher:
         self.cache_dir = cache_dir
         #: keep the queries' embeddings in the cache too (for training and evaluation runs)
         self.cache_queries = cache_queries
+        #: the folder of a fine-tuned encoder's weights (the re-ranker's), when one is named
+        self._encoder_dir = None
+        loaded = reranker is None and model is not None
+        if loaded:
+            reranker = Reranker.load(reranker_dir(model))
+            if dense is None and str(model) not in TIERS:  # a folder: the tier it was trained for
+                dense = "cosine" in reranker.features
         self.dense = (str(model) == "accurate") if dense is None else dense
         self.candidates = candidates or CANDIDATES["accurate" if self.dense else "fast"]
-        if reranker is None and model is not None:
-            reranker = Reranker.load(reranker_dir(model))
+        if loaded:
             if self.dense != any(f == "cosine" for f in reranker.features):
                 raise ModelError(f"the re-ranker in {reranker_dir(model)} was trained for the "
                                  f"{'accurate' if not self.dense else 'fast'} tier")
+            self._encoder_dir = reranker_dir(model)
         self.reranker = reranker
         #: the fast tier's static word table (:class:`.static.StaticTable`), when its re-ranker reads it
         self.static = static
@@ -107,13 +114,20 @@ class Matcher:
         self.lexical, self.copies, self.facts = lexical_index(self.claims, copies_of, _facets_of, cache_dir)
         self._sides: dict[int, Side] = {}
         self._encoder = encoder
+        #: the encoder the re-ranker was trained with: a fine-tuned one its config names (with
+        #: the SHA-256 of its weights), else the pinned MiniLM
+        self._encoder_entry = getattr(reranker, "encoder", None) if encoder is None else None
+        from .encoder import identity
+        #: what the embedding caches are keyed by, so that two encoders' vectors never mix
+        self.encoder_id = getattr(encoder, "identity", None) or identity(self._encoder_entry)
         self.vectors = None
         if self.dense:
             from .dense import embeddings
-            self.vectors = embeddings([c.text for c in self.claims], self._get_encoder, cache_dir)
+            self.vectors = embeddings([c.text for c in self.claims], self._get_encoder, cache_dir, self.encoder_id)
             # a fact-check's title restates the claim in other words: a second vector per claim
             # (the text again where there is no title)
-            self.title_vectors = embeddings([c.title or c.text for c in self.claims], self._get_encoder, cache_dir)
+            self.title_vectors = embeddings([c.title or c.text for c in self.claims], self._get_encoder, cache_dir,
+                                            self.encoder_id)
         self.static_vectors = self.static_title_vectors = None
         if self.static is not None:
             from .static import claim_vectors
@@ -122,8 +136,14 @@ class Matcher:
 
     def _get_encoder(self):
         if self._encoder is None:
-            from ..embeddings import shared_encoder
-            self._encoder = shared_encoder()
+            if self._encoder_entry:
+                if self._encoder_dir is None:
+                    raise ModelError("the re-ranker names a fine-tuned encoder; load it with Matcher(model=DIR)")
+                from .encoder import shared
+                self._encoder = shared(self._encoder_dir, self._encoder_entry)
+            else:
+                from ..embeddings import shared_encoder
+                self._encoder = shared_encoder()
         return self._encoder
 
     def side(self, row: int) -> Side:
@@ -155,7 +175,8 @@ class Matcher:
             from .dense import top_cosine
             if self.cache_queries:
                 from .dense import embeddings
-                qv = np.asarray(embeddings(texts, self._get_encoder, self.cache_dir), dtype=np.float32)
+                qv = np.asarray(embeddings(texts, self._get_encoder, self.cache_dir, self.encoder_id),
+                                dtype=np.float32)
             else:
                 qv = self._get_encoder().encode(texts)
             dense_rows, dense_sims = top_cosine(qv, self.vectors, self.candidates)

@@ -23,6 +23,7 @@ class Reranker:
     def __init__(self, *, features: Sequence[str] = (), C: float = 1.0):
         self.features = tuple(features)
         self.C = C
+        self.encoder: dict | None = None
 
     def fit(self, X: np.ndarray, y: np.ndarray) -> "Reranker":
         from sklearn.linear_model import LogisticRegression
@@ -60,6 +61,8 @@ class Reranker:
     def load(cls, directory: str | Path) -> "Reranker":
         config = read_config(directory, TYPE, what="matching re-ranker")
         model = cls(features=config["features"], C=config.get("C", 1.0))
+        #: the fine-tuned encoder the dense features were made with (None: the pinned one)
+        model.encoder = config.get("encoder")
         try:
             model.mean_ = np.array(config["mean"], dtype=np.float64)
             model.scale_ = np.array(config["scale"], dtype=np.float64)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -64,12 +65,61 @@ def ranked_map(model: Reranker, queries, ids, X, g, qrels, copies: dict, k: int 
 
 
 def train_reranker(tier: str = "fast", *, data: str | Path | None = None, output: str | Path | None = None,
-                   cache_dir=None, log=print) -> tuple[Reranker, dict]:
+                   cache_dir=None, log=print, base_model: str | Path | None = None, limit: int | None = None,
+                   finetune: bool | None = None, **settings) -> tuple[Reranker, dict]:
     """Fit the re-ranker of a tier on CT20 train (C by grouped CV), measure dev MAP@5, and
-    write it to ``output`` when given; return it with its figures."""
+    write it to ``output`` when given; return it with its figures.
+
+    The accurate tier first fine-tunes its encoder on the train pairs (:func:`train_encoder`;
+    from ``base_model`` instead of the pinned MiniLM when given, with ``settings`` over
+    :data:`~.encoder.TRAINING`) and writes it under ``output/encoder``; the re-ranker is then
+    fitted on that encoder's features. ``finetune=False``: the pinned encoder as it is; None:
+    :data:`~.encoder.FINETUNE`, what cross-validation chose for the shipped model.
+    ``limit``: only the first ``limit`` train queries (a quick check)."""
+    import tempfile
+
     claims, splits = read_ct20(data)
+    if limit:
+        queries, qrels = splits["train"]
+        splits["train"] = (queries[:limit], qrels)
     dense = tier == "accurate"
-    matcher = Matcher(claims, model=None, dense=dense, cache_dir=cache_dir, cache_queries=True)
+    encoder = entry = None
+    if finetune is None:
+        from .encoder import FINETUNE as finetune
+    with tempfile.TemporaryDirectory() as tmp:
+        if dense and finetune:
+            encoder, entry = train_encoder(claims, *splits["train"], Path(output) if output is not None else Path(tmp),
+                                           base_model=base_model, cache_dir=cache_dir, log=log, **settings)
+        model, figures = _fit_reranker(tier, claims, splits, encoder, cache_dir, log)
+        figures["trained_on"] = (f"CLEF-2020 CheckThat! Task 2 English train ({len(splits['train'][0])} tweets, "
+                                 f"{len(claims):,} Snopes claims)")
+    if output is not None:
+        model.save(output, **figures, **({"encoder": entry} if entry else {}))
+    return model, figures
+
+
+def train_encoder(claims, queries, qrels, output: Path, *, base_model=None, cache_dir=None, log=print,
+                  **settings) -> tuple[object, dict]:
+    """Fine-tune the matching encoder on the (query, claim) pairs of ``queries`` with BM25 hard
+    negatives, write it under ``output/encoder`` and return it loaded back (its SHA-256
+    checked) with its config entry."""
+    from . import encoder as enc_mod
+
+    lexical = Matcher(claims, model=None, dense=False, cache_dir=cache_dir)
+    Q, P, R, H, _ = encoder_pairs(lexical, queries, qrels)
+    setting = {**enc_mod.TRAINING, **settings}
+    log(f"fine-tuning the encoder on {len(Q)} pairs: {setting}")
+    state, description = enc_mod.finetune(Q, P, [c.text for c in claims], R,
+                                          hard=H if setting.get("hard_negatives") else None,
+                                          base_model_dir=base_model, log=log, **setting)
+    entry = enc_mod.save(output, state, description)
+    log(f"encoder written to {Path(output) / enc_mod.FOLDER} in {description['training']['seconds']:.0f} s")
+    return enc_mod.load(output, entry), entry
+
+
+def _fit_reranker(tier, claims, splits, encoder, cache_dir, log) -> tuple[Reranker, dict]:
+    dense = tier == "accurate"
+    matcher = Matcher(claims, model=None, dense=dense, encoder=encoder, cache_dir=cache_dir, cache_queries=True)
     tables = {s: pair_table(matcher, q, qr) for s, (q, qr) in splits.items()}
     queries, qrels = splits["train"]
     ids, X, y, g = tables["train"]
@@ -95,8 +145,6 @@ def train_reranker(tier: str = "fast", *, data: str | Path | None = None, output
                "trained_on": "CLEF-2020 CheckThat! Task 2 English train (800 tweets, 10,375 Snopes claims)",
                "trained": _dt.date.today().isoformat()}
     log(f"dev MAP@5 {figures['dev_map5']:.4f} (C={best})")
-    if output is not None:
-        model.save(output, **figures)
     return model, figures
 
 
@@ -116,3 +164,164 @@ def ct20_map(model: str | Path = "fast", split: str = "dev", *, data: str | Path
     matcher = Matcher(claims, model=model, cache_dir=cache_dir, cache_queries=True)
     rankings = {r["id"]: [m["id"] for m in r["matches"]] for r in matcher.match(queries, top=k)}
     return mean_average_precision(rankings, qrels, k)
+
+
+def encoder_pairs(matcher: Matcher, queries, qrels, hard_k: int = 5) -> tuple[list, list, list, list, list]:
+    """Return the encoder's training pairs: (query texts, claim rows, rows relevant to the
+    pair's query, the query's best BM25 rows, the query's position). The query is the post
+    cleaned as the matcher cleans it; a pair per relevant claim; a relevant claim's copies are
+    relevant too."""
+    from .text import clean, terms
+
+    first: dict[str, int] = {}
+    for row, c in enumerate(matcher.claims):
+        first.setdefault(c.id, row)
+    texts = [clean(q.text, signature=False) for q in queries]
+    hits = matcher.lexical.search_many(query_terms=[terms(t) for t in texts], k=hard_k)
+    Q, P, R, H, W = [], [], [], [], []
+    for i, (q, text, found) in enumerate(zip(queries, texts, hits)):
+        rows = [first[c] for c in sorted(qrels.get(q.id, ())) if c in first]
+        relevant = {r2 for r in rows for r2 in matcher.copies.get(r, (r,))}
+        for r in rows:
+            Q.append(text)
+            P.append(r)
+            R.append(relevant)
+            H.append([h[0] for h in found])
+            W.append(i)
+    return Q, P, R, H, W
+
+
+def dense_map(encoder, claim_vectors: np.ndarray, claims, queries, qrels, k: int = 5) -> float:
+    """Return MAP@k of the encoder's cosine to the claim texts alone (``claim_vectors``)."""
+    from .dense import top_cosine
+    from .text import clean
+
+    qv = encoder.encode([clean(q.text, signature=False) for q in queries])
+    rows, _ = top_cosine(qv, claim_vectors, k)
+    rankings = {q.id: [claims[r].id for r in rows[i]] for i, q in enumerate(queries)}
+    return mean_average_precision(rankings, {q.id: qrels[q.id] for q in queries if q.id in qrels}, k)
+
+
+def fold_pipeline_map(claims, queries, qrels, held: np.ndarray, encoder=None, *, cache_dir=None,
+                      log=print) -> dict:
+    """Return {C: MAP@5} of the whole accurate pipeline on the train queries where ``held`` is
+    True, the re-ranker fitted on the others' features (made, as in the shipped model, by the
+    same encoder: ``encoder``, or the pinned one when None)."""
+    matcher = Matcher(claims, model=None, dense=True, encoder=encoder, cache_dir=cache_dir, cache_queries=True)
+    ids, X, y, g = pair_table(matcher, queries, qrels)
+    test = held[g]
+    sub = np.flatnonzero(held)
+    fits = {"": (X, y, test)}
+    if encoder is not None:
+        # the re-ranker fitted instead on the pinned encoder's features of the other queries:
+        # cosines the fine-tuned encoder has not learnt on (their candidates differ a little)
+        pinned = Matcher(claims, model=None, dense=True, cache_dir=cache_dir, cache_queries=True)
+        _, Xp, yp, gp = pair_table(pinned, queries, qrels)
+        fits[" (re-ranker fitted on pinned features)"] = (Xp, yp, held[gp])
+    out = {}
+    for label, (Xf, yf, tf) in fits.items():
+        for C in C_GRID:
+            model = Reranker(features=names(True), C=C).fit(Xf[~tf], yf[~tf])
+            out[f"{C}{label}"] = round(ranked_map(model, [queries[i] for i in sub], [ids[i] for i in sub], X[test],
+                                                  np.searchsorted(sub, g[test]), qrels, matcher.copies), 4)
+            log(f"  C={C}{label}: held-out pipeline MAP@5 {out[f'{C}{label}']:.4f}")
+    return out
+
+
+def select_encoder(grid: Sequence[dict], *, folds: Sequence[int] = (0,), n_folds: int = FOLDS, epochs: int = 3,
+                   data: str | Path | None = None, cache_dir=None, threads: int | None = None,
+                   pipeline: bool = True, pinned: bool = True, log=print) -> list[dict]:
+    """Cross-validate fine-tuning settings on CT20 train queries only: for each held-out fold
+    (query i is in fold i % n_folds, as the re-ranker's CV), fine-tune on the other queries with
+    each setting of ``grid`` and score dense MAP@5 on the fold after each epoch; with
+    ``pipeline``, also the whole pipeline at the best epoch, and the pinned encoder's figures on
+    the same fold. Dev is not read. Returns one record per (fold, setting, epoch)."""
+    import time
+
+    from . import encoder as enc_mod
+
+    claims, splits = read_ct20(data)
+    queries, qrels = splits["train"]
+    lexical = Matcher(claims, model=None, dense=False, cache_dir=cache_dir)
+    Q, P, R, H, pair_query = encoder_pairs(lexical, queries, qrels)
+    claim_texts = [c.text for c in claims]
+    records = []
+    for f in folds:
+        held_q = np.arange(len(queries)) % n_folds == f
+        fold_queries = [queries[i] for i in np.flatnonzero(held_q)]
+        keep = [j for j, i in enumerate(pair_query) if not held_q[i]]
+        if pinned:
+            from ..embeddings import shared_encoder
+            from .dense import embeddings
+            base = shared_encoder()
+            vectors = np.asarray(embeddings(claim_texts, lambda: base, cache_dir), dtype=np.float32)
+            d = dense_map(base, vectors, claims, fold_queries, qrels)
+            log(f"fold {f}: pinned encoder: dense MAP@5 {d:.4f}")
+            records.append({"fold": f, "setting": "pinned", "epoch": 0, "dense_map5": round(d, 4)})
+            if pipeline:
+                records[-1]["pipeline_map5"] = fold_pipeline_map(claims, queries, qrels, held_q, None,
+                                                                 cache_dir=cache_dir, log=log)
+        for setting in grid:
+            best: dict = {}
+
+            def after(epoch, encoder, setting=setting, best=best):
+                t = time.perf_counter()
+                vectors = encoder.encode(claim_texts)
+                d = dense_map(encoder, vectors, claims, fold_queries, qrels)
+                log(f"fold {f} {setting} epoch {epoch}: dense MAP@5 {d:.4f} ({time.perf_counter() - t:.0f} s to score)")
+                records.append({"fold": f, "setting": dict(setting), "epoch": epoch, "dense_map5": round(d, 4)})
+                if d > best.get("d", -1):
+                    best.update(d=d, encoder=encoder, record=records[-1])
+
+            t = time.perf_counter()
+            hard = H if setting.get("hard_negatives", 0) else None
+            enc_mod.finetune([Q[j] for j in keep], [P[j] for j in keep], claim_texts, [R[j] for j in keep],
+                             hard=[hard[j] for j in keep] if hard else None, epochs=epochs,
+                             threads=threads, after_epoch=after, log=log,
+                             **{k: v for k, v in setting.items()})
+            log(f"fold {f} {setting}: {epochs} epochs in {time.perf_counter() - t:.0f} s")
+            if pipeline:
+                best["record"]["pipeline_map5"] = fold_pipeline_map(claims, queries, qrels, held_q, best["encoder"],
+                                                                    cache_dir=cache_dir, log=log)
+    return records
+
+
+def crossfit_fold_map(setting: dict, *, fold: int = 0, n_folds: int = FOLDS, epochs: int = 1,
+                      data: str | Path | None = None, cache_dir=None, threads: int | None = None,
+                      log=print) -> dict:
+    """Return {C: MAP@5} of the whole pipeline on held-out train fold ``fold`` with cross-fitted
+    re-ranker features: each other fold's features come from an encoder fine-tuned without it
+    (and without ``fold``), the held-out fold's from one fine-tuned on all other folds. Train only."""
+    from . import encoder as enc_mod
+
+    claims, splits = read_ct20(data)
+    queries, qrels = splits["train"]
+    lexical = Matcher(claims, model=None, dense=False, cache_dir=cache_dir)
+    Q, P, R, H, pair_query = encoder_pairs(lexical, queries, qrels)
+    texts = [c.text for c in claims]
+    fold_of = np.arange(len(queries)) % n_folds
+
+    def tuned(leave_out: set):
+        keep = [j for j, i in enumerate(pair_query) if fold_of[i] not in leave_out]
+        got = {}
+        enc_mod.finetune([Q[j] for j in keep], [P[j] for j in keep], texts, [R[j] for j in keep],
+                         hard=[H[j] for j in keep] if setting.get("hard_negatives") else None, epochs=epochs,
+                         threads=threads, after_epoch=lambda e, enc: got.update(enc=enc), log=log, **setting)
+        return got["enc"]
+
+    tables = {}
+    for k in range(n_folds):
+        enc = tuned({fold} if k == fold else {fold, k})
+        sub = [i for i in range(len(queries)) if fold_of[i] == k]
+        matcher = Matcher(claims, model=None, dense=True, encoder=enc, cache_dir=cache_dir, cache_queries=True)
+        tables[k] = (sub, *pair_table(matcher, [queries[i] for i in sub], qrels))
+        log(f"cross-fitted features of fold {k} done")
+    Xtr = np.vstack([tables[k][2] for k in tables if k != fold])
+    ytr = np.concatenate([tables[k][3] for k in tables if k != fold])
+    sub, ids, X, _, g = tables[fold]
+    out = {}
+    for C in C_GRID:
+        model = Reranker(features=names(True), C=C).fit(Xtr, ytr)
+        out[C] = round(ranked_map(model, [queries[i] for i in sub], ids, X, g, qrels, lexical.copies), 4)
+        log(f"  C={C} (cross-fitted re-ranker features): held-out pipeline MAP@5 {out[C]:.4f}")
+    return out
