@@ -257,6 +257,19 @@ NOT_COUNTS = [
     ("Four of the judges are in their 70s.", [("count", "Four", 4, "judges", False)]),
     ("Buyers should think twice before signing.", []),
     ("The board met twice.", [("count", "twice", 2, "times", False)]),
+    # an age set off by commas after a name, or after *ages of*, is no count of what came before
+    ("The mayor has two daughters, Ana, 19, and Lucia, 15.", [("count", "two daughters", 2, "daughters", False)]),
+    ("The survey reached 900 adults between the ages of 18 and 34.",
+     [("count", "900 adults", 900, "adults", False)]),
+    ("It polled 600 students aged 18 to 24.", [("count", "600 students", 600, "students", False)]),
+    # a numbered part, chapter or round names a thing; it counts nothing
+    ("Read part 1 here and part 2 below.", []),
+    ("Four teams reached round 2.", [("count", "Four teams", 4, "teams", False)]),
+    ("The region has 12 clinics, and none ranks in the top 20 nationally.",
+     [("count", "12 clinics", 12, "clinics", False)]),
+    # a tally still passes its noun along
+    ("The council cast 14 votes for the plan and 9 against it.",
+     [("count", "14 votes", 14, "votes", False), ("count", "9", 9, "votes", False)]),
 ]
 
 

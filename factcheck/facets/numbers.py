@@ -62,6 +62,14 @@ _PENCE = re.compile(r"p\b")
 _DASH_FIGURE = re.compile(r"[-–]\d")
 _CAPITAL_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
 _NAME_MARK = re.compile(r"(?:\bNo\.?|\bno\.|#|\bNos\.?)\s*$")
+#: a noun that numbers the parts of a whole: *part 2*, *chapter 11*, *round 3*
+_LABEL_BEFORE = re.compile(r"\b(?:part|chapter|section|episode|volume|page|exhibit|paragraph|clause|phase|stage|"
+                           r"grade|round)\s+$", re.I)
+#: an age or a rank: *between the ages of 18 and 34*, *aged 18 to 24*, *age 5*, *the top 20*
+_AGE_BEFORE = re.compile(r"\b(?:ages?\s+(?:of\s+)?|aged\s+|top\s+)(?:\d+\s+(?:and|to|or)\s+)?$", re.I)
+#: an age set off by commas after a name: *Lachlan, 44, and James, 43*
+_APPOSED_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s+$")
+_APPOSED_AFTER = re.compile(r"\s*(?:[,;)]|\.(?=\s|$)|$)")
 _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + "|".join(w.capitalize() for w in STREET_WORDS) + r")\b")
 _RATIO = re.compile(r"\s+times\s+(?:as|the|more|less|higher|lower|bigger|larger|greater|smaller|faster)\b", re.I)
 _TO_ONE = re.compile(r"\s+to\s+(?:one|1)\b(?!\s*[-,.]?\d)", re.I)
@@ -129,7 +137,7 @@ _MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
 def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
     """Whether a figure is part of a name: *Article 50*, *Boeing 737*, *No. 2*, *Sismik 1*."""
     before = text[max(lo, n.start - 30):n.start]
-    if _NAME_MARK.search(before):
+    if _NAME_MARK.search(before) or _LABEL_BEFORE.search(before):
         return True
     if n.words:
         # a capitalised number word inside a sentence is a name (the Big Three, Three Mile
@@ -375,7 +383,7 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
                     a.value = _scaled(a.value / 100, 1)
             elif close and prev.kind == "percent" and a.numeral.scale == 1:
                 a.kind, a.unit, a.bare = "percent", None, False
-            elif count is not None and float(a.value).is_integer():
+            elif count is not None and float(a.value).is_integer() and not _age_or_rank(text, lo, a.numeral):
                 a.unit = count.unit
         if a.kind == "money":
             money = a
@@ -383,6 +391,15 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
             count = a
     return [a for a in amounts if not (a.kind == "count" and a.unit is None
                                        and (a.elliptical or not _counts_anyway(text, lo, a)))]
+
+
+def _age_or_rank(text: str, lo: int, n: Numeral) -> bool:
+    """Whether a bare figure is an age or a rank, which borrows no count's noun: *the ages of
+    18 and 34*, *his two sons, Lachlan, 44, and James, 43*, *in the top 20*."""
+    if _AGE_BEFORE.search(text, max(lo, n.start - 24), n.start):
+        return True
+    return not n.words and n.value < 120 and _APPOSED_BEFORE.search(text, max(lo, n.start - 30), n.start) is not None \
+        and _APPOSED_AFTER.match(text, n.end) is not None
 
 
 def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
