@@ -139,7 +139,34 @@ NOT_NAMES = [
       ("date", "tomorrow", "2016-05-21", None, False)]),
     ("Thousands joined the March on the Capitol and the March for Life.", []),
     ("The rally in March on the mall drew crowds.", [("date", "March", "2016-03", None, False)]),
+    # a plural possessive (the Greens') says whose, as 's does
+    ("The Greens' 14 councillors walked out.", [("count", "14 councillors", 14, "councillors", False)]),
 ]
+
+
+#: a number still counts without its noun when a verb of casualties comes before it (*killed
+#: 40*) or the members of a body are counted without a hyphen (*the 2 million member union*);
+#: a vote's tally counts votes
+UNHYPHENED_AND_TALLIES = [
+    ("The blast killed 40 and injured dozens.", [("count", "40", 40, None, False)]),
+    ("Floods have displaced about 3,000 since Monday.",
+     [("count", "3,000", 3000, None, True), ("date", "Monday", "2016-05-16", None, False)]),
+    ("The 2 million member union backed the deal.", [("count", "2 million member", 2000000, "members", False)]),
+    ("The alliance has 30 member states.", [("count", "30 member states", 30, "member states", False)]),
+    ("The 40 member council meets today.",
+     [("count", "40 member", 40, "members", False), ("date", "today", "2016-05-20", None, False)]),
+    ("The board voted 7 in favour and 2 against.",
+     [("count", "7", 7, "votes", False), ("count", "2", 2, "votes", False)]),
+    ("In the final vote, 311 were in favor, 102 opposed.",
+     [("count", "311", 311, "votes", False), ("count", "102", 102, "votes", False)]),
+    ("Three judges ruled against the plan.", [("count", "Three judges", 3, "judges", False)]),
+    ("He argued 4 against the motion.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNHYPHENED_AND_TALLIES)
+def test_unhyphened_and_tallies(text, expected):
+    assert facets(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", NOT_NAMES)

@@ -115,6 +115,16 @@ _ELLIPSIS_BEFORE = re.compile(r"(?:[,;]|\band|\bwhile|\bwith)\s+(?:the\s+)?(?:[A
 _ELLIPSIS_AFTER = re.compile(r"\s*(?:[,;.)]|and\b|while\b|$)")
 #: a number before *or* makes a small range: *two or three shipments*, *one or two analysts*
 _NUMBER_OR = re.compile(r"(?:\d|\b(?:a|an|" + "|".join(SMALL_NUMBERS) + r"))\s+or\s+$", re.I)
+#: a verb of casualties before a number: *killed 40*, *displaced about 3,000*
+_CASUALTY_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|arrested|detained|"
+                              r"evacuated|displaced|infected)\s+(?:(?:at\s+least|about|around|nearly|almost|some|"
+                              r"more\s+than|over|up\s+to)\s+)?$", re.I)
+#: *the 2 million member union*: the hyphen of *a 40-member council* left out
+_SPACED_MEMBER = re.compile(r"\s+member(?=\s+[a-z])(?!\s+[a-z]+s\b)")
+#: a side of a vote: *7 in favour and 2 against*, *311 were in favor, 102 opposed*
+_TALLY_AFTER = re.compile(r"(?:\s+(?:were|voted))?\s+(?:in\s+favou?r|against|opposed)\b(?!\s+(?:the|a|an|it|this|that)\b)",
+                          re.I)
+_VOTE_WORD = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
 _PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:them|these|those|us|whom|which)\b")
 #: a part of a counted whole: *13 of the past 19 contests*, *three of the last 10*, *49 out of 54*
 _OF_FIGURE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:past|last|first|next|previous|"
@@ -149,7 +159,7 @@ def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
         of = _GROUP_OF.search(before)
         return bool(of and of.group(1).lower() not in FUNCTION_WORDS and of.start(1) > lo)
     word = m.group(1).rstrip(".").lower()
-    if word.endswith(("'s", "’s")) and not n.words:
+    if word.endswith(("'s", "’s", "s'", "s’")) and not n.words:
         return False  # Clinton's 2.5-point edge, Ohio's 18 electoral votes: whose, not a name
     return word not in FUNCTION_WORDS and word not in _MONTHS_AND_DAYS
 
@@ -289,6 +299,9 @@ def _loose_count(text: str, hi: int, n: Numeral, suffix: re.Match) -> Amount:
 def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     """Return the count (or duration) a number makes with the noun phrase after it; a bare
     figure with none; None for a number word that counts no noun (*the two met*)."""
+    m = _SPACED_MEMBER.match(text, n.end, hi)
+    if m and not n.words:
+        return Amount("count", n.start, m.end(), n.value, "members", numeral=n)
     or_so = _OR_SO.match(text, n.end, hi) or _NUMBER_OR.search(text, max(lo, n.start - 12), n.start)
     phrase = counted_phrase(text, n.end if or_so is None or or_so.start() < n.start else or_so.end(), hi)
     if phrase is not None and not phrase.plural and (n.words or n.value > 1) and n.value != 1:
@@ -373,6 +386,9 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
             prev = amounts[i - 1] if i > 0 else None
             if prev is not None and not prev.bare and (prev.unit or prev.kind == "percent"):
                 a.kind, a.unit, a.bare = prev.kind, prev.unit, False
+        elif a.numeral is not None and a.bare and a.kind == "count" and _TALLY_AFTER.match(text, a.end) \
+                and _VOTE_WORD.search(text, max(lo, a.start - 120), a.end + 60):
+            a.unit, a.bare = "votes", False
         elif a.numeral is not None and i not in ranged and a.bare:
             prev = amounts[i - 1] if i > 0 else None
             close = prev is not None and a.start - prev.end < 30 \
@@ -414,7 +430,7 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
             and not _market_talk(text, lo, a.start):
         return True  # 100,000 would be admitted; from 70,000 to 85,000
     nxt = _NEXT_WORD.match(text, a.end)
-    if nxt and nxt.group(1) in _CASUALTIES:
+    if nxt and nxt.group(1) in _CASUALTIES or _CASUALTY_BEFORE.search(text, max(lo, a.start - 30), a.start):
         return True
     return _all_before(text, lo, a.numeral) or is_hedged(text, lo, a.start, earlier=False)
 
