@@ -161,6 +161,10 @@ UNHYPHENED_AND_TALLIES = [
      [("count", "311", 311, "votes", False), ("count", "102", 102, "votes", False)]),
     ("Three judges ruled against the plan.", [("count", "Three judges", 3, "judges", False)]),
     ("He argued 4 against the motion.", []),
+    # the minutes of a clock time are no amount, even before a currency's name (*the 2:05 mark*);
+    # a figure after a name is a count when *times* follows it
+    ("The clip turns at the 2:05 mark.", []),
+    ("The officer shot Ray Diaz 9 times.", [("count", "9 times", 9, "times", False)]),
 ]
 
 

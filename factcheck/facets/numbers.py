@@ -180,6 +180,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True
     if after[:1] == "/" and after[1:2].isdigit():
         return True
+    if not n.words and n.start >= lo + 2 and text[n.start - 1] == ":" and text[n.start - 2].isdigit():
+        return True  # the minutes of 2:05, the verse of 3:16: part of a time or a reference
     if _GLUED_WORD.match(after) and not (_PENCE.match(after) or after[:1] == "s"):
         return True  # 21st, 3D, 4x4, 10am
     if _DECADE_AFTER.match(after) and not n.words:
@@ -237,7 +239,8 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if n.glued and not money:
         return None  # 100m, 5k: a distance or a prize, unsafe to read without a currency
     if _is_name_number(text, lo, n) and (n.words or not (money or _PERCENT.match(text, n.end, hi)
-                                                          or _UNIT.match(text, n.end, hi))):
+                                                          or _UNIT.match(text, n.end, hi)
+                                                          or _TIMES.match(text, n.end, hi))):
         if not n.words and _ELLIPSIS_BEFORE.search(text, max(lo, n.start - 40), n.start) \
                 and _ELLIPSIS_AFTER.match(text, n.end, hi):
             return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n, elliptical=True)
