@@ -197,6 +197,27 @@ def test_a_weekday_follows_its_clause(weekday, published):
     assert dates(f"The survey of likely voters ended on {name}.", pub) == [(name, back.isoformat())]
 
 
+def _nearest_weekday(pub: dt.date, weekday: int) -> dt.date:
+    back = (pub.weekday() - weekday) % 7
+    return pub - dt.timedelta(days=back if back <= 3 else back - 7)
+
+
+@pytest.mark.parametrize("published", range(7))
+@pytest.mark.parametrize("weekday", range(7))
+def test_a_weekday_of_the_news_cycle_is_the_nearest(weekday, published):
+    """*later Monday*, *earlier Monday* and *Monday's vote* (not in the past tense) name the
+    day the report was written or one within three days of it, whatever the verb's tense."""
+    pub = A_MONDAY + dt.timedelta(days=published)
+    name = WEEKDAYS[weekday]
+    near = _nearest_weekday(pub, weekday).isoformat()
+    back = (pub - dt.timedelta(days=(published - weekday) % 7)).isoformat()
+    assert dates(f"The minister may face hard questions when she speaks later {name}.", pub) == [(name, near)]
+    assert dates(f"The union said earlier {name} it would strike.", pub) == [(name, near)]
+    assert dates(f"{name}'s ruling will shape the race.", pub) == [(name, near)]
+    # in the past tense a possessive weekday is the latest, as a bare one is
+    assert dates(f"{name}'s ruling was a blow to the mayor.", pub) == [(name, back)]
+
+
 #: a month *of that year* takes the year of the date before it in the sentence; alone, it is left out
 THAT_YEAR = [
     ("Output fell in January 2009 and hit bottom in October of that year.",

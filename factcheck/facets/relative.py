@@ -59,6 +59,9 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _NIGHT_NAME = re.compile(r"\s+Night\s+[A-Z][a-z]")
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
 def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
     """Return the date a weekday stands for: the latest one on or before publication."""
     if word_before(s.text, m.start("wd"), s.lo) in WEEKDAY_NAME_BEFORE:
@@ -72,9 +75,14 @@ def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpa
         return DateSpan(m.start(), m.end(), None)
     wd = WEEKDAYS[m.group("wd").lower()]
     rel = (m.group("rel") or "").strip().lower()
+    back = (published.weekday() - wd) % 7
+    if not rel and (word_before(s.text, m.start("wd"), s.lo) in ("later", "earlier")
+                    or _POSSESSIVE.match(s.text, m.end(), s.hi) and tense(s, m.start(), m.end()) != "past"):
+        # "speaks later Monday", "Monday's ruling will ...": the day of writing or one within
+        # three days of it, whatever the verb's tense
+        return DateSpan(m.start(), m.end(), (published - dt.timedelta(days=back if back <= 3 else back - 7)).isoformat())
     if not rel and is_future(s, m.start(), m.end()):
         rel = "this"  # "she will hold talks on Thursday": the coming one
-    back = (published.weekday() - wd) % 7
     if rel == "last" and back == 0:
         back = 7
     elif rel in ("next", "this"):
