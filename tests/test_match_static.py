@@ -132,7 +132,10 @@ def test_build_a_table_on_a_tiny_slice_with_the_pinned_encoder(tmp_path):
     core = collections.Counter(w for t in texts for w in t.lower().replace(".", "").split())
     out = build_table(tmp_path / "t", texts, core, encoder=shared_encoder(), epochs=2, log=lambda m: None)
     table = load_table(out)
-    assert table.vectors.shape == (len(core), 384) and table.vectors.dtype == np.float16
+    pieces = [w for w in table.vocab if w.startswith("#")]
+    assert pieces and "#zoo" in pieces and json.loads((out / "static.json").read_text())["pieces"] == len(pieces)
+    assert table.vectors.shape == (len(core) + len(pieces), 384) and table.vectors.dtype == np.float16
+    assert table.embed([["zookeepers"]]).any()  # outside the words: read as its pieces
     assert table.weights[table.index["the"]] == 0 and table.weights[table.index["zoo"]] > 0
     v = table.embed([["panda", "zoo"], ["pandas", "zoo", "newborn"], ["parking", "fees"]])
     assert v[0] @ v[1] > v[0] @ v[2]
