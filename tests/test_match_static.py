@@ -140,3 +140,22 @@ def test_build_a_table_on_a_tiny_slice_with_the_pinned_encoder(tmp_path):
     v = table.embed([["panda", "zoo"], ["pandas", "zoo", "newborn"], ["parking", "fees"]])
     assert v[0] @ v[1] > v[0] @ v[2]
     assert json.loads((out / "static.json").read_text())["sha256"]["static.npy"] == table.sha256
+
+
+def test_the_closest_sentence_feature_reads_the_best_sentence_of_a_post(table_dir):
+    from factcheck.matching import CheckedClaim, Matcher
+    from factcheck.matching.static import STATIC_SENTENCE
+    from factcheck.matching.text import sentences
+
+    assert sentences("Wow. The flood closed the highway! Unbelievable… what next?") == [
+        "Wow.", "The flood closed the highway!", "Unbelievable…", "what next?"]
+    pool = [CheckedClaim(id="a", text="Flood closed the highway."), CheckedClaim(id="b", text="Panda cubs at the zoo.")]
+    plain = Matcher(pool, model=None, static=load_table(table_dir), static_candidates=2)
+    assert STATIC_SENTENCE[0] not in plain.feature_names
+    matcher = Matcher(pool, model=None, static=load_table(table_dir), static_candidates=2, static_sentences=True)
+    assert matcher.feature_names[-1] == STATIC_SENTENCE[0]
+    (rows, X, _), = matcher.pairs([CheckedClaim(id="q", text="Panda cubs at the zoo. The flood closed the highway.")])
+    best = dict(zip(rows, X[:, -1]))
+    whole = dict(zip(rows, X[:, matcher.feature_names.index("static_cosine")]))
+    assert best[0] == pytest.approx(1, abs=1e-2) and best[1] == pytest.approx(1, abs=1e-2)  # each said in one sentence
+    assert whole[0] < 0.99 and whole[1] < 0.99  # the whole post is neither

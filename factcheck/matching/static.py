@@ -30,6 +30,9 @@ VECTORS = "static.npy"
 WORDS = "static.words.npz"
 #: the pair features the table gives the re-ranker (after LEXICAL; never in the accurate tier)
 STATIC = ("static_cosine", "static_cosine_title", "static_gap", "static_rank")
+#: a further pair feature of the table, read when the re-ranker was trained with it: the claim's
+#: cosine to the query's closest sentence (a post of several sentences may state the claim in one)
+STATIC_SENTENCE = ("static_sentence_cosine",)
 #: the mark before a WordPiece piece's row name (``#the``, ``###ing``): no word of :func:`.text.words` holds it
 PIECE = "#"
 #: texts summed at once: the gathered (words x dimension) block stays within the CPU's caches
