@@ -130,7 +130,11 @@ def test_build_a_table_on_a_tiny_slice_with_the_pinned_encoder(tmp_path):
              "Twin panda cubs were born at the city zoo.", "The zoo showed its newborn pandas to visitors.",
              "The council raised parking fees downtown.", "Parking downtown costs more after the council vote."] * 4
     core = collections.Counter(w for t in texts for w in t.lower().replace(".", "").split())
-    out = build_table(tmp_path / "t", texts, core, encoder=shared_encoder(), epochs=2, log=lambda m: None)
+    plain = load_table(build_table(tmp_path / "plain", texts, core, encoder=shared_encoder(), epochs=1,
+                                   log=lambda m: None))
+    assert not [w for w in plain.vocab if w.startswith("#")]  # the default, as shipped: words only
+    out = build_table(tmp_path / "t", texts, core, encoder=shared_encoder(), epochs=2, pieces=True, pieces_after=True,
+                      log=lambda m: None)
     table = load_table(out)
     pieces = [w for w in table.vocab if w.startswith("#")]
     assert pieces and "#zoo" in pieces and json.loads((out / "static.json").read_text())["pieces"] == len(pieces)

@@ -101,6 +101,13 @@ class StaticTable:
         out: list[int] = []
         out_w: list[float] = []
         lengths = np.zeros(len(word_lists), dtype=np.int64)
+        if self.wordpiece is None:  # words only: each known word once, with its own weight
+            for i, ws in enumerate(word_lists):
+                known = [k for k in sorted({index[w] for w in ws if w in index}) if weights[k] > 0]
+                out.extend(known)
+                lengths[i] = len(known)
+            ids = np.array(out, dtype=np.int64)
+            return ids, weights[ids], lengths
         for i, ws in enumerate(word_lists):
             known = {index[w] for w in ws if w in index}
             row = {k: float(weights[k]) for k in known if weights[k] > 0}

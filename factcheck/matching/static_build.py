@@ -40,12 +40,14 @@ EPOCHS = 2
 LEARNING_RATE = 0.01
 BATCH = 256
 #: whether the table holds WordPiece pieces for the words outside it, and the share of words read as
-#: their pieces when distilling (chosen by cross-validated MAP@5 on CT20 train)
-PIECES = True
+#: their pieces when distilling. Not in the shipped table: cross-validated MAP@5 on CT20 train did
+#: not beat the words alone (0.891 against 0.892; see models/fast/matching/MODEL_CARD.md)
+PIECES = False
 #: whether every word of the CT20 train posts joins the vocabulary (they keep their start vector:
 #: the posts are not distilled on); without them, a post's word outside the claims is read as pieces
 POST_WORDS = True
 PIECE_SHARE = 0.3
+PIECES_AFTER = False
 #: the largest absolute value of the stored table (float16 keeps 3 digits anywhere below 65,504)
 SCALE = 8.0
 
@@ -66,13 +68,13 @@ def sif_weights(vocab: Sequence[str], counts: collections.Counter, a: float = SI
 
 def distil(start: np.ndarray, weights: np.ndarray, bags: Sequence, targets: np.ndarray, *,
            epochs: int = EPOCHS, lr: float = LEARNING_RATE, seed: int = 0, groups: Sequence[int] | None = None,
-           log: Callable[[str], None] = print) -> np.ndarray:
+           frozen: int = 0, log: Callable[[str], None] = print) -> np.ndarray:
     """Return the word vectors trained from ``start`` so that each bag's weighted sum points
     where its target does (mean cosine), one tenth of the bags held out to report the fit.
 
     A bag is a list of rows (each weighing ``weights[row]``) or a pair (rows, their weights);
     ``targets`` has one row per bag. Bags of one ``groups`` value (the same text read two ways)
-    are held out together."""
+    are held out together. The first ``frozen`` rows are kept as they start."""
     import torch
     import torch.nn.functional as F
 
@@ -89,6 +91,8 @@ def distil(start: np.ndarray, weights: np.ndarray, bags: Sequence, targets: np.n
     held, fit = keep[is_held], rng.permutation(keep[~is_held])
     target = torch.from_numpy(np.asarray(targets, dtype=np.float32))
     vectors = torch.nn.Parameter(torch.from_numpy(np.asarray(start, dtype=np.float32)).clone())
+    if frozen:
+        vectors.register_hook(lambda grad: torch.cat([torch.zeros_like(grad[:frozen]), grad[frozen:]]))
 
     def batch(rows):
         flat = np.concatenate([rows_of[i] for i in rows])
@@ -153,11 +157,13 @@ def training_text(data: str | Path | None = None, *, post_words: bool = POST_WOR
 
 
 def piece_vocabulary(word_list: Sequence[str], token_vocab: Sequence[str]) -> list[str]:
-    """Return the WordPiece pieces (of the encoder's ``token_vocab``) the words are split into, sorted."""
+    """Return the WordPiece pieces (of the encoder's ``token_vocab``) the words are split into,
+    and every one-character piece (so that any word of known characters can still be spelt), sorted."""
     from .wordpiece import UNKNOWN, WordPiece, basic_split
 
     wp = WordPiece(token_vocab)
-    return sorted({p for w in word_list for part in basic_split(w) for p in wp.split_word(part)} - {UNKNOWN})
+    chars = {t for t in token_vocab if len(t) == 1 or (len(t) == 3 and t.startswith("##"))}
+    return sorted(({p for w in word_list for part in basic_split(w) for p in wp.split_word(part)} | chars) - {UNKNOWN})
 
 
 def pieces_alone(encoder, pieces: Sequence[str], batch: int = 512) -> np.ndarray:
@@ -180,6 +186,7 @@ def pieces_alone(encoder, pieces: Sequence[str], batch: int = 512) -> np.ndarray
 def build_table(output: str | Path, texts: Sequence[str], core: collections.Counter,
                 extra: collections.Counter | None = None, *, encoder=None, epochs: int = EPOCHS,
                 a: float = SIF_A, pieces: bool = PIECES, piece_share: float = PIECE_SHARE,
+                pieces_after: bool = PIECES_AFTER,
                 targets: np.ndarray | None = None, log: Callable[[str], None] = print, **meta) -> Path:
     """Build the table from the texts and word counts with the encoder (``encoder``: an object
     with ``encode(texts)`` and the :class:`~factcheck.embeddings.MiniLM` as ``_model``; the
@@ -188,7 +195,9 @@ def build_table(output: str | Path, texts: Sequence[str], core: collections.Coun
     With ``pieces`` the table also holds a row per WordPiece piece of the encoder's vocabulary
     that the texts' words are made of (named ``#piece``), read for words outside the table; each
     text is then also distilled a second time with ``piece_share`` of its words (drawn at random)
-    read as their pieces, so that pieces learn to stand in for words. ``targets``: the encoder's
+    read as their pieces, so that pieces learn to stand in for words (with ``pieces_after``: the
+    words are distilled first, alone, then the pieces on those second readings with the words
+    kept fixed). ``targets``: the encoder's
     embeddings of ``texts`` when already computed."""
     from .static import PIECE
     from .wordpiece import basic_split
@@ -223,6 +232,12 @@ def build_table(output: str | Path, texts: Sequence[str], core: collections.Coun
     bags: list = [sorted({index[w] for w in words(t) if w in index and weights[index[w]] > 0}) for t in texts]
     groups = list(range(len(texts)))
     target_rows = list(range(len(texts)))
+    frozen = 0
+    if piece_list and pieces_after:
+        # the words first, alone, as without pieces; then the pieces, the words kept as they are
+        n = len(vocab)
+        start = np.vstack([distil(start[:n], weights[:n], bags, targets, epochs=epochs, log=log), start[n:]])
+        bags, groups, target_rows, frozen = [], [], [], n
     if piece_list:
         from .wordpiece import WordPiece
 
@@ -248,7 +263,8 @@ def build_table(output: str | Path, texts: Sequence[str], core: collections.Coun
             bags.append((keys, [row[k] for k in keys]))
             groups.append(i)
             target_rows.append(i)
-    vectors = distil(start, weights, bags, np.asarray(targets)[target_rows], epochs=epochs, groups=groups, log=log)
+    vectors = distil(start, weights, bags, np.asarray(targets)[target_rows], epochs=epochs, groups=groups,
+                     frozen=frozen, log=log)
     top = float(np.abs(vectors).max()) or 1.0
     log(f"static table: {len(vocab):,} words and {len(piece_list):,} pieces, {vectors.shape[1]} dimensions")
     method = "words alone, distilled to the encoder's text embeddings; SIF weights"
