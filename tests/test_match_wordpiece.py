@@ -89,3 +89,31 @@ def test_a_table_without_pieces_ignores_unknown_words(tmp_path):
     table = load_table(folder)
     assert table.wordpiece is None
     assert table.entries([["pandas", "zoo"]])[2].tolist() == [1]
+
+
+def test_pieces_are_read_in_the_matcher_without_torch(tmp_path):
+    """A table with pieces, in a process where importing torch or tokenizers fails."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder, _ = _table(tmp_path)
+    code = f"""
+import sys
+sys.modules["torch"] = None
+sys.modules["tokenizers"] = None
+from factcheck.matching import CheckedClaim, Matcher
+from factcheck.matching.static import load_table
+pool = [CheckedClaim(id="a", text="Flood on the highway."), CheckedClaim(id="b", text="Pandas at the zoo.")]
+m = Matcher(pool, model=None, static=load_table({str(folder)!r}), static_candidates=2)
+(rows, X, _), = m.pairs([CheckedClaim(id="q", text="pandas")])
+print(rows[0], round(float(X[0, m.feature_names.index("static_cosine")]), 2))
+"""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    row, cos = out.stdout.split()
+    assert row == "1" and float(cos) > 0.3  # "pandas" is outside the words: its pieces find the zoo claim
+    assert json.loads((folder / "static.json").read_text())["words"] == 9
