@@ -111,11 +111,10 @@ class StaticTable:
         for i, ws in enumerate(word_lists):
             known = {index[w] for w in ws if w in index}
             row = {k: float(weights[k]) for k in known if weights[k] > 0}
-            if self.wordpiece is not None:
-                for w in dict.fromkeys(w for w in ws if w not in index):
-                    pieces = self.pieces(w)
-                    for k in pieces:
-                        row[k] = row.get(k, 0.0) + float(weights[k]) / len(pieces)
+            for w in dict.fromkeys(w for w in ws if w not in index):
+                pieces = self.pieces(w)
+                for k in pieces:
+                    row[k] = row.get(k, 0.0) + float(weights[k]) / len(pieces)
             keys = sorted(k for k, v in row.items() if v > 0)
             out.extend(keys)
             out_w.extend(row[k] for k in keys)
