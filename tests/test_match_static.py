@@ -130,10 +130,36 @@ def test_build_a_table_on_a_tiny_slice_with_the_pinned_encoder(tmp_path):
              "Twin panda cubs were born at the city zoo.", "The zoo showed its newborn pandas to visitors.",
              "The council raised parking fees downtown.", "Parking downtown costs more after the council vote."] * 4
     core = collections.Counter(w for t in texts for w in t.lower().replace(".", "").split())
-    out = build_table(tmp_path / "t", texts, core, encoder=shared_encoder(), epochs=2, log=lambda m: None)
+    plain = load_table(build_table(tmp_path / "plain", texts, core, encoder=shared_encoder(), epochs=1,
+                                   log=lambda m: None))
+    assert not [w for w in plain.vocab if w.startswith("#")]  # the default, as shipped: words only
+    out = build_table(tmp_path / "t", texts, core, encoder=shared_encoder(), epochs=2, pieces=True, pieces_after=True,
+                      log=lambda m: None)
     table = load_table(out)
-    assert table.vectors.shape == (len(core), 384) and table.vectors.dtype == np.float16
+    pieces = [w for w in table.vocab if w.startswith("#")]
+    assert pieces and "#zoo" in pieces and json.loads((out / "static.json").read_text())["pieces"] == len(pieces)
+    assert table.vectors.shape == (len(core) + len(pieces), 384) and table.vectors.dtype == np.float16
+    assert table.embed([["zookeepers"]]).any()  # outside the words: read as its pieces
     assert table.weights[table.index["the"]] == 0 and table.weights[table.index["zoo"]] > 0
     v = table.embed([["panda", "zoo"], ["pandas", "zoo", "newborn"], ["parking", "fees"]])
     assert v[0] @ v[1] > v[0] @ v[2]
     assert json.loads((out / "static.json").read_text())["sha256"]["static.npy"] == table.sha256
+
+
+def test_the_closest_sentence_feature_reads_the_best_sentence_of_a_post(table_dir):
+    from factcheck.matching import CheckedClaim, Matcher
+    from factcheck.matching.static import STATIC_SENTENCE
+    from factcheck.matching.text import sentences
+
+    assert sentences("Wow. The flood closed the highway! Unbelievable… what next?") == [
+        "Wow.", "The flood closed the highway!", "Unbelievable…", "what next?"]
+    pool = [CheckedClaim(id="a", text="Flood closed the highway."), CheckedClaim(id="b", text="Panda cubs at the zoo.")]
+    plain = Matcher(pool, model=None, static=load_table(table_dir), static_candidates=2)
+    assert STATIC_SENTENCE[0] not in plain.feature_names
+    matcher = Matcher(pool, model=None, static=load_table(table_dir), static_candidates=2, static_sentences=True)
+    assert matcher.feature_names[-1] == STATIC_SENTENCE[0]
+    (rows, X, _), = matcher.pairs([CheckedClaim(id="q", text="Panda cubs at the zoo. The flood closed the highway.")])
+    best = dict(zip(rows, X[:, -1]))
+    whole = dict(zip(rows, X[:, matcher.feature_names.index("static_cosine")]))
+    assert best[0] == pytest.approx(1, abs=1e-2) and best[1] == pytest.approx(1, abs=1e-2)  # each said in one sentence
+    assert whole[0] < 0.99 and whole[1] < 0.99  # the whole post is neither

@@ -21,8 +21,8 @@ from .index import LexicalIndex
 from .index_cache import lexical_index
 from .rerank import Reranker
 from .sources import CheckedClaim
-from .static import STATIC
-from .text import clean, terms, words
+from .static import STATIC, STATIC_SENTENCE
+from .text import clean, sentences, terms, words
 
 TIERS = ("fast", "accurate")
 #: candidates re-ranked per query, from each retriever, by tier: on CT20 dev the fast tier's
@@ -76,7 +76,7 @@ class Matcher:
     def __init__(self, claims: Sequence[CheckedClaim], *, model: str | Path = "fast",
                  reranker: Reranker | None = None, dense: bool | None = None, encoder=None,
                  cache_dir: str | Path | None = None, candidates: int | None = None, cache_queries: bool = False,
-                 static=None, static_candidates: int | None = None):
+                 static=None, static_candidates: int | None = None, static_sentences: bool | None = None):
         self.claims = list(claims)
         self.cache_dir = cache_dir
         #: keep the queries' embeddings in the cache too (for training and evaluation runs)
@@ -104,7 +104,12 @@ class Matcher:
         if static_candidates is None:
             static_candidates = getattr(reranker, "static_candidates_", STATIC_CANDIDATES) if reranker else STATIC_CANDIDATES
         self.static_candidates = static_candidates
-        self.feature_names = tuple(names(self.dense)) + (STATIC if self.static is not None else ())
+        if static_sentences is None:
+            static_sentences = reranker is not None and STATIC_SENTENCE[0] in reranker.features
+        #: whether the claim's static cosine to the query's closest sentence is a feature
+        self.static_sentences = bool(static_sentences) and self.static is not None
+        self.feature_names = (tuple(names(self.dense)) + (STATIC if self.static is not None else ())
+                              + (STATIC_SENTENCE if self.static_sentences else ()))
         if reranker is not None and tuple(reranker.features) != self.feature_names:
             raise ModelError(f"the re-ranker reads the features {', '.join(reranker.features)}; this matcher "
                              f"gives {', '.join(self.feature_names)}")
@@ -185,6 +190,10 @@ class Matcher:
             from .dense import top_cosine
             sv = self.static.embed([words(t) for t in texts])
             static_rows, static_sims = top_cosine(sv, self.static_vectors, max(self.static_candidates, STATIC_RANKED, 1))
+        if self.static_sentences:
+            parts = [sentences(t) for t in texts]
+            flat = self.static.embed([words(p) for ps in parts for p in ps])
+            ends = np.cumsum([len(ps) for ps in parts])
         for i, (q, hits) in enumerate(zip(queries, lexical)):
             qs = side_of(q.text, None, _facets_of(q), self.lexical, frozenset(query_terms[i]), full=texts[i])
             lex = {row: (rank, bm25, text, title) for rank, (row, bm25, text, title) in enumerate(hits)}
@@ -214,6 +223,11 @@ class Matcher:
             X = np.array(feats, dtype=np.float64).reshape(len(rows), len(names(self.dense)))
             if self.static is not None:
                 X = np.hstack([X, self._static_features(rows, sv[i], static_rows[i], static_sims[i])])
+            if self.static_sentences:
+                own = flat[ends[i] - len(parts[i]): ends[i]]
+                cos = np.asarray(self.static_vectors[rows], dtype=np.float32) @ own.T if len(own) else None
+                best = cos.max(axis=1) if cos is not None else np.zeros(len(rows))
+                X = np.hstack([X, best.reshape(len(rows), 1)])
             yield rows, X, figs
 
     def _static_features(self, rows: list[int], query: np.ndarray, nearest: np.ndarray, sims: np.ndarray) -> np.ndarray:

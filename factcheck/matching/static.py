@@ -22,6 +22,7 @@ import numpy as np
 
 from ..errors import ModelError
 from .text import clean, words
+from .wordpiece import WordPiece, basic_split
 
 TYPE = "static-vectors"
 CONFIG = "static.json"
@@ -29,6 +30,11 @@ VECTORS = "static.npy"
 WORDS = "static.words.npz"
 #: the pair features the table gives the re-ranker (after LEXICAL; never in the accurate tier)
 STATIC = ("static_cosine", "static_cosine_title", "static_gap", "static_rank")
+#: a further pair feature of the table, read when the re-ranker was trained with it: the claim's
+#: cosine to the query's closest sentence (a post of several sentences may state the claim in one)
+STATIC_SENTENCE = ("static_sentence_cosine",)
+#: the mark before a WordPiece piece's row name (``#the``, ``###ing``): no word of :func:`.text.words` holds it
+PIECE = "#"
 #: texts summed at once: the gathered (words x dimension) block stays within the CPU's caches
 #: (on 10,375 claims, 256 at once took 0.21 s, 2,048 at once 0.59 s)
 _CHUNK = 256
@@ -57,6 +63,9 @@ class StaticTable:
         #: SHA-256 of the vectors file: what a re-ranker trained on this table records
         self.sha256 = sha256
         self.path = path
+        #: WordPiece over the pieces the table holds (rows named ``#piece``), None when it holds none
+        pieces = [w[len(PIECE):] for w in self.vocab if w.startswith(PIECE)]
+        self.wordpiece = WordPiece(pieces) if pieces else None
 
     @property
     def dimension(self) -> int:
@@ -64,21 +73,58 @@ class StaticTable:
 
     def ids(self, word_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Return the known words' ids (each once per text, zero weights left out) one text
-        after the other, and how many each text has."""
+        after the other, and how many each text has (with :meth:`entries`' weights, the rows
+        a text's vector sums)."""
+        ids, _, lengths = self.entries(word_lists)
+        return ids, lengths
+
+    def pieces(self, word: str) -> list[int]:
+        """Return the rows of the WordPiece pieces a word outside the table is read as (none
+        when the table holds no pieces, or for a one-letter word)."""
+        if self.wordpiece is None or len(word) < 2:
+            return []
+        index = self.index
+        out = []
+        for part in basic_split(word):
+            for piece in self.wordpiece.split_word(part):
+                k = index.get(PIECE + piece)
+                if k is not None:
+                    out.append(k)
+        return out
+
+    def entries(self, word_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return the rows each text's vector sums, one text after the other, their weights,
+        and how many each text has. A word of the table counts once with its weight; a word
+        outside it, when the table holds WordPiece pieces, as its pieces, which share the
+        word's weight (the weight of a word never seen, stored on each piece's row)."""
         index, weights = self.index, self.weights
         out: list[int] = []
+        out_w: list[float] = []
         lengths = np.zeros(len(word_lists), dtype=np.int64)
+        if self.wordpiece is None:  # words only: each known word once, with its own weight
+            for i, ws in enumerate(word_lists):
+                known = [k for k in sorted({index[w] for w in ws if w in index}) if weights[k] > 0]
+                out.extend(known)
+                lengths[i] = len(known)
+            ids = np.array(out, dtype=np.int64)
+            return ids, weights[ids], lengths
         for i, ws in enumerate(word_lists):
             known = {index[w] for w in ws if w in index}
-            known = [k for k in sorted(known) if weights[k] > 0]
-            out.extend(known)
-            lengths[i] = len(known)
-        return np.array(out, dtype=np.int64), lengths
+            row = {k: float(weights[k]) for k in known if weights[k] > 0}
+            for w in dict.fromkeys(w for w in ws if w not in index):
+                pieces = self.pieces(w)
+                for k in pieces:
+                    row[k] = row.get(k, 0.0) + float(weights[k]) / len(pieces)
+            keys = sorted(k for k, v in row.items() if v > 0)
+            out.extend(keys)
+            out_w.extend(row[k] for k in keys)
+            lengths[i] = len(keys)
+        return np.array(out, dtype=np.int64), np.array(out_w, dtype=np.float32), lengths
 
     def embed(self, word_lists: Sequence[Sequence[str]]) -> np.ndarray:
         """Return the (n, dimension) float32 unit vectors of texts given as word lists: each the
         weighted sum of its known words' vectors, each word once (zero for a text with none)."""
-        ids, lengths = self.ids(word_lists)
+        ids, entry_weights, lengths = self.entries(word_lists)
         out = np.zeros((len(word_lists), self.dimension), dtype=np.float32)
         ends = np.cumsum(lengths)
         starts = ends - lengths
@@ -88,7 +134,7 @@ class StaticTable:
             if b <= a:
                 continue
             chunk = ids[a:b]
-            block = np.asarray(self.vectors[chunk], dtype=np.float32) * self.weights[chunk, None]
+            block = np.asarray(self.vectors[chunk], dtype=np.float32) * entry_weights[a:b, None]
             has = lengths[s:e] > 0
             offsets = (starts[s:e] - a)[has]
             out[s:e][has] = np.add.reduceat(block, offsets, axis=0)

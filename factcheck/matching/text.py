@@ -42,6 +42,15 @@ def clean(text: str, *, signature: bool = True) -> str:
     return " ".join(text.split())
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\s*\n\s*")
+
+
+def sentences(text: str) -> list[str]:
+    """Return the sentences of a post, split after . ! ? or … before a space, and at line
+    breaks (a rough split: enough to find the one that states a claim); those without a word left out."""
+    return [s for s in _SENTENCE_END.split(text) if _WORD.search(s)]
+
+
 def words(text: str) -> list[str]:
     """Return the lower-case words of a text, in order."""
     if text.isascii():  # lower-casing ASCII neither makes nor breaks a word: one pass
