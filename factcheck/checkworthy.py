@@ -504,18 +504,19 @@ def fit_final(sets: dict[str, list], chosen: dict, *, seed: int = 0) -> Checkwor
 
 
 def train_checkworthy(shared_data_dir: Path | str | None, *, seed: int = 0, datasets_dir: Path | str | None = None,
-                      log=None) -> CheckworthyClassifier:
+                      log=None, grid: dict[str, tuple] | None = None) -> CheckworthyClassifier:
     """Return the shipped fast check-worthiness model, rebuilt from the shared data and the
     project's own data sets (``<repo>/datasets``, or ``datasets_dir``).
 
     Reads the training sets (CT24 train, ClaimBuster, CLEF-2019, the own news-style sets; none
     holds a sentence of CT24 dev or dev-test), chooses ``C``, the sets and the threshold by
     grouped cross-validation (:func:`factcheck.checkworthy_cv.select_settings`), then fits on
-    all of the chosen sets (:func:`fit_final`). Deterministic for a given seed.
+    all of the chosen sets (:func:`fit_final`). Deterministic for a given seed. ``grid`` replaces
+    :data:`factcheck.checkworthy_cv.GRID` (``VECTOR_GRID`` also tries the static sentence vectors).
     """
     from .checkworthy_cv import select_settings, training_sets
     sets = training_sets(shared_data_dir, datasets_dir)
-    return fit_final(sets, select_settings(sets, seed=seed, log=log), seed=seed)
+    return fit_final(sets, select_settings(sets, seed=seed, log=log, grid=grid), seed=seed)
 
 
 # -- evaluation ---------------------------------------------------------------------------------

@@ -361,3 +361,17 @@ def test_vector_model_refuses_another_table(vector_model, tmp_path):
     (tmp_path / "checkworthy" / "config.json").write_text(json.dumps(config))
     with pytest.raises(ModelError, match="records no static word table"):
         CheckworthyClassifier.load(tmp_path / "checkworthy")
+
+
+@pytest.mark.shared
+def test_grouped_cross_validation_can_try_the_sentence_vectors():
+    from factcheck.checkworthy_cv import select_settings, training_sets
+    from factcheck.datasets.checkworthy import data_dir
+    if not (data_dir() / "checkworthy" / "ct24" / "train.tsv").exists():
+        pytest.skip("../shared/data is not here")
+    sets = {k: v[:300] for k, v in training_sets().items()}
+    got = select_settings(sets, grid={"C": (2.0,), "vector_weight": (0.0, 1.0), "clef2019": (False,)}, folds=3)
+    assert [t["vector_weight"] for t in got["trials"]] == [0.0, 1.0]
+    assert got["vector_weight"] in (0.0, 1.0) and got["chosen"]["vector_weight"] == got["vector_weight"]
+    # the two settings see different features, so their out-of-fold figures differ
+    assert got["trials"][0]["ct24_train"] != got["trials"][1]["ct24_train"]
