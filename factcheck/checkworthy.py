@@ -6,6 +6,12 @@ figures and inflections still count) and a few dozen cue features: the facets of
 comparisons, reporting verbs, first-person and opinion words, questions and length. Hashing
 needs no stored vocabulary, so the saved model is a config and one ``.npz`` of weights.
 
+Optionally (``vector_weight > 0``, chosen by grouped cross-validation) each sentence also gets
+a dense vector: the SIF-weighted mean of its words' vectors in the fast tier's static word
+table (:mod:`factcheck.matching.static`, distilled from the pinned MiniLM; numpy only),
+multiplied by ``vector_weight``. The table is not copied: the model records its SHA-256 and
+reads it from ``../matching`` beside the model or from the shipped fast tier, hash-checked.
+
 The cue features follow what the CheckThat! and ClaimBuster papers found to separate
 check-worthy sentences (Hassan et al. 2017, KDD; Nakov et al. 2018, CLEF): numbers and
 named events make a sentence checkable, opinions, questions and promises do not.
@@ -61,6 +67,9 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['’.,][a-z0-9]+)*|[$%£€?!]")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _SHAPE = re.compile(r"\d")
+
+#: the static word table's config file (its folder holds the table, see :func:`static_table`)
+_STATIC_CONFIG = "static.json"
 
 #: names of the dense cue features, in column order (saved in the config and checked on load)
 CUE_FEATURES = (
@@ -131,11 +140,12 @@ class CheckworthyClassifier:
     """
 
     def __init__(self, *, C: float = 1.0, n_features: int = 2 ** 20, cue_weight: float = 1.0,
-                 class_weight: str | None = "balanced", shift: float = 0.0, max_iter: int = 3000,
-                 random_state: int = 0):
+                 vector_weight: float = 0.0, class_weight: str | None = "balanced", shift: float = 0.0,
+                 max_iter: int = 3000, random_state: int = 0):
         self.C = C
         self.n_features = n_features
         self.cue_weight = cue_weight
+        self.vector_weight = vector_weight
         self.class_weight = class_weight
         self.shift = shift
         self.max_iter = max_iter
@@ -144,8 +154,8 @@ class CheckworthyClassifier:
     # -- scikit-learn plumbing -------------------------------------------------------------
     def get_params(self, deep: bool = True) -> dict:
         """Return the keyword parameters given to ``__init__``."""
-        return {k: getattr(self, k) for k in ("C", "n_features", "cue_weight", "class_weight",
-                                              "shift", "max_iter", "random_state")}
+        return {k: getattr(self, k) for k in ("C", "n_features", "cue_weight", "vector_weight",
+                                              "class_weight", "shift", "max_iter", "random_state")}
 
     def set_params(self, **params) -> "CheckworthyClassifier":
         """Return self with the given keyword parameters replaced."""
@@ -160,20 +170,37 @@ class CheckworthyClassifier:
         return f"CheckworthyClassifier({args})"
 
     # -- features ---------------------------------------------------------------------------
+    def _table(self):
+        """Return the static word table the sentence vectors come from (None without vectors):
+        the one the model was fitted with (``table_``), else the shipped fast tier's."""
+        if not self.vector_weight:
+            return None
+        table = getattr(self, "table_", None)
+        if table is None:
+            table = self.table_ = static_table(None, getattr(self, "static_sha256_", None))
+        return table
+
     def _parts(self, X: Sequence[SentenceInput | str]):
-        """Return the hashed terms (row, column, value) and the cue features of X."""
+        """Return the hashed terms (row, column, value), the cue features of X and the sentence
+        vectors times ``vector_weight`` (None without vectors)."""
         texts = [_clean(x) for x in X]  # stripping wrappers is the dearest step: once per sentence
         words = [_words(t) for t in texts]
         hashed = _hashed([_terms(w) for w in words], self.n_features)
         cues = cue_features(X, words, texts) * np.float32(self.cue_weight)
-        return hashed, cues
+        table = self._table()
+        vectors = None if table is None else sentence_vectors(table, texts) * np.float32(self.vector_weight)
+        return hashed, cues, vectors
 
     def transform(self, X: Sequence[SentenceInput | str]):
-        """Return the feature matrix (sparse CSR) of the sentences X."""
+        """Return the feature matrix (sparse CSR) of the sentences X: hashed terms, cue
+        features, then (with ``vector_weight``) the weighted sentence vector."""
         import scipy.sparse as sp
-        (rows, cols, vals), cues = self._parts(X)
+        (rows, cols, vals), cues, vectors = self._parts(X)
         hashed = sp.csr_matrix((vals, (rows, cols)), shape=(len(X), self.n_features), dtype=np.float64)
-        return sp.hstack([hashed, sp.csr_matrix(cues.astype(np.float64))], format="csr")
+        blocks = [hashed, sp.csr_matrix(cues.astype(np.float64))]
+        if vectors is not None:
+            blocks.append(sp.csr_matrix(vectors.astype(np.float64)))
+        return sp.hstack(blocks, format="csr")
 
     # -- fit / predict ----------------------------------------------------------------------
     def fit(self, X: Sequence[SentenceInput | str], y: Iterable[int]) -> "CheckworthyClassifier":
@@ -194,6 +221,8 @@ class CheckworthyClassifier:
                                 random_state=self.random_state)
         lr.fit(F, np.asarray(y, dtype=np.int64))
         self.coef_ = lr.coef_[0].astype(np.float32)
+        table = self._table()
+        self.static_sha256_ = None if table is None else table.sha256
         self.intercept_ = float(lr.intercept_[0])
         self.classes_ = np.array([0, 1])
         return self
@@ -208,10 +237,13 @@ class CheckworthyClassifier:
             raise NotFittedError("this CheckworthyClassifier is not fitted: call fit(X, y) or load(directory) first")
         if len(X) == 0:
             return np.zeros(0, dtype=np.float64)
-        (rows, cols, vals), cues = self._parts(X)
+        (rows, cols, vals), cues, vectors = self._parts(X)
         coef = self.coef_
         z = np.bincount(rows, weights=vals * coef[cols], minlength=len(X)).astype(np.float64)
-        z += cues.astype(np.float64) @ coef[self.n_features:].astype(np.float64)
+        end = self.n_features + len(CUE_FEATURES)
+        z += cues.astype(np.float64) @ coef[self.n_features:end].astype(np.float64)
+        if vectors is not None:
+            z += vectors.astype(np.float64) @ coef[end:].astype(np.float64)
         z += self.intercept_ + self.shift
         return z
 
@@ -236,6 +268,8 @@ class CheckworthyClassifier:
         config = {"type": MODEL_TYPE, "format_version": FORMAT_VERSION, "params": self.get_params(),
                   "intercept": self.intercept_, "n_weights": int(self.coef_.shape[0]),
                   "cue_features": list(CUE_FEATURES), "weights": WEIGHTS_FILE}
+        if self.vector_weight:
+            config["static_sha256"] = self.static_sha256_
         extra = getattr(self, "info_", None)
         if extra:
             config["info"] = extra
@@ -262,9 +296,21 @@ class CheckworthyClassifier:
             raise ModelError(f"{directory} has no {WEIGHTS_FILE}; retrain the model") from None
         except (ValueError, KeyError, OSError) as exc:
             raise ModelError(f"{directory / WEIGHTS_FILE} is not a checkworthy weights file ({exc})") from None
-        model = cls(**config["params"])
+        try:
+            model = cls(**config["params"])
+        except TypeError as exc:
+            raise ModelError(f"{directory / CONFIG_FILE} has unknown parameters ({exc}); retrain the model") from None
+        dim = 0
+        if model.vector_weight:
+            if not isinstance(config.get("static_sha256"), str):
+                raise ModelError(f"{directory / CONFIG_FILE} reads sentence vectors but records no static word "
+                                 "table hash; retrain the model")
+            model.static_sha256_ = config["static_sha256"]
+            model.table_ = static_table(directory, model.static_sha256_)
+            dim = model.table_.dimension
         n = int(config["n_weights"])
-        if n != model.n_features + len(CUE_FEATURES) or (index.size and (index.min() < 0 or index.max() >= n)):
+        if (n != model.n_features + len(CUE_FEATURES) + dim
+                or (index.size and (index.min() < 0 or index.max() >= n))):
             raise ModelError(f"{directory / WEIGHTS_FILE} does not match its config; retrain the model")
         coef = np.zeros(n, dtype=np.float32)
         coef[index] = value
@@ -277,6 +323,32 @@ class CheckworthyClassifier:
         if "info" in config:
             model.info_ = config["info"]
         return model
+
+
+def static_table(model_dir: str | Path | None, sha256: str | None):
+    """Return the static word table (:class:`factcheck.matching.static.StaticTable`) a model
+    in ``model_dir`` reads: the one in ``model_dir/../matching`` when that holds a table, else
+    the shipped fast tier's; each file's SHA-256 is checked against its ``static.json`` and the
+    vectors' against ``sha256`` (the hash the model was fitted with) when given. ModelError if
+    there is none or it is another table."""
+    from .matching.static import load_table
+    from .models import models_dir
+
+    places = ([Path(model_dir).resolve().parent / "matching"] if model_dir is not None else [])
+    places.append(models_dir() / "fast" / "matching")
+    for folder in places:
+        if (folder / _STATIC_CONFIG).is_file():
+            return load_table(folder, sha256=sha256)
+    raise ModelError("the check-worthiness model reads sentence vectors, but no static word table was found "
+                     f"(looked in {', '.join(map(str, places))}); rebuild it with "
+                     "'factcheck train --task static-vectors'")
+
+
+def sentence_vectors(table: Any, texts: Sequence[str]) -> np.ndarray:
+    """Return the (n, dimension) float32 unit vectors of normalised sentence texts (those of
+    ``_clean``): the SIF-weighted mean of their words' static vectors, zero for no known word."""
+    from .matching.text import words
+    return table.embed([words(t) for t in texts])
 
 
 def require_own_files(directory: str | Path, allowed: set[str], what: str) -> Path:
@@ -392,7 +464,7 @@ def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None
 # -- training -----------------------------------------------------------------------------------
 #: fixed hyper-parameters of the shipped model; ``C``, the training sets and the threshold are
 #: chosen by grouped cross-validation (:func:`factcheck.checkworthy_cv.select_settings`)
-TRAINING: dict[str, Any] = {"C": 1.0, "cue_weight": 1.0, "n_features": 2 ** 20}
+TRAINING: dict[str, Any] = {"C": 1.0, "cue_weight": 1.0, "n_features": 2 ** 20, "vector_weight": 0.0}
 
 
 def best_f1_cut(z: np.ndarray, y: Sequence[int]) -> float:
@@ -417,12 +489,14 @@ def fit_final(sets: dict[str, list], chosen: dict, *, seed: int = 0) -> Checkwor
     from .checkworthy_cv import pooled
     names = [n for n in sets if chosen["clef2019"] or n != "clef2019"]
     X, y, _, _ = pooled(sets, names)
-    clf = CheckworthyClassifier(**{**TRAINING, "C": chosen["C"]}, random_state=seed).fit(X, y)
+    clf = CheckworthyClassifier(**{**TRAINING, "C": chosen["C"], "vector_weight": chosen.get("vector_weight", 0.0)},
+                                random_state=seed).fit(X, y)
     clf.shift = round(float(chosen["shift"]), 4)
     clf.info_ = {"trained_on": {n: len(sets[n]) for n in names},
                  "chosen_by": f"{chosen.get('folds', '?')}-fold cross-validation grouped by debate or article "
                               "on the training sets (factcheck.checkworthy_cv)",
-                 "chosen": {k: chosen[k] for k in ("C", "clef2019", "shift")}, "seed": seed}
+                 "chosen": {k: chosen[k] for k in ("C", "vector_weight", "clef2019", "shift") if k in chosen},
+                 "seed": seed}
     if "trials" in chosen:
         clf.info_["cross_validation"] = {"trials": chosen["trials"],
                                          "tfidf_baseline_ct24_train": chosen["tfidf_baseline_ct24_train"]}
@@ -430,18 +504,19 @@ def fit_final(sets: dict[str, list], chosen: dict, *, seed: int = 0) -> Checkwor
 
 
 def train_checkworthy(shared_data_dir: Path | str | None, *, seed: int = 0, datasets_dir: Path | str | None = None,
-                      log=None) -> CheckworthyClassifier:
+                      log=None, grid: dict[str, tuple] | None = None) -> CheckworthyClassifier:
     """Return the shipped fast check-worthiness model, rebuilt from the shared data and the
     project's own data sets (``<repo>/datasets``, or ``datasets_dir``).
 
     Reads the training sets (CT24 train, ClaimBuster, CLEF-2019, the own news-style sets; none
     holds a sentence of CT24 dev or dev-test), chooses ``C``, the sets and the threshold by
     grouped cross-validation (:func:`factcheck.checkworthy_cv.select_settings`), then fits on
-    all of the chosen sets (:func:`fit_final`). Deterministic for a given seed.
+    all of the chosen sets (:func:`fit_final`). Deterministic for a given seed. ``grid`` replaces
+    :data:`factcheck.checkworthy_cv.GRID` (``VECTOR_GRID`` also tries the static sentence vectors).
     """
     from .checkworthy_cv import select_settings, training_sets
     sets = training_sets(shared_data_dir, datasets_dir)
-    return fit_final(sets, select_settings(sets, seed=seed, log=log), seed=seed)
+    return fit_final(sets, select_settings(sets, seed=seed, log=log, grid=grid), seed=seed)
 
 
 # -- evaluation ---------------------------------------------------------------------------------

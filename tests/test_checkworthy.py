@@ -298,3 +298,80 @@ def test_grouped_cross_validation_keeps_groups_whole_and_chooses_from_its_grid()
     assert got["C"] in (0.5, 2.0) and got["clef2019"] is False and len(got["trials"]) == 2
     best = max(t["score"] for t in got["trials"])
     assert got["chosen"]["score"] == best and got["shift"] == -got["chosen"]["cut"]
+
+
+# -- sentence vectors from a static word table ---------------------------------------------------
+def _tiny_table(folder: Path):
+    """Write a small static word table (random vectors over the toy sentences' words) to folder."""
+    from factcheck.matching.static import load_table, write_table
+    from factcheck.matching.text import words
+    X, _ = _toy(200, seed=1)
+    vocab = sorted({w for x in X for w in words(x.lower())})
+    rng = np.random.default_rng(0)
+    write_table(folder, vocab, rng.normal(size=(len(vocab), 16)), np.ones(len(vocab)))
+    return load_table(folder)
+
+
+@pytest.fixture(scope="module")
+def vector_model(tmp_path_factory) -> tuple[CheckworthyClassifier, Path]:
+    root = tmp_path_factory.mktemp("tier")
+    table = _tiny_table(root / "matching")
+    X, y = _toy(200, seed=1)
+    clf = CheckworthyClassifier(n_features=2 ** 14, max_iter=500, vector_weight=2.0)
+    clf.table_ = table
+    clf.fit(X, y)
+    return clf, root
+
+
+def test_sentence_vectors_add_weighted_columns(vector_model):
+    clf, _ = vector_model
+    assert clf.coef_.shape == (2 ** 14 + len(CUE_FEATURES) + 16,)
+    F = clf.transform(["The ministry built 45 schools in 2014.", "Qqq zzz."])
+    block = F[:, 2 ** 14 + len(CUE_FEATURES):].toarray()
+    assert np.linalg.norm(block[0]) == pytest.approx(2.0, abs=1e-5)  # unit vector x vector_weight
+    assert np.linalg.norm(block[1]) == 0.0  # no word of the table
+    # the decision value read from the parts is the one of the feature matrix
+    assert np.allclose(clf.decision_function(["The ministry built 45 schools in 2014."]),
+                       clf.decision_matrix(F[:1]))
+
+
+def test_vector_model_reads_the_table_beside_it_and_round_trips(vector_model):
+    clf, root = vector_model
+    clf.save(root / "checkworthy")
+    config = json.loads((root / "checkworthy" / "config.json").read_text())
+    assert config["static_sha256"] == clf.table_.sha256
+    loaded = CheckworthyClassifier.load(root / "checkworthy")
+    assert loaded.table_.path == str(root / "matching")
+    X, _ = _toy(50, seed=3)
+    assert np.allclose(clf.predict_proba(X), loaded.predict_proba(X), atol=1e-6)
+    assert loaded.get_params() == clf.get_params()
+
+
+def test_vector_model_refuses_another_table(vector_model, tmp_path):
+    import shutil
+    clf, root = vector_model
+    clf.save(tmp_path / "checkworthy")
+    shutil.copytree(root / "matching", tmp_path / "matching")
+    config = json.loads((tmp_path / "checkworthy" / "config.json").read_text())
+    config["static_sha256"] = "0" * 64
+    (tmp_path / "checkworthy" / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelError, match="static word table"):
+        CheckworthyClassifier.load(tmp_path / "checkworthy")
+    del config["static_sha256"]
+    (tmp_path / "checkworthy" / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelError, match="records no static word table"):
+        CheckworthyClassifier.load(tmp_path / "checkworthy")
+
+
+@pytest.mark.shared
+def test_grouped_cross_validation_can_try_the_sentence_vectors():
+    from factcheck.checkworthy_cv import select_settings, training_sets
+    from factcheck.datasets.checkworthy import data_dir
+    if not (data_dir() / "checkworthy" / "ct24" / "train.tsv").exists():
+        pytest.skip("../shared/data is not here")
+    sets = {k: v[:300] for k, v in training_sets().items()}
+    got = select_settings(sets, grid={"C": (2.0,), "vector_weight": (0.0, 1.0), "clef2019": (False,)}, folds=3)
+    assert [t["vector_weight"] for t in got["trials"]] == [0.0, 1.0]
+    assert got["vector_weight"] in (0.0, 1.0) and got["chosen"]["vector_weight"] == got["vector_weight"]
+    # the two settings see different features, so their out-of-fold figures differ
+    assert got["trials"][0]["ct24_train"] != got["trials"][1]["ct24_train"]
