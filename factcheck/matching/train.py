@@ -117,24 +117,32 @@ def train_encoder(claims, queries, qrels, output: Path, *, base_model=None, cach
     return enc_mod.load(output, entry), entry
 
 
-def _fit_reranker(tier, claims, splits, encoder, cache_dir, log) -> tuple[Reranker, dict]:
-    dense = tier == "accurate"
-    matcher = Matcher(claims, model=None, dense=dense, encoder=encoder, cache_dir=cache_dir, cache_queries=True)
-    tables = {s: pair_table(matcher, q, qr) for s, (q, qr) in splits.items()}
-    queries, qrels = splits["train"]
-    ids, X, y, g = tables["train"]
+def cross_validate(matcher: Matcher, queries, qrels, table, features, log=print, label: str = "") -> dict:
+    """Return {C: MAP@5 of 5-fold cross-validation over the train queries} (grouped by query)
+    for a re-ranker reading ``features`` of the pair ``table`` (see :func:`pair_table`)."""
+    ids, X, y, g = table
     folds = np.arange(len(queries)) % FOLDS
     cv = {}
     for C in C_GRID:
         maps = []
         for f in range(FOLDS):
             test_q = folds[g] == f
-            model = Reranker(features=names(dense), C=C).fit(X[~test_q], y[~test_q])
+            model = Reranker(features=features, C=C).fit(X[~test_q], y[~test_q])
             sub = [i for i in range(len(queries)) if folds[i] == f]
             maps.append(ranked_map(model, [queries[i] for i in sub], [ids[i] for i in sub], X[test_q],
                                    np.searchsorted(sub, g[test_q]), qrels, matcher.copies))
         cv[C] = float(np.mean(maps))
-        log(f"C={C}: cross-validated train MAP@5 {cv[C]:.4f}")
+        log(f"{label}C={C}: cross-validated train MAP@5 {cv[C]:.4f}")
+    return cv
+
+
+def _fit_reranker(tier, claims, splits, encoder, cache_dir, log) -> tuple[Reranker, dict]:
+    dense = tier == "accurate"
+    matcher = Matcher(claims, model=None, dense=dense, encoder=encoder, cache_dir=cache_dir, cache_queries=True)
+    tables = {s: pair_table(matcher, q, qr) for s, (q, qr) in splits.items()}
+    queries, qrels = splits["train"]
+    _, X, y, _ = tables["train"]
+    cv = cross_validate(matcher, queries, qrels, tables["train"], names(dense), log)
     best = max(cv, key=lambda c: (cv[c], -c))
     model = Reranker(features=names(dense), C=best).fit(X, y)
     dq, dqr = splits["dev"]

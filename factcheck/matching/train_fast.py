@@ -10,7 +10,7 @@ import numpy as np
 
 from .matcher import Matcher
 from .rerank import Reranker
-from .train import C_GRID, FOLDS, pair_table, ranked_map, read_ct20
+from .train import cross_validate, pair_table, ranked_map, read_ct20
 
 #: the static word table's nearest claims added as candidates, tried by CV
 STATIC_GRID = (0, 10, 20)
@@ -18,24 +18,6 @@ STATIC_GRID = (0, 10, 20)
 #: when True is listed. Not by default: with the shipped table it moved CV MAP@5 by 0.0001
 #: (0.8922 against 0.8921), noise, and one feature more
 SENTENCE_GRID = (False,)
-
-
-def _cross_validate(matcher: Matcher, queries, qrels, table, features, log, label: str) -> dict:
-    """Return {C: MAP@5 of grouped 5-fold CV over the train queries} of one candidate set and feature set."""
-    ids, X, y, g = table
-    folds = np.arange(len(queries)) % FOLDS
-    cv = {}
-    for C in C_GRID:
-        maps = []
-        for f in range(FOLDS):
-            test_q = folds[g] == f
-            model = Reranker(features=features, C=C).fit(X[~test_q], y[~test_q])
-            sub = [i for i in range(len(queries)) if folds[i] == f]
-            maps.append(ranked_map(model, [queries[i] for i in sub], [ids[i] for i in sub], X[test_q],
-                                   np.searchsorted(sub, g[test_q]), qrels, matcher.copies))
-        cv[C] = float(np.mean(maps))
-        log(f"{label}C={C}: cross-validated train MAP@5 {cv[C]:.4f}")
-    return cv
 
 
 def static_table_dir(static: str | Path | None, output: str | Path | None) -> Path | None:
@@ -89,7 +71,7 @@ def train_fast_reranker(*, data: str | Path | None = None, output: str | Path | 
         label = "" if option[0] is None else (f"static, {option[1]} extra candidates"
                                               + (", closest sentence" if option[2] else "") + ": ")
         pairs = pair_table(matcher, queries, qrels)
-        cv = _cross_validate(matcher, queries, qrels, pairs, features, log, label)
+        cv = cross_validate(matcher, queries, qrels, pairs, features, log, label)
         C = max(cv, key=lambda c: (cv[c], -c))
         tried.append({"static": option[0] is not None, "static_candidates": option[1],
                       "static_sentences": option[2], "C": C, "cv_map5": round(cv[C], 4)})
