@@ -41,6 +41,25 @@ def _offline() -> None:
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 
+def training_stack(seed: int, threads: int | None = None):
+    """Import torch and BERT for a fine-tuning run, offline and quiet, with every random
+    generator seeded; return ``(torch, BertModel)``. A missing extra is a one-line ModelError."""
+    _offline()
+    try:
+        import torch
+        from transformers import BertModel
+        from transformers.utils import logging as hf_logging
+    except ImportError:
+        raise ModelError("fine-tuning needs torch and transformers; run: pip install 'factcheck[transformers]'") from None
+    hf_logging.set_verbosity_error()
+    if threads:
+        torch.set_num_threads(threads)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    return torch, BertModel
+
+
 def _as_input(x: SentenceInput | str) -> SentenceInput:
     return x if isinstance(x, SentenceInput) else SentenceInput.from_text(str(x))
 

@@ -17,7 +17,6 @@ tokenizer, in training and in scoring.
 from __future__ import annotations
 
 import json
-import random
 import shutil
 import time
 from pathlib import Path
@@ -103,18 +102,8 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
     if epochs < 1 or batch_size < 1 or max_length < 8:
         raise ValueError("epochs and batch_size must be >= 1 and max_length >= 8")
     base = _base_folder(base_model_dir)
-    from .finetune import _offline
-    _offline()
-    try:
-        import torch
-        from transformers import BertModel
-        from transformers.utils import logging as hf_logging
-    except ImportError:
-        raise ModelError("fine-tuning needs torch and transformers; run: pip install 'factcheck[transformers]'") from None
-    hf_logging.set_verbosity_error()
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
+    from .finetune import training_stack
+    torch, BertModel = training_stack(seed)
     try:
         bert = BertModel.from_pretrained(str(base), local_files_only=True, use_safetensors=True,
                                          add_pooling_layer=False)

@@ -17,7 +17,6 @@ SHA-256. :func:`load` refuses (ModelError) a file that does not match; only safe
 """
 from __future__ import annotations
 
-import random
 import shutil
 import time
 from pathlib import Path
@@ -127,20 +126,8 @@ def finetune(queries: Sequence[str], positives: Sequence[int], claim_texts: Sequ
     if epochs < 1 or batch_size < 2 or max_length < 8:
         raise ValueError("epochs must be >= 1, batch_size >= 2 and max_length >= 8")
     base = _base_folder(base_model_dir)
-    from ..finetune import _offline
-    _offline()
-    try:
-        import torch
-        from transformers import BertModel
-        from transformers.utils import logging as hf_logging
-    except ImportError:
-        raise ModelError("fine-tuning needs torch and transformers; run: pip install 'factcheck[transformers]'") from None
-    hf_logging.set_verbosity_error()
-    if threads:
-        torch.set_num_threads(threads)
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
+    from ..finetune import training_stack
+    torch, BertModel = training_stack(seed, threads)
     try:
         bert = BertModel.from_pretrained(str(base), local_files_only=True, use_safetensors=True,
                                          add_pooling_layer=False)
