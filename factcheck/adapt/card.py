@@ -80,7 +80,10 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
             h = info["held_out"]
             if part == "checkworthy":
                 m = h["metric"]
-                lines.append(f"- {name}, held-out {m}: {_pair(h['before'], h['after'], m)} ({h['before']['n']} claims).")
+                shown = "mean log-likelihood" if m == "log_likelihood" else m
+                extra = f"; F1 at 0.5 {_pair(h['before'], h['after'], 'f1')}" if m != "f1" and "f1" in h["before"] else ""
+                lines.append(f"- {name}, held-out {shown}: {_pair(h['before'], h['after'], m)}{extra} "
+                             f"({h['before']['n']} claims).")
             else:
                 lines.append(f"- {name}, held-out agreement with reviewers' labels: {h['before']:.3f} -> "
                              f"{h['after']:.3f} ({h['n']} claims).")

@@ -58,13 +58,14 @@ def holdout_mask(groups: Sequence[str], share: float = HOLDOUT_SHARE) -> np.ndar
 
 
 def checkworthy_figures(y: Sequence[int], proba: Sequence[float]) -> dict:
-    """Return F1 of the check-worthy class and accuracy at 0.5."""
+    """Return F1 of the check-worthy class and accuracy at 0.5, and the mean log-likelihood of
+    the answers (the proper score the layer is fitted and cross-validated on)."""
     from .checkworthy import f1_at_zero
-    from .logistic import logit
+    from .logistic import log_loss, logit
     y = np.asarray(y)
     p = np.asarray(proba)
     return {"f1": round(f1_at_zero(y, logit(p)), 4), "accuracy": round(float(np.mean((p >= 0.5) == (y == 1))), 4),
-            "n": int(len(y))}
+            "log_likelihood": round(-float(log_loss(y, logit(p))), 4), "n": int(len(y))}
 
 
 def attribution_figures(model, examples: Sequence[NewsroomExample]) -> dict:
