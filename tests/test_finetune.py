@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import numpy as np
 import pytest
@@ -31,19 +30,10 @@ SENTENCES = [
 @pytest.fixture(scope="module")
 def tiny_bert(tmp_path_factory):
     """A 1-layer, 16-wide BERT with a 60-word vocabulary, saved as a local HF folder."""
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    from transformers import BertConfig, BertModel, BertTokenizerFast
+    from conftest import write_tiny_bert
 
-    d = tmp_path_factory.mktemp("tiny-bert")
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "3", "4", "90"] + sorted(set(WORDS))
-    (d / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    tok = BertTokenizerFast(vocab_file=str(d / "vocab.txt"), do_lower_case=True)
-    tok.save_pretrained(str(d))
-    torch.manual_seed(0)
-    cfg = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                     intermediate_size=32, max_position_embeddings=64)
-    BertModel(cfg).save_pretrained(str(d), safe_serialization=True)
-    return d
+    special = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "3", "4", "90"]
+    return write_tiny_bert(tmp_path_factory.mktemp("tiny-bert"), special + sorted(set(WORDS)))
 
 
 def _data():

@@ -4,7 +4,6 @@ through ``factcheck train --task matching --tier accurate``."""
 from __future__ import annotations
 
 import json
-import os
 
 import numpy as np
 import pytest
@@ -76,18 +75,10 @@ WORDS = ("the mayor said new bridge cost million dollars drinking lemon water cu
 @pytest.fixture(scope="module")
 def tiny_bert(tmp_path_factory):
     """A 1-layer, 16-wide BERT with a small vocabulary, saved as a local HF folder."""
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    from transformers import BertConfig, BertModel, BertTokenizerFast
+    from conftest import write_tiny_bert
 
-    d = tmp_path_factory.mktemp("tiny-bert")
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "40", "2"] + sorted(set(WORDS))
-    (d / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    BertTokenizerFast(vocab_file=str(d / "vocab.txt"), do_lower_case=True).save_pretrained(str(d))
-    torch.manual_seed(0)
-    cfg = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                     intermediate_size=32, max_position_embeddings=64)
-    BertModel(cfg).save_pretrained(str(d), safe_serialization=True)
-    return d
+    special = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "40", "2"]
+    return write_tiny_bert(tmp_path_factory.mktemp("tiny-bert"), special + sorted(set(WORDS)))
 
 
 QUERIES = ["mayor says bridge cost 40 million", "lemon water cures flu", "senator voted against lunch bill",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from click.testing import CliRunner
@@ -24,20 +23,13 @@ ROWS = [
 
 @pytest.fixture
 def tiny_bert(tmp_path):
-    os.environ["HF_HUB_OFFLINE"] = "1"
-    from transformers import BertConfig, BertModel, BertTokenizerFast
+    from conftest import write_tiny_bert
 
     words = sorted({w.strip(".,$").lower() for text, *_ in ROWS for w in text.split()})
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "$"] + words
     d = tmp_path / "tiny-bert"
     d.mkdir()
-    (d / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    BertTokenizerFast(vocab_file=str(d / "vocab.txt"), do_lower_case=True).save_pretrained(str(d))
-    torch.manual_seed(0)
-    cfg = BertConfig(vocab_size=len(vocab), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
-                     intermediate_size=32, max_position_embeddings=64)
-    BertModel(cfg).save_pretrained(str(d), safe_serialization=True)
-    return d
+    return write_tiny_bert(d, vocab)
 
 
 @pytest.fixture
