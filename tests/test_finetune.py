@@ -30,7 +30,7 @@ SENTENCES = [
 @pytest.fixture(scope="module")
 def tiny_bert(tmp_path_factory):
     """A 1-layer, 16-wide BERT with a 60-word vocabulary, saved as a local HF folder."""
-    from conftest import write_tiny_bert
+    from tinybert import write_tiny_bert
 
     special = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "3", "4", "90"]
     return write_tiny_bert(tmp_path_factory.mktemp("tiny-bert"), special + sorted(set(WORDS)))

@@ -75,7 +75,7 @@ WORDS = ("the mayor said new bridge cost million dollars drinking lemon water cu
 @pytest.fixture(scope="module")
 def tiny_bert(tmp_path_factory):
     """A 1-layer, 16-wide BERT with a small vocabulary, saved as a local HF folder."""
-    from conftest import write_tiny_bert
+    from tinybert import write_tiny_bert
 
     special = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "40", "2"]
     return write_tiny_bert(tmp_path_factory.mktemp("tiny-bert"), special + sorted(set(WORDS)))

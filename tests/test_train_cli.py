@@ -23,7 +23,7 @@ ROWS = [
 
 @pytest.fixture
 def tiny_bert(tmp_path):
-    from conftest import write_tiny_bert
+    from tinybert import write_tiny_bert
 
     words = sorted({w.strip(".,$").lower() for text, *_ in ROWS for w in text.split()})
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", ".", ",", "$"] + words
