@@ -60,6 +60,27 @@ def training_stack(seed: int, threads: int | None = None):
     return torch, BertModel
 
 
+def adamw(params: list, lr: float, weight_decay: float):
+    """Return AdamW over named parameters ``[(name, parameter), ...]``: ``weight_decay`` on
+    the weights, none on biases and LayerNorm weights."""
+    import torch
+    no_decay = ("bias", "LayerNorm.weight")
+    return torch.optim.AdamW(
+        [{"params": [p for k, p in params if not any(s in k for s in no_decay)], "weight_decay": weight_decay},
+         {"params": [p for k, p in params if any(s in k for s in no_decay)], "weight_decay": 0.0}], lr=lr)
+
+
+def optimizer_step(loss, params: list, optimizer, scheduler) -> None:
+    """Back-propagate ``loss``, clip the gradient norm of the named ``params`` to 1, step the
+    optimizer and the learning-rate schedule, and clear the gradients."""
+    import torch
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_([p for _, p in params], 1.0)
+    optimizer.step()
+    scheduler.step()
+    optimizer.zero_grad()
+
+
 def _as_input(x: SentenceInput | str) -> SentenceInput:
     return x if isinstance(x, SentenceInput) else SentenceInput.from_text(str(x))
 

@@ -102,7 +102,7 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
     if epochs < 1 or batch_size < 1 or max_length < 8:
         raise ValueError("epochs and batch_size must be >= 1 and max_length >= 8")
     base = _base_folder(base_model_dir)
-    from .finetune import training_stack
+    from .finetune import adamw, optimizer_step, training_stack
     torch, BertModel = training_stack(seed)
     try:
         bert = BertModel.from_pretrained(str(base), local_files_only=True, use_safetensors=True,
@@ -123,10 +123,7 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
     # class-balanced: each class carries half of the loss
     weight = np.where(y == 1, n / (2 * pos), n / (2 * (n - pos))).astype(np.float32)
     params = list(bert.named_parameters()) + [("head." + k, v) for k, v in head.named_parameters()]
-    no_decay = ("bias", "LayerNorm.weight")
-    optimizer = torch.optim.AdamW(
-        [{"params": [p for k, p in params if not any(s in k for s in no_decay)], "weight_decay": weight_decay},
-         {"params": [p for k, p in params if any(s in k for s in no_decay)], "weight_decay": 0.0}], lr=lr)
+    optimizer = adamw(params, lr, weight_decay)
     total = epochs * ((n + batch_size - 1) // batch_size)
     n_warm = max(1, int(warmup * total))
     scheduler = torch.optim.lr_scheduler.LambdaLR(
@@ -148,11 +145,7 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
             logits = head((hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)).squeeze(-1)
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
                 logits, torch.from_numpy(y[rows]), weight=torch.from_numpy(weight[rows]))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_([p for _, p in params], 1.0)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad()
+            optimizer_step(loss, params, optimizer, scheduler)
             step += 1
             running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
             if log and (step % 20 == 0 or step == total):

@@ -126,7 +126,7 @@ def finetune(queries: Sequence[str], positives: Sequence[int], claim_texts: Sequ
     if epochs < 1 or batch_size < 2 or max_length < 8:
         raise ValueError("epochs must be >= 1, batch_size >= 2 and max_length >= 8")
     base = _base_folder(base_model_dir)
-    from ..finetune import training_stack
+    from ..finetune import adamw, optimizer_step, training_stack
     torch, BertModel = training_stack(seed, threads)
     try:
         bert = BertModel.from_pretrained(str(base), local_files_only=True, use_safetensors=True,
@@ -143,11 +143,8 @@ def finetune(queries: Sequence[str], positives: Sequence[int], claim_texts: Sequ
     negatives = [[c for c in (hard[i] if hard else ()) if c not in relevant[i]][:hard_negatives]
                  for i in range(len(queries))]
     n = len(queries)
-    no_decay = ("bias", "LayerNorm.weight")
     params = list(bert.named_parameters())
-    optimizer = torch.optim.AdamW(
-        [{"params": [p for k, p in params if not any(s in k for s in no_decay)], "weight_decay": weight_decay},
-         {"params": [p for k, p in params if any(s in k for s in no_decay)], "weight_decay": 0.0}], lr=lr)
+    optimizer = adamw(params, lr, weight_decay)
     gen = np.random.default_rng(seed)
     plan = [_batches(n, batch_size, positives, gen) for _ in range(epochs)]
     total = sum(len(p) for p in plan)
@@ -168,11 +165,7 @@ def finetune(queries: Sequence[str], positives: Sequence[int], claim_texts: Sequ
             blocked = torch.tensor([[j != positives[i] and j in relevant[i] for j in columns] for i in rows])
             scores = scores.masked_fill(blocked, float("-inf"))
             loss = torch.nn.functional.cross_entropy(scores, torch.arange(len(rows)))
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_([p for _, p in params], 1.0)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad()
+            optimizer_step(loss, params, optimizer, scheduler)
             step += 1
             running = 0.9 * running + 0.1 * loss.item() if step > 1 else loss.item()
             if log and (step % 10 == 0 or step == total):
