@@ -182,14 +182,16 @@ def select_settings(sets: dict[str, list], *, seed: int = 0, grid: dict[str, tup
     scored = (set_names == "ct24") | (domains == NEWS)  # figures: CT24 train debates and news rows
     import scipy.sparse as sp
 
-    from .checkworthy import _clean, sentence_vectors
-    base = CheckworthyClassifier(**{**TRAINING, "vector_weight": 0.0}, random_state=seed)
-    F = base.transform(X)
+    from .checkworthy import CUE_FEATURES
     weights = tuple(grid.get("vector_weight", (TRAINING["vector_weight"],)))
+    # the features once (each sentence cleaned once): with the unit sentence vectors as the last
+    # columns when a weight is tried, each weight then scales them
+    F = CheckworthyClassifier(**{**TRAINING, "vector_weight": 1.0 if any(weights) else 0.0},
+                              random_state=seed).transform(X)
     V = None
-    if any(weights):  # the unit sentence vectors once; each weight scales them
-        table = CheckworthyClassifier(vector_weight=1.0)._table()
-        V = sp.csr_matrix(sentence_vectors(table, [_clean(x) for x in X]).astype(np.float64))
+    if any(weights):
+        end = TRAINING["n_features"] + len(CUE_FEATURES)
+        F, V = F[:, :end], F[:, end:]
     trials = []
     for use_clef in grid["clef2019"]:
         mask = np.ones(len(y), bool) if use_clef else set_names != "clef2019"
