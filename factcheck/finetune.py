@@ -41,6 +41,33 @@ def _offline() -> None:
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
 
 
+#: the tokenizer file of a BERT folder (the pinned MiniLM's, a fine-tuned model's)
+TOKENIZER = "tokenizer.json"
+
+
+def base_folder(base_model_dir: str | Path | None) -> Path:
+    """Return the base encoder's folder: the pinned package (hash-checked) when None, else the
+    folder given, which must hold config.json, the tokenizer and .safetensors weights."""
+    from .embeddings import package_model_dir, verify_model_dir
+    if base_model_dir is None:
+        return verify_model_dir(package_model_dir())
+    base = Path(base_model_dir)
+    if not (base / "config.json").is_file() or not (base / TOKENIZER).is_file() or not any(base.glob("*.safetensors")):
+        raise ModelError(f"base model {base} needs config.json, {TOKENIZER} and .safetensors weights "
+                         "(pickled weights are not read)")
+    return base
+
+
+def load_tokenizer(path: Path, max_length: int):
+    """Return the fast tokenizer in ``path``, without padding, truncating at ``max_length``."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    tok.no_padding()
+    tok.enable_truncation(max_length)
+    return tok
+
+
 def training_stack(seed: int, threads: int | None = None):
     """Import torch and BERT for a fine-tuning run, offline and quiet, with every random
     generator seeded; return ``(torch, BertModel)``. A missing extra is a one-line ModelError."""

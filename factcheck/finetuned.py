@@ -24,7 +24,9 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from .embeddings import sha256_file
 from .errors import ModelError, NotFittedError, UnsafeModelError
+from .finetune import TOKENIZER, base_folder, load_tokenizer
 from .types import THRESHOLD, SentenceInput
 from .wrappers import strip_wrappers
 
@@ -32,7 +34,6 @@ TYPE = "checkworthy-finetuned"
 FORMAT_VERSION = 1
 CONFIG = "config.json"
 WEIGHTS = "model.safetensors"
-TOKENIZER = "tokenizer.json"
 _ALLOWED = {CONFIG, WEIGHTS, TOKENIZER, "MODEL_CARD.md", "README.md"}
 _BERT_KEYS = ("hidden_size", "num_attention_heads", "num_hidden_layers", "intermediate_size",
               "layer_norm_eps", "hidden_act", "max_position_embeddings", "vocab_size")
@@ -56,32 +57,6 @@ def model_text(x: SentenceInput | str) -> str:
     return strip_wrappers(_text(x)) or _text(x).strip()
 
 
-def _sha256(path: Path) -> str:
-    from .embeddings import sha256_file
-    return sha256_file(path)
-
-
-def _tokenizer(path: Path, max_length: int):
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(path))
-    tok.no_padding()
-    tok.enable_truncation(max_length)
-    return tok
-
-
-def _base_folder(base_model_dir: str | Path | None) -> Path:
-    """Return the base encoder's folder: the pinned package (hash-checked) when None."""
-    from .embeddings import package_model_dir, verify_model_dir
-    if base_model_dir is None:
-        return verify_model_dir(package_model_dir())
-    base = Path(base_model_dir)
-    if not (base / "config.json").is_file() or not (base / TOKENIZER).is_file() or not any(base.glob("*.safetensors")):
-        raise ModelError(f"base model {base} needs config.json, {TOKENIZER} and .safetensors weights "
-                         "(pickled weights are not read)")
-    return base
-
-
 def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int], *, out_dir: str | Path,
                          base_model_dir: str | Path | None = None, epochs: int = 1, lr: float = 5e-5,
                          batch_size: int = 32, max_length: int = 64, weight_decay: float = 0.01,
@@ -101,7 +76,7 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
         raise ValueError("y must hold both labels 0 and 1")
     if epochs < 1 or batch_size < 1 or max_length < 8:
         raise ValueError("epochs and batch_size must be >= 1 and max_length >= 8")
-    base = _base_folder(base_model_dir)
+    base = base_folder(base_model_dir)
     from .finetune import adamw, optimizer_step, training_stack
     torch, BertModel = training_stack(seed)
     try:
@@ -116,7 +91,7 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
     stages = []
     if start_from is not None:
         stages = _continue_from(start_from, bert, head)
-    tok = _tokenizer(base / TOKENIZER, max_length)
+    tok = load_tokenizer(base / TOKENIZER, max_length)
     ids = [e.ids for e in tok.encode_batch([model_text(t) for t in texts])]
     n = len(ids)
     pos = float(y.sum())
@@ -208,7 +183,7 @@ def save(out_dir: str | Path, state: dict, tokenizer_file: Path, config: dict, s
     if Path(tokenizer_file).resolve() != (out / TOKENIZER).resolve():
         shutil.copyfile(tokenizer_file, out / TOKENIZER)
     config = {"type": TYPE, "format_version": FORMAT_VERSION, **config, "shift": shift,
-              "sha256": {WEIGHTS: _sha256(out / WEIGHTS), TOKENIZER: _sha256(out / TOKENIZER)}}
+              "sha256": {WEIGHTS: sha256_file(out / WEIGHTS), TOKENIZER: sha256_file(out / TOKENIZER)}}
     (out / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return FinetunedCheckworthy.load(out)
 
@@ -235,7 +210,7 @@ class FinetunedCheckworthy:
             path = directory / name
             if not path.is_file():
                 raise ModelError(f"{path} is missing; rebuild it with 'factcheck train --tier accurate'")
-            if name not in pinned or _sha256(path) != pinned[name]:
+            if name not in pinned or sha256_file(path) != pinned[name]:
                 raise UnsafeModelError(f"{path} does not match the SHA-256 in {directory / CONFIG}: refusing "
                                        "to load a modified model; rebuild it with 'factcheck train --tier accurate'")
         bert = config.get("bert") or {}
@@ -255,7 +230,7 @@ class FinetunedCheckworthy:
             head_w = weights.pop("classifier.weight").double().numpy().reshape(-1)
             head_b = float(weights.pop("classifier.bias").reshape(-1)[0])
             max_length = int(config["max_length"])
-            encoder = MiniLM(weights, _tokenizer(directory / TOKENIZER, max_length), bert, max_length)
+            encoder = MiniLM(weights, load_tokenizer(directory / TOKENIZER, max_length), bert, max_length)
         except (KeyError, RuntimeError, ValueError) as exc:
             raise ModelError(f"{directory / WEIGHTS} does not match its config ({exc}); rebuild the model") from None
         self = cls()

@@ -24,11 +24,12 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from ..embeddings import sha256_file
 from ..errors import ModelError, UnsafeModelError
+from ..finetune import TOKENIZER, base_folder, load_tokenizer
 
 FOLDER = "encoder"
 WEIGHTS = "model.safetensors"
-TOKENIZER = "tokenizer.json"
 PINNED = "pinned all-MiniLM-L6-v2"
 #: cosine scale of the ranking loss (sentence-transformers' default for this loss)
 SCALE = 20.0
@@ -41,31 +42,6 @@ FINETUNE = False
 #: (scripts/select_match_encoder.py; models/accurate/matching/MODEL_CARD.md)
 TRAINING: dict[str, Any] = {"epochs": 1, "lr": 5e-5, "batch_size": 32, "hard_negatives": 1,
                             "max_length": 64, "warmup": 0.1, "weight_decay": 0.01}
-
-
-def _sha256(path: Path) -> str:
-    from ..embeddings import sha256_file
-    return sha256_file(path)
-
-
-def _base_folder(base: str | Path | None) -> Path:
-    from ..embeddings import package_model_dir, verify_model_dir
-    if base is None:
-        return verify_model_dir(package_model_dir())
-    base = Path(base)
-    if not (base / "config.json").is_file() or not (base / TOKENIZER).is_file() or not any(base.glob("*.safetensors")):
-        raise ModelError(f"base model {base} needs config.json, {TOKENIZER} and .safetensors weights "
-                         "(pickled weights are not read)")
-    return base
-
-
-def _tokenizer(path: Path, max_length: int):
-    from tokenizers import Tokenizer
-
-    tok = Tokenizer.from_file(str(path))
-    tok.no_padding()
-    tok.enable_truncation(max_length)
-    return tok
 
 
 def _padded(ids: list[list[int]]):
@@ -125,7 +101,7 @@ def finetune(queries: Sequence[str], positives: Sequence[int], claim_texts: Sequ
         raise ValueError(f"{len(queries)} queries, {len(positives)} positives, {len(relevant)} relevance sets")
     if epochs < 1 or batch_size < 2 or max_length < 8:
         raise ValueError("epochs must be >= 1, batch_size >= 2 and max_length >= 8")
-    base = _base_folder(base_model_dir)
+    base = base_folder(base_model_dir)
     from ..finetune import adamw, optimizer_step, training_stack
     torch, BertModel = training_stack(seed, threads)
     try:
@@ -136,7 +112,7 @@ def finetune(queries: Sequence[str], positives: Sequence[int], claim_texts: Sequ
     cfg = bert.config
     if cfg.model_type != "bert" or cfg.hidden_act != "gelu":
         raise ModelError(f"{base} is not a BERT encoder with GELU activations")
-    tok = _tokenizer(base / TOKENIZER, max_length)
+    tok = load_tokenizer(base / TOKENIZER, max_length)
     q_ids = [e.ids for e in tok.encode_batch(list(queries))]
     needed = sorted(set(positives) | {c for h in (hard or ()) for c in h})
     c_ids = dict(zip(needed, (e.ids for e in tok.encode_batch([claim_texts[c] for c in needed]))))
@@ -217,7 +193,7 @@ def _as_encoder(state: dict, bert: dict, tokenizer: Path, identity: str | None =
             h.update(k.encode() + b"\x00" + weights[k].numpy().tobytes())
         identity = f"training:{h.hexdigest()}"
     max_length = min(256, int(bert["max_position_embeddings"]))  # the pinned encoder's max_seq_length
-    return FinetunedEncoder(MiniLM(weights, _tokenizer(tokenizer, max_length), bert, max_length), identity)
+    return FinetunedEncoder(MiniLM(weights, load_tokenizer(tokenizer, max_length), bert, max_length), identity)
 
 
 def save(directory: str | Path, state: dict, description: dict) -> dict:
@@ -229,15 +205,15 @@ def save(directory: str | Path, state: dict, description: dict) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     save_file({k: v.half().contiguous() if v.is_floating_point() else v for k, v in state.items()},
               str(folder / WEIGHTS))
-    entry = {**description, "weights": f"{FOLDER}/{WEIGHTS}", "sha256": _sha256(folder / WEIGHTS)}
+    entry = {**description, "weights": f"{FOLDER}/{WEIGHTS}", "sha256": sha256_file(folder / WEIGHTS)}
     if description.get("base_model") == PINNED:
         entry["tokenizer"] = "pinned"
         (folder / TOKENIZER).unlink(missing_ok=True)
     else:
-        source = _base_folder(description["base_model"]) / TOKENIZER
+        source = base_folder(description["base_model"]) / TOKENIZER
         shutil.copyfile(source, folder / TOKENIZER)
         entry["tokenizer"] = f"{FOLDER}/{TOKENIZER}"
-        entry["tokenizer_sha256"] = _sha256(folder / TOKENIZER)
+        entry["tokenizer_sha256"] = sha256_file(folder / TOKENIZER)
     return entry
 
 
@@ -261,7 +237,7 @@ def load(directory: str | Path, entry: dict) -> FinetunedEncoder:
     if entry.get("weights") != f"{FOLDER}/{WEIGHTS}" or not weights.is_file():
         raise ModelError(f"the encoder weights {weights} are missing; rebuild with "
                          "'factcheck train --task matching --tier accurate'")
-    if _sha256(weights) != entry.get("sha256"):
+    if sha256_file(weights) != entry.get("sha256"):
         raise UnsafeModelError(f"{weights} does not match the SHA-256 in {directory / 'config.json'}: refusing "
                                "to load a modified encoder; rebuild with 'factcheck train --task matching --tier accurate'")
     if entry.get("tokenizer") == "pinned":
@@ -271,7 +247,7 @@ def load(directory: str | Path, entry: dict) -> FinetunedEncoder:
         tokenizer = directory / FOLDER / TOKENIZER
         if entry.get("tokenizer") != f"{FOLDER}/{TOKENIZER}" or not tokenizer.is_file():
             raise ModelError(f"the encoder's tokenizer {tokenizer} is missing")
-        if _sha256(tokenizer) != entry.get("tokenizer_sha256"):
+        if sha256_file(tokenizer) != entry.get("tokenizer_sha256"):
             raise UnsafeModelError(f"{tokenizer} does not match the SHA-256 in {directory / 'config.json'}: "
                                    "refusing to load a modified tokenizer")
     try:
