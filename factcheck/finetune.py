@@ -68,9 +68,12 @@ def load_tokenizer(path: Path, max_length: int):
     return tok
 
 
-def training_stack(seed: int, threads: int | None = None):
+def base_bert(base_model_dir: str | Path | None, seed: int, threads: int | None = None):
     """Import torch and BERT for a fine-tuning run, offline and quiet, with every random
-    generator seeded; return ``(torch, BertModel)``. A missing extra is a one-line ModelError."""
+    generator seeded, and load the base encoder (:func:`base_folder`, safetensors only);
+    return ``(torch, bert, base folder)``. A missing extra or a folder that is no BERT encoder
+    with GELU activations is a one-line ModelError."""
+    base = base_folder(base_model_dir)
     _offline()
     try:
         import torch
@@ -84,7 +87,28 @@ def training_stack(seed: int, threads: int | None = None):
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
-    return torch, BertModel
+    try:
+        bert = BertModel.from_pretrained(str(base), local_files_only=True, use_safetensors=True,
+                                         add_pooling_layer=False)
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"could not load the BERT model in {base}: {str(exc).splitlines()[0]}") from None
+    cfg = bert.config
+    if cfg.model_type != "bert" or cfg.hidden_act != "gelu":
+        raise ModelError(f"{base} is not a BERT encoder with GELU activations")
+    return torch, bert, base
+
+
+def padded_batch(ids: list[list[int]]):
+    """Return (token ids, attention mask) of token-id lists, zero-padded to the longest."""
+    import torch
+
+    width = max(len(t) for t in ids)
+    batch = torch.zeros((len(ids), width), dtype=torch.long)
+    mask = torch.zeros((len(ids), width), dtype=torch.long)
+    for r, t in enumerate(ids):
+        batch[r, :len(t)] = torch.tensor(t)
+        mask[r, :len(t)] = 1
+    return batch, mask
 
 
 def adamw(params: list, lr: float, weight_decay: float):

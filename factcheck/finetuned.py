@@ -26,7 +26,7 @@ import numpy as np
 
 from .embeddings import sha256_file
 from .errors import ModelError, NotFittedError, UnsafeModelError
-from .finetune import TOKENIZER, base_folder, load_tokenizer
+from .finetune import TOKENIZER, load_tokenizer
 from .types import THRESHOLD, SentenceInput
 from .wrappers import strip_wrappers
 
@@ -76,17 +76,9 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
         raise ValueError("y must hold both labels 0 and 1")
     if epochs < 1 or batch_size < 1 or max_length < 8:
         raise ValueError("epochs and batch_size must be >= 1 and max_length >= 8")
-    base = base_folder(base_model_dir)
-    from .finetune import adamw, optimizer_step, training_stack
-    torch, BertModel = training_stack(seed)
-    try:
-        bert = BertModel.from_pretrained(str(base), local_files_only=True, use_safetensors=True,
-                                         add_pooling_layer=False)
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"could not load the BERT model in {base}: {str(exc).splitlines()[0]}") from None
+    from .finetune import adamw, base_bert, optimizer_step, padded_batch
+    torch, bert, base = base_bert(base_model_dir, seed)
     cfg = bert.config
-    if cfg.model_type != "bert" or cfg.hidden_act != "gelu":
-        raise ModelError(f"{base} is not a BERT encoder with GELU activations")
     head = torch.nn.Linear(cfg.hidden_size, 1)
     stages = []
     if start_from is not None:
@@ -109,12 +101,7 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
     lengths = np.array([len(t) for t in ids])
     for epoch in range(epochs):
         for rows in _length_batches(lengths, batch_size, gen):
-            width = max(len(ids[i]) for i in rows)
-            batch = torch.zeros((len(rows), width), dtype=torch.long)
-            mask = torch.zeros((len(rows), width), dtype=torch.long)
-            for r, i in enumerate(rows):
-                batch[r, :len(ids[i])] = torch.tensor(ids[i])
-                mask[r, :len(ids[i])] = 1
+            batch, mask = padded_batch([ids[i] for i in rows])
             hidden = bert(input_ids=batch, attention_mask=mask).last_hidden_state
             m = mask.unsqueeze(-1).float()
             logits = head((hidden * m).sum(1) / m.sum(1).clamp(min=1e-9)).squeeze(-1)

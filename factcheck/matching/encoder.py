@@ -26,7 +26,7 @@ import numpy as np
 
 from ..embeddings import sha256_file
 from ..errors import ModelError, UnsafeModelError
-from ..finetune import TOKENIZER, base_folder, load_tokenizer
+from ..finetune import TOKENIZER, base_folder, load_tokenizer, padded_batch
 
 FOLDER = "encoder"
 WEIGHTS = "model.safetensors"
@@ -44,22 +44,10 @@ TRAINING: dict[str, Any] = {"epochs": 1, "lr": 5e-5, "batch_size": 32, "hard_neg
                             "max_length": 64, "warmup": 0.1, "weight_decay": 0.01}
 
 
-def _padded(ids: list[list[int]]):
-    import torch
-
-    width = max(len(t) for t in ids)
-    batch = torch.zeros((len(ids), width), dtype=torch.long)
-    mask = torch.zeros((len(ids), width), dtype=torch.long)
-    for r, t in enumerate(ids):
-        batch[r, :len(t)] = torch.tensor(t)
-        mask[r, :len(t)] = 1
-    return batch, mask
-
-
 def _embed(bert, ids: list[list[int]]):
     import torch.nn.functional as F
 
-    batch, mask = _padded(ids)
+    batch, mask = padded_batch(ids)
     hidden = bert(input_ids=batch, attention_mask=mask).last_hidden_state
     m = mask.unsqueeze(-1).to(hidden.dtype)
     return F.normalize((hidden * m).sum(1) / m.sum(1).clamp(min=1e-9), p=2, dim=1)
@@ -101,17 +89,9 @@ def finetune(queries: Sequence[str], positives: Sequence[int], claim_texts: Sequ
         raise ValueError(f"{len(queries)} queries, {len(positives)} positives, {len(relevant)} relevance sets")
     if epochs < 1 or batch_size < 2 or max_length < 8:
         raise ValueError("epochs must be >= 1, batch_size >= 2 and max_length >= 8")
-    base = base_folder(base_model_dir)
-    from ..finetune import adamw, optimizer_step, training_stack
-    torch, BertModel = training_stack(seed, threads)
-    try:
-        bert = BertModel.from_pretrained(str(base), local_files_only=True, use_safetensors=True,
-                                         add_pooling_layer=False)
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"could not load the BERT model in {base}: {str(exc).splitlines()[0]}") from None
+    from ..finetune import adamw, base_bert, optimizer_step
+    torch, bert, base = base_bert(base_model_dir, seed, threads)
     cfg = bert.config
-    if cfg.model_type != "bert" or cfg.hidden_act != "gelu":
-        raise ModelError(f"{base} is not a BERT encoder with GELU activations")
     tok = load_tokenizer(base / TOKENIZER, max_length)
     q_ids = [e.ids for e in tok.encode_batch(list(queries))]
     needed = sorted(set(positives) | {c for h in (hard or ()) for c in h})
