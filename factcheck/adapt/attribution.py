@@ -182,12 +182,18 @@ class AdaptedAttribution:
                 self.exceptions_[sentence_key(x.text)] = entry
         return self
 
-    def _scores(self, X: list[SentenceInput]):
-        if not hasattr(self, "theta_"):
-            raise NotFittedError("this AdaptedAttribution is not fitted: call fit(X, Y) or load(directory) first")
+    def _decision(self, X: list[SentenceInput]):
+        """Return the rules' analyses of X and the layer's (n, 3) decision values, before the
+        cue cap, the exceptions and the learned source cues."""
         analyses, M, zb = self._parts(X)
         z = np.column_stack([zb[:, k] + self._with_base(M, zb, k) @ self.theta_[k] + self.shifts_[k]
                              for k in range(len(LABELS))])
+        return analyses, z
+
+    def _scores(self, X: list[SentenceInput]):
+        if not hasattr(self, "theta_"):
+            raise NotFittedError("this AdaptedAttribution is not fitted: call fit(X, Y) or load(directory) first")
+        analyses, z = self._decision(X)
         P = _rules_base.require_cues(logistic.sigmoid(z), analyses)
         found = [self.exceptions_.get(sentence_key(x.text)) for x in X] if self.exceptions_ else [None] * len(X)
         learned = [None] * len(X)

@@ -93,9 +93,8 @@ def cue_cap_ceiling(examples: Sequence[NewsroomExample], base_att, *, k: int = 5
         tr, te = np.flatnonzero(folds != f), np.flatnonzero(folds == f)
         layer = AdaptedAttribution(base=base_att).fit([X[i] for i in tr], Y[tr], groups=[rated[i].doc_id for i in tr],
                                                       primaries=[primaries[i] for i in tr])
-        a, M, zb = layer._parts([X[i] for i in te])
-        raw[te] = logistic.sigmoid(np.column_stack([zb[:, j] + layer._with_base(M, zb, j) @ layer.theta_[j]
-                                                    + layer.shifts_[j] for j in range(len(LABELS))]))
+        a, z = layer._decision([X[i] for i in te])
+        raw[te] = logistic.sigmoid(z)
         for j, i in enumerate(te):
             analyses[i] = a[j]
         progress(f"cue-cap ceiling: fold {f + 1} of {len(np.unique(folds))} (prior {layer.l2_})")
