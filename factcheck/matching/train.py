@@ -91,8 +91,6 @@ def train_reranker(tier: str = "fast", *, data: str | Path | None = None, output
             encoder, entry = train_encoder(claims, *splits["train"], Path(output) if output is not None else Path(tmp),
                                            base_model=base_model, cache_dir=cache_dir, log=log, **settings)
         model, figures = _fit_reranker(tier, claims, splits, encoder, cache_dir, log)
-        figures["trained_on"] = (f"CLEF-2020 CheckThat! Task 2 English train ({len(splits['train'][0])} tweets, "
-                                 f"{len(claims):,} Snopes claims)")
     if output is not None:
         model.save(output, **figures, **({"encoder": entry} if entry else {}))
     return model, figures
@@ -136,6 +134,21 @@ def cross_validate(matcher: Matcher, queries, qrels, table, features, log=print,
     return cv
 
 
+def reranker_figures(tier: str, C: float, cv_map5: float, model: Reranker, matcher: Matcher, dev, dev_table,
+                     y: np.ndarray, queries, claims) -> dict:
+    """Return the figures a re-ranker's config records: the choice, its cross-validated and dev
+    MAP@5 (``dev``: the dev queries and judgements, ``dev_table``: their :func:`pair_table`),
+    the training pairs and what it was trained on."""
+    dq, dqr = dev
+    dids, dX, _, dg = dev_table
+    return {"tier": tier, "C": C, "cv_map5": round(cv_map5, 4),
+            "dev_map5": round(ranked_map(model, dq, dids, dX, dg, dqr, matcher.copies), 4),
+            "train_pairs": int(len(y)), "train_positive": int(y.sum()),
+            "trained_on": f"CLEF-2020 CheckThat! Task 2 English train ({len(queries)} tweets, "
+                          f"{len(claims):,} Snopes claims)",
+            "trained": _dt.date.today().isoformat()}
+
+
 def _fit_reranker(tier, claims, splits, encoder, cache_dir, log) -> tuple[Reranker, dict]:
     dense = tier == "accurate"
     matcher = Matcher(claims, model=None, dense=dense, encoder=encoder, cache_dir=cache_dir, cache_queries=True)
@@ -145,13 +158,7 @@ def _fit_reranker(tier, claims, splits, encoder, cache_dir, log) -> tuple[Rerank
     cv = cross_validate(matcher, queries, qrels, tables["train"], names(dense), log)
     best = max(cv, key=lambda c: (cv[c], -c))
     model = Reranker(features=names(dense), C=best).fit(X, y)
-    dq, dqr = splits["dev"]
-    dids, dX, _, dg = tables["dev"]
-    figures = {"tier": tier, "C": best, "cv_map5": round(cv[best], 4),
-               "dev_map5": round(ranked_map(model, dq, dids, dX, dg, dqr, matcher.copies), 4),
-               "train_pairs": int(len(y)), "train_positive": int(y.sum()),
-               "trained_on": "CLEF-2020 CheckThat! Task 2 English train (800 tweets, 10,375 Snopes claims)",
-               "trained": _dt.date.today().isoformat()}
+    figures = reranker_figures(tier, best, cv[best], model, matcher, splits["dev"], tables["dev"], y, queries, claims)
     log(f"dev MAP@5 {figures['dev_map5']:.4f} (C={best})")
     return model, figures
 

@@ -3,14 +3,11 @@
 also choosing whether the table's features and nearest claims are kept."""
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
-
-import numpy as np
 
 from .matcher import Matcher
 from .rerank import Reranker
-from .train import cross_validate, pair_table, ranked_map, read_ct20
+from .train import cross_validate, pair_table, read_ct20, reranker_figures
 
 #: the static word table's nearest claims added as candidates, tried by CV
 STATIC_GRID = (0, 10, 20)
@@ -78,15 +75,10 @@ def train_fast_reranker(*, data: str | Path | None = None, output: str | Path | 
         # a richer option is kept only when it beats the simpler ones' cross-validated MAP@5
         if best is None or cv[C] > best[0]:
             best = (cv[C], C, option, matcher, features, pairs)
-    cv_best, C, (table, extra, _), matcher, features, (ids, X, y, g) = best
+    cv_best, C, (table, extra, _), matcher, features, (_, X, y, _) = best
     model = Reranker(features=features, C=C).fit(X, y)
-    dq, dqr = splits["dev"]
-    dids, dX, _, dg = pair_table(matcher, dq, dqr)
-    figures = {"tier": tier, "C": C, "cv_map5": round(cv_best, 4),
-               "dev_map5": round(ranked_map(model, dq, dids, dX, dg, dqr, matcher.copies), 4),
-               "train_pairs": int(len(y)), "train_positive": int(y.sum()),
-               "trained_on": "CLEF-2020 CheckThat! Task 2 English train (800 tweets, 10,375 Snopes claims)",
-               "trained": _dt.date.today().isoformat()}
+    figures = reranker_figures(tier, C, cv_best, model, matcher, splits["dev"], pair_table(matcher, *splits["dev"]),
+                               y, queries, claims)
     figures["selection"] = tried
     if table is not None:
         figures.update(static_sha256=table.sha256, static_candidates=extra)
