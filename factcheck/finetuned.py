@@ -41,11 +41,13 @@ _BERT_KEYS = ("hidden_size", "num_attention_heads", "num_hidden_layers", "interm
 #: training settings of the shipped model (see models/accurate/MODEL_CARD.md)
 TRAINING: dict[str, Any] = {"epochs": 1, "lr": 5e-5, "batch_size": 32, "max_length": 64,
                             "weight_decay": 0.01, "warmup": 0.06}
-#: the shipped model's stages: each continues the last on the next sentences of one seeded
-#: shuffle (what 2 shared cores allowed in one sitting; models/accurate/MODEL_CARD.md)
-SCHEDULE: tuple[dict[str, Any], ...] = ({"offset": 0, "limit": 4000, "lr": 5e-5},
-                                        {"offset": 4000, "limit": 6000, "lr": 3e-5},
-                                        {"offset": 10000, "limit": 2500, "lr": 3e-5})
+#: the shipped recipe (models/accurate/MODEL_CARD.md): the training sets of
+#: :func:`factcheck.checkworthy_cv.training_sets` below, one fold of TUNE_FOLDS held out (grouped by
+#: debate or article, as the fast tier's cross-validation groups them), EPOCHS epochs on the rest;
+#: the model after the epoch whose held-out scores give the best shared-cut score, at that cut
+SETS = ("ct24", "claimbuster", "own-attribution", "news-own")
+EPOCHS = 3
+TUNE_FOLDS = 5
 
 
 def _text(x: SentenceInput | str) -> str:
@@ -61,14 +63,16 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
                          base_model_dir: str | Path | None = None, epochs: int = 1, lr: float = 5e-5,
                          batch_size: int = 32, max_length: int = 64, weight_decay: float = 0.01,
                          warmup: float = 0.06, seed: int = 0, info: dict | None = None,
-                         start_from: str | Path | None = None,
+                         start_from: str | Path | None = None, checkpoints: str | Path | None = None,
                          log: Callable[[str], None] | None = None) -> "FinetunedCheckworthy":
     """Fine-tune the base encoder (default: the pinned MiniLM) and a linear head on sentences
     and 0/1 labels; save it to ``out_dir`` and return it loaded (threshold at 0.5 until
     :meth:`FinetunedCheckworthy.set_threshold`).
 
     ``start_from``: a saved fine-tuned folder (hash-checked) whose encoder and head the run
-    continues from instead of a fresh head on the base encoder (a second stage on more data)."""
+    continues from instead of a fresh head on the base encoder (a second stage on more data).
+    ``checkpoints``: a folder where the model after each epoch but the last is saved too, as
+    ``epoch-1``, ``epoch-2``, ... (the epochs' count is then chosen among them, :func:`select_epoch`)."""
     y = np.asarray(list(y), dtype=np.float32)
     if len(texts) != len(y) or not len(y):
         raise ValueError(f"{len(texts)} sentences but {len(y)} labels")
@@ -113,19 +117,29 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
             if log and (step % 20 == 0 or step == total):
                 log(f"epoch {epoch + 1}/{epochs} step {step}/{total} loss {running:.4f} "
                     f"({time.perf_counter() - started:.0f}s)")
-    seconds = time.perf_counter() - started
+        done = epoch + 1
+        if checkpoints is not None or done == epochs:
+            record = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "weight_decay": weight_decay,
+                      "warmup": warmup, "seed": seed, "examples": n, "positives": int(pos),
+                      "seconds": round(time.perf_counter() - started, 1), **(info or {})}
+            if done < epochs:
+                record["stopped_after_epoch"] = done
+            config = {"bert": {k: getattr(cfg, k) for k in _BERT_KEYS}, "max_length": max_length,
+                      "base_model": str(base_model_dir) if base_model_dir is not None else "pinned all-MiniLM-L6-v2",
+                      "training": {**record, **({"continued_from": stages} if stages else {})}}
+            target = Path(out_dir) if done == epochs else Path(checkpoints) / f"epoch-{done}"
+            model = save(target, _state(bert, head), base / TOKENIZER, config)
+            bert.train()
+    return model
+
+
+def _state(bert, head) -> dict:
+    """Return the encoder's and head's weights as one safetensors state (eval mode set)."""
     bert.eval()
     state = {k: v.detach().contiguous() for k, v in bert.state_dict().items() if not k.endswith("position_ids")}
     state["classifier.weight"] = head.weight.detach().contiguous()
     state["classifier.bias"] = head.bias.detach().contiguous()
-    config = {"bert": {k: getattr(cfg, k) for k in _BERT_KEYS}, "max_length": max_length,
-              "base_model": str(base_model_dir) if base_model_dir is not None else "pinned all-MiniLM-L6-v2",
-              "training": {"epochs": epochs, "lr": lr, "batch_size": batch_size, "weight_decay": weight_decay,
-                           "warmup": warmup, "seed": seed, "examples": n, "positives": int(pos),
-                           "seconds": round(seconds, 1), **(info or {})}}
-    if stages:
-        config["training"]["continued_from"] = stages
-    return save(out_dir, state, base / TOKENIZER, config)
+    return state
 
 
 def _continue_from(directory: str | Path, bert, head) -> list[dict]:
@@ -177,7 +191,7 @@ def save(out_dir: str | Path, state: dict, tokenizer_file: Path, config: dict, s
 
 class FinetunedCheckworthy:
     """Scores in [0, 1] from the fine-tuned encoder: ``sigmoid(head(mean of last layer) + shift)``,
-    where ``shift`` puts the threshold chosen on CT24 dev at 0.5."""
+    where ``shift`` puts the threshold chosen on held-out training rows at 0.5 (:func:`train_finetuned`)."""
 
     def __init__(self, *, batch_size: int = 32):
         self.batch_size = batch_size
@@ -247,33 +261,50 @@ class FinetunedCheckworthy:
         """Return 0/1 per sentence at the spec threshold 0.5."""
         return (self.predict_proba(X)[:, 1] >= THRESHOLD).astype(np.int64)
 
-    def set_threshold(self, directory: str | Path, X: Sequence[SentenceInput | str], y: Sequence[int]) -> float:
-        """Choose the F1-best threshold on (X, y) (CT24 dev), store it as the shift in the config
-        of ``directory`` (this model's folder) and return it as a probability."""
-        from .checkworthy import best_f1_cut
-        z = self.decision_function(X) - self.shift_
-        cut = best_f1_cut(z, y)
+    def set_shift(self, directory: str | Path, shift: float, **record) -> None:
+        """Store ``shift`` (and ``record``'s entries) in the config of ``directory`` (this model's folder)."""
         directory = Path(directory)
         config = json.loads((directory / CONFIG).read_text(encoding="utf-8"))
-        config["shift"] = self.shift_ = round(-cut, 4)
-        config["threshold_on_dev"] = round(float(1 / (1 + np.exp(-cut))), 4)
+        config.update(record, shift=round(float(shift), 4))
+        self.shift_ = config["shift"]
         (directory / CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
         self.config_ = config
-        return config["threshold_on_dev"]
 
 
-def training_data(shared: str | Path | None = None, datasets_dir: str | Path | None = None):
-    """Return (texts, labels, sources) to fine-tune on: CT24 train, ClaimBuster and the project's
-    news-style sets (``datasets/attribution``, ``datasets/checkworthy/news-own.jsonl``), each
-    sentence once, none also in CT24 dev or dev-test (by normalised text)."""
-    from .datasets.checkworthy import data_dir, dedupe_against, read_claimbuster, read_ct24_split, read_news_own
-    root = data_dir(shared)
-    dev, held = read_ct24_split("dev", shared), read_ct24_split("dev-test", shared)
-    own = read_news_own(datasets_dir)
-    items = (read_ct24_split("train", shared) + read_claimbuster(root / "checkworthy" / "claimbuster" / "claimbuster-2class.csv")
-             + own["own-attribution"] + own["news-own"])
-    items = dedupe_against(items, dev, held)
-    return [s.text for s in items], [s.label for s in items], [s.source for s in items]
+def tuning_split(shared: str | Path | None = None, datasets_dir: str | Path | None = None,
+                 seed: int = 0) -> tuple[tuple[list, np.ndarray], tuple[list, np.ndarray, np.ndarray], dict]:
+    """Return ((texts, labels) to train on, (texts, labels, domains) held out to choose the epoch
+    and threshold, {set: sentences}): the :data:`SETS` of
+    :func:`factcheck.checkworthy_cv.training_sets` (none also in CT24 dev or dev-test), fold 0 of
+    :data:`TUNE_FOLDS` (:func:`~factcheck.checkworthy_cv.fold_of`, whole debates and articles)
+    held out; the training rows in a seeded shuffle."""
+    from .checkworthy_cv import domain_of, fold_of, pooled, training_sets
+    sets = training_sets(shared, datasets_dir)
+    texts, y, groups, names = pooled(sets, SETS)
+    held = fold_of(groups, k=TUNE_FOLDS, seed=seed) == 0
+    order = np.random.default_rng(seed).permutation(np.flatnonzero(~held))
+    tune = np.flatnonzero(held)
+    return (([texts[i] for i in order], y[order]),
+            ([texts[i] for i in tune], y[tune], np.array([domain_of(n) for n in names[tune]])),
+            {n: len(sets[n]) for n in SETS})
+
+
+def select_epoch(folders: Sequence[Path], X: Sequence[str], y: np.ndarray, domains: np.ndarray) -> tuple[int, float, list]:
+    """Return (index of the chosen folder, its cut, every folder's figures): the model whose
+    held-out decision values reach the best mean F1 over the domains at one shared cut
+    (:func:`factcheck.checkworthy_cv.shared_cut`, as the fast tier's threshold is chosen); of
+    equals, the earlier epoch."""
+    from sklearn.metrics import average_precision_score
+
+    from .checkworthy_cv import shared_cut
+    tried = []
+    for k, folder in enumerate(folders):
+        z = FinetunedCheckworthy.load(folder).decision_function(X)
+        cut, score = shared_cut(z, y, domains)
+        tried.append({"epochs": k + 1, "cut": round(cut, 4), "score": round(score, 4),
+                      "average_precision": round(float(average_precision_score(y, z)), 4)})
+    best = max(range(len(tried)), key=lambda k: (tried[k]["score"], -k))
+    return best, tried[best]["cut"], tried
 
 
 def compact(directory: str | Path) -> "FinetunedCheckworthy":
@@ -289,46 +320,36 @@ def compact(directory: str | Path) -> "FinetunedCheckworthy":
 
 def train_finetuned(out_dir: str | Path, shared: str | Path | None = None, *, datasets_dir: str | Path | None = None,
                     base_model_dir: str | Path | None = None, limit: int | None = None, seed: int = 0,
-                    offset: int = 0, start_from: str | Path | None = None,
-                    log: Callable[[str], None] | None = None, **settings) -> FinetunedCheckworthy:
-    """Rebuild the fine-tuned model in ``out_dir``, then choose its threshold on CT24 dev.
-
-    Without ``limit``, ``offset`` or ``start_from``: the shipped recipe, the stages of
-    :data:`SCHEDULE` in turn, each continuing the one before on the next sentences of one seeded
-    shuffle of :func:`training_data`. Otherwise one stage: ``limit`` sentences (all when None)
-    of the shuffle from position ``offset``, continuing ``start_from`` when given (see
-    :func:`finetune_checkworthy`)."""
+                    epochs: int = EPOCHS, log: Callable[[str], None] | None = None,
+                    **settings) -> FinetunedCheckworthy:
+    """Rebuild the fine-tuned model in ``out_dir``: fine-tune for ``epochs`` epochs on the
+    training rows of :func:`tuning_split`, then keep the epoch and threshold that
+    :func:`select_epoch` chooses on its held-out rows (CT24 dev takes no part: it measures the
+    result). ``limit``: the first ``limit`` training rows and as many held-out rows (a quick check);
+    ``settings`` over :data:`TRAINING`."""
     import tempfile
 
-    from .datasets.checkworthy import read_ct24_split
-    data = training_data(shared, datasets_dir)
-    if limit or offset or start_from is not None:
-        stages = [{"offset": offset, "limit": limit, **settings}]
-    else:
-        stages = [{**stage, **settings} for stage in SCHEDULE]
-    with tempfile.TemporaryDirectory() as tmp:
-        previous = start_from
-        for k, stage in enumerate(stages):
-            target = Path(out_dir) if k == len(stages) - 1 else Path(tmp) / f"stage{k + 1}"
-            if log and len(stages) > 1:
-                log(f"stage {k + 1}/{len(stages)}: {stage}")
-            model = _stage(data, target, base_model_dir=base_model_dir, seed=seed, start_from=previous, log=log,
-                           **stage)
-            previous = target
-    dev = read_ct24_split("dev", shared)
-    model.set_threshold(out_dir, [s.text for s in dev], [s.label for s in dev])
-    return FinetunedCheckworthy.load(out_dir)
-
-
-def _stage(data, out_dir: Path, *, offset: int, limit: int | None, seed: int, start_from, base_model_dir,
-           log, **settings) -> FinetunedCheckworthy:
-    """Fine-tune on ``limit`` sentences (all when None) of the seeded shuffle of ``data`` from
-    position ``offset``."""
-    texts, labels, sources = data
-    order = np.random.default_rng(seed).permutation(len(texts))[offset:]
+    (texts, y), (tune_x, tune_y, domains), counts = tuning_split(shared, datasets_dir, seed)
     if limit:
-        order = order[:limit]
-    counts = {s: sources.count(s) for s in sorted(set(sources))}
-    return finetune_checkworthy([texts[i] for i in order], [labels[i] for i in order], out_dir=out_dir,
-                                base_model_dir=base_model_dir, seed=seed, log=log, start_from=start_from,
-                                info={"sets": counts, "offset": offset, "limit": limit}, **{**TRAINING, **settings})
+        texts, y = texts[:limit], y[:limit]
+        keep = np.random.default_rng(seed).permutation(len(tune_y))[:limit]
+        tune_x, tune_y, domains = [tune_x[i] for i in keep], tune_y[keep], domains[keep]
+    info = {"sets": counts, "held_out": len(tune_y), "tune_folds": TUNE_FOLDS}
+    with tempfile.TemporaryDirectory() as tmp:
+        last = Path(tmp) / "last"
+        finetune_checkworthy(texts, y, out_dir=last, checkpoints=tmp, base_model_dir=base_model_dir, seed=seed,
+                             log=log, info=info, **{**TRAINING, **settings, "epochs": epochs})
+        folders = [Path(tmp) / f"epoch-{k}" for k in range(1, epochs)] + [last]
+        best, cut, tried = select_epoch(folders, tune_x, tune_y, domains)
+        if log:
+            log("held-out choice: " + "; ".join(f"{t['epochs']} epoch(s) {t['score']:.4f}" for t in tried)
+                + f" -> {best + 1}")
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        for name in (CONFIG, WEIGHTS, TOKENIZER):
+            shutil.copyfile(folders[best] / name, out / name)
+    model = FinetunedCheckworthy.load(out)
+    model.set_shift(out, -cut, threshold=round(float(1 / (1 + np.exp(-cut))), 4), selection=tried)
+    return FinetunedCheckworthy.load(out)
+
+

@@ -36,12 +36,12 @@ def _data_root(data: str | Path | None) -> Path:
 
 def train_tier(out: str | Path, *, tier: str = "fast", data: str | Path | None = None,
                own_data: str | Path | None = None, seed: int = 0, base_model: str | Path | None = None,
-               limit: int | None = None) -> Path:
+               limit: int | None = None, log=None) -> Path:
     """Train both parts of a tier and write a loadable model to ``out``.
 
     ``fast``: the linear models. ``accurate``: the fine-tuned check-worthiness model
     (:func:`factcheck.finetuned.train_finetuned`, from the pinned MiniLM or ``base_model``, on the
-    first ``limit`` sentences of a seeded shuffle when given) and the fast tier's attribution
+    first ``limit`` sentences of a seeded shuffle when given; ``log`` gets its progress lines) and the fast tier's attribution
     model, trained afresh. ``finetuned``: the fine-tuned check-worthiness model with a copy of
     the shipped fast attribution model (quick to rebuild: nothing else is trained)."""
     root = _data_root(data)
@@ -56,7 +56,7 @@ def train_tier(out: str | Path, *, tier: str = "fast", data: str | Path | None =
     elif tier in ("accurate", "finetuned"):
         from .finetuned import train_finetuned
         checkworthy = None
-        train_finetuned(out / "checkworthy", root, base_model_dir=base_model, limit=limit, seed=seed)
+        train_finetuned(out / "checkworthy", root, base_model_dir=base_model, limit=limit, seed=seed, log=log)
         if tier == "accurate":
             # the fast tier's attribution model: the embedding one (factcheck.accurate) did not
             # beat it on news-dev and cost a second encoder pass per sentence (MODEL_CARD.md)

@@ -217,7 +217,7 @@ def test_factcheck_train_rebuilds_the_finetuned_tier(tiny_bert, tmp_path):
     assert result.exit_code == 0, result.output
     config = json.loads((out / "checkworthy" / "config.json").read_text())
     assert config["type"] == "checkworthy-finetuned" and config["training"]["examples"] == 48
-    assert 0 < config["threshold_on_dev"] < 1 and set(config["sha256"]) == {"model.safetensors", "tokenizer.json"}
+    assert 0 < config["threshold"] < 1 and len(config["selection"]) == 3 and set(config["sha256"]) == {"model.safetensors", "tokenizer.json"}
     assert load_component(out / "checkworthy").predict_proba(["Taxes rose 3 percent."]).shape == (1, 2)
     article = tmp_path / "a.txt"
     article.write_text("The ministry said exports rose 4 percent in May. Thank you all.")

@@ -75,5 +75,6 @@ def train(output, tier, backend, base_model, data, own_data, task, queues, base,
         out = train_transformers(output, base_model=base_model, data=data, own_data=own_data, seed=seed,
                                  epochs=epochs, limit=limit)
     else:
-        out = train_tier(output, tier=tier, data=data, own_data=own_data, seed=seed, base_model=base_model, limit=limit)
+        out = train_tier(output, tier=tier, data=data, own_data=own_data, seed=seed, base_model=base_model, limit=limit,
+                         log=lambda m: click.echo(m, err=True))
     click.echo(f"wrote {out}")
