@@ -82,6 +82,23 @@ def test_train_from_queue_writes_a_model_extract_loads(reviewed):
         assert (got[rec["text"]] < 0.5) == scene, rec["text"]
 
 
+def test_train_from_queue_adapts_the_finetuned_accurate_tier(reviewed):
+    """The accurate tier's fine-tuned check-worthiness is a base like the fast one: the adapted
+    folder names it, scores through it, and keeps the reviewers' answers."""
+    pytest.importorskip("torch")
+    pytest.importorskip("safetensors")
+    tmp, queue, records = reviewed
+    out = tmp / "adapted-accurate"
+    _run("train", "--from-queue", queue, "--base", "accurate", "-o", out)
+    assert "Adapted from **accurate**" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    claims = tmp / "again-accurate.jsonl"
+    _run("extract", tmp / "docs.jsonl", "--model", out, "--all", "--format", "jsonl", "-o", claims)
+    got = {json.loads(line)["text"]: json.loads(line)["checkworthiness"] for line in claims.read_text().splitlines()}
+    for rec in records:
+        scene = any(w in rec["text"].lower() for w in SCENE)
+        assert (got[rec["text"]] < 0.5) == scene, rec["text"]
+
+
 def test_corrected_label_and_source_stick(reviewed, tmp_path):
     tmp, queue, records = reviewed
     target = next(r for r in records if "transit chief" in r["text"])
