@@ -23,6 +23,20 @@ def reading_options(f):
     return f
 
 
+def prepare_reading(inputs, published, published_from, encoding, transcript, verbose):
+    """Return (the publication date of --published, the ReadOptions of the flags) once the
+    flags are checked (a bad one is a usage error) and the skipped files reported."""
+    from ..types import parse_date
+
+    try:
+        pub = parse_date(published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from None
+    options = read_options(pub, published_from, encoding, transcript)
+    report_skipped(inputs, verbose)
+    return pub, options
+
+
 def read_options(published, published_from, encoding, transcript):
     """Return the ReadOptions of a command's flags; a bad flag is a usage error."""
     from ..errors import InputError

@@ -6,7 +6,7 @@ import click
 
 from ..figures import format_facets
 from ._output import default_format, write_csv, write_table
-from ._reading import read_options, reading_options, report_skipped
+from ._reading import prepare_reading, reading_options
 
 COLUMNS = [("score", "score", 5), ("label", "label", 28), ("text", "claim", 90), ("facets", "facets", 40)]
 
@@ -73,16 +73,11 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     from ..io import STDIN, read_inputs
     from ..parallel import auto_workers, claim_json, extract_parallel
     from ..pipeline import Extractor
-    from ..types import Claim, parse_date
+    from ..types import Claim
 
     if not inputs:
         raise click.UsageError("name at least one INPUT (a file, a folder, or - for standard input)")
-    try:
-        pub = parse_date(published)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from None
-    options = read_options(pub, published_from, encoding, transcript)
-    report_skipped(inputs, verbose)
+    pub, options = prepare_reading(inputs, published, published_from, encoding, transcript, verbose)
     extractor = Extractor(model, threshold=threshold, all_sentences=all_sentences)
     errors: list = []
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ._reading import read_options, reading_options, report_skipped
+from ._reading import prepare_reading, reading_options
 
 
 @click.command(epilog="""\b
@@ -48,16 +48,10 @@ def score(inputs, output, workers, engine, scheduler, resume, model, published, 
     """
     from ..batch import score_files
     from ..errors import FactcheckError
-    from ..types import parse_date
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    try:
-        pub = parse_date(published)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from None
-    options = read_options(pub, published_from, encoding, transcript)
-    report_skipped(inputs, verbose)
+    pub, options = prepare_reading(inputs, published, published_from, encoding, transcript, verbose)
     summary = score_files(inputs, output, model=model, workers=workers, engine=engine, scheduler=scheduler,
                           resume=resume, published=pub, all_sentences=all_sentences, threshold=threshold,
                           chunk_docs=chunk_size, progress=progress, encoding=options.encoding,
