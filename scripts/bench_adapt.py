@@ -3,6 +3,7 @@
     python scripts/bench_adapt.py -o bench/adapt_curve.json            # both newsrooms, 5 seeds
     python scripts/bench_adapt.py --domain transcripts --seeds 2       # a quicker look
     python scripts/bench_adapt.py --speed 1000                         # seconds to adapt from a 1,000-verdict queue
+    python scripts/bench_adapt.py --base accurate --domain transcripts -o bench/adapt_curve_accurate.json
     python scripts/bench_adapt.py --diagnose -o bench/adapt_diagnosis.json --seeds 8 --sizes 50,100,150
         # why the curve is flat: the public-dev frontier and the cue-cap ceiling (factcheck.adapt.diagnose)
 
@@ -33,6 +34,7 @@ def main() -> int:
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--sizes", default="25,50,100,150,200,400")
     ap.add_argument("--speed", type=int, default=0, help="also time adapting from a queue of this many verdicts")
+    ap.add_argument("--base", default="fast", help="the model adapted: fast, accurate or a model folder (curves only)")
     ap.add_argument("--diagnose", action="store_true",
                     help="instead of the curve: the public-dev frontier of the transcript newsroom at each size "
                          "and the cue-cap ceiling of the politics newsroom")
@@ -43,7 +45,7 @@ def main() -> int:
     else:
         result = run_bench(domains=("transcripts", "politics") if args.domain == "both" else (args.domain,),
                            seeds=range(args.seeds), sizes=[int(s) for s in args.sizes.split(",")],
-                           speed=args.speed, progress=progress)
+                           speed=args.speed, base=args.base, progress=progress)
     result["load_average"] = os.getloadavg()
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)

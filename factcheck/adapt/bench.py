@@ -41,16 +41,17 @@ def speed_queue(path: Path, shared: Path, n: int) -> int:
 
 
 def run_bench(*, domains: Sequence[str], seeds: Sequence[int], sizes: Sequence[int], speed: int = 0,
-              progress: Callable[[str], None] = lambda m: None) -> dict:
-    """Return the learning curves of the newsrooms named in ``domains`` and, with ``speed``,
-    the seconds ``adapt_from_queues`` takes on a queue of that many verdicts."""
+              base: str = "fast", progress: Callable[[str], None] = lambda m: None) -> dict:
+    """Return the learning curves of the newsrooms named in ``domains`` for the ``base`` model
+    (a tier or a model folder) and, with ``speed``, the seconds ``adapt_from_queues`` takes on a
+    queue of that many verdicts."""
     from ..models import load_model
     shared = shared_data()
     if shared is None:
         from ..errors import FactcheckError
         raise FactcheckError("the simulation needs ../shared/data (set FACTCHECK_SHARED)")
-    model = load_model("fast")
-    out: dict = {"base": "fast", "seeds": list(seeds), "curves": []}
+    model = load_model(base)
+    out: dict = {"base": str(base), "seeds": list(seeds), "curves": []}
     for domain in domains:
         examples = transcript_newsroom(shared) if domain == "transcripts" else politics_newsroom(shared, model.attribution)
         out["curves"].append(learning_curve(domain, examples, model.checkworthy, model.attribution, shared=shared,
@@ -62,7 +63,7 @@ def run_bench(*, domains: Sequence[str], seeds: Sequence[int], sizes: Sequence[i
             n = speed_queue(q, shared, speed)
             t0 = time.perf_counter()
             try:
-                adapt_from_queues([q], Path(tmp) / "model", base="fast", progress=progress)
+                adapt_from_queues([q], Path(tmp) / "model", base=base, progress=progress)
                 refused = False
             except AdaptationRefused:  # still a full adaptation's time: every fit was done
                 refused = True
