@@ -4,7 +4,8 @@
     python3 scripts/eval_check_set.py [--set DIR] [--model fast] [--model accurate] [--json] [--keep DIR]
 
 The set (``datasets/polnear-check``, or the sealed ``datasets/polnear-check-2`` with ``--set``, or the facets-only development sets
-``datasets/polnear-facets-dev`` and ``datasets/polnear-facets-dev-2``, the second with dates and counts only) keeps
+``datasets/polnear-facets-dev`` and ``datasets/polnear-facets-dev-2``, the second with dates and counts only, and
+``datasets/factbank-facets-dev``, dates and counts on FactBank newswire) keeps
 offsets only; the texts come from
 ``$FACTCHECK_SHARED`` (default ``<repo>/../shared``). For each ``--model`` it runs
 ``factcheck evaluate DOCS GOLD --model M`` and prints its figures. The check set is for
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="polnear-check-") as tmp:
         docs, gold = build_check_set(shared, args.keep or Path(tmp), args.set / "annotations.jsonl")
         rows = [json.loads(line) for line in gold.open(encoding="utf-8") if line.strip()]
-        print(f"PolNeAR check set {args.set.name}: {len(rows)} gold sentences in {gold}", flush=True)
+        print(f"check set {args.set.name}: {len(rows)} gold sentences in {gold}", flush=True)
         if rows and all(r.get("facets_only") for r in rows):
             kinds = sorted({k for r in rows for k in r.get("kinds") or ()})
             only = f"the {' and '.join(kinds)} figures" if kinds else "the facet figures"

@@ -1,5 +1,10 @@
 """Rebuild the PolNeAR check set (``datasets/polnear-check``) from its offsets and ``../shared``.
 
+The same builder reads the FactBank facets set (``datasets/factbank-facets-dev``): a row whose
+``file`` is ``factbank/<NAME>.txt`` takes its text from
+:func:`factcheck.datasets.factbank.read_factbank_documents` (``factbank.xml`` parsed once) and
+its publication date from the name.
+
 The repository keeps only offsets and labels (``annotations.jsonl``); the article texts stay
 in PolNeAR (``../shared/data/attribution/polnear``). :func:`build_check_set` reads each named
 article as UTF-8 (``Path.read_text``, exactly as Python reads it), checks that every offset
@@ -17,14 +22,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from .factbank import published_from_name, read_factbank_documents
 
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "datasets" / "polnear-check" / "annotations.jsonl"
 POLNEAR = Path("data") / "attribution" / "polnear"
+FACTBANK = Path("data") / "hedge" / "szeged" / "factbank.xml"
+FACTBANK_PREFIX = "factbank/"
 LABELS = ("sourced", "estimated", "contested")
 PRIMARY = ("contested", "estimated", "sourced", "unsourced")
 FACET_KINDS = ("date", "count", "money", "percent", "quantity", "duration")
 UNIT_KINDS = ("count", "money", "quantity")
-_OPENERS = "\"'“‘([«—―-"
+_OPENERS = "\"'`“‘([«—―-"
 _ENDERS = ".!?…"
 _CLOSERS = "\"'”’“‘)]»"
 
@@ -41,13 +49,24 @@ def read_annotations(path: Path = ANNOTATIONS) -> Iterator[tuple[int, dict]]:
                 raise InputError(f"not JSON ({exc.msg}); fix the row", path=str(path), line=n) from exc
 
 
+def is_factbank(file: str) -> bool:
+    """Whether an annotation row's ``file`` names a FactBank document (``factbank/<NAME>.txt``)."""
+    return file.startswith(FACTBANK_PREFIX)
+
+
 def doc_id(file: str) -> str:
-    """The document id of a PolNeAR file: its stem (``dev/text/nyt_....txt`` -> ``nyt_...``)."""
+    """The document id of a file: a PolNeAR file's stem (``dev/text/nyt_....txt`` -> ``nyt_...``),
+    ``factbank-<NAME>`` for a FactBank document (``factbank/APW19980213.1320.txt``)."""
+    if is_factbank(file):
+        return f"factbank-{Path(file).stem}"
     return Path(file).stem
 
 
 def published(file: str) -> str | None:
-    """The publication date that PolNeAR file names carry (``publisher_YYYY-MM-DD_slug``)."""
+    """The publication date that PolNeAR file names (``publisher_YYYY-MM-DD_slug``) and dated
+    FactBank names (``factbank/APW19980213.1320.txt``) carry."""
+    if is_factbank(file):
+        return published_from_name(Path(file).name)
     parts = Path(file).stem.split("_")
     return parts[1] if len(parts) > 2 and len(parts[1]) == 10 else None
 
@@ -130,8 +149,7 @@ def build_check_set(shared_dir: Path, out_dir: Path, annotations: Path = ANNOTAT
     PolNeAR file is missing, or its offsets no longer land on the annotated sentence.
     """
     root = Path(shared_dir) / POLNEAR
-    if not root.is_dir():
-        raise InputError(f"no PolNeAR folder at {root}; set FACTCHECK_SHARED to the shared folder")
+    factbank: dict[str, str] | None = None  # FactBank's texts by file, parsed once when a row needs them
     texts: dict[str, str] = {}
     gold: list[dict] = []
     per_doc: dict[str, int] = {}
@@ -141,7 +159,19 @@ def build_check_set(shared_dir: Path, out_dir: Path, annotations: Path = ANNOTAT
         if problem:
             raise InputError(f"row {n}: {problem}", **where)
         file = row["file"]
-        if file not in texts:
+        if file not in texts and is_factbank(file):
+            if factbank is None:
+                xml = Path(shared_dir) / FACTBANK
+                if not xml.is_file():
+                    raise InputError(f"no FactBank file at {xml}; set FACTCHECK_SHARED to the shared folder")
+                factbank = {f"{FACTBANK_PREFIX}{d['doc_id'][len('factbank-'):]}.txt": d["text"]
+                            for d in read_factbank_documents(xml)}
+            if file not in factbank:
+                raise InputError(f"row {n}: {file} is not a dated document of {Path(shared_dir) / FACTBANK}", **where)
+            texts[file] = factbank[file]
+        elif file not in texts:
+            if not root.is_dir():
+                raise InputError(f"no PolNeAR folder at {root}; set FACTCHECK_SHARED to the shared folder")
             path = root / file
             if not path.is_file():
                 raise InputError(f"row {n}: {path} is missing; is ../shared complete?", **where)
