@@ -38,8 +38,42 @@ _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _DAY_WORDS = "|".join(w.capitalize() for w, v in SMALL_NUMBERS.items() if 1 <= v <= 10)
+#: a day said as an ordinal word after its month (*March eighth*, *June twenty-first*), as
+#: transcripts write it; not when the ordinal goes with a noun of its own (*May first quarter*)
+_ORDINAL_DAYS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+_ORDINAL_DAYS.update({f"twenty-{w}": 20 + i for w, i in list(_ORDINAL_DAYS.items())[:9]},
+                     thirtieth=30, **{"thirty-first": 31})
+_DAY_ORDINAL = (r"(?i:(?P<dayo>" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + r"))"
+                r"(?![\w-]|\s+(?:quarter|half|round|term|time|place|century|anniversary|lady|class)\b)")
 _MOD = (r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of|[Tt]he start of"
         r"|[Ee]nd of|[Ee]nd(?=-))[- ]?\s*)")
+
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEEN_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+#: a year said in words, as transcripts write it (*nineteen ninety-one*, *eighteen sixty-five*,
+#: *twenty twelve*); not a count of hundreds or a compound (*nineteen twenty-dollar bills*)
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?i:(?P<century>eighteen|nineteen|twenty)[ -](?P<rest>(?:{_TENS_WORDS})(?:[ -](?:{_UNIT_WORDS}))?|{_TEEN_WORDS}))"
+    rf"\b(?![ -](?i:hundred|thousand|million|billion|percent)\b|-\w)")
+_SPOKEN_CENTURY = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
+_SPOKEN_TENS = {w: 20 + 10 * i for i, w in enumerate(_TENS_WORDS.split("|"))}
+_SPOKEN_SMALL = {**{w: i for i, w in enumerate(_UNIT_WORDS.split("|"), 1)},
+                 **{w: i for i, w in enumerate(_TEEN_WORDS.split("|"), 10)}}
+
+
+def _spoken_years(s: Sentence) -> list[DateSpan]:
+    """Return the years said in words in the sentence (*in nineteen ninety-one*)."""
+    out = []
+    for m in _SPOKEN_YEAR.finditer(s.text, s.lo, s.hi):
+        tens, _, unit = m.group("rest").lower().replace(" ", "-").partition("-")
+        year = _SPOKEN_CENTURY[m.group("century").lower()] + _SPOKEN_TENS.get(tens, _SPOKEN_SMALL.get(tens, 0))
+        year += _SPOKEN_SMALL.get(unit, 0)
+        out.append(DateSpan(m.start(), m.end(), str(year)))
+    return out
+
 
 #: anchors: cheap patterns that open with a literal, so ``re`` skips ahead fast
 _MONTH_ANCHOR = re.compile("|".join(_FULL_MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
@@ -52,7 +86,7 @@ _MONTH_DATE = re.compile(
     rf"{_MOD}?"
     rf"(?:(?P<day1>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
     rf"(?P<mon>{'|'.join(_FULL_MONTHS)}|{_MONTH_ABBR})(?![\w-]|['’](?!s\b))"
-    rf"(?:\s+(?:(?:the\s+)?(?P<day2>{_DAY})(?:st|nd|rd|th)?(?![\d:/]|,\d{{3}}|\.\d)|(?P<dayw>{_DAY_WORDS})\b))?"
+    rf"(?:\s+(?:(?:the\s+)?(?P<day2>{_DAY})(?:st|nd|rd|th)?(?![\d/]|:\d|,\d{{3}}|\.\d)|(?P<dayw>{_DAY_WORDS})\b|(?:the\s+)?{_DAY_ORDINAL}))?"
     rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})(?!\d|[,.]\d|%))?"
     rf"(?:,?\s+(?:of\s+)?(?P<rel>last|this|next|that|the\s+same)\s+year\b)?"
 )
@@ -91,7 +125,7 @@ _PERSON_AFTER = frozenset("was is has had said says will would told met wants wh
 #: a day range after a month and day: *May 23 to 26*, *June 17-18, 2013*
 _DAY_RANGE = re.compile(
     rf"\s*(?:-|–|to|and|through|until)\s*(?P<day>{_DAY})"
-    rf"(?![\d:/]|,\d{{3}}|\.\d|\s+(?:{_MONTH_ANCHOR.pattern}))"
+    rf"(?![\d/]|:\d|,\d{{3}}|\.\d|\s+(?:{_MONTH_ANCHOR.pattern}))"
     rf"(?:(?:st|nd|rd|th)\b)?(?:,?\s+(?P<year>{_YEAR})(?!\d|[,.]\d|%))?")
 
 
@@ -173,6 +207,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     day = m.group("day1") or m.group("day2")
     if m.group("dayw") and not day:
         day = str(SMALL_NUMBERS[m.group("dayw").lower()])
+    if m.group("dayo") and not day:
+        day = str(_ORDINAL_DAYS[m.group("dayo").lower()])
     year, rel, mod = m.group("year"), m.group("rel"), m.group("mod")
     rel0 = (m.group("rel0") or "").strip().lower()
     if not (day or year):
@@ -303,6 +339,8 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             span = _year_date(s, m) if m else None
             if span:
                 found.append(span)
+    if not s.words.isdisjoint(_SPOKEN_CENTURY):
+        found.extend(_spoken_years(s))
     if not s.words.isdisjoint(MONTHS):
         for a in _MONTH_ANCHOR.finditer(text, lo, hi):
             m = s.match_back(_MONTH_DATE, a.start(), 4)
@@ -310,7 +348,7 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
                 found.extend(_month_dates(s, m, published))
     if not s.words.isdisjoint(WEEKDAYS):
         for a in _WEEKDAY_ANCHOR.finditer(text, lo, hi):
-            m = s.match_back(WEEKDAY_DATE, a.start(), 1)
+            m = s.match_back(WEEKDAY_DATE, a.start(), 2)  # two words: "this coming Sunday"
             span = weekday_date(s, m, published) if m else None
             if span:
                 found.append(span)

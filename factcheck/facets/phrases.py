@@ -18,7 +18,7 @@ _OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which
                       r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+(?:\d|(?:" + "|".join(SMALL_NUMBERS)
                       + r")\b)))", re.I)
 #: after *and*: a modifier and a plural noun (*civic and business leaders*), not a clause
-_COORDINATED = re.compile(r"\s+[A-Za-z][\w'’-]*\s+[A-Za-z][\w'’-]*s\b(?!['’])")
+_COORDINATED = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,2}?\s+[A-Za-z][\w'’-]*s\b(?!['’])")
 _POSSESSIVES = re.compile(r"(?:\s+[A-Za-z][\w.&-]*(?:['’]s|s['’]))+")
 _NUMBER_WORD = "(?:" + "|".join(SMALL_NUMBERS) + ")"
 _FIGURE = re.compile(r"\s+(?:[\d,.]+|" + _NUMBER_WORD + "(?:-" + _NUMBER_WORD + r")?\b)", re.I)
@@ -68,7 +68,7 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
     """Return the words of the noun phrase from ``pos``, where it ends and whether it ended
     at a plural noun."""
     words: list[str] = []
-    end = pos
+    end = until = pos
     taken = 0
     while taken < 6:
         m = _WORD.match(text, end, hi)
@@ -81,8 +81,15 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
             end = m.end()
             continue
         taken += 1
-        if low in ("and", "or") and words and _COORDINATED.match(text, m.end(), hi):
+        coordinated = _COORDINATED.match(text, m.end(), hi) if low in ("and", "or") and words else None
+        if coordinated:
             words.append(low)  # eleven civic and business groups: two modifiers of one noun
+            end = m.end()
+            until = coordinated.end()  # the plural that ends it (200 uniformed and plainclothes police officers)
+            continue
+        following = _WORD.match(text, m.end(), hi) if len(word) > 1 and word.isupper() and word.isalpha() else None
+        if following and not following.group(1).isupper() and low not in _NOT_NOUNS:
+            words.append(word)  # three US vessels, 40 NATO members: an acronym modifies, it is no pronoun
             end = m.end()
             continue
         if low in NOT_COUNTED or low in _NOT_NOUNS or (not words and low in _STATES):
@@ -93,7 +100,7 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
             return words + [word], m.end(), False  # one more day: a unit of time ends the phrase
         words.append(word)
         end = m.end()
-        if is_plural(low):
+        if is_plural(low) and end >= until:
             return words, end, True
     return words, end, False
 

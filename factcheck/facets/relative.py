@@ -28,7 +28,7 @@ today tonight yesterday tomorrow night morning afternoon evening week weeks week
 months year years day days decade decades quarter qtr
 """.split())
 
-WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?(?P<wd>{_WEEKDAY})\b")
+WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming)?|[Cc]oming)\s+)?(?P<wd>{_WEEKDAY})\b")
 RELATIVE = re.compile(
     r"(?i:"
     r"(?P<day>(?:earlier |later )?today|tonight|this (?:morning|afternoon|evening)"
@@ -75,6 +75,8 @@ def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpa
         return DateSpan(m.start(), m.end(), None)
     wd = WEEKDAYS[m.group("wd").lower()]
     rel = (m.group("rel") or "").strip().lower()
+    if rel in ("coming", "this coming"):
+        rel = "this"  # "this coming Sunday": the next one, or today
     back = (published.weekday() - wd) % 7
     if not rel and (word_before(s.text, m.start("wd"), s.lo) in ("later", "earlier")
                     or _POSSESSIVE.match(s.text, m.end(), s.hi) and tense(s, m.start(), m.end()) != "past"):
