@@ -78,12 +78,25 @@ COORDINATED = [
 ]
 
 
+#: a sentence that opens on a counted whole: the number words after it count its parts
+PARTS = [
+    ("Of the nine patients, four were sent home, three were kept in and one was moved.", TUE,
+     [("count", "nine patients", 9), ("count", "four", 4), ("count", "three", 3), ("count", "one", 1)]),
+    ("Of the 12 bids, two were late.", TUE, [("count", "12 bids", 12), ("count", "two", 2)]),
+    ("The council met twice. Of the two plans, one was dropped.", TUE,
+     [("count", "twice", 2), ("count", "two plans", 2), ("count", "one", 1)]),
+    ("The two met in Vienna.", TUE, []),
+    ("Of course the two met in Vienna.", TUE, []),
+    ("Nine patients came in; four were sent home.", TUE, [("count", "Nine patients", 9)]),
+]
+
+
 @pytest.mark.parametrize("text, published, expected", COLON + COMING + ORDINAL_DAYS + SPOKEN_YEARS)
 def test_dates_of_wire_copy_and_transcripts(text, published, expected):
     assert facets(text, published) == expected
 
 
-@pytest.mark.parametrize("text, published, expected", ACRONYMS + COORDINATED)
+@pytest.mark.parametrize("text, published, expected", ACRONYMS + COORDINATED + PARTS)
 def test_counted_phrases_with_acronyms_and_coordinated_modifiers(text, published, expected):
     got = facets(text, published, kinds=("count",))
     assert [(k, t, v) for k, t, v in got] == expected
