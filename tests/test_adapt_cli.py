@@ -73,10 +73,15 @@ def test_train_from_queue_writes_a_model_extract_loads(reviewed):
     with Queue(queue) as q:
         ids = [row["verdict_id"] for row in q.verdict_rows()]
     assert all(f"newsroom.queue#{v}" in card for v in ids)  # the card lists every verdict it used
-    claims = tmp / "again.jsonl"
-    _run("extract", tmp / "docs.jsonl", "--model", out, "--all", "--format", "jsonl", "-o", claims)
+    _assert_answers_stick(tmp, out, records)
+
+
+def _assert_answers_stick(tmp: Path, model: Path, records) -> None:
+    """Every answer the reviewers gave sticks on the sentence they gave it for, when the
+    articles are extracted again with the adapted ``model``."""
+    claims = tmp / f"again-{model.name}.jsonl"
+    _run("extract", tmp / "docs.jsonl", "--model", model, "--all", "--format", "jsonl", "-o", claims)
     got = {json.loads(line)["text"]: json.loads(line)["checkworthiness"] for line in claims.read_text().splitlines()}
-    # every answer the reviewers gave sticks on the sentence they gave it for
     for rec in records:
         scene = any(w in rec["text"].lower() for w in SCENE)
         assert (got[rec["text"]] < 0.5) == scene, rec["text"]
@@ -91,12 +96,7 @@ def test_train_from_queue_adapts_the_finetuned_accurate_tier(reviewed):
     out = tmp / "adapted-accurate"
     _run("train", "--from-queue", queue, "--base", "accurate", "-o", out)
     assert "Adapted from **accurate**" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
-    claims = tmp / "again-accurate.jsonl"
-    _run("extract", tmp / "docs.jsonl", "--model", out, "--all", "--format", "jsonl", "-o", claims)
-    got = {json.loads(line)["text"]: json.loads(line)["checkworthiness"] for line in claims.read_text().splitlines()}
-    for rec in records:
-        scene = any(w in rec["text"].lower() for w in SCENE)
-        assert (got[rec["text"]] < 0.5) == scene, rec["text"]
+    _assert_answers_stick(tmp, out, records)
 
 
 def test_corrected_label_and_source_stick(reviewed, tmp_path):
