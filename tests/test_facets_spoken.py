@@ -105,3 +105,16 @@ def test_counted_phrases_with_acronyms_and_coordinated_modifiers(text, published
 def test_a_headline_in_capitals_is_not_read_as_acronyms():
     got = facets("ELEVEN POLICE OFFICERS HURT IN CLASHES", TUE, kinds=("count",))
     assert got and got[0][2] == 11
+
+
+def test_a_whole_is_read_only_where_it_opens_a_sentence():
+    """The lead is searched back from the number across at most 200 characters; a mid-sentence
+    *of the N nouns,* that happens to stand exactly where that window starts opens no sentence,
+    so it lends no noun."""
+    lead = "of the 12 bids, "
+    tail = "two were late."
+    middle = "and " + "then " * 36
+    text = "Officials spoke " + lead + middle[:200 - len(lead) - 1] + " " + tail
+    assert text.index(tail) - text.index(lead) == 200
+    got = [(f.text, f.value) for f in extract_facets(text, published=TUE) if f.kind == "count"]
+    assert ("two", 2) not in got

@@ -50,27 +50,23 @@ _DAY_ORDINAL = (r"(?i:(?P<dayo>" + "|".join(sorted(_ORDINAL_DAYS, key=len, rever
 _MOD = (r"(?:(?P<mod>[Ee]arly|[Mm]id|[Ll]ate|[Tt]he end of|[Tt]he beginning of|[Tt]he start of"
         r"|[Ee]nd of|[Ee]nd(?=-))[- ]?\s*)")
 
-_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_TEEN_WORDS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORDS = "|".join(w for w, v in SMALL_NUMBERS.items() if v >= 20)
+_UNIT_WORDS = "|".join(w for w, v in SMALL_NUMBERS.items() if 1 <= v <= 9)
+_TEEN_WORDS = "|".join(w for w, v in SMALL_NUMBERS.items() if 10 <= v <= 19)
 #: a year said in words, as transcripts write it (*nineteen ninety-one*, *eighteen sixty-five*,
 #: *twenty twelve*); not a count of hundreds or a compound (*nineteen twenty-dollar bills*)
 _SPOKEN_YEAR = re.compile(
     rf"\b(?i:(?P<century>eighteen|nineteen|twenty)[ -](?P<rest>(?:{_TENS_WORDS})(?:[ -](?:{_UNIT_WORDS}))?|{_TEEN_WORDS}))"
     rf"\b(?![ -](?i:hundred|thousand|million|billion|percent)\b|-\w)")
 _SPOKEN_CENTURY = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}
-_SPOKEN_TENS = {w: 20 + 10 * i for i, w in enumerate(_TENS_WORDS.split("|"))}
-_SPOKEN_SMALL = {**{w: i for i, w in enumerate(_UNIT_WORDS.split("|"), 1)},
-                 **{w: i for i, w in enumerate(_TEEN_WORDS.split("|"), 10)}}
 
 
 def _spoken_years(s: Sentence) -> list[DateSpan]:
     """Return the years said in words in the sentence (*in nineteen ninety-one*)."""
     out = []
     for m in _SPOKEN_YEAR.finditer(s.text, s.lo, s.hi):
-        tens, _, unit = m.group("rest").lower().replace(" ", "-").partition("-")
-        year = _SPOKEN_CENTURY[m.group("century").lower()] + _SPOKEN_TENS.get(tens, _SPOKEN_SMALL.get(tens, 0))
-        year += _SPOKEN_SMALL.get(unit, 0)
+        tens, _, unit = m.group("rest").lower().replace(" ", "-").partition("-")  # ninety-one, twelve
+        year = _SPOKEN_CENTURY[m.group("century").lower()] + SMALL_NUMBERS[tens] + SMALL_NUMBERS.get(unit, 0)
         out.append(DateSpan(m.start(), m.end(), str(year)))
     return out
 

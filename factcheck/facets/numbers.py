@@ -104,11 +104,11 @@ _HALF_OF_TIME = re.compile(r"(?:first|second|latter|former|other)\s+$", re.I)
 _ONLY_ONE = re.compile(r"\b(?:only|just|at\s+least|exactly|no\s+more\s+than)\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
 _CONNECTOR_FORWARD = re.compile(r"\s*(?:,|and|to|or|-|–|through)\s*$")
-#: a number word that opens a range or list: *eight or nine billion dollars*
 #: a sentence that opens on a whole (*Of the eight victims, three were stabbed, two ...*): the
 #: number words after it count parts of that whole
 _WHOLE_LEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"'”’]\s))[\"'“‘]?[Oo]f\s+(?:the|these|those|its|their|his|her|our)\s+"
                          r"(?:\d[\d,]*|(?:" + "|".join(SMALL_NUMBERS) + r")\b)[^,;:.!?]{1,60},")
+#: a number word that opens a range or list: *eight or nine billion dollars*
 _RANGE_NEXT = re.compile(r"\s*(?:,|and|to|or|-|–)\s*(?:[$£€]?\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
 _CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or|at)\s+$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
@@ -204,7 +204,7 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     if n.scale == 1 and (_PROPORTION_OF.match(text, n.end, hi) or _proportion_whole(text, lo, n)):
         return True  # nine of 10 voters, six in 10 Americans: the same proportion
     if n.words and n.value == 1 and n.scale == 1 and not _ONLY_ONE.search(text, max(lo, n.start - 14), n.start) \
-            and not _parts_of_lead(text, lo, n):
+            and not _parts_of_lead(text, n):
         return True  # "one", "a": not a checkable count, unless restricted (only one bill) or a part (of the two, one)
     if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
         return True  # a bare scale word is vague (Hundred of protesters)
@@ -314,13 +314,13 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     phrase = counted_phrase(text, n.end if or_so is None or or_so.start() < n.start else or_so.end(), hi)
     if phrase is not None and not phrase.plural and (n.words or n.value > 1) and n.value != 1:
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
-    if phrase is not None and not phrase.plural and n.value == 1 and _parts_of_lead(text, lo, n):
+    if phrase is not None and not phrase.plural and n.value == 1 and _parts_of_lead(text, n):
         phrase = None  # "Of the 40 bills, one passed": the part counts the whole's noun
     if phrase is None:
         if _COLLECTIVE_OF.search(text, max(lo, n.start - 30), n.start):
             return Amount("count", n.start, n.end, n.value, None, numeral=n)  # a group of nine
         if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)
-                                             or _OF_FIGURE.match(text, n.end, hi) or _parts_of_lead(text, lo, n)):
+                                             or _OF_FIGURE.match(text, n.end, hi) or _parts_of_lead(text, n)):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:
@@ -334,12 +334,13 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
                   numeral=n, approximate=bool(or_so))
 
 
-def _parts_of_lead(text: str, lo: int, n: Numeral) -> bool:
+def _parts_of_lead(text: str, n: Numeral) -> bool:
     """Whether the number word stands in a sentence that opens on a counted whole, after it:
     *Of the eight victims, three were stabbed* (the parts then borrow its noun)."""
-    # read back past ``lo``: a long sentence reaches the rules in clauses, the lead in the first
-    window = max(0, n.start - 200)
-    return any(m.end() <= n.start - window for m in _WHOLE_LEAD.finditer(text[window:n.start]))
+    # read back past the sentence's own start: a long sentence reaches the rules in clauses, the
+    # lead in the first. Searched in place (not in a slice), so the lead must open a sentence:
+    # the search window's own start is no sentence start
+    return _WHOLE_LEAD.search(text, max(0, n.start - 200), n.start) is not None
 
 
 def _all_before(text: str, lo: int, n: Numeral) -> bool:
