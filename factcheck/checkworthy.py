@@ -467,22 +467,6 @@ def cue_features(X: Sequence[SentenceInput | str], words: list[list[str]] | None
 TRAINING: dict[str, Any] = {"C": 1.0, "cue_weight": 1.0, "n_features": 2 ** 20, "vector_weight": 0.0}
 
 
-def best_f1_cut(z: np.ndarray, y: Sequence[int]) -> float:
-    """Return the decision value at or above which sentences are called check-worthy with the
-    best F1 on (z, y); of equal F1 the cut nearest 0."""
-    z = np.asarray(z, dtype=np.float64)
-    y = np.asarray(y, dtype=bool)
-    order = np.argsort(-z, kind="mergesort")
-    zs, ys = z[order], y[order]
-    tp = np.cumsum(ys)
-    k = np.arange(1, len(z) + 1)
-    last = np.r_[np.flatnonzero(np.diff(zs) != 0), len(z) - 1]  # cut after each run of ties
-    f1 = 2 * tp[last] / (k[last] + max(int(y.sum()), 1))
-    best = np.flatnonzero(f1 >= f1.max() - 1e-12)
-    cuts = zs[last][best]
-    return float(cuts[np.argmin(np.abs(cuts))])
-
-
 def fit_final(sets: dict[str, list], chosen: dict, *, seed: int = 0) -> CheckworthyClassifier:
     """Return the model fitted on every row of the chosen training sets with the chosen ``C``
     and threshold (``shift``), as :func:`train_checkworthy` ships it."""

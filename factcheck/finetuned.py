@@ -67,7 +67,7 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
                          log: Callable[[str], None] | None = None) -> "FinetunedCheckworthy":
     """Fine-tune the base encoder (default: the pinned MiniLM) and a linear head on sentences
     and 0/1 labels; save it to ``out_dir`` and return it loaded (threshold at 0.5 until
-    :meth:`FinetunedCheckworthy.set_threshold`).
+    :meth:`FinetunedCheckworthy.set_shift`).
 
     ``start_from``: a saved fine-tuned folder (hash-checked) whose encoder and head the run
     continues from instead of a fresh head on the base encoder (a second stage on more data).
@@ -350,6 +350,6 @@ def train_finetuned(out_dir: str | Path, shared: str | Path | None = None, *, da
             shutil.copyfile(folders[best] / name, out / name)
     model = FinetunedCheckworthy.load(out)
     model.set_shift(out, -cut, threshold=round(float(1 / (1 + np.exp(-cut))), 4), selection=tried)
-    return FinetunedCheckworthy.load(out)
+    return model
 
 

@@ -208,15 +208,22 @@ def test_binary_scores_match_scikit_learn(pairs):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 1), st.integers(-20, 20)), min_size=2, max_size=60))
-def test_best_f1_cut_is_the_best_threshold(pairs):
-    from factcheck.checkworthy import best_f1_cut
-    from factcheck.checkworthy_cv import f1_at
-    y = np.array([a for a, _ in pairs])
-    z = np.array([b / 4 for _, b in pairs])
-    cut = best_f1_cut(z, y)
-    assert cut in set(z)
-    assert f1_at(z, y, cut) == pytest.approx(max(f1_at(z, y, c) for c in set(z)))
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(-20, 20), st.booleans()), min_size=2, max_size=60))
+def test_shared_cut_is_the_best_mean_f1_over_the_domains(rows):
+    """The threshold both tiers ship (the fast tier's CV, the fine-tuned tier's held-out fold):
+    its score is the mean F1 of the domains at that cut, and no cut among the decision values
+    (within their 2nd to 98th percentile) does better."""
+    from factcheck.checkworthy_cv import f1_at, shared_cut
+    y = np.array([a for a, _, _ in rows])
+    z = np.array([b / 4 for _, b, _ in rows])
+    domains = np.array(["news" if c else "debates" for _, _, c in rows])
+
+    def mean_f1(cut):
+        return float(np.mean([f1_at(z[domains == d], y[domains == d], cut) for d in np.unique(domains)]))
+    cut, score = shared_cut(z, y, domains)
+    assert score == pytest.approx(mean_f1(cut))
+    lo, hi = np.quantile(z, [0.02, 0.98])
+    assert all(score >= mean_f1(c) - 1e-9 for c in set(z) if lo <= c <= hi)
 
 
 @pytest.mark.shared
