@@ -68,9 +68,6 @@ _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 _SHAPE = re.compile(r"\d")
 
-#: the static word table's config file (its folder holds the table, see :func:`static_table`)
-_STATIC_CONFIG = "static.json"
-
 #: names of the dense cue features, in column order (saved in the config and checked on load)
 CUE_FEATURES = (
     *(f"facet:{k}" for k in FACET_KINDS), "facets", "digit", "year", "number_word", "month",
@@ -331,14 +328,14 @@ def static_table(model_dir: str | Path | None, sha256: str | None):
     the shipped fast tier's; each file's SHA-256 is checked against its ``static.json`` and the
     vectors' against ``sha256`` (the hash the model was fitted with) when given. ModelError if
     there is none or it is another table."""
-    from .matching.static import load_table
+    from .matching.static import load_table, table_folder
     from .models import models_dir
 
     places = ([Path(model_dir).resolve().parent / "matching"] if model_dir is not None else [])
     places.append(models_dir() / "fast" / "matching")
-    for folder in places:
-        if (folder / _STATIC_CONFIG).is_file():
-            return load_table(folder, sha256=sha256)
+    folder = table_folder(*places)
+    if folder is not None:
+        return load_table(folder, sha256=sha256)
     raise ModelError("the check-worthiness model reads sentence vectors, but no static word table was found "
                      f"(looked in {', '.join(map(str, places))}); rebuild it with "
                      "'factcheck train --task static-vectors'")

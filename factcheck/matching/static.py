@@ -20,6 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..embeddings import sha256_file
 from ..errors import ModelError
 from .text import clean, words
 from .wordpiece import WordPiece, basic_split
@@ -148,12 +149,6 @@ class StaticTable:
         return self.embed([text_words(t, ti) for t, ti in zip(texts, titles)])
 
 
-def _sha256(path: Path) -> str:
-    from ..embeddings import sha256_file
-
-    return sha256_file(path)
-
-
 def write_table(directory: str | Path, vocab: Sequence[str], vectors: np.ndarray, weights: np.ndarray,
                 **meta) -> Path:
     """Write a table (float16 vectors, words, weights) and its ``static.json`` with the files'
@@ -167,10 +162,19 @@ def write_table(directory: str | Path, vocab: Sequence[str], vectors: np.ndarray
     with open(directory / WORDS, "wb") as f:
         np.savez(f, words=text, weights=np.asarray(weights, dtype=np.float32))
     config = {"type": TYPE, "words": len(vocab), "dimension": int(vectors.shape[1]),
-              "sha256": {name: _sha256(directory / name) for name in (VECTORS, WORDS)}, **meta}
+              "sha256": {name: sha256_file(directory / name) for name in (VECTORS, WORDS)}, **meta}
     (directory / CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     _LOADED.pop(str(directory.resolve()), None)
     return directory
+
+
+def table_folder(*folders: str | Path | None) -> Path | None:
+    """Return the first of ``folders`` (None skipped) that holds a table (its ``static.json``),
+    else None."""
+    for folder in folders:
+        if folder is not None and (Path(folder) / CONFIG).is_file():
+            return Path(folder)
+    return None
 
 
 _LOADED: dict[str, StaticTable] = {}
@@ -195,7 +199,7 @@ def load_table(directory: str | Path, *, sha256: str | None = None) -> StaticTab
                 if not path.is_file():
                     raise ModelError(f"static word table file {path} is missing; rebuild it with "
                                      "'factcheck train --task static-vectors'")
-                got = _sha256(path)
+                got = sha256_file(path)
                 if got != hashes.get(name):
                     raise ModelError(f"static word table file {path} has SHA-256 {got[:12]}..., expected "
                                      f"{str(hashes.get(name))[:12]}...: refusing to load an altered table")

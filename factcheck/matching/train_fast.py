@@ -21,14 +21,11 @@ def static_table_dir(static: str | Path | None, output: str | Path | None) -> Pa
     """Return the folder of the static word table the fast tier is trained with: ``static`` when
     given, else ``output`` when it holds one, else the shipped fast tier's (None if none is there)."""
     from ..models import models_dir
-    from .static import CONFIG
+    from .static import table_folder
 
     if static is not None:
         return Path(static)
-    for folder in (output, models_dir() / "fast" / "matching"):
-        if folder is not None and (Path(folder) / CONFIG).is_file():
-            return Path(folder)
-    return None
+    return table_folder(output, models_dir() / "fast" / "matching")
 
 
 def _copy_table(source: Path, output: Path) -> None:
