@@ -157,12 +157,14 @@ def read_szeged(path: Path | str) -> Iterator[AttributionExample]:
     not hedge conditions), 0 without cues."""
     import xml.etree.ElementTree as ET
 
+    from .factbank import sentence_text
+
     path = Path(path)
     try:
         for _, el in ET.iterparse(path, events=("end",)):
             if el.tag != "Sentence":
                 continue
-            text = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
+            text = sentence_text(el)
             types = [c.get("type", "") for c in el.iter("ccue")]
             el.clear()
             if not text:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
+from .factbank import PREFIX as FACTBANK_DOC
 from .factbank import published_from_name, read_factbank_documents
 
 ANNOTATIONS = Path(__file__).resolve().parents[2] / "datasets" / "polnear-check" / "annotations.jsonl"
@@ -58,7 +59,7 @@ def doc_id(file: str) -> str:
     """The document id of a file: a PolNeAR file's stem (``dev/text/nyt_....txt`` -> ``nyt_...``),
     ``factbank-<NAME>`` for a FactBank document (``factbank/APW19980213.1320.txt``)."""
     if is_factbank(file):
-        return f"factbank-{Path(file).stem}"
+        return f"{FACTBANK_DOC}-{Path(file).stem}"  # the doc_id read_factbank_documents gives it
     return Path(file).stem
 
 
@@ -149,7 +150,7 @@ def build_check_set(shared_dir: Path, out_dir: Path, annotations: Path = ANNOTAT
     PolNeAR file is missing, or its offsets no longer land on the annotated sentence.
     """
     root = Path(shared_dir) / POLNEAR
-    factbank: dict[str, str] | None = None  # FactBank's texts by file, parsed once when a row needs them
+    factbank: dict[str, str] | None = None  # FactBank's texts by doc_id, parsed once when a row needs them
     texts: dict[str, str] = {}
     gold: list[dict] = []
     per_doc: dict[str, int] = {}
@@ -164,11 +165,10 @@ def build_check_set(shared_dir: Path, out_dir: Path, annotations: Path = ANNOTAT
                 xml = Path(shared_dir) / FACTBANK
                 if not xml.is_file():
                     raise InputError(f"no FactBank file at {xml}; set FACTCHECK_SHARED to the shared folder")
-                factbank = {f"{FACTBANK_PREFIX}{d['doc_id'][len('factbank-'):]}.txt": d["text"]
-                            for d in read_factbank_documents(xml)}
-            if file not in factbank:
+                factbank = {d["doc_id"]: d["text"] for d in read_factbank_documents(xml)}
+            if doc_id(file) not in factbank:
                 raise InputError(f"row {n}: {file} is not a dated document of {Path(shared_dir) / FACTBANK}", **where)
-            texts[file] = factbank[file]
+            texts[file] = factbank[doc_id(file)]
         elif file not in texts:
             if not root.is_dir():
                 raise InputError(f"no PolNeAR folder at {root}; set FACTCHECK_SHARED to the shared folder")

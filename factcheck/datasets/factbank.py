@@ -39,7 +39,8 @@ def published_from_name(name: str) -> str | None:
         return None
 
 
-def _sentence_text(element: ET.Element) -> str:
+def sentence_text(element: ET.Element) -> str:
+    """Return a ``<Sentence>``'s words: its tags removed (their words kept), white space folded."""
     return _SPACE.sub(" ", "".join(element.itertext())).strip()
 
 
@@ -73,7 +74,7 @@ def read_factbank_documents(path) -> list[dict]:
         date = published_from_name(name)
         if date is None:
             continue
-        sentences = [_sentence_text(s) for s in document.iter("Sentence")]
+        sentences = [sentence_text(s) for s in document.iter("Sentence")]
         text = " ".join(s for s in sentences if s)
         out.append({"doc_id": f"{PREFIX}-{name[:-len('.txt')]}", "published": date, "text": text})
     return out
