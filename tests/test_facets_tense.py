@@ -197,6 +197,33 @@ def test_a_weekday_follows_its_clause(weekday, published):
     assert dates(f"The survey of likely voters ended on {name}.", pub) == [(name, back.isoformat())]
 
 
+@pytest.mark.parametrize("published", range(7))
+@pytest.mark.parametrize("weekday", range(7))
+def test_a_scheduled_event_in_the_present_looks_ahead(weekday, published):
+    """News writes a coming event in the present tense (*the board meets Monday*) and a past one
+    in the past tense: a scheduled event's verb in the present is a marker that looks ahead, for
+    a bare weekday. As a noun (*the visits*, *two holds*) the same word says nothing."""
+    pub = A_MONDAY + dt.timedelta(days=published)
+    name = WEEKDAYS[weekday]
+    back = (pub - dt.timedelta(days=(published - weekday) % 7)).isoformat()
+    ahead = (pub + dt.timedelta(days=(weekday - published) % 7)).isoformat()
+    assert dates(f"The harbour board meets {name} to set the new fees.", pub) == [(name, ahead)]
+    assert dates(f"The inquiry resumes on {name} with evidence from the pilots.", pub) == [(name, ahead)]
+    assert dates(f"The minister, who toured the port last month, visits the mill on {name}.", pub) == [
+        ("last month", "2021-02"), (name, ahead)]
+    assert dates(f"The harbour board met {name} to set the new fees.", pub) == [(name, back)]
+    assert dates(f"The harbour board said {name} that the inquiry reconvenes soon.", pub) == [(name, back)]
+    # nouns: after a determiner, a possessive or a number
+    assert dates(f"The visits on {name} drew a crowd of dockers.", pub) == [(name, back)]
+    assert dates(f"The mayor's visits on {name} drew a crowd of dockers.", pub) == [(name, back)]
+
+
+def test_a_weekday_that_recurs_is_no_date():
+    assert dates("The ferry leaves for the island every Tuesday at noon.", A_MONDAY) == []
+    assert dates("The market opens each Saturday in the old square.", A_MONDAY) == []
+    assert dates("The ferry leaves for the island on Tuesday at noon.", A_MONDAY) == [("Tuesday", "2021-03-02")]
+
+
 def _nearest_weekday(pub: dt.date, weekday: int) -> dt.date:
     back = (pub.weekday() - weekday) % 7
     return pub - dt.timedelta(days=back if back <= 3 else back - 7)

@@ -14,7 +14,7 @@ import re
 from .scan import Sentence
 from .span import DateSpan, shift_month, word_before
 from .tense import is_future, tense
-from .words import SMALL_NUMBERS, WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE, WEEKDAYS
+from .words import RECURRENCE_BEFORE, SMALL_NUMBERS, WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE, WEEKDAYS
 
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
@@ -63,8 +63,10 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
-    """Return the date a weekday stands for: the latest one on or before publication."""
-    if word_before(s.text, m.start("wd"), s.lo) in WEEKDAY_NAME_BEFORE:
+    """Return the date a weekday stands for: the latest one on or before publication, unless
+    its clause looks ahead (a future or a scheduled event's present: *the council meets
+    Monday*). A recurrence (*every Sunday*) is no date."""
+    if word_before(s.text, m.start("wd"), s.lo) in WEEKDAY_NAME_BEFORE | RECURRENCE_BEFORE:
         return None
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() in WEEKDAY_NAME_AFTER:
@@ -83,8 +85,8 @@ def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpa
         # "speaks later Monday", "Monday's ruling will ...": the day of writing or one within
         # three days of it, whatever the verb's tense
         return DateSpan(m.start(), m.end(), (published - dt.timedelta(days=back if back <= 3 else back - 7)).isoformat())
-    if not rel and is_future(s, m.start(), m.end()):
-        rel = "this"  # "she will hold talks on Thursday": the coming one
+    if not rel and is_future(s, m.start(), m.end(), present=True):
+        rel = "this"  # "she will hold talks on Thursday", "the council meets Monday": the coming one
     if rel == "last" and back == 0:
         back = 7
     elif rel in ("next", "this"):

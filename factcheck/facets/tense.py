@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .scan import Sentence
-from .words import COMMITMENT_VERBS, FORWARD_WORDS, PAST_WORDS
+from .words import COMMITMENT_VERBS, FORWARD_WORDS, PAST_WORDS, SCHEDULED_PRESENT, SMALL_NUMBERS
 
 
 def _phrases(phrases: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
@@ -89,8 +89,22 @@ def _past_form(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
     return _opens(s, start) and len(raw) > 4 and i + 1 < len(tokens) and tokens[i + 1][2].islower()
 
 
-def _markers(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
-    """Return the tense markers in ``text[lo:hi]``: (start, end, "future"/"past", word)."""
+def _scheduled(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether token ``i`` is a verb of a scheduled event in the present tense (*meets*,
+    *opens*): a listed word in lower case, not a noun after a determiner, a possessive or a
+    number (*the visits*, *Obama's visits*, *two holds*, *3 starts*)."""
+    start, _, raw = tokens[i]
+    if raw not in SCHEDULED_PRESENT or not i:
+        return False
+    before = tokens[i - 1][2].lower()
+    gap = s.text[tokens[i - 1][1]:start]
+    return (before not in _DETERMINERS and before not in SMALL_NUMBERS and not before.endswith("'s")
+            and not any(ch.isdigit() for ch in gap))
+
+
+def _markers(s: Sentence, lo: int, hi: int, present: bool = False) -> list[tuple[int, int, str, str]]:
+    """Return the tense markers in ``text[lo:hi]``: (start, end, "future"/"past", word); with
+    ``present``, a scheduled event's verb in the present tense (:func:`_scheduled`) looks ahead."""
     tokens = [(m.start(), m.end(), m.group().replace("’", "'")) for m in _TOKEN.finditer(s.text, lo, hi)]
     out = []
     i = 0
@@ -107,6 +121,8 @@ def _markers(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, str, str]]:
             out.append((start, end, "future", word))
         elif _past_form(s, tokens, i):
             out.append((start, end, "past", word))
+        elif present and _scheduled(s, tokens, i):
+            out.append((start, end, "future", word))
         i += 1
     return out
 
@@ -128,14 +144,15 @@ def _reading(s: Sentence, start: int, end: int, kind: str, word: str) -> str | N
 
 
 def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
-          committed: bool = False) -> str | None:
+          committed: bool = False, present: bool = False) -> str | None:
     """Return "future" or "past" for the marker that governs the date: the nearest one before
     it in its clause (*plans to step down in October, said ...*), else the nearest after it
     in its clause, or past the clause's end when the date opens it (*On Monday, Bolton will
     meet ...*), else (unless ``strict``) the nearest before it at all; None when there is
     none. A commitment made in the past to act later (*vowed to stay until July*) gives
     "committed" when ``committed`` is set, else None: it looks ahead of itself, not of
-    publication."""
+    publication. ``present``: a scheduled event's verb in the present tense is a marker that
+    looks ahead (*the council meets Monday*; see :data:`.words.SCHEDULED_PRESENT`)."""
     lo, hi = max(s.lo, start - _REACH), min(s.hi, end + _REACH)
     clause_start = max(lo, max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1)
     ends = [at for at in (s.text.find(mark, end, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
@@ -150,7 +167,7 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
         nexts = [at for at in (s.text.find(mark, clause_end + 1, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
         next_end = min(nexts, default=hi)
     before_clause = before_any = after = None
-    for m_start, m_end, kind, word in _markers(s, lo, hi):
+    for m_start, m_end, kind, word in _markers(s, lo, hi, present):
         if start <= m_start < end or m_start < start < m_end:
             continue  # inside the date itself (*next May*)
         said = _reading(s, m_start, m_end, kind, word)
@@ -171,9 +188,9 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
     return said
 
 
-def is_future(s: Sentence, start: int, end: int) -> bool:
+def is_future(s: Sentence, start: int, end: int, *, present: bool = False) -> bool:
     """Whether the clause of the date looks ahead (see :func:`tense`)."""
-    return tense(s, start, end) == "future"
+    return tense(s, start, end, present=present) == "future"
 
 
 def is_past(s: Sentence, start: int, end: int) -> bool:

@@ -90,6 +90,17 @@ COMMITMENT_VERBS = frozenset("""
 agreed decided voted promised pledged vowed undertook threatened offered proposed planned
 wanted hoped aimed intended sought moved resolved committed arranged scheduled prepared
 """.split())
+#: verbs of a scheduled event in the present tense (*the council meets Monday*, *voting opens
+#: Thursday*): news writes a coming event so, and a past one in the past tense; read as looking
+#: ahead for a bare weekday only (a month has its own rule, the nearest one). Words that are
+#: often plural nouns (*votes*, *returns*, *debates*) are left out; after a determiner or a
+#: number these are nouns too (*the visits*, *two holds*)
+SCHEDULED_PRESENT = frozenset("""
+meets begins starts opens closes resumes reconvenes convenes arrives departs leaves hears
+testifies speaks unveils expires announces decides kicks wraps visits travels takes goes holds
+hosts faces comes""".split())
+#: words before a weekday that make it a recurrence (*every Sunday*), no date
+RECURRENCE_BEFORE = frozenset(("every", "each"))
 #: a named date, as news writes it
 NAMED_DATES = {"9/11": "2001-09-11"}
 
