@@ -99,7 +99,8 @@ SCHEDULED_PRESENT = frozenset("""
 meets begins starts opens closes resumes reconvenes convenes arrives departs leaves hears
 testifies speaks unveils expires announces decides kicks wraps visits travels takes goes holds
 hosts faces comes""".split())
-#: words before a weekday that make it a recurrence (*every Sunday*), no date
+#: words before a weekday that make it a recurrence (*every Sunday*), no date. Not *a*: news
+#: writes *at a Saturday rally*, *in a Friday interview* for one day
 RECURRENCE_BEFORE = frozenset(("every", "each"))
 #: a named date, as news writes it
 NAMED_DATES = {"9/11": "2001-09-11"}
