@@ -213,6 +213,11 @@ def test_a_scheduled_event_in_the_present_looks_ahead(weekday, published):
         ("last month", "2021-02"), (name, ahead)]
     assert dates(f"The harbour board met {name} to set the new fees.", pub) == [(name, back)]
     assert dates(f"The harbour board said {name} that the inquiry reconvenes soon.", pub) == [(name, back)]
+    # a base form after a plural subject; not an infinitive, nor after *did*
+    assert dates(f"Harbour pilots meet on {name} to set the new fees.", pub) == [(name, ahead)]
+    assert dates(f"They meet {name} to set the new fees.", pub) == [(name, ahead)]
+    assert dates(f"The pilots agreed to meet {name} to set the new fees.", pub) == [(name, back)]
+    assert dates(f"The pilots did not meet {name} to set the new fees.", pub) == [(name, back)]
     # nouns: after a determiner, a possessive or a number
     assert dates(f"The visits on {name} drew a crowd of dockers.", pub) == [(name, back)]
     assert dates(f"The mayor's visits on {name} drew a crowd of dockers.", pub) == [(name, back)]

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from .scan import Sentence
-from .words import COMMITMENT_VERBS, FORWARD_WORDS, PAST_WORDS, SCHEDULED_PRESENT, SMALL_NUMBERS
+from .words import (COMMITMENT_VERBS, FORWARD_WORDS, NOT_PLURAL, PAST_WORDS, SCHEDULED_PLURAL,
+                    SCHEDULED_PRESENT, SMALL_NUMBERS)
 
 
 def _phrases(phrases: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
@@ -92,11 +93,17 @@ def _past_form(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
 def _scheduled(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Whether token ``i`` is a verb of a scheduled event in the present tense (*meets*,
     *opens*): a listed word in lower case, not a noun after a determiner, a possessive or a
-    number (*the visits*, *Obama's visits*, *two holds*, *3 starts*)."""
+    number (*the visits*, *Obama's visits*, *two holds*, *3 starts*); or a listed base form
+    after a plural subject (*ministers meet*, *they meet*)."""
     start, _, raw = tokens[i]
-    if raw not in SCHEDULED_PRESENT or not i:
+    if not i:
         return False
     before = tokens[i - 1][2].lower()
+    if raw in SCHEDULED_PLURAL:
+        return (before in ("they", "we") or before.endswith("s") and not before.endswith("'s")
+                and before not in NOT_PLURAL and len(before) > 3)
+    if raw not in SCHEDULED_PRESENT:
+        return False
     gap = s.text[tokens[i - 1][1]:start]
     return (before not in _DETERMINERS and before not in SMALL_NUMBERS and not before.endswith("'s")
             and not any(ch.isdigit() for ch in gap))

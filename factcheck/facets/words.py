@@ -99,6 +99,14 @@ SCHEDULED_PRESENT = frozenset("""
 meets begins starts opens closes resumes reconvenes convenes arrives departs leaves hears
 testifies speaks unveils expires announces decides kicks wraps visits travels takes goes holds
 hosts faces comes""".split())
+#: the same verbs after a plural subject (*ministers meet Monday*, *polls close Tuesday*); only
+#: after one, as a base form is also an infinitive (*agreed to meet*) or follows *did* or *will*
+SCHEDULED_PLURAL = frozenset("""
+meet begin start open close resume reconvene convene arrive depart leave gather testify speak
+travel go unveil announce decide expire""".split())
+#: words in *-s* that are no plural subject before such a verb
+NOT_PLURAL = frozenset("is was has does this us its his hers ours yours theirs as plus thus less "
+                       "unless across perhaps always sometimes news".split())
 #: words before a weekday that make it a recurrence (*every Sunday*), no date. Not *a*: news
 #: writes *at a Saturday rally*, *in a Friday interview* for one day
 RECURRENCE_BEFORE = frozenset(("every", "each"))
