@@ -267,6 +267,27 @@ def test_a_month_of_that_year(text, expected):
     assert dates(text, A_MONDAY) == expected
 
 
+#: *the following day / month / year* and *the next day* count one unit on from the date the
+#: sentence names before them; alone they name no date (*the next day* ahead is a span, not a date)
+FOLLOWING = [
+    ("The mill opened in April 2004 and the smelter the following year.",
+     [("April 2004", "2004-04"), ("the following year", "2005")]),
+    ("Talks broke down on 30 June 2011 and resumed the following day.",
+     [("30 June 2011", "2011-06-30"), ("the following day", "2011-07-01")]),
+    ("The levy was passed in December 2015 and repealed the following month.",
+     [("December 2015", "2015-12"), ("the following month", "2016-01")]),
+    ("The strike began on 4 May 2018 and ended the next day.",
+     [("4 May 2018", "2018-05-04"), ("the next day", "2018-05-05")]),
+    ("The following year, the mill cut its staff.", []),
+    ("Delegates will spend the next day in talks.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOLLOWING)
+def test_the_following_unit_counts_from_the_date_before(text, expected):
+    assert dates(text, A_MONDAY) == expected
+
+
 PAST_WEEKEND = "2021-02-27/2021-02-28"
 COMING_WEEKEND = "2021-03-06/2021-03-07"
 WEEKENDS = [

@@ -41,6 +41,7 @@ RELATIVE = re.compile(
     r"(?P<dir>earlier|before|later|after)"
     r"|the (?:prior|previous|preceding) (?P<prev_unit>year|month)"
     r"|the (?P<yb_unit>year|month) (?:before|earlier)"
+    r"|the (?:following|subsequent) (?P<fw_unit>day|week|month|year)|the next (?P<nd_unit>day)"
     r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:quarter|qtr)(?: of (?P<qyear>" + _YEAR + r"))?"
     r")\b"
 )
@@ -172,12 +173,13 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
     """Return the date a relative expression stands for, resolved against publication."""
     start, end = m.start(), m.end()
     g = m.groupdict()
-    unit = g["step_unit"] or g["prev_unit"] or g["yb_unit"]
+    unit = g["step_unit"] or g["prev_unit"] or g["yb_unit"] or g["fw_unit"] or g["nd_unit"]
     if unit:
         n = _count(g["an"]) if g["an"] else 1
         if n is None:
             return None
-        direction = (g["dir"] or "").lower()
+        # "the following year", "the next day": one unit after the date the text names before
+        direction = "after" if g["fw_unit"] or g["nd_unit"] else (g["dir"] or "").lower()
         sign = 1 if direction in ("later", "after") else -1
         # "a year earlier", "the prior year" with no date before them count from publication
         # (wire copy compares with a year ago); "two years later" and "a day before the
