@@ -298,6 +298,9 @@ NOT_COUNTS = [
     ("Four teams reached round 2.", [("count", "Four teams", 4, "teams", False)]),
     ("The region has 12 clinics, and none ranks in the top 20 nationally.",
      [("count", "12 clinics", 12, "clinics", False)]),
+    # generations are a span of time, as decades are (a duration, not scored); *of two minds* is an idiom
+    ("The family has fished these waters for three generations.", []),
+    ("The mayor was of two minds about the 3 plans.", [("count", "3 plans", 3, "plans", False)]),
     # a tally still passes its noun along
     ("The council cast 14 votes for the plan and 9 against it.",
      [("count", "14 votes", 14, "votes", False), ("count", "9", 9, "votes", False)]),

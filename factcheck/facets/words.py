@@ -214,6 +214,8 @@ TIME_UNITS = {
     "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks",
     "fortnight": "fortnights", "month": "months", "year": "years", "decade": "decades",
     "century": "centuries", "centuries": "centuries",
+    # a span of time in news (*for two generations*), as a decade is
+    "generation": "generations",
 }
 
 # --- hedges --------------------------------------------------------------------------------
@@ -257,7 +259,7 @@ STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive
 COMPOUND_COUNTS = frozenset("page member judge seat nation country person bedroom vote".split())
 #: idioms with a number word that count nothing
 IDIOMS = ("own two feet", "two cents", "second to none", "at sixes and sevens", "on all fours",
-          "two-way", "one-way")
+          "two-way", "one-way", "of two minds", "in two minds")
 #: words after a number word that show it counts nothing here (``the two on``, ``all three
 #: were``): prepositions, verbs, conjunctions
 NOT_COUNTED = frozenset("""
