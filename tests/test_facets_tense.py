@@ -250,8 +250,10 @@ def test_a_weekday_of_the_news_cycle_is_the_nearest(weekday, published):
     assert dates(f"{name}'s ruling was a blow to the mayor.", pub) == [(name, back)]
 
 
-#: a month *of that year* takes the year of the date before it in the sentence; alone, it is left out
-THAT_YEAR = [
+#: a month *of that year* takes the year of the date before it in the sentence, and *the following
+#: day / month / year* and *the next day* count one unit on from it; alone they name no date (*the
+#: next day* ahead is a span, not a date)
+FROM_THE_DATE_BEFORE = [
     ("Output fell in January 2009 and hit bottom in October of that year.",
      [("January 2009", "2009-01"), ("October of that year", "2009-10")]),
     ("The mine opened in 1998 and shut in March of the same year.",
@@ -259,17 +261,6 @@ THAT_YEAR = [
     ("Shares peaked on 4 June 2012 and slumped by August 30 of that year.",
      [("4 June 2012", "2012-06-04"), ("August 30 of that year", "2012-08-30")]),
     ("Shares slumped in October of that year.", []),
-]
-
-
-@pytest.mark.parametrize("text, expected", THAT_YEAR)
-def test_a_month_of_that_year(text, expected):
-    assert dates(text, A_MONDAY) == expected
-
-
-#: *the following day / month / year* and *the next day* count one unit on from the date the
-#: sentence names before them; alone they name no date (*the next day* ahead is a span, not a date)
-FOLLOWING = [
     ("The mill opened in April 2004 and the smelter the following year.",
      [("April 2004", "2004-04"), ("the following year", "2005")]),
     ("Talks broke down on 30 June 2011 and resumed the following day.",
@@ -283,8 +274,8 @@ FOLLOWING = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", FOLLOWING)
-def test_the_following_unit_counts_from_the_date_before(text, expected):
+@pytest.mark.parametrize("text, expected", FROM_THE_DATE_BEFORE)
+def test_a_date_counted_from_the_one_before(text, expected):
     assert dates(text, A_MONDAY) == expected
 
 
