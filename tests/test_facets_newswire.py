@@ -298,6 +298,10 @@ NOT_COUNTS = [
     ("Four teams reached round 2.", [("count", "Four teams", 4, "teams", False)]),
     ("The region has 12 clinics, and none ranks in the top 20 nationally.",
      [("count", "12 clinics", 12, "clinics", False)]),
+    # an age as a bound on people counts nothing
+    ("Turnout fell among voters under 30 and rose among adults over 65.", []),
+    ("Half of the voters were over 45.", [("percent", "Half", 50, None, False)]),
+    ("The mill hired 40 workers under 25.", [("count", "40 workers", 40, "workers", False)]),
     # generations are a span of time, as decades are (a duration, not scored); *of two minds* is an idiom
     ("The family has fished these waters for three generations.", []),
     ("The mayor was of two minds about the 3 plans.", [("count", "3 plans", 3, "plans", False)]),

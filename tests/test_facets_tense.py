@@ -270,6 +270,9 @@ FROM_THE_DATE_BEFORE = [
     ("The strike began on 4 May 2018 and ended the next day.",
      [("4 May 2018", "2018-05-04"), ("the next day", "2018-05-05")]),
     ("The following year, the mill cut its staff.", []),
+    # a hedged year with nothing after it in its clause is an approximate year, not a count
+    ("The feud began around 2009, when the mill closed.", [("2009", "2009")]),
+    ("The mill employs about 2009 people.", []),
     ("Delegates will spend the next day in talks.", []),
 ]
 

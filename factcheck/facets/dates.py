@@ -107,6 +107,10 @@ _NOT_A_YEAR_AFTER = re.compile(
     re.I)
 _HEDGE_BEFORE_YEAR = re.compile(r"(?:about|some|nearly|almost|around|over|than|approximately"
                                 r"|roughly|least|only|just)\s+$", re.I)
+#: hedges that may stand before a year (*around 2002*); *over* and *than* may not
+_APPROXIMATE_YEAR = re.compile(r"(?:about|around|approximately|roughly|circa)\s+$", re.I)
+#: what may follow a hedged year: the end of its clause
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$|\s+(?:when|and|or|but|after|before)\b)")
 _NAME_BEFORE_YEAR = frozenset("article section chapter flight room no number route highway "
                               "interstate resolution rule form model boeing airbus windows "
                               "paragraph clause item page pages lot unit suite box".split())
@@ -311,7 +315,12 @@ def _year_date(s: Sentence, m: re.Match) -> DateSpan | None:
         if _NOT_A_YEAR_AFTER.match(text, end, s.hi):
             return None
         if _HEDGE_BEFORE_YEAR.search(text, max(s.lo, ystart - 15), ystart):
-            return None
+            if not (_APPROXIMATE_YEAR.search(text, max(s.lo, ystart - 15), ystart)
+                    and _CLAUSE_ENDS.match(text, end, s.hi)):
+                return None
+            # "around 2002, when ...": no noun after it, an approximate year (a count of 2002
+            # would be written 2,002 and name what it counts)
+            return DateSpan(m.start("year"), end, year, True)
         if word_before(text, ystart, s.lo) in _NAME_BEFORE_YEAR:
             return None
         if text[ystart - 1:ystart] == "-" and ystart - 1 > s.lo and text[ystart - 2].isalnum():

@@ -67,6 +67,11 @@ _LABEL_BEFORE = re.compile(r"\b(?:part|chapter|section|episode|volume|page|exhib
                            r"grade|round)\s+$", re.I)
 #: an age or a rank: *between the ages of 18 and 34*, *aged 18 to 24*, *age 5*, *the top 20*
 _AGE_BEFORE = re.compile(r"\b(?:ages?\s+(?:of\s+)?|aged\s+|top\s+)(?:\d+\s+(?:and|to|or)\s+)?$", re.I)
+#: an age as a bound on people: *voters under 30*, *adults over 65*, *black voters were over 45*
+_AGE_BOUND_BEFORE = re.compile(
+    r"\b(?:voters|people|adults|children|kids|teens|teenagers|youths|americans|anyone|those|men|women|"
+    r"residents|patients|workers|students|everyone|seniors|drivers|girls|boys|users)"
+    r"(?:\s+(?:were|are|was|is|aged))?\s+(?:under|over|above|below|older\s+than|younger\s+than)\s+$", re.I)
 #: an age set off by commas after a name: *Lachlan, 44, and James, 43*
 _APPOSED_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*,\s+$")
 _APPOSED_AFTER = re.compile(r"\s*(?:[,;)]|\.(?=\s|$)|$)")
@@ -430,9 +435,11 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
 
 def _age_or_rank(text: str, lo: int, n: Numeral) -> bool:
     """Whether a bare figure is an age or a rank, which borrows no count's noun: *the ages of
-    18 and 34*, *his two sons, Lachlan, 44, and James, 43*, *in the top 20*."""
+    18 and 34*, *his two sons, Lachlan, 44, and James, 43*, *in the top 20*, *voters under 30*."""
     if _AGE_BEFORE.search(text, max(lo, n.start - 24), n.start):
         return True
+    if n.value < 120 and _AGE_BOUND_BEFORE.search(text, max(lo, n.start - 40), n.start):
+        return True  # *40 workers under 25*
     return not n.words and n.value < 120 and _APPOSED_BEFORE.search(text, max(lo, n.start - 30), n.start) is not None \
         and _APPOSED_AFTER.match(text, n.end) is not None
 
@@ -451,6 +458,8 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
     nxt = _NEXT_WORD.match(text, a.end)
     if nxt and nxt.group(1) in _CASUALTIES or _CASUALTY_BEFORE.search(text, max(lo, a.start - 30), a.start):
         return True
+    if a.numeral is not None and _age_or_rank(text, lo, a.numeral):
+        return False  # an age: *voters under 30* counts no thirty of anything
     return _all_before(text, lo, a.numeral) or is_hedged(text, lo, a.start, earlier=False)
 
 
