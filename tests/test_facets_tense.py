@@ -273,6 +273,7 @@ FROM_THE_DATE_BEFORE = [
     # a hedged year with nothing after it in its clause is an approximate year, not a count
     ("The feud began around 2009, when the mill closed.", [("2009", "2009")]),
     ("The mill employs about 2009 people.", []),
+    ("The mill employs between about 2000 and 2500.", []),
     ("Delegates will spend the next day in talks.", []),
 ]
 

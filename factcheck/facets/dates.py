@@ -110,7 +110,7 @@ _HEDGE_BEFORE_YEAR = re.compile(r"(?:about|some|nearly|almost|around|over|than|a
 #: hedges that may stand before a year (*around 2002*); *over* and *than* may not
 _APPROXIMATE_YEAR = re.compile(r"(?:about|around|approximately|roughly|circa)\s+$", re.I)
 #: what may follow a hedged year: the end of its clause
-_CLAUSE_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$|\s+(?:when|and|or|but|after|before)\b)")
+_CLAUSE_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$|\s+(?:when|and|or|but|after|before)\b(?!\s*\d))")
 _NAME_BEFORE_YEAR = frozenset("article section chapter flight room no number route highway "
                               "interstate resolution rule form model boeing airbus windows "
                               "paragraph clause item page pages lot unit suite box".split())
