@@ -105,10 +105,10 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"meters|feet|votes|seats|people|workers|jobs|troops|soldiers|students|cars|units|"
     r"GMT|EST|EDT|BST|CET|hrs|hours|local time)\b|%)",
     re.I)
-_HEDGE_BEFORE_YEAR = re.compile(r"(?:about|some|nearly|almost|around|over|than|approximately"
+_HEDGE_BEFORE_YEAR = re.compile(r"(?P<hedge>about|some|nearly|almost|around|over|than|approximately"
                                 r"|roughly|least|only|just)\s+$", re.I)
-#: hedges that may stand before a year (*around 2002*); *over* and *than* may not
-_APPROXIMATE_YEAR = re.compile(r"(?:about|around|approximately|roughly|circa)\s+$", re.I)
+#: of those, the hedges that may stand before a year (*around 2002*); *over* and *than* may not
+_APPROXIMATE_YEAR = frozenset(("about", "around", "approximately", "roughly"))
 #: what may follow a hedged year: the end of its clause
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$|\s+(?:when|and|or|but|after|before)\b(?!\s*\d))")
 _NAME_BEFORE_YEAR = frozenset("article section chapter flight room no number route highway "
@@ -314,9 +314,9 @@ def _year_date(s: Sentence, m: re.Match) -> DateSpan | None:
         text = s.text
         if _NOT_A_YEAR_AFTER.match(text, end, s.hi):
             return None
-        if _HEDGE_BEFORE_YEAR.search(text, max(s.lo, ystart - 15), ystart):
-            if not (_APPROXIMATE_YEAR.search(text, max(s.lo, ystart - 15), ystart)
-                    and _CLAUSE_ENDS.match(text, end, s.hi)):
+        hedge = _HEDGE_BEFORE_YEAR.search(text, max(s.lo, ystart - 15), ystart)
+        if hedge:
+            if not (hedge.group("hedge").lower() in _APPROXIMATE_YEAR and _CLAUSE_ENDS.match(text, end, s.hi)):
                 return None
             # "around 2002, when ...": no noun after it, an approximate year (a count of 2002
             # would be written 2,002 and name what it counts)

@@ -458,7 +458,7 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
     nxt = _NEXT_WORD.match(text, a.end)
     if nxt and nxt.group(1) in _CASUALTIES or _CASUALTY_BEFORE.search(text, max(lo, a.start - 30), a.start):
         return True
-    if a.numeral is not None and _age_or_rank(text, lo, a.numeral):
+    if _age_or_rank(text, lo, a.numeral):
         return False  # an age: *voters under 30* counts no thirty of anything
     return _all_before(text, lo, a.numeral) or is_hedged(text, lo, a.start, earlier=False)
 

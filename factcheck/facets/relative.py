@@ -61,13 +61,15 @@ _NIGHT_NAME = re.compile(r"\s+Night\s+[A-Z][a-z]")
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+#: words before a weekday that make it no date: part of a name (*Black Friday*) or a recurrence
+_NOT_A_DATE_BEFORE = WEEKDAY_NAME_BEFORE | RECURRENCE_BEFORE
 
 
 def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
     """Return the date a weekday stands for: the latest one on or before publication, unless
     its clause looks ahead (a future or a scheduled event's present: *the council meets
     Monday*). A recurrence (*every Sunday*) is no date."""
-    if word_before(s.text, m.start("wd"), s.lo) in WEEKDAY_NAME_BEFORE | RECURRENCE_BEFORE:
+    if word_before(s.text, m.start("wd"), s.lo) in _NOT_A_DATE_BEFORE:
         return None
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     if nxt and nxt.group(1)[0].isupper() and nxt.group(1).lower() in WEEKDAY_NAME_AFTER:
