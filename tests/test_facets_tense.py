@@ -181,20 +181,26 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 A_MONDAY = dt.date(2021, 3, 1)
 
 
+def _week(weekday: int, published: int) -> tuple[dt.date, str, str, str]:
+    """Return (the publication date ``published`` days after A_MONDAY, the weekday's name, the
+    latest such day on or before publication, the first on or after it), the days as ISO text."""
+    pub = A_MONDAY + dt.timedelta(days=published)
+    back = pub - dt.timedelta(days=(published - weekday) % 7)
+    ahead = pub + dt.timedelta(days=(weekday - published) % 7)
+    return pub, WEEKDAYS[weekday], back.isoformat(), ahead.isoformat()
+
+
 @pytest.mark.parametrize("published", range(7))
 @pytest.mark.parametrize("weekday", range(7))
 def test_a_weekday_follows_its_clause(weekday, published):
-    pub = A_MONDAY + dt.timedelta(days=published)
-    name = WEEKDAYS[weekday]
-    back = pub - dt.timedelta(days=(published - weekday) % 7)
-    ahead = pub + dt.timedelta(days=(weekday - published) % 7)
-    assert dates(f"The dockers struck on {name}.", pub) == [(name, back.isoformat())]
-    assert dates(f"The dockers will strike on {name}.", pub) == [(name, ahead.isoformat())]
-    assert dates(f"A strike on {name} is possible.", pub) == [(name, ahead.isoformat())]
+    pub, name, back, ahead = _week(weekday, published)
+    assert dates(f"The dockers struck on {name}.", pub) == [(name, back)]
+    assert dates(f"The dockers will strike on {name}.", pub) == [(name, ahead)]
+    assert dates(f"A strike on {name} is possible.", pub) == [(name, ahead)]
     # a participle that opens the sentence is the past tense of its clause, capital or not
     assert dates(f"Asked on {name} whether talks would resume, the union declined to say.", pub) == [
-        (name, back.isoformat())]
-    assert dates(f"The survey of likely voters ended on {name}.", pub) == [(name, back.isoformat())]
+        (name, back)]
+    assert dates(f"The survey of likely voters ended on {name}.", pub) == [(name, back)]
 
 
 @pytest.mark.parametrize("published", range(7))
@@ -203,10 +209,7 @@ def test_a_scheduled_event_in_the_present_looks_ahead(weekday, published):
     """News writes a coming event in the present tense (*the board meets Monday*) and a past one
     in the past tense: a scheduled event's verb in the present is a marker that looks ahead, for
     a bare weekday. As a noun (*the visits*, *two holds*) the same word says nothing."""
-    pub = A_MONDAY + dt.timedelta(days=published)
-    name = WEEKDAYS[weekday]
-    back = (pub - dt.timedelta(days=(published - weekday) % 7)).isoformat()
-    ahead = (pub + dt.timedelta(days=(weekday - published) % 7)).isoformat()
+    pub, name, back, ahead = _week(weekday, published)
     assert dates(f"The harbour board meets {name} to set the new fees.", pub) == [(name, ahead)]
     assert dates(f"The inquiry resumes on {name} with evidence from the pilots.", pub) == [(name, ahead)]
     assert dates(f"The minister, who toured the port last month, visits the mill on {name}.", pub) == [
@@ -239,10 +242,8 @@ def _nearest_weekday(pub: dt.date, weekday: int) -> dt.date:
 def test_a_weekday_of_the_news_cycle_is_the_nearest(weekday, published):
     """*later Monday*, *earlier Monday* and *Monday's vote* (not in the past tense) name the
     day the report was written or one within three days of it, whatever the verb's tense."""
-    pub = A_MONDAY + dt.timedelta(days=published)
-    name = WEEKDAYS[weekday]
+    pub, name, back, _ = _week(weekday, published)
     near = _nearest_weekday(pub, weekday).isoformat()
-    back = (pub - dt.timedelta(days=(published - weekday) % 7)).isoformat()
     assert dates(f"The minister may face hard questions when she speaks later {name}.", pub) == [(name, near)]
     assert dates(f"The union said earlier {name} it would strike.", pub) == [(name, near)]
     assert dates(f"{name}'s ruling will shape the race.", pub) == [(name, near)]
