@@ -67,6 +67,25 @@ MONTH_CLAUSES = [
     # an irregular participle after *be* is passive, not past: the modal before it decides
     ("The summit will be held in {m}.", "{m}", looking_ahead),
     ("The summit was held in {m}.", "{m}", looking_back),
+    # effort, need and prospect look ahead as plans do; a past progressive wish says nothing
+    ("Unions are trying to block the sale in {m}.", "{m}", looking_ahead),
+    ("The town needs to repay the loan by {m}.", "{m}", looking_ahead),
+    ("Backers like her chances of winning in {m}.", "{m}", looking_ahead),
+    ("Exporters were hoping to clear the backlog in {m}.", "{m}", nearest),
+    # an infinitive in a clause with no past verb before it: what is to be done
+    ("Growers are racing to harvest the crop in {m}.", "{m}", looking_ahead),
+    ("The charity has enough money to open a second shelter in {m}.", "{m}", looking_ahead),
+    ("The growers raced to harvest the crop in {m}.", "{m}", looking_back),
+    # ... not across a finite verb, nor after a noun that takes *to* (*a right to*)
+    ("Groups pressing the mayor to act are praising the report from {m}.", "{m}", nearest),
+    ("A right to discovery in {m} helps the plaintiffs.", "{m}", nearest),
+    # a month that names a vote is the coming one unless its own clause looks back
+    ("Turnout in the {m} election worries the party.", "{m}", looking_ahead),
+    ("The party became the favourite, teeing up the {m} election.", "{m}", looking_ahead),
+    ("Both camps are preparing for the {m} general election.", "{m}", looking_ahead),
+    ("Turnout fell sharply in the {m} election.", "{m}", looking_back),
+    # a present perfect looks back
+    ("Freight volumes have grown since {m}.", "{m}", looking_back),
     # neither: the nearest such month, as for a month and day
     ("Inflation data from {m} matter most.", "{m}", nearest),
     ("Voters head to the polls in {m}.", "{m}", nearest),
@@ -201,6 +220,12 @@ def test_a_weekday_follows_its_clause(weekday, published):
     assert dates(f"Asked on {name} whether talks would resume, the union declined to say.", pub) == [
         (name, back)]
     assert dates(f"The survey of likely voters ended on {name}.", pub) == [(name, back)]
+    # *that* before a verb in the past tense is a relative pronoun, not a determiner
+    assert dates(f"Two of the states that voted {name} backed the senator.", pub) == [(name, back)]
+    # a present perfect looks back, and so does a wish in the past progressive
+    assert dates(f"Fans have taken to the streets to cheer the team on {name}.", pub) == [(name, back)]
+    assert dates(f"Rivals were hoping to catch up on {name}.", pub) == [(name, back)]
+    assert dates(f"The crew is racing to finish the roof on {name}.", pub) == [(name, ahead)]
 
 
 @pytest.mark.parametrize("published", range(7))
@@ -314,6 +339,8 @@ NOT_TENSE = [
     ("The depot next to the mill closed in November.", [("November", "2020-11")]),
     ("The bank, which cut rates in May, may raise them in December.",
      [("May", "2021-05"), ("December", "2021-12")]),
+    # *to* before a figure opens no infinitive
+    ("Staff numbers went from 166 in May, to 139 in June.", [("May", "2021-05"), ("June", "2021-06")]),
 ]
 
 

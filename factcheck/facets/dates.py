@@ -173,6 +173,15 @@ def _latest_month(month: int, published: dt.date, strictly_before: bool) -> int:
     return published.year - 1
 
 
+#: a month that names a vote (*the November election*, *November's general election*, *the
+#: June primary*): news writes of the coming one so, and the clause's verb is often another
+#: event's (*became the nominee, teeing up the November election*)
+_VOTE_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:general|presidential|congressional|legislative|local|municipal|special|midterm"
+    r"|runoff|state|national|parliamentary)\s+)?(?:elections?|votes?|ballots?|referendum|referenda|midterms?"
+    r"|runoffs?|primary|primaries|caucus(?:es)?)\b")
+
+
 def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     """Whether a month name standing alone is a date here, judged from its neighbours:
     *in March*, *since May*, *April futures*; not *May's plan* nor *May said*."""
@@ -187,8 +196,9 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
         return False  # the March on the capitol, and March for Life: a march, not the month
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
         return True
-    if before in ("a", "the") and mon != "May" and nxt and nxt.group(1).islower() and nxt.group(1) != "of":
-        return True  # a July interview, the June primary: the month of the noun
+    if before in ("a", "the") and nxt and nxt.group(1).islower() and nxt.group(1) != "of" and (
+            mon != "May" or _VOTE_AFTER.match(s.text, m.end(), s.hi)):
+        return True  # a July interview, the June primary, the May election: the month of the noun
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
 
 
@@ -196,6 +206,11 @@ def _delivery_month(s: Sentence, m: re.Match) -> bool:
     """Whether the month names a delivery: *April futures*, *November shipment*."""
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
+
+
+def _vote_month(s: Sentence, m: re.Match) -> bool:
+    """Whether a bare month names a vote (:data:`_VOTE_AFTER`)."""
+    return bool(_VOTE_AFTER.match(s.text, m.end(), s.hi))
 
 
 def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
@@ -246,7 +261,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
     elif day:
         y = _tensed_year(s, start, end, month, int(day), published)
-    elif _delivery_month(s, m) or (said := tense(s, start, end, committed=True)) == "future":
+    elif (_delivery_month(s, m) or _vote_month(s, m) and tense(s, start, end, strict=True) != "past"
+          or (said := tense(s, start, end, committed=True)) == "future"):
         y = published.year if month >= published.month else published.year + 1
     elif said == "committed":
         y = _nearest_year(month, 15, published)  # vowed to stay until July: the nearest July

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from .scan import Sentence
-from .words import (COMMITMENT_VERBS, FORWARD_WORDS, NOT_PLURAL, PAST_WORDS, SCHEDULED_PLURAL,
-                    SCHEDULED_PRESENT, SMALL_NUMBERS)
+from .words import (COMMITMENT_VERBS, FORWARD_WORDS, MONTHS, NOT_PLURAL, PAST_WORDS, SCHEDULED_PLURAL,
+                    SCHEDULED_PRESENT, SMALL_NUMBERS, WEEKDAYS)
 
 
 def _phrases(phrases: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
@@ -56,6 +56,36 @@ _NOT = re.compile(r"\s+(?:not|never)\b")
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b"
                          r"|it\b|them\b|him\b|us\b|me\b|you\b)[a-z]+\b")
 
+#: what follows a verb in the past tense rather than the noun an adjective qualifies
+_AFTER_A_VERB = frozenset("on in at last this earlier late early during after before since until by "
+                          "yesterday today".split())
+WEEKDAY_NAMES = frozenset(d.capitalize() for d in WEEKDAYS)
+MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS if len(m) > 3)
+#: an infinitive (*to win*, *to cast a ballot*) in a clause with no verb in the past tense
+#: before it looks ahead: what is to be done. Not after these words (*according to*, *next to*,
+#: *close to*), nor before a noun that follows *to* as a place or state (*to church*, *to power*)
+_NOT_INFINITIVE_BEFORE = frozenset("according due next close closer compared thanks prior up back down "
+                                   "similar related opposed addition relation respect regard contrary "
+                                   "leading ahead right access answer key path road return visit trip letter "
+                                   "reference threat response approach alternative way".split())
+#: an infinitive governs a date only this many words before it, with no finite verb between
+#: (*groups encouraging her to run ... are hailing her speech on Thursday*: the speech is past)
+_INFINITIVE_REACH = 10
+_FINITE_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had|am)\b", re.I)
+#: irregular participles: after *has*, *have* they make a present perfect, which looks back
+_PERFECT = frozenset("taken given done gone seen written spoken chosen shown known grown become begun "
+                     "come run fallen risen driven broken stolen forgotten gotten drawn thrown sworn "
+                     "beaten hidden ridden shaken".split())
+_TO_NOUNS = frozenset("church court power office date work school college war bed town market trial death "
+                      "jail prison home camp hospital lunch dinner breakfast mass court congress parliament "
+                      "vote date zero".split())
+_NOT_INFINITIVE = frozenset("the a an its their his her this that these those it them him us me you my our "
+                            "your some any all each every no one two three four five six seven eight nine ten "
+                            "be".split())
+#: a wish or plan in the past progressive (*they were hoping to ...*): it says nothing of
+#: which side of publication its date lies
+_PAST_PROGRESSIVE = frozenset(("was", "were"))
+
 #: the verb that governs a date stands in its clause, not a page away
 _REACH = 200
 _CLAUSE_MARKS = ",;:(—–"
@@ -83,11 +113,36 @@ def _past_form(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
     before = tokens[i - 1][2].lower() if i else ""
     if word in _PAST:
         return not (word in _PARTICIPLES and before in _BE)
-    if len(raw) <= 2 or not raw.endswith("ed") or word in _NOT_PAST or before in _BE or before in _DETERMINERS:
+    if len(raw) <= 2 or not raw.endswith("ed") or word in _NOT_PAST or before in _BE:
+        return False
+    if before in _DETERMINERS and not (before == "that" and _verb_after_that(tokens, i)):
         return False
     if raw.islower():
         return True
     return _opens(s, start) and len(raw) > 4 and i + 1 < len(tokens) and tokens[i + 1][2].islower()
+
+
+def _verb_after_that(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the *-ed* word ``i`` after *that* is a verb (*the states that voted Tuesday*,
+    *a law that passed in May*), not an adjective (*that revised plan*): a time or a preposition
+    follows it, not a noun."""
+    if i + 1 >= len(tokens):
+        return True
+    raw = tokens[i + 1][2]
+    return raw.lower() in _AFTER_A_VERB or raw in WEEKDAY_NAMES or raw in MONTH_NAMES
+
+
+def _infinitive(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether *to* (token ``i``) opens an infinitive: a lower-case word after it that is no
+    pronoun, determiner, number, plural or gerund, and no listed word before it."""
+    if i + 1 >= len(tokens) or not i or tokens[i + 1][0] != tokens[i][1] + 1:
+        return False  # the next word must follow *to* at once: not *to 139 in June*
+    raw = tokens[i + 1][2]
+    if not raw.islower() or raw in _NOT_INFINITIVE or raw in _TO_NOUNS or raw.endswith("ing"):
+        return False
+    if raw.endswith("s") and not raw.endswith("ss"):
+        return False
+    return tokens[i - 1][2].lower() not in _NOT_INFINITIVE_BEFORE
 
 
 def _scheduled(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -121,6 +176,8 @@ def _markers(s: Sentence, lo: int, hi: int, present: bool = False) -> list[tuple
         nxt = tokens[i + 1][2].lower() if i + 1 < len(tokens) else ""
         if (word, nxt) in _FORWARD2 or (word, nxt) in _PAST2:
             kind = "future" if (word, nxt) in _FORWARD2 else "past"
+            if kind == "future" and word.endswith("ing") and i and tokens[i - 1][2].lower() in _PAST_PROGRESSIVE:
+                kind = "unknown"  # "they were hoping to win on Tuesday"
             out.append((start, tokens[i + 1][1], kind, f"{word} {nxt}"))
             i += 2
             continue
@@ -130,13 +187,17 @@ def _markers(s: Sentence, lo: int, hi: int, present: bool = False) -> list[tuple
             out.append((start, end, "past", word))
         elif present and _scheduled(s, tokens, i):
             out.append((start, end, "future", word))
+        elif word in _PERFECT and i and tokens[i - 1][2].lower() in ("has", "have"):
+            out.append((start, end, "past", word))  # "fans have taken to social media"
+        elif word == "to" and _infinitive(tokens, i):
+            out.append((start, tokens[i + 1][1], "infinitive", f"to {nxt}"))
         i += 1
     return out
 
 
 def _reading(s: Sentence, start: int, end: int, kind: str, word: str) -> str | None:
     """Return "future", "past" or None (no marker after all) for a marker."""
-    if kind == "past":
+    if kind in ("past", "unknown", "infinitive"):
         return kind
     if word == "expected" and _NOT_FORWARD_BEFORE.search(s.text, max(s.lo, start - 6), start):
         return "past"  # "rose more than expected in December"
@@ -179,6 +240,13 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
             continue  # inside the date itself (*next May*)
         said = _reading(s, m_start, m_end, kind, word)
         if said is None:
+            continue
+        if said == "infinitive":
+            # looks ahead only before the date, in its clause, with no past verb before it there
+            between = s.text[m_end:start]
+            if (m_end <= start and m_start >= clause_start and before_clause not in ("past", "unknown")
+                    and len(between.split()) <= _INFINITIVE_REACH and not _FINITE_BETWEEN.search(between)):
+                before_clause = "future"
             continue
         if m_end <= start:
             if said == "past" and word in COMMITMENT_VERBS and _INFINITIVE.search(s.text, m_end, start):

@@ -69,7 +69,9 @@ FORWARD_WORDS = (
     "aims to", "hope to", "hopes to", "want to", "wants to", "seeks to", "seek to", "upcoming",
     "forthcoming", "next", "possible", "possibly", "likely", "unlikely", "probable",
     "probably", "potential", "prospective", "forecast to", "projected to", "pending", "if",
-    "unless", "tentatively", "can", "let's", "let us",
+    "unless", "tentatively", "can", "let's", "let us", "try to", "tries to", "trying to",
+    "need to", "needs to", "has to", "have to", "hoping to", "hoping for", "in hopes",
+    "chances of", "chance to",
 )
 #: past-tense verbs that do not end in -ed (regular ones are read by their ending), and
 #: words that place a clause behind publication
