@@ -9,6 +9,9 @@ from factcheck.types import SentenceInput
 
 CASES = [
     ("", "Exports rose 6 percent in April, the trade ministry said.", "the trade ministry"),
+    # an acronym spelt as a function word is a name (the World Health Organization)
+    ("", "Measles killed 7 million people, the WHO said.", "the WHO"),
+    ("", "The WHO said 7 million people died of measles.", "The WHO"),
     ("", "Ana Costa, the hospital's director, said 112 patients were treated.",
      "Ana Costa, the hospital's director"),
     ("", "According to the World Meteorological Organization, 2023 was the warmest year on record.",

@@ -89,6 +89,10 @@ DATES = [
     ("Spending rose in December last year.", WIRE, [("date", "December last year", "1986-12")]),
     ("Shares were traded at the weekend.", dt.date(2017, 11, 8),
      [("date", "the weekend", "2017-11-04/2017-11-05")]),
+    # ISO 8601 as written in data and feeds; a year and two digits that may be a later year are two years
+    ("The summit opened on 2024-05-03.", PUB, [("date", "2024-05-03", "2024-05-03")]),
+    ("Sales data for 2019-06 were revised.", PUB, [("date", "2019-06", "2019-06")]),
+    ("Lending has grown since the 2007-09 crisis.", PUB, [("date", "2007-09", None)]),
     ("Growers sold April futures today.", WIRE,
      [("date", "April", "1987-04"), ("date", "today", "1987-04-09")]),
 ]
@@ -132,6 +136,11 @@ MONEY = [
     ("The bid was worth 151 mln stg.", [("money", "151 mln stg", 151000000, "GBP")]),
     ("It raised 600 mln Canadian dlrs.", [("money", "600 mln Canadian dlrs", 600000000, "CAD")]),
     ("Sony earned 90 billion yen.", [("money", "90 billion yen", 90000000000, "JPY")]),
+    # scales spelt apart from the figure, and the Indian numbering system's
+    ("The bank lent 3 bn euros to the port.", [("money", "3 bn euros", 3000000000, "EUR")]),
+    ("Donors gave 2 mn pounds.", [("money", "2 mn pounds", 2000000, "GBP")]),
+    ("The firm paid Rs 40 crore for the plant.", [("money", "Rs 40 crore", 400000000, "INR")]),
+    ("Fees came to 5 lakh rupees.", [("money", "5 lakh rupees", 500000, "INR")]),
     ("The fine was 3 billion roubles.", [("money", "3 billion roubles", 3000000000, "RUB")]),
     ("Exports reached 40 billion yuan.", [("money", "40 billion yuan", 40000000000, "CNY")]),
     ("The Zurich bank set aside 80 mln Swiss francs.", [("money", "80 mln Swiss francs", 80000000, "CHF")]),
@@ -304,6 +313,11 @@ KNOWN_MISSES = [
                                                 "early next year is read as this January")),
     pytest.param("The Dow closed at 18,348.", [("quantity", "18,348", 18348)],
                  marks=pytest.mark.xfail(reason="index levels have no unit; bare numbers are dropped")),
+    pytest.param("The treaty was signed on July 20.", [("date", "July 20", "2018-07-20")],
+                 marks=pytest.mark.xfail(reason="a month and day within 60 days of publication takes the "
+                                                "nearest year whatever the tense: news dates scheduled events "
+                                                "so (ahead of the June 7 primary) more often than past ones",
+                                         strict=True)),
     pytest.param("The nominee was elected in November.", [("date", "November", "2019-11")],
                  marks=pytest.mark.xfail(reason="a passive future (is elected) reads as past tense")),
 ]

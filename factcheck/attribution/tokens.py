@@ -96,7 +96,14 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     toks = parts[1::2]
     edges = list(accumulate(map(len, parts), initial=base))
     out = list(map(_new, repeat(Token), zip(toks, map(str.lower, toks), edges[1::2], edges[2::2])))
+    if not _ACRONYM_WORDS.isdisjoint(toks) and not text.isupper():
+        # *the WHO said*: an organisation, not the pronoun (unless the whole text is in capitals)
+        out = [t._replace(low=t.text) if t.text in _ACRONYM_WORDS else t for t in out]
     return _RECENT.keep(key, out)
+
+
+#: acronyms spelt as a function word: kept as written, so no word list reads them as that word
+_ACRONYM_WORDS = frozenset(("WHO",))
 
 
 _new = tuple.__new__

@@ -24,7 +24,7 @@ _AFTER = re.compile(
     r"(?P<word>" + "|".join(re.escape(w) for w in _WORDS) + r")(?![\w-])",
     re.I)
 #: *won* is a currency only after a scale (*45 bln won*) or *Korean*: elsewhere a verb
-_SCALE_BEFORE = re.compile(r"(?:mln|bln|million|billion|trillion)\s*$", re.I)
+_SCALE_BEFORE = re.compile(r"(?:mln|bln|bn|mn|million|billion|trillion)\s*$", re.I)
 #: ``pounds`` of something is a weight
 _WEIGHT_AFTER = re.compile(r"\s+(?:of|per|a)\b")
 _ROOTS = (("dollar", "dollar"), ("dlr", "dollar"), ("franc", "franc"), ("crown", "crown"),

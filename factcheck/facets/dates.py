@@ -310,6 +310,28 @@ def _month_dates(s: Sentence, m: re.Match, published: dt.date | None) -> list[Da
     return [span, DateSpan(rng.start("day"), rng.end(), second, span.approximate)]
 
 
+#: a date written as ISO 8601 (*2024-05-03*) or a year and month (*2024-05*)
+_ISO = re.compile(r"(?P<y>[12]\d{3})-(?P<m>0[1-9]|1[0-2])(?:-(?P<d>0[1-9]|[12]\d|3[01]))?(?![\w-]|[.,]\d)")
+
+
+def _iso_date(s: Sentence, at: int) -> DateSpan | None:
+    """Return the ISO date written at ``at`` (*2024-05-03*, *2024-05*), or None. A year and
+    two digits that may be a later year's last two (*2004-05*, *2007-09*) are two years, not a month."""
+    m = _ISO.match(s.text, at, s.hi)
+    if m is None or at > s.lo and (s.text[at - 1].isalnum() or s.text[at - 1] in "-/."):
+        return None
+    year, month, day = int(m.group("y")), int(m.group("m")), m.group("d")
+    if day is None:
+        if month > year % 100:
+            return None  # 2004-05, 2007-09: two years (a season, a fiscal year, a span), not a month
+        return DateSpan(m.start(), m.end(), f"{year:04d}-{month:02d}")
+    try:
+        dt.date(year, month, int(day))
+    except ValueError:
+        return None
+    return DateSpan(m.start(), m.end(), m.group())
+
+
 def _year_date(s: Sentence, m: re.Match) -> DateSpan | None:
     """Return the date a year-like figure stands for, or None when it is an amount or name."""
     start, end = m.start(), m.end()
@@ -356,6 +378,10 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             if at >= 0 and not text[at + len(named):at + len(named) + 1].isdigit():
                 found.append(DateSpan(at, at + len(named), value))
         for a in _YEAR_ANCHOR.finditer(text, lo, hi):
+            iso = _iso_date(s, a.start())
+            if iso:
+                found.append(iso)
+                continue
             m = s.match_back(_YEAR_DATE, a.start(), 2)
             span = _year_date(s, m) if m else None
             if span:

@@ -15,11 +15,14 @@ SMALL_NUMBERS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
-#: scale words that multiply what precedes them; ``mln``/``bln`` are wire style
+#: scale words that multiply what precedes them; ``mln``/``bln`` are wire style, ``bn``/``mn``
+#: the same apart from the figure (*3 bn euros*); glued, see :data:`GLUED_SCALES`
 SCALES = {
     "hundred": 100, "thousand": 1_000, "million": 1_000_000, "mln": 1_000_000,
     "billion": 1_000_000_000, "bln": 1_000_000_000, "trillion": 1_000_000_000_000,
-    "tln": 1_000_000_000_000,
+    "tln": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000,
+    # the Indian numbering system's scales (*Rs 40 crore*)
+    "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
 }
 #: scales glued to a figure (``£3.5m``, ``$2bn``, ``$10k``); a lone ``m`` is metres otherwise
 GLUED_SCALES = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
