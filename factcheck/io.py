@@ -260,7 +260,7 @@ def _read_jsonl(path: str, stream: IO[bytes], published, opts: ReadOptions, ids:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Item(path, n, error=InputError(f"broken JSON ({exc.msg} at column {exc.colno})", path=path, line=n))
+            yield Item(path, n, error=InputError(f"broken JSON ({_json_reason(exc)})", path=path, line=n))
             continue
         except RecursionError:
             yield Item(path, n, error=InputError("JSON nested too deeply", path=path, line=n))
@@ -505,6 +505,12 @@ def read_record_rows(path: str, fmt: str | None = None, *, raw: bool = False) ->
         yield from text_records(stream)
 
 
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    """Why a line is not JSON, and where: *Invalid control character at column 98* (the
+    decoder's own message may already end in *at*)."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
+
+
 def read_records(path: str, errors: list | None = None, *, fmt: str | None = None) -> Iterator[dict]:
     """Yield the claim records (dicts) of a ``.jsonl``, ``.csv`` or ``.parquet`` file of claims,
     read as :func:`read_record_rows` reads them. Broken lines go to ``errors`` when given, else raise."""
@@ -532,7 +538,7 @@ def _jsonl_records(path: str, stream: IO[bytes], raw: bool) -> Iterator[RecordRo
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield path, n, InputError(f"broken JSON ({exc.msg} at column {exc.colno})", path=path, line=n)
+            yield path, n, InputError(f"broken JSON ({_json_reason(exc)})", path=path, line=n)
             continue
         if not isinstance(record, dict):
             yield path, n, InputError("a record must be a JSON object", path=path, line=n)

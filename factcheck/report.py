@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import charts_svg as charts
-from .errors import FactcheckError
+from .errors import FactcheckError, InputError
 from .types import FACET_KINDS, PRIMARY_LABELS, THRESHOLD
 
 BINS = 20
@@ -36,6 +36,8 @@ class BatchStats:
     top: list = field(default_factory=list)
     errors: int = 0
     files: list = field(default_factory=list)
+    #: the rows of the claim files that could not be read or are no claim records (InputError)
+    refused: list = field(default_factory=list)
 
 
 def _priority(rec: dict) -> float:
@@ -50,7 +52,7 @@ def _bin(score: float) -> int:
 
 def batch_stats(paths: Iterable[str], top: int = 25) -> BatchStats:
     """Return counts, the score histogram and the top claims of claim files, in one pass."""
-    from .io import read_records
+    from .io import read_record_rows
 
     st = BatchStats()
     docs: set = set()
@@ -59,7 +61,14 @@ def batch_stats(paths: Iterable[str], top: int = 25) -> BatchStats:
         if not Path(path).exists():
             raise FactcheckError(f"{path}: no such claims file; give the OUT of factcheck score or extract")
         st.files.append(str(path))
-        for rec in read_records(str(path), errors=[]):
+        for _, line, rec in read_record_rows(str(path)):
+            if isinstance(rec, InputError):
+                st.refused.append(rec)
+                continue
+            if "checkworthiness" not in rec or "text" not in rec:
+                st.refused.append(InputError("not a claim record (no text or checkworthiness): give the OUT "
+                                             "of factcheck extract or score", path=str(path), line=line))
+                continue
             st.claims += 1
             docs.add(rec.get("doc_id"))
             label = rec.get("label") or "unsourced"
@@ -83,6 +92,7 @@ def batch_stats(paths: Iterable[str], top: int = 25) -> BatchStats:
         if errors.exists():
             with open(errors, encoding="utf-8") as f:
                 st.errors += sum(1 for line in f if line.strip())
+    st.errors += len(st.refused)
     st.documents = len(docs)
     st.top = [r for _, _, r in sorted(st.top, reverse=True)]
     return st
@@ -273,12 +283,22 @@ def adapt_section(path: str) -> str:
 
 
 def build_report(*, claims: Iterable[str] = (), queue: str | None = None, title: str | None = None,
-                 top: int = 25, threshold: float = THRESHOLD, adapt_curve: str | None = None) -> str:
-    """Return the HTML text of the report of claim files and/or a queue (and/or a learning curve)."""
+                 top: int = 25, threshold: float = THRESHOLD, adapt_curve: str | None = None,
+                 errors: list | None = None) -> str:
+    """Return the HTML text of the report of claim files and/or a queue (and/or a learning curve).
+    Rows of the claim files that cannot be read, or are no claim records, are counted on the page
+    and go to ``errors`` (InputError, naming file and line) when given; with no list to take
+    them, or when no row at all is a claim record, they raise."""
     claims = list(claims)
     if not claims and not queue and not adapt_curve:
         raise FactcheckError("nothing to report on; give --claims FILE (a scored batch) and/or --queue QUEUE")
     st = batch_stats(claims, top) if claims else None
+    if st is not None and st.refused:
+        if errors is None:
+            raise st.refused[0]
+        if not st.claims:
+            raise FactcheckError(f"{st.refused[0]} (and every other row: no claim record to report on)")
+        errors.extend(st.refused)
     qs = queue_stats(queue, top) if queue else None
     title = title or "factcheck report"
     when = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -297,12 +317,14 @@ def build_report(*, claims: Iterable[str] = (), queue: str | None = None, title:
 
 
 def write_report(out, *, claims: Iterable[str] = (), queue: str | None = None, title: str | None = None,
-                 top: int = 25, threshold: float = THRESHOLD, adapt_curve: str | None = None) -> Path:
-    """Write the report to ``out`` (through a temporary file) and return its path."""
+                 top: int = 25, threshold: float = THRESHOLD, adapt_curve: str | None = None,
+                 errors: list | None = None) -> Path:
+    """Write the report to ``out`` (through a temporary file) and return its path (``errors``:
+    as :func:`build_report`)."""
     from .io import atomic_writer
 
     html = build_report(claims=claims, queue=queue, title=title, top=top, threshold=threshold,
-                        adapt_curve=adapt_curve)
+                        adapt_curve=adapt_curve, errors=errors)
     out = Path(out)
     with atomic_writer(out, "w", encoding="utf-8") as f:
         f.write(html)

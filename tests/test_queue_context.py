@@ -85,3 +85,30 @@ def test_adding_a_document_again_keeps_what_the_new_row_leaves_out(q):
 ])
 def test_figures_for_people(facet, expected):
     assert format_facet(facet) == expected
+
+
+def test_the_articles_given_to_extract_are_documents_too(tmp_path):
+    """queue add --docs takes the .txt files (or their folder) that extract read: the file's stem
+    is the doc_id extract gave the claims, so reviewers see the paragraph."""
+    import json
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "ferry.txt").write_text("---\npublished: 2024-04-02\n---\n" + ARTICLE, encoding="utf-8")
+    claims = tmp_path / "claims.jsonl"
+    r = CliRunner().invoke(main, ["extract", str(folder), "--format", "jsonl", "-o", str(claims)])
+    assert r.exit_code == 0, r.output
+    for docs in (folder / "ferry.txt", folder):
+        queue = tmp_path / f"{docs.name}.queue"
+        r = CliRunner().invoke(main, ["queue", "add", str(queue), str(claims), "--docs", str(docs), "--json"])
+        assert r.exit_code == 0, r.output
+        assert json.loads(r.stdout)["documents"] == 1
+        with Queue(queue) as q:
+            first = json.loads(claims.read_text().splitlines()[0])
+            art = q.article(first["claim_id"])
+            assert art is not None and art["published"] == "2024-04-02"
+            assert first["text"] in art["paragraph"]["text"]

@@ -43,6 +43,24 @@ def test_csv_with_mapping_reviewers_and_a_bad_row(tmp_path):
     assert conn.execute("SELECT count(*) FROM verdicts").fetchone()[0] == 2
 
 
+def test_a_file_with_id_and_url_columns_keeps_both(tmp_path):
+    path = tmp_path / "checks.csv"
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "text", "rating", "url", "note"])
+        w.writerow(["i1", "The ministry said 300 people were evacuated.", "false", "https://checks.example/1", "old"])
+        w.writerow(["i2", "Crime rose 12 percent.", "true", "javascript:alert(1)", ""])
+    queue = tmp_path / "q.queue"
+    result = run("queue", "import", queue, path)
+    assert result.exit_code == 1
+    assert f"{path}:3: evidence 'javascript:alert(1)'" in result.stderr
+    assert result.stderr.rstrip().endswith("the rest was imported")
+    out = tmp_path / "v.jsonl"
+    assert run("export", queue, "--format", "jsonl", "-o", out).exit_code == 0
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(r["doc_id"], r["evidence"]) for r in rows] == [("i1", ["https://checks.example/1"])]
+
+
 def test_liar_reader_tolerates_quotes_and_reports_bad_rows(tmp_path):
     path = tmp_path / "tiny.tsv"
     rows = [

@@ -91,3 +91,31 @@ def test_queue_only_report_shows_pending_claims(tmp_path):
     html = out.read_text()
     assert "waiting for review" in html and "Unemployment fell to 3.6 percent" in html
     assert "Check-worthiness distribution" in html and "Scored batch" not in html
+
+
+def test_a_broken_row_is_named_counted_and_the_rest_reported(tmp_path):
+    path = claims_file(tmp_path)
+    lines = path.read_text().splitlines(keepends=True)
+    lines.insert(2, '{"claim_id": "cut", "text": \n')
+    path.write_text("".join(lines))
+    (tmp_path / "claims.jsonl.errors.jsonl").unlink()
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["report", str(out), "--claims", str(path)])
+    assert r.exit_code == 1
+    assert f"{path}:3: broken JSON" in r.stderr
+    html = out.read_text()
+    assert _card(html, "unreadable rows") == 1
+    assert _card(html, "claims") == len(claim_records()) + 1  # every other row is reported
+
+
+def _card(html: str, label: str) -> int:
+    return int(re.search(rf"<b>([\d,]+)</b>{label}<", html).group(1).replace(",", ""))
+
+
+def test_a_file_of_documents_is_no_claims_file(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text('{"doc_id": "a", "text": "Ten people died."}\n{"doc_id": "b", "text": "Rain fell."}\n')
+    r = CliRunner().invoke(main, ["report", str(tmp_path / "r.html"), "--claims", str(docs)])
+    assert r.exit_code == 1
+    assert "docs.jsonl:1: not a claim record" in r.stderr
+    assert not (tmp_path / "r.html").exists()

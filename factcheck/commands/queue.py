@@ -62,12 +62,15 @@ def init(queue_file, scale_file, reviews_per_claim, agree_within, blind):
 Example:
     factcheck extract articles.jsonl --format jsonl -o claims.jsonl
     factcheck queue add newsroom.queue claims.jsonl --model fast --model-version 0.1.0
-    factcheck queue add newsroom.queue claims.jsonl --docs articles.jsonl""")
+    factcheck queue add newsroom.queue claims.jsonl --docs articles.jsonl
+    factcheck queue add newsroom.queue claims.jsonl --docs articles/   # the .txt files given to extract""")
 @queue_path
 @click.argument("claims", nargs=-1, metavar="CLAIMS...")
-@click.option("--docs", "docs", multiple=True, type=click.Path(dir_okay=False, allow_dash=True), metavar="DOCS",
-              help="The documents the claims come from (.jsonl/.csv/.parquet with doc_id, text, and title or "
-                   "headline, published, url): reviewers then see the claim's paragraph, headline, date and link.")
+@click.option("--docs", "docs", multiple=True, type=click.Path(allow_dash=True), metavar="DOCS",
+              help="The documents the claims come from: the articles given to extract (.txt/.md files or "
+                   "folders; the file name is the doc_id), or tables (.jsonl/.csv/.parquet with doc_id, text, "
+                   "and title or headline, published, url): reviewers then see the claim's paragraph, "
+                   "headline, date and link.")
 @click.option("--model", help="Name of the model that made the claims (kept with each claim).")
 @click.option("--model-version", help="Version of that model.")
 @json_flag
@@ -77,12 +80,12 @@ def add(queue_file, claims, docs, model, model_version, as_json):
     The same claim twice is one item. A broken line is reported as file:line:
     reason, the rest is added, and the exit code is 1.
     """
-    from ..queue.importer import read_claim_files
+    from ..queue.importer import read_claim_files, read_document_files
     if not claims and not docs:
         raise click.UsageError("give CLAIMS files, --docs files, or both")
     with _open(queue_file, create=True) as q:
         result = q.add_rows(read_claim_files(claims), model=model, model_version=model_version)
-        stored, doc_errors = q.add_documents(read_claim_files(docs)) if docs else (0, [])
+        stored, doc_errors = q.add_documents(read_document_files(docs)) if docs else (0, [])
     errors = result.errors + doc_errors
     for error in errors:
         click.echo(str(error), err=True)
@@ -304,7 +307,13 @@ Example:
               help="Who the verdicts are from, where the file has no 'reviewer' column.")
 @json_flag
 def import_(queue_file, file, fmt, rating_column, pairs, reviewer, as_json):
-    """Import claims with their ratings (CSV/JSONL/Parquet with text and rating, or LIAR)."""
+    """Import claims with their ratings (CSV/JSONL/Parquet with text and rating, or LIAR).
+
+    Columns read: text and the rating (required); id or claim_id (kept as the
+    claim's doc_id); note; reviewer; corrected_label; the evidence links from
+    evidence, url, urls, evidence_url, review_url or link (http(s) only). Other
+    columns stay with the claim.
+    """
     from ..queue.importer import import_rows, parse_mapping_or_default, verdict_rows
     fmt = fmt or ("liar" if file.lower().endswith(".tsv") else None)
     mapping = parse_mapping_or_default(pairs, fmt or "")
@@ -322,4 +331,5 @@ def import_(queue_file, file, fmt, rating_column, pairs, reviewer, as_json):
         click.echo(f"Imported {result.verdicts} verdicts on {result.added} new claims "
                    f"({result.duplicates} claims already there)")
     if result.errors:
-        raise FactcheckError(f"{len(result.errors)} row(s) could not be imported (listed above); the rest was")
+        raise FactcheckError(f"{len(result.errors)} row(s) could not be imported (listed above); "
+                             "the rest was imported")

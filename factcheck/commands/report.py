@@ -23,11 +23,18 @@ Examples:
 def report(out, claims, queue, adapt_curve, title, top, threshold):
     """Write OUT, one HTML page (no script, nothing fetched) with charts of
     claims by label and facet kind, the check-worthiness distribution, the top
-    claims to check, and reviewer progress and agreement.
+    claims to check, and reviewer progress and agreement. A row of a claims file
+    that cannot be read, or is no claim record, is named on stderr with its file
+    and line, counted on the page, and the exit code is 1.
     """
     from ..report import report_target, write_report
 
     target, files = report_target(out, list(claims))
+    refused: list = []
     path = write_report(target, claims=files, queue=queue, title=title, top=top, threshold=threshold,
-                        adapt_curve=adapt_curve)
+                        adapt_curve=adapt_curve, errors=refused)
+    for error in refused:
+        click.echo(f"skipped {error}", err=True)
     click.echo(f"wrote {path}")
+    if refused:
+        raise click.exceptions.Exit(1)

@@ -14,6 +14,21 @@ from ..errors import InputError
 from ..io import read_record_rows
 
 
+def read_document_files(paths: Iterable[str]) -> Iterator[tuple[str, int | None, dict | str | InputError]]:
+    """Yield the rows of the documents behind the claims: tables (as :func:`read_claim_files`,
+    so their title, date and link columns come too) and articles as ``extract`` reads them
+    (``.txt``, ``.md``, ``.transcript`` files and folders: the file's stem is the doc_id, a
+    front matter ``published:`` its date)."""
+    from ..io import STDIN, TEXT_SUFFIXES, read_inputs
+
+    for path in paths:
+        if path != STDIN and (Path(path).is_dir() or Path(path).suffix.lower() in TEXT_SUFFIXES):
+            for item in read_inputs([path]):
+                yield item.path, item.line, item.error if item.error is not None else item.doc.to_dict()
+        else:
+            yield from read_record_rows(path, raw=True)
+
+
 def read_claim_files(paths: Iterable[str]) -> Iterator[tuple[str, int, dict | str | InputError]]:
     """Yield the rows of several claim files in turn, JSON Lines records as their text (which
     :meth:`Queue.add_rows` stores as it is)."""
@@ -22,6 +37,10 @@ def read_claim_files(paths: Iterable[str]) -> Iterator[tuple[str, int, dict | st
 
 
 # -- verdict data ------------------------------------------------------------------------------
+#: the columns an imported fact-check's evidence links may come in, the first one filled wins
+EVIDENCE_COLUMNS = ("evidence", "url", "urls", "evidence_url", "review_url", "link")
+
+
 def verdict_rows(rows: Iterable[tuple], *, rating_column: str = "rating", mapping: dict | None = None,
                  reviewer: str = "import", scale=None) -> Iterator[tuple[str, int, dict | InputError]]:
     """Yield ``(path, line, {"claim": record, "verdict": {...}})`` from rows of claims with
@@ -47,11 +66,11 @@ def verdict_rows(rows: Iterable[tuple], *, rating_column: str = "rating", mappin
             yield path, line, InputError("no claim text; the file needs a 'text' column", path=path, line=line)
             continue
         claim = {k: v for k, v in row.items()
-                 if k not in (rating_column, "reviewer", "note", "evidence", "corrected_label")}
-        claim.setdefault("doc_id", str(row.get("claim_id") or f"{Path(path).stem}-{line}"))
+                 if k not in (rating_column, "reviewer", "note", "corrected_label", *EVIDENCE_COLUMNS)}
+        claim.setdefault("doc_id", str(row.get("claim_id") or row.get("id") or f"{Path(path).stem}-{line}"))
         claim.setdefault("start", 0)
         claim.setdefault("end", len(text))
-        evidence = row.get("evidence") or []
+        evidence = next((row[c] for c in EVIDENCE_COLUMNS if row.get(c)), [])
         if isinstance(evidence, str):
             evidence = [evidence]
         verdict = {"reviewer": str(row.get("reviewer") or reviewer), "rating": rating,
