@@ -62,8 +62,7 @@ def init(queue_file, scale_file, reviews_per_claim, agree_within, blind):
 Example:
     factcheck extract articles.jsonl --format jsonl -o claims.jsonl
     factcheck queue add newsroom.queue claims.jsonl --model fast --model-version 0.1.0
-    factcheck queue add newsroom.queue claims.jsonl --docs articles.jsonl
-    factcheck queue add newsroom.queue claims.jsonl --docs articles/   # the .txt files given to extract""")
+    factcheck queue add newsroom.queue claims.jsonl --docs articles/  # or articles.jsonl""")
 @queue_path
 @click.argument("claims", nargs=-1, metavar="CLAIMS...")
 @click.option("--docs", "docs", multiple=True, type=click.Path(allow_dash=True), metavar="DOCS",
