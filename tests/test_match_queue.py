@@ -56,6 +56,21 @@ def test_unrelated_claim_and_empty_queue_have_nothing_checked_before(queue, tmp_
     empty.close()
 
 
+def test_a_settled_claim_sharing_only_a_word_is_not_checked_before(tmp_path):
+    """Among the few settled claims of a queue the re-ranker ranks some claim first whatever it
+    says; one whose words lie further than the fast tier's same-claim floor is not offered."""
+    with Queue(tmp_path / "small.queue") as q:
+        rows = [("ferry", "A ferry service to the island resumes next week."),
+                ("museum", "The island's museum reopened after two years of repairs."),
+                ("ferry2", "Ferry service to the island will resume next week.")]
+        q.add_claims([{"claim_id": cid, "doc_id": cid, "start": 0, "end": len(t), "text": t, "label": "unsourced"}
+                      for cid, t in rows])
+        q.add_reviewer("rita")
+        q.record_verdict("ferry", "rita", "true")
+        assert q.get_claim("museum")["checked_before"] == []
+        assert [m["claim_id"] for m in q.get_claim("ferry2")["checked_before"]] == ["ferry"]
+
+
 def test_reuse_records_a_verdict_naming_the_one_it_reused(queue):
     match = queue.get_claim("new", reviewer="sam")["checked_before"][0]
     v = reuse(queue, "new", "sam", match)

@@ -74,7 +74,8 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     "text", "doc_id", "title", "score", "figures", "differing", "reusable", "verdict"}`` (the
     verdict marked ``"stands": false`` when the figures differ; ``differing`` holds the
     [this claim's, the earlier claim's] figures that disagree, as written). The claim itself is
-    left out."""
+    left out, and so is a claim whose words lie further from this one's than the fast tier's
+    floor for the same claim (:func:`_near_enough`)."""
     query = _fts_query(text)
     if not query:
         return []
@@ -95,7 +96,10 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     (result,) = Matcher(pool).match([CheckedClaim(id=claim_id, text=text)], top=top)
     mine = None  # the claim's own figures: read only when a match's differ
     out = []
-    for m in result["matches"]:
+    near = _near_enough(Matcher, text, [texts[m["id"]] for m in result["matches"]])
+    for m, keep in zip(result["matches"], near):
+        if not keep:
+            continue
         doc_id, title = _article_of(queue, m["id"])
         differing = []
         if m["figures"] == "different":
@@ -106,6 +110,42 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
         row["reusable"] = reusable(row)
         out.append(row)
     return out
+
+
+def _near_enough(matcher_class, text: str, candidates: list[str]) -> list[bool]:
+    """Whether each candidate's static-vector cosine to ``text`` reaches the floor the fast tier
+    learnt for two wordings of one claim (``same_claim_floor`` in its config: the cosine that 95%
+    of CT20 train's post/claim pairs reach). The re-ranker's score cannot say this: its features
+    are relative to the few candidates of one queue, where one unrelated claim ranks first too."""
+    from .static import text_words
+    from .text import words
+
+    table, floor = _floor_table(matcher_class)
+    if table is None or floor is None or not candidates:
+        return [True] * len(candidates)
+    query = table.embed([words(text)])[0]
+    return [float(v @ query) >= floor for v in table.embed([text_words(c) for c in candidates])]
+
+
+def _floor_table(matcher_class):
+    """The fast tier's static table and its same-claim floor (None, None without them)."""
+    global _FLOOR
+    if _FLOOR is None:
+        try:
+            from ..models import models_dir
+            from .rerank import Reranker
+            from .static import load_table
+
+            folder = models_dir() / "fast" / "matching"
+            reranker = Reranker.load(folder)
+            floor = getattr(reranker, "same_claim_floor_", None)
+            _FLOOR = (load_table(folder, sha256=reranker.static_sha256_) if floor is not None else None, floor)
+        except Exception:  # noqa: BLE001 - no shipped table: every candidate stays, as before
+            _FLOOR = (None, None)
+    return _FLOOR
+
+
+_FLOOR: tuple | None = None
 
 
 def _article_of(queue, claim_id: str) -> tuple[str | None, str | None]:

@@ -72,6 +72,9 @@ class Reranker:
             model.static_sha256_ = config.get("static_sha256")
             #: how many of the table's nearest claims were added as candidates
             model.static_candidates_ = int(config.get("static_candidates", 0))
+            #: the static cosine most wordings of one claim reach (fast tier; None before it was fitted)
+            floor = config.get("same_claim_floor")
+            model.same_claim_floor_ = float(floor) if floor is not None else None
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{directory}/config.json is not a trained re-ranker ({exc})") from None
         if not (len(model.coef_) == len(model.mean_) == len(model.scale_) == len(model.features)):

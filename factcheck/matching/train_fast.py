@@ -40,6 +40,27 @@ def _copy_table(source: Path, output: Path) -> None:
             shutil.copyfile(source / name, output / name)
 
 
+#: the share of CT20 train's relevant post/claim pairs whose static cosine the floor keeps
+FLOOR_KEEPS = 0.95
+
+
+def same_claim_floor(table, claims, queries, qrels, keeps: float = FLOOR_KEEPS) -> float:
+    """Return the static cosine that ``keeps`` of the relevant (post, claim text) pairs of the
+    training queries reach: below it, two texts are unlikely to state one claim whatever a
+    re-ranker ranks first among a few candidates (the queue's "checked before" reads it)."""
+    import numpy as np
+
+    from .static import text_words
+    from .text import clean, words
+
+    row = {c.id: i for i, c in enumerate(claims)}
+    pairs = [(q, row[c]) for q in queries for c in sorted(qrels.get(q.id, ())) if c in row]
+    posts = table.embed([words(clean(q.text, signature=False)) for q, _ in pairs])
+    texts = table.embed([text_words(claims[r].text) for _, r in pairs])
+    cosines = np.einsum("ij,ij->i", posts, texts)
+    return round(float(np.quantile(cosines, 1.0 - keeps)), 4)
+
+
 def train_fast_reranker(*, data: str | Path | None = None, output: str | Path | None = None,
                    cache_dir=None, static: str | Path | None = None, log=print) -> tuple[Reranker, dict]:
     """Fit the fast tier's re-ranker on CT20 train, measure dev MAP@5, and write it to ``output``
@@ -78,7 +99,8 @@ def train_fast_reranker(*, data: str | Path | None = None, output: str | Path | 
                                y, queries, claims)
     figures["selection"] = tried
     if table is not None:
-        figures.update(static_sha256=table.sha256, static_candidates=extra)
+        figures.update(static_sha256=table.sha256, static_candidates=extra,
+                       same_claim_floor=same_claim_floor(table, claims, queries, qrels))
     log(f"dev MAP@5 {figures['dev_map5']:.4f} (C={C}" + (f", static, {extra} extra candidates)" if table else ")"))
     if output is not None:
         if table is not None:
