@@ -86,6 +86,26 @@ def test_copies_in_other_documents_are_grouped(queue):
     assert queue.get_claim("far")["copies"] == []
 
 
+def test_the_same_words_on_another_date_are_no_copy(tmp_path):
+    """*On Monday* in articles of different weeks: the same sentence, two dates. A verdict on one
+    does not settle the other (the copies' figures must be the same, as for a reused verdict)."""
+    text = "The ministry said 300 people were evacuated on Monday."
+
+    def record(cid, doc, day):
+        return {"claim_id": cid, "doc_id": doc, "start": 0, "end": len(text), "text": text, "label": "sourced",
+                "facets": [{"kind": "count", "value": 300, "unit": "people", "start": 18, "end": 28},
+                           {"kind": "date", "value": day, "start": 47, "end": 53}]}
+
+    with Queue(tmp_path / "dates.queue") as q:
+        q.add_claims([record("march", "d1", "2024-03-11"), record("january", "z9", "2024-01-08"),
+                      record("march2", "d2", "2024-03-11")])
+        assert [c["claim_id"] for c in q.get_claim("march")["copies"]] == ["march2"]
+        q.add_reviewer("ana")
+        v = q.record_verdict("march", "ana", "false", copies=True)
+        assert q.settled("march2") is not None and q.settled("january") is None
+        assert len(v["copies"]) == 1
+
+
 def test_queue_is_a_matching_source_for_the_cli(queue, tmp_path):
     import json
 

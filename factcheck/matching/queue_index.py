@@ -180,10 +180,25 @@ def _text_of(queue, claim_id: str) -> str:
 
 
 def copies(queue, claim_id: str, text: str, doc_id: str) -> list[dict]:
-    """Return the claims with exactly this text in other documents: ``{"claim_id", "doc_id", "status"}``."""
-    return [{"claim_id": c, "doc_id": d, "status": s} for c, d, s in queue._conn().execute(
-        "SELECT claim_id, doc_id, status FROM items WHERE text = ? AND claim_id != ? AND doc_id != ? "
-        "ORDER BY doc_id LIMIT ?", (text, claim_id, doc_id, MAX_COPIES))]
+    """Return the claims with exactly this text in other documents and the same figures:
+    ``{"claim_id", "doc_id", "status"}``. The same words can state another figure: *on Monday*
+    in articles of different weeks is two dates, and a verdict on one does not settle the other."""
+    conn = queue._conn()
+    own = conn.execute("SELECT record FROM items WHERE claim_id = ?", (claim_id,)).fetchone()
+    mine = _figures_of_record(own[0]) if own else None
+    return [{"claim_id": c, "doc_id": d, "status": s} for c, d, s, record in conn.execute(
+        "SELECT claim_id, doc_id, status, record FROM items WHERE text = ? AND claim_id != ? AND doc_id != ? "
+        "ORDER BY doc_id LIMIT ?", (text, claim_id, doc_id, MAX_COPIES))
+        if mine is None or _figures_of_record(record) == mine]
+
+
+def _figures_of_record(record: str) -> list | None:
+    """The (kind, value, unit) of a stored claim record's facets, in order (None if unreadable)."""
+    try:
+        facets = json.loads(record).get("facets") or []
+        return [(f.get("kind"), f.get("value"), f.get("unit")) for f in facets if isinstance(f, dict)]
+    except (ValueError, AttributeError):
+        return None
 
 
 #: most copies one verdict settles (and the review screens list)
