@@ -193,10 +193,16 @@ def format_report(result: dict) -> str:
     c = result["checkable"]
     lines = [f"sentences {result['sentences']} (no record for {result['unmatched_sentences']})",
              f"checkable   AP {c['ap']:.3f}  P {c['p']:.3f} R {c['r']:.3f} F1 {c['f1']:.3f}"]
+    absent = []
     for lab, v in result["labels"].items():
+        if not (v["tp"] or v["fp"] or v["fn"]):
+            absent.append(lab)
+            lines.append(f"{lab:<11} n/a: neither in the gold nor predicted")
+            continue
         lines.append(f"{lab:<11} P {v['p']:.3f} R {v['r']:.3f} F1 {v['f1']:.3f}  (tp {v['tp']} fp {v['fp']} fn {v['fn']})")
-    lines.append(f"labels macro-F1 {result['labels_macro_f1']:.3f}  primary accuracy {result['primary_accuracy']}"
-                 f"  source hit {result['source_hit_rate']}")
+    lines.append(f"labels macro-F1 {result['labels_macro_f1']:.3f}"
+                 + (f" (counts {', '.join(absent)} as 0, as the shared scorer does)" if absent else "")
+                 + f"  primary accuracy {result['primary_accuracy']}  source hit {result['source_hit_rate']}")
     if result["primary_confusion"]:
         lines.append("primary confusion (gold->predicted): " +
                      ", ".join(f"{k} {v}" for k, v in result["primary_confusion"].items()))

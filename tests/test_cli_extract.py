@@ -112,3 +112,25 @@ def test_evaluate_command_matches_floor_on_seed(runner, shared):
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
     assert figures["facets_micro_f1"] >= 0.95 and figures["primary_accuracy"] >= 0.9
+
+
+@pytest.mark.parametrize("flags, writes", [
+    (["--format", "csv"], "csv"), ([], "csv"),
+])
+def test_an_output_file_holds_what_its_name_says(runner, tmp_path, flags, writes):
+    out = tmp_path / "claims.csv"
+    result = runner.invoke(main, ["extract", str(ARTICLE), "--published", "2019-06-27", "-o", str(out), *flags])
+    assert result.exit_code == 0, result.output
+    assert out.read_text().startswith("claim_id,doc_id,text")
+
+
+@pytest.mark.parametrize("name, flags", [
+    ("claims.parquet", ["--format", "csv"]),   # the suffix says Parquet, the flag CSV
+    ("claims.jsonl", ["--format", "csv"]),
+    ("claims.xlsx", []),                       # a suffix that says no format this writes
+])
+def test_an_output_name_and_format_that_disagree_are_a_usage_error(runner, tmp_path, name, flags):
+    out = tmp_path / name
+    result = runner.invoke(main, ["extract", str(ARTICLE), "-o", str(out), *flags])
+    assert result.exit_code == 2 and "-o" in result.output
+    assert not out.exists()

@@ -99,3 +99,17 @@ def test_a_sentence_annotated_for_some_kinds_scores_only_those():
 def test_below_floor_names_each_miss():
     result = {"labels_macro_f1": 0.8, "checkable": {"ap": 0.9}}
     assert below_floor(result, {"labels_macro_f1": 0.85, "checkable.ap": 0.5}) == ["labels_macro_f1 0.8 < 0.85"]
+
+
+def test_a_label_nobody_used_is_shown_as_such_and_counted_as_the_shared_scorer_does():
+    from factcheck.evaluate import format_report
+
+    gold = [{"doc_id": "d", "start": 0, "end": 20, "checkable": True, "labels": ["sourced"], "primary": "sourced",
+             "source": "the WHO", "facets": []}]
+    pred = [{"doc_id": "d", "start": 0, "end": 20, "checkworthiness": 0.9, "label": "sourced",
+             "scores": {"sourced": 0.9, "estimated": 0.1, "contested": 0.1}, "source": {"text": "the WHO"},
+             "facets": []}]
+    result = score_records(gold, pred)
+    assert result["labels_macro_f1"] == round(1 / 3, 4)  # the shared scorer's average over all three
+    text = format_report(result)
+    assert "estimated   n/a" in text and "counts estimated, contested as 0" in text

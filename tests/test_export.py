@@ -335,3 +335,14 @@ def test_claimreview_since_takes_claims_settled_after_it(queue_path, tmp_path):
     export(queue_path, "claimreview", out, "--org-name", "Checks", "--org-url", "https://checks.example.org",
            "--since", cut)
     assert [r["url"].rsplit("/", 1)[-1] for r in json.loads(out.read_text())] == ["c2"]
+
+
+def test_claimreview_refuses_an_organisation_url_that_is_no_web_link(queue_path, tmp_path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    out = tmp_path / "reviews.json"
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "claimreview", "-o", str(out),
+                                  "--org-name", "A", "--org-url", "javascript:alert(1)"])
+    assert r.exit_code == 2 and "--org-url" in r.output and not out.exists()

@@ -329,3 +329,11 @@ def test_next_hides_a_peers_verdict_until_ones_own(queue):
     from factcheck.queue import Queue
     with Queue(queue) as q:
         assert [v["reviewer"] for v in q.get_claim(claim_id, reviewer="bo")["verdicts"]] == ["ann", "bo"]
+
+
+@pytest.mark.parametrize("flags", [[], ["--rating", "true", "--not-a-claim"]])
+def test_a_verdict_needs_a_rating_or_not_a_claim_and_not_both(queue, flags):
+    claim_id = records()[0]["claim_id"]
+    result = run("queue", "verdict", queue, claim_id, "--reviewer", "ann", *flags)
+    assert result.exit_code == 2 and "--rating RATING or --not-a-claim" in result.output
+    assert count(queue, "SELECT count(*) FROM verdicts") == 0

@@ -32,6 +32,13 @@ def export(queue, fmt, output, org_name, org_url, since, docs):
     """
     from ..export import document_index, export_queue
 
+    if org_url:
+        from ..queue.validate import check_url
+        from ..errors import ValidationError
+        try:
+            org_url = check_url(org_url)
+        except ValidationError:
+            raise click.BadParameter(f"{org_url!r} is not an http:// or https:// URL", param_hint="--org-url") from None
     documents = document_index(docs) if docs else None
     result = export_queue(queue, output, fmt=fmt, org_name=org_name, org_url=org_url, since=since,
                           documents=documents)

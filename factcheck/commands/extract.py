@@ -1,6 +1,7 @@
 """``factcheck extract``: the claims of documents, as a table, JSON Lines or CSV."""
 from __future__ import annotations
 
+import os
 
 import click
 
@@ -34,6 +35,29 @@ def _table_row(claim) -> dict:
             "facets": format_facets(claim.facets)}
 
 
+#: what an output file's suffix says it holds
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+
+
+def _output_format(output: str, fmt: str | None) -> str | None:
+    """Return the format to write OUT in: --format, else what OUT's suffix says (None: decided
+    later, for standard output). A suffix that says another format than --format, or that says
+    none, is a usage error: the file would not hold what its name promises."""
+    if output == "-":
+        return fmt
+    suffix = os.path.splitext(output)[1].lower()
+    said = _SUFFIX_FORMATS.get(suffix)
+    if fmt is None:
+        if said is None:
+            raise click.BadParameter(f"cannot tell the format from {output!r}; end it with .jsonl, .csv or "
+                                     ".parquet, or give --format", param_hint="-o")
+        return said
+    if said is not None and said != fmt:
+        raise click.BadParameter(f"{output!r} names a .{suffix.lstrip('.')} file but --format is {fmt}; "
+                                 "make them agree (-o x.parquet needs no --format)", param_hint="-o")
+    return fmt
+
+
 @click.command(epilog="""\b
 Examples:
     factcheck extract examples/article.txt --published 2019-06-27
@@ -45,7 +69,8 @@ Examples:
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for inputs that carry none (resolves 'last May').")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
-              help="Output format. Default: a table on a terminal, jsonl when piped; -o x.parquet writes Parquet.")
+              help="Output format. Default: a table on a terminal, jsonl when piped, and with -o what "
+                   "OUT's suffix says (.jsonl, .csv, .parquet).")
 @click.option("--all", "all_sentences", is_flag=True, help="Also emit sentences below the threshold.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Check-worthiness at which a sentence counts as a claim.")
@@ -77,6 +102,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
 
     if not inputs:
         raise click.UsageError("name at least one INPUT (a file, a folder, or - for standard input)")
+    fmt = _output_format(output, fmt)
     pub, options = prepare_reading(inputs, published, published_from, encoding, transcript, verbose)
     extractor = Extractor(model, threshold=threshold, all_sentences=all_sentences)
     errors: list = []
@@ -102,7 +128,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
         claims = extractor.extract_many(documents(), batch_sentences=1 if live else None)
         return claims if encode is None else map(encode, claims)
 
-    if output != "-" and output.lower().endswith(".parquet"):
+    if fmt == "parquet":
         from ..batch import ClaimSink
 
         sink = ClaimSink(output)

@@ -401,7 +401,8 @@ class Queue:
                            " FROM items WHERE claim_id = ?",
                            (claim_id,)).fetchone()
         if row is None:
-            raise NotFoundError(f"no claim {claim_id!r} in {self.path}; list claims with: factcheck queue stats")
+            raise NotFoundError(f"no claim {claim_id!r} in {self.path}; the claims to review come from: "
+                                "factcheck queue next QUEUE --reviewer NAME")
         return row
 
     def _live_status(self, conn, claim_id: str, status: str, n_verdicts: int) -> str:
