@@ -335,5 +335,5 @@ def test_next_hides_a_peers_verdict_until_ones_own(queue):
 def test_a_verdict_needs_a_rating_or_not_a_claim_and_not_both(queue, flags):
     claim_id = records()[0]["claim_id"]
     result = run("queue", "verdict", queue, claim_id, "--reviewer", "ann", *flags)
-    assert result.exit_code == 2 and "--rating RATING or --not-a-claim" in result.output
+    assert result.exit_code == 2 and "give a rating (--rating RATING) or say it is not a claim" in result.output
     assert count(queue, "SELECT count(*) FROM verdicts") == 0

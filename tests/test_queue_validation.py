@@ -93,7 +93,12 @@ def through_cli(path, verdict) -> str | None:
     if result.exit_code == 0:
         json.loads(result.stdout)  # a pipe gets one JSON object
         return None
-    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "Traceback" not in result.output
+    if bool(verdict.get("rating")) == bool(verdict.get("not_a_claim")):
+        # neither flag or both: wrong usage of the command (exit 2, spec/CLI.md), its last line says why
+        assert result.exit_code == 2
+        return result.stderr.strip().splitlines()[-1]
+    assert result.exit_code == 1
     [line] = result.stderr.strip().splitlines()  # one line, and it says what went wrong
     assert line.startswith("Error: ")
     return line

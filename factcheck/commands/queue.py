@@ -184,8 +184,9 @@ def verdict(queue_file, claim_id, reviewer, rating, not_a_claim, label, source, 
 
     Give --rating or --not-a-claim. Evidence must be http:// or https:// links."""
     from ..queue.validate import parse_facet
-    if bool(rating) == bool(not_a_claim):
-        raise click.UsageError("give --rating RATING or --not-a-claim (one of the two)")
+    if bool(rating) == bool(not_a_claim):  # wrong usage (exit 2), worded as every other door words it
+        raise click.UsageError("give a rating (--rating RATING) or say it is not a claim (--not-a-claim), not both"
+                               if rating else "give a rating (--rating RATING) or say it is not a claim (--not-a-claim)")
     with _open(queue_file) as q:
         row = q.record_verdict(claim_id, reviewer, rating, not_a_claim=not_a_claim, label=label,
                                source=_source_option(source), facets=[parse_facet(f) for f in facets],
