@@ -81,8 +81,37 @@ def _shape(token: str) -> str:
     return _SHAPE.sub("0", token)
 
 
+#: scale abbreviations, read as the word they stand for: *$80M*, *€3bn*, *45 mln* say what
+#: *$80 million* says, and a score must not move with the notation
+_SCALE_WORD = {"m": "million", "mn": "million", "mln": "million", "b": "billion", "bn": "billion",
+               "bln": "billion", "k": "thousand", "tn": "trillion"}
+#: the abbreviations read as a scale without a currency before them (*3bn*, *45 mln*); *100m*
+#: alone may be metres
+_SPELT = frozenset(("mn", "mln", "bn", "bln"))
+_SCALE_HINT = re.compile(r"\d(?:bn|mn|mln|bln|m|b|k|tn)\b|\b(?:mln|bln|bn|mn)\b")
+_GLUED_SCALE = re.compile(r"(\d[\d.,]*)(bn|mn|mln|bln|m|b|k|tn)")
+_CURRENCY_TOKENS = frozenset("$£€")
+
+
 def _words(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("’", "'"))
+    low = text.lower().replace("’", "'")
+    words = _TOKEN.findall(low)
+    return words if _SCALE_HINT.search(low) is None else _scales_spelt(words)
+
+
+def _scales_spelt(words: list[str]) -> list[str]:
+    """Return the words with each scale abbreviation after a figure as its word (see :data:`_SCALE_WORD`)."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w in _SPELT and out and _DIGIT.search(out[-1]):
+            out.append(_SCALE_WORD[w])
+            continue
+        m = _GLUED_SCALE.fullmatch(w)
+        if m and (m.group(2) in _SPELT or i and words[i - 1] in _CURRENCY_TOKENS):
+            out.extend((m.group(1), _SCALE_WORD[m.group(2)]))
+            continue
+        out.append(w)
+    return out
 
 
 def _terms(words: list[str]) -> list[str]:

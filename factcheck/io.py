@@ -299,18 +299,21 @@ def _read_csv(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: D
             f"no \"text\" column (columns: {', '.join(map(str, fields))}); name the document column \"text\"",
             path=path, line=1))
         return
+    last = reader.line_num
     while True:
+        n = last + 1  # the row's first line (a quoted cell may run over several), as errors name it
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            yield Item(path, reader.line_num, error=InputError(f"broken CSV row ({exc})", path=path, line=reader.line_num))
+            last = reader.line_num
+            yield Item(path, n, error=InputError(f"broken CSV row ({exc})", path=path, line=n))
             continue
+        last = reader.line_num
         while bad:
             e = bad.pop(0)
             yield Item(path, e.line, error=e)
-        n = reader.line_num
         if None in row:
             yield Item(path, n, error=InputError("row has more fields than the header", path=path, line=n))
             continue

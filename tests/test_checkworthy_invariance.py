@@ -83,3 +83,28 @@ def test_finetuned_scores_do_not_move_with_wrappers():
     for name, shift in _shifts(model, sentences).items():
         worst = int(np.argmax(shift))
         assert shift[worst] <= MAX_SHIFT, f"{name}: moved {shift[worst]:.3f} on CT24 train sentence {worst}"
+
+
+NOTATIONS = [
+    ("The council said the harbour plan would cost $80M.", "The council said the harbour plan would cost $80 million."),
+    ("The deal is worth £5m, the company said.", "The deal is worth £5 million, the company said."),
+    ("The bank lent €3bn to the port.", "The bank lent €3 billion to the port."),
+    ("It posted a loss of 45 mln dlrs.", "It posted a loss of 45 million dlrs."),
+    ("Donors gave 2 bn euros.", "Donors gave 2 billion euros."),
+]
+
+
+def test_a_scale_abbreviation_reads_as_its_word():
+    from factcheck.checkworthy import analyse
+    for short, long in NOTATIONS:
+        assert analyse(short) == analyse(long), short
+    # a lone "m" after a figure without a currency may be metres: left as written
+    assert "million" not in analyse("She won the 100m sprint.")
+
+
+def test_fast_scores_do_not_move_with_the_notation_of_money():
+    from factcheck.checkworthy import CheckworthyClassifier
+    model = CheckworthyClassifier.load(REPO / "models" / "fast" / "checkworthy")
+    scores = model.predict_proba([s for pair in NOTATIONS for s in pair])[:, 1]
+    for (short, _), a, b in zip(NOTATIONS, scores[0::2], scores[1::2]):
+        assert abs(a - b) <= MAX_SHIFT, f"{short}: {a:.3f} against {b:.3f}"
