@@ -74,9 +74,16 @@ def normalize_since(since: str | None) -> str | None:
     return when.astimezone(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def export_row(row: dict) -> dict:
-    """Return a queue verdict row in the export's columns (the model's label as ``model_label``)."""
-    out = {k: row.get(k) for k in COLUMNS}
+#: the columns a history export adds: the verdict a row replaced, and whether it still stands
+HISTORY_COLUMNS = ("supersedes", "current")
+
+
+def export_row(row: dict, history: bool = False) -> dict:
+    """Return a queue verdict row in the export's columns (the model's label as ``model_label``;
+    with ``history``, also :data:`HISTORY_COLUMNS`)."""
+    out = {k: row.get(k) for k in COLUMNS + (HISTORY_COLUMNS if history else ())}
+    if history:
+        out["current"] = bool(row.get("current"))
     out["model_label"] = row.get("claim_label", row.get("model_label"))
     out["evidence"] = list(row.get("evidence") or [])
     out["facets"] = list(row.get("facets") or [])  # the reviewer's facet corrections
@@ -87,10 +94,11 @@ def export_row(row: dict) -> dict:
     return out
 
 
-def verdict_rows(queue, since: str | None = None) -> Iterator[dict]:
-    """Yield the export rows of a queue's current verdicts, oldest first."""
-    for row in queue.verdict_rows(since=normalize_since(since)):
-        yield export_row(row)
+def verdict_rows(queue, since: str | None = None, history: bool = False) -> Iterator[dict]:
+    """Yield the export rows of a queue's current verdicts, oldest first; with ``history``, every
+    verdict ever recorded (superseded ones and retractions too, ``current`` saying which stand)."""
+    for row in queue.verdict_rows(since=normalize_since(since), history=history):
+        yield export_row(row, history)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,12 +130,12 @@ def write_jsonl(rows: Iterable[dict], path: Path) -> int:
     return n
 
 
-def write_csv(rows: Iterable[dict], path: Path) -> int:
+def write_csv(rows: Iterable[dict], path: Path, history: bool = False) -> int:
     import csv
     from .io import atomic_writer
     n = 0
     with atomic_writer(path, "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(COLUMNS))
+        writer = csv.DictWriter(f, fieldnames=list(COLUMNS + (HISTORY_COLUMNS if history else ())))
         writer.writeheader()
         for row in rows:
             writer.writerow(_flat(row))
@@ -135,12 +143,13 @@ def write_csv(rows: Iterable[dict], path: Path) -> int:
     return n
 
 
-def parquet_schema():
-    """Return the Arrow schema of the Parquet export."""
+def parquet_schema(history: bool = False):
+    """Return the Arrow schema of the Parquet export (with ``history``, :data:`HISTORY_COLUMNS` too)."""
     import pyarrow as pa
 
     from .claim_table import facet_type, span_type
     span = span_type()
+    extra = [("supersedes", pa.int64()), ("current", pa.bool_())] if history else []
     return pa.schema([
         ("verdict_id", pa.int64()), ("claim_id", pa.string()), ("doc_id", pa.string()), ("text", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("checkworthiness", pa.float64()), ("source", span),
@@ -151,6 +160,7 @@ def parquet_schema():
         ("model_name", pa.string()), ("model_version", pa.string()),
         ("settled", pa.bool_()), ("not_a_claim", pa.bool_()), ("source_corrected", pa.bool_()),
         ("reuses", pa.int64()), ("model_source", span), ("model_facets", pa.list_(facet_type())),
+        *extra,
     ])
 
 
@@ -167,13 +177,13 @@ def _correction_cells(f: dict) -> dict:
             "value": facet_value_text(f.get("value")), "not_a_figure": bool(f.get("not_a_figure"))}
 
 
-def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000) -> int:
+def write_parquet(rows: Iterable[dict], path: Path, batch: int = 10_000, history: bool = False) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from .claim_table import facet_cells, source_cells
 
-    schema = parquet_schema()
+    schema = parquet_schema(history)
     tmp = _tmp_next_to(path)
     n = 0
     try:
@@ -447,16 +457,20 @@ def with_documents(rows: Iterable[dict], documents: dict[str, dict]) -> Iterator
 
 
 def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_url: str | None = None,
-                 since: str | None = None, documents: dict[str, dict] | None = None) -> ExportResult:
+                 since: str | None = None, documents: dict[str, dict] | None = None,
+                 history: bool = False) -> ExportResult:
     """Write the verdicts of the queue at ``queue_path`` to ``out`` in ``fmt`` and say what was written.
 
-    ``documents`` (from :func:`document_index`) supplies each claim's publication date and URL."""
+    ``documents`` (from :func:`document_index`) supplies each claim's publication date and URL.
+    ``history`` (jsonl, csv, parquet): every verdict ever recorded, not only the ones that stand."""
     from .queue import Queue
 
     if fmt not in FORMATS:
         raise FactcheckError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if fmt == "claimreview" and not (org_name and org_url):
         raise FactcheckError("--format claimreview needs --org-name and --org-url (who publishes the reviews)")
+    if history and fmt not in ("jsonl", "csv", "parquet"):
+        raise FactcheckError(f"--history is for jsonl, csv and parquet exports, not {fmt}")
     since_norm = normalize_since(since)
     out = Path(out)
     latest: list[str] = []
@@ -475,13 +489,13 @@ def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_
             rows = with_documents(queue.verdict_rows(), known)
             n = write_claimreview(queue, tracked(rows), out, org_name, org_url, since_norm)
         else:
-            rows = tracked(verdict_rows(queue, since_norm))
+            rows = tracked(verdict_rows(queue, since_norm, history))
             if fmt == "jsonl":
                 n = write_jsonl(rows, out)
             elif fmt == "csv":
-                n = write_csv(rows, out)
+                n = write_csv(rows, out, history)
             elif fmt == "parquet":
-                n = write_parquet(rows, out)
+                n = write_parquet(rows, out, history=history)
             else:
                 n = write_hf(queue, rows, out, since_norm)
     return ExportResult(str(out), fmt, n, latest[0] if latest else None)

@@ -200,7 +200,7 @@ def test_a_failed_write_leaves_the_old_file_whole(queue_path, tmp_path, monkeypa
     out = tmp_path / "v.jsonl"
     out.write_text("old\n")
 
-    def broken(row):
+    def broken(row, *_):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(ex, "export_row", broken)
@@ -346,3 +346,43 @@ def test_claimreview_refuses_an_organisation_url_that_is_no_web_link(queue_path,
     r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "claimreview", "-o", str(out),
                                   "--org-name", "A", "--org-url", "javascript:alert(1)"])
     assert r.exit_code == 2 and "--org-url" in r.output and not out.exists()
+
+
+def test_history_keeps_the_verdict_a_later_one_superseded(tmp_path):
+    """The data set holds the verdicts that stand; --history every verdict ever recorded."""
+    import pyarrow.parquet as pq
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+    from factcheck.queue import Queue
+
+    path = tmp_path / "h.queue"
+    with Queue(path) as q:
+        q.add_claims([{"claim_id": "k1", "doc_id": "d", "start": 0, "end": 12, "text": "Ships docked.",
+                       "label": "unsourced"}])
+        q.add_reviewer("ann")
+        first = q.record_verdict("k1", "ann", "true")
+        second = q.record_verdict("k1", "ann", "false")
+    runner = CliRunner()
+    out = tmp_path / "now.jsonl"
+    assert runner.invoke(main, ["export", str(path), "--format", "jsonl", "-o", str(out)]).exit_code == 0
+    assert [json.loads(x)["rating"] for x in out.read_text().splitlines()] == ["false"]
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"all.{fmt}"
+        r = runner.invoke(main, ["export", str(path), "--format", fmt, "-o", str(out), "--history"])
+        assert r.exit_code == 0, r.output
+        if fmt == "jsonl":
+            rows = [json.loads(x) for x in out.read_text().splitlines()]
+        elif fmt == "csv":
+            import csv
+            rows = list(csv.DictReader(out.open()))
+            rows = [{**r, "supersedes": int(r["supersedes"]) if r["supersedes"] else None,
+                     "current": r["current"] == "True"} for r in rows]
+        else:
+            rows = pq.read_table(out).to_pylist()
+        assert [(r["rating"], r["supersedes"], r["current"]) for r in rows] == [
+            ("true", None, False), ("false", first["verdict_id"], True)], fmt
+    r = runner.invoke(main, ["export", str(path), "--format", "claimreview", "-o", str(tmp_path / "c.json"),
+                             "--org-name", "A", "--org-url", "https://a.example", "--history"])
+    assert r.exit_code == 1 and "--history" in r.output
+    assert second["verdict_id"] > first["verdict_id"]

@@ -19,14 +19,19 @@ Examples:
 @click.option("--org-name", metavar="NAME", help="claimreview: the organisation publishing the reviews.")
 @click.option("--org-url", metavar="URL", help="claimreview: its URL; each review's url is URL/claims/CLAIM_ID.")
 @click.option("--since", metavar="TIME", help="Only verdicts recorded after TIME (ISO 8601), for incremental exports.")
+@click.option("--history", is_flag=True,
+              help="jsonl, csv, parquet: every verdict ever recorded (a reviewer's earlier verdict that a later "
+                   "one superseded, undone ones), with 'supersedes' and 'current' columns; by default only "
+                   "the verdicts that stand.")
 @click.option("--docs", "docs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="claimreview: the documents table(s) the claims came from (doc_id, published, url), "
                    "for each claim's datePublished and appearance URL.")
-def export(queue, fmt, output, org_name, org_url, since, docs):
+def export(queue, fmt, output, org_name, org_url, since, history, docs):
     """Export the verdicts of QUEUE: one row per verdict with the claim, rating,
     corrected label, source and figures, not-a-claim, note, evidence, reviewer,
     time, whether the claim is settled, and the model's label and scores at
-    review time. ClaimReview publishes settled claims only (an editor's ruling or
+    review time. A reviewer's second verdict on a claim supersedes the first:
+    the export holds the verdicts that stand, and --history every one. ClaimReview publishes settled claims only (an editor's ruling or
     the agreed rating), never one settled as not a claim. The file is written
     whole or not at all.
     """
@@ -41,5 +46,5 @@ def export(queue, fmt, output, org_name, org_url, since, docs):
             raise click.BadParameter(f"{org_url!r} is not an http:// or https:// URL", param_hint="--org-url") from None
     documents = document_index(docs) if docs else None
     result = export_queue(queue, output, fmt=fmt, org_name=org_name, org_url=org_url, since=since,
-                          documents=documents)
+                          documents=documents, history=history)
     click.echo(result.format_line())
