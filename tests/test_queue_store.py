@@ -55,6 +55,27 @@ def test_next_leases_highest_priority_and_hands_it_to_one_reviewer(q):
                               "scores": records()[2]["scores"]}
 
 
+def test_a_claim_settled_by_another_reviewer_ends_the_lease_on_it(q):
+    """ann holds a lease; bo's verdict settles the claim (one review wanted): ann moves on."""
+    held = q.next_claim("ann")["claim"]["claim_id"]
+    q.record_verdict(held, "bo", "true")
+    assert q.get_claim(held)["status"] == "reviewed"
+    after = q.next_claim("ann")
+    assert after["claim"]["claim_id"] != held and after["status"] == "in_review"
+    assert db(q).execute("SELECT count(*) FROM leases WHERE claim_id = ?", (held,)).fetchone()[0] == 0
+
+
+def test_a_claim_that_wants_a_second_review_keeps_the_other_lease(tmp_path):
+    with Queue(tmp_path / "two.queue") as q2:
+        q2.init(reviews_per_claim=2)
+        q2.add_claims(records())
+        q2.add_reviewer("ann")
+        q2.add_reviewer("bo")
+        held = q2.next_claim("ann")["claim"]["claim_id"]
+        q2.record_verdict(held, "bo", "true")
+        assert q2.next_claim("ann")["claim"]["claim_id"] == held  # still wanted from ann
+
+
 def test_uncertainty_order_puts_least_certain_first(q):
     # c0004: checkworthiness 0.5 -> margin 0
     assert q.next_claim("ann", order="uncertainty")["claim"]["claim_id"] == "c0004"

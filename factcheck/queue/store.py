@@ -557,8 +557,9 @@ class Queue:
         with self._write() as conn:
             reviewer_id, _ = self._reviewer_row(conn, reviewer)
             self._expire(conn, now)
-            held = [c for (c,) in conn.execute("SELECT claim_id FROM leases WHERE reviewer_id = ?"
-                                               " ORDER BY created_at", (reviewer_id,))]
+            held = [c for (c,) in conn.execute("SELECT l.claim_id FROM leases l JOIN items i USING (claim_id)"
+                                               f" WHERE l.reviewer_id = ? AND i.{schema.OPEN}"
+                                               " ORDER BY l.created_at", (reviewer_id,))]
             claim_id = next((c for c in held if c not in exclude), None)
             if claim_id is None:
                 skip = f" AND i.claim_id NOT IN ({', '.join('?' * len(exclude))})" if exclude else ""
@@ -664,10 +665,14 @@ class Queue:
                 "verdicts": side, "ruling": ruling, "settled": self._settlement(conn, claim_id)}
 
     def _refresh(self, conn, claim_id: str) -> str:
-        """Recompute an item's status and verdict count from its current verdicts."""
+        """Recompute an item's status and verdict count from its current verdicts. A claim that
+        wants no more reviews (reviewed, disputed, resolved) ends every lease on it: the reviewers
+        who held one move on to open claims."""
         opinions, ruling = self._opinions(conn, claim_id)
         leased = conn.execute("SELECT 1 FROM leases WHERE claim_id = ?", (claim_id,)).fetchone() is not None
         status = settle.status(opinions, ruling, self.reviews_per_claim, self.agree_within, leased)
+        if leased and status not in ("pending", "in_review"):
+            conn.execute("DELETE FROM leases WHERE claim_id = ?", (claim_id,))
         conn.execute("UPDATE items SET status = ?, n_verdicts = ? WHERE claim_id = ?",
                      (status, len(opinions), claim_id))
         return status
