@@ -126,6 +126,29 @@ def test_queue_file_gives_settled_claims_with_the_verdict_that_stands(tmp_path):
     assert got["c1"].verdict["rating"] == "half-true" and got["c1"].verdict["settled_by"] == "agreement"
 
 
+def test_tsv_rows_without_the_optional_title_stay_rows_of_their_own(tmp_path):
+    p = tmp_path / "checked.tsv"
+    p.write_text("id\ttext\ttitle\n"
+                 "t1\tThe council approved a $12 million budget for roads.\n"
+                 "t2\tAcme reported revenue of $4.5 billion for 2023.\n"
+                 "t3\tHealth officials counted 1,240 measles cases.\tMeasles\n"
+                 "t4\tA ferry line closed after\n"
+                 "forty years of service.\tFerry\n", encoding="utf-8")
+    got = _claims(p)
+    assert [(c.id, c.title) for c in got] == [("t1", None), ("t2", None), ("t3", "Measles"), ("t4", "Ferry")]
+    assert got[3].text == "A ferry line closed after forty years of service."
+
+
+def test_tsv_quote_left_open_is_reported_and_the_rows_after_it_are_kept(tmp_path):
+    p = tmp_path / "checked.tsv"
+    p.write_text('id\ttext\n"s1\tUnemployment rose to 8 percent.\ns2\tThe city has 500 penguins.\n'
+                 "s3\tA bridge fell.\n", encoding="utf-8")
+    got = _claims(p)
+    errors = [g for g in got if isinstance(g, InputError)]
+    assert [(e.line, "not closed" in str(e)) for e in errors] == [(2, True)]
+    assert [c.id for c in got if isinstance(c, CheckedClaim)] == ["s1", "s2", "s3"]
+
+
 def test_bad_rows_are_reported_with_file_and_line_and_the_rest_is_read(tmp_path):
     p = tmp_path / "q.jsonl"
     p.write_text('{"id": "1", "text": "A dam burst."}\n{"id": "2", "text": ""}\n{broken\n'

@@ -144,7 +144,7 @@ def _read_tsv(path: str, opener) -> Iterator[CheckedClaim | InputError]:
     """``id<TAB>text[<TAB>title]`` after a header line. Cells may be quoted (``"..."`` with
     ``""`` for a quote), so a quoted cell broken over two lines is one cell; an unquoted row
     broken in two is joined back: a line with no tab, or one whose cells complete the row
-    before it to the header's width, carries on that row."""
+    before it to the header's width and whose first cell is words, not an id, carries on that row."""
     raw = opener() if opener is not None else open(path, "rb")
     with raw:
         try:
@@ -167,21 +167,14 @@ def _read_tsv(path: str, opener) -> Iterator[CheckedClaim | InputError]:
                          line=reader.line_num)
         return
     pending: list | None = None  # (line, cells) of a row that may continue on the next line
-    line = reader.line_num
-    while True:
-        first = line + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            line = reader.line_num
-            yield InputError(f"broken TSV row ({exc})", path=path, line=first)
+    for first, cells in _tsv_rows(reader, text, path):
+        if isinstance(cells, InputError):
+            yield cells
             continue
-        line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
-        if pending is not None and (len(cells) == 1 or len(pending[1]) + len(cells) - 1 == len(header)):
+        if pending is not None and (len(cells) == 1 or len(pending[1]) + len(cells) - 1 == len(header)
+                                    and not _looks_like_id(cells[0])):
             # the row was broken in two: this line carries on its last cell
             rest = pending[1]
             rest[-1] = f"{rest[-1]} {cells[0]}"
@@ -192,6 +185,48 @@ def _read_tsv(path: str, opener) -> Iterator[CheckedClaim | InputError]:
         pending = (first, list(cells))
     if pending is not None:
         yield _tsv_claim(pending[1], path, pending[0])
+
+
+#: a quoted cell may run over this many lines (a text broken once or twice); a quote open for
+#: longer was never closed
+_QUOTED_LINES = 3
+
+
+def _tsv_rows(reader, text: str, path: str) -> Iterator[tuple[int, list | InputError]]:
+    """Yield (first line, cells) of the rows after the header, or an InputError in a row's place.
+    A quote left open (a row that would run over more than :data:`_QUOTED_LINES` lines, or a
+    cell that holds a tab) is reported, and its lines are read again one by one, quotes as written: the rows after it are
+    not lost in one long cell."""
+    lines = None
+    line = reader.line_num
+    while True:
+        first = line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = reader.line_num
+            yield first, InputError(f"broken TSV row ({exc})", path=path, line=first)
+            continue
+        line = reader.line_num
+        if line - first + 1 <= _QUOTED_LINES and not any("\t" in c for c in cells):
+            yield first, cells  # a tab inside a cell: the quote ran over a cell's end
+            continue
+        yield first, InputError("a quote opened on this line is not closed; the lines after it "
+                                "are read as rows of their own", path=path, line=first)
+        lines = lines if lines is not None else text.splitlines()
+        for n in range(first, line + 1):
+            plain = next(csv.reader([lines[n - 1]], delimiter="\t", quoting=csv.QUOTE_NONE), [])
+            yield n, [c.strip('"') for c in plain]
+
+
+def _looks_like_id(cell: str) -> bool:
+    """Whether a line's first cell is a row's id (one short token: *t2*, *vclaim-sno-00413*)
+    rather than the rest of a text broken over two lines (words): a row without its optional
+    title is followed by a new row, not by its own continuation."""
+    cell = cell.strip()
+    return 0 < len(cell) <= 64 and not any(ch.isspace() for ch in cell)
 
 
 def _tsv_claim(cells: list, path: str, line: int) -> CheckedClaim | InputError:
