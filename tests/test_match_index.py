@@ -35,7 +35,7 @@ def _bm25(query: str, fields: list[list[tuple[list[str], float]]]) -> list[float
             df = sum(1 for other in fields if any(t in words for words, _ in other))
             tf = sum(w * words.count(t) for words, w in doc)
             if tf:
-                idf = max(math.log((n - df + 0.5) / (df + 0.5)), 1e-6)
+                idf = math.log(1 + (n - df + 0.5) / (df + 0.5))  # Lucene's idf: above zero for any df
                 score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * length / avg))
         out.append(score)
     return out

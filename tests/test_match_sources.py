@@ -192,3 +192,15 @@ def test_ct20_verified_claims_read_whole(shared):
     assert len(items) == 10375 and all(isinstance(i, CheckedClaim) for i in items)
     assert all("\n" not in i.text for i in items)
     assert sorted(int(i.id) for i in items) == list(range(10375))
+
+
+def test_an_identical_claim_matches_however_small_the_source(tmp_path):
+    """BM25's idf must not vanish in a source of one or two claims: the same sentence is the same claim."""
+    from factcheck.matching.matcher import Matcher
+
+    same = "The city has 500 penguins."
+    for pool in ([same], [same, "A ferry line closed."]):
+        claims = [CheckedClaim(id=f"s{k}", text=t) for k, t in enumerate(pool)]
+        (result,) = Matcher(claims).match([CheckedClaim(id="q", text=same)], top=2)
+        best = result["matches"][0]
+        assert best["id"] == "s0" and best["score"] >= 0.5, pool

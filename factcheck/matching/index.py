@@ -62,13 +62,14 @@ def _add(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray], sca
 
 def _bm25(counts: tuple[np.ndarray, np.ndarray], lengths: np.ndarray, size: int) -> tuple[np.ndarray, ...]:
     """Return the BM25 weights idf * tf(k1+1) / (tf + k1(1 - b + b len/avg)) of the counts, with
-    SQLite FTS5's idf, log((N - df + 0.5) / (df + 0.5)), floored just above zero: (doc, term,
-    float32 weight) of each entry, by doc then term."""
+    Lucene's idf, log(1 + (N - df + 0.5) / (df + 0.5)): (doc, term, float32 weight) of each entry,
+    by doc then term. Unlike SQLite FTS5's log((N - df + 0.5) / (df + 0.5)) it stays above zero
+    in a collection of one or two claims, where every word is in half of them or more."""
     keys, tf = counts
     doc, term = keys // size, keys % size
     n = max(1, len(lengths))
     df = np.bincount(term, minlength=size)
-    idf = np.maximum(np.log((n - df + 0.5) / (df + 0.5)), 1e-6)
+    idf = np.log1p((n - df + 0.5) / (df + 0.5))
     avg = lengths.mean() if len(lengths) and lengths.mean() > 0 else 1.0
     norm = K1 * (1 - B + B * lengths / avg)
     weights = idf[term] * tf * (K1 + 1) / (tf + norm[doc])
@@ -111,8 +112,8 @@ class LexicalIndex:
             text_len, title_len = text_len.astype(np.float64), title_len.astype(np.float64)
             both = _add(text_tf, title_tf, TITLE_WEIGHT)  # its keys are every (claim, term) there is
             df = np.bincount(both[0] % v, minlength=len(vocab))
-            #: each term's weight for coverage features: log(N / df), 0 for a term in every claim
-            self.idf = np.log(max(1, self.size) / np.maximum(df, 1))
+            #: each term's weight for coverage features: log(1 + N / df), above zero however few the claims
+            self.idf = np.log1p(max(1, self.size) / np.maximum(df, 1))
             # as FTS5 ranks a row of several columns: one document whose title words count
             # TITLE_WEIGHT each, its length the sum of both; by term, so that a query's terms
             # gather every claim's score
@@ -162,7 +163,7 @@ class LexicalIndex:
 
     def weight(self, words) -> dict:
         """Return {term: idf} of the terms the index knows (unknown ones weigh the most)."""
-        top = float(np.log(max(2, self.size)))
+        top = float(np.log1p(max(1, self.size)))  # as a term in one claim
         idf = self._idf
         return {w: idf.get(w, top) for w in words}
 
