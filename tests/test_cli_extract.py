@@ -134,3 +134,10 @@ def test_an_output_name_and_format_that_disagree_are_a_usage_error(runner, tmp_p
     result = runner.invoke(main, ["extract", str(ARTICLE), "-o", str(out), *flags])
     assert result.exit_code == 2 and "-o" in result.output
     assert not out.exists()
+
+
+def test_an_output_in_a_new_folder_is_written_there(runner, tmp_path):
+    out = tmp_path / "new" / "deeper" / "claims.jsonl"
+    result = runner.invoke(main, ["extract", str(ARTICLE), "--published", "2019-06-27", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert _records(out.read_text())

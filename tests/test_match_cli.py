@@ -110,6 +110,20 @@ def test_conflicts_across_documents(tmp_path):
     assert ["212 people", "540 people"] in [sorted(f) for p in pairs for f in p["figures"]]
 
 
+@pytest.mark.parametrize("top", ["1", "5", "20"])
+def test_conflicts_do_not_hide_behind_copies_of_one_wording(tmp_path, top):
+    """Seven papers print one cost, an eighth another: seven conflicts, whatever --top says."""
+    same = "The bridge repair will cost $45 million, the transport ministry said."
+    rows = [{"claim_id": f"c{k}", "doc_id": f"paper-{k}", "text": same} for k in range(7)]
+    rows.append({"claim_id": "odd", "doc_id": "paper-x",
+                 "text": "The bridge repair will cost $80 million, the transport ministry said."})
+    path = _write(tmp_path / "claims.jsonl", rows)
+    result = _run(path, "--against", path, "--conflicts", "--top", top)
+    assert result.exit_code == 0, result.output
+    pairs = {tuple(sorted((p["a"], p["b"]))) for p in map(json.loads, result.stdout.splitlines())}
+    assert pairs == {tuple(sorted((f"c{k}", "odd"))) for k in range(7)}
+
+
 def test_help_has_an_example():
     result = _run("--help")
     assert result.exit_code == 0 and "factcheck match new-claims.jsonl --against" in result.output
@@ -123,3 +137,11 @@ def test_python_api_matches_the_cli(files):
     rows = list(match_claims(read_all([queries], errors), read_all([checked], errors), top=3))
     assert not errors
     assert [json.loads(x) for x in _run(queries, "--against", checked, "--top", "3").stdout.splitlines()] == rows
+
+
+def test_an_output_in_a_new_folder_is_written_there(files, tmp_path):
+    queries, checked = files
+    out = tmp_path / "new" / "matches.jsonl"
+    result = _run(queries, "--against", checked, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert all(json.loads(line)["matches"] for line in out.read_text().splitlines())

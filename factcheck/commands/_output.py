@@ -11,6 +11,15 @@ from typing import Iterable, Sequence
 import click
 
 
+def open_output(output: str):
+    """Open OUT for writing text (``-``: standard output), making its folder first, as ``score``,
+    ``export`` and ``report`` do: a new folder is no reason to lose a long run's work."""
+    if output != "-":
+        from pathlib import Path
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+    return click.open_file(output, "w", encoding="utf-8")
+
+
 def default_format(stream=None) -> str:
     """Return ``table`` when writing to a terminal, else ``jsonl``."""
     stream = stream or sys.stdout

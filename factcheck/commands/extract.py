@@ -6,7 +6,7 @@ import os
 import click
 
 from ..figures import format_facets
-from ._output import default_format, write_csv, write_table
+from ._output import default_format, open_output, write_csv, write_table
 from ._reading import prepare_reading, reading_options
 
 COLUMNS = [("score", "score", 5), ("label", "label", 28), ("text", "claim", 90), ("facets", "facets", 40)]
@@ -139,7 +139,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
             raise
         sink.commit()
     else:
-        out = click.open_file(output, "w", encoding="utf-8")
+        out = open_output(output)
         fmt = fmt or (default_format(out) if output == "-" and not live else "jsonl")
         try:
             if fmt == "table":

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ._output import write_jsonl
+from ._output import open_output, write_jsonl
 
 
 @click.command(epilog="""\b
@@ -50,7 +50,7 @@ def match(queries, sources, more_sources, top, model, conflicts, cache_dir, outp
     if asked:
         matcher = Matcher(checked, model=model, cache_dir=cache_dir)
         rows = find_conflicts(asked, matcher, top=top) if conflicts else matcher.match(asked, top=top)
-        with click.open_file(output, "w", encoding="utf-8") as out:
+        with open_output(output) as out:
             write_jsonl(rows, out)
     if errors:
         raise FactcheckError(f"{len(errors)} input row{'s' if len(errors) != 1 else ''} or file"

@@ -9,14 +9,20 @@ from .matcher import Matcher, similar
 from .sources import CheckedClaim
 
 
+#: how many of each claim's matches are looked at for conflicts, at the least: copies of one
+#: wording (the same sentence in seven articles) fill a short list before the one that differs
+DEPTH = 50
+
+
 def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int = 5) -> Iterator[dict]:
     """Yield each conflicting pair once, most alike first within each claim's matches:
     ``{"a", "b", "doc_a", "doc_b", "score", "text_a", "text_b", "figures": [[as a says, as b
-    says], ...]}``. Two claims say the same thing when one is among the other's ``top`` matches
-    and their words, figures aside, are similar (:func:`~factcheck.matching.matcher.similar`).
-    Claims of one document (or with one id) never conflict with each other."""
+    says], ...]}``. Two claims say the same thing when one is among the other's first matches
+    (``top``, and never fewer than :data:`DEPTH`) and their words, figures aside, are similar
+    (:func:`~factcheck.matching.matcher.similar`). Claims of one document (or with one id) never
+    conflict with each other."""
     seen: set[tuple[str, str]] = set()
-    for claim, result in zip(claims, matcher.match(list(claims), top=top)):
+    for claim, result in zip(claims, matcher.match(list(claims), top=max(top, DEPTH))):
         for m in result["matches"]:
             if m["figures"] != DIFFERENT:
                 continue
