@@ -38,6 +38,9 @@ PAIRS = [
     # one side names more figures: the fewer must all be found
     ("Prices rose from 3% to 5% this year.", "Prices rose to 5%.", "same"),
     ("Prices rose from 3% to 5% this year.", "Prices rose to 8%.", "different"),
+    # a shared date alone, each claim measuring its own thing, is no figure in common
+    ("Crews filled 3,200 potholes in 2021.", "Acme reported revenue of $4.5 billion for 2021.", "none"),
+    ("The plant closed in 2021.", "The plant shut its doors in 2021.", "same"),
 ]
 
 

@@ -11,7 +11,8 @@ Dimensions are compared only with themselves: a duration of 12 years says nothin
 count of 12, and percentage points are not percent. For a dimension both claims state, the
 claim with fewer values of it must have each matched by the other's: *rose from 5% to 7%* and
 *rose to 7%* agree; *$80M* and *$3M* do not. One disagreeing dimension makes the pair
-``different``; otherwise one agreeing dimension makes it ``same``; nothing shared is ``none``.
+``different``; otherwise one agreeing dimension makes it ``same``; nothing shared is ``none``,
+and neither is a shared date alone when both claims measure something else, each its own thing.
 """
 from __future__ import annotations
 
@@ -149,11 +150,13 @@ def compare_figures(a: Sequence[Figure], b: Sequence[Figure]) -> FigureCompariso
     """Return whether two claims' figures agree (see the module docstring for the rule)."""
     agreeing: list[tuple[str, str]] = []
     differing: list[tuple[str, str]] = []
+    shared: set[str] = set()
     for dimension in dict.fromkeys(f.dimension for f in a):
         left = [f for f in a if f.dimension == dimension]
         right = [f for f in b if f.dimension == dimension]
         if not right:
             continue
+        shared.add(dimension)
         if len(left) <= len(right):
             for f in left:
                 partner = next((g for g in right if _agree(f, g)), None)
@@ -164,11 +167,19 @@ def compare_figures(a: Sequence[Figure], b: Sequence[Figure]) -> FigureCompariso
                 (agreeing if partner else differing).append(((partner or left[0]).text, g.text))
     if differing:
         verdict = DIFFERENT
-    elif agreeing:
+    elif agreeing and not _only_when(shared, a, b):
         verdict = SAME
     else:
         verdict = NONE
     return FigureComparison(verdict, tuple(agreeing), tuple(differing))
+
+
+def _only_when(shared: set[str], a: Sequence[Figure], b: Sequence[Figure]) -> bool:
+    """Whether the claims share only dates while both measure something else, each its own
+    thing (*3,200 potholes last year* and *revenue of $4.5 billion in 2023*): they share when,
+    not what, and that is no figure in common."""
+    return (shared == {"date"} and any(f.dimension != "date" for f in a)
+            and any(f.dimension != "date" for f in b))
 
 
 def compare_texts(a: str, b: str, *, published=None) -> str:
