@@ -204,3 +204,20 @@ def test_an_identical_claim_matches_however_small_the_source(tmp_path):
         (result,) = Matcher(claims).match([CheckedClaim(id="q", text=same)], top=2)
         best = result["matches"][0]
         assert best["id"] == "s0" and best["score"] >= 0.5, pool
+
+
+def test_a_tsv_without_its_header_line_is_said_and_its_first_row_kept(tmp_path):
+    p = tmp_path / "checked.tsv"
+    p.write_text("s1\tUnemployment in the region rose to 8 percent.\ns2\tThe city has 500 penguins.\n",
+                 encoding="utf-8")
+    got = _claims(p)
+    assert [(e.line, "not a header" in str(e)) for e in got if isinstance(e, InputError)] == [(1, True)]
+    assert [c.id for c in got if isinstance(c, CheckedClaim)] == ["s1", "s2"]
+
+
+def test_a_binary_source_is_one_error(tmp_path):
+    p = tmp_path / "x.jsonl"
+    p.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe\x00garbage")
+    errors: list = []
+    assert read_all([str(p)], errors) == []
+    assert len(errors) == 1 and errors[0].path == str(p)

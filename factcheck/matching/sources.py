@@ -76,7 +76,7 @@ def sniff(path: str, head: bytes) -> str:
 
 def read_claims(path: str, *, stdin=None) -> Iterator[CheckedClaim | InputError]:
     """Yield the claims of one file, in file order, with an InputError in place of each row
-    that cannot be used. A file that cannot be opened, or holds no claim, raises InputError."""
+    that cannot be used. A file that cannot be opened, or holds no row at all, raises InputError."""
     if path == STDIN:
         data = (stdin or sys.stdin.buffer).read()
         head, opener = data[:64], (lambda: io.BytesIO(data))
@@ -92,11 +92,12 @@ def read_claims(path: str, *, stdin=None) -> Iterator[CheckedClaim | InputError]
         raise InputError("standard input must be JSON Lines", path=path)
     readers = {"queue": _read_queue, "claimreview": _read_claimreview, "tsv": _read_tsv}
     rows = readers[fmt](path, opener) if fmt in readers else _read_records(path, fmt, opener)
-    n = 0
+    n = errors = 0
     for item in rows:
         n += isinstance(item, CheckedClaim)
+        errors += isinstance(item, InputError)
         yield item
-    if n == 0:
+    if n == 0 and errors == 0:  # (rows refused have said why already)
         raise InputError("holds no claim with text; give JSON Lines, TSV, ClaimReview JSON or a queue file", path=path)
 
 
@@ -167,6 +168,12 @@ def _read_tsv(path: str, opener) -> Iterator[CheckedClaim | InputError]:
                          line=reader.line_num)
         return
     pending: list | None = None  # (line, cells) of a row that may continue on the next line
+    if len(header[1].split()) >= _WORDS_OF_A_CLAIM:
+        # no header: the first line is a claim (the TSV format asks for a header line)
+        yield InputError("the first line is a claim, not a header (id, text[, title]); "
+                         "it is read as a row, but add a header line", path=path, line=reader.line_num)
+        pending = (reader.line_num, list(header))
+        header = ["id", "text", "title"][:max(2, len(header))]
     for first, cells in _tsv_rows(reader, text, path):
         if isinstance(cells, InputError):
             yield cells
@@ -187,6 +194,9 @@ def _read_tsv(path: str, opener) -> Iterator[CheckedClaim | InputError]:
         yield _tsv_claim(pending[1], path, pending[0])
 
 
+#: a header's text column is named in a word or two; a first line whose second cell has this
+#: many words is a claim
+_WORDS_OF_A_CLAIM = 4
 #: a quoted cell may run over this many lines (a text broken once or twice); a quote open for
 #: longer was never closed
 _QUOTED_LINES = 3
