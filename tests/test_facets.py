@@ -89,6 +89,12 @@ DATES = [
     ("Spending rose in December last year.", WIRE, [("date", "December last year", "1986-12")]),
     ("Shares were traded at the weekend.", dt.date(2017, 11, 8),
      [("date", "the weekend", "2017-11-04/2017-11-05")]),
+    # a weekday counted within a month, and one counted on from it
+    ("The board meets on the first Tuesday in November.", PUB, [("date", "the first Tuesday in November", "2019-11-05")]),
+    ("The fair closed on the last Friday of June 2018.", PUB, [("date", "the last Friday of June 2018", "2018-06-29")]),
+    ("Voters will elect a president on the Tuesday after the first Monday in November.", PUB,
+     [("date", "Tuesday after the first Monday in November", "2019-11-05")]),
+    ("The audit ended on the second Monday of March.", PUB, [("date", "the second Monday of March", "2019-03-11")]),
     # ISO 8601 as written in data and feeds; a year and two digits that may be a later year are two years
     ("The summit opened on 2024-05-03.", PUB, [("date", "2024-05-03", "2024-05-03")]),
     ("Sales data for 2019-06 were revised.", PUB, [("date", "2019-06", "2019-06")]),

@@ -394,6 +394,8 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             if m and m.start("mon") == a.start():
                 found.extend(_month_dates(s, m, published))
     if not s.words.isdisjoint(WEEKDAYS):
+        if not s.words.isdisjoint(MONTHS):
+            found.extend(_nth_weekdays(s, published))
         for a in _WEEKDAY_ANCHOR.finditer(text, lo, hi):
             m = s.match_back(WEEKDAY_DATE, a.start(), 2)  # two words: "this coming Sunday"
             span = weekday_date(s, m, published) if m else None
@@ -454,6 +456,58 @@ def _distance(value: str, published: dt.date) -> int:
     """Return how many days a date (or the middle of a month) lies from publication."""
     day = int(value[8:10]) if len(value) >= 10 else 15
     return abs((dt.date(int(value[:4]), int(value[5:7]), day) - published).days)
+
+
+#: *the first Tuesday in November*, *the last Friday of June 2019*, and a weekday counted on from
+#: one (*the Tuesday after the first Monday in November*)
+_NTH_WEEKDAY = re.compile(
+    rf"(?:(?P<after_wd>{_WEEKDAY})\s+after\s+)?(?:[Tt]he\s+)?"
+    rf"(?P<nth>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ll]ast)\s+(?P<wd>{_WEEKDAY})\s+(?:in|of)\s+"
+    rf"(?P<mon>{'|'.join(_FULL_MONTHS)})\b(?:,?\s+(?P<year>1[0-9]{{3}}|20[0-9]{{2}})\b)?")
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def _nth_weekdays(s: Sentence, published: dt.date | None) -> list[DateSpan]:
+    """Return the dates of *the first Tuesday in November* and the like: the month's year as
+    written, else as a bare month's (its clause's tense, else the nearest)."""
+    out = []
+    for m in _NTH_WEEKDAY.finditer(s.text, s.lo, s.hi):
+        start, end = m.start(), m.end()
+        month = MONTHS[m.group("mon").lower()]
+        if m.group("year"):
+            year = int(m.group("year"))
+        elif published is None:
+            out.append(DateSpan(start, end, None))
+            continue
+        else:
+            # a scheduled event's present looks ahead, as for a bare weekday (*the board meets on ...*)
+            said = tense(s, start, end, committed=True, present=True)
+            if said == "future":
+                year = published.year if month >= published.month else published.year + 1
+            elif said == "past":
+                year = _latest_month(month, published, strictly_before=False)
+            else:
+                year = _nearest_year(month, 15, published)
+        day = _nth_weekday(year, month, WEEKDAYS[m.group("wd").lower()], _NTH[m.group("nth").lower()])
+        if day is None:
+            continue
+        if m.group("after_wd"):
+            ahead = (WEEKDAYS[m.group("after_wd").lower()] - day.weekday()) % 7 or 7
+            day += dt.timedelta(days=ahead)
+        out.append(DateSpan(start, end, day.isoformat()))
+    return out
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """Return the ``nth`` such weekday of the month (-1: the last), None if it has none (a fifth)."""
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+    if nth < 0:
+        while (day + dt.timedelta(days=7)).month == month:
+            day += dt.timedelta(days=7)
+        return day
+    day += dt.timedelta(days=7 * (nth - 1))
+    return day if day.month == month else None
 
 
 def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:
