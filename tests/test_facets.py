@@ -333,3 +333,14 @@ KNOWN_MISSES = [
 def test_known_misses(text, expected):
     got = [(f.kind, f.text, f.value) for f in extract_facets(text, published=PUB)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Even today, the island runs its budget through one bank.", []),
+    ("The statement urged voters not to condemn today's refugees.", []),
+    ("In today's world facts travel fast, the professor said.", []),
+    ("Today's vote was close.", [("Today", "2019-06-27")]),
+    ("The minister spoke to reporters today.", [("today", "2019-06-27")]),
+])
+def test_today_as_these_days_is_no_date(text, expected):
+    assert [(f.text, f.value) for f in extract_facets(text, published=PUB) if f.kind == "date"] == expected

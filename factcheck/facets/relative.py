@@ -49,6 +49,21 @@ _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
 _YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: *today* as "these days": after *even* or *still*, or as the possessive of a noun that names
+#: no event of one day (*today's refugees*, *today's Republican Party*; not *today's vote*)
+_NOWADAYS_BEFORE = re.compile(r"\b(?:even|still)\s+$", re.I)
+_DAY_POSSESSIVE = re.compile(r"['’]s\s+([a-z]+)")
+_EVENTS_OF_A_DAY = frozenset("""
+speech speeches vote votes voting meeting meetings hearing hearings debate debates election elections
+primary primaries caucus caucuses rally rallies announcement announcements decision decisions ruling
+rulings verdict session sessions event events attack attacks shooting report reports release statement
+statements briefing news game games match matches race races protest protests march strike strikes
+summit talks deadline poll polls results sale auction launch ceremony service funeral parade show
+episode edition paper papers interview interviews testimony trading market markets close storm
+flight flights headlines editorial column visit trip agenda schedule program programme deal
+announcement opening final finals episode broadcast address remarks press conference jobs data
+figures numbers topic topics
+""".split())
 #: *of tomorrow* is an era (not *as of today*, a date)
 _OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
 #: after "a day before", a word: the event the date is counted from (*before the vote*)
@@ -171,6 +186,14 @@ def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
     return DateSpan(start, end, f"{year}-Q{quarter}")
 
 
+def _nowadays(s: Sentence, start: int, end: int) -> bool:
+    """Whether *today* means these days (:data:`_NOWADAYS_BEFORE`, :data:`_EVENTS_OF_A_DAY`)."""
+    if _NOWADAYS_BEFORE.search(s.text, max(s.lo, start - 8), start):
+        return True
+    after = _DAY_POSSESSIVE.match(s.text, end, s.hi)
+    return bool(after) and after.group(1) not in _EVENTS_OF_A_DAY
+
+
 def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
     """Return the date a relative expression stands for, resolved against publication."""
     start, end = m.start(), m.end()
@@ -200,6 +223,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
             return None  # USA Today, USA TODAY, the Today show: a name (not in a headline in capitals)
         if word in ("today", "tomorrow") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
             return None  # the leaders of tomorrow, the problems of today: an era, not a day
+        if word == "today" and _nowadays(s, start, end):
+            return None  # even today, today's refugees: these days, not the day of writing
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
         return DateSpan(start, end, (published + dt.timedelta(days=shift.get(word, 0))).isoformat())
     if g["weekend"]:
