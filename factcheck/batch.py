@@ -103,6 +103,25 @@ def is_hf_dataset(path: str | os.PathLike) -> bool:
     return p.is_dir() and (p / "state.json").exists() and (p / "dataset_info.json").exists()
 
 
+def dataset_splits(inputs: Iterable[str]) -> list[str]:
+    """Return the inputs with each ``DatasetDict.save_to_disk`` folder replaced by its splits'
+    folders, in the order its ``dataset_dict.json`` lists them (each then read as a dataset)."""
+    out: list[str] = []
+    for name in inputs:
+        p = Path(name)
+        listing = p / "dataset_dict.json"
+        if p.is_dir() and listing.exists():
+            try:
+                splits = json.loads(listing.read_text(encoding="utf-8"))["splits"]
+            except (OSError, ValueError, KeyError, TypeError):
+                raise InputError("dataset_dict.json lists no splits; is this a DatasetDict folder?",
+                                 path=str(listing)) from None
+            out.extend(str(p / split) for split in splits if is_hf_dataset(p / split))
+        else:
+            out.append(name)
+    return out
+
+
 def _row_from_record(record: dict, path: str, line: int, published, default_id: str,
                      transcript: bool = False) -> Row:
     from .io import row_document  # the same row rules as every other table reader
@@ -640,7 +659,7 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
     ``transcript`` say how inputs are read (:class:`factcheck.io.ReadOptions`)."""
     from .io import STDIN, ReadOptions
 
-    inputs = [str(p) for p in inputs]
+    inputs = dataset_splits(str(p) for p in inputs)
     out = Path(out)
     if out.suffix.lower() not in FORMATS:
         raise FactcheckError(f"cannot tell the output format of {out}; end OUT with .jsonl, .csv or .parquet")

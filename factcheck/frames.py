@@ -9,29 +9,41 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from .errors import InputError
-from .types import LABELS, PRIMARY_LABELS, THRESHOLD, Document, parse_date
+from .types import LABELS, PRIMARY_LABELS, THRESHOLD, Document, is_missing, parse_date
 
 COLUMNS = ("claim_id", "doc_id", "text", "start", "end", "checkworthiness", "label", "scores", "cues",
            "source", "facets")
 
 
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+_missing = is_missing
+
+
+def _id_text(value: Any) -> str:
+    """A doc_id as text: an integral float (a pandas integer column with a gap) without ``.0``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _documents(records: Iterable[tuple[Any, dict]], text_column: str, published) -> Iterator[Document]:
-    """Yield a Document per row; rows with no text (None/NaN) have nothing to score and are skipped."""
+    """Yield a Document per row; rows with no text (None, NaN, pandas' NA) have nothing to score
+    and are skipped. A doc_id that an earlier row already took (two frames concatenated, a repeated
+    index) becomes ``ID@row N`` (N the row's position), so that documents and claim ids stay apart."""
     default_pub = parse_date(published) if published is not None else None
-    for key, row in records:
+    seen: set[str] = set()
+    for n, (key, row) in enumerate(records):
         text = row.get(text_column)
         if _missing(text):
             continue
         if not isinstance(text, str):
             raise InputError(f"row {key}: {text_column!r} must be text, not {type(text).__name__}")
         doc_id = row.get("doc_id")
-        doc_id = str(key) if _missing(doc_id) or doc_id == "" else str(doc_id)
+        doc_id = _id_text(key) if _missing(doc_id) or doc_id == "" else _id_text(doc_id)
+        if doc_id in seen:
+            doc_id = f"{doc_id}@row {n}"
+        seen.add(doc_id)
         try:
-            pub = parse_date(row.get("published")) if not _missing(row.get("published")) else None
+            pub = parse_date(row.get("published"))
         except ValueError as exc:
             raise InputError(f"row {key}: {exc}") from None
         yield Document(doc_id, text, pub or default_pub)
@@ -54,6 +66,9 @@ def score_dataframe(df, *, model: Any = "fast", text_column: str = "text", all_s
     claims. Nested fields (scores, cues, source, facets) are Python dicts and lists."""
     import pandas as pd
 
+    if not isinstance(df, pd.DataFrame):
+        raise InputError(f"score_dataframe takes a pandas DataFrame, not {type(df).__name__}"
+                         + ("; use score_dataset for a Hugging Face dataset" if hasattr(df, "column_names") else ""))
     if text_column not in df.columns:
         raise InputError(f"no {text_column!r} column (columns: {', '.join(map(str, df.columns))}); "
                          "name the document column with text_column=")
@@ -97,6 +112,9 @@ def score_dataset(ds, *, model: Any = "fast", text_column: str = "text", all_sen
     DatasetDict of the same splits), with the features of :func:`claim_features`."""
     import datasets
 
+    if not isinstance(ds, (datasets.Dataset, datasets.DatasetDict)):
+        raise InputError(f"score_dataset takes a datasets.Dataset or DatasetDict, not {type(ds).__name__}"
+                         + ("; use score_dataframe for a pandas DataFrame" if hasattr(ds, "columns") else ""))
     if isinstance(ds, datasets.DatasetDict):
         return datasets.DatasetDict({name: score_dataset(split, model=model, text_column=text_column,
                                                          all_sentences=all_sentences, threshold=threshold,
@@ -116,4 +134,7 @@ def score_dataset(ds, *, model: Any = "fast", text_column: str = "text", all_sen
                 n += 1
 
     rows = [_dataset_row(c.to_dict()) for c in ex.extract_many(_documents(records(), text_column, published))]
-    return datasets.Dataset.from_list(rows, features=claim_features())
+    features = claim_features()
+    if not rows:  # no claim: an empty table of the same columns
+        return datasets.Dataset.from_dict({name: [] for name in features}, features=features)
+    return datasets.Dataset.from_list(rows, features=features)

@@ -432,6 +432,8 @@ def read_inputs(inputs: Iterable[str], *, published=None, stdin: IO[bytes] | Non
     ``options`` says how to read (dates, encoding, transcripts); ``published`` is a shortcut
     for its fallback date. Document ids are kept unique across the read (see :class:`DocIds`);
     pass one ``ids`` to several reads to keep them unique across all."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one path, not its characters
     opts = options or ReadOptions(published=published)
     pub = opts.published
     dates = opts.dates()
@@ -442,7 +444,10 @@ def read_inputs(inputs: Iterable[str], *, published=None, stdin: IO[bytes] | Non
 
 def read_documents(inputs: Iterable[str], *, published=None, errors: list | None = None,
                    options: ReadOptions | None = None) -> Iterator[Document]:
-    """Yield the documents of the inputs. Broken rows go to ``errors`` when given, else raise."""
+    """Yield the documents of the inputs (paths, or one path). Broken rows go to ``errors`` when
+    given, else raise."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]  # one path, not its characters
     for item in read_inputs(inputs, published=published, options=options):
         if item.error is not None:
             if errors is None:

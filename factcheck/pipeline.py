@@ -153,6 +153,14 @@ class Extractor:
 def extract(text: str | Document, *, published=None, doc_id: str = "doc", model: Any = None,
             threshold: float = THRESHOLD, all_sentences: bool = False) -> list[Claim]:
     """Return the claims of one text (or Document): the quickest way in from Python."""
+    from .errors import InputError
     from .types import parse_date
-    doc = text if isinstance(text, Document) else Document(doc_id, text, parse_date(published))
+    if not isinstance(text, (str, Document)):
+        raise InputError(f"extract takes a str or a Document, not {type(text).__name__}"
+                         + ("; decode bytes first (text.decode('utf-8'))" if isinstance(text, bytes) else ""))
+    try:
+        when = parse_date(published)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    doc = text if isinstance(text, Document) else Document(doc_id, text, when)
     return Extractor(model, threshold=threshold, all_sentences=all_sentences).extract(doc)

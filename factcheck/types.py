@@ -19,9 +19,20 @@ UNIT_KINDS = ("count", "money", "quantity", "duration")
 THRESHOLD = 0.5
 
 
+def is_missing(value: Any) -> bool:
+    """Whether a cell holds no value: None, NaN, or pandas' NA and NaT (told by their types, so
+    that pandas need not be imported)."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    return type(value).__name__ in ("NAType", "NaTType")
+
+
 def parse_date(value: Any) -> _dt.date | None:
-    """Return a date from an ISO string (``2019-06-27``, a full timestamp also works) or None."""
-    if value is None or value == "":
+    """Return a date from an ISO string (``2019-06-27``, a full timestamp also works) or None
+    (also for a missing value: NaN, pandas' NA and NaT)."""
+    if is_missing(value) or value == "":
         return None
     if isinstance(value, _dt.datetime):
         return value.date()
@@ -54,6 +65,11 @@ class Document:
     text: str
     published: _dt.date | None = None
     transcript: bool = False
+
+    def __post_init__(self):
+        # an ISO string or a timestamp is taken as its date; a missing one (NaT) as none
+        if self.published is not None and type(self.published) is not _dt.date:
+            object.__setattr__(self, "published", parse_date(self.published))
 
     def to_dict(self) -> dict:
         return {"doc_id": self.doc_id, "text": self.text,

@@ -211,6 +211,17 @@ def test_hf_dataset_folder_as_input(tmp_path):
     assert read_jsonl(out) == expected_claims(docs) and s.documents == 5
 
 
+def test_a_dataset_dict_folder_gives_every_split(tmp_path):
+    datasets = pytest.importorskip("datasets")
+    from factcheck.batch import score_files
+    docs = make_docs(6)
+    datasets.DatasetDict({"train": datasets.Dataset.from_list(docs[:4]),
+                          "test": datasets.Dataset.from_list(docs[4:])}).save_to_disk(str(tmp_path / "dd"))
+    out = tmp_path / "c.jsonl"
+    s = score_files([str(tmp_path / "dd")], out, model=fake_model, chunk_docs=2, progress=False)
+    assert s.documents == 6 and read_jsonl(out) == expected_claims(docs)
+
+
 def test_cli_score_summary_exit_codes_and_errors_file(tmp_path, monkeypatch, messy):
     import factcheck.models
     from factcheck.cli import main

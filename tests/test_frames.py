@@ -51,3 +51,56 @@ def test_score_dataset_has_class_labels_and_round_trips(tmp_path):
     split = factcheck.score_dataset(datasets.DatasetDict({"train": datasets.Dataset.from_list(docs[:2])}),
                                     model=FakeModel())
     assert len(split["train"]) == len(expected(docs[:2]))
+
+
+def test_pandas_missing_values_of_every_kind_are_missing():
+    """Nullable and Arrow-backed columns hold pd.NA and NaT for a missing text or date."""
+    import pandas as pd
+    docs = make_docs(2)
+    df = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": [docs[0]["text"], None, docs[1]["text"]],
+                       "published": ["2024-01-05", None, None]}).convert_dtypes()
+    out = factcheck.score_dataframe(df, model=FakeModel())
+    assert set(out["doc_id"]) == {"a", "c"}
+    stamps = pd.DataFrame({"text": ["Exports reached $80 billion last year, officials said."],
+                           "published": pd.to_datetime([None])})
+    [facets] = factcheck.score_dataframe(stamps, model=FakeModel(), all_sentences=True)["facets"]
+    assert [f["value"] for f in facets if f["kind"] == "date"] == [None]  # no publication date: no value
+
+
+def test_repeated_ids_stay_apart():
+    import pandas as pd
+    docs = make_docs(2)
+    one = pd.DataFrame({"text": [d["text"] for d in docs]})
+    out = factcheck.score_dataframe(pd.concat([one, one]), model=FakeModel())
+    assert out["claim_id"].is_unique
+    assert sorted(set(out["doc_id"])) == ["0", "0@row 2", "1", "1@row 3"]
+
+
+def test_a_dataset_without_claims_is_an_empty_dataset_and_wrong_types_say_so():
+    datasets = pytest.importorskip("datasets")
+    import pandas as pd
+    empty = factcheck.score_dataset(datasets.Dataset.from_dict({"text": ["No numbers at all here."]}),
+                                    model=FakeModel())
+    assert len(empty) == 0 and "facets" in empty.column_names
+    with pytest.raises(factcheck.InputError, match="score_dataframe"):
+        factcheck.score_dataset(pd.DataFrame({"text": ["x"]}), model=FakeModel())
+    with pytest.raises(factcheck.InputError, match="score_dataset"):
+        factcheck.score_dataframe(datasets.Dataset.from_dict({"text": ["x"]}), model=FakeModel())
+
+
+@pytest.mark.parametrize("bad", [None, 123, b"Exports rose 5%."])
+def test_extract_says_what_it_takes(bad):
+    with pytest.raises(factcheck.InputError, match="takes a str or a Document"):
+        factcheck.extract(bad)
+
+
+def test_a_date_given_as_text_or_missing_is_read_as_a_date():
+    import datetime as dt
+
+    import pandas as pd
+
+    from factcheck.facets import extract_facets
+    assert factcheck.Document("x", "Prices rose last May.", "2024-06-07").published == dt.date(2024, 6, 7)
+    assert factcheck.Document("x", "Prices rose last May.", pd.NaT).published is None
+    assert [(f.text, f.value) for f in extract_facets("Prices rose last May.", published="2024-06-07")] == [
+        ("last May", "2024-05")]

@@ -36,7 +36,7 @@ def _table_row(claim) -> dict:
 
 
 #: what an output file's suffix says it holds
-_SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+_SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}  # as score reads OUT
 
 
 def _output_format(output: str, fmt: str | None) -> str | None:

@@ -35,9 +35,13 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
                    published: _dt.date | None = None) -> list[Facet]:
     """Return the facets inside ``text[start:end]``, sorted by start and not overlapping.
 
-    Offsets are absolute into ``text`` (``text[f.start:f.end] == f.text``). ``published``
-    resolves relative dates (*last May*, *on Wednesday*); without it they get ``value=None``.
+    Offsets are absolute into ``text`` (``text[f.start:f.end] == f.text``). ``published`` (a
+    date, or an ISO string) resolves relative dates (*last May*, *on Wednesday*); without it they
+    get ``value=None``.
     """
+    if published is not None and type(published) is not _dt.date:
+        from ..types import parse_date
+        published = parse_date(published)  # an ISO string, a timestamp; NaT is none
     lo = max(0, start)
     hi = len(text) if end is None else max(lo, min(end, len(text)))
     if lo >= hi:
