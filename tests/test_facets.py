@@ -340,6 +340,7 @@ def test_known_misses(text, expected):
     ("The statement urged voters not to condemn today's refugees.", []),
     ("In today's world facts travel fast, the professor said.", []),
     ("Today's vote was close.", [("Today", "2019-06-27")]),
+    ("Today's rescue operation ended the ordeal.", [("Today", "2019-06-27")]),
     ("The minister spoke to reporters today.", [("today", "2019-06-27")]),
 ])
 def test_today_as_these_days_is_no_date(text, expected):

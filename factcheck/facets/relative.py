@@ -50,19 +50,16 @@ _YEAR_AGO = re.compile(r"year[- ]ago\s+$", re.I)
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: *today* as "these days": after *even* or *still*, or as the possessive of a noun that names
-#: no event of one day (*today's refugees*, *today's Republican Party*; not *today's vote*)
+#: an age, a society or its people (*today's world*, *today's refugees*); not of an event of the
+#: day (*today's vote*, *today's operation*), which the list leaves out
 _NOWADAYS_BEFORE = re.compile(r"\b(?:even|still)\s+$", re.I)
-_DAY_POSSESSIVE = re.compile(r"['’]s\s+([a-z]+)")
-_EVENTS_OF_A_DAY = frozenset("""
-speech speeches vote votes voting meeting meetings hearing hearings debate debates election elections
-primary primaries caucus caucuses rally rallies announcement announcements decision decisions ruling
-rulings verdict session sessions event events attack attacks shooting report reports release statement
-statements briefing news game games match matches race races protest protests march strike strikes
-summit talks deadline poll polls results sale auction launch ceremony service funeral parade show
-episode edition paper papers interview interviews testimony trading market markets close storm
-flight flights headlines editorial column visit trip agenda schedule program programme deal
-announcement opening final finals episode broadcast address remarks press conference jobs data
-figures numbers topic topics
+_DAY_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:most|more|ever|increasingly|so-called)\s+)?([A-Za-z]+)")
+_OF_THESE_DAYS = frozenset("""
+world society climate economy economies politics political media culture technology technologies times
+age era environment landscape reality realities standards youth young generation generations kids children
+students workers families voters refugees immigrants americans america version versions republican
+republicans democratic democrats conservatives liberals government governments workforce jobless
+booming handful global challenges problems threats conditions circumstances context
 """.split())
 #: *of tomorrow* is an era (not *as of today*, a date)
 _OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
@@ -187,11 +184,11 @@ def _quarter(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan:
 
 
 def _nowadays(s: Sentence, start: int, end: int) -> bool:
-    """Whether *today* means these days (:data:`_NOWADAYS_BEFORE`, :data:`_EVENTS_OF_A_DAY`)."""
+    """Whether *today* means these days (:data:`_NOWADAYS_BEFORE`, :data:`_OF_THESE_DAYS`)."""
     if _NOWADAYS_BEFORE.search(s.text, max(s.lo, start - 8), start):
         return True
     after = _DAY_POSSESSIVE.match(s.text, end, s.hi)
-    return bool(after) and after.group(1) not in _EVENTS_OF_A_DAY
+    return bool(after) and after.group(1).lower() in _OF_THESE_DAYS
 
 
 def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
