@@ -452,8 +452,9 @@ def _fingerprint(inputs: list[str], spec: ModelSpec, published, chunk_docs: int,
 def flat_claim(row: dict) -> dict:
     """Return a claim record with its nested fields (scores, cues, source, facets) as JSON text,
     as CSV holds them (``factcheck.io.read_records`` turns them back)."""
+    from .io import spreadsheet_safe
     return {k: (json.dumps(row.get(k), ensure_ascii=False) if k in ("scores", "cues", "source", "facets")
-                and row.get(k) is not None else row.get(k)) for k in CLAIM_COLUMNS}
+                and row.get(k) is not None else spreadsheet_safe(row.get(k))) for k in CLAIM_COLUMNS}
 
 
 class ClaimSink:

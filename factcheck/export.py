@@ -117,7 +117,9 @@ def _commit_file(tmp: Path, path: Path) -> None:
 
 
 def _flat(row: dict) -> dict:
-    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+    from .io import spreadsheet_safe
+    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else spreadsheet_safe(v))
+            for k, v in row.items()}
 
 
 def write_jsonl(rows: Iterable[dict], path: Path) -> int:

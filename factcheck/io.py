@@ -586,7 +586,7 @@ def _csv_records(path: str, stream: IO[bytes]) -> Iterator[RecordRow]:
             yield path, first, row
         else:
             try:
-                yield path, first, _record_cells(row)
+                yield path, first, _record_cells({k: spreadsheet_plain(v) for k, v in row.items()})
             except (ValueError, TypeError) as exc:
                 yield path, first, InputError(f"unreadable cell ({exc})", path=path, line=first)
 
@@ -606,6 +606,26 @@ def _parquet_records(path: str) -> Iterator[RecordRow]:
                 yield path, n, _record_cells(row)
             except (ValueError, TypeError) as exc:
                 yield path, n, InputError(f"unreadable cell ({exc})", path=path, line=n)
+
+
+#: what opens a spreadsheet formula (=SUM(...), +cmd|..., -2+3, @IF): a CSV text cell that starts
+#: so is written after an apostrophe, so that a newsroom's spreadsheet shows it as text and never
+#: runs article text as a formula; this project's readers take the apostrophe off again
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """Return a CSV cell's value with an apostrophe before text that would open a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def spreadsheet_plain(value):
+    """Undo :func:`spreadsheet_safe` on a cell read from CSV."""
+    if isinstance(value, str) and value[:1] == "'" and value[1:2] in FORMULA_START and value[1:2]:
+        return value[1:]
+    return value
 
 
 def _record_cells(row: dict) -> dict:

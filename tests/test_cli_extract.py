@@ -141,3 +141,16 @@ def test_an_output_in_a_new_folder_is_written_there(runner, tmp_path):
     result = runner.invoke(main, ["extract", str(ARTICLE), "--published", "2019-06-27", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert _records(out.read_text())
+
+
+def test_csv_never_hands_a_spreadsheet_a_formula_and_reads_back_the_text(runner, tmp_path):
+    from factcheck.io import read_records
+    docs = tmp_path / "docs.jsonl"
+    text = "=SUM(A1) was in the file, the clerk said, and 40 people came on Monday."
+    docs.write_text(json.dumps({"doc_id": "x", "text": text}) + "\n")
+    for command in ("extract", "score"):
+        out = tmp_path / f"{command}.csv"
+        result = runner.invoke(main, [command, str(docs), "-o", str(out)] + (["--all"] if command == "extract" else []))
+        assert result.exit_code == 0, result.output
+        assert "'=SUM(A1)" in out.read_text() and ",=SUM" not in out.read_text()
+        assert [r["text"] for r in read_records(str(out))] == [text]

@@ -42,8 +42,11 @@ def write_jsonl(rows: Iterable[dict], out, *, flush: bool = False) -> int:
 
 
 def flatten(row: dict) -> dict:
-    """Flatten nested values for CSV: lists and objects become JSON strings."""
-    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items()}
+    """Flatten nested values for CSV: lists and objects become JSON strings, and text that would
+    open a spreadsheet formula gets an apostrophe before it (:func:`factcheck.io.spreadsheet_safe`)."""
+    from ..io import spreadsheet_safe
+    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else spreadsheet_safe(v))
+            for k, v in row.items()}
 
 
 def write_csv(rows: Iterable[dict], out, fieldnames: Sequence[str] | None = None) -> int:
