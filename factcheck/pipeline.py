@@ -33,11 +33,11 @@ def _sentences(doc: Document) -> Iterator[tuple[Sentence, Span | None]]:
         return
     from .transcript import speech, turns
     for turn in turns(doc.text):
-        for lo, hi in speech(doc.text, turn):
-            # a turn's lines are one paragraph: the line breaks are read as spaces (same length,
-            # so the offsets hold) and the sentence's text is taken from the document as read
-            for s in split_sentences(doc.text[lo:hi].replace("\r", " ").replace("\n", " ")):
-                yield Sentence(doc.text[s.start + lo:s.end + lo], s.start + lo, s.end + lo), turn.speaker
+        # a turn's lines are one paragraph and its stage directions spaces (same length, so the
+        # offsets hold); the sentence's text is taken from the document as read
+        lo = turn.start
+        for s in split_sentences(speech(doc.text, turn)):
+            yield Sentence(doc.text[s.start + lo:s.end + lo], s.start + lo, s.end + lo), turn.speaker
 
 
 def document_inputs(doc: Document) -> list[tuple[SentenceInput, Span | None]]:

@@ -5,21 +5,24 @@ A transcript is lines of ``SPEAKER: text``. A speaker is a name in capitals (``S
 the start of a line, followed by a colon (a time stamp such as ``(00:12:31)`` may stand between
 the name and the colon). A line without a speaker continues the turn before it. Stage
 directions (``(APPLAUSE)``, ``[CROSSTALK]``, ``(LAUGHTER)``, ``[inaudible]``) are not speech:
-the text of a turn is cut around them, so they never become part of a claim. Text before the
-first speaker line has no speaker.
+sentences are read as if they were spaces, so none starts or ends on one and none is split by
+one (a claim's text, the document's own words between its offsets, may hold one in its middle;
+the models read it without). A time stamp before the name (``[00:12:03] DOE:``) belongs to
+the tag. Text before the first speaker line has no speaker.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 from .types import Span
 
 _NAME = (r"(?:[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,4}"  # SMITH, SEN. ALVAREZ, O'NEILL
          r"|[A-Z][a-z'’.\-]+(?:[ ](?:[A-Z][A-Za-z'’.\-]+|de|van|von|da|del|la|le)){0,4}"  # Dana Okafor
          r"|(?:Speaker|SPEAKER|Participant|PARTICIPANT|Caller|CALLER)[ ]\d{1,2})")  # Speaker 2
-SPEAKER_LINE = re.compile(rf"[ \t]*(?P<name>{_NAME})(?:[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?[ \t]*:[ \t]")
+#: a time stamp before a speaker's name (*[00:12:03] DOE:*, *00:15:01 SMITH:*) is part of the tag
+_STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?[ \t]+"
+SPEAKER_LINE = re.compile(rf"[ \t]*(?:{_STAMP})?(?P<name>{_NAME})(?:[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?[ \t]*:[ \t]")
 #: a stage direction: any short bracketed note, or a parenthesised note in capitals
 STAGE = re.compile(r"\[[^\[\]\n]{1,60}\]|\((?:[A-Z][A-Z ,.'’\-]*|(?:[Ii]naudible|[Cc]rosstalk|[Ll]aughter|"
                    r"[Aa]pplause|[Bb]ooing|[Cc]heers?|[Ss]ilence)[^()\n]{0,40})\)")
@@ -63,12 +66,11 @@ def turns(text: str) -> list[Turn]:
     return [t for t in out if t.speaker is not None or text[t.start:t.end].strip()]
 
 
-def speech(text: str, turn: Turn) -> Iterator[tuple[int, int]]:
-    """Yield the ``(start, end)`` pieces of a turn's speech: the turn cut around stage directions."""
-    pos = turn.start
-    for m in STAGE.finditer(text, turn.start, turn.end):
-        if m.start() > pos:
-            yield pos, m.start()
-        pos = m.end()
-    if turn.end > pos:
-        yield pos, turn.end
+def speech(text: str, turn: Turn) -> str:
+    """Return a turn's speech as sentences are read from it: the turn's text with each stage
+    direction and line break turned into spaces of the same length, so that offsets hold, a
+    direction in mid-sentence (*we cut the deficit by (APPLAUSE) $40 million*) does not split the
+    sentence, and no sentence starts or ends on one."""
+    piece = text[turn.start:turn.end]
+    piece = STAGE.sub(lambda m: " " * len(m.group()), piece)
+    return piece.replace("\r", " ").replace("\n", " ")

@@ -30,6 +30,9 @@ Speaker 2 (01:02:03): At 10: the polls close.
 
 @pytest.mark.parametrize("line,speaker", [
     ("SMITH: We won.\n", "SMITH"),
+    ("[00:12:03] DOE: We won.\n", "DOE"),          # a time stamp before the name is part of the tag
+    ("00:15:01 SMITH: We won.\n", "SMITH"),
+    ("(01:02) Dana Okafor: We won.\n", "Dana Okafor"),
     ("SEN. O'NEILL: We won.\n", "SEN. O'NEILL"),
     ("Dana Okafor: We won.\n", "Dana Okafor"),
     ("Moderator (00:12:31): Next question.\n", "Moderator"),
@@ -53,10 +56,18 @@ def test_turns_continuations_and_stage_directions_keep_offsets():
         if t.speaker:
             assert DEBATE[t.speaker.start:t.speaker.end] == t.speaker.text
     balogh = ts[2]
-    pieces = [DEBATE[a:b] for a, b in speech(DEBATE, balogh)]
-    assert pieces == ["We opened 14 clinics in 2022,\nand trained 300 nurses. ", " That was my promise.\n"]
-    mendes = [DEBATE[a:b].strip() for a, b in speech(DEBATE, ts[3])]
-    assert mendes == ["The ministry denies that 14 clinics opened.", "", ""]
+    read = speech(DEBATE, balogh)  # stage directions and line breaks as spaces, offsets kept
+    assert len(read) == balogh.end - balogh.start
+    assert read.split() == "We opened 14 clinics in 2022, and trained 300 nurses. That was my promise.".split()
+    assert speech(DEBATE, ts[3]).split() == "The ministry denies that 14 clinics opened.".split()
+
+
+def test_a_stage_direction_in_mid_sentence_does_not_split_the_claim():
+    text = "SMITH: The plant created (APPLAUSE) 4,200 jobs in 2022.\nDOE: We cut the deficit by [CROSSTALK] $40 million.\n"
+    claims = Extractor(FakeModel(), all_sentences=True).extract(Document("d", text, transcript=True))
+    assert [(c.text, c.source.text) for c in claims] == [
+        ("The plant created (APPLAUSE) 4,200 jobs in 2022.", "SMITH"),
+        ("We cut the deficit by [CROSSTALK] $40 million.", "DOE")]
 
 
 def test_pipeline_claims_carry_the_speaker_as_source():
