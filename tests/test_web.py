@@ -217,6 +217,9 @@ def test_rating_off_the_scale_is_422_with_the_scale(client, wq):
     ({"rating": "true", "evidence": ["data:text/html,<script>x</script>"]}, "http"),
     ({"label": "sourced"}, "rating"),
     ({"rating": "true", "evidence": "https://not-a-list.example"}, "evidence"),
+    # a field the API does not take is refused, not dropped: reuse goes through /reuse
+    ({"rating": "true", "reuses": 999999}, "reuses"),
+    ({"rating": "true", "evidnce": ["https://a.example"]}, "evidnce"),
 ])
 def test_bad_verdicts_are_422(client, wq, body, needle):
     r = client.post(f"/api/claims/{wq.claim_ids[0]}/verdicts", headers=bearer(wq.secrets["bob"]), json=body)

@@ -11,7 +11,7 @@ from typing import Annotated, Optional, Union
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.security import HTTPBearer
-from pydantic import BaseModel, Field, StrictFloat, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 
 from ..queue.schema import STATUSES
 from ..types import PRIMARY_LABELS
@@ -46,14 +46,21 @@ ERRORS = {
 }
 
 
-class SpanIn(BaseModel):
+class _In(BaseModel):
+    """What a client sends: a field the API does not know (a typo such as ``evidnce``, or
+    ``reuses``, which only ``/reuse`` takes) is refused with 422, never dropped in silence."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class SpanIn(_In):
     """A stretch of the document, in document offsets."""
 
     start: int
     end: int
 
 
-class FacetIn(BaseModel):
+class FacetIn(_In):
     """A corrected figure: its span as written, and the right value or ``not_a_figure``."""
 
     start: int
@@ -63,7 +70,7 @@ class FacetIn(BaseModel):
     not_a_figure: bool = False
 
 
-class _Corrected(BaseModel):
+class _Corrected(_In):
     """What a reviewer may correct along with a verdict: the primary label and the source."""
 
     label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
@@ -132,7 +139,7 @@ class VerdictOut(BaseModel):
     copies: Optional[list[int]] = Field(None, description="with copies: the verdicts given to the claim's copies")
 
 
-class AdjudicationIn(BaseModel):
+class AdjudicationIn(_In):
     """An editor's ruling on a disputed claim. There is no default: without a rating (or
     ``"not_a_claim": true``) it is refused with 422."""
 
