@@ -385,12 +385,15 @@ def test_blind_mode_hides_the_model_from_reviewers(tmp_path):
     cid = wq.find("1,200")
     h = bearer(wq.secrets["alice"])
     data = client.get(f"/api/claims/{cid}", headers=h).json()
-    assert "model" not in data and "label" not in data["claim"] and "scores" not in data["claim"]
+    assert "model" not in data
+    assert not {"label", "scores", "cues", "source", "checkworthiness"} & set(data["claim"])
     html = client.get(f"/claims/{cid}", headers=h).text
     assert "model-label" not in html and "cue-sourced" not in html and "Blind review" in html
+    assert "check-worthiness" not in html
     rows = client.get("/api/claims", headers=h).json()["items"]
-    assert rows and all("label" not in row for row in rows)
+    assert rows and all("label" not in row and "checkworthiness" not in row for row in rows)
     assert client.get("/api/claims?label=sourced", headers=h).status_code == 403
+    assert client.get("/api/claims?min_score=0.45", headers=h).status_code == 403
     editor = client.get(f"/api/claims/{cid}", headers=bearer(wq.secrets["ed"])).json()
     assert editor["model"]["label"] == "sourced"
 

@@ -160,9 +160,14 @@ def _teaching(not_a_claim, corrected, s_start, s_end, s_text, facets, reuses) ->
             "facets": json.loads(facets) if facets else [], "reuses": reuses}
 
 
+#: what the model said about a claim: hidden from reviewers in blind review (its source would tell
+#: "sourced", its check-worthiness is a score of the model's)
+MODEL_SAID = ("label", "scores", "cues", "source", "checkworthiness")
+
+
 def _blind_record(record: dict) -> dict:
     """Return the record without what the model said (for blind review)."""
-    return {k: v for k, v in record.items() if k not in ("label", "scores", "cues")}
+    return {k: v for k, v in record.items() if k not in MODEL_SAID}
 
 
 class Queue:

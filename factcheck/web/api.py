@@ -229,13 +229,13 @@ def list_claims(queue, ident: Identity, *, status=None, label=None, min_score=No
 
     where = filters(status, label, min_score, max_score)
     blind = hides_model(queue, ident)
-    if blind and "label" in where:
-        raise ApiError(403, "the label filter is off in blind review")
+    if blind and ("label" in where or "min_score" in where or "max_score" in where):
+        raise ApiError(403, "the label and score filters are off in blind review (they show what the model said)")
     page = listing.page(queue, **where, limit=limit, after=after or None, before=before or None,
                         offset=None if (after or before) else offset)
     items = page["items"]
     if blind:
-        items = [{k: v for k, v in row.items() if k != "label"} for row in items]
+        items = [{k: v for k, v in row.items() if k not in ("label", "checkworthiness")} for row in items]
     counts = listing.counts(queue, **{k: v for k, v in where.items() if k != "status"})
     total = counts[where["status"]] if "status" in where else sum(counts.values())
     return {"items": items, "count": total, "counts": counts, "limit": limit, "offset": page["position"],
