@@ -296,3 +296,17 @@ def test_not_a_queue_file(tmp_path):
         Queue(path)
     with pytest.raises(NotFoundError, match="queue init"):
         Queue(tmp_path / "missing.queue", create=False)
+
+
+def test_in_blind_review_a_reviewer_who_voted_sees_where_the_claim_stands(tmp_path):
+    with Queue(tmp_path / "blind.queue") as q:
+        q.init(reviews_per_claim=2, blind=True)
+        q.add_claims(records())
+        for name in ("ann", "bo"):
+            q.add_reviewer(name)
+        q.record_verdict("c0000", "ann", "true")
+        assert q.get_claim("c0000", reviewer="bo")["status"] == "in_review"  # bo has not voted yet
+        q.record_verdict("c0000", "bo", "false")
+        seen = q.get_claim("c0000", reviewer="ann")
+        assert seen["status"] == "disputed"
+        assert [v["reviewer"] for v in seen["verdicts"]] == ["ann"]  # still not bo's verdict

@@ -438,12 +438,14 @@ class Queue:
             "SELECT record FROM items WHERE doc_id = ? AND start > ? ORDER BY start LIMIT 3", (doc_id, start))]
         verdicts = self._verdicts(conn, "v.claim_id = ?", (claim_id,))
         status = self._live_status(conn, claim_id, status, n_verdicts)
-        sees_all = editor or (not hide and any(v["current"] and v["kind"] == "verdict" and v["reviewer"] == who.name
-                                               for v in verdicts))
+        voted = editor or any(v["current"] and v["kind"] == "verdict" and v["reviewer"] == who.name for v in verdicts)
+        sees_all = editor or (not hide and voted)
         if not sees_all:
             verdicts = [v for v in verdicts if v["reviewer"] == who.name]
-            if status in ("reviewed", "disputed", "resolved"):
-                status = "in_review"  # the true status would tell of the others' verdicts
+        if not voted and status in ("reviewed", "disputed", "resolved"):
+            # before their own verdict, the true status would hint at the others'; after it,
+            # blind or not, the reviewer sees where the claim stands (not the others' verdicts)
+            status = "in_review"
         out = {"claim": show(record), "status": status,
                "context": {"doc_id": doc_id, "before": before[::-1], "after": after},
                "article": _documents.article(conn, doc_id, record),
