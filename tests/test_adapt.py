@@ -209,6 +209,12 @@ def test_a_reporting_verb_the_rules_miss_is_learned_from_reviewers_sources(fast)
     got = att.predict([new])[0]
     assert got.source is not None and got.source.text == "Alderman Rufus Penn"
     assert got.scores["sourced"] >= 0.5 and any(c.text == "posited" for c in got.cues)
+    # the reviewed sentences themselves name the learned cue too, and their score is the layer's own
+    # (not pinned to the threshold) where the layer scores them higher
+    raw = att.predict_proba([e.input for e in examples])[:, 0]
+    for e, r in zip(examples, att.predict([e.input for e in examples])):
+        assert r.source.text == e.source.text and any(c.text == "posited" for c in r.cues)
+    assert (raw > 0.5).all()
 
 
 def test_a_cue_seen_in_one_document_or_wrong_more_often_is_not_learned(fast):

@@ -194,20 +194,23 @@ class AdaptedAttribution:
         if not hasattr(self, "theta_"):
             raise NotFittedError("this AdaptedAttribution is not fitted: call fit(X, Y) or load(directory) first")
         analyses, z = self._decision(X)
-        P = _rules_base.require_cues(logistic.sigmoid(z), analyses)
+        raw = logistic.sigmoid(z)  # the layer's own scores, before a missing cue caps them
+        P = _rules_base.require_cues(raw.copy(), analyses)
         found = [self.exceptions_.get(sentence_key(x.text)) for x in X] if self.exceptions_ else [None] * len(X)
         learned = [None] * len(X)
         if self.source_cues_:
             for i, (a, x) in enumerate(zip(analyses, X)):
-                if found[i] is None and a.finding.source is None:
+                if a.finding.source is None:
                     learned[i] = source_cues.find(a.tokens, x.doc_text, self.source_cues_)
-                    if learned[i] is not None:
-                        P[i, 0] = max(P[i, 0], _rules_base.THRESHOLD)
+                    if learned[i] is not None and found[i] is None:
+                        # a learned cue stands for the one the rules missed: the layer's own score, at least the threshold
+                        P[i, 0] = max(P[i, 0], raw[i, 0], _rules_base.THRESHOLD)
         for i, entry in enumerate(found):
             if entry is not None:
                 for k, v in enumerate(entry["labels"]):
                     if v >= 0:
-                        P[i, k] = max(P[i, k], 0.5) if v else min(P[i, k], _rules_base.CUELESS_CAP)
+                        # the reviewers' answer: present at the layer's own score, at least the threshold
+                        P[i, k] = max(P[i, k], raw[i, k], 0.5) if v else min(P[i, k], _rules_base.CUELESS_CAP)
         return analyses, P, found, learned
 
     def predict_proba(self, X: Sequence[SentenceInput]) -> np.ndarray:
@@ -221,7 +224,7 @@ class AdaptedAttribution:
         out = []
         for i, (a, x) in enumerate(zip(analyses, X)):
             entry = found[i]
-            if learned[i] is not None:
+            if learned[i] is not None and entry is None:
                 att = _rules_base.to_attribution(P[i], a, x.doc_text)
                 source, cue = learned[i]
                 out.append(replace(att, source=source, cues=tuple(sorted(
@@ -233,7 +236,12 @@ class AdaptedAttribution:
                 P[i, 0] = max(P[i, 0], 0.5) if at else min(P[i, 0], _rules_base.CUELESS_CAP)
                 att = _rules_base.to_attribution(P[i], a, x.doc_text)
                 source = Span(x.doc_text[at[0]:at[1]], *at) if at else None
-                out.append(replace(att, source=source))
+                cues = att.cues
+                if at and learned[i] is not None:  # the learned cue that links this source to the claim
+                    cue = learned[i][1]
+                    cues = tuple(sorted((*cues, Cue("sourced", cue.text, cue.start, cue.end)),
+                                        key=lambda c: (c.start, c.end)))
+                out.append(replace(att, source=source, cues=cues))
             else:
                 out.append(_rules_base.to_attribution(P[i], a, x.doc_text))
         return out
