@@ -233,6 +233,8 @@ def _queue_section(qs: dict, threshold: float, with_batch: bool) -> str:
              _card("claims in the queue", total), _card("verdicts", s.get("verdicts", 0)),
              _card("reviewed or resolved", f"{done:,} ({100 * done / total:.0f}%)" if total else "0"),
              _card("disputed", (s.get("by_status") or {}).get("disputed", 0)), _card("reviewers", len(reviewers)),
+             _card("settled claims", (s.get("settled") or {}).get("claims", 0)),
+             _card("not-a-claim verdicts", s.get("not_a_claim", 0)),
              "</div>", '<div class="grid">',
              _figure("Claims by status", charts.hbars(status, title="Claims by status")),
              _figure("Verdicts by reviewer", charts.hbars(reviewers, title="Verdicts by reviewer")),
@@ -249,7 +251,9 @@ def _queue_section(qs: dict, threshold: float, with_batch: bool) -> str:
     parts += ["<h3>Agreement</h3>", _agreement_table(s.get("agreement") or {})]
     rbl = s.get("ratings_by_label") or {}
     if rbl:
-        scale = qs["scale"]
+        scale = list(qs["scale"])
+        if any("not-a-claim" in counts for counts in rbl.values()):
+            scale.append("not-a-claim")  # a verdict too: the sentence is nothing to check
         head = "<tr><th>model label</th>" + "".join(f'<th class="num">{escape(r)}</th>' for r in scale) + "</tr>"
         rows = "".join(f'<tr><td class="lab {escape(lab)}">{escape(lab)}</td>'
                        + "".join(f'<td class="num">{counts.get(r, 0):,}</td>' for r in scale) + "</tr>"

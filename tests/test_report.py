@@ -119,3 +119,24 @@ def test_a_file_of_documents_is_no_claims_file(tmp_path):
     assert r.exit_code == 1
     assert "docs.jsonl:1: not a claim record" in r.stderr
     assert not (tmp_path / "r.html").exists()
+
+
+def test_queue_report_counts_not_a_claim_verdicts_as_stats_does(tmp_path):
+    from factcheck.queue import Queue
+    path = tmp_path / "n.queue"
+    with Queue(path) as q:
+        q.add_claims(claim_records())
+        q.add_reviewer("ann")
+        ids = [r["claim_id"] for r in claim_records()]
+        q.record_verdict(ids[0], "ann", not_a_claim=True)
+        q.record_verdict(ids[1], "ann", "true")
+        stats = q.stats()
+    assert {"not-a-claim": 1} in stats["ratings_by_label"].values() or any(
+        "not-a-claim" in c for c in stats["ratings_by_label"].values())
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["report", str(out), "--queue", str(path)])
+    assert r.exit_code == 0, r.output
+    html = out.read_text()
+    assert _card(html, "not-a-claim verdicts") == stats["not_a_claim"] == 1
+    assert _card(html, "settled claims") == stats["settled"]["claims"]
+    assert ">not-a-claim</th>" in html

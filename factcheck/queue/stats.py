@@ -40,7 +40,8 @@ def queue_stats(queue, viewer: str | None = None) -> dict:
             " JOIN verdicts v ON v.verdict_id = c.verdict_id GROUP BY 1 ORDER BY 1"))
         ratings_by_label: dict = {}
         for model_label, rating, n in conn.execute(
-                "SELECT v.model_label, v.rating, count(*) FROM current_verdicts c JOIN verdicts v"
+                "SELECT v.model_label, CASE WHEN v.not_a_claim THEN 'not-a-claim' ELSE v.rating END, count(*)"
+                " FROM current_verdicts c JOIN verdicts v"
                 " ON v.verdict_id = c.verdict_id WHERE c.kind = 'verdict' GROUP BY 1, 2"):
             ratings_by_label.setdefault(model_label or "unlabelled", {})[rating] = n
         ratings: dict = {}
