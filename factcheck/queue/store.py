@@ -758,7 +758,7 @@ class Queue:
             if role != "editor":
                 raise AuthError(f"{editor!r} is a reviewer, not an editor; ask an editor to adjudicate")
             if rating in (None, "") and not not_a_claim:
-                raise ValidationError("a ruling needs a rating (there is no default); give --rating")
+                raise ValidationError("a ruling needs a rating (there is no default); name one on the scale")
             status = self._claim_row(conn, claim_id)[3]
             if status not in ("disputed", "resolved"):
                 raise QueueError(f"claim {claim_id!r} is {status}, not disputed; only disputed claims are adjudicated")
