@@ -546,3 +546,33 @@ def test_undo_retracts_the_last_verdict(client, wq):
     csrf = login(client, "alice", wq.secrets["alice"])
     assert client.post("/api/undo").status_code == 403
     assert client.post("/api/undo", headers={"X-CSRF-Token": csrf}).status_code == 204
+
+
+def test_a_document_is_scored_with_the_servers_model_and_editors_add_its_claims(tmp_path):
+    from test_batch_model import FakeModel
+
+    wq = build_queue(tmp_path / "score.queue")
+    client = TestClient(create_app(wq.path, secret_key="k", model=FakeModel()))
+    text = "Officials said 300 people were evacuated in 2021. The weather was pleasant."
+    reviewer, editor = bearer(wq.secrets["alice"]), bearer(wq.secrets["ed"])
+    r = client.post("/api/extract", headers=reviewer, json={"text": text, "published": "2021-05-03", "doc_id": "web-1"})
+    assert r.status_code == 200, r.text
+    claims = r.json()["claims"]
+    assert claims and all(text[c["start"]:c["end"]] == c["text"] and c["doc_id"] == "web-1" for c in claims)
+    every = client.post("/api/extract", headers=reviewer, json={"text": text, "all": True}).json()["claims"]
+    assert len(every) >= len(claims)
+    assert client.post("/api/extract", headers=reviewer, json={"text": text, "add": True}).status_code == 403
+    assert client.post("/api/extract", headers=reviewer, json={"text": text, "published": "May 3"}).status_code == 422
+    before = client.get("/api/stats", headers=editor).json()["claims"]
+    added = client.post("/api/extract", headers=editor, json={"text": text, "doc_id": "web-1", "add": True}).json()
+    assert added["added"] == len(claims)
+    assert client.get("/api/stats", headers=editor).json()["claims"] == before + len(claims)
+
+
+def test_serve_refuses_a_model_it_cannot_load_before_it_starts(tmp_path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+    wq = build_queue(tmp_path / "m.queue")
+    r = CliRunner().invoke(main, ["serve", str(wq.path), "--model", str(tmp_path / "no-such-model")])
+    assert r.exit_code == 2 and "--model" in r.output

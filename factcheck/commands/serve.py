@@ -18,15 +18,20 @@ from ..errors import FactcheckError
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (when served behind HTTPS).")
 @click.option("--log-level", default="info", show_default=True,
               type=click.Choice(["critical", "error", "warning", "info", "debug"]))
-def serve(queue_path, host, port, secret_key, secure_cookies, log_level):
+@click.option("--model", default="fast", show_default=True, metavar="NAME|DIR",
+              help="The model that scores documents sent to POST /api/extract: fast, accurate, or a "
+                   "directory from factcheck train (e.g. one adapted with --from-queue).")
+def serve(queue_path, host, port, secret_key, secure_cookies, log_level, model):
     """Serve the reviewer web page and its JSON API over QUEUE.
 
     Reviewers log in with the secret from `factcheck queue add-reviewer`; scripts send
-    `Authorization: Bearer SECRET`. The API is described at /openapi.json.
+    `Authorization: Bearer SECRET`. The API is described at /openapi.json. POST
+    /api/extract scores a document with --model (editors may add its claims to
+    the queue).
 
     \b
     Example:
-        factcheck serve newsroom.queue --port 8000
+        factcheck serve newsroom.queue --port 8000 --model newsroom-model
     """
     if not os.path.exists(queue_path):
         raise FactcheckError(f"no queue file at {queue_path}; create it with: factcheck queue init {queue_path}")
@@ -37,7 +42,13 @@ def serve(queue_path, host, port, secret_key, secure_cookies, log_level):
     except ImportError as exc:
         raise FactcheckError(f"the web server needs extra packages ({exc.name}); "
                              f"install them with: pip install 'factcheck[web]'") from None
-    app = create_app(queue_path, secret_key=secret_key, cookie_secure=secure_cookies)
+    from ..errors import ModelError
+    from ..models import resolve
+    try:
+        resolve(model)  # a wrong name fails now, not at the first document
+    except ModelError as exc:
+        raise click.BadParameter(str(exc), param_hint="--model") from None
+    app = create_app(queue_path, secret_key=secret_key, cookie_secure=secure_cookies, model=model)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: listening on {host}: anyone who can reach it sees the log-in page; "
                    f"serve it behind HTTPS and use --secure-cookies.", err=True)

@@ -372,6 +372,53 @@ def api_adjudicate(request: Request, claim_id: str, body: AdjudicationIn, ident:
     return store_ruling(queue_of(request), ident, claim_id, body)
 
 
+#: the longest document the scoring endpoint takes (characters): a long feature, not an archive
+MAX_DOCUMENT = 1_000_000
+
+
+class ExtractIn(_In):
+    """A document to score with the server's model (``factcheck serve --model``)."""
+
+    text: str = Field(..., max_length=MAX_DOCUMENT, description="the document's text")
+    published: Optional[str] = Field(None, max_length=40, description="ISO date that resolves relative dates")
+    doc_id: Optional[str] = Field(None, max_length=200, description="the document's id (default: doc)")
+    all: bool = Field(False, description="every sentence, not only the check-worthy ones")
+    add: bool = Field(False, description="editors: also add the claims to the queue")
+
+
+def extractor_of(request: Request, all_sentences: bool = False):
+    """Return the app's extractor over the server's model (loaded at the first request), for
+    the check-worthy sentences or for every sentence."""
+    app = request.app
+    with app.state.model_lock:
+        if app.state.extractors is None:
+            from ..pipeline import Extractor
+            ex = Extractor(app.state.model)
+            app.state.extractors = (ex, Extractor(ex.model, all_sentences=True))
+        return app.state.extractors[bool(all_sentences)]
+
+
+@router.post("/api/extract", tags=["scoring"],
+             summary="the claims of a document, scored by the server's model (serve --model); "
+                     "editors may add them to the queue")
+def api_extract(request: Request, body: ExtractIn, ident: Who):
+    from ..types import Document, parse_date
+
+    if body.add and not ident.is_editor:
+        raise ApiError(403, "only editors add claims to the queue")
+    try:
+        published = parse_date(body.published)
+    except ValueError as exc:
+        raise ApiError(422, str(exc)) from None
+    doc = Document(body.doc_id or "doc", body.text, published)
+    rows = [c.to_dict() for c in extractor_of(request, body.all).extract(doc)]
+    out = {"model": request.app.state.model_label, "claims": rows}
+    if body.add:
+        result = queue_of(request).add_claims(rows, model=request.app.state.model_label)
+        out.update(added=result.added, duplicates=result.duplicates)
+    return out
+
+
 @router.post("/api/undo", tags=["review"], status_code=201,
              summary="retract your last verdict: 201 with the retraction, 204 when there is none",
              responses={204: {"description": "nothing to undo"}})

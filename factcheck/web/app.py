@@ -9,6 +9,7 @@ is a view over data the API serves. ``auth.py`` decides who is asking before any
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -54,7 +55,7 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secure: bool = False,
                throttle_limit: int = 5, client_limit: int = 20, throttle_window: float = 900.0,
-               session_max_age: int = 12 * 3600) -> FastAPI:
+               session_max_age: int = 12 * 3600, model=None) -> FastAPI:
     """Return the reviewer web app over the queue file at ``queue_path``.
 
     ``secret_key`` signs the session cookies; without one a random key is made, so sessions end
@@ -64,8 +65,11 @@ def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secu
     all, each further one makes that client wait 1, 2, 4 ... seconds (at most 10 minutes; 429
     with Retry-After meanwhile); the count is forgotten ``throttle_window`` seconds after the last
     wrong secret. Other clients are never delayed. Sessions and bearer secrets already verified
-    keep working.
+    keep working. ``model`` (a name such as ``fast``, a directory from ``factcheck train``, or a
+    model object) scores documents sent to ``POST /api/extract``; loaded at the first such request.
     """
+    import threading
+
     from ..queue import Queue
     from . import api, pages
 
@@ -88,6 +92,12 @@ def create_app(queue_path, *, secret_key: str | bytes | None = None, cookie_secu
     app.state.cookie_secure = cookie_secure
     app.state.skips = {}
     app.state.templates = pages.environment()
+    app.state.model = model if model is not None else "fast"
+    app.state.model_label = (app.state.model if isinstance(app.state.model, str)
+                             else os.fspath(app.state.model) if hasattr(app.state.model, "__fspath__")
+                             else type(app.state.model).__name__)
+    app.state.model_lock = threading.Lock()
+    app.state.extractors = None
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
