@@ -131,10 +131,16 @@ def _row_from_record(record: dict, path: str, line: int, published, default_id: 
         return Row(path, line, error=exc.to_dict())
 
 
-def _read_hf(path: str, published, start: int = 0, stop: int | None = None, transcript: bool = False) -> Iterator[Row]:
+def _from(cwd: str | None, path: str) -> str:
+    """Return ``path`` as read from the folder ``cwd`` (unchanged without one, or when absolute)."""
+    return path if cwd is None or os.path.isabs(path) else os.path.join(cwd, path)
+
+
+def _read_hf(path: str, published, start: int = 0, stop: int | None = None, transcript: bool = False,
+             where: str | None = None) -> Iterator[Row]:
     from datasets import load_from_disk
 
-    ds = load_from_disk(path)
+    ds = load_from_disk(where or path)
     if not hasattr(ds, "column_names") or isinstance(ds.column_names, dict):
         raise InputError("this is a DatasetDict; name one split's folder (e.g. data/train)", path=path)
     if "text" not in ds.column_names:
@@ -292,16 +298,18 @@ def _parquet_partitions(path: str) -> list[tuple[int, int, int]] | None:
     return out
 
 
-def _partition_rows(partition: tuple, published) -> Iterator[Row]:
+def _partition_rows(partition: tuple, published, cwd: str | None = None) -> Iterator[Row]:
+    """Yield the rows of a partition a worker reads itself; a relative path is read from ``cwd``
+    (the client's folder: a Dask worker runs elsewhere), while rows keep the path as given."""
     kind = partition[0]
     if kind == "hf":
         _, path, lo, hi, transcript = partition
-        yield from _read_hf(path, published, lo, hi, transcript)
+        yield from _read_hf(path, published, lo, hi, transcript, where=_from(cwd, path))
         return
     import pyarrow.parquet as pq
 
     _, path, rg, first, transcript = partition
-    pf = pq.ParquetFile(path)
+    pf = pq.ParquetFile(_from(cwd, path))
     columns = [c for c in ("doc_id", "text", "published") if c in pf.schema_arrow.names]
     stem = Path(path).stem
     n = first - 1
@@ -339,11 +347,12 @@ def _init_worker(n: int) -> None:
     _exit_with_parent()
 
 
-def score_chunk(chunk: Chunk, spec: ModelSpec, published=None) -> ChunkResult:
-    """Return the claims (JSON lines) and counts of one chunk; a row that fails becomes an error."""
+def score_chunk(chunk: Chunk, spec: ModelSpec, published=None, cwd: str | None = None) -> ChunkResult:
+    """Return the claims (JSON lines) and counts of one chunk; a row that fails becomes an error.
+    ``cwd``: the client's folder, from which a partition's relative path is read."""
     from .segment import split_sentences
 
-    rows = list(chunk.rows) if chunk.partition is None else list(_partition_rows(chunk.partition, published))
+    rows = list(chunk.rows) if chunk.partition is None else list(_partition_rows(chunk.partition, published, cwd))
     ex = _extractor(spec)
     docs = [r for r in rows if r.doc is not None]
     failed: dict = {}

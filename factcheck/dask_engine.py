@@ -9,6 +9,9 @@ Needs ``pip install 'factcheck[dask]'``.
 """
 from __future__ import annotations
 
+import os
+from dataclasses import replace
+
 from .batch import ModelSpec, score_chunk
 from .errors import FactcheckError
 
@@ -24,8 +27,13 @@ class DaskEngine:
             from distributed import Client, LocalCluster
         except ImportError:
             raise FactcheckError("--engine dask needs Dask: pip install 'factcheck[dask]'") from None
+        # workers may run in another folder: the model's folder and the inputs are named from here
+        model = spec.model
+        if isinstance(model, (str, os.PathLike)) and os.path.isdir(model):
+            spec = replace(spec, model=os.path.abspath(model))
         self.spec = spec
         self.published = published
+        self.cwd = os.getcwd()
         self._cluster = None
         try:
             if scheduler:
@@ -38,6 +46,9 @@ class DaskEngine:
         except (OSError, TimeoutError) as exc:
             raise FactcheckError(f"cannot reach the Dask scheduler {scheduler} ({exc}); "
                                  "check the address, or leave out --scheduler for a local cluster") from None
+        except ValueError as exc:  # not an address: "nonsense", "http://..."
+            raise FactcheckError(f"--scheduler {scheduler!r} is not a Dask scheduler address ({exc}); "
+                                 "give one such as tcp://127.0.0.1:8786") from None
         except RuntimeError as exc:  # a local cluster whose workers could not start
             raise FactcheckError(f"could not start a local Dask cluster ({exc}); run from a script file "
                                  "or the factcheck command, or give --scheduler") from None
@@ -49,7 +60,7 @@ class DaskEngine:
 
     def submit(self, chunk):
         # pure=False: a chunk resent after a failure must run again, not reuse a cached key
-        return self.client.submit(score_chunk, chunk, self.spec, self.published, pure=False,
+        return self.client.submit(score_chunk, chunk, self.spec, self.published, self.cwd, pure=False,
                                   key=f"factcheck-chunk-{chunk.index}-{id(chunk)}")
 
     def wait(self, futures):

@@ -576,3 +576,10 @@ def test_serve_refuses_a_model_it_cannot_load_before_it_starts(tmp_path):
     wq = build_queue(tmp_path / "m.queue")
     r = CliRunner().invoke(main, ["serve", str(wq.path), "--model", str(tmp_path / "no-such-model")])
     assert r.exit_code == 2 and "--model" in r.output
+
+
+def test_a_request_body_over_the_limit_is_413_before_it_is_read(client, wq):
+    from factcheck.web.auth import MAX_BODY_BYTES
+    r = client.post("/api/extract", headers={**bearer(wq.secrets["alice"]), "content-length": str(MAX_BODY_BYTES + 1),
+                                             "content-type": "application/json"}, content=b"{}")
+    assert r.status_code == 413 and "larger than" in r.json()["error"]

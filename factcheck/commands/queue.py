@@ -288,6 +288,10 @@ Example:
 @click.argument("dest", type=click.Path(dir_okay=False))
 def backup(queue_file, dest):
     """Copy QUEUE to DEST with SQLite's online backup, safe while reviewers work."""
+    import os
+    folder = os.path.dirname(os.path.abspath(dest))
+    if not os.path.isdir(folder):
+        raise FactcheckError(f"no folder {folder} for the backup; create it first")
     with _open(queue_file) as q:
         q.backup(dest)
     click.echo(f"Backed up {queue_file} to {dest}")

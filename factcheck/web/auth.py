@@ -24,6 +24,8 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 PUBLIC_PATHS = frozenset({"/login", "/healthz", "/openapi.json"})
 PUBLIC_PREFIXES = ("/static/",)
 MAX_FORM_BYTES = 1 << 20
+#: the largest request body the API reads (a document of a million characters, as JSON)
+MAX_BODY_BYTES = 8 << 20
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -297,6 +299,19 @@ class AuthMiddleware:
 
         headers = Headers(scope=scope)
         method = scope["method"].upper()
+        if method not in SAFE_METHODS:
+            # a body too large is refused before it is read into memory (or as soon as it passes the limit)
+            length = headers.get("content-length")
+            if length is not None:
+                if not length.isdigit() or int(length) > MAX_BODY_BYTES:
+                    return await _error(scope, send_with_headers, 413,
+                                        f"the request is larger than {MAX_BODY_BYTES >> 20} MB")
+            else:
+                body = await _read_body(receive, MAX_BODY_BYTES)
+                if body is None:
+                    return await _error(scope, send_with_headers, 413,
+                                        f"the request is larger than {MAX_BODY_BYTES >> 20} MB")
+                receive = _replay(body, receive)
         identity = None
         authz = headers.get("authorization")
         try:
@@ -344,7 +359,8 @@ class AuthMiddleware:
         return await self.app(scope, receive, send_with_headers)
 
 
-async def _read_body(receive) -> bytes | None:
+async def _read_body(receive, limit: int = MAX_FORM_BYTES) -> bytes | None:
+    """Return the request's body, or None once it passes ``limit`` bytes."""
     chunks, size = [], 0
     while True:
         message = await receive()
@@ -352,7 +368,7 @@ async def _read_body(receive) -> bytes | None:
             break
         chunk = message.get("body", b"")
         size += len(chunk)
-        if size > MAX_FORM_BYTES:
+        if size > limit:
             return None
         chunks.append(chunk)
         if not message.get("more_body"):
