@@ -567,6 +567,16 @@ def test_a_document_is_scored_with_the_servers_model_and_editors_add_its_claims(
     added = client.post("/api/extract", headers=editor, json={"text": text, "doc_id": "web-1", "add": True}).json()
     assert added["added"] == len(claims)
     assert client.get("/api/stats", headers=editor).json()["claims"] == before + len(claims)
+    # the posted article is the claims' context; another text under a doc_id in use is refused
+    art = client.get(f"/api/claims/{claims[0]['claim_id']}", headers=editor).json()["article"]
+    assert art is not None and claims[0]["text"] in art["paragraph"]["text"]
+    clash = client.post("/api/extract", headers=editor, json={"text": "Another story: 12 ships sank.", "doc_id": "web-1",
+                                                               "add": True})
+    assert clash.status_code == 409
+    # without a doc_id each text gets its own id
+    a = client.post("/api/extract", headers=editor, json={"text": "Rain fell on 40 towns in 2020.", "add": True}).json()
+    b = client.post("/api/extract", headers=editor, json={"text": "Snow fell on 12 towns in 2021.", "add": True}).json()
+    assert a["doc_id"] != b["doc_id"]
 
 
 def test_serve_refuses_a_model_it_cannot_load_before_it_starts(tmp_path):

@@ -474,6 +474,14 @@ class Queue:
         return {doc_id: {"title": title, "published": published, "url": url} for doc_id, title, published, url
                 in self._conn().execute("SELECT doc_id, title, published, url FROM documents")}
 
+    def document_in_use(self, doc_id: str) -> tuple[bool, str | None]:
+        """Return whether the queue holds claims or a document under ``doc_id``, and the
+        document's text when it holds one."""
+        conn = self._conn()
+        row = conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        used = row is not None or conn.execute("SELECT 1 FROM items WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
+        return bool(used), (row[0] if row else None)
+
     def add_documents(self, rows: Iterable[tuple]) -> tuple[int, list]:
         """Store ``(path, line, record)`` documents (doc_id, text, title or headline, published,
         url); return how many were stored and the rows that could not be (InputErrors)."""

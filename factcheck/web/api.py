@@ -5,6 +5,7 @@ has identified the reviewer (and checked the CSRF token of cookie requests that 
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 from typing import Annotated, Optional, Union
@@ -381,7 +382,7 @@ class ExtractIn(_In):
 
     text: str = Field(..., max_length=MAX_DOCUMENT, description="the document's text")
     published: Optional[str] = Field(None, max_length=40, description="ISO date that resolves relative dates")
-    doc_id: Optional[str] = Field(None, max_length=200, description="the document's id (default: doc)")
+    doc_id: Optional[str] = Field(None, max_length=200, description="the document's id (default: web- and a hash of the text)")
     all: bool = Field(False, description="every sentence, not only the check-worthy ones")
     add: bool = Field(False, description="editors: also add the claims to the queue")
 
@@ -410,11 +411,20 @@ def api_extract(request: Request, body: ExtractIn, ident: Who):
         published = parse_date(body.published)
     except ValueError as exc:
         raise ApiError(422, str(exc)) from None
-    doc = Document(body.doc_id or "doc", body.text, published)
-    rows = [c.to_dict() for c in extractor_of(request, body.all).extract(doc)]
-    out = {"model": request.app.state.model_label, "claims": rows}
+    queue = queue_of(request)
+    doc_id = body.doc_id or ("web-" + hashlib.sha256(body.text.encode("utf-8")).hexdigest()[:12])
     if body.add:
-        result = queue_of(request).add_claims(rows, model=request.app.state.model_label)
+        # a document the queue holds under this id must be this text: claims never join another article
+        used, held = queue.document_in_use(doc_id)
+        if used and held != body.text:
+            raise ApiError(409, f"the queue already holds another document {doc_id!r}; give another doc_id")
+    doc = Document(doc_id, body.text, published)
+    rows = [c.to_dict() for c in extractor_of(request, body.all).extract(doc)]
+    out = {"model": request.app.state.model_label, "doc_id": doc_id, "claims": rows}
+    if body.add:
+        queue.add_documents([("api", None, {"doc_id": doc_id, "text": body.text,
+                                            "published": published.isoformat() if published else None})])
+        result = queue.add_claims(rows, model=request.app.state.model_label)
         out.update(added=result.added, duplicates=result.duplicates)
     return out
 
