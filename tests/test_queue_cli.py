@@ -337,3 +337,17 @@ def test_a_verdict_needs_a_rating_or_not_a_claim_and_not_both(queue, flags):
     result = run("queue", "verdict", queue, claim_id, "--reviewer", "ann", *flags)
     assert result.exit_code == 2 and "give a rating (--rating RATING) or say it is not a claim" in result.output
     assert count(queue, "SELECT count(*) FROM verdicts") == 0
+
+
+def test_init_again_changes_only_what_it_is_given(tmp_path):
+    path = tmp_path / "again.queue"
+    assert run("queue", "init", path, "--reviews-per-claim", "2", "--agree-within", "1", "--blind").exit_code == 0
+    claims = write_jsonl(tmp_path / "claims.jsonl", records())
+    assert run("queue", "add", path, claims).exit_code == 0
+    assert run("queue", "add-reviewer", path, "ann").exit_code == 0
+    assert run("queue", "verdict", path, records()[0]["claim_id"], "--reviewer", "ann", "--rating", "true").exit_code == 0
+    again = run("queue", "init", path)  # nothing asked to change: nothing changes, and no error
+    assert again.exit_code == 0 and "2 review(s) per claim; ratings agree within 1; blind" in again.stdout
+    from factcheck.queue import Queue
+    with Queue(path) as q:
+        assert (q.reviews_per_claim, q.agree_within, q.blind) == (2, 1, True)

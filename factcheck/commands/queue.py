@@ -42,18 +42,34 @@ Example:
 @queue_path
 @click.option("--scale", "scale_file", type=click.Path(exists=True, dir_okay=False),
               help="A rating scale (JSON or CSV: name, value, alternate_name). Default: true ... false, unverifiable.")
-@click.option("--reviews-per-claim", type=click.IntRange(1, 100), default=1, show_default=True,
-              help="How many reviewers give a verdict on each claim.")
-@click.option("--agree-within", type=click.IntRange(0), default=0, show_default=True, metavar="N",
+@click.option("--reviews-per-claim", type=click.IntRange(1, 100), default=None,
+              help="How many reviewers give a verdict on each claim (a new queue: 1).")
+@click.option("--agree-within", type=click.IntRange(0), default=None, metavar="N",
               help="Ratings whose values on the scale are at most N apart agree (1: true and mostly-true "
-                   "are no dispute); the agreed rating is the more cautious one.")
-@click.option("--blind", is_flag=True, help="Hide the model's label and scores from reviewers.")
+                   "are no dispute); the agreed rating is the more cautious one (a new queue: 0).")
+@click.option("--blind/--no-blind", default=None,
+              help="Hide what the model said (label, scores, source) from reviewers (a new queue: not blind).")
 def init(queue_file, scale_file, reviews_per_claim, agree_within, blind):
-    """Create the queue file QUEUE and set its rating scale, reviews per claim and tolerance."""
+    """Create the queue file QUEUE and set its rating scale, reviews per claim and tolerance.
+
+    On an existing queue only the settings given change; the others stay as they are.
+    """
+    import os
+
     from ..queue import RatingScale
     scale = RatingScale.from_file(scale_file) if scale_file else None
+    existed = os.path.exists(queue_file)
     with _open(queue_file, create=True) as q:
-        q.init(scale=scale, reviews_per_claim=reviews_per_claim, blind=blind, agree_within=agree_within)
+        wanted = {"scale": scale if scale is not None else (q.scale if existed else None),
+                  "reviews_per_claim": reviews_per_claim if reviews_per_claim is not None
+                  else (q.reviews_per_claim if existed else 1),
+                  "blind": blind if blind is not None else (q.blind if existed else False),
+                  "agree_within": agree_within if agree_within is not None else (q.agree_within if existed else 0)}
+        unchanged = existed and (scale is None or scale.names() == q.scale.names()) and (
+            wanted["reviews_per_claim"], wanted["blind"], wanted["agree_within"]) == (
+            q.reviews_per_claim, q.blind, q.agree_within)
+        if not unchanged:
+            q.init(**wanted)
         click.echo(f"Queue {queue_file}: scale {', '.join(q.scale.names())}; {q.reviews_per_claim} review(s)"
                    f" per claim; ratings agree within {q.agree_within}{'; blind' if q.blind else ''}")
 
