@@ -593,3 +593,16 @@ def test_a_request_body_over_the_limit_is_413_before_it_is_read(client, wq):
     r = client.post("/api/extract", headers={**bearer(wq.secrets["alice"]), "content-length": str(MAX_BODY_BYTES + 1),
                                              "content-type": "application/json"}, content=b"{}")
     assert r.status_code == 413 and "larger than" in r.json()["error"]
+
+
+def test_a_new_secret_ends_the_sessions_and_the_cached_old_secret(client, wq):
+    from factcheck.queue import Queue
+    old = wq.secrets["alice"]
+    r = client.post("/login", data={"name": "alice", "secret": old}, headers={"accept": "application/json"})
+    assert r.status_code == 200 and client.get("/api/me").status_code == 200
+    assert client.get("/api/me", headers=bearer(old)).status_code == 200  # now cached
+    with Queue(wq.path) as q:
+        new = q.reset_secret("alice")
+    assert client.get("/api/me").status_code == 401  # the session opened with the old secret is over
+    assert client.get("/api/me", headers=bearer(old)).status_code == 401
+    assert client.get("/api/me", headers=bearer(new)).status_code == 200

@@ -516,6 +516,13 @@ class Queue:
                          (secret[:8], salt, _hash_secret(secret, salt), name))
         return secret
 
+    def secret_stamp(self, name: str) -> str | None:
+        """Return a fingerprint of the reviewer's current secret (of its salt, which every new
+        secret changes; None when there is no such reviewer): a session or a cached secret made
+        under another stamp belongs to a secret that no longer works."""
+        row = self._conn().execute("SELECT secret_salt FROM reviewers WHERE name = ?", (name,)).fetchone()
+        return None if row is None else hashlib.sha256(b"stamp:" + bytes(row[0])).hexdigest()[:16]
+
     def authenticate(self, secret: str, name: str | None = None) -> Reviewer | None:
         """Return the reviewer whose secret this is (and whose name, if given), else None."""
         if not secret:

@@ -124,13 +124,14 @@ class Sessions:
         """Return the CSRF token of a session: an HMAC of its id under the server key."""
         return hmac.new(self._key, b"csrf:" + sid.encode(), hashlib.sha256).hexdigest()
 
-    def issue(self, name: str) -> tuple[str, str]:
-        """Return a new session's cookie value and its CSRF token."""
+    def issue(self, name: str, stamp: str | None = None) -> tuple[str, str]:
+        """Return a new session's cookie value and its CSRF token; ``stamp`` (the reviewer's
+        secret's fingerprint) ties the session to the secret it was opened with."""
         sid = secrets.token_urlsafe(18)
-        return self._signer.dumps({"n": name, "s": sid}), self.csrf_for(sid)
+        return self._signer.dumps({"n": name, "s": sid, "k": stamp}), self.csrf_for(sid)
 
-    def read(self, cookie: str | None) -> tuple[str, str] | None:
-        """Return ``(name, session id)`` of a valid, unexpired, unrevoked cookie, else None."""
+    def read(self, cookie: str | None) -> tuple[str, str, str | None] | None:
+        """Return ``(name, session id, secret stamp)`` of a valid, unexpired, unrevoked cookie, else None."""
         if not cookie:
             return None
         from itsdangerous import BadData
@@ -144,7 +145,7 @@ class Sessions:
         with self._lock:
             if data["s"] in self._revoked:
                 return None
-        return data["n"], data["s"]
+        return data["n"], data["s"], data.get("k")
 
     def revoke(self, sid: str) -> None:
         """Make a session id unusable (log-out); entries expire with the cookies they revoke."""
@@ -207,7 +208,7 @@ class Authenticator:
         now = time.monotonic()
         with self._lock:
             hit = self._bearer_cache.get(digest)
-        if hit and hit[1] > now:
+        if hit and hit[1] > now and self.queue.secret_stamp(hit[0]) == hit[2]:
             who = self._reviewer(hit[0])  # the role is read afresh; a removed reviewer is out
             if who is not None:
                 return Identity(who.name, who.role, "bearer")
@@ -217,7 +218,7 @@ class Authenticator:
         with self._lock:
             if len(self._bearer_cache) > 10_000:
                 self._bearer_cache.clear()
-            self._bearer_cache[digest] = (reviewer.name, now + self._cache_ttl)
+            self._bearer_cache[digest] = (reviewer.name, now + self._cache_ttl, self.queue.secret_stamp(reviewer.name))
         return Identity(reviewer.name, reviewer.role, "bearer")
 
     def cookie(self, value: str | None) -> Identity | None:
@@ -226,8 +227,8 @@ class Authenticator:
         if found is None:
             return None
         who = self._reviewer(found[0])
-        if who is None:
-            return None
+        if who is None or self.queue.secret_stamp(who.name) != found[2]:
+            return None  # a reviewer given a new secret: sessions of the old one end
         return Identity(who.name, who.role, "cookie", self.sessions.csrf_for(found[1]), found[1])
 
     def _reviewer(self, name: str):

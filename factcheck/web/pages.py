@@ -109,7 +109,7 @@ def login(request: Request, name: Annotated[str, Form(max_length=200)] = "",
         return _login_error(request, 429, str(exc), name, target, {"Retry-After": str(int(exc.retry_after) + 1)})
     if reviewer is None:
         return _login_error(request, 401, "wrong name or secret", name, target)
-    cookie, csrf = request.app.state.sessions.issue(reviewer.name)
+    cookie, csrf = request.app.state.sessions.issue(reviewer.name, auth.queue.secret_stamp(reviewer.name))
     if _wants_json(request):
         response = JSONResponse({"name": reviewer.name, "role": reviewer.role, "csrf_token": csrf})
     else:
