@@ -18,14 +18,17 @@ from pathlib import Path
 from .errors import InputError
 from .types import parse_date
 
-_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_./\\]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
 _FRONT = re.compile(r"---[ \t]*\r?\n")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M)
 _META_LINE = re.compile(r"^[ \t]*([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+#: what else a YAML block holds after a key: list items (``  - a``), indented values, comments
+_YAML_MORE = re.compile(r"^(?:[ \t]*-[ \t]|[ \t]+\S|[ \t]*#)")
 
 
 def date_in_name(name: str) -> dt.date | None:
-    """Return the last valid date written in a file's path (``news/2024-03-05-budget.txt``), or None."""
+    """Return the last valid date written in a file's path (``news/2024-03-05-budget.txt``, or
+    folders of an archive: ``2024/03/05/story.txt``), or None."""
     found = None
     for m in _NAME_DATE.finditer(name):
         try:
@@ -41,13 +44,27 @@ class PublishedFrom:
     def __init__(self, how: str):
         self.how = how
         self.table: dict[str, dt.date] = {}
+        #: the table's dates by each file's resolved path (a row's path read from the current folder
+        #: and from the table's own), so that ./a.txt, a.txt and /abs/a.txt are one file
+        self.resolved: dict[str, dt.date] = {}
+        #: (line, file) of the table's rows that name no file that exists
+        self.missing: list[tuple[int, str]] = []
         if how not in ("name", "mtime"):
             self.table = _read_table(how)
+            here = Path(how).resolve().parent
+            for n, (name, date) in enumerate(self.table.items(), 2):
+                found = False
+                for candidate in (Path(name), here / name):
+                    if candidate.exists():
+                        self.resolved.setdefault(str(candidate.resolve()), date)
+                        found = True
+                if not found:
+                    self.missing.append((n, name))
 
     def date_for(self, path: str, rel: str) -> dt.date | None:
         """Return the date of the file at ``path`` (``rel``: its path inside its folder), or None."""
-        if self.how == "name":
-            return date_in_name(rel)
+        if self.how == "name":  # the path inside the folder read, else the whole path as given
+            return date_in_name(rel) or date_in_name(path)
         if self.how == "mtime":
             try:
                 stamp = os.stat(path).st_mtime
@@ -57,7 +74,10 @@ class PublishedFrom:
         for key in (path, rel, Path(path).name):
             if key in self.table:
                 return self.table[key]
-        return None
+        try:
+            return self.resolved.get(str(Path(path).resolve()))
+        except OSError:
+            return None
 
 
 def _read_table(path: str) -> dict[str, dt.date]:
@@ -92,10 +112,12 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
     if end is None:
         return {}, 0
     meta = {}
+    keys = 0
     for line in text[m.end():end.start()].splitlines():
         kv = _META_LINE.match(line)
-        if kv is None and line.strip():
-            return {}, 0  # not a front-matter block: a document that opens with a rule
         if kv is not None:
             meta[kv.group(1).lower()] = kv.group(2).strip("'\"")
+            keys += 1
+        elif line.strip() and not (keys and _YAML_MORE.match(line)):
+            return {}, 0  # not a front-matter block: a document that opens with a rule
     return meta, end.end()

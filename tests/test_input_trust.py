@@ -188,3 +188,26 @@ def test_utf16_with_bom_is_text_and_control_bytes_are_refused_under_any_encoding
     junk.write_bytes(bytes(range(1, 9)) * 200 + b" words")
     result = _extract(runner, junk, "--encoding", "cp1252")
     assert result.exit_code == 1 and "control characters" in result.stderr and result.stdout == ""
+
+
+def test_published_from_folders_yaml_front_matter_and_table_paths_as_typed_or_not(runner, tmp_path, monkeypatch):
+    archive = tmp_path / "archive" / "2021" / "03" / "04"
+    archive.mkdir(parents=True)
+    story = archive / "story.txt"
+    story.write_text(DATED, encoding="utf-8")
+    assert _month_of(_extract(runner, story, "--published-from", "name")) == "2020-05"  # the date in the folders
+
+    listed = tmp_path / "listed.md"
+    listed.write_text(f"---\ntitle: Council\ntags:\n  - budget\n  - city\npublished: 2022-08-10\n---\n{DATED}\n",
+                      encoding="utf-8")
+    result = _extract(runner, listed)
+    [record] = _records(result.stdout)
+    assert record["text"] == DATED and _month_of(result) == "2022-05"  # a YAML list is front matter too
+
+    monkeypatch.chdir(tmp_path)
+    table = tmp_path / "dates.csv"
+    table.write_text(f"file,published\n./archive/2021/03/04/story.txt,2018-02-01\nnowhere.txt,2018-01-01\n",
+                     encoding="utf-8")
+    result = _extract(runner, story, "--published-from", table)  # an absolute path, a row written relative
+    assert _month_of(result) == "2017-05"
+    assert "no file nowhere.txt" in result.stderr

@@ -45,7 +45,10 @@ def read_options(published, published_from, encoding, transcript):
     try:
         options = ReadOptions(published=published, published_from=published_from, encoding=encoding,
                               transcript=transcript)
-        options.dates()  # a dates table that cannot be read stops the command before any work
+        dates = options.dates()  # a dates table that cannot be read stops the command before any work
+        for _, name in getattr(dates, "missing", ()):
+            click.echo(f"Warning: {published_from}: no file {name} (read from here and from the table's folder); "
+                       "its date is not used", err=True)
         return options
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="--encoding" if encoding and "encoding" in str(exc)
