@@ -90,7 +90,25 @@ def guess_encoding(sample: bytes) -> str | None:
     for name in _PREFERRED:
         if name in best:
             return name
+    if best[0].startswith(_DOS_AND_MAC) and _reads_as_cp1252(sample):
+        # a short Windows text (a euro sign, curly quotes) reads as well in a DOS or Mac code page
+        # to the detector, but newsrooms save from Windows, not DOS: €3.5 million, not Ç3.5 million
+        return "cp1252"
     return best[0]
+
+
+#: code pages of DOS and old Macs, which a detector may pick for a short Windows-1252 text
+_DOS_AND_MAC = ("cp437", "cp7", "cp8", "cp1125", "mac_")
+
+
+def _reads_as_cp1252(sample: bytes) -> bool:
+    """Whether the sample is Windows-1252 text: it decodes (none of the five unassigned bytes)
+    and holds no control character once decoded."""
+    try:
+        text = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not _CONTROL_CHARS.search(text) and not any("\x80" <= ch <= "\x9f" for ch in text)
 
 
 def damage_reason(text: str, *, controls: bool = True) -> str | None:

@@ -211,3 +211,15 @@ def test_published_from_folders_yaml_front_matter_and_table_paths_as_typed_or_no
     result = _extract(runner, story, "--published-from", table)  # an absolute path, a row written relative
     assert _month_of(result) == "2017-05"
     assert "no file nowhere.txt" in result.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "The company paid €3.5 million in fines, the regulator said.",
+    "“We will cut taxes by 5%,” she said – and the minister’s aide agreed.",
+])
+def test_a_short_windows_1252_file_is_read_as_windows_1252(runner, tmp_path, text):
+    path = tmp_path / "win.txt"
+    path.write_bytes((text + "\n").encode("cp1252"))
+    result = _extract(runner, path)
+    assert result.exit_code == 0, result.output
+    assert [r["text"] for r in _records(result.stdout)] == [text]
