@@ -243,6 +243,9 @@ def _read_text(f: InputFile, data: bytes, published, opts: ReadOptions, ids: Doc
             return
     # front matter is metadata, not text: the document (and every offset) starts after it
     text = text[body:]
+    if path != STDIN and Path(path).suffix.lower() == ".md":
+        from .markdown import markdown_text
+        text = markdown_text(text)  # the prose a reader sees; offsets index it (as after front matter)
     stem = "stdin" if path == STDIN else Path(path).stem
     doc_id = ids.claim(stem, f.rel) if ids is not None else stem
     transcript = opts.transcript or Path(path).suffix.lower() == ".transcript"

@@ -223,3 +223,23 @@ def test_a_short_windows_1252_file_is_read_as_windows_1252(runner, tmp_path, tex
     result = _extract(runner, path)
     assert result.exit_code == 0, result.output
     assert [r["text"] for r in _records(result.stdout)] == [text]
+
+
+def test_a_markdown_article_is_read_as_the_prose_it_renders_to(runner, tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text("# Council passes $4.5 million budget\n\n"
+                    "* About **1,200** new jobs were created in 2023, the [Labor Department](https://l.example) reported.\n"
+                    "1. Crime fell 8 percent last year, police said.\n\n"
+                    "| Year | Budget |\n|---|---|\n| 2023 | $4.5m |\n\n"
+                    "```\nrate = 5 * 3\n```\n", encoding="utf-8")
+    result = _extract(runner, path, "--published", "2024-03-01")
+    assert result.exit_code == 0, result.output
+    records = {r["text"]: r for r in _records(result.stdout)}
+    assert set(records) == {"Council passes $4.5 million budget",
+                            "About 1,200 new jobs were created in 2023, the Labor Department reported.",
+                            "Crime fell 8 percent last year, police said."}
+    jobs = records["About 1,200 new jobs were created in 2023, the Labor Department reported."]
+    assert jobs["source"]["text"] == "the Labor Department" and jobs["label"] == "estimated"
+    from factcheck.markdown import markdown_text
+    assert markdown_text("snake_case and 5 * 3 stay; *this* and _that_ lose their marks") == \
+        "snake_case and 5 * 3 stay; this and that lose their marks"
