@@ -239,7 +239,8 @@ def _read_text(f: InputFile, data: bytes, published, opts: ReadOptions, ids: Doc
         try:
             published = parse_date(meta.get("published") or meta.get("date"))
         except ValueError as exc:
-            yield Item(path, 1, error=InputError(f"front matter: {exc}", path=path, line=1))
+            # the whole file is refused (no document is read from it): no line, as for a binary file
+            yield Item(path, None, error=InputError(f"front matter: {exc}", path=path))
             return
     # front matter is metadata, not text: the document (and every offset) starts after it
     text = text[body:]
