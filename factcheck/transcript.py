@@ -19,7 +19,9 @@ from .types import Span
 
 _NAME = (r"(?:[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,4}"  # SMITH, SEN. ALVAREZ, O'NEILL
          r"|[A-Z][a-z'’.\-]+(?:[ ](?:[A-Z][A-Za-z'’.\-]+|de|van|von|da|del|la|le)){0,4}"  # Dana Okafor
-         r"|(?:Speaker|SPEAKER|Participant|PARTICIPANT|Caller|CALLER)[ ]\d{1,2})")  # Speaker 2
+         r"|(?:Speaker|SPEAKER|Participant|PARTICIPANT|Caller|CALLER)[ ]\d{1,2}"  # Speaker 2
+         # a transcript typed in lower case: a title with its full stop, then the name (mr. lowe)
+         r"|(?:mr|mrs|ms|dr|sen|rep|gov|prof)\.[ ][a-z][a-z'’\-]+(?:[ ][a-z][a-z'’\-]+)?)")
 #: a time stamp before a speaker's name (*[00:12:03] DOE:*, *00:15:01 SMITH:*) is part of the tag
 _STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?[ \t]+"
 SPEAKER_LINE = re.compile(rf"[ \t]*(?:{_STAMP})?(?P<name>{_NAME})(?:[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?[ \t]*:[ \t]")

@@ -33,6 +33,8 @@ Speaker 2 (01:02:03): At 10: the polls close.
     ("[00:12:03] DOE: We won.\n", "DOE"),          # a time stamp before the name is part of the tag
     ("00:15:01 SMITH: We won.\n", "SMITH"),
     ("(01:02) Dana Okafor: We won.\n", "Dana Okafor"),
+    ("mr. lowe: crime rose.\n", "mr. lowe"),          # typed in lower case: a title makes it a name
+    ("the council voted: 12 to 3.\n", None),
     ("SEN. O'NEILL: We won.\n", "SEN. O'NEILL"),
     ("Dana Okafor: We won.\n", "Dana Okafor"),
     ("Moderator (00:12:31): Next question.\n", "Moderator"),
