@@ -619,15 +619,21 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value):
-    """Return a CSV cell's value with an apostrophe before text that would open a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """Return a CSV cell's value with an apostrophe before text that would open a formula (and
+    before text that already opens with an apostrophe that :func:`spreadsheet_plain` would take)."""
+    if isinstance(value, str) and (value.startswith(FORMULA_START) or value[:1] == "'" and _escaped(value)):
         return "'" + value
     return value
 
 
+def _escaped(value: str) -> bool:
+    """Whether a cell's leading apostrophe is one :func:`spreadsheet_safe` put there."""
+    return value[1:2] != "" and (value[1:2] in FORMULA_START or value[1:2] == "'")
+
+
 def spreadsheet_plain(value):
     """Undo :func:`spreadsheet_safe` on a cell read from CSV."""
-    if isinstance(value, str) and value[:1] == "'" and value[1:2] in FORMULA_START and value[1:2]:
+    if isinstance(value, str) and value[:1] == "'" and _escaped(value):
         return value[1:]
     return value
 

@@ -143,6 +143,17 @@ def test_an_output_in_a_new_folder_is_written_there(runner, tmp_path):
     assert _records(out.read_text())
 
 
+@pytest.mark.parametrize("text", ["'=SUM(B2) is how the bank said 12 percent growth came in 2019.",
+                                  "'Tis the season, the mayor said, as 40 stalls opened in 2021."])
+def test_a_text_that_opens_with_an_apostrophe_comes_back_whole_from_csv(runner, tmp_path, text):
+    from factcheck.io import read_records
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"doc_id": "x", "text": text}) + "\n")
+    out = tmp_path / "c.csv"
+    assert runner.invoke(main, ["extract", str(docs), "-o", str(out), "--all"]).exit_code == 0
+    assert [r["text"] for r in read_records(str(out))] == [text]
+
+
 def test_csv_never_hands_a_spreadsheet_a_formula_and_reads_back_the_text(runner, tmp_path):
     from factcheck.io import read_records
     docs = tmp_path / "docs.jsonl"

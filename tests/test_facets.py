@@ -95,6 +95,9 @@ DATES = [
     ("Voters will elect a president on the Tuesday after the first Monday in November.", PUB,
      [("date", "Tuesday after the first Monday in November", "2019-11-05")]),
     ("The audit ended on the second Monday of March.", PUB, [("date", "the second Monday of March", "2019-03-11")]),
+    # in the publication's own month the day itself lies on the side its clause says
+    ("The board will meet on the first Monday of June.", PUB, [("date", "the first Monday of June", "2020-06-01")]),
+    ("The rule took effect on 2019-02-29.", PUB, [("date", "2019-02-29", None)]),
     # ISO 8601 as written in data and feeds; a year and two digits that may be a later year are two years
     ("The summit opened on 2024-05-03.", PUB, [("date", "2024-05-03", "2024-05-03")]),
     ("Sales data for 2019-06 were revised.", PUB, [("date", "2019-06", "2019-06")]),

@@ -112,3 +112,11 @@ def test_the_articles_given_to_extract_are_documents_too(tmp_path):
             art = q.article(first["claim_id"])
             assert art is not None and art["published"] == "2024-04-02"
             assert first["text"] in art["paragraph"]["text"]
+
+
+def test_another_text_under_a_document_id_in_use_is_refused(q):
+    stored, errors = q.add_documents([("new.jsonl", 1, {"doc_id": "ferry", "text": "A different article altogether."})])
+    assert stored == 0 and len(errors) == 1 and "another text" in str(errors[0]) and errors[0].line == 1
+    assert q.article(claim_of("A second route opens in 2025.")["claim_id"])["paragraph"]["text"].startswith("A second")
+    same, none = q.add_documents([("again.jsonl", 1, {"doc_id": "ferry", "text": ARTICLE, "title": "Ferry fares"})])
+    assert same == 1 and none == []  # the same text again (a new title) is fine

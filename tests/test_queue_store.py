@@ -310,3 +310,14 @@ def test_in_blind_review_a_reviewer_who_voted_sees_where_the_claim_stands(tmp_pa
         seen = q.get_claim("c0000", reviewer="ann")
         assert seen["status"] == "disputed"
         assert [v["reviewer"] for v in seen["verdicts"]] == ["ann"]  # still not bo's verdict
+
+
+def test_settings_changed_by_another_process_are_seen_by_a_long_lived_queue(tmp_path, monkeypatch):
+    import factcheck.queue.store as store
+    monkeypatch.setattr(store, "SETTINGS_FRESH", 0.0)
+    with Queue(tmp_path / "live.queue") as server:  # a running web server's queue
+        server.add_claims(records())
+        assert server.blind is False
+        with Queue(tmp_path / "live.queue") as cli:
+            cli.init(blind=True, reviews_per_claim=2)
+        assert server.blind is True and server.reviews_per_claim == 2

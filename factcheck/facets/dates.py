@@ -328,7 +328,7 @@ def _iso_date(s: Sentence, at: int) -> DateSpan | None:
     try:
         dt.date(year, month, int(day))
     except ValueError:
-        return None
+        return DateSpan(m.start(), m.end(), None)  # 2023-02-29: a date, but no day there is
     return DateSpan(m.start(), m.end(), m.group())
 
 
@@ -488,7 +488,15 @@ def _nth_weekdays(s: Sentence, published: dt.date | None) -> list[DateSpan]:
                 year = _latest_month(month, published, strictly_before=False)
             else:
                 year = _nearest_year(month, 15, published)
-        day = _nth_weekday(year, month, WEEKDAYS[m.group("wd").lower()], _NTH[m.group("nth").lower()])
+        wd, nth = WEEKDAYS[m.group("wd").lower()], _NTH[m.group("nth").lower()]
+        day = _nth_weekday(year, month, wd, nth)
+        if day is not None and published is not None and not m.group("year"):
+            # the month's year put it in the publication month: the day itself must lie on
+            # the side the clause says (will vote on the first Monday of March, written on the 14th)
+            if said == "future" and day < published:
+                day = _nth_weekday(year + 1, month, wd, nth)
+            elif said == "past" and day > published:
+                day = _nth_weekday(year - 1, month, wd, nth)
         if day is None:
             continue
         if m.group("after_wd"):

@@ -46,6 +46,15 @@ def add(conn, rows: Iterable[tuple], stamp: str) -> tuple[int, list]:
         if text is not None and not isinstance(text, str):
             errors.append(InputError("a document's text is a string", path=path, line=line))
             continue
+        doc_id = str(rec["doc_id"])
+        if text:
+            held = conn.execute("SELECT text FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            if held is not None and held[0] and held[0] != text and conn.execute(
+                    "SELECT 1 FROM items WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone():
+                # its claims' offsets point into the stored text: another text would put them in the wrong words
+                errors.append(InputError(f"the queue already holds another text for document {doc_id!r}, with claims "
+                                         "on it; give this document another doc_id", path=path, line=line))
+                continue
         published = _text_field(rec, ("published", "date", "datePublished"))
         conn.execute(
             "INSERT INTO documents (doc_id, title, published, url, text, added_at) VALUES (?, ?, ?, ?, ?, ?)"

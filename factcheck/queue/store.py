@@ -170,6 +170,10 @@ def _blind_record(record: dict) -> dict:
     return {k: v for k, v in record.items() if k not in MODEL_SAID}
 
 
+#: how long (seconds) a queue trusts the settings it read (scale, reviews per claim, blind)
+SETTINGS_FRESH = 1.0
+
+
 class Queue:
     """The reviewer queue in one SQLite file; safe to share between threads and processes."""
 
@@ -181,6 +185,7 @@ class Queue:
         self._lock = threading.Lock()
         self._conns: list[sqlite3.Connection] = []
         self._settings: dict | None = None
+        self._settings_at = 0.0
         try:
             schema.migrate(self._conn())
         except sqlite3.DatabaseError as exc:
@@ -234,8 +239,12 @@ class Queue:
 
     # -- settings ------------------------------------------------------------------------
     def _setting(self, key: str, default):
-        if self._settings is None:
+        # read again after a second: another process (queue init --blind beside a running
+        # server) may change the settings, and a server must not keep showing what blind hides
+        now = time.monotonic()
+        if self._settings is None or now - self._settings_at > SETTINGS_FRESH:
             self._settings = {k: json.loads(v) for k, v in self._conn().execute("SELECT key, value FROM settings")}
+            self._settings_at = now
         return self._settings.get(key, default)
 
     def init(self, *, scale: RatingScale | None = None, reviews_per_claim: int = 1, blind: bool = False,
