@@ -23,11 +23,16 @@ _NAME = (r"(?:[A-Z][A-Z'’.\-]*(?:[ ][A-Z][A-Z'’.\-]*){0,4}"  # SMITH, SEN. A
          # a transcript typed in lower case: a title with its full stop, then the name (mr. lowe)
          r"|(?:mr|mrs|ms|dr|sen|rep|gov|prof)\.[ ][a-z][a-z'’\-]+(?:[ ][a-z][a-z'’\-]+)?)")
 #: a time stamp before a speaker's name (*[00:12:03] DOE:*, *00:15:01 SMITH:*) is part of the tag
-_STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?[ \t]+"
-SPEAKER_LINE = re.compile(rf"[ \t]*(?:{_STAMP})?(?P<name>{_NAME})(?:[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\))?[ \t]*:[ \t]")
+_STAMP = (r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:[ ]?[AaPp]\.?[Mm]\.?)?[\])]?[ \t]+"
+          r"(?:[-–—][ \t]+)?")  # 00:15:01 - SMITH:, [00:12:03 PM] SMITH:
+#: a short note between the name and the colon: a time (*Joe Biden (00:20):*) or a manner
+#: (*SMITH (interrupting):*, *DOE (CONT'D):*)
+_AFTER_NAME = r"(?:[ \t]*\([^()\n:]{1,30}\)|[ \t]*\(\d{1,2}:\d{2}(?::\d{2})?\))?"
+SPEAKER_LINE = re.compile(rf"[ \t]*(?:{_STAMP})?(?P<name>{_NAME}){_AFTER_NAME}[ \t]*:[ \t]")
 #: a stage direction: any short bracketed note, or a parenthesised note in capitals
 STAGE = re.compile(r"\[[^\[\]\n]{1,60}\]|\((?:[A-Z][A-Z ,.'’\-]*|(?:[Ii]naudible|[Cc]rosstalk|[Ll]aughter|"
-                   r"[Aa]pplause|[Bb]ooing|[Cc]heers?|[Ss]ilence)[^()\n]{0,40})\)")
+                   r"[Aa]pplause|[Bb]ooing|[Cc]heers?|[Ss]ilence)[^()\n]{0,40})\)"
+                   r"|\(\d{1,2}:\d{2}(?::\d{2})?\)")  # a time stamp: (00:15)
 
 
 @dataclass(frozen=True, slots=True)

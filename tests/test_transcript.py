@@ -34,6 +34,10 @@ Speaker 2 (01:02:03): At 10: the polls close.
     ("00:15:01 SMITH: We won.\n", "SMITH"),
     ("(01:02) Dana Okafor: We won.\n", "Dana Okafor"),
     ("mr. lowe: crime rose.\n", "mr. lowe"),          # typed in lower case: a title makes it a name
+    ("00:15:01 - SMITH: We won.\n", "SMITH"),
+    ("[00:12:03 PM] SMITH: We won.\n", "SMITH"),
+    ("(00:12) SMITH (interrupting): We won.\n", "SMITH"),
+    ("Joe Biden (00:20): We won.\n", "Joe Biden"),
     ("the council voted: 12 to 3.\n", None),
     ("SEN. O'NEILL: We won.\n", "SEN. O'NEILL"),
     ("Dana Okafor: We won.\n", "Dana Okafor"),
