@@ -243,3 +243,9 @@ def test_a_markdown_article_is_read_as_the_prose_it_renders_to(runner, tmp_path)
     from factcheck.markdown import markdown_text
     assert markdown_text("snake_case and 5 * 3 stay; *this* and _that_ lose their marks") == \
         "snake_case and 5 * 3 stay; this and that lose their marks"
+    # code spans keep their text; tags, links with parentheses, marks inside a word, escapes
+    assert markdown_text("Use `**kwargs` in 2021, **officials** said.") == "Use **kwargs in 2021, officials said."
+    assert markdown_text('<div class="n">The <b>mayor</b> said so.</div>') == "The mayor said so."
+    assert markdown_text("the [auditor](https://w.example/Auditor_(government)) said") == "the auditor said"
+    assert markdown_text("un*believ*able, 2020\\*") == "unbelievable, 2020*"
+    assert markdown_text('[1]: https://a.example "a source"') == ""
