@@ -275,6 +275,26 @@ def _read_jsonl(path: str, stream: IO[bytes], published, opts: ReadOptions, ids:
             yield Item(path, n, error=exc)
 
 
+def csv_rows(reader) -> Iterator[tuple[int, int, Any]]:
+    """Yield ``(first line, last line, row)`` of each row a ``csv`` reader gives after what it
+    has read so far; a row that cannot be parsed comes as its ``csv.Error``. A quoted cell may
+    run over several lines: the first is the row's line, as errors name it. An error that
+    reads nothing more ends the rows."""
+    last = reader.line_num
+    while True:
+        first = last + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            row = exc
+        if reader.line_num == last:  # nothing more was read
+            return
+        last = reader.line_num
+        yield first, last, row
+
+
 def _read_csv(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
     stem = Path(path).stem
     bad: list[InputError] = []
@@ -303,18 +323,10 @@ def _read_csv(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: D
             f"no \"text\" column (columns: {', '.join(map(str, fields))}); name the document column \"text\"",
             path=path, line=1))
         return
-    last = reader.line_num
-    while True:
-        n = last + 1  # the row's first line (a quoted cell may run over several), as errors name it
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            last = reader.line_num
-            yield Item(path, n, error=InputError(f"broken CSV row ({exc})", path=path, line=n))
+    for n, _, row in csv_rows(reader):
+        if isinstance(row, csv.Error):
+            yield Item(path, n, error=InputError(f"broken CSV row ({row})", path=path, line=n))
             continue
-        last = reader.line_num
         while bad:
             e = bad.pop(0)
             yield Item(path, e.line, error=e)
@@ -571,23 +583,12 @@ def _csv_records(path: str, stream: IO[bytes]) -> Iterator[RecordRow]:
     if errors:  # without a header the columns cannot be told apart
         yield path, 1, errors.pop()
         return
-    line = reader.line_num
-    while True:
-        first = line + 1  # the row's first physical line: a quoted cell may span several
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            row = InputError(f"broken CSV ({exc})", path=path, line=first)
-        if reader.line_num == line:  # nothing more was read
-            return
-        line = reader.line_num
+    for first, _, row in csv_rows(reader):
         if errors:
             yield from ((path, e.line, e) for e in errors)
             errors.clear()
-        elif isinstance(row, InputError):
-            yield path, first, row
+        elif isinstance(row, csv.Error):
+            yield path, first, InputError(f"broken CSV ({row})", path=path, line=first)
         else:
             try:
                 yield path, first, _record_cells({k: spreadsheet_plain(v) for k, v in row.items()})

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
-from ..io import STDIN, read_record_rows
+from ..io import STDIN, csv_rows, read_record_rows
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -208,18 +208,10 @@ def _tsv_rows(reader, text: str, path: str) -> Iterator[tuple[int, list | InputE
     cell that holds a tab) is reported, and its lines are read again one by one, quotes as written: the rows after it are
     not lost in one long cell."""
     lines = None
-    line = reader.line_num
-    while True:
-        first = line + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            line = reader.line_num
-            yield first, InputError(f"broken TSV row ({exc})", path=path, line=first)
+    for first, line, cells in csv_rows(reader):
+        if isinstance(cells, csv.Error):
+            yield first, InputError(f"broken TSV row ({cells})", path=path, line=first)
             continue
-        line = reader.line_num
         if line - first + 1 <= _QUOTED_LINES and not any("\t" in c for c in cells):
             yield first, cells  # a tab inside a cell: the quote ran over a cell's end
             continue
