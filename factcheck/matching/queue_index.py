@@ -93,10 +93,11 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     from .matcher import Matcher  # numpy: only when there is something to rank
 
     texts = {c.id: c.text for c in pool}
-    (result,) = Matcher(pool).match([CheckedClaim(id=claim_id, text=text)], top=top)
+    matcher = Matcher(pool)
+    (result,) = matcher.match([CheckedClaim(id=claim_id, text=text)], top=top)
     mine = None  # the claim's own figures: read only when a match's differ
     out = []
-    near = _near_enough(Matcher, text, [texts[m["id"]] for m in result["matches"]])
+    near = _near_enough(matcher, text, [texts[m["id"]] for m in result["matches"]])
     for m, keep in zip(result["matches"], near):
         if not keep:
             continue
@@ -112,40 +113,20 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     return out
 
 
-def _near_enough(matcher_class, text: str, candidates: list[str]) -> list[bool]:
-    """Whether each candidate's static-vector cosine to ``text`` reaches the floor the fast tier
-    learnt for two wordings of one claim (``same_claim_floor`` in its config: the cosine that 95%
-    of CT20 train's post/claim pairs reach). The re-ranker's score cannot say this: its features
-    are relative to the few candidates of one queue, where one unrelated claim ranks first too."""
+def _near_enough(matcher, text: str, candidates: list[str]) -> list[bool]:
+    """Whether each candidate's static-vector cosine to ``text`` reaches the floor the matcher's
+    re-ranker learnt for two wordings of one claim (``same_claim_floor`` in the fast tier's
+    config: the cosine that 95% of CT20 train's post/claim pairs reach). The re-ranker's score
+    cannot say this: its features are relative to the few candidates of one queue, where one
+    unrelated claim ranks first too. Without a table or a floor every candidate stays."""
     from .static import text_words
     from .text import words
 
-    table, floor = _floor_table(matcher_class)
+    table, floor = matcher.static, getattr(matcher.reranker, "same_claim_floor_", None)
     if table is None or floor is None or not candidates:
         return [True] * len(candidates)
     query = table.embed([words(text)])[0]
     return [float(v @ query) >= floor for v in table.embed([text_words(c) for c in candidates])]
-
-
-def _floor_table(matcher_class):
-    """The fast tier's static table and its same-claim floor (None, None without them)."""
-    global _FLOOR
-    if _FLOOR is None:
-        try:
-            from ..models import models_dir
-            from .rerank import Reranker
-            from .static import load_table
-
-            folder = models_dir() / "fast" / "matching"
-            reranker = Reranker.load(folder)
-            floor = getattr(reranker, "same_claim_floor_", None)
-            _FLOOR = (load_table(folder, sha256=reranker.static_sha256_) if floor is not None else None, floor)
-        except Exception:  # noqa: BLE001 - no shipped table: every candidate stays, as before
-            _FLOOR = (None, None)
-    return _FLOOR
-
-
-_FLOOR: tuple | None = None
 
 
 def _article_of(queue, claim_id: str) -> tuple[str | None, str | None]:
