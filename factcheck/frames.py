@@ -15,9 +15,6 @@ COLUMNS = ("claim_id", "doc_id", "text", "start", "end", "checkworthiness", "lab
            "source", "facets")
 
 
-_missing = is_missing
-
-
 def _id_text(value: Any) -> str:
     """A doc_id as text: an integral float (a pandas integer column with a gap) without ``.0``."""
     if isinstance(value, float) and value.is_integer():
@@ -29,19 +26,19 @@ def _documents(records: Iterable[tuple[Any, dict]], text_column: str, published)
     """Yield a Document per row; rows with no text (None, NaN, pandas' NA) have nothing to score
     and are skipped. A doc_id that an earlier row already took (two frames concatenated, a repeated
     index) becomes ``ID@row N`` (N the row's position), so that documents and claim ids stay apart."""
+    from .io import DocIds
+
     default_pub = parse_date(published) if published is not None else None
-    seen: set[str] = set()
+    ids = DocIds()
     for n, (key, row) in enumerate(records):
         text = row.get(text_column)
-        if _missing(text):
+        if is_missing(text):
             continue
         if not isinstance(text, str):
             raise InputError(f"row {key}: {text_column!r} must be text, not {type(text).__name__}")
         doc_id = row.get("doc_id")
-        doc_id = _id_text(key) if _missing(doc_id) or doc_id == "" else _id_text(doc_id)
-        if doc_id in seen:
-            doc_id = f"{doc_id}@row {n}"
-        seen.add(doc_id)
+        doc_id = _id_text(key) if is_missing(doc_id) or doc_id == "" else _id_text(doc_id)
+        doc_id = ids.claim(doc_id, f"{doc_id}@row {n}")  # as a file's repeated ids are kept apart
         try:
             pub = parse_date(row.get("published"))
         except ValueError as exc:
