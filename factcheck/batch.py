@@ -31,14 +31,14 @@ from typing import Any, Iterable, Iterator
 
 from .claim_table import CLAIM_COLUMNS, claim_cells, claim_schema
 from .errors import FactcheckError, InputError
-from .io import temp_path_beside
+from .io import CLAIM_FILE_FORMATS, temp_path_beside
 from .processes import exit_with_parent as _exit_with_parent, limit_threads as _limit_threads
 from .types import PRIMARY_LABELS, THRESHOLD, Document, parse_date
 
 CHUNK_DOCS = 64
 PARQUET_ROW_GROUP = 8192  # claim rows per Parquet row group
 STATE_VERSION = 1
-FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+FORMATS = CLAIM_FILE_FORMATS
 
 
 # --------------------------------------------------------------------------------------------

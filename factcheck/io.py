@@ -22,6 +22,8 @@ from .types import Document, parse_date
 
 DOC_SUFFIXES = (".txt", ".md", ".transcript", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")
 TEXT_SUFFIXES = (".txt", ".md", ".transcript")
+#: what a file of claims holds by its suffix, as score and extract -o write it
+CLAIM_FILE_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 STDIN = "-"
 
 

@@ -39,12 +39,12 @@ def _output_format(output: str, fmt: str | None) -> str | None:
     """Return the format to write OUT in: --format, else what OUT's suffix says (None: decided
     later, for standard output). A suffix that says another format than --format, or that says
     none, is a usage error: the file would not hold what its name promises."""
-    from ..batch import FORMATS  # what score writes by OUT's suffix
+    from ..io import CLAIM_FILE_FORMATS  # what score writes by OUT's suffix
 
     if output == "-":
         return fmt
     suffix = os.path.splitext(output)[1].lower()
-    said = FORMATS.get(suffix)
+    said = CLAIM_FILE_FORMATS.get(suffix)
     if fmt is None:
         if said is None:
             raise click.BadParameter(f"cannot tell the format from {output!r}; end it with .jsonl, .csv or "
