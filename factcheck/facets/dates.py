@@ -166,6 +166,18 @@ def _tensed_year(s: Sentence, start: int, end: int, month: int, day: int, publis
     return year
 
 
+def _month_year(said: str | None, month: int, published: dt.date) -> int:
+    """Return the year of a month without one by its clause's tense (:func:`.tense.tense`):
+    looking ahead, the first such month from publication on; looking back, the latest up to
+    it; a commitment (*vowed to stay until July*) or no word of tense, the nearest, as for a
+    month and day."""
+    if said == "future":
+        return published.year if month >= published.month else published.year + 1
+    if said == "past":
+        return _latest_month(month, published, strictly_before=False)
+    return _nearest_year(month, 15, published)
+
+
 def _latest_month(month: int, published: dt.date, strictly_before: bool) -> int:
     """Return the year of the latest such month up to (or before) the publication month."""
     if month < published.month or (month == published.month and not strictly_before):
@@ -261,15 +273,10 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
     elif day:
         y = _tensed_year(s, start, end, month, int(day), published)
-    elif (_delivery_month(s, m) or _vote_month(s, m) and tense(s, start, end, strict=True) != "past"
-          or (said := tense(s, start, end, committed=True)) == "future"):
-        y = published.year if month >= published.month else published.year + 1
-    elif said == "committed":
-        y = _nearest_year(month, 15, published)  # vowed to stay until July: the nearest July
-    elif said is None:
-        y = _nearest_year(month, 15, published)  # no word of tense: the nearest, as for a month and day
+    elif _delivery_month(s, m) or _vote_month(s, m) and tense(s, start, end, strict=True) != "past":
+        y = _month_year("future", month, published)
     else:
-        y = _latest_month(month, published, strictly_before=False)
+        y = _month_year(tense(s, start, end, committed=True), month, published)
     inferred = not (year or rel)
     if not day:
         return DateSpan(start, end, f"{y:04d}-{month:02d}", approximate, inferred=inferred)
@@ -482,12 +489,7 @@ def _nth_weekdays(s: Sentence, published: dt.date | None) -> list[DateSpan]:
         else:
             # a scheduled event's present looks ahead, as for a bare weekday (*the board meets on ...*)
             said = tense(s, start, end, committed=True, present=True)
-            if said == "future":
-                year = published.year if month >= published.month else published.year + 1
-            elif said == "past":
-                year = _latest_month(month, published, strictly_before=False)
-            else:
-                year = _nearest_year(month, 15, published)
+            year = _month_year(said, month, published)
         wd, nth = WEEKDAYS[m.group("wd").lower()], _NTH[m.group("nth").lower()]
         day = _nth_weekday(year, month, wd, nth)
         if day is not None and published is not None and not m.group("year"):
