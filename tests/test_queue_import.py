@@ -15,15 +15,19 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def test_csv_with_mapping_reviewers_and_a_bad_row(tmp_path):
-    path = tmp_path / "old.csv"
+def write_csv(path, *rows):
+    """Write rows (the header first) as a CSV file and return its path."""
     with open(path, "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["claim_id", "text", "verdict", "reviewer", "note"])
-        w.writerow(["a1", "The bridge cost $40 million to build.", "accurate", "dana", "city ledger"])
-        w.writerow(["a2", "Turnout fell to 31 percent.", "wrong", "", ""])
-        w.writerow(["a3", "Crime doubled in a year.", "spin", "dana", ""])
-        w.writerow(["a4", "", "accurate", "dana", ""])
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def test_csv_with_mapping_reviewers_and_a_bad_row(tmp_path):
+    path = write_csv(tmp_path / "old.csv", ["claim_id", "text", "verdict", "reviewer", "note"],
+                     ["a1", "The bridge cost $40 million to build.", "accurate", "dana", "city ledger"],
+                     ["a2", "Turnout fell to 31 percent.", "wrong", "", ""],
+                     ["a3", "Crime doubled in a year.", "spin", "dana", ""],
+                     ["a4", "", "accurate", "dana", ""])
     queue = tmp_path / "q.queue"
     result = run("queue", "import", queue, path, "--rating-column", "verdict", "--map", "accurate=true",
                  "--map", "wrong=false", "--reviewer", "archive")
@@ -44,12 +48,9 @@ def test_csv_with_mapping_reviewers_and_a_bad_row(tmp_path):
 
 
 def test_a_file_with_id_and_url_columns_keeps_both(tmp_path):
-    path = tmp_path / "checks.csv"
-    with open(path, "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["id", "text", "rating", "url", "note"])
-        w.writerow(["i1", "The ministry said 300 people were evacuated.", "false", "https://checks.example/1", "old"])
-        w.writerow(["i2", "Crime rose 12 percent.", "true", "javascript:alert(1)", ""])
+    path = write_csv(tmp_path / "checks.csv", ["id", "text", "rating", "url", "note"],
+                     ["i1", "The ministry said 300 people were evacuated.", "false", "https://checks.example/1", "old"],
+                     ["i2", "Crime rose 12 percent.", "true", "javascript:alert(1)", ""])
     queue = tmp_path / "q.queue"
     result = run("queue", "import", queue, path)
     assert result.exit_code == 1
