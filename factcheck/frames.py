@@ -6,6 +6,7 @@ claim, in document order. pandas and datasets are imported only when called.
 """
 from __future__ import annotations
 
+import warnings
 from typing import Any, Iterable, Iterator
 
 from .errors import InputError
@@ -24,15 +25,17 @@ def _id_text(value: Any) -> str:
 
 def _documents(records: Iterable[tuple[Any, dict]], text_column: str, published) -> Iterator[Document]:
     """Yield a Document per row; rows with no text (None, NaN, pandas' NA) have nothing to score
-    and are skipped. A doc_id that an earlier row already took (two frames concatenated, a repeated
+    and are skipped, with one warning that counts them and names the first. A doc_id that an earlier row already took (two frames concatenated, a repeated
     index) becomes ``ID@row N`` (N the row's position), so that documents and claim ids stay apart."""
     from .io import DocIds
 
     default_pub = parse_date(published) if published is not None else None
     ids = DocIds()
+    skipped: list = []
     for n, (key, row) in enumerate(records):
         text = row.get(text_column)
         if is_missing(text):
+            skipped.append(key)
             continue
         if not isinstance(text, str):
             raise InputError(f"row {key}: {text_column!r} must be text, not {type(text).__name__}")
@@ -44,6 +47,9 @@ def _documents(records: Iterable[tuple[Any, dict]], text_column: str, published)
         except ValueError as exc:
             raise InputError(f"row {key}: {exc}") from None
         yield Document(doc_id, text, pub or default_pub)
+    if skipped:
+        warnings.warn(f"{len(skipped)} row{'s' if len(skipped) != 1 else ''} without {text_column!r} skipped "
+                      f"(first: row {skipped[0]})", stacklevel=3)
 
 
 def _extractor(model, threshold, all_sentences):

@@ -237,6 +237,10 @@ def test_cli_score_summary_exit_codes_and_errors_file(tmp_path, monkeypatch, mes
     bad = write_jsonl(tmp_path / "bad.jsonl", ["{nope", "[1]"])
     r = CliRunner().invoke(main, ["score", str(bad), "-o", str(tmp_path / "x.csv")])
     assert r.exit_code == 1 and "none of the 2 input rows" in r.output
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    r = CliRunner().invoke(main, ["score", str(empty), "-o", str(tmp_path / "e.jsonl")])
+    assert r.exit_code == 1 and "the input is empty" in r.output
     r = CliRunner().invoke(main, ["score", str(src), "-o", str(tmp_path / "x.txt")])
     assert r.exit_code == 1 and "Error: cannot tell the output format" in r.output
     r = CliRunner().invoke(main, ["score", "--help"])

@@ -119,6 +119,18 @@ WIRE_MONEY = [
     ("The film has 5 Oscars won abroad.", [("count", "5 Oscars", 5, "oscars", False)]),
 ]
 
+#: a model designation between a count and its noun is part of the noun, no count of its own
+DESIGNATIONS = [
+    ("The carrier took delivery of three 737 MAX jets.",
+     [("count", "three 737 MAX jets", 3, "737 max jets", False)]),
+    ("The yard delivered 12 737 MAX jets.", [("count", "12 737 MAX jets", 12, "737 max jets", False)]),
+    ("The air force bought 30 F-16 fighters.", [("count", "30 F-16 fighters", 30, "f-16 fighters", False)]),
+    ("Two A320 aircraft were grounded.", [("count", "Two A320 aircraft", 2, "a320 aircraft", False)]),
+    # a unit in capitals stays a quantity, an acronym before a plural stays part of the noun
+    ("The farm has 20 MW turbines.", []),
+    ("The alliance has 32 NATO members.", [("count", "32 NATO members", 32, "nato members", False)]),
+]
+
 KNOWN_MISSES = [
     ("The House voted 230 in favour and 190 against.",
      [("count", "230", 230, "votes", False), ("count", "190", 190, "votes", False)]),
@@ -133,7 +145,7 @@ KNOWN_MISSES = [
 
 
 @pytest.mark.parametrize("text, expected", ELLIPTICAL + TALLIES + PARTITIVES + SMALL_RANGES
-                         + WIRE_MONEY + KNOWN_MISSES)
+                         + WIRE_MONEY + DESIGNATIONS + KNOWN_MISSES)
 def test_wire_counts(text, expected):
     assert amounts(text) == expected
 

@@ -27,7 +27,8 @@ def test_score_dataframe_index_as_doc_id_custom_column_and_missing_text():
     import pandas as pd
     docs = make_docs(3)
     df = pd.DataFrame({"body": [docs[0]["text"], None, docs[2]["text"]]}, index=["a", "b", "c"])
-    out = factcheck.score_dataframe(df, model=FakeModel(), text_column="body", all_sentences=True)
+    with pytest.warns(UserWarning, match=r"1 row without 'body' skipped \(first: row b\)"):
+        out = factcheck.score_dataframe(df, model=FakeModel(), text_column="body", all_sentences=True)
     assert set(out["doc_id"]) == {"a", "c"}
     assert (out["checkworthiness"] < 0.5).any()
     with pytest.raises(factcheck.InputError, match="no 'text' column"):

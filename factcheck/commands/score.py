@@ -42,8 +42,7 @@ def score(inputs, output, workers, engine, scheduler, resume, model, published, 
     one row in OUT.errors.jsonl with "line": null. Exit code: 0 when the run
     finishes, even with bad rows (the summary counts them); 1 when any whole
     input file was refused (the rest is still scored) or no row at all could
-    be read. After any
-    interruption, --resume finishes the run so that OUT equals an
+    be read (an empty input too). After any interruption, --resume finishes the run so that OUT equals an
     uninterrupted run's, row for row.
     """
     from ..batch import score_files
@@ -59,6 +58,8 @@ def score(inputs, output, workers, engine, scheduler, resume, model, published, 
     click.echo(summary.format())
     if summary.documents == 0 and summary.errors:
         raise FactcheckError(f"none of the {summary.errors} input rows could be read; see {summary.errors_file}")
+    if summary.documents == 0:
+        raise FactcheckError(f"no document in {', '.join(inputs)}: the input is empty")
     if summary.refused:
         raise FactcheckError(f"{summary.refused} input file{'s were' if summary.refused != 1 else ' was'} refused "
                              f"(not text); see {summary.errors_file}; the rest was scored")

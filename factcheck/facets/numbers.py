@@ -151,6 +151,9 @@ _CLAUSE_ENDS = ("-", "—", "–", ":", ";")
 _GROUP_OF = re.compile(r"([A-Z][a-z]+)\s+of\s+$")
 _FRACTION_AFTER = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|half|tenths?)\b", re.I)
 _MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+#: a figure between a count and a capitalised model word is a designation: the 737 of *12 737 MAX jets*
+_COUNT_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"))\s$", re.I)
+_MODEL_AFTER = re.compile(r"\s+[A-Z]{2,}\s+[A-Za-z]")
 
 
 def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
@@ -163,6 +166,8 @@ def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
         # Island); at the start of a sentence or after a dash it is just a number
         head = text[lo:n.start].rstrip()
         return n.figure[0].isupper() and bool(head.strip(_OPENERS)) and not head.endswith(_CLAUSE_ENDS)
+    if _COUNT_BEFORE.search(before) and _MODEL_AFTER.match(text, n.end):
+        return True
     m = _CAPITAL_WORD.search(before)
     if not m:
         of = _GROUP_OF.search(before)

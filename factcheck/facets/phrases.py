@@ -19,6 +19,8 @@ _OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which
                       + r")\b)))", re.I)
 #: after *and*: a modifier and a plural noun (*civic and business leaders*), not a clause
 _COORDINATED = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,2}?\s+[A-Za-z][\w'’-]*s\b(?!['’])")
+#: a model designation inside the phrase: *30 F-16 fighters*, *three 737 MAX jets*, *two A320 aircraft*
+_DESIGNATION = re.compile(r"\s+(?:[A-Z]{1,3}-?\d+[A-Z]{0,2}|\d+\s+[A-Z]{2,})(?=\s+[A-Za-z])")
 _POSSESSIVES = re.compile(r"(?:\s+[A-Za-z][\w.&-]*(?:['’]s|s['’]))+")
 _NUMBER_WORD = "(?:" + "|".join(SMALL_NUMBERS) + ")"
 _FIGURE = re.compile(r"\s+(?:[\d,.]+|" + _NUMBER_WORD + "(?:-" + _NUMBER_WORD + r")?\b)", re.I)
@@ -71,6 +73,12 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
     end = until = pos
     taken = 0
     while taken < 6:
+        designation = _DESIGNATION.match(text, end, hi) if not words else None
+        if designation:
+            words.append(designation.group().strip())  # 30 F-16 fighters: a name modifies the noun
+            end = designation.end()
+            taken += 1
+            continue
         m = _WORD.match(text, end, hi)
         if not m:
             break
