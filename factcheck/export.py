@@ -106,14 +106,26 @@ def verdict_rows(queue, since: str | None = None, history: bool = False) -> Iter
 
 
 def _tmp_next_to(path: Path, folder: bool = False) -> Path:
-    from .io import temp_path_beside
-    return Path(temp_path_beside(path, folder=folder))
+    from .io import output_target, temp_path_beside
+    target, in_place = output_target(path)
+    if in_place:  # a FIFO or device: the file is made elsewhere, then copied into it
+        fd, tmp = tempfile.mkstemp(suffix=".tmp")
+        os.close(fd)
+        return Path(tmp)
+    return Path(temp_path_beside(target, folder=folder))
 
 
 def _commit_file(tmp: Path, path: Path) -> None:
+    from .io import output_target
+    target, in_place = output_target(path)
+    if in_place:  # a FIFO or device: copy the finished file into it
+        with open(tmp, "rb") as src, open(target, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        os.unlink(tmp)
+        return
     with open(tmp, "rb+") as f:
         os.fsync(f.fileno())
-    os.replace(tmp, path)
+    os.replace(tmp, target)
 
 
 def _flat(row: dict) -> dict:
@@ -300,6 +312,10 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
     rows = list(rows)  # verdicts are written by people: thousands, not millions
     ds = datasets.Dataset.from_list([_hf_row(r) for r in rows], features=hf_features(scale))
     ds.info.description = "Human verdicts on check-worthy claims, exported by factcheck."
+    from .io import output_target
+    path, in_place = output_target(path)  # a link to a folder: the folder it points to is replaced
+    if in_place:
+        raise FactcheckError(f"--format hf writes a folder; {path} is not one")
     tmp = _tmp_next_to(path, folder=True)
     old = None
     bars = datasets.is_progress_bar_enabled()
@@ -474,6 +490,8 @@ def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_
     if history and fmt not in ("jsonl", "csv", "parquet"):
         raise FactcheckError(f"--history is for jsonl, csv and parquet exports, not {fmt}")
     since_norm = normalize_since(since)
+    if str(out) == "-" and fmt in ("parquet", "hf"):
+        raise FactcheckError(f"--format {fmt} needs a file or folder to write, not '-' (standard output)")
     out = Path(out)
     latest: list[str] = []
 

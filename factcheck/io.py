@@ -688,13 +688,39 @@ def temp_path_beside(target: str | os.PathLike, *, folder: bool = False) -> str:
     return tmp
 
 
+def output_target(path: str | os.PathLike) -> tuple[Path, bool]:
+    """Return where writing to ``path`` really goes and whether it must be written in place: a
+    symbolic link is written through to its target (never replaced by a file), and a FIFO or a
+    device (``/dev/stdout``) is written in place, as no temporary file can be moved onto it."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return target, False
+    import stat
+    return target, not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def atomic_writer(path: str | os.PathLike, mode: str = "w", **kwargs):
-    """Return a context manager writing to a temporary file that replaces ``path`` on success."""
-    from contextlib import contextmanager
+    """Return a context manager writing to a temporary file that replaces ``path`` on success.
+
+    ``-`` is standard output; a link is written through, a FIFO or device in place
+    (:func:`output_target`)."""
+    from contextlib import contextmanager, nullcontext
 
     @contextmanager
     def _cm():
-        target = Path(path)
+        if str(path) == "-":
+            import sys
+            with nullcontext(sys.stdout.buffer if "b" in mode else sys.stdout) as f:
+                yield f
+                f.flush()
+            return
+        target, in_place = output_target(path)
+        if in_place:
+            with open(target, mode, **kwargs) as f:
+                yield f
+            return
         tmp = temp_path_beside(target)
         try:
             with open(tmp, mode, **kwargs) as f:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -386,3 +387,43 @@ def test_history_keeps_the_verdict_a_later_one_superseded(tmp_path):
                              "--org-name", "A", "--org-url", "https://a.example", "--history"])
     assert r.exit_code == 1 and "--history" in r.output
     assert second["verdict_id"] > first["verdict_id"]
+
+
+@pytest.mark.parametrize("fmt, suffix", [("jsonl", ".jsonl"), ("csv", ".csv"), ("parquet", ".parquet")])
+def test_a_link_is_written_through_not_replaced(queue_path, tmp_path, fmt, suffix):
+    real = tmp_path / f"real{suffix}"
+    real.write_text("")
+    link = tmp_path / f"link{suffix}"
+    link.symlink_to(real)
+    export(queue_path, fmt, link)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.stat().st_size > 100
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_a_fifo_is_written_in_place(queue_path, tmp_path, fmt):
+    import threading
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    export(queue_path, fmt, fifo)
+    reader.join(timeout=30)
+    assert fifo.exists() and not fifo.is_file()  # still the FIFO, not a file put in its place
+    if fmt == "jsonl":
+        assert len(got[0].decode().splitlines()) == 5
+    else:
+        assert got[0][:4] == b"PAR1"
+
+
+def test_dash_is_standard_output_for_text_formats_only(queue_path, tmp_path):
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "jsonl", "-o", "-"])
+    assert r.exit_code == 0, r.output
+    assert len([line for line in r.stdout.splitlines() if line.startswith("{")]) == 5
+    assert "wrote 5 verdicts" not in r.stdout and "wrote 5 verdicts" in r.stderr
+    assert not Path("-").exists()
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "parquet", "-o", "-"])
+    assert r.exit_code == 1 and "not '-'" in r.output

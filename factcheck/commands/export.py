@@ -15,7 +15,8 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
               help="jsonl, csv, parquet; hf: a datasets folder with a card (every verdict, with a settled "
                    "column); claimreview: schema.org JSON of settled claims only.")
-@click.option("-o", "--output", required=True, type=click.Path(), help="File (or folder, for hf) to write.")
+@click.option("-o", "--output", required=True, type=click.Path(), help="File (or folder, for hf) to write; '-' is standard output (jsonl, csv, claimreview). A link is "
+                   "written through to its target.")
 @click.option("--org-name", metavar="NAME", help="claimreview: the organisation publishing the reviews.")
 @click.option("--org-url", metavar="URL", help="claimreview: its URL; each review's url is URL/claims/CLAIM_ID.")
 @click.option("--since", metavar="TIME", help="Only verdicts recorded after TIME (ISO 8601), for incremental exports.")
@@ -47,4 +48,4 @@ def export(queue, fmt, output, org_name, org_url, since, history, docs):
     documents = document_index(docs) if docs else None
     result = export_queue(queue, output, fmt=fmt, org_name=org_name, org_url=org_url, since=since,
                           documents=documents, history=history)
-    click.echo(result.format_line())
+    click.echo(result.format_line(), err=output == "-")  # on '-', standard output is the data
