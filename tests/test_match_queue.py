@@ -412,3 +412,26 @@ def test_an_imported_fact_check_stands_in_a_queue_wanting_two_reviews_until_disp
         assert all(m["claim_id"] != "checked" for m in q.get_claim("fresh")["checked_before"])
         # a verdict given in the queue is never taken for an imported one
         assert all(m["claim_id"] != "fresh" for m in q.get_claim("checked")["checked_before"])
+
+
+def test_cli_reuses_is_checked_as_the_web_reuse_is(queue):
+    """`queue verdict --reuses` takes the earlier rating and evidence, and is refused for a verdict
+    on other figures or one not checked before the claim, as the web's Reuse is."""
+    from click.testing import CliRunner
+    from factcheck.cli import main
+    path = str(queue.path)
+    old = queue.get_claim("new", reviewer="sam")["checked_before"][0]["verdict"]["verdict_id"]
+    run = CliRunner().invoke
+    r = run(main, ["queue", "verdict", path, "other", "--reviewer", "sam", "--reuses", str(old)])
+    assert r.exit_code == 1 and "other figures" in r.output
+    r = run(main, ["queue", "verdict", path, "far", "--reviewer", "sam", "--reuses", str(old)])
+    assert r.exit_code == 1 and "not among the claims checked before" in r.output
+    r = run(main, ["queue", "verdict", path, "new", "--reviewer", "sam", "--reuses", str(old), "--rating", "false"])
+    assert r.exit_code == 1 and "rated it mostly-true" in r.output
+    r = run(main, ["queue", "verdict", path, "new", "--reviewer", "sam", "--reuses", str(old), "--not-a-claim"])
+    assert r.exit_code == 2
+    r = run(main, ["queue", "verdict", path, "new", "--reviewer", "sam", "--reuses", str(old), "--json"])
+    assert r.exit_code == 0, r.output
+    import json
+    v = json.loads(r.output)
+    assert (v["reuses"], v["rating"], v["evidence"]) == (old, "mostly-true", ["https://zoo.example.org/census"])

@@ -45,6 +45,8 @@ CASES = [
                                                     "not_a_figure": True}]}, None, NO_SCREEN),
     ("a figure past the end", {"rating": "true", "facets": [{"start": 5, "end": len(TEXT) + 1, "value": 3}]},
      "inside the document", NO_SCREEN),
+    ("a count given as a word", {"rating": "true", "facets": [{"start": FIGURE[0], "end": FIGURE[1],
+                                                               "value": "banana"}]}, "a count is a number", NO_SCREEN),
 ]
 ROWS = [pytest.param(door, verdict, refused, id=f"{door}: {name}")
         for name, verdict, refused, doors in CASES for door in doors]
@@ -179,10 +181,26 @@ def test_facet_option(text, expected):
     assert parse_facet(text) == expected
 
 
-@pytest.mark.parametrize("bad", ["12", "a:b", "10:20"])
+@pytest.mark.parametrize("bad", ["12", "a:b", "10:20", "10:20="])
 def test_bad_span_and_facet_options_say_how(bad):
     with pytest.raises(ValidationError):
-        parse_facet(bad) if bad == "10:20" else parse_span(bad)
+        parse_facet(bad) if bad.startswith("10:20") else parse_span(bad)
+
+
+@pytest.mark.parametrize("kind, value, expected", [
+    ("date", "2019-05", "2019-05"), ("date", "2016-W28", "2016-W28"), ("date", "2019-Q3", "2019-Q3"),
+    ("date", "199X", "199X"), ("date", "2017-11-04/2017-11-05", "2017-11-04/2017-11-05"),
+    ("date", "May 2019", ValidationError), ("date", "banana", ValidationError),
+    ("money", "1,200", 1200), ("percent", 3.5, 3.5), ("count", "many", ValidationError),
+])
+def test_a_corrected_value_must_fit_its_kind(kind, value, expected):
+    from factcheck.queue.validate import check_facets
+    facet = {"start": 0, "end": 4, "kind": kind, "value": value}
+    if expected is ValidationError:
+        with pytest.raises(ValidationError):
+            check_facets([facet], (0, 10))
+    else:
+        assert check_facets([facet], (0, 10))[0]["value"] == expected
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "ftp://x", "file:///etc/passwd",

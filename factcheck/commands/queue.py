@@ -189,7 +189,9 @@ Examples:
               help="A corrected figure at those document offsets; =none: not a figure (repeatable).")
 @click.option("--note", help="A note kept with the verdict.")
 @click.option("--evidence", multiple=True, metavar="URL", help="An http(s) link that settles it (repeatable).")
-@click.option("--reuses", type=int, metavar="VERDICT_ID", help="The earlier verdict this one takes over (claim matching).")
+@click.option("--reuses", type=int, metavar="VERDICT_ID",
+              help="Take over an earlier verdict shown as checked before (claim matching): its rating and evidence; "
+                   "refused when its figures differ or it is not among the claim's checked-before matches.")
 @click.option("--copies", is_flag=True,
               help="Give the claim's copies (its exact words in other documents) the same rating, note and evidence, "
                    "each as a verdict naming this one in reuses.")
@@ -200,13 +202,27 @@ def verdict(queue_file, claim_id, reviewer, rating, not_a_claim, label, source, 
 
     Give --rating or --not-a-claim. Evidence must be http:// or https:// links."""
     from ..queue.validate import parse_facet
-    if bool(rating) == bool(not_a_claim):  # wrong usage (exit 2), worded as every other door words it
+    if reuses is not None:
+        if not_a_claim or facets:
+            raise click.UsageError("--reuses takes over an earlier verdict's rating; it goes with neither "
+                                   "--not-a-claim nor --facet")
+    elif bool(rating) == bool(not_a_claim):  # wrong usage (exit 2), worded as every other door words it
         raise click.UsageError("give a rating (--rating RATING) or say it is not a claim (--not-a-claim), not both"
                                if rating else "give a rating (--rating RATING) or say it is not a claim (--not-a-claim)")
     with _open(queue_file) as q:
-        row = q.record_verdict(claim_id, reviewer, rating, not_a_claim=not_a_claim, label=label,
-                               source=_source_option(source), facets=[parse_facet(f) for f in facets],
-                               note=note, evidence=evidence, reuses=reuses, copies=copies)
+        if reuses is not None:  # the same check as the web's Reuse: checked before this claim, same figures
+            from ..errors import QueueError
+            from ..matching.queue_index import find, reuse
+            match = find(q, claim_id, reuses)
+            if rating and rating != match["verdict"]["rating"]:
+                raise QueueError(f"verdict {reuses} rated it {match['verdict']['rating']}, not {rating}; "
+                                 "leave out --rating to reuse it, or give your own verdict without --reuses")
+            row = reuse(q, claim_id, reviewer, match, label=label, note=note, evidence=evidence,
+                        source=_source_option(source), copies=copies)
+        else:
+            row = q.record_verdict(claim_id, reviewer, rating, not_a_claim=not_a_claim, label=label,
+                                   source=_source_option(source), facets=[parse_facet(f) for f in facets],
+                                   note=note, evidence=evidence, copies=copies)
         status = q.get_claim(claim_id, reviewer=reviewer)["status"]
     if _wants_json(as_json):
         _print_json({**row, "status": status})

@@ -10,6 +10,7 @@ it, else the stretch of it that the queue's claims cover).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -130,7 +131,9 @@ def facet_value(text: str):
     """Return a facet value typed on a command line: a number where it reads as one, else the text
     (a date such as ``2019-05``); ``none`` means "not a figure" and gives None."""
     text = text.strip()
-    if text.lower() in ("none", "null", ""):
+    if not text:
+        raise ValidationError("a facet correction needs a value after '=': a number, a date, or none (not a figure)")
+    if text.lower() in ("none", "null"):
         return None
     for kind in (int, float):
         try:
@@ -188,6 +191,7 @@ def check_facets(facets, bounds: tuple[int, int], known: dict | None = None) -> 
             value = value.strip()
             if not value or len(value) > 200:
                 raise ValidationError("a facet value given as text is 1 to 200 characters")
+        value = _typed_value(kind, value)
         if value is None:
             not_a_figure = True
         out.append({"start": start, "end": end, "kind": kind, "value": value, "not_a_figure": not_a_figure})
@@ -195,6 +199,30 @@ def check_facets(facets, bounds: tuple[int, int], known: dict | None = None) -> 
     if len(set(spans)) != len(spans):
         raise ValidationError("each facet span is corrected once; remove the repeated one")
     return tuple(out)
+
+
+#: a date facet's value at its precision (spec/CLAIMS.md): 2019, 2019-08, 2019-08-02, a decade
+#: 199X, an ISO week 2016-W28, a quarter 2019-Q3, or a span of two of them joined by "/"
+_DATE_VALUE = re.compile(r"\d{3}X|\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?")
+
+
+def _typed_value(kind: str | None, value):
+    """Return a corrected value as its kind needs it: a number for an amount (a numeric text
+    becomes one), a date at its precision for a date; ValidationError otherwise."""
+    if value is None or kind is None:
+        return value
+    if kind == "date":
+        text = str(value)
+        if not all(_DATE_VALUE.fullmatch(part) for part in text.split("/")) or text.count("/") > 1:
+            raise ValidationError(f"{text!r} is no date value; give 2019, 2019-08, 2019-08-02, 2016-W28, "
+                                  "2019-Q3 or 199X")
+        return text
+    if isinstance(value, str):
+        number = facet_value(value)
+        if not isinstance(number, (int, float)):
+            raise ValidationError(f"a {kind} is a number, not {value!r}")
+        return number
+    return value
 
 
 def check_verdict(scale, *, rating=None, not_a_claim: bool = False, label=None, source=UNSET, facets=(),
