@@ -106,7 +106,8 @@ def card_text(*, base: str, base_manifest: dict, queues: Sequence[str], examples
         "", "## Figures before -> after on the reviewed claims themselves", "",
         f"- Check-worthiness agreement with the reviewers (rated vs not a claim): {_pair(cw_b, cw_a, 'accuracy')} "
         f"({cw_b['n']} claims).",
-        f"- Corrected labels, primary-label agreement: {_pair(at_b, at_a, 'primary_accuracy')} "
+        f"- Labels the reviewers gave (corrected or confirmed), primary-label agreement: "
+        f"{_pair(at_b, at_a, 'primary_accuracy')} "
         f"({at_b.get('primary_n', 0)} claims).",
         f"- Corrected sources, source agreement: {_pair(at_b, at_a, 'source_agreement')} "
         f"({at_b.get('source_n', 0)} claims).",

@@ -272,9 +272,12 @@ def facet_cases(examples: Sequence[NewsroomExample]) -> dict:
 
 
 def adapt_from_queues(queues: Sequence[str | Path], out: str | Path, *, base: str | Path = "fast",
-                      progress: Callable[[str], None] = _quiet, shared: Path | None | str = "auto") -> Path:
+                      progress: Callable[[str], None] = _quiet, shared: Path | None | str = "auto",
+                      warn: Callable[[str], None] = _quiet) -> Path:
     """Adapt ``base`` (a shipped model's name or a model directory) to the verdicts of the queue
-    files and write the model directory ``out`` with its MODEL_CARD.md; return ``out``."""
+    files and write the model directory ``out`` with its MODEL_CARD.md; return ``out``. ``warn``
+    hears when the verdicts were too few to learn any layer (the model then keeps the base's
+    scores, with the reviewers' answers as exceptions)."""
     from ..models import load_component, resolve, write_manifest
     from .card import write_card
     from .examples import read_examples
@@ -298,5 +301,10 @@ def adapt_from_queues(queues: Sequence[str | Path], out: str | Path, *, base: st
                    adapted_from=str(base), base_version=str(manifest.get("version", "")))
     write_card(out, base=str(base), base_manifest=manifest, queues=[str(q) for q in queues],
                examples=examples, adapted=adapted)
+    if all(np.isinf(v) for v in (*adapted.checkworthy.l2_, *adapted.attribution.l2_)):
+        docs = len({(e.queue, e.doc_id) for e in examples})
+        warn(f"note: {len(examples)} reviewed claims in {docs} document{'s' if docs != 1 else ''} are too few to "
+             f"learn from: {out} keeps "
+             f"the base's scores, with the reviewers' answers as exceptions (see {out / 'MODEL_CARD.md'})")
     progress(f"wrote {out}")
     return out

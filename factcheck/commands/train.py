@@ -50,7 +50,9 @@ def train(output, tier, backend, base_model, data, own_data, task, queues, base,
     if queues:
         from ..adapt import adapt_from_queues
         from ._output import progress_printer
-        click.echo(f"wrote {adapt_from_queues(queues, output, base=base, progress=progress_printer())}")
+        written = adapt_from_queues(queues, output, base=base, progress=progress_printer(),
+                                    warn=lambda message: click.echo(message, err=True))
+        click.echo(f"wrote {written}")
         return
     from ..train import train_tier, train_transformers
 
