@@ -103,3 +103,47 @@ def test_liar_valid_split_into_the_default_scale(shared, tmp_path):
         counts[item.label] = counts.get(item.label, 0) + 1
     assert ratings["false"] == counts["false"] + counts["pants-fire"]
     assert ratings["mostly-false"] == counts["barely-true"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_the_projects_own_export_imports_whole(tmp_path, fmt):
+    """An export read back by `queue import` gives the same verdicts that stand: ratings, not-a-claim
+    answers, corrected labels and evidence, on claims that keep the model's label."""
+    from factcheck.queue import Queue
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    texts = ["The bridge cost $40 million to build.", "Turnout fell to 31 percent in 2022.",
+             "What a lovely evening it was.", "Crime doubled in a year, the chief said."]
+    src = tmp_path / "src.queue"
+    with Queue(src) as q:
+        q.add_claims([{"claim_id": f"c{i}", "doc_id": f"d{i}", "start": 0, "end": len(t), "text": t,
+                       "label": "estimated", "scores": {"sourced": 0.1, "estimated": 0.8, "contested": 0.1}}
+                      for i, t in enumerate(texts)])
+        for name in ("ann", "bo"):
+            q.add_reviewer(name)
+        q.record_verdict("c0", "ann", "true", evidence=["https://ledger.example.org/bridge"], note="ledger")
+        q.record_verdict("c0", "bo", "false")
+        q.record_verdict("c0", "bo", "true")  # supersedes bo's first verdict: only the second stands
+        q.record_verdict("c1", "ann", "mostly-false", label="unsourced")
+        q.record_verdict("c2", "bo", None, not_a_claim=True)
+        q.record_verdict("c3", "ann", "half-true", label="sourced")
+    out = tmp_path / f"export.{fmt}"
+    assert run("export", src, "--format", fmt, "-o", out).exit_code == 0
+    dst = tmp_path / "dst.queue"
+    result = run("queue", "import", dst, out)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["verdicts"] == 5
+
+    def standing(path):
+        conn = sqlite3.connect(path)
+        try:
+            return sorted(conn.execute(
+                "SELECT i.text, r.name, x.rating, x.not_a_claim, x.label, x.evidence FROM current_verdicts c"
+                " JOIN verdicts x ON x.verdict_id = c.verdict_id JOIN reviewers r ON r.reviewer_id = x.reviewer_id"
+                " JOIN items i ON i.claim_id = c.claim_id").fetchall())
+        finally:
+            conn.close()
+
+    assert standing(dst) == standing(src)
+    with Queue(dst) as q:
+        assert q.get_claim("c1")["claim"]["label"] == "estimated"  # the model's label; the verdict corrects it

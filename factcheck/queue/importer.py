@@ -51,6 +51,17 @@ def verdict_rows(rows: Iterable[tuple], *, rating_column: str = "rating", mappin
         if isinstance(row, BaseException):
             yield path, line, row
             continue
+        if _exported(row):
+            if row.get("current") is False or (row.get(rating_column) in (None, "") and not _flag(row.get("not_a_claim"))):
+                continue  # a verdict superseded or undone (export --history): what stands is imported
+            row = _from_export(row)
+            if row.get("not_a_claim"):
+                claim = {k: v for k, v in row.items() if k not in (rating_column, "reviewer", "note", "corrected_label",
+                                                                   "not_a_claim", *EVIDENCE_COLUMNS)}
+                yield path, line, {"claim": claim, "verdict": {
+                    "reviewer": str(row.get("reviewer") or reviewer), "rating": None, "not_a_claim": True,
+                    "label": row.get("corrected_label") or None, "note": row.get("note") or None, "evidence": []}}
+                continue
         raw = row.get(rating_column)
         if raw in (None, ""):
             yield path, line, InputError(f"no {rating_column!r} value; name the rating column with "
@@ -79,6 +90,48 @@ def verdict_rows(rows: Iterable[tuple], *, rating_column: str = "rating", mappin
         if str(raw) != rating:
             verdict["note"] = "; ".join(filter(None, [verdict["note"], f"imported rating: {raw}"]))
         yield path, line, {"claim": claim, "verdict": verdict}
+
+
+#: the columns of ``factcheck export`` that describe a verdict, not the claim
+_VERDICT_COLUMNS = ("verdict_id", "rating_value", "reviewer_role", "kind", "created_at", "model_name",
+                    "model_version", "settled", "source_corrected", "reuses", "supersedes", "current", "facets",
+                    "source", "label")
+
+
+_JSON_CELLS = ("model_scores", "model_source", "model_facets", "evidence", "cues")
+
+
+def _json_cell(value):
+    if isinstance(value, str) and value[:1] in "[{":
+        import json
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _flag(value) -> bool:
+    return value is True or str(value).strip().lower() in ("true", "1")
+
+
+def _exported(row: dict) -> bool:
+    """Whether a row is one of ``factcheck export``'s (jsonl, csv or parquet)."""
+    return "verdict_id" in row and "model_label" in row and "not_a_claim" in row
+
+
+def _from_export(row: dict) -> dict:
+    """Return an exported verdict row as an import row: the claim as the model gave it (its
+    label, scores, source and figures) and the reviewer's corrected label as ``corrected_label``."""
+    row = {k: _json_cell(v) if k in _JSON_CELLS else v for k, v in row.items()}  # a CSV's JSON strings
+    out = {k: v for k, v in row.items() if k not in _VERDICT_COLUMNS and not k.startswith("model_")}
+    out["corrected_label"] = row.get("label") or None
+    for key in ("label", "scores", "source", "facets"):
+        value = row.get(f"model_{key}")
+        if value not in (None, ""):
+            out[key] = value
+    out["not_a_claim"] = _flag(row.get("not_a_claim"))
+    return out
 
 
 def parse_mapping_or_default(pairs, fmt: str) -> dict:

@@ -852,9 +852,10 @@ class Queue:
                     reviewer_id, role = self._reviewer_row(conn, row["verdict"]["reviewer"])
                     same = conn.execute(
                         "SELECT 1 FROM current_verdicts c JOIN verdicts x ON x.verdict_id = c.verdict_id"
-                        " WHERE c.claim_id = ? AND c.reviewer_id = ? AND c.kind = 'verdict' AND x.rating = ?"
-                        " AND x.label IS ? AND x.note IS ? AND x.evidence = ?",
-                        (claim_id, reviewer_id, v.rating, v.label, v.note, json.dumps(list(v.evidence)))).fetchone()
+                        " WHERE c.claim_id = ? AND c.reviewer_id = ? AND c.kind = 'verdict' AND x.rating IS ?"
+                        " AND x.not_a_claim = ? AND x.label IS ? AND x.note IS ? AND x.evidence = ?",
+                        (claim_id, reviewer_id, v.rating, int(v.not_a_claim), v.label, v.note,
+                         json.dumps(list(v.evidence)))).fetchone()
                     if same:
                         continue  # importing the same file twice records nothing twice
                     imported = self._append(conn, "verdict", claim_id, reviewer_id, role, v)
@@ -869,6 +870,7 @@ class Queue:
             v = row["verdict"]
             try:  # the same check as every other way in; imported rows carry no spans
                 row["checked"] = check_verdict(self.scale, rating=v.get("rating"), label=v.get("label"),
+                                               not_a_claim=bool(v.get("not_a_claim")),
                                                note=v.get("note"), evidence=v.get("evidence") or ())
             except QueueError as exc:
                 errors.append(InputError(str(exc), path=path, line=line))
