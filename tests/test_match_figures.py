@@ -62,3 +62,22 @@ def test_given_facets_are_used_instead_of_extraction():
 
     facets = [Facet("count", "40 boats", 40, 10, 18, False, "boats")]
     assert [f.value for f in figures_of("ignored text", facets)] == [40.0]
+
+
+def test_the_day_a_claim_was_reported_is_no_figure_of_it():
+    """Wire copy of one statement, published a week apart: *said on Monday* names two Mondays,
+    but dates the report, not what it measures. An event on a Monday is still a figure."""
+    import datetime as dt
+    said = "Harbour revenue reached $2.4 billion in the third quarter, the port said on Monday."
+    week1, week2 = dt.date(2024, 10, 22), dt.date(2024, 10, 29)
+    assert compare_figures(figures_of(said, published=week1), figures_of(said, published=week2)).figures == "same"
+    happened = "The port said 300 containers were seized on Monday."
+    cmp = compare_figures(figures_of(happened, published=week1), figures_of(happened, published=week2))
+    assert cmp.figures == "different" and cmp.differing == (("Monday", "Monday"),)
+
+
+def test_a_differing_date_is_named_beside_a_date_of_its_precision():
+    import datetime as dt
+    a = figures_of("Sales fell in the third quarter, and the plant closed on Monday.", published=dt.date(2024, 10, 22))
+    b = figures_of("Sales fell in the third quarter, and the plant closed on Monday.", published=dt.date(2024, 10, 29))
+    assert compare_figures(a, b).differing == (("Monday", "Monday"),)

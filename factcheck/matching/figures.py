@@ -126,11 +126,27 @@ def figure_of(facet: Facet) -> Figure | None:
     return Figure(dimension, value * factor, step * factor / 2, facet.text)
 
 
+#: a date right after a reporting verb dates the report, not what the claim measures: *the
+#: company said on Monday*, *officials announced Tuesday*, *she told reporters on Friday*
+_REPORTED_WHEN = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|stated|added|wrote|disclosed|told\s+(?:[A-Za-z]+\s+){0,2}?)"
+    r"\s*(?:on\s+|late\s+|early\s+|last\s+)?(?P<when>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|yesterday|tonight|this\s+week|last\s+week)(?:\s+(?:morning|afternoon|evening|night))?)\b")
+
+
+def reported_when(text: str) -> set[str]:
+    """Return the date phrases of ``text`` that date its report rather than its content."""
+    return {m.group("when") for m in _REPORTED_WHEN.finditer(text or "")}
+
+
 def figures_of(text: str, facets: Iterable[Facet] | None = None, *, published=None) -> tuple[Figure, ...]:
-    """Return the comparable figures of a claim (its given facets, else those found in ``text``)."""
+    """Return the comparable figures of a claim (its given facets, else those found in ``text``),
+    leaving out a date that only says when it was reported (:func:`reported_when`)."""
     if facets is None:
         facets = extract_facets(text, published=published)
-    return tuple(f for f in map(figure_of, facets) if f is not None)
+    when = reported_when(text)
+    return tuple(f for f in map(figure_of, facets)
+                 if f is not None and not (f.dimension == "date" and f.text in when))
 
 
 def _dates_agree(a: str, b: str) -> bool:
@@ -160,11 +176,11 @@ def compare_figures(a: Sequence[Figure], b: Sequence[Figure]) -> FigureCompariso
         if len(left) <= len(right):
             for f in left:
                 partner = next((g for g in right if _agree(f, g)), None)
-                (agreeing if partner else differing).append((f.text, (partner or right[0]).text))
+                (agreeing if partner else differing).append((f.text, (partner or _like(f, right)).text))
         else:
             for g in right:
                 partner = next((f for f in left if _agree(f, g)), None)
-                (agreeing if partner else differing).append(((partner or left[0]).text, g.text))
+                (agreeing if partner else differing).append(((partner or _like(g, left)).text, g.text))
     if differing:
         verdict = DIFFERENT
     elif agreeing and not _only_when(shared, a, b):
@@ -172,6 +188,14 @@ def compare_figures(a: Sequence[Figure], b: Sequence[Figure]) -> FigureCompariso
     else:
         verdict = NONE
     return FigureComparison(verdict, tuple(agreeing), tuple(differing))
+
+
+def _like(f: Figure, others: Sequence[Figure]) -> Figure:
+    """Return the figure of ``others`` to name beside ``f`` when none agrees: for a date one of
+    the same precision (a day beside a day, not beside a quarter), else the first."""
+    if f.dimension == "date":
+        return next((g for g in others if len(str(g.value)) == len(str(f.value))), others[0])
+    return others[0]
 
 
 def _only_when(shared: set[str], a: Sequence[Figure], b: Sequence[Figure]) -> bool:

@@ -174,10 +174,16 @@ def copies(queue, claim_id: str, text: str, doc_id: str) -> list[dict]:
 
 
 def _figures_of_record(record: str) -> list | None:
-    """The (kind, value, unit) of a stored claim record's facets, in order (None if unreadable)."""
+    """The (kind, value, unit) of a stored claim record's facets, in order, but for a date that only
+    says when it was reported (None if unreadable)."""
+    from .figures import reported_when
+
     try:
-        facets = json.loads(record).get("facets") or []
-        return [(f.get("kind"), f.get("value"), f.get("unit")) for f in facets if isinstance(f, dict)]
+        claim = json.loads(record)
+        facets = claim.get("facets") or []
+        when = reported_when(claim.get("text") or "")  # *said on Monday* dates the report, not the claim
+        return [(f.get("kind"), f.get("value"), f.get("unit")) for f in facets
+                if isinstance(f, dict) and not (f.get("kind") == "date" and f.get("text") in when)]
     except (ValueError, AttributeError):
         return None
 
