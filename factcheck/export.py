@@ -346,20 +346,56 @@ _ORGANISATION_WORDS = frozenset((
     "agency", "association", "authority", "bank", "board", "bureau", "centre", "center", "commission",
     "committee", "company", "corporation", "council", "court", "department", "government", "group",
     "institute", "ministry", "office", "organisation", "organization", "party", "police", "service",
-    "survey", "union", "university"))
+    "survey", "union", "university", "corp", "corporation", "inc", "ltd", "plc", "llc", "co", "network",
+    "news", "times", "post", "journal", "press", "media", "reuters", "ministry", "parliament", "congress",
+    "senate", "administration", "campaign", "firm", "fund", "foundation", "hospital", "school", "club"))
+
+
+#: the head nouns of a person's role: *The governor*, *a company spokeswoman*, *Council member Luis Ortega*
+_ROLE_WORDS = frozenset((
+    "governor", "mayor", "president", "minister", "secretary", "senator", "spokesman", "spokeswoman",
+    "spokesperson", "chief", "director", "chairman", "chairwoman", "chair", "official", "member", "head",
+    "leader", "candidate", "lawmaker", "representative", "manager", "economist", "analyst", "expert",
+    "professor", "doctor", "lawyer", "judge", "officer", "commissioner", "executive", "founder", "owner",
+    "resident", "witness", "author", "researcher", "scientist", "adviser", "advisor", "aide", "ambassador"))
 
 
 def claim_author(source) -> dict | None:
-    """Return the schema.org author of a claim from its source span (None when it has none):
-    an Organization when the source reads as one (*the Labor Department*, *Statistics Bureau*),
-    else a Person. A guess from the words, not a lookup: the name is what the article says."""
+    """Return the schema.org author of a claim from its source span (None when it has none).
+
+    A guess from the head of the noun phrase (its last word, or the word before *of*), not a
+    lookup: a person's role or name is a Person (*The governor*, *Council member Luis Ortega*,
+    *head of the Labor Department*); an organisation's noun (*the Labor Department*, *Statistics
+    Bureau*), a group in the plural (*officials*, *local residents*) or any other *the ...* phrase
+    is an Organization."""
     text = source.get("text") if isinstance(source, dict) else source
     if not isinstance(text, str) or not text.strip():
         return None
     name = " ".join(text.split())
-    words = {w.strip(".,'’s").lower() for w in name.split()}
-    kind = "Organization" if name.lower().startswith("the ") or words & _ORGANISATION_WORDS else "Person"
+    words = name.split()
+    lower = [w.strip(".,'’").lower() for w in words]
+    at = lower.index("of") - 1 if "of" in lower[1:] else len(words) - 1
+    head, head_word = lower[at].removesuffix("’s").removesuffix("'s"), words[at].strip(".,'’")
+    if head in _ORGANISATION_WORDS:
+        kind = "Organization"
+    elif head in _ROLE_WORDS:
+        kind = "Person"
+    elif head.endswith("s") and not head.endswith("ss") and head.rstrip("s") in _ROLE_WORDS | _GROUP_NOUNS:
+        kind = "Organization"  # officials, analysts, residents: a group, not one person
+    elif head_word.isupper() and len(head_word) > 1:
+        kind = "Organization"  # NASA, the WHO: an acronym names an organisation
+    elif head_word[:1].isupper() and not lower[0] == "the":
+        kind = "Person"  # a name: Luis Ortega, Ms. Park
+    elif lower[0] == "the" or head.endswith("s"):
+        kind = "Organization"
+    else:
+        kind = "Person"
     return {"@type": kind, "name": name}
+
+
+#: plural heads of groups that are no organisation's name but speak as one
+_GROUP_NOUNS = frozenset(("critic", "supporter", "opponent", "protester", "voter", "worker", "parent",
+                          "teacher", "student", "activist", "investor", "trader", "observer", "source"))
 
 
 def claim_review(row: dict, scale, org_name: str, org_url: str) -> dict:

@@ -427,3 +427,15 @@ def test_dash_is_standard_output_for_text_formats_only(queue_path, tmp_path):
     assert not Path("-").exists()
     r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "parquet", "-o", "-"])
     assert r.exit_code == 1 and "not '-'" in r.output
+
+
+@pytest.mark.parametrize("source, kind", [
+    ("Council member Luis Ortega", "Person"), ("The governor", "Person"), ("a company spokeswoman", "Person"),
+    ("head of the statistics office", "Person"), ("Mayor Ana Ruiz", "Person"),
+    ("the Labor Department", "Organization"), ("Statistics Bureau", "Organization"), ("NASA", "Organization"),
+    ("Acme Corp", "Organization"), ("Officials", "Organization"), ("Local residents", "Organization"),
+    ("Analysts", "Organization"), ("the port authority", "Organization"),
+])
+def test_claim_author_is_a_person_or_an_organisation_by_the_head_of_its_name(source, kind):
+    from factcheck.export import claim_author
+    assert claim_author({"text": source}) == {"@type": kind, "name": source}
