@@ -435,3 +435,23 @@ def test_cli_reuses_is_checked_as_the_web_reuse_is(queue):
     import json
     v = json.loads(r.output)
     assert (v["reuses"], v["rating"], v["evidence"]) == (old, "mostly-true", ["https://zoo.example.org/census"])
+
+
+def test_an_agreed_claim_brings_every_reviewers_evidence_and_notes(tmp_path):
+    """Two reviewers agree; only one cites a source. Checked before, and a reuse, carry what both
+    found, not only the verdict that happened to settle it."""
+    from factcheck.matching.queue_index import find
+    with Queue(tmp_path / "two.queue") as q:
+        q.init(reviews_per_claim=2)
+        q.add_claims([{"claim_id": cid, "doc_id": doc, "start": 0, "end": len(text), "text": text,
+                       "label": "unsourced"} for cid, doc, text in CLAIMS])
+        for name in ("rita", "sam", "tom"):
+            q.add_reviewer(name)
+        q.record_verdict("old", "rita", "false", evidence=["https://zoo.example.org/census"], note="census sheet")
+        q.record_verdict("old", "sam", "false")
+        (first, *_) = q.get_claim("new", reviewer="tom")["checked_before"]
+        assert first["claim_id"] == "old"
+        assert first["verdict"]["evidence"] == ["https://zoo.example.org/census"]
+        assert first["verdict"]["note"] == "census sheet" and first["verdict"]["by"] == "sam, rita"
+        v = reuse(q, "new", "tom", find(q, "new", first["verdict"]["verdict_id"]))
+        assert v["evidence"] == ["https://zoo.example.org/census"]

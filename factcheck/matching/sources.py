@@ -323,12 +323,31 @@ def queue_verdicts(queue) -> Iterator[tuple[dict, dict]]:
 
 def settled_verdict(queue, settlement: dict) -> dict:
     """Return the verdict that settled a claim as matching shows it: rating, verdict_id, by,
-    date, evidence, note, settled_by."""
+    date, evidence, note, settled_by. Reviewers who agreed each bring what they found: the
+    evidence and notes of every standing verdict with the settled rating come together (the
+    one that settled it first), so a reuse carries all of them."""
     row = queue.verdict(settlement["verdict_id"])
-    verdict = {"rating": settlement["rating"], "verdict_id": settlement["verdict_id"], "by": row.get("reviewer"),
-               "date": row.get("created_at"), "evidence": row.get("evidence") or [], "note": row.get("note"),
+    agreeing = [row] + [v for v in _standing_with_rating(queue, row.get("claim_id"), settlement["rating"])
+                        if v["verdict_id"] != row["verdict_id"]]
+    evidence = list(dict.fromkeys(url for v in agreeing for url in (v.get("evidence") or [])))
+    notes = [v["note"] for v in agreeing if v.get("note")]
+    note = notes[0] if len(notes) == 1 else "; ".join(f"{v['reviewer']}: {v['note']}" for v in agreeing
+                                                        if v.get("note")) or None
+    verdict = {"rating": settlement["rating"], "verdict_id": settlement["verdict_id"],
+               "by": ", ".join(dict.fromkeys(v.get("reviewer") for v in agreeing if v.get("reviewer"))) or None,
+               "date": row.get("created_at"), "evidence": evidence, "note": note,
                "settled_by": settlement.get("by")}
     return {k: v for k, v in verdict.items() if v is not None}
+
+
+def _standing_with_rating(queue, claim_id, rating) -> list[dict]:
+    """Return the claim's standing verdicts with this rating, oldest first."""
+    if claim_id is None:
+        return []
+    ids = [vid for (vid,) in queue._conn().execute(
+        "SELECT v.verdict_id FROM current_verdicts c JOIN verdicts v ON v.verdict_id = c.verdict_id"
+        " WHERE c.claim_id = ? AND v.rating = ? ORDER BY v.verdict_id", (claim_id, rating))]
+    return [queue.verdict(vid) for vid in ids]
 
 
 def _read_queue(path: str, opener) -> Iterator[CheckedClaim | InputError]:
