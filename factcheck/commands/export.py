@@ -19,7 +19,10 @@ Examples:
                    "written through to its target.")
 @click.option("--org-name", metavar="NAME", help="claimreview: the organisation publishing the reviews.")
 @click.option("--org-url", metavar="URL", help="claimreview: its URL; each review's url is URL/claims/CLAIM_ID.")
-@click.option("--since", metavar="TIME", help="Only verdicts recorded after TIME (ISO 8601), for incremental exports.")
+@click.option("--since", metavar="TIME",
+              help="Only verdicts recorded after TIME (ISO 8601), for incremental exports. To merge increments, "
+                   "add --history: each then carries the verdicts that supersede or undo earlier rows "
+                   "('supersedes', 'current'), and a row's 'settled' is as of its export.")
 @click.option("--history", is_flag=True,
               help="jsonl, csv, parquet: every verdict ever recorded (a reviewer's earlier verdict that a later "
                    "one superseded, undone ones), with 'supersedes' and 'current' columns; by default only "
