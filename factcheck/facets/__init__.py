@@ -10,6 +10,8 @@ Rule-based and fast: a sentence without a digit, a number word or a date word re
 """
 from __future__ import annotations
 
+import re
+
 import datetime as _dt
 
 from ..types import Facet
@@ -29,6 +31,10 @@ hundred thousand million billion dozen twice thrice half quarter today tonight y
 tomorrow week weekend month year night morning afternoon evening decade spring summer autumn
 fall winter
 """.split()) - {"zero", "one"}
+
+
+#: a hedge after an amount: *23 percent or so*, *$50 billion or more*
+_HEDGED_AFTER = re.compile(r"\s+or\s+(?:so|more|less|fewer|thereabouts)\b(?!\s+than\b)|\+|-plus\b")
 
 
 def extract_facets(text: str, start: int = 0, end: int | None = None, *,
@@ -82,7 +88,8 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
             continue  # it would lose its number
         free.add(a.start, end)
         facets.append(Facet(a.kind, text[a.start:end], a.value, a.start, end,
-                            a.approximate or is_hedged(text, lo, a.start), a.unit))
+                            a.approximate or is_hedged(text, lo, a.start)
+                            or _HEDGED_AFTER.match(text, end, hi) is not None, a.unit))
     facets.sort(key=lambda f: f.start)
     return facets
 

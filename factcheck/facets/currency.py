@@ -89,6 +89,6 @@ def currency_after(text: str, pos: int, hi: int) -> tuple[str, int] | None:
         code = CURRENCY_WORDS[word]
         if code is None:
             code = _from_document(root, text, pos)
-    elif word in ("cts", "cents"):
+    elif word in ("cts", "cents", "cent"):
         code += ".cents"
     return code, m.end()

@@ -29,7 +29,7 @@ from .scan import Sentence
 from .seasons import SEASON, SEASON_WORDS, season_date
 from .span import DateSpan, word_before
 from .tense import tense
-from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, WEEKDAYS
+from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, STREET_WORDS, WEEKDAYS
 
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
@@ -102,18 +102,27 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:-?(?:mln|bln|million|billion|thousand|dlrs?|dollars|pct|percent|per cent|tonnes|"
     r"tons|barrels|bpd|shares|stg|marks|francs|yen|ounces|bushels|acres|miles|km|metres|"
-    r"meters|feet|votes|seats|people|workers|jobs|troops|soldiers|students|cars|units|"
-    r"GMT|EST|EDT|BST|CET|hrs|hours|local time)\b|%)",
+    r"meters|feet|GMT|EST|EDT|BST|CET|hrs|hours|local time)\b|%)",
     re.I)
+#: nouns a figure counts, so that it is no year, unless a preposition of time stands before it
+#: (*2047 registered voters*, but *in 1998 voters rejected it*)
+_COUNTED_AFTER_YEAR = re.compile(
+    r"\s+(?:votes|seats|people|workers|jobs|troops|soldiers|students|cars|units|"
+    r"(?:registered|likely)\s+voters|residents|adults|respondents|delegates)\b", re.I)
+_IN_TIME = re.compile(r"\b(?:in|since|by|until|till|before|after|during)\s+$", re.I)
 _HEDGE_BEFORE_YEAR = re.compile(r"(?P<hedge>about|some|nearly|almost|around|over|than|approximately"
                                 r"|roughly|least|only|just)\s+$", re.I)
 #: of those, the hedges that may stand before a year (*around 2002*); *over* and *than* may not
 _APPROXIMATE_YEAR = frozenset(("about", "around", "approximately", "roughly"))
+#: a preposition of time before a hedge makes the figure after it a year: *since at least 1980*
+_TIME_PREPOSITION = re.compile(r"\b(?:since|until|till|before|after)\s+(?:at\s+)?$", re.I)
 #: what may follow a hedged year: the end of its clause
 _CLAUSE_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$|\s+(?:when|and|or|but|after|before)\b(?!\s*\d))")
 _NAME_BEFORE_YEAR = frozenset("article section chapter flight room no number route highway "
                               "interstate resolution rule form model boeing airbus windows "
-                              "paragraph clause item page pages lot unit suite box".split())
+                              "paragraph clause item page pages lot unit suite box bill hb sb hr".split())
+#: a figure before a street's name is its number: 1600 Pennsylvania Avenue
+_STREET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+(?:" + "|".join(w.capitalize() for w in STREET_WORDS) + r")\b")
 #: a bare "May" is Theresa May unless one of these stands before it
 _MAY_TRIGGERS = frozenset("in since until till by before after during through throughout "
                           "from last this next early mid late".split())
@@ -191,7 +200,7 @@ def _latest_month(month: int, published: dt.date, strictly_before: bool) -> int:
 _VOTE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:general|presidential|congressional|legislative|local|municipal|special|midterm"
     r"|runoff|state|national|parliamentary)\s+)?(?:elections?|votes?|ballots?|referendum|referenda|midterms?"
-    r"|runoffs?|primary|primaries|caucus(?:es)?)\b")
+    r"|runoffs?|primary|primaries|caucus(?:es)?|conventions?)\b")
 
 
 def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
@@ -271,6 +280,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     elif day and word_before(s.text, start, s.lo) == "since":
         # since January 1st: the latest one, not the nearest
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
+    elif not day and word_before(s.text, start, s.lo) == "since":
+        y = _latest_month(month, published, strictly_before=False)  # since December: the latest one
     elif day:
         y = _tensed_year(s, start, end, month, int(day), published)
     elif _delivery_month(s, m) or _vote_month(s, m) and tense(s, start, end, strict=True) != "past":
@@ -291,7 +302,18 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
 def _month_dates(s: Sentence, m: re.Match, published: dt.date | None) -> list[DateSpan]:
     """Return the date of a month-name match, and the second day of a range after it
     (*May 23 to 26*, *June 17-18, 2013*): two facets, as news-dev's gold has for a range
-    with both ends written (a span such as *between May 4 and June 1*)."""
+    with both ends written (a span such as *between May 4 and June 1*). A weekday written
+    before the day (*Monday, Oct. 26*) is a facet of its own, of the same day."""
+    spans = _month_dates_of(s, m, published)
+    if spans and m.group("wd") and spans[0].value and len(spans[0].value) == 10:
+        first = spans[0]
+        rest = m.end("wd") + len(re.match(r",?\s+", s.text[m.end("wd"):]).group())
+        spans[0] = DateSpan(rest, first.end, first.value, first.approximate, inferred=first.inferred)
+        spans.insert(0, DateSpan(m.start("wd"), m.end("wd"), first.value, first.approximate))
+    return spans
+
+
+def _month_dates_of(s: Sentence, m: re.Match, published: dt.date | None) -> list[DateSpan]:
     day2 = m.group("day2") or m.group("day1")
     rng = _DAY_RANGE.match(s.text, m.end("day2"), s.hi) if m.group("day2") and not m.group("year") else None
     if not rng or int(rng.group("day")) <= int(day2):
@@ -353,20 +375,26 @@ def _year_date(s: Sentence, m: re.Match) -> DateSpan | None:
         return DateSpan(start, end, year[:3] + "X", bool(mod))
     if m.group("sep"):
         if len(m.group("y2")) == 4 and m.group("sep") == "-" and not fiscal:
-            return None  # two years (2014-2018): each is read on its own
+            if int(m.group("y2")) <= int(year):
+                return None  # 2007-1998: no range of years
+            # two years (2014-2018): each is a date; this is the first, the second is read at its own anchor
+            return DateSpan(ystart, ystart + 4, year, bool(mod))
         return DateSpan(start, end, None)  # a fiscal or crop year (1986/87): no value in the gold
     if not (mod or fiscal):
         text = s.text
-        if _NOT_A_YEAR_AFTER.match(text, end, s.hi):
+        if _NOT_A_YEAR_AFTER.match(text, end, s.hi) or (
+                _COUNTED_AFTER_YEAR.match(text, end, s.hi) and not _IN_TIME.search(text, max(s.lo, ystart - 8), ystart)):
             return None
         hedge = _HEDGE_BEFORE_YEAR.search(text, max(s.lo, ystart - 15), ystart)
+        if hedge and _TIME_PREPOSITION.search(text, max(s.lo, hedge.start() - 12), hedge.start()):
+            return DateSpan(m.start("year"), end, year, True)  # since at least 1980: a hedged year
         if hedge:
             if not (hedge.group("hedge").lower() in _APPROXIMATE_YEAR and _CLAUSE_ENDS.match(text, end, s.hi)):
                 return None
             # "around 2002, when ...": no noun after it, an approximate year (a count of 2002
             # would be written 2,002 and name what it counts)
             return DateSpan(m.start("year"), end, year, True)
-        if word_before(text, ystart, s.lo) in _NAME_BEFORE_YEAR:
+        if word_before(text, ystart, s.lo) in _NAME_BEFORE_YEAR or _STREET_AFTER.match(text, end, s.hi):
             return None
         if text[ystart - 1:ystart] == "-" and ystart - 1 > s.lo and text[ystart - 2].isalnum():
             return None  # PA-28-1987, G-2020: part of a name
@@ -393,6 +421,8 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             span = _year_date(s, m) if m else None
             if span:
                 found.append(span)
+                if span.end == m.start("year") + 4 and m.group("y2") and len(m.group("y2")) == 4:
+                    found.append(DateSpan(m.start("y2"), m.end("y2"), m.group("y2"), span.approximate))
     if not s.words.isdisjoint(_SPOKEN_CENTURY):
         found.extend(_spoken_years(s))
     if not s.words.isdisjoint(MONTHS):

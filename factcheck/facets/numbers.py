@@ -38,6 +38,8 @@ class Amount:
     #: a list item that leaves its noun out (*Smith took 412 votes, Jones 97*): it takes the
     #: unit of the item before it, or is dropped
     elliptical: bool = False
+    #: the first figure of a dashed range (*20-30 workers*): kept only if the range holds
+    range_start: bool = False
 
 
 #: *percentage points* may be hyphened: *a six-percentage-point lead*
@@ -45,8 +47,8 @@ _PERCENT = re.compile(r"\s*(?:%|-?\s*(?:" + "|".join(re.escape(w).replace(r"\ ",
                                                   for w in PERCENT_WORDS if w != "%") + r")\b)", re.I)
 _POINTS = re.compile(r"\s+points?\b", re.I)
 #: a hyphened lead or swing of points: *a 2.5-point edge*, *a six-point lead* (not *a 10-point plan*)
-_POINT_LEAD = re.compile(r"-points?(?=\s+(?:lead|edge|advantage|margin|gap|deficit|swing|drop|fall|rise"
-                         r"|jump|gain|bump|increase|decrease|decline)\b)", re.I)
+_POINT_LEAD = re.compile(r"-points?(?=(?:\s+[a-z]+)?\s+(?:lead|edge|advantage|margin|gap|deficit|swing|drop|fall|rise"
+                         r"|jump|gain|bump|increase|decrease|decline|win|victory|loss|defeat|dip|surge)\b)", re.I)
 _UNIT = re.compile(
     r"\s*-?\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(QUANTITY_UNITS, key=len, reverse=True))
     + r")\b(?P<rate>\s+(?:a|per)\s+(?:day|year|month|week|hour|tonne|ton|barrel|acre))?",
@@ -60,6 +62,10 @@ _CLOCK = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|
 _GLUED_WORD = re.compile(r"[A-Za-z]")
 _PENCE = re.compile(r"p\b")
 _DASH_FIGURE = re.compile(r"[-–]\d")
+#: a figure standing alone (not part of a code such as 555-1234 or PA-28): a range may start at it
+_RANGE_START = re.compile(r"(?:^|(?<=[\s(\[$£€]))\d{1,3}(?:,\d{3})*(?:\.\d+)?$")
+#: what stands before the end of such a range: the first figure and the dash
+_RANGE_END_BEFORE = re.compile(r"(?:^|(?<=[\s(\[$£€]))(\d{1,3}(?:,\d{3})*(?:\.\d+)?)-$")
 _CAPITAL_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
 _NAME_MARK = re.compile(r"(?:\bNo\.?|\bno\.|#|\bNos\.?)\s*$")
 #: a noun that numbers the parts of a whole: *part 2*, *chapter 11*, *round 3*
@@ -134,7 +140,11 @@ _SPACED_MEMBER = re.compile(r"\s+member(?=\s+[a-z])(?!\s+[a-z]+s\b)")
 _TALLY_AFTER = re.compile(r"(?:\s+(?:were|voted))?\s+(?:in\s+favou?r|against|opposed)\b(?!\s+(?:the|a|an|it|this|that)\b)",
                           re.I)
 _VOTE_WORD = re.compile(r"\bvot(?:e|es|ed|ing)\b", re.I)
-_PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:them|these|those|us|whom|which)\b")
+_PARTITIVE = re.compile(r"\s+(?:out\s+)?of\s+(?:them|these|those|us|whom|which|['‘’]em)\b")
+#: a bare figure that counts the people of a place, or a total: *a nation of 51 million*, *brings the total to 19*
+_PLACE_OR_TOTAL_OF = re.compile(r"\b(?:(?:nation|country|city|state|town|village|region|province|island|population)"
+                                r"\s+of|total\s+(?:of|to|at))\s+(?:(?:some|about|nearly|almost|roughly|around|"
+                                r"more\s+than|less\s+than|fewer\s+than|over|under)\s+)?$", re.I)
 #: a part of a counted whole: *13 of the past 19 contests*, *three of the last 10*, *49 out of 54*
 _OF_FIGURE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:(?:past|last|first|next|previous|"
                         r"remaining|other)\s+)?(?:\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
@@ -151,6 +161,7 @@ _CLAUSE_ENDS = ("-", "—", "–", ":", ";")
 _GROUP_OF = re.compile(r"([A-Z][a-z]+)\s+of\s+$")
 _FRACTION_AFTER = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|half|tenths?)\b", re.I)
 _MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
 #: a figure between a count and a capitalised model word is a designation: the 737 of *12 737 MAX jets*
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"))\s$", re.I)
 _MODEL_AFTER = re.compile(r"\s+[A-Z]{2,}\s+[A-Za-z]")
@@ -216,8 +227,9 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     if n.words and n.value == 1 and n.scale == 1 and not _ONLY_ONE.search(text, max(lo, n.start - 14), n.start) \
             and not _parts_of_lead(text, n):
         return True  # "one", "a": not a checkable count, unless restricted (only one bill) or a part (of the two, one)
-    if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen"):
-        return True  # a bare scale word is vague (Hundred of protesters)
+    if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen") \
+            and not (n.figure.lower() == "dozen" and _DETERMINER_BEFORE.search(text, max(lo, n.start - 8), n.start)):
+        return True  # a bare scale word is vague (Hundred of protesters); the dozen states are twelve
     window = text[max(lo, n.start - 20):min(hi, n.end + 20)].lower()
     return any(idiom in window for idiom in IDIOMS)
 
@@ -243,6 +255,16 @@ def _points_are_percent(text: str, lo: int, hi: int, n: Numeral) -> bool:
 
 def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     """Return what a number is (money, percent, quantity, duration, count), or None."""
+    amount = _read_amount(text, lo, hi, n)
+    if amount is not None and _RANGE_END_BEFORE.search(text, max(lo, n.start - 16), n.start):
+        start = _RANGE_END_BEFORE.search(text, max(lo, n.start - 16), n.start)
+        first = float(start.group(1).replace(",", ""))
+        if first >= n.value / max(n.scale, 1) or (amount.kind == "count" and (amount.bare and n.scale == 1 or n.value == 1)):
+            return None  # a score (won 4-2), a ratio (2-1), a docket number (14-915): no range
+    return amount
+
+
+def _read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if _skip(text, lo, hi, n):
         return None
     symbol = currency_before(text, lo, n.start)
@@ -293,6 +315,9 @@ def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
             return None
         return Amount("count", n.start, m.end(), n.value, pluralise(m.group("word")), numeral=n)
     if _DASH_FIGURE.match(text, n.end):
+        if not n.words and _RANGE_START.search(text, max(lo, n.start - 1), n.end):
+            return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n,
+                          range_start=True)  # 20-30 workers
         return None  # a score or a phone number: 5-4, 555-1234
     m = _TIMES.match(text, n.end, hi)
     if m:
@@ -387,6 +412,9 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
     # right to left, so that a chain passes the unit along: 15 to 20 to 25 billion dollars
     for i in range(len(amounts) - 2, -1, -1):
         a, nxt = amounts[i], amounts[i + 1]
+        if a.kind == "money" and nxt.bare and nxt.kind == "count" and nxt.numeral is not None \
+                and nxt.numeral.scale > 1 and _CONNECTOR_FORWARD.fullmatch(text, a.end, nxt.start):
+            nxt.kind, nxt.unit, nxt.bare = "money", a.unit, False  # $5-10 billion: the range's end is money too
         if a.numeral is None or nxt.numeral is None or nxt.bare or nxt.kind == "date" \
                 or not _CONNECTOR_FORWARD.fullmatch(text, a.end, nxt.start) \
                 or not (a.bare or (a.kind == "money" and a.unit == nxt.unit)):
@@ -418,7 +446,7 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
         elif a.numeral is not None and a.bare and a.kind == "count" and _TALLY_AFTER.match(text, a.end) \
                 and _VOTE_WORD.search(text, max(lo, a.start - 120), a.end + 60):
             a.unit, a.bare = "votes", False
-        elif a.numeral is not None and i not in ranged and a.bare:
+        elif a.numeral is not None and i not in ranged and a.bare and not a.range_start:
             prev = amounts[i - 1] if i > 0 else None
             close = prev is not None and a.start - prev.end < 30 \
                 and _CONNECTOR_BACK.search(text, prev.end, a.start) is not None
@@ -435,7 +463,7 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
         elif a.kind == "count" and a.unit:
             count = a
     return [a for a in amounts if not (a.kind == "count" and a.unit is None
-                                       and (a.elliptical or not _counts_anyway(text, lo, a)))]
+                                       and (a.elliptical or a.range_start or not _counts_anyway(text, lo, a)))]
 
 
 def _age_or_rank(text: str, lo: int, n: Numeral) -> bool:
@@ -456,6 +484,8 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
         return False
     if not a.bare or _PARTITIVE.match(text, a.end) or _OF_FIGURE.match(text, a.end):
         return True  # a partitive (300,000 of them, 13 of the past 19) or a compound
+    if _PLACE_OR_TOTAL_OF.search(text, max(lo, a.start - 40), a.start):
+        return True  # a nation of 51 million, the total to 19
     if _GROUPED.fullmatch(a.numeral.figure) and a.numeral.scale == 1 \
             and not _LEVEL_BEFORE.search(text, max(lo, a.start - 8), a.start) \
             and not _market_talk(text, lo, a.start):

@@ -95,6 +95,10 @@ def _plain(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+#: a figure standing alone before a dash (not PA-28-, not 555-): what starts a range
+_RANGE_START = re.compile(r"(?:^|(?<=[\s(\[$£€]))\d{1,3}(?:,\d{3})*(?:\.\d+)?$")
+
+
 def _glued_before(text: str, lo: int, start: int) -> bool:
     """Whether a figure is glued to what precedes it: G-20, MI6, No.10, PA-28-161, 3/4, 5-4."""
     if start <= lo:
@@ -102,6 +106,8 @@ def _glued_before(text: str, lo: int, start: int) -> bool:
     c = text[start - 1]
     if c.isalnum() or c == "." and text[start - 2:start - 1].isalnum():
         return True
+    if c == "-" and _RANGE_START.search(text, max(lo, start - 16), start - 1):
+        return False  # the end of a range of figures: $5-10 billion, 20-30 workers
     return c in "-/" and start - 2 >= lo and text[start - 2].isalnum()
 
 

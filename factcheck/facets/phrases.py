@@ -14,13 +14,17 @@ from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, SMALL_NUMBERS, TIME_UNI
 
 _WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z][a-z])|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
 _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
-_OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which|whom)\b"
+_OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which|whom|['‘’]em)\b"
                       r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+(?:\d|(?:" + "|".join(SMALL_NUMBERS)
                       + r")\b)))", re.I)
 #: after *and*: a modifier and a plural noun (*civic and business leaders*), not a clause
 _COORDINATED = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,2}?\s+[A-Za-z][\w'’-]*s\b(?!['’])")
 #: a model designation inside the phrase: *30 F-16 fighters*, *three 737 MAX jets*, *two A320 aircraft*
 _DESIGNATION = re.compile(r"\s+(?:[A-Z]{1,3}-?\d+[A-Z]{0,2}|\d+\s+[A-Z]{2,})(?=\s+[A-Za-z])")
+_AMONG = re.compile(r"\s+among(?=\s)", re.I)
+#: a word of order before the whole of a partitive: *the past nine*, *the last 12*
+_ORDER = re.compile(r"\s+(?:past|last|first|next|previous|remaining|other)(?=\s+(?:\d|(?:"
+                    + "|".join(SMALL_NUMBERS) + r")\b))", re.I)
 _POSSESSIVES = re.compile(r"(?:\s+[A-Za-z][\w.&-]*(?:['’]s|s['’]))+")
 _NUMBER_WORD = "(?:" + "|".join(SMALL_NUMBERS) + ")"
 _FIGURE = re.compile(r"\s+(?:[\d,.]+|" + _NUMBER_WORD + "(?:-" + _NUMBER_WORD + r")?\b)", re.I)
@@ -51,8 +55,12 @@ class Phrase:
 
 def is_plural(word: str) -> bool:
     """Return whether a (lower-case) noun looks plural."""
-    if word in IRREGULAR_PLURALS:
+    if word in IRREGULAR_PLURALS or word.endswith("children"):
         return True
+    if word.endswith("men") and len(word) > 4 and not word.endswith(("imen", "omen", "umen", "amen")):
+        return True  # congressmen, firemen (not specimen, abdomen, acumen)
+    if ("-in-" in word or "-at-" in word or word.endswith("-general")) and is_plural(word.split("-", 1)[0]):
+        return True  # brothers-in-law, attorneys-general
     return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
 
 
@@ -102,7 +110,8 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
             continue
         if low in NOT_COUNTED or low in _NOT_NOUNS or (not words and low in _STATES):
             break
-        if words and low.endswith("ed") and len(low) > 4 and low not in IRREGULAR_PLURALS:
+        if words and low.endswith("ed") and len(low) > 4 and low not in IRREGULAR_PLURALS \
+                and not words[-1].lower().endswith("ly"):  # 25 randomly selected sites: an adverb's participle modifies
             break  # "workers walked": the verb ends the phrase
         if low in TIME_UNITS and words and all(w.lower() in COUNT_MODIFIERS for w in words):
             return words + [word], m.end(), False  # one more day: a unit of time ends the phrase
@@ -121,6 +130,9 @@ def counted_phrase(text: str, pos: int, hi: int) -> Phrase | None:
         if part.group("pron"):
             return Phrase(None, pos, False, True)
         start = part.end()
+        order = _ORDER.match(text, start, hi)
+        if order:
+            start = order.end()  # eight of the past nine contests
         owner = _POSSESSIVES.match(text, start, hi)
         if owner:
             start = owner.end()  # nine of the state's 12 judges
@@ -133,15 +145,37 @@ def counted_phrase(text: str, pos: int, hi: int) -> Phrase | None:
         return Phrase(_unit(words), pos, False, plural)
     words, end, plural = _phrase_words(text, pos, hi)
     if not words:
-        return None
+        among = _AMONG.match(text, pos, hi)
+        if among:
+            words, end, plural = _phrase_words(text, among.end(), hi)  # 39 among superdelegates
+            if not plural:
+                return None
+        else:
+            return None
     if plural:
         of = _OF_NAME.match(text, end, hi)
-        if of:
-            words = words + ["of", of.group(1).strip()]
-            end = of.start(1) + len(of.group(1).rstrip())
+        name = _name_of(text, of, hi) if of else None
+        if name:
+            words = words + ["of", name]
+            end = of.start(1) + len(name)
     head = words[-1].lower() if plural or words[-1].lower() in TIME_UNITS else ""
     unit = _unit(words)
     return Phrase(unit, end, head in _TIME_PLURALS, plural, head in _FRACTIONS)
+
+
+def _name_of(text: str, of: re.Match, hi: int) -> str | None:
+    """Return the name after *of* that ends a counted phrase (*members of Congress*), without a
+    sentence's full stop; None when the name only modifies what follows (*pages of Clinton's
+    emails*, *people of Philippine descent*)."""
+    name = of.group(1).rstrip()
+    if name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name):
+        name = name[:-1]  # Congress. ends the sentence; U.S. keeps its dot
+    after = text[of.start(1) + len(name):hi]
+    if re.match(r"['’]s\b", after):
+        return None
+    if re.match(r"\s+[a-z]", after) and re.fullmatch(r"[A-Z][a-z]+(?:an|ine|ese|ish|ic|i)", name):
+        return None  # of Philippine descent, of Korean origin: an adjective, not a name
+    return name or None
 
 
 def _unit(words: list[str]) -> str | None:

@@ -65,6 +65,12 @@ booming handful global challenges problems threats conditions circumstances cont
 _OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
 #: after "a day before", a word: the event the date is counted from (*before the vote*)
 _CLAUSE_GOES_ON = re.compile(r"\s+[A-Za-z]")
+#: an opening quotation mark before a capitalised word starts a quoted sentence (“Tonight was ...),
+#: unless the quotation is only a name: it closes, or goes on in capitals (“This Week,” “This Week With ...)
+_OPENS_A_QUOTE = re.compile(r"[\"“‘']$")
+_QUOTED_NAME_ENDS = re.compile(r"[,.]?[\"”’']|\s+(?:[A-Z]|with\b)")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_OF_AFTER = re.compile(r"\s+of\b")
 #: a word in lower case: the sentence is not a headline in capitals
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 #: *Saturday Night Live*, *Monday Night Football*: a weekday, *Night* and a capitalised word
@@ -215,11 +221,11 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(start, end, None)
     if g["day"]:
         word = g["day"].lower()
-        if g["day"] in ("Today", "TODAY") and _inside_sentence(s, start) \
-                and (g["day"] == "Today" or _LOWER_WORD.search(s.text, s.lo, s.hi)):
-            return None  # USA Today, USA TODAY, the Today show: a name (not in a headline in capitals)
-        if word in ("today", "tomorrow") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
-            return None  # the leaders of tomorrow, the problems of today: an era, not a day
+        if g["day"] in ("Today", "TODAY", "Tonight", "This Morning") and _capitalised_name(s, start, end) \
+                and (g["day"] != "TODAY" or _LOWER_WORD.search(s.text, s.lo, s.hi)):
+            return None  # USA Today, the Tonight Show, CBS This Morning: a name (not a headline in capitals)
+        if word in ("today", "tomorrow", "yesterday") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
+            return None  # the leaders of tomorrow, the policies of yesterday: an era, not a day
         if word == "today" and _nowadays(s, start, end):
             return None  # even today, today's refugees: these days, not the day of writing
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
@@ -230,6 +236,10 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(m.start("weekend") + len(g["weekend"]) - len("the weekend"), end,
                         _weekend(published, which))
     if g["which"]:
+        if g["which"] == "This" and g["unit"][0].isupper() and _capitalised_name(s, start, end):
+            return None  # ABC's This Week: a programme's name
+        if _THE_BEFORE.search(s.text, max(s.lo, start - 5), start) and _OF_AFTER.match(s.text, end, s.hi):
+            return None  # the last week of October, the last year of his presidency: part of another span
         which, unit = g["which"].lower(), g["unit"].lower()
         edge = (g["edge"] or "").strip().lower()
         step = {"this": 0, "last": -1, "next": 1}[which]
@@ -240,6 +250,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
             y, mo = shift_month(published.year, published.month, step)
             return DateSpan(start, end, f"{y:04d}-{mo:02d}", approximate)
         if unit == "week":
+            if which == "last" and published.weekday() == 6:
+                step = 0  # on a Sunday, last week is the Monday to Saturday just ended: this ISO week
             return DateSpan(start, end, _iso_week(published + dt.timedelta(weeks=step)), approximate)
         if which == "this" and tense(s, start, end) == "past":
             which = "the"  # "this weekend's rallies drew thousands", on a Monday: just past
@@ -280,6 +292,17 @@ def from_previous(previous: str | None, unit: str, step: int) -> str | None:
     if len(parts) < 3:
         return None
     return (dt.date(*parts) + dt.timedelta(days=step * (7 if unit == "week" else 1))).isoformat()
+
+
+def _capitalised_name(s: Sentence, start: int, end: int) -> bool:
+    """Whether a capitalised day word inside the sentence is a name (*USA Today*, ABC's *This
+    Week*, *The Tonight Show*); after an opening quotation mark it starts the quoted sentence,
+    unless the quotation closes on it or goes on in capitals (*“This Week,”*)."""
+    if not _inside_sentence(s, start):
+        return False
+    if _OPENS_A_QUOTE.search(s.text, max(s.lo, start - 1), start):
+        return bool(_QUOTED_NAME_ENDS.match(s.text, end, s.hi))
+    return True
 
 
 def _inside_sentence(s: Sentence, start: int) -> bool:

@@ -144,7 +144,8 @@ CURRENCY_WORDS = {
     "forints": "HUF", "forint": "HUF", "naira": "NGN", "dinars": "KWD", "dinar": "KWD",
     "francs": None, "franc": None, "crowns": None, "crown": None, "kronor": "SEK",
     "krona": "SEK", "kroner": None, "krone": None, "pesos": None, "peso": None,
-    "cts": "USD.cents", "cents": "USD.cents", "pence": "GBP.pence", "p": "GBP.pence",
+    "bucks": "USD", "buck": "USD",
+    "cts": "USD.cents", "cents": "USD.cents", "cent": "USD.cents", "pence": "GBP.pence", "p": "GBP.pence",
     # wire abbreviations and the rest of the 1980s wire's currencies
     "sfr": "CHF", "sfrs": "CHF", "ffr": "FRF", "ffrs": "FRF", "bfr": "BEF", "bfrs": "BEF",
     "dkr": "DKK", "nkr": "NOK", "skr": "SEK", "sdrs": "XDR", "sdr": "XDR", "punts": "IEP",
@@ -198,8 +199,9 @@ CURRENCY_BY_COUNTRY = {
 
 PERCENT_WORDS = ("percentage points", "percentage point", "per cent", "percent", "pct", "%")
 #: ``points`` is a percentage in polls and rates, but index points near these words
-MARKET_WORDS = frozenset("index dow nikkei ftse dax hang seng s&p nasdaq average stock stocks "
-                         "shares share bond bonds futures price prices yield".split())
+#: (not *average* or *share* alone: a poll average and a vote share are measured in points too)
+MARKET_WORDS = frozenset("index dow nikkei ftse dax hang seng s&p nasdaq stock stocks "
+                         "shares bond bonds futures price prices yield".split())
 #: measured units, as written; longest first when matched
 QUANTITY_UNITS = (
     "barrels a day", "barrels per day", "barrels of oil per day", "barrels", "barrel", "bpd",
@@ -232,7 +234,7 @@ HEDGES_BEFORE = (
     "more than", "over", "up to", "at least", "as much as", "as many as", "as high as",
     "not more than", "no more than", "less than", "fewer than", "under", "close to",
     "upwards of", "in excess of", "an estimated", "estimated", "just over", "just under",
-    "well over", "well above", "an approximate", "approximate", "circa", "c.",
+    "well over", "well above", "above", "below", "well below", "an approximate", "approximate", "circa", "c.",
     "some estimates", "perhaps", "possibly", "maybe", "reportedly",
 )
 #: words somewhere earlier in the sentence that make the figures after them approximate;
@@ -274,7 +276,8 @@ should can could may might must said says say told tell according per each apiec
 this these those it its they them their he she his her we us our you i me my less
 apart together alone away back up down off out over under again also only just even still
 ago earlier later before after since times time percent pct point points
+among across amid why because not enough
 """.split())
 #: modifiers dropped from the front of a counted noun phrase (``two other recent cases``)
 COUNT_MODIFIERS = frozenset("other more recent slain additional further extra separate "
-                            "different".split())
+                            "different total remaining such combined".split())

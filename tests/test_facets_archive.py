@@ -1,0 +1,157 @@
+"""Facet rules found by reading the facets of unannotated 2015-2016 politics articles (the PolNeAR
+train texts, read as a new user's archive would be): every sentence here is written for these
+tests, none is taken from those articles or from any evaluation set."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.facets import extract_facets
+
+SUNDAY = dt.date(2016, 7, 31)
+SATURDAY = dt.date(2016, 7, 30)
+SPRING = dt.date(2016, 4, 23)
+
+
+def amounts(text, published=SPRING):
+    return [(f.kind, f.text, f.value, f.unit) for f in extract_facets(text, published=published)
+            if f.kind != "date"]
+
+
+def dates(text, published=SPRING):
+    return [(f.text, f.value) for f in extract_facets(text, published=published) if f.kind == "date"]
+
+
+#: a poll's points are percentage points; an index's points are not
+POINTS = [
+    ("The senator trails by about 9 points in the polling average.", [("percent", "9 points", 9, None)]),
+    ("Her vote share beat his by 4 points.", [("percent", "4 points", 4, None)]),
+    ("It was a 12-point win for the mayor.", [("percent", "12-point", 12, None)]),
+    ("She holds a 6-point polling lead.", [("percent", "6-point", 6, None)]),
+    ("The Dow Jones industrial average fell 210 points.", [("quantity", "210 points", 210, "points")]),
+]
+
+#: currency words in speech, and a cent alone
+MONEY = [
+    ("Drivers make 40 bucks a shift.", [("money", "40 bucks", 40, "USD")]),
+    ("Diesel rose less than 1 cent.", [("money", "1 cent", 0.01, "USD")]),
+    ("Inflation stayed at 2 per cent.", [("percent", "2 per cent", 2, None)]),
+]
+
+#: a dashed range of figures: both ends, the first taking the second's unit and scale
+RANGES = [
+    ("The repairs would cost $3-4 billion.",
+     [("money", "$3", 3000000000, "USD"), ("money", "4 billion", 4000000000, "USD")]),
+    ("The agency hired 40-60 inspectors.",
+     [("count", "40", 40, "inspectors"), ("count", "60 inspectors", 60, "inspectors")]),
+    ("Turnout reached 55-60 percent.", [("percent", "55", 55, None), ("percent", "60 percent", 60, None)]),
+    # a score, a ratio, a docket number and a telephone number are no ranges
+    ("The visitors won 3-1.", []),
+    ("Voters backed it by nearly 2-1.", []),
+    ("The case, No. 15-274, was argued.", []),
+    ("Call 555-0199 for details.", []),
+]
+
+#: the noun phrase a number counts
+UNITS = [
+    ("The archive holds 30,000 pages of the governor's letters.", [("count", "30,000 pages", 30000, "pages")]),
+    ("About 2 million people of Korean origin live there.", [("count", "2 million people", 2000000, "people")]),
+    ("Two members of Congress objected.",
+     [("count", "Two members of Congress", 2, "members of congress")]),
+    ("The bill has 60 members of the Senate.",
+     [("count", "60 members of the Senate", 60, "members of the senate")]),
+    ("She won four of the past six contests.",
+     [("count", "four", 4, "contests"), ("count", "six contests", 6, "contests")]),
+    ("He needs 1,237 total delegates.", [("count", "1,237 total delegates", 1237, "delegates")]),
+    ("The nine remaining justices split.", [("count", "nine remaining justices", 9, "justices")]),
+    ("He took 300 to 41 among superdelegates.",
+     [("count", "300", 300, "superdelegates"), ("count", "41 among superdelegates", 41, "superdelegates")]),
+    ("It is the only one not sold.", []),
+    ("Pollsters called 40 randomly chosen households.",
+     [("count", "40 randomly chosen households", 40, "randomly chosen households")]),
+    ("Six congressmen and 30 schoolchildren came.",
+     [("count", "Six congressmen", 6, "congressmen"), ("count", "30 schoolchildren", 30, "schoolchildren")]),
+    ("He has three sisters-in-law.", [("count", "three sisters-in-law", 3, "sisters-in-law")]),
+    ("Nine specimen jars broke.", [("count", "Nine specimen jars", 9, "specimen jars")]),
+    ("The dozen districts voted early.", [("count", "dozen districts", 12, "districts")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", POINTS + MONEY + RANGES + UNITS)
+def test_amounts(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("Approval stayed above 60 percent.", True),
+    ("Unemployment fell below 5 percent.", True),
+    ("The wall would cost $20 billion or more.", True),
+    ("About 30 percent or so said yes.", True),
+    ("Prices rose 3 percent or more than forecast.", False),
+    ("Prices rose 3 percent.", False),
+])
+def test_hedges_before_and_after(text, hedged):
+    found = [f for f in extract_facets(text, published=SPRING) if f.kind != "date"]
+    assert found and all(f.approximate is hedged for f in found)
+
+
+DATES = [
+    # a programme's name is no date; a quoted sentence may open on the day word
+    ("The senator told ABC's This Week that he would stay.", []),
+    ("She said on “This Week,” that she would run.", []),
+    ("He spoke on CBS This Morning about taxes.", []),
+    ("The host joked on The Tonight Show.", []),
+    ("The mayor said, “Tonight we celebrate.”", [("Tonight", "2016-04-23")]),
+    ("The policies of yesterday failed.", []),
+    # part of another span, not this week or this year
+    ("In the last week of the campaign she surged.", []),
+    ("In the last year of his term he vetoed it.", []),
+    # since a month: the latest one
+    ("Support has grown since December.", [("December", "2015-12")]),
+    ("Sales have fallen since March.", [("March", "2016-03")]),
+    # years
+    ("Turnout was the highest since at least 1980.", [("1980", "1980")]),
+    ("She served from 2009-2013 in the cabinet.", [("2009", "2009"), ("2013", "2013")]),
+    ("In 1998 voters rejected the levy.", [("1998", "1998")]),
+    ("A survey of 1984 registered voters found it.", []),
+    ("The governor signed House Bill 1411.", []),
+    ("Protesters gathered outside 1600 Pennsylvania Avenue.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATES)
+def test_dates(text, expected):
+    assert dates(text) == expected
+
+
+def test_last_week_on_a_sunday_is_the_week_just_ended():
+    # Sunday 31 July 2016: the Monday to Saturday just ended is ISO week 30
+    assert dates("The governor vetoed the bill last week.", SUNDAY) == [("last week", "2016-W30")]
+    assert dates("The governor vetoed the bill last week.", SATURDAY) == [("last week", "2016-W29")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The carrier took delivery of three 737 MAX jets.", [("count", "three 737 MAX jets", 3, "737 max jets")]),
+    ("The air force bought 30 F-16 fighters.", [("count", "30 F-16 fighters", 30, "f-16 fighters")]),
+])
+def test_designations_belong_to_the_noun(text, expected):
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The island nation of 4 million voted.", [("count", "4 million", 4000000, None)]),
+    ("The newcomers bring the total to 27.", [("count", "27", 27, None)]),
+    ("A total of 45 were hurt.", [("count", "45", 45, None)]),
+    ("We have got three of ‘em in the barn.", [("count", "three", 3, None)]),
+    ("The shares closed at 45.", []),
+])
+def test_bare_counts_of_a_place_a_total_or_them(text, expected):
+    assert amounts(text) == expected
+
+
+def test_a_weekday_before_a_date_is_a_facet_of_its_own():
+    assert dates("The paper said in an editorial on Monday, Oct. 26: enough.", dt.date(1998, 10, 25)) == [
+        ("Monday", "1998-10-26"), ("Oct. 26", "1998-10-26")]
+    assert dates("The summit opens Sunday, March 8, 1998.", dt.date(1998, 3, 5)) == [
+        ("Sunday", "1998-03-08"), ("March 8, 1998", "1998-03-08")]
