@@ -155,3 +155,17 @@ def test_a_weekday_before_a_date_is_a_facet_of_its_own():
         ("Monday", "1998-10-26"), ("Oct. 26", "1998-10-26")]
     assert dates("The summit opens Sunday, March 8, 1998.", dt.date(1998, 3, 5)) == [
         ("Sunday", "1998-03-08"), ("March 8, 1998", "1998-03-08")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # counted from an event named without its date: no date, not the date written before
+    ("In May 2013, four months after the minister left office, she spoke.", [("May 2013", "2013-05")]),
+    ("He was fired on Wednesday, a day after he drew criticism.", [("Wednesday", "2016-04-20")]),
+    # counted from the date before: later, earlier, after that
+    ("The bridge opened in 2010 and a year after that it closed.", [("2010", "2010"), ("a year after", "2011")]),
+    ("The bridge opened in 2010; two years later it closed.", [("2010", "2010"), ("two years later", "2012")]),
+    # a sentence whose only time word is *day* is read at all
+    ("A day earlier, at a forum, he spoke.", [("A day earlier", "2016-04-22")]),
+])
+def test_dates_counted_from_an_event_or_a_date(text, expected):
+    assert dates(text) == expected

@@ -19,6 +19,7 @@ from .dates import find_dates
 from .hedges import is_hedged
 from .numbers import Amount, fractions, read_amount, settle, twice
 from .numerals import find_numerals
+from .relative import RELATIVE_ANCHORS
 from .scan import Sentence
 from .tallies import tallies
 from .words import MONTHS, SMALL_NUMBERS, VOTE_WORDS, WEEKDAYS
@@ -30,7 +31,7 @@ _TRIGGERS = frozenset(SMALL_NUMBERS) | frozenset(MONTHS) | frozenset(WEEKDAYS) |
 hundred thousand million billion dozen twice thrice half quarter today tonight yesterday
 tomorrow week weekend month year night morning afternoon evening decade spring summer autumn
 fall winter
-""".split()) - {"zero", "one"}
+""".split()) - {"zero", "one"} | RELATIVE_ANCHORS  # day, days, weeks, ...: *a day earlier*
 
 
 #: a hedge after an amount: *23 percent or so*, *$50 billion or more*

@@ -63,6 +63,8 @@ booming handful global challenges problems threats conditions circumstances cont
 """.split())
 #: *of tomorrow* is an era (not *as of today*, a date)
 _OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
+#: after "four months after", an event (not *that*, *it*, *this*, which point back to a date)
+_EVENT_GOES_ON = re.compile(r"\s+(?!(?:that|it|this|then)\b)[A-Za-z]", re.I)
 #: after "a day before", a word: the event the date is counted from (*before the vote*)
 _CLAUSE_GOES_ON = re.compile(r"\s+[A-Za-z]")
 #: an opening quotation mark before a capitalised word starts a quoted sentence (“Tonight was ...),
@@ -209,6 +211,10 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         # "the following year", "the next day": one unit after the date the text names before
         direction = "after" if g["fw_unit"] or g["nd_unit"] else (g["dir"] or "").lower()
         sign = 1 if direction in ("later", "after") else -1
+        if g["dir"] and direction in ("after", "before") and _EVENT_GOES_ON.match(s.text, end, s.hi):
+            # "four months after Clinton left office", "six days before the primary": counted from
+            # an event the sentence names without its date, not from the date written before: no date
+            return None
         # "a year earlier", "the prior year" with no date before them count from publication
         # (wire copy compares with a year ago); "two years later" and "a day before the
         # vote" count from an event the text names, so they need a date before them
