@@ -78,7 +78,7 @@ _YEAR_ANCHOR = re.compile(r"[12]\d{3}|['‘’]\d0s")
 # 2 August 2019 / 13th of March / Aug. 2 / August 2, 2019 / July 2018 / June of 2017 / May
 _MONTH_DATE = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
-    rf"(?P<rel0>(?:[Ll]ast|[Tt]his|[Nn]ext)\s+)?"
+    rf"(?P<rel0>(?:[Ll]ast|[Tt]his(?:\s+past|\s+coming)?|[Nn]ext|[Tt]hat)\s+)?"
     rf"{_MOD}?"
     rf"(?:(?P<day1>{_DAY})(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
     rf"(?P<mon>{'|'.join(_FULL_MONTHS)}|{_MONTH_ABBR})(?![\w-]|['’](?!s\b))"
@@ -126,6 +126,9 @@ _STREET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+(?:" + "|".join(w.capital
 #: a bare "May" is Theresa May unless one of these stands before it
 _MAY_TRIGGERS = frozenset("in since until till by before after during through throughout "
                           "from last this next early mid late".split())
+#: words before a bare month (other than May and March) that make it a date
+_MONTH_VERBS = frozenset("into toward towards past come began begins ended ends ending starting "
+                         "prior".split())
 #: words after *March* that make it a walk: *March on the RNC*, *March for Our Lives*
 _MARCH_VERB_AFTER = frozenset("on against for through".split())
 #: words after a bare month name that make it a person (*after May was challenged*)
@@ -217,6 +220,17 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
         return False  # the March on the capitol, and March for Life: a march, not the month
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
         return True
+    if mon not in ("May", "March"):
+        if s.text[m.end("mon"):m.end("mon") + 2] in ("'s", "’s"):
+            return True  # October's jobs report
+        if before in _MONTH_VERBS:
+            return True  # into October, come November, began in... ended September
+        if nxt and word_before(s.text, s.text.rfind(" ", s.lo, m.start() - 1) + 1, s.lo) in ("a", "the") \
+                and before.isalpha() and before.islower() and nxt.group(1).islower() and nxt.group(1) != "of":
+            return True  # the strong October report: an adjective between the article and the month
+        if before in ("a", "the") and nxt and nxt.group(1).isupper() and len(nxt.group(1)) > 1 \
+                and mon not in ("April", "June", "August"):
+            return True  # a July NATO summit
     if before in ("a", "the") and nxt and nxt.group(1).islower() and nxt.group(1) != "of" and (
             mon != "May" or _VOTE_AFTER.match(s.text, m.end(), s.hi)):
         return True  # a July interview, the June primary, the May election: the month of the noun
@@ -227,6 +241,12 @@ def _delivery_month(s: Sentence, m: re.Match) -> bool:
     """Whether the month names a delivery: *April futures*, *November shipment*."""
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
+
+
+def _toward_month(s: Sentence, m: re.Match) -> bool:
+    """Whether a bare month is where a clause heads: *going into November*, *come November*,
+    *marching toward November* (the coming one, unless the clause is in the past)."""
+    return not m.group("rel0") and word_before(s.text, m.start(), s.lo) in ("into", "toward", "towards", "come")
 
 
 def _vote_month(s: Sentence, m: re.Match) -> bool:
@@ -246,7 +266,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     if m.group("dayo") and not day:
         day = str(_ORDINAL_DAYS[m.group("dayo").lower()])
     year, rel, mod = m.group("year"), m.group("rel"), m.group("mod")
-    rel0 = (m.group("rel0") or "").strip().lower()
+    rel0 = " ".join((m.group("rel0") or "").lower().split())
+    rel0 = {"this past": "last", "this coming": "next"}.get(rel0, rel0)
     if not (day or year):
         if mon_text not in _FULL_MONTHS:
             return None  # a lone abbreviation (Jan, Mar.) is a name more often than a date
@@ -258,7 +279,7 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     if mon_text == "May" and not (day or year or rel0) and end < s.hi and s.text[end:end + 2] in ("'s", "’s"):
         return None
     approximate = bool(mod)
-    if rel and rel.split()[0] in ("that", "the") and not year:
+    if (rel and rel.split()[0] in ("that", "the") or rel0 == "that") and not year:
         # *in October of that year*: the year of the date before it in the sentence
         anchor = ("year-of", month * 100 + int(day or 0), False)
         return DateSpan(start, end, None, approximate, anchored=anchor)
@@ -284,7 +305,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = _latest_month(month, published, strictly_before=False)  # since December: the latest one
     elif day:
         y = _tensed_year(s, start, end, month, int(day), published)
-    elif _delivery_month(s, m) or _vote_month(s, m) and tense(s, start, end, strict=True) != "past":
+    elif _delivery_month(s, m) or (_vote_month(s, m) or _toward_month(s, m)) \
+            and tense(s, start, end, strict=True) != "past":
         y = _month_year("future", month, published)
     else:
         y = _month_year(tense(s, start, end, committed=True), month, published)
