@@ -103,6 +103,10 @@ def _opens(s: Sentence, at: int) -> bool:
     return not s.text[s.lo:at].strip(" \t\n\"'“‘")
 
 
+_LAST_VERB_BEFORE = frozenset("will would could can may might should must to not n't".split())
+_LAST_VERB_AFTER = frozenset("into through until till for beyond longer".split())
+
+
 def _past_form(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Whether token ``i`` is a verb in the past tense: a listed past form, or a lower-case
     word in *-ed* (capitalised only where it opens the sentence); not a participle after *be*
@@ -111,6 +115,9 @@ def _past_form(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
     start, _, raw = tokens[i]
     word = raw.lower()
     before = tokens[i - 1][2].lower() if i else ""
+    if word == "last" and (before in _LAST_VERB_BEFORE or (i + 1 < len(tokens)
+                                                            and tokens[i + 1][2].lower() in _LAST_VERB_AFTER)):
+        return False  # "will last into January", "could last for years": the verb, not "last year"
     if word in _PAST:
         return not (word in _PARTICIPLES and before in _BE)
     if len(raw) <= 2 or not raw.endswith("ed") or word in _NOT_PAST or before in _BE:
