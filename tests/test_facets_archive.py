@@ -187,3 +187,9 @@ def test_dates_counted_from_an_event_or_a_date(text, expected):
 ])
 def test_bare_months_in_more_places(text, published, expected):
     assert dates(text, published) == expected
+
+
+def test_a_day_word_in_a_headline_in_capitals_is_a_date():
+    assert dates("Protesters Target The Senator At Tonight’s Debate", dt.date(2016, 2, 11)) == [
+        ("Tonight", "2016-02-11")]
+    assert dates("The Mayor Speaks Today In Ohio", dt.date(2016, 2, 11)) == [("Today", "2016-02-11")]

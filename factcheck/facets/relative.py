@@ -228,7 +228,7 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
     if g["day"]:
         word = g["day"].lower()
         if g["day"] in ("Today", "TODAY", "Tonight", "This Morning") and _capitalised_name(s, start, end) \
-                and (g["day"] != "TODAY" or _LOWER_WORD.search(s.text, s.lo, s.hi)):
+                and _LOWER_WORD.search(s.text, s.lo, s.hi):  # in a headline in capitals every word is
             return None  # USA Today, the Tonight Show, CBS This Morning: a name (not a headline in capitals)
         if word in ("today", "tomorrow", "yesterday") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
             return None  # the leaders of tomorrow, the policies of yesterday: an era, not a day
@@ -242,7 +242,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(m.start("weekend") + len(g["weekend"]) - len("the weekend"), end,
                         _weekend(published, which))
     if g["which"]:
-        if g["which"] == "This" and g["unit"][0].isupper() and _capitalised_name(s, start, end):
+        if g["which"] == "This" and g["unit"][0].isupper() and _capitalised_name(s, start, end) \
+                and _LOWER_WORD.search(s.text, s.lo, s.hi):
             return None  # ABC's This Week: a programme's name
         if _THE_BEFORE.search(s.text, max(s.lo, start - 5), start) and _OF_AFTER.match(s.text, end, s.hi):
             return None  # the last week of October, the last year of his presidency: part of another span
