@@ -193,3 +193,82 @@ def test_a_day_word_in_a_headline_in_capitals_is_a_date():
     assert dates("Protesters Target The Senator At Tonight’s Debate", dt.date(2016, 2, 11)) == [
         ("Tonight", "2016-02-11")]
     assert dates("The Mayor Speaks Today In Ohio", dt.date(2016, 2, 11)) == [("Today", "2016-02-11")]
+
+
+#: the week of 25 July 2016, Monday to Sunday: publication days for the weekday table
+MON, TUE, WED, THU, FRI, SAT, SUN = (dt.date(2016, 7, day) for day in range(25, 32))
+
+#: a bare weekday read from the verb of its own clause, not from one of the clause around it;
+#: each rule with a sentence it must leave alone
+WEEKDAY_CLAUSES = [
+    # a clause of its own (who, which, as they ...) has its own tense
+    ("The governor thanked the volunteers who are staffing the phone banks on Thursday.", SAT, "2016-08-04"),
+    ("The governor thanked the volunteers who staffed the phone banks on Thursday.", SAT, "2016-07-28"),
+    ("The mayor praised the councillor, who is standing in Tuesday's runoff.", SAT, "2016-08-02"),
+    ("The mayor praised the councillor, who stood in Tuesday's runoff.", SAT, "2016-07-26"),
+    # a progressive nearer the weekday than the past verb
+    ("The pollster described the race she is facing in Tuesday's runoff.", SAT, "2016-08-02"),
+    # a present after the weekday, or in a clause of its own, is not its verb
+    ("After a bruising loss Tuesday, the mayor is regrouping.", THU, "2016-07-26"),
+    # a present before it in its clause looks ahead
+    ("A memorial service is planned Friday in the capital.", SUN, "2016-08-05"),
+    # the weekday dates the saying, not what is said after it
+    ("The senator joined the fight, announcing on Wednesday he would vote against the bill.", SAT, "2016-07-27"),
+    ("The senator will announce on Wednesday that he would vote against the bill.", SAT, "2016-08-03"),
+    # a modal perfect or a refusal to say looks back
+    ("The mayor wouldn't say Tuesday how the council would vote.", SAT, "2016-07-26"),
+    ("The rookie did not play the spoiler that he could have Thursday.", SAT, "2016-07-28"),
+    ("The underdog could win on Thursday.", SAT, "2016-08-04"),
+    # a plan told in the past: the nearest such day, held or called off
+    ("The governor was scheduled to speak in Dayton on Tuesday.", WED, "2016-07-26"),
+    ("The governor was scheduled to speak in Dayton on Tuesday.", SAT, "2016-08-02"),
+    ("The governor is scheduled to speak in Dayton on Tuesday.", WED, "2016-08-02"),
+    # a date with a verb after it in its clause leads into no other clause (the next ... is not its)
+    ("The mayor - who fired the chief, a longtime ally, on Tuesday after defending him - is safe, "
+     "and the next vote is far off.", FRI, "2016-07-26"),
+    # a phrase that opens the sentence leads into the clause after it
+    ("In the runoff on Tuesday, the mayor faces a banker.", MON, "2016-07-26"),
+    ("In the runoff on Tuesday, the mayor beat a banker.", MON, "2016-07-19"),
+    # scheduled events in the present: gathers, voters vote
+    ("The party says there will be no speakers when it gathers for its convention on Saturday.", FRI, "2016-07-30"),
+    ("On Tuesday, voters in three states vote on the measure.", MON, "2016-07-26"),
+    # what is done ahead of an event looks ahead to it
+    ("Polls are tightening ahead of Monday's caucus.", THU, "2016-08-01"),
+    ("Both candidates are touring the state ahead of the caucuses on Monday.", THU, "2016-08-01"),
+    ("The leak was an effort to hurt her ahead of Monday's caucus.", THU, "2016-08-01"),
+    ("The Latest on the race in the lead-up to Monday's caucus.", THU, "2016-08-01"),
+    # in the past, the event looked ahead to is the nearest such day; before a person is no event
+    ("Both candidates toured the state ahead of the caucuses on Monday.", THU, "2016-07-25"),
+    ("Both candidates toured the state ahead of the caucuses on Monday.", FRI, "2016-08-01"),
+    ("Aides had briefed him just before Monday's vote.", THU, "2016-07-25"),
+    ("Appearing before cheering supporters Monday, she thanked them.", THU, "2016-07-25"),
+    # an event the weekday dates, in a subject whose verb looks ahead: the nearest such day
+    ("His speech Sunday about the budget will shape the debate.", TUE, "2016-07-24"),
+    ("Scenes from the senator's rally at the Civic Arena in Dayton Tuesday will stay with me.", FRI, "2016-07-26"),
+    ("His speech on Sunday will be broadcast live.", THU, "2016-07-31"),
+    ("A strike on Monday is possible.", THU, "2016-08-01"),
+    # an event nobody schedules, or one won already, is past whatever the verb
+    ("Two men will be charged over the shooting Sunday night.", THU, "2016-07-24"),
+    ("If she builds on her Tuesday wins, the race is over.", SAT, "2016-07-26"),
+    ("She will need a win in Tuesday's primary.", SAT, "2016-08-02"),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", WEEKDAY_CLAUSES)
+def test_a_weekday_takes_the_tense_of_its_own_clause(text, published, expected):
+    found = dates(text, published)
+    assert len(found) == 1 and found[0][1] == expected, found
+
+
+def test_a_phrase_that_opens_the_sentence_leads_into_its_clause():
+    assert dates("In an essay in a magazine in December, he wrote that the plan was flawed.",
+                 dt.date(2016, 8, 1)) == [("December", "2015-12")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("This is Radio Harbour Today.", []),  # a programme: the sentence has a word in lower case
+    ("Reporting by Ana Ruiz and Tom Lee, USA TODAY.", []),  # the paper, even in a line of names
+    ("Eight Things to Know for Today", [("Today", "2016-02-11")]),  # a headline in capitals
+])
+def test_today_as_a_name_or_a_day(text, expected):
+    assert dates(text, dt.date(2016, 2, 11)) == expected

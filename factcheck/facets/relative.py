@@ -2,9 +2,14 @@
 quarters, and dates counted from another (*a year earlier*, *the prior year*).
 
 A bare weekday is the latest one on or before publication (the news-dev gold: *Monday*
-published on a Tuesday is the day before), or the coming one when the nearest verb looks
-ahead. Weeks are ISO weeks (``2016-W28``), a weekend is ``2017-11-04/2017-11-05``, a quarter
-``1987-Q3`` (of the year written, else the one nearest publication).
+published on a Tuesday is the day before), or the coming one when the verb of its own clause
+looks ahead (not a verb of the clause around it: *Cruz, who is running in Tuesday's primary*,
+*said Monday he would*); what is done *ahead of* an event looks ahead to it, and an event the
+weekday dates as a modifier (*his address Sunday*, *Tuesday's primary*) is the nearest such
+day when the verb is not the event's, or the latest when nobody schedules it (*the shooting
+Sunday*) or it is won already (*his Tuesday wins*). Weeks are ISO weeks (``2016-W28``), a
+weekend is ``2017-11-04/2017-11-05``, a quarter ``1987-Q3`` (of the year written, else the one
+nearest publication).
 """
 from __future__ import annotations
 
@@ -13,8 +18,9 @@ import re
 
 from .scan import Sentence
 from .span import DateSpan, shift_month, word_before
-from .tense import is_future, tense
-from .words import RECURRENCE_BEFORE, SMALL_NUMBERS, WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE, WEEKDAYS
+from .tense import infinitive_between, is_future, tense, weekday_tense
+from .words import (AHEAD_OF, EVENT_NOUNS, HAPPENING_NOUNS, RECURRENCE_BEFORE, RESULT_NOUNS, SMALL_NUMBERS,
+                    WEEKDAY_NAME_AFTER, WEEKDAY_NAME_BEFORE, WEEKDAYS)
 
 _WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
@@ -74,21 +80,39 @@ _QUOTED_NAME_ENDS = re.compile(r"[,.]?[\"”’']|\s+(?:[A-Z]|with\b)")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
 #: a word in lower case: the sentence is not a headline in capitals
-_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_LOWER_WORD = re.compile(r"\b(?!(?:a|an|the|of|in|on|at|to|for|and|or|but|by|as|nor)\b)[a-z]{2,}\b")
 #: *Saturday Night Live*, *Monday Night Football*: a weekday, *Night* and a capitalised word
 #: in a sentence that is not in title case is the name of a show
 _NIGHT_NAME = re.compile(r"\s+Night\s+[A-Z][a-z]")
 
 
-_POSSESSIVE = re.compile(r"['’]s\b")
+_POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?['’]s\b")
+_EVENTS = "|".join(sorted(EVENT_NOUNS))
+#: a determiner that makes an event a known one: *his*, *the*, *Trump's* (adjectives may follow)
+_KNOWN_BEFORE = re.compile(r"(?:\b(?:the|his|her|their|its|our)|[\w.]+['’]s)\s+(?:[\w-]+\s+){0,3}$", re.I)
+#: an event noun before a weekday, with a place or two between (*the slaying in Chicago on
+#: Friday*, *her rally at the arena in Ohio Tuesday*), not a verb (*to vote Tuesday*)
+_EVENT_BEFORE = re.compile(r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )"
+                           rf"\b(?P<noun>{_EVENTS}),?\s+"
+                           r"(?:(?:in|at)\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|and),?\s+){1,5}){0,2}"
+                           r"(?:on\s+|late\s+|early\s+)?$")
+#: an event noun after a weekday (*his Tuesday wins*, *Monday night rally*)
+_EVENT_AFTER = re.compile(rf"(?:\s+(?:night|morning|afternoon|evening))?(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+){{0,3}}"
+                          rf"(?P<noun>{_EVENTS})\b")
+_AHEAD = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in sorted(AHEAD_OF, key=len, reverse=True))
+#: a weekday ahead of which the clause acts: directly (*ahead of Monday's caucus*, *before Monday*)
+#: or through its event (*ahead of the Iowa caucuses on Monday*), not *before cheering supporters Monday*
+_AHEAD_BEFORE = re.compile(rf"\b(?:{_AHEAD})\s+(?:(?:the|a|its|his|her|their|[\w.]+['’]s)\s+)?"
+                           rf"(?:(?:[\w.'’-]+\s+){{0,3}}(?:{_EVENTS})\s+(?:on\s+)?)?$", re.I)
 #: words before a weekday that make it no date: part of a name (*Black Friday*) or a recurrence
 _NOT_A_DATE_BEFORE = WEEKDAY_NAME_BEFORE | RECURRENCE_BEFORE
 
 
 def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:
     """Return the date a weekday stands for: the latest one on or before publication, unless
-    its clause looks ahead (a future or a scheduled event's present: *the council meets
-    Monday*). A recurrence (*every Sunday*) is no date."""
+    its own clause looks ahead (a future or a scheduled event's present: *the council meets
+    Monday*; see :func:`.tense.weekday_tense` and the module's note). A recurrence (*every
+    Sunday*) is no date."""
     if word_before(s.text, m.start("wd"), s.lo) in _NOT_A_DATE_BEFORE:
         return None
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
@@ -103,18 +127,54 @@ def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpa
     if rel in ("coming", "this coming"):
         rel = "this"  # "this coming Sunday": the next one, or today
     back = (published.weekday() - wd) % 7
-    if not rel and (word_before(s.text, m.start("wd"), s.lo) in ("later", "earlier")
-                    or _POSSESSIVE.match(s.text, m.end(), s.hi) and tense(s, m.start(), m.end()) != "past"):
-        # "speaks later Monday", "Monday's ruling will ...": the day of writing or one within
-        # three days of it, whatever the verb's tense
-        return DateSpan(m.start(), m.end(), (published - dt.timedelta(days=back if back <= 3 else back - 7)).isoformat())
-    if not rel and is_future(s, m.start(), m.end(), present=True):
-        rel = "this"  # "she will hold talks on Thursday", "the council meets Monday": the coming one
+    nearest = back if back <= 3 else back - 7
+    if not rel:
+        said, from_after, at = weekday_tense(s, m.start(), m.end())
+        event, known = _event(s, m)
+        ahead = _AHEAD_BEFORE.search(s.text, max(s.lo, m.start() - 80), m.start())
+        if word_before(s.text, m.start("wd"), s.lo) in ("later", "earlier"):
+            back = nearest  # "speaks later Monday": the day of writing or one within three days of it
+        elif ahead and not (said == "future" and from_after):
+            if said != "past" or 0 <= at < ahead.start() and infinitive_between(s, at, ahead.start()):
+                # "polls tighten ahead of Monday's caucus", "an effort to hurt her ahead of Monday's
+                # voting": what is done ahead of an event is done before it, which is to come
+                rel = "this"
+            else:
+                # "he challenged her to a debate before Monday's caucus", "she had been told just
+                # before Tuesday's vote": the event the past looked ahead to is the nearest such day
+                back = nearest
+        elif _POSSESSIVE.match(s.text, m.end(), s.hi) and said not in ("past", "perfect"):
+            back = nearest  # "Monday's ruling will ...": as *later Monday*, whatever the verb's tense
+        elif event in HAPPENING_NOUNS or event in RESULT_NOUNS and known:
+            # "charged over the shooting Sunday", "if he builds on his Tuesday wins", "her
+            # victories on Tuesday will ...": nobody schedules it, or it is won already
+            pass
+        elif said == "planned" or event and (said == "present" or said == "future" and from_after and known):
+            # "his address Sunday ... will be a topic", "she is hailing the speech on Thursday",
+            # "he was set to speak Tuesday": the verb is not the event's, or told a plan that may
+            # have been kept or dropped since; the event is the nearest such day
+            back = nearest
+        elif said in ("future", "present"):
+            rel = "this"  # "she will hold talks on Thursday", "the council meets Monday": the coming one
     if rel == "last" and back == 0:
         back = 7
     elif rel in ("next", "this"):
         back = -((wd - published.weekday()) % 7 or (7 if rel == "next" else 0))
     return DateSpan(m.start(), m.end(), (published - dt.timedelta(days=back)).isoformat())
+
+
+def _event(s: Sentence, m: re.Match) -> tuple[str | None, bool]:
+    """Return the event noun a weekday dates as its modifier (:data:`.words.EVENT_NOUNS`), and
+    whether a determiner makes it a known one (*his*, *the*, *Trump's*)."""
+    after = _EVENT_AFTER.match(s.text, m.end(), s.hi)
+    if after:
+        noun, at = after.group("noun"), m.start()
+    else:
+        before = _EVENT_BEFORE.search(s.text, max(s.lo, m.start() - 120), m.start())
+        if not before:
+            return None, False
+        noun, at = before.group("noun"), before.start()
+    return noun.lower(), bool(_KNOWN_BEFORE.search(s.text, max(s.lo, at - 40), at))
 
 
 def _count(word: str) -> int | None:
@@ -227,6 +287,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(start, end, None)
     if g["day"]:
         word = g["day"].lower()
+        if word == "today" and word_before(s.text, start, s.lo) == "usa":
+            return None  # USA Today, USA TODAY: the paper
         if g["day"] in ("Today", "TODAY", "Tonight", "This Morning") and _capitalised_name(s, start, end) \
                 and _LOWER_WORD.search(s.text, s.lo, s.hi):  # in a headline in capitals every word is
             return None  # USA Today, the Tonight Show, CBS This Morning: a name (not a headline in capitals)

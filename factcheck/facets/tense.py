@@ -88,6 +88,15 @@ _PAST_PROGRESSIVE = frozenset(("was", "were"))
 
 #: the verb that governs a date stands in its clause, not a page away
 _REACH = 200
+#: a verb after a date in its clause (*on Tuesday after backing him*): the date does not open a
+#: phrase that leads into the next clause (as *On Tuesday in Ohio*, *In a July interview* do)
+_VERB_AFTER = re.compile(r"\b(?!(?:morning|evening|during|according|including|following|nothing|something|"
+                         r"spring|string|thing|things)\b)[a-z]{2,}(?:ing|ed)\b"
+                         r"|\b(?:is|are|was|were|has|have|had)\b")
+#: a phrase that opens the sentence with a preposition leads into the clause after it too (*In
+#: the primary on Tuesday, Kingson faces ...*, *At a rally in Ohio on Monday, she said ...*)
+_LEAD_IN = 7
+_LEAD_IN_WORDS = frozenset("in at during on after before by".split())
 _CLAUSE_MARKS = ",;:(—–"
 
 
@@ -228,13 +237,29 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
     "committed" when ``committed`` is set, else None: it looks ahead of itself, not of
     publication. ``present``: a scheduled event's verb in the present tense is a marker that
     looks ahead (*the council meets Monday*; see :data:`.words.SCHEDULED_PRESENT`)."""
+    before_clause, after, before_any, _, _ = _governing(s, start, end, strict, present)
+    said = before_clause or after or (None if strict else before_any)
+    if said == "unknown":
+        return "committed" if committed else None
+    return said
+
+
+def _governing(s: Sentence, start: int, end: int, strict: bool,
+               present: bool) -> tuple[str | None, str | None, str | None, int, int]:
+    """Return the readings of :func:`tense`'s three candidate markers: the nearest before the
+    date in its clause, the nearest after it there (or in the clause an opening date leads
+    into), the nearest before it at all; and where the first two start (-1 without one)."""
     lo, hi = max(s.lo, start - _REACH), min(s.hi, end + _REACH)
     clause_start = max(lo, max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1)
     ends = [at for at in (s.text.find(mark, end, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
     clause_end = min(ends) if ends else hi
-    # a date that opens its clause (*On Monday, Bolton will meet*) takes its tense from the
-    # clause after it; one inside a clause of its own does not
-    opening = len(s.text[clause_start:start].split()) <= 2
+    # a date that opens its clause (*On Monday, Bolton will meet*, *In a July interview with a
+    # host, he ...*) takes its tense from the clause after it; one inside a clause of its own
+    # does not, nor one with a verb after it in its clause (in *who fired the chief, on Tuesday
+    # after backing him - is in no danger, and the next ...* the next clause is not its own)
+    head = s.text[clause_start:start].split()
+    lead_in = 2 < len(head) <= _LEAD_IN and clause_start == s.lo and head[0].lower() in _LEAD_IN_WORDS
+    opening = (len(head) <= 2 or lead_in) and not _VERB_AFTER.search(s.text, end, clause_end)
     # the clause that an opening date leads into ends at the next clause mark after it:
     # *After Tuesday, his chance rests on one hope: that delegates will ...* looks back
     next_end = hi
@@ -242,6 +267,7 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
         nexts = [at for at in (s.text.find(mark, clause_end + 1, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
         next_end = min(nexts, default=hi)
     before_clause = before_any = after = None
+    before_at = after_at = -1
     for m_start, m_end, kind, word in _markers(s, lo, hi, present):
         if start <= m_start < end or m_start < start < m_end:
             continue  # inside the date itself (*next May*)
@@ -253,21 +279,18 @@ def tense(s: Sentence, start: int, end: int, *, strict: bool = False,
             between = s.text[m_end:start]
             if (m_end <= start and m_start >= clause_start and before_clause not in ("past", "unknown")
                     and len(between.split()) <= _INFINITIVE_REACH and not _FINITE_BETWEEN.search(between)):
-                before_clause = "future"
+                before_clause, before_at = "future", m_start
             continue
         if m_end <= start:
             if said == "past" and word in COMMITMENT_VERBS and _INFINITIVE.search(s.text, m_end, start):
                 said = "unknown"  # "agreed in May to raise output in the third quarter"
             before_any = said
             if m_start >= clause_start:
-                before_clause = said
+                before_clause, before_at = said, m_start
         elif m_start >= end and after is None and (m_end <= clause_end
                                                    or opening and not strict and m_end <= next_end):
-            after = said
-    said = before_clause or after or (None if strict else before_any)
-    if said == "unknown":
-        return "committed" if committed else None
-    return said
+            after, after_at = said, m_start
+    return before_clause, after, before_any, before_at, after_at
 
 
 def is_future(s: Sentence, start: int, end: int, *, present: bool = False) -> bool:
@@ -278,3 +301,112 @@ def is_future(s: Sentence, start: int, end: int, *, present: bool = False) -> bo
 def is_past(s: Sentence, start: int, end: int) -> bool:
     """Whether the clause of the date looks back (see :func:`tense`)."""
     return tense(s, start, end) == "past"
+
+
+# --- the clause of a weekday ----------------------------------------------------------------
+
+#: words that open a clause of their own inside a sentence (*spent his speech praising Kingson,
+#: who is running in Tuesday's primary*): a weekday takes its tense from its own clause, not from
+#: a verb of the clause around it. *if* and *unless* stay in the clause they open, as its marker.
+#: Not *that*, as often a determiner (*reach that number on Tuesday*) as a pronoun
+_OPENS_CLAUSE = frozenset("who whom whose which where when while because although though whereas whether "
+                          "if unless".split())
+#: *as* opens a clause before a pronoun (*as they sit atop the polls*), not as a preposition
+_AS_CLAUSE = re.compile(r"\s+(?:he|she|they|it|we|i|you)\b", re.I)
+#: marks that end a clause whatever follows (a dash or a comma may set off a phrase inside one)
+_STRONG_MARK = re.compile(r"[;:]")
+#: a verb of saying just before a weekday (*announcing on Wednesday he would meet*, *told NBC
+#: Monday that*): the weekday dates the saying, not what is said after it
+#: (not *states*, *notes*, *claims*: nouns as often, *in the states Tuesday*)
+_REPORTING = frozenset("""said says saying told tells telling announced announces announcing wrote writes
+writing tweeted tweeting declared declares stated insisted insists added argued argues asked noted
+explained explains claimed acknowledged confirmed confirms revealed warned warns suggested suggests
+predicted predicts vowed promised pledged""".split())
+_SKIP_BEFORE = frozenset("on late early".split())
+#: a verb in the present tense: *who is running*, *there's an election*, *it has a rally*
+_PARTICIPLE = r"(?:been|[a-z]+ed|[a-z]+en|" + "|".join(sorted(_PARTICIPLES | _PERFECT)) + r")\b"
+_PRESENT = re.compile(r"\b(?:is|are|am|isn['’]t|aren['’]t|(?:there|he|she|it|that|what|who)['’]s|['’]re"
+                      r"|(?<!would )(?<!could )(?<!should )(?<!might )(?<!must )(?<!may )(?<!will )"
+                      r"(?:has|have)(?!\s+(?:not\s+|n['’]t\s+)?(?:had\b|" + _PARTICIPLE + r")))\b", re.I)
+#: a verb in the present progressive: *she is facing*, *they're girding*
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am|['’]re|(?:he|she|it|who)['’]s)\s+(?:[a-z]+ly\s+|now\s+|still\s+)?"
+                          r"[a-z]+ing\b", re.I)
+#: *has*, *have* (and an adverb) before a participle: a present perfect
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|['’]s|['’]ve)\s+(?:[a-z]+ly\s+|also\s+|just\s+|already\s+)?$",
+                             re.I)
+#: a modal that looks back: a perfect (*could have won*, *could have Tuesday*) or a refusal to say
+_MODAL_PERFECT = re.compile(r"(?:would|could|should|might|must|may)(?:\s+not|n['’]t)?\s+have\s+"
+                            r"(?:" + "|".join(sorted(WEEKDAY_NAMES)) + r"\b|" + _PARTICIPLE + ")"
+                            r"|(?:wouldn['’]t|would\s+not)\s+"
+                            r"(?:say|comment|elaborate|discuss|answer|confirm|specify)\b")
+#: a plan stated in the past tense (*was set to*, *were scheduled to leave*)
+_PAST_PROSPECT = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+|also\s+)?"
+                            r"(?:set|scheduled|slated|expected|poised|supposed|due)\b", re.I)
+
+
+def weekday_clause(s: Sentence, start: int, end: int) -> Sentence:
+    """Return the clause of a weekday at ``start:end``: from the last word that opens a clause
+    (:data:`_OPENS_CLAUSE`) or semicolon or colon before it to the first after it; a verb of
+    saying just before the weekday (:data:`_REPORTING`) ends it there."""
+    lo, hi = s.lo, s.hi
+    for m in _STRONG_MARK.finditer(s.text, s.lo, start):
+        lo = m.end()
+    m = _STRONG_MARK.search(s.text, end, s.hi)
+    if m:
+        hi = m.start()
+    tokens = list(_TOKEN.finditer(s.text, lo, hi))
+    for t in tokens:
+        word = t.group().lower()
+        opens = word in _OPENS_CLAUSE or word == "as" and _AS_CLAUSE.match(s.text, t.end(), hi)
+        if not opens or t.start() == lo:
+            continue
+        if t.end() <= start:
+            lo = t.start()
+        elif t.start() >= end:
+            hi = t.start()
+            break
+    before = [t for t in tokens if lo <= t.start() and t.end() <= start]
+    while before and before[-1].group().lower() in _SKIP_BEFORE:
+        before.pop()
+    if before and before[-1].group().lower() in _REPORTING:
+        hi = end
+    return Sentence.read(s.text, lo, hi)
+
+
+def infinitive_between(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether an infinitive (*to hurt*, not *to a debate*) stands in ``text[lo:hi]``."""
+    return bool(_INFINITIVE.search(s.text, lo, hi))
+
+
+def weekday_tense(s: Sentence, start: int, end: int) -> tuple[str | None, bool, int]:
+    """Return how the clause of the weekday at ``start:end`` (:func:`weekday_clause`) places it,
+    whether the word that says so stands after it (*his address Sunday ... will be*), and where
+    that word starts (-1 for none). The reading is that of the marker :func:`tense` would take
+    there (with a scheduled event's present), refined: "perfect" for a present perfect (*has
+    found herself in a tight race*), "past" for a modal perfect or refusal (*could have won*,
+    *wouldn't say*), "planned" for a plan told in the past (*was set to speak*); else "present"
+    for a verb in the present tense before the weekday in its part of the clause, or one in the
+    progressive nearer it than a past verb (*described the race she is facing on Tuesday*);
+    else None: the clause says nothing."""
+    clause = weekday_clause(s, start, end)
+    before_clause, after, before_any, before_at, after_at = _governing(clause, start, end, False, True)
+    said = before_clause or after or before_any
+    if said == "unknown":
+        return None, False, -1
+    at = before_at if before_clause else after_at if after else -1
+    if said == "past" and at >= 0 and _PERFECT_BEFORE.search(s.text, max(s.lo, at - 20), at):
+        said = "perfect"
+    elif said == "future" and at >= 0:
+        if _MODAL_PERFECT.match(s.text, at, s.hi):
+            said = "past"  # "the spoiler he could have been Tuesday", "would not say Tuesday how"
+        elif _PAST_PROSPECT.search(s.text, max(s.lo, at - 40), min(start, at + 15)):
+            said = "planned"  # "the rally he was set to headline Tuesday": planned then, held or not since
+    if said is None or said == "past" and before_clause and at < start:
+        # a verb in the present before the weekday in its part of the clause (*there's an election
+        # on Tuesday*), or in the progressive nearer it than a past one (*described the situation
+        # she is facing in Tuesday's primary*); not *the pressure is growing* after it, nor
+        # *Democracy is messy* in a quotation after a comma
+        part = max(clause.lo, max(s.text.rfind(mark, clause.lo, start) for mark in _CLAUSE_MARKS) + 1)
+        if (_PRESENT if said is None else _PROGRESSIVE).search(s.text, max(part, at), start):
+            said = "present"
+    return said, bool(after) and not before_clause, at

@@ -103,15 +103,38 @@ wanted hoped aimed intended sought moved resolved committed arranged scheduled p
 SCHEDULED_PRESENT = frozenset("""
 meets begins starts opens closes resumes reconvenes convenes arrives departs leaves hears
 testifies speaks unveils expires announces decides kicks wraps visits travels takes goes holds
-hosts faces comes""".split())
+hosts faces comes gathers""".split())
 #: the same verbs after a plural subject (*ministers meet Monday*, *polls close Tuesday*); only
 #: after one, as a base form is also an infinitive (*agreed to meet*) or follows *did* or *will*
 SCHEDULED_PLURAL = frozenset("""
 meet begin start open close resume reconvene convene arrive depart leave gather testify speak
-travel go unveil announce decide expire""".split())
+travel go unveil announce decide expire vote""".split())
 #: words in *-s* that are no plural subject before such a verb
 NOT_PLURAL = frozenset("is was has does this us its his hers ours yours theirs as plus thus less "
                        "unless across perhaps always sometimes news".split())
+#: events that nobody schedules: a weekday that dates one is past, whatever the clause's tense
+#: (*will be charged over the shooting Sunday*)
+HAPPENING_NOUNS = frozenset("""
+incident attack attacks shooting shootings massacre slaughter slaying bombing bombings killing killings
+crash death explosion murder assassination stabbing ambush
+""".split())
+#: events that are an outcome: with *his*, *her*, *the* (*his Tuesday wins*, *the win Tuesday*) one
+#: that has happened, whatever the tense of the clause around it (not *a win in Tuesday's primary*)
+RESULT_NOUNS = frozenset("""
+win wins victory victories loss losses defeat defeats romp sweep results showing finish performance
+triumph upset
+""".split())
+#: events a weekday may date as a modifier of their noun (*his address Sunday*, *the debate on
+#: Thursday*, *Tuesday's primary*, *his Tuesday wins*): the noun, not a verb, carries the day
+EVENT_NOUNS = frozenset("""
+primary primaries caucus caucuses election elections vote voting runoff referendum contest contests
+debate debates forum hall rally rallies speech address remarks meeting hearing session summit convention
+conference appearance interview announcement ruling verdict fundraiser ceremony funeral memorial briefing
+deadline showdown protest
+""".split()) | HAPPENING_NOUNS | RESULT_NOUNS
+#: what a clause does ahead of a coming event (*ahead of Monday's caucus*, *in the lead-up to*)
+AHEAD_OF = ("ahead of", "in advance of", "lead up to", "lead-up to", "leadup to", "leading up to",
+            "run up to", "run-up to", "runup to", "heading into", "going into", "before", "prior to")
 #: words before a weekday that make it a recurrence (*every Sunday*), no date. Not *a*: news
 #: writes *at a Saturday rally*, *in a Friday interview* for one day
 RECURRENCE_BEFORE = frozenset(("every", "each"))
