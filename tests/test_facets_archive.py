@@ -272,3 +272,15 @@ def test_a_phrase_that_opens_the_sentence_leads_into_its_clause():
 ])
 def test_today_as_a_name_or_a_day(text, expected):
     assert dates(text, dt.date(2016, 2, 11)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor beat her rival 52 to 44 percent.", [("percent", "52", 52, None), ("percent", "44 percent", 44, None)]),
+    ("She leads Ortega 1,210 to 980 in pledged delegates.",
+     [("count", "1,210", 1210, "pledged delegates"), ("count", "980 in pledged delegates", 980, "pledged delegates")]),
+    # a place or a time after *in* is no counted noun
+    ("The attacks killed 30 in Lyon.", [("count", "30", 30, None)]),
+    ("Route 66 to Chicago is closed.", []),
+])
+def test_a_tally_after_a_name_and_a_noun_after_in(text, expected):
+    assert amounts(text) == expected

@@ -161,6 +161,7 @@ _CLAUSE_ENDS = ("-", "—", "–", ":", ";")
 _GROUP_OF = re.compile(r"([A-Z][a-z]+)\s+of\s+$")
 _FRACTION_AFTER = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|half|tenths?)\b", re.I)
 _MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_TALLY_TO = re.compile(r"\s+to\s+\d")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
 #: a figure between a count and a capitalised model word is a designation: the 737 of *12 737 MAX jets*
 _COUNT_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"))\s$", re.I)
@@ -179,6 +180,8 @@ def _is_name_number(text: str, lo: int, n: Numeral) -> bool:
         return n.figure[0].isupper() and bool(head.strip(_OPENERS)) and not head.endswith(_CLAUSE_ENDS)
     if _COUNT_BEFORE.search(before) and _MODEL_AFTER.match(text, n.end):
         return True
+    if not n.words and _TALLY_TO.match(text, n.end):
+        return False  # Trump 46 to 40 percent, Sanders 1,428 to 1,153: one side of a tally, not a name
     m = _CAPITAL_WORD.search(before)
     if not m:
         of = _GROUP_OF.search(before)

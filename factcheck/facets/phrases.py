@@ -21,7 +21,9 @@ _OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which
 _COORDINATED = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,2}?\s+[A-Za-z][\w'’-]*s\b(?!['’])")
 #: a model designation inside the phrase: *30 F-16 fighters*, *three 737 MAX jets*, *two A320 aircraft*
 _DESIGNATION = re.compile(r"\s+(?:[A-Z]{1,3}-?\d+[A-Z]{0,2}|\d+\s+[A-Z]{2,})(?=\s+[A-Za-z])")
-_AMONG = re.compile(r"\s+among(?=\s)", re.I)
+#: a count's noun after *among* or *in*: *39 among superdelegates*, *1,153 in pledged delegates*
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+_AMONG = re.compile(r"\s+(?i:among|in)(?=\s+[a-z])")
 #: a word of order before the whole of a partitive: *the past nine*, *the last 12*
 _ORDER = re.compile(r"\s+(?:past|last|first|next|previous|remaining|other)(?=\s+(?:\d|(?:"
                     + "|".join(SMALL_NUMBERS) + r")\b))", re.I)
@@ -148,8 +150,9 @@ def counted_phrase(text: str, pos: int, hi: int) -> Phrase | None:
         among = _AMONG.match(text, pos, hi)
         if among:
             words, end, plural = _phrase_words(text, among.end(), hi)  # 39 among superdelegates
-            if not plural:
-                return None
+            if not plural or words[-1].lower() in _TIME_PLURALS or (
+                    among.group().strip().lower() == "in" and words[0].lower() in _DETERMINERS):
+                return None  # 30 in the months ahead, 5 in the state's prisons: a place or a time
         else:
             return None
     if plural:
