@@ -39,7 +39,7 @@ speculated speculates cited cites tweeted conceded concedes asserted asserts
 maintained maintains countered replied responded emphasized emphasised stressed complained
 recalled observed concluded concludes calculated calculates reiterated reiterates mentioned
 described describes hinted blamed expects expected believes contended contends deeming describing established
-establishes determined
+establishes determined note posted posts blames blame
 """.split())
 
 #: Speech acts that report what a party said without *say* (*vowed*, *urged*, *criticized*): the
@@ -67,7 +67,7 @@ REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS
 #: Reporting verbs that attribute only before a clause or a quotation (*confirmed that*, not
 #: *the Senate confirmed the nominee*).
 CLAUSE_VERBS = frozenset("""confirmed confirms responded replied countered described describes state states
-assured assures""".split())
+assured assures posted posts""".split())
 
 #: Verbs that count as reporting only with a document or data subject (*the figures showed*).
 FINDING_VERBS = frozenset("""showed shows show found finds indicated indicates revealed reveals established establishes
@@ -104,7 +104,7 @@ such other another all both
 
 #: Base forms of reporting verbs: they need a plural or pronoun subject (*officials say*), so
 #: *the Mueller report had been* is a noun.
-BASE_FORMS = frozenset("""say report show claim tell state find estimate predict warn insist argue explain note confirm
+BASE_FORMS = frozenset("""say report show claim tell state find estimate predict warn insist argue explain note confirm blame
 contend assert concede acknowledge suggest cite allege speculate""".split())
 
 #: Month and weekday names, never a source.

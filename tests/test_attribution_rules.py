@@ -281,3 +281,21 @@ DISPUTE_NOUNS = [
 @pytest.mark.parametrize("text,expected", DISPUTE_NOUNS)
 def test_dispute_nouns(text, expected):
     assert labels_of(text) & {"contested"} == expected
+
+
+#: found by labelling PolNeAR train sentences by the spec (session 22): blame alleges, note and
+#: posted report; sentences written for these tests
+BLAME_NOTE_POST = [
+    ("The senator blamed the governor for the deficit of $3 billion.", {"contested", "sourced"}),
+    ("Farmers blame the agency for the 20 percent drop in prices.", {"contested", "sourced"}),
+    ("The storm was blamed for 12 deaths.", set()),
+    ("The mayor took the blame for the loss of 300 jobs.", set()),
+    ("Union leaders note that wages rose 4 percent in 2023.", {"sourced"}),
+    ("The ministry posted that 1,200 flights were cancelled.", {"sourced"}),
+    ("She posted a video of the rally on Monday.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", BLAME_NOTE_POST)
+def test_blame_note_and_posted(text, expected):
+    assert labels_of(text) & {"contested", "sourced"} == expected

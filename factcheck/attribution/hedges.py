@@ -67,8 +67,11 @@ _SUIT_NOUNS = frozenset("lawsuit suit complaint indictment petition claim".split
 #: verbs that put a second figure against a first (*while the union put the figure at 11,000*)
 _FIGURE_VERBS = frozenset("""put puts putting valued values estimated estimates counted counts
 said says say reported reports calculated calculates recorded records insisted claimed argued argues""".split())
+#: blaming a party for something alleges its responsibility (*blamed the governor for the deficit*)
+_BLAME = frozenset("blame blames blamed blaming".split())
 _CON_FIRST = (frozenset(_FALSITY) | C.ALLEGATION_WORDS | C.DENIAL_VERBS | C.DISPUTE_VERBS | C.REJECTION_VERBS
-              | {"claims"} | _CONTRAST | _SUIT_VERBS | C.DISMISSAL_VERBS | frozenset(_DISMISSALS) | {"no", "nope"})
+              | {"claims"} | _CONTRAST | _SUIT_VERBS | C.DISMISSAL_VERBS | frozenset(_DISMISSALS) | {"no", "nope"}
+              | _BLAME)
 # what may stand before a rebuttal's "No," / "Nope" (sentence start, "? No,", ": Nope")
 _REBUTTAL_BEFORE = frozenset("? : — – - ...".split())
 _SAYS = frozenset("says said insists insisted".split())
@@ -446,6 +449,13 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
             yield ("contested", "rejection", t.start, t.end)
         elif low in C.ALLEGATION_WORDS:
             yield ("contested", "allegation", t.start, t.end)
+        elif low in _BLAME:
+            # "blamed the governor for": a party alleges another's fault; not "took the blame for",
+            # nor the passive "a storm was blamed for the deaths" (a cause named by nobody)
+            if not (i and (toks[i - 1].low in C.DETERMINERS or toks[i - 1].is_possessive
+                           or toks[i - 1].low in _BE_LIKE)) \
+                    and any(x.low == "for" for x in toks[i + 1:i + 7]) and not _negated(toks, i):
+                yield ("contested", "allegation", t.start, t.end)
         elif low in C.DENIAL_VERBS:
             # "refuses to confirm or deny": no denial
             undecided = i > 1 and toks[i - 1].low in ("or", "nor") and toks[i - 2].low in ("confirm", "confirms", "confirmed")
