@@ -299,3 +299,20 @@ BLAME_NOTE_POST = [
 @pytest.mark.parametrize("text,expected", BLAME_NOTE_POST)
 def test_blame_note_and_posted(text, expected):
     assert labels_of(text) & {"contested", "sourced"} == expected
+
+
+#: words that look like hedges but hedge nothing here (session 22, from labelling PolNeAR train sentences)
+NOT_HEDGES = [
+    ("The president worked over one of the last big speeches of his term in 2016.", set()),
+    ("She called the office so she could get the 3 forms.", set()),
+    ("The senator is not known as a moderate on the $3 billion bill.", set()),
+    # still hedges
+    ("Over 1,000 people attended the rally in 2016.", {"estimated"}),
+    ("It is not known whether 300 people died.", {"estimated"}),
+    ("Sales rose, so revenue could top $3 billion.", {"estimated"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOT_HEDGES)
+def test_words_that_hedge_nothing(text, expected):
+    assert labels_of(text) & {"estimated"} == expected

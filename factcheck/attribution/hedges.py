@@ -117,6 +117,17 @@ def _is_year(tok: Token) -> bool:
     return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
 
 
+def _purpose_clause(toks: list[Token], i: int) -> bool:
+    """Whether the modal at ``i`` opens a clause of purpose (*called so she could get the forms*,
+    *so that they can vote*): what it says is an aim, not a hedge of the claim."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if toks[j].low == "so" and j > 0 and toks[j - 1].is_word and toks[j - 1].low not in ("and", "or", "but"):
+            return all(x.low in ("that", *C.PRONOUNS, "you", "we", "i", "people") for x in toks[j + 1:i])
+        if not toks[j].is_word:
+            return False
+    return False
+
+
 def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
     """Yield the cues that present the claim as approximate, projected or uncertain."""
     n = len(toks)
@@ -143,12 +154,16 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             particle = low == "over" and i > 0 and toks[i - 1].low in C.OVER_PARTICLE_VERBS
             threshold = limit and " ".join(w.low for w in toks[i:i + k]) in C.THRESHOLD_APPROXIMATORS
             level = low == "up" and k == 2 and _after_level_verb(toks, i)
-            if not negated and not yearish and not particle and not threshold and not level \
+            # "labored over one of the addresses": one of many, no number to hedge
+            one_of = toks[i + k].low == "one" and i + k + 1 < n and toks[i + k + 1].low == "of"
+            if not negated and not yearish and not particle and not threshold and not level and not one_of \
                     and not _bracket_or_period(toks, i, k):
                 yield ("estimated", "approximator", t.start, toks[i + k - 1].end)
                 i += k
                 continue
         k = _match(_HEDGES, toks, i)
+        if k and toks[i + k - 1].low == "known" and i + k < n and toks[i + k].low in ("as", "for"):
+            k = 0  # "is not known as a moderate": a reputation, not an unknown
         if k:
             yield ("estimated", "hedge", t.start, toks[i + k - 1].end)
             i += k
@@ -165,7 +180,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             pass  # "potential buyers": a category of people, not a guess
         elif low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
             # "could not be reached", "could not convince": an inability, not a hedge
-            if not (low == "could" and nxt_low in ("not", "n't", "never")) and low != "couldn't" and low != "couldn’t":
+            if not (low == "could" and nxt_low in ("not", "n't", "never")) and low != "couldn't" and low != "couldn’t" \
+                    and not _purpose_clause(toks, i):
                 yield ("estimated", "modal", t.start, t.end)
         elif low in C.FORECAST_WORDS and t.text[:1].islower():
             # "sooner than expected", "better than forecast": an outcome compared with a forecast
