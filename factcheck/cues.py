@@ -174,7 +174,7 @@ APPROXIMATORS = (
     "about", "around", "roughly", "nearly", "almost", "approximately", "some", "up to",
     "more than", "over", "at least", "as much as", "as many as", "as few as", "as little as",
     "fewer than", "less than", "close to", "upwards of", "in excess of", "just over",
-    "just under", "well over", "an estimated", "estimated", "potentially", "possibly",
+    "just under", "well over", "an estimated", "estimated", "a reported", "potentially", "possibly",
     "anywhere from", "anywhere between", "somewhere around",
     "an approximate", "approx", "circa", "or so", "some estimates of", "the equivalent of",
 )

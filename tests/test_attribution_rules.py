@@ -316,3 +316,17 @@ NOT_HEDGES = [
 @pytest.mark.parametrize("text,expected", NOT_HEDGES)
 def test_words_that_hedge_nothing(text, expected):
     assert labels_of(text) & {"estimated"} == expected
+
+
+#: approximators before an article and a figure (session 22)
+APPROXIMATED = [
+    ("The painting is worth a reported $1.2 million.", {"estimated"}),
+    ("Voters backed her by about a 67-point margin.", {"estimated"}),
+    ("The story is about a 2016 law.", set()),
+    ("It is about a plan to hire 30 staff.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPROXIMATED)
+def test_approximators_before_an_article(text, expected):
+    assert labels_of(text) & {"estimated"} == expected

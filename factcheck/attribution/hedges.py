@@ -108,8 +108,10 @@ def _number_follows(toks: list[Token], i: int) -> bool:
         return False
     t = toks[i]
     if t.low in ("a", "an"):
-        # "about a third", "nearly a dozen", but not "about a plan"
-        return i + 1 < len(toks) and toks[i + 1].low in _NUMBER_WORDS
+        # "about a third", "nearly a dozen", "about a 67-point margin", but not "about a plan"
+        # nor "about a 2016 law"
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        return nxt is not None and (nxt.low in _NUMBER_WORDS or (_is_number(nxt) and not _is_year(nxt)))
     return _is_number(t)
 
 
