@@ -440,7 +440,9 @@ def published_rows(rows: Iterable[dict], settlements: dict[str, dict]) -> list[d
     """Return one row per claim that ClaimReview may publish: settled (spec/CLI.md review rules)
     and not settled as "not a claim". The row is the settling verdict's (the editor's ruling, or
     the agreed verdict) with the settled rating; ``created_at`` is when the claim was settled
-    (its latest current verdict), and a verdict without a note takes an agreeing one's."""
+    (its latest current verdict), and a verdict without a note takes an agreeing one's. Where the
+    agreeing reviewers name different sources (one corrected it, one kept the model's), the row
+    has none: an author in dispute is not published."""
     by_claim: dict[str, list[dict]] = {}
     for row in rows:
         if row["claim_id"] in settlements:
@@ -459,8 +461,15 @@ def published_rows(rows: Iterable[dict], settlements: dict[str, dict]) -> list[d
             if not row.get("note"):
                 row["note"] = next((r["note"] for r in mine if r.get("note") and r["rating"] == settled["rating"]),
                                    next((r["note"] for r in mine if r.get("note")), None))
+            if len({_source_text(r.get("source")) for r in mine if r.get("kind") != "adjudication"}) > 1:
+                row["source"] = None  # the reviewers agree on the rating but not on who said it: no author
         out.append(row)
     return sorted(out, key=lambda r: r["verdict_id"])
+
+
+def _source_text(source) -> str | None:
+    text = source.get("text") if isinstance(source, dict) else source
+    return " ".join(text.split()) if isinstance(text, str) and text.strip() else None
 
 
 def claim_reviews(rows: Iterable[dict], settlements: dict[str, dict], scale, org_name: str, org_url: str,

@@ -439,3 +439,25 @@ def test_dash_is_standard_output_for_text_formats_only(queue_path, tmp_path):
 def test_claim_author_is_a_person_or_an_organisation_by_the_head_of_its_name(source, kind):
     from factcheck.export import claim_author
     assert claim_author({"text": source}) == {"@type": kind, "name": source}
+
+
+def test_an_author_the_agreeing_reviewers_dispute_is_not_published(tmp_path):
+    """Both reviewers rate the claim false (settled), but one says it names no source: the
+    ClaimReview carries no author rather than one reviewer's side; with both keeping it, it does."""
+    from factcheck.queue import Queue
+
+    def author(name, alice_source):
+        path = tmp_path / f"{name}.queue"
+        with Queue(path) as q:
+            q.init(reviews_per_claim=2)
+            q.add_claims(claim_records()[:1])
+            for who in ("alice", "bob"):
+                q.add_reviewer(who)
+            q.record_verdict("c0", "alice", "false", **alice_source)
+            q.record_verdict("c0", "bob", "false")
+        (out := tmp_path / name).mkdir()
+        assert claimreview_ids(path, out) == ["c0"]
+        return json.loads((out / "cr.json").read_text())[0]["itemReviewed"].get("author")
+
+    assert author("disputed", {"source": None}) is None
+    assert author("agreed", {}) == {"@type": "Organization", "name": "The port authority"}
