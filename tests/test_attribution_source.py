@@ -72,6 +72,11 @@ CASES = [
     ("", "Governor Lee Says State Will Hire 500 Nurses.", "Governor Lee"),
     ("", "Okafor: \u2018We Lost 300 Jobs in One Year\u2019.", "Okafor"),
     ("", "Marsh: \"We counted 1,200 votes twice.\"", "Marsh"),
+    # a pronoun's person: not the day that opens a bracketed sentence, not the city that describes her
+    ("Mayor Ana Ruiz toured the depot on Sunday.", "(On Monday she said the city would hire 40 drivers.)",
+     "Mayor Ana Ruiz"),
+    ("A 40-year-old Leeds nurse joined the strike.", "'We lost 300 colleagues,' she wrote.",
+     "A 40-year-old Leeds nurse"),
 ]
 
 

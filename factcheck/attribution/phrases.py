@@ -176,7 +176,8 @@ def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
                 break
             m += 1
         run = toks[k:m + 1]
-        if k == 0 and (run[0].low in C.SKIPPABLE or run[0].low in C.DETERMINERS or run[0].low in C.CLAUSE_WORDS
+        opens = k == 0 or all(not x.is_word for x in toks[:k])  # "(On Monday he said", "“Under the plan"
+        if opens and (run[0].low in C.SKIPPABLE or run[0].low in C.DETERMINERS or run[0].low in C.CLAUSE_WORDS
                        or run[0].low in C.PREPOSITIONS or run[0].low.endswith(("ing", "ly"))):
             run = run[1:]
         before = toks[k - 1].low if k > 0 else ""

@@ -18,6 +18,12 @@ from .phrases import (Report, _INTRO, _MAX_SUBJECT, _has_name, _is_predicate_ver
 from .source import find_reports
 from .tokens import CLAUSE_PUNCT, QUOTES, Token, is_adverb, tokenize
 
+#: nouns of a person that end a subject a *he* or *she* points back to (with a name inside it)
+_PERSON_NOUNS = frozenset("""man woman boy girl mother father wife husband son daughter sister brother
+resident student teacher worker voter veteran activist farmer owner nurse doctor lawyer officer
+pastor priest mayor senator governor candidate spokesman spokeswoman spokesperson official analyst
+economist executive attorney chairman chairwoman president minister secretary adviser advisor manager
+director leader chief diplomat""".split())
 #: how many sentences before the previous one a pronoun cue may look back for its source
 _LOOK_BACK = 4
 
@@ -65,9 +71,11 @@ def _person_before(si: SentenceInput, pronoun: tuple[int, int]) -> tuple[int, in
         ptoks = tokenize(si.prev_text, si.prev_start or 0)
         runs = _name_runs(ptoks, len(ptoks))
         subj = _sentence_subject(ptoks)
-        if runs and subj is not None and runs[0][0] in subj and subj[-1].is_cap and all(u.is_word for u in subj) \
-                and len(subj) <= 8:
-            return _span(subj)  # "Chief operating officer Lucia Ferraz spoke ...": the name with its title
+        if runs and subj is not None and runs[0][0] in subj and all(u.is_word for u in subj) and len(subj) <= 8 \
+                and (subj[-1].is_cap or subj[-1].low in _PERSON_NOUNS):
+            # "Chief operating officer Lucia Ferraz spoke ...": the name with its title; "A 29-year-old
+            # Berlin woman joined ...": the person, not the city that describes her
+            return _span(subj)
     if not runs:
         return None
     return _span(runs[0])
