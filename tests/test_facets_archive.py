@@ -284,3 +284,29 @@ def test_today_as_a_name_or_a_day(text, expected):
 ])
 def test_a_tally_after_a_name_and_a_noun_after_in(text, expected):
     assert amounts(text) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("After the scandal broke in March, she said nothing.", dt.date(2015, 12, 31), [("March", "2015-03")]),
+    ("As recently as an October radio interview, he said so.", dt.date(2015, 11, 27), [("October", "2015-10")]),
+    ("He will not endorse before Ohio's March primary.", dt.date(2016, 1, 8), [("March", "2016-03")]),
+    ("He met donors last fall in Denver.", dt.date(2016, 4, 17), [("last fall", "2015")]),
+    ("The fall in prices hurt farmers.", dt.date(2016, 4, 17), []),
+    ("He won in 2012 and again the next year.", dt.date(2016, 3, 3), [("2012", "2012"), ("the next year", "2013")]),
+    ("The next month, a former aide sued.", dt.date(2016, 2, 19), []),  # counted from no written date
+])
+def test_more_dates_of_the_second_audit(text, published, expected):
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials released 22 of the governor's emails.", [("count", "22", 22, "emails")]),
+    ("Officials released 22 of Walker's emails.", [("count", "22", 22, "emails")]),
+    ("The plan would deport 11 million living in the country.", [("count", "11 million", 11000000, None)]),
+    ("About 1 in 3 voters agreed.", []),
+    ("The index rose 0.2 percent, to 2,173.60.", [("percent", "0.2 percent", 0.2, None)]),
+    ("He is 200 delegates short of the 1,237 mark.",
+     [("count", "200 delegates", 200, "delegates"), ("count", "1,237", 1237, "delegates")]),
+])
+def test_more_counts_of_the_second_audit(text, expected):
+    assert amounts(text) == expected

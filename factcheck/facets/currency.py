@@ -83,6 +83,8 @@ def currency_after(text: str, pos: int, hi: int) -> tuple[str, int] | None:
         return None  # "the seats they won"
     if word in ("pounds", "pound") and not country and _WEIGHT_AFTER.match(text, m.end()):
         return None
+    if word == "mark" and not country and text[max(0, pos - 40):pos].rstrip().lower().rsplit(None, 2)[-2:-1] == ["the"]:
+        return None  # "the 1,237 mark needed": a threshold, not Deutsche marks
     root = _root(word)
     code = CURRENCY_COUNTRIES.get((country, root)) if country else None
     if code is None:

@@ -126,6 +126,8 @@ _STREET_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){1,2}\s+(?:" + "|".join(w.capital
 #: a bare "May" is Theresa May unless one of these stands before it
 _MAY_TRIGGERS = frozenset("in since until till by before after during through throughout "
                           "from last this next early mid late".split())
+#: determiners before a month that modifies the noun after it (*an October interview*)
+_MONTH_DETERMINERS = frozenset("a an the his her their its our".split())  # a July NATO summit
 #: words before a bare month (other than May and March) that make it a date
 _MONTH_VERBS = frozenset("into toward towards past come began begins ended ends ending starting "
                          "prior".split())
@@ -228,12 +230,16 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
         if nxt and word_before(s.text, s.text.rfind(" ", s.lo, m.start() - 1) + 1, s.lo) in ("a", "the") \
                 and before.isalpha() and before.islower() and nxt.group(1).islower() and nxt.group(1) != "of":
             return True  # the strong October report: an adjective between the article and the month
-        if before in ("a", "the") and nxt and nxt.group(1).isupper() and len(nxt.group(1)) > 1 \
+        if before in _MONTH_DETERMINERS and nxt and nxt.group(1).isupper() and len(nxt.group(1)) > 1 \
                 and mon not in ("April", "June", "August"):
             return True  # a July NATO summit
-    if before in ("a", "the") and nxt and nxt.group(1).islower() and nxt.group(1) != "of" and (
+    # a July interview, an October poll; after a possessive only a vote (Florida's March primary):
+    # *her March comment* is as often last year's as this year's
+    determiner = before in ("a", "an", "the") or (
+        (before in _MONTH_DETERMINERS or before.endswith(("'s", "’s"))) and _VOTE_AFTER.match(s.text, m.end(), s.hi))
+    if determiner and nxt and nxt.group(1).islower() and nxt.group(1) != "of" and (
             mon != "May" or _VOTE_AFTER.match(s.text, m.end(), s.hi)):
-        return True  # a July interview, the June primary, the May election: the month of the noun
+        return True
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
 
 

@@ -161,6 +161,7 @@ _CLAUSE_ENDS = ("-", "—", "–", ":", ";")
 _GROUP_OF = re.compile(r"([A-Z][a-z]+)\s+of\s+$")
 _FRACTION_AFTER = re.compile(r"-(?:thirds?|quarters?|fifths?|halves|half|tenths?)\b", re.I)
 _MONTHS_AND_DAYS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+_ONE_IN = re.compile(r"\s+in\s+(\d{1,3}(?:,\d{3})*)\b(?![,.]\d)")  # not a year: three of the last 10 in 2008
 _TALLY_TO = re.compile(r"\s+to\s+\d")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|our)\s+$", re.I)
 #: a figure between a count and a capitalised model word is a designation: the 737 of *12 737 MAX jets*
@@ -218,6 +219,9 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True  # two-for-one, 3-for-2 splits
     if _FRACTION_AFTER.match(after):
         return True  # one-third: a fraction the gold leaves without a value
+    one_in = _ONE_IN.match(text, n.end, hi)
+    if one_in and not n.words and n.value < int(one_in.group(1).replace(",", "")):
+        return True  # about 1 in 3 voters, 2 in 25: a proportion, not a count
     if _RATIO.match(text, n.end, hi) or _TO_ONE.match(text, n.end, hi) \
             or _RATE_BEFORE.search(text, max(lo, n.start - 16), n.start):
         return True  # four to 10 times larger, one in six, every two: a ratio, not a count
@@ -457,7 +461,7 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
                 a.kind, a.unit, a.bare = "money", money.unit, False
                 if a.numeral.scale == 1 and _in_minor_units(text, money):
                     a.value = _scaled(a.value / 100, 1)
-            elif close and prev.kind == "percent" and a.numeral.scale == 1:
+            elif close and prev.kind == "percent" and a.numeral.scale == 1 and a.value <= 100:
                 a.kind, a.unit, a.bare = "percent", None, False
             elif count is not None and float(a.value).is_integer() and not _age_or_rank(text, lo, a.numeral):
                 a.unit = count.unit
@@ -489,10 +493,11 @@ def _counts_anyway(text: str, lo: int, a: Amount) -> bool:
         return True  # a partitive (300,000 of them, 13 of the past 19) or a compound
     if _PLACE_OR_TOTAL_OF.search(text, max(lo, a.start - 40), a.start):
         return True  # a nation of 51 million, the total to 19
-    if _GROUPED.fullmatch(a.numeral.figure) and a.numeral.scale == 1 \
+    if (_GROUPED.fullmatch(a.numeral.figure) and a.numeral.scale == 1
+            or a.numeral.scale >= 1_000_000 and not a.numeral.words and not a.numeral.glued) \
             and not _LEVEL_BEFORE.search(text, max(lo, a.start - 8), a.start) \
             and not _market_talk(text, lo, a.start):
-        return True  # 100,000 would be admitted; from 70,000 to 85,000
+        return True  # 100,000 would be admitted; from 70,000 to 85,000; the deportation of 11 million
     nxt = _NEXT_WORD.match(text, a.end)
     if nxt and nxt.group(1) in _CASUALTIES or _CASUALTY_BEFORE.search(text, max(lo, a.start - 30), a.start):
         return True

@@ -47,7 +47,7 @@ RELATIVE = re.compile(
     r"(?P<dir>earlier|before|later|after)"
     r"|the (?:prior|previous|preceding) (?P<prev_unit>year|month)"
     r"|the (?P<yb_unit>year|month) (?:before|earlier)"
-    r"|the (?:following|subsequent) (?P<fw_unit>day|week|month|year)|the next (?P<nd_unit>day)"
+    r"|the (?:following|subsequent) (?P<fw_unit>day|week|month|year)|the next (?P<nd_unit>day|month|year)"
     r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:quarter|qtr)(?: of (?P<qyear>" + _YEAR + r"))?"
     r")\b"
 )

@@ -50,7 +50,10 @@ def _is_time(s: Sentence, m: re.Match) -> bool:
     nxt = _NEXT.match(s.text, m.end(), s.hi)
     word = nxt.group(1).lower() if nxt else ""
     if word in ("of", "in"):
-        return False  # the fall of the wall, the fall in prices
+        # the fall of the wall, the fall in prices; but "this summer in Cleveland", "last fall in
+        # New York": a time, then a place
+        after = re.match(r"\s+(?:of|in)\s+(?:the\s+)?([A-Za-z]+)", s.text[m.end():s.hi])
+        return bool(m.group("rel") and after and after.group(1)[0].isupper())
     if m.group("rel"):
         return True  # this fall and next spring
     if word == "and" and m.group("season").lower() == "fall":

@@ -86,6 +86,9 @@ PAST_WORDS = (
     "kept", "knew", "led", "meant", "overtook", "rang", "rode", "sank", "sent", "shook", "shot",
     "slid", "sought", "spent", "spoke", "stood", "stole", "struck", "swore", "taught", "thought",
     "threw", "understood", "undertook", "withdrew", "wrote", "ago", "already", "previously",
+    "broke", "felt", "fled", "dealt", "swept", "slept", "hung", "drank", "ate", "arose", "forgave",
+    "overcame", "withheld", "upheld", "oversaw", "foresaw", "shrank", "sprang", "spun", "lent",
+    "rebuilt", "awoke", "woke", "wore", "tore", "sat", "hid",
     "last",
 )
 #: past verbs of commitment whose infinitive looks ahead from the commitment, not from
