@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .currency import currency_after, currency_before
 from .hedges import is_hedged
-from .numerals import Numeral
+from .numerals import RANGE_FIGURE, RANGE_START, Numeral
 from .phrases import counted_phrase, pluralise
 from .words import (COMPOUND_COUNTS, FRACTIONS, FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS,
                     PERCENT_WORDS, QUANTITY_UNITS, SMALL_NUMBERS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
@@ -62,10 +62,8 @@ _CLOCK = re.compile(r":\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|EST\b|EDT\b|BST\b|
 _GLUED_WORD = re.compile(r"[A-Za-z]")
 _PENCE = re.compile(r"p\b")
 _DASH_FIGURE = re.compile(r"[-–]\d")
-#: a figure standing alone (not part of a code such as 555-1234 or PA-28): a range may start at it
-_RANGE_START = re.compile(r"(?:^|(?<=[\s(\[$£€]))\d{1,3}(?:,\d{3})*(?:\.\d+)?$")
-#: what stands before the end of such a range: the first figure and the dash
-_RANGE_END_BEFORE = re.compile(r"(?:^|(?<=[\s(\[$£€]))(\d{1,3}(?:,\d{3})*(?:\.\d+)?)-$")
+#: what stands before the end of a range of figures: the first figure and the dash
+_RANGE_END_BEFORE = re.compile(RANGE_FIGURE + "-$")
 _CAPITAL_WORD = re.compile(r"([A-Z][\w&'’.-]*)\s+$")
 _NAME_MARK = re.compile(r"(?:\bNo\.?|\bno\.|#|\bNos\.?)\s*$")
 #: a noun that numbers the parts of a whole: *part 2*, *chapter 11*, *round 3*
@@ -263,9 +261,9 @@ def _points_are_percent(text: str, lo: int, hi: int, n: Numeral) -> bool:
 def read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     """Return what a number is (money, percent, quantity, duration, count), or None."""
     amount = _read_amount(text, lo, hi, n)
-    if amount is not None and _RANGE_END_BEFORE.search(text, max(lo, n.start - 16), n.start):
-        start = _RANGE_END_BEFORE.search(text, max(lo, n.start - 16), n.start)
-        first = float(start.group(1).replace(",", ""))
+    before = _RANGE_END_BEFORE.search(text, max(lo, n.start - 16), n.start) if amount is not None else None
+    if before:
+        first = float(before.group(1).replace(",", ""))
         if first >= n.value / max(n.scale, 1) or (amount.kind == "count" and (amount.bare and n.scale == 1 or n.value == 1)):
             return None  # a score (won 4-2), a ratio (2-1), a docket number (14-915): no range
     return amount
@@ -322,7 +320,7 @@ def _read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
             return None
         return Amount("count", n.start, m.end(), n.value, pluralise(m.group("word")), numeral=n)
     if _DASH_FIGURE.match(text, n.end):
-        if not n.words and _RANGE_START.search(text, max(lo, n.start - 1), n.end):
+        if not n.words and RANGE_START.search(text, max(lo, n.start - 1), n.end):
             return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n,
                           range_start=True)  # 20-30 workers
         return None  # a score or a phone number: 5-4, 555-1234

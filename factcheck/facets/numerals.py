@@ -95,8 +95,10 @@ def _plain(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-#: a figure standing alone before a dash (not PA-28-, not 555-): what starts a range
-_RANGE_START = re.compile(r"(?:^|(?<=[\s(\[$£€]))\d{1,3}(?:,\d{3})*(?:\.\d+)?$")
+#: a figure standing alone (not part of a code such as 555-1234 or PA-28): a range may start at
+#: it; with a dash after it, it is what stands before the range's end
+RANGE_FIGURE = r"(?:^|(?<=[\s(\[$£€]))(\d{1,3}(?:,\d{3})*(?:\.\d+)?)"
+RANGE_START = re.compile(RANGE_FIGURE + "$")
 
 
 def _glued_before(text: str, lo: int, start: int) -> bool:
@@ -106,7 +108,7 @@ def _glued_before(text: str, lo: int, start: int) -> bool:
     c = text[start - 1]
     if c.isalnum() or c == "." and text[start - 2:start - 1].isalnum():
         return True
-    if c == "-" and _RANGE_START.search(text, max(lo, start - 16), start - 1):
+    if c == "-" and RANGE_START.search(text, max(lo, start - 16), start - 1):
         return False  # the end of a range of figures: $5-10 billion, 20-30 workers
     return c in "-/" and start - 2 >= lo and text[start - 2].isalnum()
 
