@@ -360,6 +360,11 @@ _ROLE_WORDS = frozenset((
     "resident", "witness", "author", "researcher", "scientist", "adviser", "advisor", "aide", "ambassador"))
 
 
+def _source_text(source) -> str | None:
+    text = source.get("text") if isinstance(source, dict) else source
+    return " ".join(text.split()) if isinstance(text, str) and text.strip() else None
+
+
 def claim_author(source) -> dict | None:
     """Return the schema.org author of a claim from its source span (None when it has none).
 
@@ -368,10 +373,9 @@ def claim_author(source) -> dict | None:
     *head of the Labor Department*); an organisation's noun (*the Labor Department*, *Statistics
     Bureau*), a group in the plural (*officials*, *local residents*) or any other *the ...* phrase
     is an Organization."""
-    text = source.get("text") if isinstance(source, dict) else source
-    if not isinstance(text, str) or not text.strip():
+    name = _source_text(source)
+    if name is None:
         return None
-    name = " ".join(text.split())
     words = name.split()
     lower = [w.strip(".,'’").lower() for w in words]
     at = lower.index("of") - 1 if "of" in lower[1:] else len(words) - 1
@@ -465,11 +469,6 @@ def published_rows(rows: Iterable[dict], settlements: dict[str, dict]) -> list[d
                 row["source"] = None  # the reviewers agree on the rating but not on who said it: no author
         out.append(row)
     return sorted(out, key=lambda r: r["verdict_id"])
-
-
-def _source_text(source) -> str | None:
-    text = source.get("text") if isinstance(source, dict) else source
-    return " ".join(text.split()) if isinstance(text, str) and text.strip() else None
 
 
 def claim_reviews(rows: Iterable[dict], settlements: dict[str, dict], scale, org_name: str, org_url: str,
