@@ -493,7 +493,8 @@ def _decode_lines(raw: IO[bytes], path: str, errors: list[InputError], then: str
 #: in CSV and Parquet (lists and objects, as ``factcheck extract``/``score`` write them)
 _INT_COLUMNS = ("start", "end")
 _FLOAT_COLUMNS = ("checkworthiness",)
-_JSON_COLUMNS = ("scores", "cues", "source", "facets", "evidence", "labels")
+_JSON_COLUMNS = ("scores", "cues", "source", "facets", "evidence", "labels",
+                 "model_scores", "model_source", "model_facets")  # the last three: an export's columns
 _NOT_READ = "the line was not read; save the file as UTF-8"
 
 #: ``(path, line, record)``: a record is a dict, its JSON text (``raw``), or the error in its place

@@ -98,19 +98,6 @@ _VERDICT_COLUMNS = ("verdict_id", "rating_value", "reviewer_role", "kind", "crea
                     "source", "label")
 
 
-_JSON_CELLS = ("model_scores", "model_source", "model_facets", "evidence", "cues")
-
-
-def _json_cell(value):
-    if isinstance(value, str) and value[:1] in "[{":
-        import json
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
-
-
 def _flag(value) -> bool:
     return value is True or str(value).strip().lower() in ("true", "1")
 
@@ -123,7 +110,6 @@ def _exported(row: dict) -> bool:
 def _from_export(row: dict) -> dict:
     """Return an exported verdict row as an import row: the claim as the model gave it (its
     label, scores, source and figures) and the reviewer's corrected label as ``corrected_label``."""
-    row = {k: _json_cell(v) if k in _JSON_CELLS else v for k, v in row.items()}  # a CSV's JSON strings
     out = {k: v for k, v in row.items() if k not in _VERDICT_COLUMNS and not k.startswith("model_")}
     out["corrected_label"] = row.get("label") or None
     for key in ("label", "scores", "source", "facets"):
