@@ -289,8 +289,7 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         word = g["day"].lower()
         if word == "today" and word_before(s.text, start, s.lo) == "usa":
             return None  # USA Today, USA TODAY: the paper
-        if g["day"] in ("Today", "TODAY", "Tonight", "This Morning") and _capitalised_name(s, start, end) \
-                and _LOWER_WORD.search(s.text, s.lo, s.hi):  # in a headline in capitals every word is
+        if g["day"] in ("Today", "TODAY", "Tonight", "This Morning") and _capitalised_name(s, start, end):
             return None  # USA Today, the Tonight Show, CBS This Morning: a name (not a headline in capitals)
         if word in ("today", "tomorrow", "yesterday") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
             return None  # the leaders of tomorrow, the policies of yesterday: an era, not a day
@@ -304,8 +303,7 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         return DateSpan(m.start("weekend") + len(g["weekend"]) - len("the weekend"), end,
                         _weekend(published, which))
     if g["which"]:
-        if g["which"] == "This" and g["unit"][0].isupper() and _capitalised_name(s, start, end) \
-                and _LOWER_WORD.search(s.text, s.lo, s.hi):
+        if g["which"] == "This" and g["unit"][0].isupper() and _capitalised_name(s, start, end):
             return None  # ABC's This Week: a programme's name
         if _THE_BEFORE.search(s.text, max(s.lo, start - 5), start) and _OF_AFTER.match(s.text, end, s.hi):
             return None  # the last week of October, the last year of his presidency: part of another span
@@ -366,8 +364,9 @@ def from_previous(previous: str | None, unit: str, step: int) -> str | None:
 def _capitalised_name(s: Sentence, start: int, end: int) -> bool:
     """Whether a capitalised day word inside the sentence is a name (*USA Today*, ABC's *This
     Week*, *The Tonight Show*); after an opening quotation mark it starts the quoted sentence,
-    unless the quotation closes on it or goes on in capitals (*“This Week,”*)."""
-    if not _inside_sentence(s, start):
+    unless the quotation closes on it or goes on in capitals (*“This Week,”*). In a headline in
+    capitals every word is capitalised, so the capital says nothing there."""
+    if not _inside_sentence(s, start) or not _LOWER_WORD.search(s.text, s.lo, s.hi):
         return False
     if _OPENS_A_QUOTE.search(s.text, max(s.lo, start - 1), start):
         return bool(_QUOTED_NAME_ENDS.match(s.text, end, s.hi))
