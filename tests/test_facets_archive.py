@@ -310,3 +310,45 @@ def test_more_dates_of_the_second_audit(text, published, expected):
 ])
 def test_more_counts_of_the_second_audit(text, expected):
     assert amounts(text) == expected
+
+
+OCTOBER = dt.date(2016, 10, 5)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # the attacks of 2001, named by the day
+    ("Relatives gathered at the Sept. 11 memorial ceremony downtown.", SPRING, [("Sept. 11", "2001-09-11")]),
+    ("A lawsuit by Sept. 11 families is pending.", SPRING, [("Sept. 11", "2001-09-11")]),
+    ("The delegation flies home on Sept. 11 for the talks.", SPRING, [("Sept. 11", "2016-09-11")]),
+    # tomorrow as an era, not the day after publication
+    ("The governor promised voters a better tomorrow.", SPRING, []),
+    ("The governor will sign the bill tomorrow.", SPRING, [("tomorrow", "2016-04-24")]),
+    # a body's meeting named by its month after a possessive
+    ("The alliance agreed at its July summit to send more troops.", OCTOBER, [("July", "2016-07")]),
+    ("The party will hold its August convention in the capital.", SPRING, [("August", "2016-08")]),
+    ("Her March remark drew criticism.", OCTOBER, []),
+    # a forecast already made, compared with the figure now
+    ("The bank expects growth will be weaker than forecast in July.", OCTOBER, [("July", "2016-07")]),
+    ("Output will grow faster than predicted in March.", OCTOBER, [("March", "2016-03")]),
+])
+def test_dates_of_the_third_audit(text, published, expected):
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a tally followed by how the vote went
+    ("The panel voted 11-9 along party lines to issue the subpoena.",
+     [("count", "11", 11, "votes"), ("count", "9", 9, "votes")]),
+    # N to 1 as a ratio: no votes counted
+    ("Critics outnumbered supporters in the survey, a 4 to 1 margin.", []),
+    ("Both caucuses split 3 to 1 in favour of the plan.", []),
+    ("The council voted 6 to 1 to approve the plan.", [("count", "6", 6, "votes"), ("count", "1", 1, "votes")]),
+    # a comparison that leaves out the noun counts what the count before it counts
+    ("The plan creates five tax brackets, compared with three under current law.",
+     [("count", "five tax brackets", 5, "tax brackets"), ("count", "three", 3, "tax brackets")]),
+    ("The chain now runs 60 stores, up from nine in 2010.",
+     [("count", "60 stores", 60, "stores"), ("count", "nine", 9, "stores")]),
+    ("The two met, compared with notes from last spring.", []),
+])
+def test_counts_of_the_third_audit(text, expected):
+    assert amounts(text) == expected

@@ -96,7 +96,10 @@ _YEAR_DATE = re.compile(
 )
 _MONTH_RANGE = re.compile(r"\s*(?:-|–|to|through|until|till|and)\s*")
 _WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")  # "from May, who has accused": a person
-_ATTACKS = re.compile(r"\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijack)", re.I)
+#: what follows *Sept. 11* when it names the 2001 attacks, not a day of the publication year
+#: (*the Sept. 11 memorial ceremony*, *Sept. 11 families*)
+_ATTACKS = re.compile(r"\s+(?:terrorist\s+|terror\s+)?(?:attacks?|hijack(?:ers|ings?)?|memorial|anniversary|commission"
+                      r"|victims|museum|families|responders|era|plot|plotters)\b", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: what follows a figure when it is an amount, not a year
 _NOT_A_YEAR_AFTER = re.compile(
@@ -208,6 +211,11 @@ _VOTE_AFTER = re.compile(
     r"|runoffs?|primary|primaries|caucus(?:es)?|conventions?)\b")
 
 
+#: a meeting a body holds in a month (*its July summit*, *the party's August convention*): after a
+#: possessive, as a vote, a date (not *her March comment*, as often last year's as this year's)
+_MEETING_AFTER = re.compile(r"\s+(?:(?:annual|leaders['’]?|party)\s+)?(?:summits?|meetings?|conferences?|congress|plenary)\b")
+
+
 def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     """Whether a month name standing alone is a date here, judged from its neighbours:
     *in March*, *since May*, *April futures*; not *May's plan* nor *May said*."""
@@ -236,7 +244,7 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     # a July interview, an October poll; after a possessive only a vote (Florida's March primary):
     # *her March comment* is as often last year's as this year's
     determiner = before in ("a", "an", "the") or (
-        (before in _MONTH_DETERMINERS or before.endswith(("'s", "’s"))) and _VOTE_AFTER.match(s.text, m.end(), s.hi))
+        (before in _MONTH_DETERMINERS or before.endswith(("'s", "’s"))) and (_VOTE_AFTER.match(s.text, m.end(), s.hi) or _MEETING_AFTER.match(s.text, m.end(), s.hi)))
     if determiner and nxt and nxt.group(1).islower() and nxt.group(1) != "of" and (
             mon != "May" or _VOTE_AFTER.match(s.text, m.end(), s.hi)):
         return True

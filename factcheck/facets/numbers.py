@@ -82,6 +82,10 @@ _APPOSED_AFTER = re.compile(r"\s*(?:[,;)]|\.(?=\s|$)|$)")
 _STREET = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:" + "|".join(w.capitalize() for w in STREET_WORDS) + r")\b")
 _RATIO = re.compile(r"\s+times\s+(?:as|the|more|less|higher|lower|bigger|larger|greater|smaller|faster)\b", re.I)
 _TO_ONE = re.compile(r"\s+to\s+(?:one|1)\b(?!\s*[-,.]?\d)", re.I)
+#: a comparison that leaves out the noun of the count it compares with (*seven brackets, compared
+#: with two*, *40 stores, up from twelve*): the bare number borrows that count's noun
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|versus|vs\.?)\s+$", re.I)
+_N_TO_BEFORE = re.compile(r"(?<![\d.,])\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+to\s+$", re.I)
 _RATE_BEFORE = re.compile(r"(?:\b(?:one|1)\s+(?:in|out of every|of every)|\bevery)\s+$", re.I)
 #: *nine out of 10*, *four out of five*, *99 out of 100*: a proportion, not a count (the whole
 #: is ten or a hundred, or a small number in words); *6 out of 40 applicants* stays a count
@@ -220,6 +224,8 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     one_in = _ONE_IN.match(text, n.end, hi)
     if one_in and not n.words and n.value < int(one_in.group(1).replace(",", "")):
         return True  # about 1 in 3 voters, 2 in 25: a proportion, not a count
+    if n.value == 1 and n.scale == 1 and _N_TO_BEFORE.search(text, max(lo, n.start - 16), n.start):
+        return True  # the 1 of a 3 to 1 margin (a tally of votes was read before this)
     if _RATIO.match(text, n.end, hi) or _TO_ONE.match(text, n.end, hi) \
             or _RATE_BEFORE.search(text, max(lo, n.start - 16), n.start):
         return True  # four to 10 times larger, one in six, every two: a ratio, not a count
@@ -360,7 +366,8 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         if _COLLECTIVE_OF.search(text, max(lo, n.start - 30), n.start):
             return Amount("count", n.start, n.end, n.value, None, numeral=n)  # a group of nine
         if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)
-                                             or _OF_FIGURE.match(text, n.end, hi) or _parts_of_lead(text, n)):
+                                             or _OF_FIGURE.match(text, n.end, hi) or _parts_of_lead(text, n)
+                                             or _COMPARED_BEFORE.search(text, max(lo, n.start - 16), n.start)):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:

@@ -69,6 +69,8 @@ booming handful global challenges problems threats conditions circumstances cont
 """.split())
 #: *of tomorrow* is an era (not *as of today*, a date)
 _OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
+#: an article before *tomorrow* makes it a noun (*a brighter tomorrow*, *a better tomorrow*): an era
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+(?:er|est)\s+|new\s+)?$", re.I)
 #: after "four months after", an event (not *that*, *it*, *this*, which point back to a date)
 _EVENT_GOES_ON = re.compile(r"\s+(?!(?:that|it|this|then)\b)[A-Za-z]", re.I)
 #: after "a day before", a word: the event the date is counted from (*before the vote*)
@@ -293,6 +295,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
             return None  # USA Today, the Tonight Show, CBS This Morning: a name (not a headline in capitals)
         if word in ("today", "tomorrow", "yesterday") and _OF_BEFORE.search(s.text, max(s.lo, start - 8), start):
             return None  # the leaders of tomorrow, the policies of yesterday: an era, not a day
+        if word in ("tomorrow", "yesterday") and _ARTICLE_BEFORE.search(s.text, max(s.lo, start - 20), start):
+            return None  # hoping for a brighter tomorrow: an era, not a day
         if word == "today" and _nowadays(s, start, end):
             return None  # even today, today's refugees: these days, not the day of writing
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}

@@ -20,6 +20,9 @@ _AFTER = re.compile(r"\s+([a-z]+)")
 _UNITS_AFTER = frozenset(("basis", "per", "times"))
 _RANGE_BEFORE = re.compile(r"\b(?:from|between)\s+$")
 _CLAUSE_MARKS = ",;:(—–"
+#: after *N to 1*, words that make it a ratio
+_RATIO_AFTER = frozenset(("margin", "ratio"))
+_SPLIT_BEFORE = re.compile(r"\bsplit\s+$")
 #: a tally's voting word stands in its clause, close before it
 _REACH = 80
 
@@ -38,6 +41,8 @@ def tallies(text: str, lo: int, hi: int) -> list[Amount]:
             continue  # approved 5 to 10 new permits, 25 to 50 basis points, from 30 to 35
         if VOTE_WORDS.isdisjoint(_WORD.findall(before)) and said not in VOTE_WORDS:
             continue
+        if m.group("b") == "1" and " to " in m.group() and (said in _RATIO_AFTER or _SPLIT_BEFORE.search(before)):
+            continue  # a 3 to 1 margin, the parties split 4 to 1: a ratio, not two tallies of votes
         for side in ("a", "b"):
             out.append(Amount("count", m.start(side), m.end(side), int(m.group(side)), "votes"))
     return out

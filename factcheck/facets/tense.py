@@ -45,6 +45,8 @@ _NOT_PAST = frozenset("hundred indeed need speed seed feed proceed exceed succee
                       "united limited based related supposed".split())
 #: a forward word that looks back here: *than expected*, *as planned*, *next to*, *could not*
 _NOT_FORWARD_BEFORE = re.compile(r"(?:than|as)\s+$")
+#: participles of forecasting that, after *than* or *as*, tell a forecast already made
+_COMPARED_PARTICIPLES = frozenset("forecast predicted projected estimated anticipated planned reported".split())
 _NEXT_TO = re.compile(r"\s+to\b")
 _TO = _NEXT_TO
 #: what stands before *likely* when it forecasts (*is likely*, *will likely*, *most likely*)
@@ -197,7 +199,10 @@ def _markers(s: Sentence, lo: int, hi: int, present: bool = False) -> list[tuple
             out.append((start, tokens[i + 1][1], kind, f"{word} {nxt}"))
             i += 2
             continue
-        if word in _FORWARD and (word != "may" or raw == "may") or word.endswith("'ll"):
+        if word in _COMPARED_PARTICIPLES and i and tokens[i - 1][2].lower() in ("than", "as"):
+            # "less than forecast in July", "as predicted in March": a forecast made before
+            out.append((start, end, "past", word))
+        elif word in _FORWARD and (word != "may" or raw == "may") or word.endswith("'ll"):
             out.append((start, end, "future", word))
         elif _past_form(s, tokens, i):
             out.append((start, end, "past", word))

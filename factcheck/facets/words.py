@@ -302,7 +302,7 @@ should can could may might must said says say told tell according per each apiec
 this these those it its they them their he she his her we us our you i me my less
 apart together alone away back up down off out over under again also only just even still
 ago earlier later before after since times time percent pct point points
-among across amid why because not enough
+among across amid along why because not enough
 """.split())
 #: modifiers dropped from the front of a counted noun phrase (``two other recent cases``)
 COUNT_MODIFIERS = frozenset("other more recent slain additional further extra separate "
