@@ -134,9 +134,9 @@ CONTESTED_ROUND2 = [
      {"sourced", "contested"}),
     ("", "The clinic said 14 patients fell ill, but the health board said 31 had been treated.",
      {"sourced", "contested"}),
-    # a poll split of two groups is no conflict
+    # a poll split of two groups is no conflict (and shares of the people asked are no source)
     ("", "Some 61 percent of farmers said prices were too low, while 30 percent of traders said the same.",
-     {"sourced", "estimated"}),
+     {"estimated"}),
     # a rejection or dispute closing a relative clause whose antecedent is the claim
     ("", "Residents said the fire burned 90 homes, which the county rejected as exaggerated.",
      {"sourced", "contested"}),
@@ -330,3 +330,20 @@ APPROXIMATED = [
 @pytest.mark.parametrize("text,expected", APPROXIMATED)
 def test_approximators_before_an_article(text, expected):
     assert labels_of(text) & {"estimated"} == expected
+
+
+#: a share of the people a poll asked, or polls in general, are no source and no hedge (session 23)
+SHARES = [
+    ("In the survey, 41 percent said the council should resign.", set()),
+    ("Another 12 percent said they had not decided.", set()),
+    ("A majority of those asked say the tax is unfair.", set()),
+    ("Polls show a tight race in the county.", set()),
+    ("The Gallup poll said 41 percent backed the plan.", {"sourced"}),
+    ("The Percent Institute said turnout rose to 61 percent.", {"sourced"}),
+    ("Some critics say the tax is unfair.", {"estimated"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARES)
+def test_shares_of_people_are_no_source(text, expected):
+    assert labels_of(text) == expected

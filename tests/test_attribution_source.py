@@ -215,7 +215,6 @@ CONSTRUCTIONS = [
     ("", "The reporter asked whether the 300 jobs would move abroad.", "The reporter"),
     ("", "The ministry declined to comment on reports that 40 staff had quit.", "The ministry"),
     # poll results
-    ("", "Forty-six percent of voters said the economy was their top issue.", "Forty-six percent of voters"),
     ("", "In a Valdor Institute poll, Ruiz led with 24 percent.", "a Valdor Institute poll"),
     ("", "A poll by Halvorsen Research found that 40 percent of adults backed the plan.", "Halvorsen Research"),
     # the progressive
@@ -295,9 +294,7 @@ CONSTRUCTIONS = [
     ("", "Turnout reached 61 percent, according to a Valdor Institute poll of 900 voters.",
      "a Valdor Institute poll of 900 voters"),
     ("", "Exports fell 4 percent, according to the Harbor Board's annual report.", "the Harbor Board's annual report"),
-    # a poll's respondents speak for it, unless the sentence names the poll
-    ("", "Sixty-two percent said the 4 percent fee was too high.", "Sixty-two percent"),
-    ("", "About 3 in 10 say the 2024 budget was fair.", "About 3 in 10"),
+    # a poll's respondents are no source; the poll is, when the sentence names it
     ("", "Nearly 4 in 10 say the fee should fall, according to the Valdor Institute.", "the Valdor Institute"),
     ("", "The survey showed that 58 percent backed the plan, and 30 percent said it went too far.", "The survey"),
     # a poll with its release time
@@ -395,6 +392,11 @@ NOT_REPORTS = [
     ("", "The talks continued for 3 days."),
     ("", "Ruiz won in Ohio, adding to his 12 earlier wins."),
     ("", "The governor signed the order, declaring a state of emergency in 4 counties."),
+    # a share of the people asked names no party (spec section 2: a named party); polls in general
+    ("", "Forty-six percent of voters said the economy was their top issue."),
+    ("", "Sixty-two percent said the 4 percent fee was too high."),
+    ("", "About 3 in 10 say the 2024 budget was fair."),
+    ("", "Polls show the mayor ahead by 6 points."),
     # a report after a modal is a forecast; bare "reports" name no one
     ("", "The company may announce 300 job cuts next week."),
     ("", "Reports suggest that 200 fighters crossed the border in June."),

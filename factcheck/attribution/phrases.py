@@ -270,6 +270,20 @@ def _cut_at_verb(seg: list[Token]) -> list[Token] | None:
 _PEOPLE_LINKS = frozenset("close familiar briefed involved with knowledgeable".split())
 
 
+#: the head of a subject that is a share of the people asked, not a party: *73 percent said*,
+#: *a majority of voters say* (a poll's respondents; the poll, if named, is the source)
+_SHARE_HEADS = frozenset("percent pct % majority plurality minority".split())
+
+
+def _share_of_people(seg: list[Token]) -> bool:
+    """Whether a subject is a share of people (*Another 19 percent*, *52% of voters*, *a
+    majority of those polled*): its words before any *of* end on a share."""
+    head = next((seg[:k] for k, t in enumerate(seg) if t.low == "of"), seg)
+    if len(head) >= 3 and head[-2].low == "in" and head[-1].text.isdigit() and head[-3].low[:1].isalnum():
+        return True  # "About 3 in 10", "Nearly four in 10 say"
+    return bool(head) and head[-1].low in _SHARE_HEADS
+
+
 def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     while len(seg) > 1 and seg[0].low in ("and", "but", "or", "so"):
         seg = seg[1:]  # "..., and Lind, the mayor, said"
@@ -289,6 +303,10 @@ def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     if (seg[0].low in C.VAGUE_SUBJECTS and not specific) or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2) \
             or (len(seg) == 1 and seg[0].low in ("reports", "report", "rumours", "rumors", "media")):
         return Report("agentless", cue, None, final)  # "some critics", "Reports suggest"
+    if _share_of_people(seg) or (len(seg) == 1 and seg[0].low in ("polls", "surveys")):
+        # "73 percent said", "Polls show": the people asked, or polls in general, are no source
+        # and no hedge either (a poll's figure is what it found): the claim is the writer's
+        return Report("unresolved", cue, None, final)
     if len(seg) == 2 and seg[0].low in ("the", "this", "that") and seg[1].low in C.DOCUMENT_NOUNS:
         return Report("anaphor", cue, _span(seg), final)
     return Report("named", cue, _span(seg), final)
