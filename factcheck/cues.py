@@ -55,13 +55,13 @@ scoffed assured assures shouted yelled exclaimed retorted demanded continued
 argue insist contend assert concede acknowledge suggest cite allege estimate predict speculate
 arguing insisting adding asserting contending declaring conceding stressing emphasizing emphasising
 recalling predicting vowing urging
-demonstrated demonstrates
+demonstrated demonstrates lauded lauds hailed hails likened likens tweeting learned
 """.split())
 
 #: Speech verbs that report words only next to a quotation or a clause (*Blackwell continued,
 #: "..."*; *adding that*), not in their other senses (*the talks continued*, *adding to his lead*,
 #: *declaring a state of emergency*).
-QUOTE_VERBS = frozenset("continued yelled shouted exclaimed retorted adding declaring".split())
+QUOTE_VERBS = frozenset("continued yelled shouted exclaimed retorted adding declaring tweeting".split())
 REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS
 
 #: Reporting verbs that attribute only before a clause or a quotation (*confirmed that*, not
@@ -84,7 +84,7 @@ PHRASAL_REPORTING = ("spoke about", "spoke of", "spoken about", "pointed out", "
 #: rating*): they need ``that``, a pronoun or a determiner right after them.
 THAT_VERBS = frozenset("""
 maintained maintains observed concluded concludes calculated calculates recalled believes
-contended contends hinted indicated indicates described describes mentioned charged
+contended contends hinted indicated indicates described describes mentioned charged learned
 """.split())
 
 #: Reporting verbs that, followed by a number or *to*, report a price move (*added 2p*).

@@ -347,3 +347,19 @@ SHARES = [
 @pytest.mark.parametrize("text,expected", SHARES)
 def test_shares_of_people_are_no_source(text, expected):
     assert labels_of(text) == expected
+
+
+#: speech acts without *say* (session 23): praise, likening, a tweet quoted, a paper's own reporting
+SPEECH_ACTS = [
+    ("The governor lauded the engineers for finishing the 4-mile tunnel early.", {"sourced"}),
+    ("The minister likened the 2 percent tax to a toll on every family.", {"sourced"}),
+    ("The senator mocked the plan on Monday, tweeting, \u201cThree budgets, zero results.\u201d", {"sourced"}),
+    ("The mayor quietly sold 12 city lots last year, the Courier has learned.", {"sourced"}),
+    ("She learned to fly in 2010.", set()),
+    ("Fans were tweeting about the 3-0 win.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEECH_ACTS)
+def test_speech_acts_without_say(text, expected):
+    assert labels_of(text) == expected
