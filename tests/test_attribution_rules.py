@@ -363,3 +363,18 @@ SPEECH_ACTS = [
 @pytest.mark.parametrize("text,expected", SPEECH_ACTS)
 def test_speech_acts_without_say(text, expected):
     assert labels_of(text) == expected
+
+
+#: approximators before a multiple or before *all* (session 23)
+MULTIPLES = [
+    ("Rents in the district rose at about twice the rate of wages.", {"estimated"}),
+    ("The new line costs roughly double the old one.", {"estimated"}),
+    ("Nearly all the new jobs were in the two largest cities.", {"estimated"}),
+    ("The fund is worth more than twice its 2010 value.", set()),
+    ("They talked about all the issues for 3 hours.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", MULTIPLES)
+def test_approximators_before_a_multiple(text, expected):
+    assert labels_of(text) & {"estimated"} == expected

@@ -130,6 +130,11 @@ def _purpose_clause(toks: list[Token], i: int) -> bool:
     return False
 
 
+#: approximators that hedge a multiple or *all* as they hedge a number (not *over*, *some*, *more than*)
+_ROUGHLY = frozenset("about around roughly nearly almost approximately".split())
+_MULTIPLES = frozenset("twice double triple thrice quadruple".split())
+
+
 def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
     """Yield the cues that present the claim as approximate, projected or uncertain."""
     n = len(toks)
@@ -149,6 +154,12 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             i += k
             continue
         k = _match(_APPROX, toks, i)
+        if k and i + k < n and low in _ROUGHLY and (toks[i + k].low in _MULTIPLES or toks[i + k].low == "all"
+                                                    and low in ("nearly", "almost")):
+            # "about twice the rate", "roughly double", "nearly all the increase": a figure by approximation
+            yield ("estimated", "approximator", t.start, toks[i + k - 1].end)
+            i += k
+            continue
         if k and _number_follows(toks, i + k):
             negated = i > 0 and toks[i - 1].low in C.LIMIT_NEGATORS
             # "some" and "over" hedge only a bare number (some 11,000 people), not a year
