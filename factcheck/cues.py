@@ -67,7 +67,7 @@ REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS
 #: Reporting verbs that attribute only before a clause or a quotation (*confirmed that*, not
 #: *the Senate confirmed the nominee*).
 CLAUSE_VERBS = frozenset("""confirmed confirms responded replied countered described describes state states
-assured assures posted posts""".split())
+assured assures posted posts added adds""".split())
 
 #: Verbs that count as reporting only with a document or data subject (*the figures showed*).
 FINDING_VERBS = frozenset("""showed shows show found finds indicated indicates revealed reveals established establishes
@@ -174,7 +174,7 @@ APPROXIMATORS = (
     "about", "around", "roughly", "nearly", "almost", "approximately", "some", "up to",
     "more than", "over", "at least", "as much as", "as many as", "as few as", "as little as",
     "fewer than", "less than", "close to", "upwards of", "in excess of", "just over",
-    "just under", "well over", "an estimated", "estimated", "a reported", "potentially", "possibly",
+    "just under", "well over", "just above", "just below", "well above", "well below", "an estimated", "estimated", "a reported", "potentially", "possibly",
     "anywhere from", "anywhere between", "somewhere around",
     "an approximate", "approx", "circa", "or so", "some estimates of", "the equivalent of",
 )
@@ -284,7 +284,8 @@ line met meet meets matched match matches
 HEDGE_PHRASES = ("believed to", "thought to", "is seen as", "are seen as", "was seen as",
                  "were seen as", "is seen to", "appears to", "appear to", "seems to", "seem to",
                  "is said to", "are said to", "was said to", "were said to", "is understood to",
-                 "on course to", "on track to", "in the region of", "margin of error",
+                 "on course to", "on track to", "in the region of", "within the margin of error",
+                 "inside the margin of error", "within its margin of error",
                  "projects that", "project that", "suspect that", "suspects that", "suspected that",
                  # round 4 (FactBank newswire, Szeged cues): appearance, possibility, open questions
                  "seemed to", "appeared to", "seemingly", "it seems", "it seemed", "it appears",

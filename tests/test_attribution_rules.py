@@ -378,3 +378,28 @@ MULTIPLES = [
 @pytest.mark.parametrize("text,expected", MULTIPLES)
 def test_approximators_before_a_multiple(text, expected):
     assert labels_of(text) & {"estimated"} == expected
+
+
+#: bounds passed or neared, the margin of error, modals in relative clauses, *added* (session 23)
+ROUND_23 = [
+    ("Turnout in the county exceeds 70 percent.", {"estimated"}),
+    ("The fund has surged past the $2 billion mark.", {"estimated"}),
+    ("Fares are nearing $5 a ride.", {"estimated"}),
+    ("In the past 10 years, 300 plants closed.", set()),
+    ("The law bans trucks that exceed 40 tonnes.", set()),
+    ("The two were level at 45% each, within the margin of error, the poll found.", {"sourced", "estimated"}),
+    ("The survey of 900 adults has a margin of error of 3 points.", set()),
+    ("Oil sold for just above $40 a barrel in March.", {"estimated"}),
+    ("Aides kept away 30 staff who could leak the plan, an official said.", {"sourced"}),
+    ("Guards moved him before reporters could see the 4 cars, a witness said.", {"sourced"}),
+    ("The plant could cut 300 jobs.", {"estimated"}),
+    ("Rents rose 4 percent, she added.", {"sourced"}),
+    ("The board had added the extra 3 days after complaints in 2012.", set()),
+    ("The governor added a warning: \u201cWe will lose 2,000 jobs.\u201d", {"sourced"}),
+    ("The firm added 3,000 jobs in May.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROUND_23)
+def test_round_23(text, expected):
+    assert labels_of(text) == expected

@@ -58,7 +58,8 @@ _DISMISSALS = _phrase_index(C.DISMISSAL_PHRASES)
 
 # every word that can open an estimated or a contested cue: other tokens are skipped at once
 _EST_FIRST = (frozenset(_APPROX) | frozenset(_HEDGES) | frozenset(_AGENTLESS) | C.MODALS | C.FORECAST_WORDS
-              | C.UNNAMED_GROUPS | {"between"})
+              | C.UNNAMED_GROUPS | {"between"} | frozenset("""exceeds exceeded exceeding surpassed surpasses
+              surpassing topped tops approaches approached approaching nears neared nearing past""".split()))
 _DISPUTING = C.REJECTION_VERBS | C.DENIAL_VERBS | C.DISPUTE_VERBS
 _CLAIMISH = frozenset("figure figures view claim claims estimate estimates number numbers toll projection account assessment".split())
 _CONTRAST = frozenset("while whereas but".split())
@@ -119,6 +120,23 @@ def _is_year(tok: Token) -> bool:
     return tok.text.isdigit() and len(tok.text) == 4 and 1800 <= int(tok.text) <= 2100
 
 
+#: words whose clause a modal right after them (or after them and a short subject) belongs to:
+#: a relative, a question or a time clause (*workers who could leak*, *before police could*,
+#: *what information could be useful*) says what was possible then, not how sure the claim is
+_RELATIVE_OPENERS = frozenset("who which what whatever before until".split())
+
+
+def _relative_modal(toks: list[Token], i: int) -> bool:
+    """Whether the modal at ``i`` stands in a relative, question or time clause (at most two
+    words after its opener, none of them punctuation)."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if not toks[j].is_word:
+            return False
+        if toks[j].low in _RELATIVE_OPENERS:
+            return True
+    return False
+
+
 def _purpose_clause(toks: list[Token], i: int) -> bool:
     """Whether the modal at ``i`` opens a clause of purpose (*called so she could get the forms*,
     *so that they can vote*): what it says is an aim, not a hedge of the claim."""
@@ -131,6 +149,11 @@ def _purpose_clause(toks: list[Token], i: int) -> bool:
 
 
 #: approximators that hedge a multiple or *all* as they hedge a number (not *over*, *some*, *more than*)
+#: verbs (and *past* after a verb of motion) that give a figure as a bound passed or neared
+_NEARING = frozenset("""exceeds exceeded exceeding surpassed surpasses surpassing topped tops approaches approached
+approaching nears neared nearing past""".split())
+#: words in -s or -ed before *past* that are no verb of motion (*the years past*, *was past*)
+_NOT_MOTION = frozenset("years was is has days weeks months decades its".split())
 _ROUGHLY = frozenset("about around roughly nearly almost approximately".split())
 _MULTIPLES = frozenset("twice double triple thrice quadruple".split())
 
@@ -153,6 +176,15 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             yield ("estimated", "agentless", t.start, toks[i + k - 1].end)
             i += k
             continue
+        if low in _NEARING and t.text.islower() and not limit and (
+                _number_follows(toks, i + 1) or i + 2 < n and toks[i + 1].low == "the" and _number_follows(toks, i + 2)):
+            # "the share exceeds 7%", "it approaches 9%", "donations surged past the $1 billion mark":
+            # a figure given as a bound passed or neared, as *more than* and *nearly* give it
+            if low != "past" or (i > 0 and toks[i - 1].is_word and toks[i - 1].low.endswith(("ed", "es", "s"))
+                                 and toks[i - 1].low not in _NOT_MOTION):
+                yield ("estimated", "approximator", t.start, t.end)
+                i += 1
+                continue
         k = _match(_APPROX, toks, i)
         if k and i + k < n and low in _ROUGHLY and (toks[i + k].low in _MULTIPLES or toks[i + k].low == "all"
                                                     and low in ("nearly", "almost")):
@@ -194,7 +226,7 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
             # "could not be reached", "could not convince": an inability, not a hedge
             if not (low == "could" and nxt_low in ("not", "n't", "never")) and low != "couldn't" and low != "couldn’t" \
-                    and not _purpose_clause(toks, i):
+                    and not _purpose_clause(toks, i) and not _relative_modal(toks, i):
                 yield ("estimated", "modal", t.start, t.end)
         elif low in C.FORECAST_WORDS and t.text[:1].islower():
             # "sooner than expected", "better than forecast": an outcome compared with a forecast

@@ -362,11 +362,23 @@ def _verb_can_report(toks: list[Token], i: int) -> bool:
     ends = nxt is None or nxt.text in ".!?"  # "..., the study concluded."
     as_clause = _in_as_clause(toks, i)
     if (low in C.CLAUSE_VERBS or low in C.THAT_VERBS) and not ends and not as_clause \
-            and not _opens_clause(toks, i, low in C.THAT_VERBS):
+            and not _opens_clause(toks, i, low in C.THAT_VERBS) \
+            and not (low in ("added", "adds") and _added_words(toks, i)):
         return False
     if low in C.QUOTE_VERBS and not _next_to_quotation(toks, i):
         return False  # "the talks continued", "adding to his lead": no words reported
     return True
+
+
+def _added_words(toks: list[Token], i: int) -> bool:
+    """Whether *added* at ``i`` adds words, not a thing: a comma or dash after it (*she added,
+    citing*), a colon or quotation close after it (*added a caveat: "..."*, *added about
+    Carson: "..."*), or a time or place phrase after it (*Trump added during his appearance*);
+    not *the state had added the week*, *the sound system added Latin hits*."""
+    nxt = toks[i + 1]
+    if nxt.text in (",", ";", "—", "–", "-") or nxt.low in ("during", "later", "afterwards", "afterward", "in", "on", "at"):
+        return True
+    return any(t.text == ":" or _opening_quote(toks, m) for m, t in enumerate(toks[i + 1:i + 7], i + 1))
 
 
 def _subject_report(toks: list[Token], i: int) -> Report | None:
