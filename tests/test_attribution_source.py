@@ -520,3 +520,16 @@ VERBS_IN_S = [
 def test_verb_in_s_keeps_its_subject(text, expected):
     span = find_source(SentenceInput.from_text(text))
     assert span is not None and span.text == expected
+
+
+#: a non-restrictive *who* clause about a named person reports what that person said (session 23)
+@pytest.mark.parametrize("text, expected", [
+    ("The bill was backed by Senator Lee, who said it would cost $3 billion.", "Senator Lee"),
+    ("She met Dana Ortiz, who in 2014 said the dam would hold.", "Dana Ortiz"),
+    ("The aide called Ortiz, who told reporters that 40 people died.", "Ortiz"),
+    ("He thanked the voters, who said they wanted change.", None),
+    ("A woman who has accused the mayor of fraud said she lost $4,000.", "A woman who has accused the mayor of fraud"),
+])
+def test_who_clause_about_a_named_person(text, expected):
+    span = find_source(SentenceInput.from_text(text))
+    assert (span.text if span is not None else None) == expected

@@ -283,6 +283,10 @@ experiment experiments research evaluation examination autopsy minutes""".split(
 _PEOPLE_HEADS = C.ROLE_NOUNS - _RESULT_NOUNS
 
 
+def _is_year_token(t: Token) -> bool:
+    return t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
+
+
 def _antecedent(toks: list[Token], j: int) -> list[Token] | None:
     """Return the noun phrase before the relative pronoun at ``j`` (*the audit*, *payroll
     data*, *the ministry's case count*): back to its determiner, a preposition or a verb."""
@@ -466,6 +470,19 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
             or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
         return None  # "the Mueller report", "a Reuters report": nouns
+    if j >= 2 and toks[j - 1].low in ("in", "on") and toks[j - 2].low == "who" \
+            and (_is_year_token(head) or head.low in C.CALENDAR):
+        j -= 2  # "McConnell, who in 2010 said": the time phrase between the pronoun and its verb
+        head = toks[j]
+    if head.low == "who" and j > 1 and toks[j - 1].text == ",":
+        # "McConnell, who said ...": a non-restrictive clause about a named person reports what
+        # that person said (not "A woman who has accused X ... said": no comma, and the verb is not its)
+        np = _antecedent(toks, j)
+        if np is not None and _has_name(np) and np[-1].low not in _PEOPLE_HEADS \
+                and (ends or _opens_clause(toks, i, False) or low in ("told", "tells")
+                     or nxt is not None and nxt.low in C.DETERMINERS):
+            return Report("named", cue, _span(np), False, True)
+        return None
     if head.low in ("who", "which", "that") and j > 0:
         # "the findings of the audit, which said it ...", "the data, which showed": the noun phrase
         # a non-restrictive relative clause describes, when it names a document or a party (only
