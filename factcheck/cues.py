@@ -132,7 +132,7 @@ investigation review statement statements filing filings document documents memo
 estimate estimates forecast forecasts projection projections census findings
 release records record assessment account trial polling lawsuit complaint indictment
 video videos footage tape recording transcript transcripts ad ads advertisement book email emails
-tweet tweets article paper website post
+tweet tweets article paper website post average averages tracker
 """.split())
 
 #: Lower-case nouns that name a role able to be a source (*officials*, *the company*); used to

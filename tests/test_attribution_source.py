@@ -533,3 +533,14 @@ def test_verb_in_s_keeps_its_subject(text, expected):
 def test_who_clause_about_a_named_person(text, expected):
     span = find_source(SentenceInput.from_text(text))
     assert (span.text if span is not None else None) == expected
+
+
+#: a polling average and a tracker are documents; *indicates a* reports (session 23)
+@pytest.mark.parametrize("text, expected", [
+    ("The Valdor polling average shows the mayor ahead by 4 points.", "The Valdor polling average"),
+    ("The survey indicates a 6-point swing since May.", "The survey"),
+    ("The company indicated a willingness to cut 300 jobs.", None),
+])
+def test_documents_of_round_23(text, expected):
+    span = find_source(SentenceInput.from_text(text))
+    assert (span.text if span is not None else None) == expected

@@ -367,7 +367,8 @@ def _verb_can_report(toks: list[Token], i: int) -> bool:
     as_clause = _in_as_clause(toks, i)
     if (low in C.CLAUSE_VERBS or low in C.THAT_VERBS) and not ends and not as_clause \
             and not _opens_clause(toks, i, low in C.THAT_VERBS) \
-            and not (low in ("added", "adds") and _added_words(toks, i)):
+            and not (low in ("added", "adds") and _added_words(toks, i)) \
+            and not (low in ("indicates", "indicated") and nxt is not None and nxt.low in ("a", "an")):
         return False
     if low in C.QUOTE_VERBS and not _next_to_quotation(toks, i):
         return False  # "the talks continued", "adding to his lead": no words reported
