@@ -329,7 +329,7 @@ traded trading trade ranged ranging range ranges fluctuated varied varying moved
 #: Allegation words: any of these makes part of the claim an allegation (spec section 2).
 ALLEGATION_WORDS = frozenset("""
 alleged allegedly allege alleges alleging allegation allegations accused accuses accuse accusation
-accusations accusing purported purportedly
+accusations accusing purported purportedly implicated implicating
 """.split())
 
 #: Denial verbs; contested only with a claim as object, a clause, or nothing after them.
@@ -351,7 +351,7 @@ statements story stories characterization characterisation
 involvement wrongdoing responsibility knowledge role links ties any it this that them these
 those rumors rumours idea version numbers data view views conclusion conclusions assessment
 projection projections plans plan intention intentions
-rumor rumour speculation theory theories
+rumor rumour speculation theory theories argument arguments contention notion premise
 accuracy reliability validity credibility veracity authenticity
 """.split())
 

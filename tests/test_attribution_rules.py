@@ -403,3 +403,25 @@ ROUND_23 = [
 @pytest.mark.parametrize("text,expected", ROUND_23)
 def test_round_23(text, expected):
     assert labels_of(text) == expected
+
+
+#: allegations and rejections (session 23)
+CONTESTED_23 = [
+    ("Prosecutors charged two bankers, Ada Lind and Tom Ruiz, with hiding $4 million.", {"sourced", "contested"}),
+    ("The treasurer was charged with fraud in 2014.", {"contested"}),
+    ("The phone was charged with a 3-metre cable.", set()),
+    ("The militia is implicated in the burning of 40 homes.", {"contested"}),
+    ("Contractors have been blamed for adding $2 million to the bill.", {"contested"}),
+    ("A storm was blamed for the deaths of 3 people.", set()),
+    ("The minister has faced criticism for cutting 300 teaching posts.", {"contested"}),
+    ("The mayor came under fire for closing 4 libraries.", {"contested"}),
+    ("The judge rejected that argument in a ruling on 3 May.", {"contested"}),
+    ("Calls to hold 2 more debates were rejected by the party in May.", set()),
+    ("The figure of 300 deaths was rejected by the ministry.", {"contested"}),
+    ("In the poll, 70 pct rejected the notion that prices would fall.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTESTED_23)
+def test_contested_round_23(text, expected):
+    assert labels_of(text) & {"contested"} == expected & {"contested"}

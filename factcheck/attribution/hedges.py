@@ -68,11 +68,17 @@ _SUIT_NOUNS = frozenset("lawsuit suit complaint indictment petition claim".split
 #: verbs that put a second figure against a first (*while the union put the figure at 11,000*)
 _FIGURE_VERBS = frozenset("""put puts putting valued values estimated estimates counted counts
 said says say reported reports calculated calculates recorded records insisted claimed argued argues""".split())
+#: what a party is charged with when no *-ing* verb follows (*charged with fraud*)
+_OFFENCES = frozenset("""fraud murder manslaughter assault theft bribery corruption conspiracy
+treason terrorism perjury obstruction embezzlement rape homicide extortion racketeering
+misconduct contempt espionage kidnapping robbery negligence""".split())
 #: blaming a party for something alleges its responsibility (*blamed the governor for the deficit*)
 _BLAME = frozenset("blame blames blamed blaming".split())
 _CON_FIRST = (frozenset(_FALSITY) | C.ALLEGATION_WORDS | C.DENIAL_VERBS | C.DISPUTE_VERBS | C.REJECTION_VERBS
               | {"claims"} | _CONTRAST | _SUIT_VERBS | C.DISMISSAL_VERBS | frozenset(_DISMISSALS) | {"no", "nope"}
-              | _BLAME)
+              | _BLAME | {"charged", "criticism", "fire"})
+#: words that may stand between *charged* and *with* (the charged party): a name, a title, a number
+_CHARGED_REACH = 14
 # what may stand before a rebuttal's "No," / "Nope" (sentence start, "? No,", ": Nope")
 _REBUTTAL_BEFORE = frozenset("? : — – - ...".split())
 _SAYS = frozenset("says said insists insisted".split())
@@ -353,6 +359,33 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
     return j
 
 
+#: what a passive rejection may have rejected that is no claim: a request, an offer, a proposal
+#: (*calls to set up a commission were rejected by the council*, *a compromise rebuffed by
+#: Republicans*): spec section 2, a rejected offer or bid is not a disputed claim
+_REQUEST_NOUNS = frozenset("""offer offers bid bids request requests call calls appeal appeals compromise
+compromises proposal proposals motion motions nomination nominations bill bills amendment amendments
+application applications petition petitions deal deals plea pleas""".split())
+
+
+def _share_subject(toks: list[Token], i: int) -> bool:
+    """Whether the verb at ``i`` has a share of people as its subject (*70 pct rejected the
+    notion*, *a majority rejected the idea*): a poll's result, not a party disputing a claim."""
+    return i > 0 and toks[i - 1].low in ("pct", "percent", "%", "majority", "plurality")
+
+
+def _request_before(toks: list[Token], i: int) -> bool:
+    """Whether the subject of the passive verb at ``i`` is a request: a request noun among the
+    25 words before it, with no claim noun after that noun."""
+    for m in range(i - 1, max(-1, i - 26), -1):
+        if toks[m].text in (";", ".", "!", "?"):
+            return False
+        if toks[m].low in C.CLAIM_NOUNS and toks[m].low not in ("it", "this", "that", "them", "any", "these", "those"):
+            return False
+        if toks[m].low in _REQUEST_NOUNS:
+            return True
+    return False
+
+
 def _claim_object(toks: list[Token], i: int, pronouns: bool, nouns: frozenset = C.CLAIM_NOUNS) -> bool:
     """Whether a claim (one of ``nouns``; or, with ``pronouns``, a clause or nothing) is the object
     of the verb at ``i``, after any adverbials (*denied on Sunday that ...*)."""
@@ -362,7 +395,7 @@ def _claim_object(toks: list[Token], i: int, pronouns: bool, nouns: frozenset = 
         return pronouns  # "which the Kremlin denies."
     nxt = toks[j]
     if nxt.low == "by":
-        return True
+        return not _request_before(toks, i)
     if pronouns and (nxt.low in C.CLAUSE_STARTERS or (nxt.low.endswith("ing") and nxt.text.islower())):
         return True
     if pronouns and _named_clause(toks, j):
@@ -512,11 +545,23 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
             yield ("contested", "allegation", t.start, t.end)
         elif low in _BLAME:
             # "blamed the governor for": a party alleges another's fault; not "took the blame for",
-            # nor the passive "a storm was blamed for the deaths" (a cause named by nobody)
-            if not (i and (toks[i - 1].low in C.DETERMINERS or toks[i - 1].is_possessive
-                           or toks[i - 1].low in _BE_LIKE)) \
+            # nor the passive "a storm was blamed for the deaths" (a cause named by nobody); but the
+            # passive over an act, "have been blamed for introducing cholera", alleges the act
+            passive_act = i and toks[i - 1].low in _BE_LIKE and i + 2 < n and toks[i + 1].low == "for" \
+                and toks[i + 2].low.endswith("ing") and toks[i + 2].text.islower()
+            if (passive_act or not (i and (toks[i - 1].low in C.DETERMINERS or toks[i - 1].is_possessive
+                                           or toks[i - 1].low in _BE_LIKE))) \
                     and any(x.low == "for" for x in toks[i + 1:i + 7]) and not _negated(toks, i):
                 yield ("contested", "allegation", t.start, t.end)
+        elif low == "charged" and t.text.islower() and not _negated(toks, i) and any(
+                x.low == "with" and m + 1 < n and (toks[m + 1].low.endswith("ing") or toks[m + 1].low in _OFFENCES)
+                for m, x in enumerate(toks[i + 1:i + 1 + _CHARGED_REACH], i + 1)):
+            # "prosecutors charged two developers with defrauding investors", "was charged with fraud"
+            yield ("contested", "allegation", t.start, t.end)
+        elif (low == "criticism" and i + 1 < n and toks[i + 1].low == "for") or (
+                low == "fire" and i > 0 and toks[i - 1].low == "under" and i + 1 < n and toks[i + 1].low == "for"):
+            # "faced sharp criticism for failing to", "came under fire for": a fault alleged
+            yield ("contested", "allegation", toks[i - 1].start if low == "fire" else t.start, toks[i + 1].end)
         elif low in C.DENIAL_VERBS:
             # "refuses to confirm or deny": no denial
             undecided = i > 1 and toks[i - 1].low in ("or", "nor") and toks[i - 2].low in ("confirm", "confirms", "confirmed")
@@ -552,7 +597,7 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
                     # "a figure which the county disputes."
                     yield ("contested", "dispute", t.start, t.end)
         elif low in C.REJECTION_VERBS and not _negated(toks, i):
-            if _claim_object(toks, i, pronouns=False):
+            if _claim_object(toks, i, pronouns=False) and not _share_subject(toks, i):
                 yield ("contested", "rejection", t.start, t.end)
         elif low in _CONTRAST and i > 2 and (i + 1 < n) and _conflicting(toks, i):
             yield ("contested", "conflict", t.start, t.end)
