@@ -544,3 +544,17 @@ def test_who_clause_about_a_named_person(text, expected):
 def test_documents_of_round_23(text, expected):
     span = find_source(SentenceInput.from_text(text))
     assert (span.text if span is not None else None) == expected
+
+
+#: *continues to insist*, and an opening *By X's own admission,* / *In X's words,* (session 23)
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor continues to insist that the tunnel cost $3 million.", "The mayor"),
+    ("By Lena Ruiz's own admission, the fund lost $4 million.", "Lena Ruiz"),
+    ("In the senator's words, the bill would cost 300 jobs.", None),
+    ("In Governor Ada Lind's words, the state lost 3,000 jobs.", "Governor Ada Lind"),
+    ("By his own admission, he lost $4 million.", None),
+    ("In the state's 2015 budget, 40 schools closed.", None),
+])
+def test_continued_and_own_words(text, expected):
+    span = find_source(SentenceInput.from_text(text))
+    assert (span.text if span is not None else None) == expected

@@ -50,6 +50,28 @@ allegation allegations contention""".split())
 _RECENT: Recent = Recent()
 
 
+#: *By X's own admission*, *In X's words*, *In X's view*: an opening that gives the sentence as X's
+_OWN_WORDS = {"by": (("own", "admission"), ("own", "account")), "in": (("words",), ("own", "words"), ("view",), ("estimation",))}
+
+
+def _own_words(toks: list[Token]) -> Report | None:
+    """Return the report of an opening *By X's own admission,* / *In X's words,* (X named, with a
+    capital; not *his*), which governs the sentence; None for any other opening."""
+    names = []
+    m = 1
+    while m < len(toks) and toks[m].is_word and toks[m].is_cap and not toks[m].is_possessive and len(names) < 4:
+        names.append(toks[m])
+        m += 1
+    if m >= len(toks) or not toks[m].is_possessive or not toks[m].is_cap:
+        return None
+    for words in _OWN_WORDS[toks[0].low]:
+        k = m + 1 + len(words)
+        if k < len(toks) and [u.low for u in toks[m + 1:k]] == list(words) and toks[k].text == ",":
+            start = (names[0] if names else toks[m]).start
+            return Report("named", (toks[0].start, toks[k - 1].end), (start, toks[m].end - 2), True)
+    return None
+
+
 def find_reports(text: str, base: int = 0, toks: list[Token] | None = None) -> list[Report]:
     """Return the reporting cues of one sentence in order, each with what it says of its source
     (``toks``, when given, are ``tokenize(text, base)``, already made)."""
@@ -92,6 +114,12 @@ def _find_reports(text: str, base: int, toks: list[Token] | None) -> list[Report
             rep = _claim_owner(toks, i)
             if rep is not None:
                 out.append(rep)
+                continue
+        if low in ("by", "in") and t.is_cap and i == 0 and n > 4:
+            rep = _own_words(toks)
+            if rep is not None:
+                out.append(rep)
+                opening = rep
                 continue
         if low not in _FIRST or (i > 0 and toks[i - 1].low == "than"):
             continue  # "sooner than expected" reports nothing

@@ -349,7 +349,8 @@ def _verb_can_report(toks: list[Token], i: int) -> bool:
         if low in C.NOUN_LIKE_VERBS and not low.endswith("ing") and (
                 before.low in C.PREPOSITIONS - {"by"} or before.low in ("amid", "despite")):
             return False  # "Amid claims that ...": a noun with no claimant (agentless)
-        if (before.low in C.DETERMINERS and not floating) or before.is_possessive or before.low == "to" or (
+        if (before.low in C.DETERMINERS and not floating) or before.is_possessive \
+                or (before.low == "to" and not _continues_to(toks, i)) or (
                 low in C.NOUN_LIKE_VERBS and before.text[:1].isdigit()):
             return False  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell), not "X and Y both said"
     if nxt is not None:
@@ -373,6 +374,15 @@ def _verb_can_report(toks: list[Token], i: int) -> bool:
     if low in C.QUOTE_VERBS and not _next_to_quotation(toks, i):
         return False  # "the talks continued", "adding to his lead": no words reported
     return True
+
+
+#: verbs after which an infinitive of saying reports what their subject says (*continues to insist*)
+_CONTINUE = frozenset("continues continued continue keeps kept".split())
+
+
+def _continues_to(toks: list[Token], i: int) -> bool:
+    """Whether the verb at ``i`` is an infinitive after *continues to* (*continues to insist that*)."""
+    return i >= 3 and toks[i - 1].low == "to" and toks[i - 2].low in _CONTINUE and toks[i].low in C.BASE_FORMS
 
 
 def _added_words(toks: list[Token], i: int) -> bool:
@@ -402,6 +412,8 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         # subject is the gap; the source is the noun phrase right before the verb
         gap = True
     j = i - 1
+    if _continues_to(toks, i):
+        j = i - 3  # "Trump continues to insist that": the subject of *continues*
     while j >= 0 and (toks[j].low in C.SKIPPABLE and toks[j].low not in _BE or toks[j].text == ")"
                       or (toks[j].low in _REPORT_ADVERBS and toks[j].text.islower()
                           and (toks[j].low not in _MODALS or toks[j + 1].low in ("have", "has"))) or (toks[j].low in _REFLEXIVES and j > 0)
@@ -466,6 +478,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     if head.low in _MODALS and head.text.islower():
         return None  # "The company may announce the sale": a forecast, not a report
     if low in C.BASE_FORMS and not (head.low in ("they", "we", "i", "you") or toks[i - 1].low in _DO_MODALS
+                                    or _continues_to(toks, i)
                                     or (i > 1 and toks[i - 1].low == "only" and toks[i - 2].low in ("would", "did", "will"))
                                     or _respondents(toks[_clause_start(toks, j):j + 1]) or any(
             t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
