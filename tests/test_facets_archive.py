@@ -352,3 +352,9 @@ def test_dates_of_the_third_audit(text, published, expected):
 ])
 def test_counts_of_the_third_audit(text, expected):
     assert amounts(text) == expected
+
+
+def test_a_compound_subject_of_names_meets_on_the_coming_weekday():
+    friday = dt.date(2016, 9, 23)
+    assert dates("Lind and her rival Ortiz meet for the first of 3 debates Monday.", friday) == [("Monday", "2016-09-26")]
+    assert dates("Lind and Ortiz met for the first debate Monday.", dt.date(2016, 9, 28)) == [("Monday", "2016-09-26")]

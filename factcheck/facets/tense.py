@@ -174,7 +174,9 @@ def _scheduled(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
     before = tokens[i - 1][2].lower()
     if raw in SCHEDULED_PLURAL:
         return (before in ("they", "we") or before.endswith("s") and not before.endswith("'s")
-                and before not in NOT_PLURAL and len(before) > 3)
+                and before not in NOT_PLURAL and len(before) > 3
+                or tokens[i - 1][2][:1].isupper() and any(t[2] == "and" for t in tokens[max(0, i - 6):i - 1]))
+        # "Trump and Clinton meet Monday": a compound subject of names
     if raw not in SCHEDULED_PRESENT:
         return False
     gap = s.text[tokens[i - 1][1]:start]
