@@ -38,6 +38,19 @@ _ENDERS = ".!?…"
 _CLOSERS = "\"'”’“‘)]»"
 
 
+#: the sealed set drawn from PolNeAR *train* articles: no model may train on its articles
+SEALED_TRAIN_SET = ANNOTATIONS.parents[1] / "polnear-check-3" / "annotations.jsonl"
+
+
+def sealed_train_articles(path: Path = SEALED_TRAIN_SET) -> frozenset[str]:
+    """Return the document ids (file stems) of the PolNeAR train articles that the sealed check
+    set 3 samples (empty when the set is not there, as in an installed package): training leaves
+    them out, so the set measures text no model learned from."""
+    if not path.is_file():
+        return frozenset()
+    return frozenset(doc_id(row["file"]) for _, row in read_annotations(path))
+
+
 def read_annotations(path: Path = ANNOTATIONS) -> Iterator[tuple[int, dict]]:
     """Yield (line number, row) for each annotation row of ``path``."""
     with open(path, encoding="utf-8") as fh:
