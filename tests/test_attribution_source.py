@@ -558,3 +558,14 @@ def test_documents_of_round_23(text, expected):
 def test_continued_and_own_words(text, expected):
     span = find_source(SentenceInput.from_text(text))
     assert (span.text if span is not None else None) == expected
+
+
+#: *they* after a sentence whose subject is names joined by *and* or a plural role (session 23)
+@pytest.mark.parametrize("prev, text, expected", [
+    ("Ms. Lind and Mr. Ortiz filed a bill in May.", "The fund has lost $3 million, they say.", "Ms. Lind and Mr. Ortiz"),
+    ("The officials visited 12 sites.", "Half of them were unsafe, they say.", "The officials"),
+    ("The Ortiz family moved to Ohio in 2010.", "The house cost $300,000, they say.", None),
+])
+def test_they_points_to_a_plural_subject(prev, text, expected):
+    span = find_source(SentenceInput.from_text(text, prev_text=prev))
+    assert (span.text if span is not None else None) == expected

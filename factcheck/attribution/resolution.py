@@ -135,6 +135,19 @@ def _earlier_source(si: SentenceInput, pronoun: str) -> tuple[int, int] | None:
     return None
 
 
+def _plural_subject(si: SentenceInput) -> tuple[int, int] | None:
+    """Return the subject of the sentence before when *they* can point back to it: names joined
+    by *and* (*Mr. Grassley and Mr. Leahy introduced ...*) or a plural role (*The senators*)."""
+    if not si.prev_text:
+        return None
+    subj = _sentence_subject(tokenize(si.prev_text, si.prev_start or 0))
+    if subj is None or not all(u.is_word or u.text in (".", ",") for u in subj) or len(subj) > 10:
+        return None
+    joined = any(u.low == "and" for u in subj[1:-1]) and subj[0].is_cap and subj[-1].is_cap
+    plural_role = subj[-1].text.islower() and subj[-1].low in C.ROLE_NOUNS and subj[-1].low.endswith("s")
+    return _span(subj) if joined or plural_role else None
+
+
 def _opening_subject(si: SentenceInput) -> tuple[int, int] | None:
     """Return the noun phrase that opens the sentence before (*The Environment Agency
     published ...*), when it names an organisation or a role: what *it* points back to."""
@@ -187,6 +200,8 @@ def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFin
             return SourceFinding(_span_of(doc, prev), _span_of(doc, r.cue), "previous", tuple(reports))
         if person is None and r.kind == "pronoun" and doc[r.source[0]:r.source[1]].lower() == "it":
             person = _opening_subject(si)
+        if person is None and r.kind == "pronoun" and doc[r.source[0]:r.source[1]].lower() == "they":
+            person = _plural_subject(si)
         if person is None and r.kind == "pronoun":
             person = _earlier_source(si, doc[r.source[0]:r.source[1]].lower())
         if person is not None:
