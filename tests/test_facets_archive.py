@@ -358,3 +358,9 @@ def test_a_compound_subject_of_names_meets_on_the_coming_weekday():
     friday = dt.date(2016, 9, 23)
     assert dates("Lind and her rival Ortiz meet for the first of 3 debates Monday.", friday) == [("Monday", "2016-09-26")]
     assert dates("Lind and Ortiz met for the first debate Monday.", dt.date(2016, 9, 28)) == [("Monday", "2016-09-26")]
+
+
+def test_a_hyphenated_compound_in_ed_stays_in_the_counted_phrase():
+    assert amounts("The alliance sent four rotating battalion-sized units.") == [
+        ("count", "four rotating battalion-sized units", 4, "rotating battalion-sized units")]
+    assert amounts("Three workers walked out in 2015.") == [("count", "Three workers", 3, "workers")]

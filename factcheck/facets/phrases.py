@@ -113,7 +113,9 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
         if low in NOT_COUNTED or low in _NOT_NOUNS or (not words and low in _STATES):
             break
         if words and low.endswith("ed") and len(low) > 4 and low not in IRREGULAR_PLURALS \
-                and not words[-1].lower().endswith("ly"):  # 25 randomly selected sites: an adverb's participle modifies
+                and not words[-1].lower().endswith("ly") and "-" not in low:
+            # 25 randomly selected sites: an adverb's participle modifies; four rotating
+            # battalion-sized units: a hyphenated compound is an adjective
             break  # "workers walked": the verb ends the phrase
         if low in TIME_UNITS and words and all(w.lower() in COUNT_MODIFIERS for w in words):
             return words + [word], m.end(), False  # one more day: a unit of time ends the phrase
