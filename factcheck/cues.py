@@ -55,7 +55,7 @@ scoffed assured assures shouted yelled exclaimed retorted demanded continued
 argue insist contend assert concede acknowledge suggest cite allege estimate predict speculate
 arguing insisting adding asserting contending declaring conceding stressing emphasizing emphasising
 recalling predicting vowing urging
-demonstrated demonstrates lauded lauds hailed hails likened likens tweeting learned
+demonstrated demonstrates lauded lauds hailed hails likened likens tweeting learned puts
 """.split())
 
 #: Speech verbs that report words only next to a quotation or a clause (*Blackwell continued,

@@ -425,3 +425,21 @@ CONTESTED_23 = [
 @pytest.mark.parametrize("text,expected", CONTESTED_23)
 def test_contested_round_23(text, expected):
     assert labels_of(text) & {"contested"} == expected & {"contested"}
+
+
+#: blame placed on a party, and comparisons of likelihood (session 23, a blind-labelled sample)
+@pytest.mark.parametrize("text, expected", [
+    ("Officials blame the blast near the 3 checkpoints on rebel officers.", {"contested"}),
+    ("The mayor blamed the 3 deaths on officials.", {"contested"}),
+    ("He blamed his 2 late arrivals on a broken watch.", set()),
+])
+def test_blame_on_a_party(text, expected):
+    assert labels_of(text) & {"contested"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Older voters are more likely than younger ones to vote, at 70 percent.", set()),
+    ("Turnout is likely to top 60 percent.", {"estimated"}),
+])
+def test_comparisons_of_likelihood(text, expected):
+    assert labels_of(text) & {"estimated"} == expected

@@ -569,3 +569,20 @@ def test_continued_and_own_words(text, expected):
 def test_they_points_to_a_plural_subject(prev, text, expected):
     span = find_source(SentenceInput.from_text(text, prev_text=prev))
     assert (span.text if span is not None else None) == expected
+
+
+#: round 23 from a blind-labelled sample of PolNeAR train: tallies, polls that put a figure,
+#: a named poll inside a share of people, refusals, who-clauses about an organisation
+@pytest.mark.parametrize("text, expected", [
+    ("By the Harbor Board's tally, 412 ships docked in May.", "the Harbor Board"),
+    ("The Valdor tracking poll puts her approval at 48 percent.", "The Valdor tracking poll"),
+    ("The IMF puts growth at about 3 percent.", "The IMF"),
+    ("The coach puts the team at risk in 2 games.", None),
+    ("Some 61 percent of voters in a recent Valdor Institute poll said the tax was too high.", "a recent Valdor Institute poll"),
+    ("Some 61 percent of voters in a recent poll said the tax was too high.", None),
+    ("The mayor said no to the 3 new towers.", None),
+    ("She hired Ada Lind, the head of the Fund for Safe Streets, who often criticizes the 4 new laws.", None),
+])
+def test_round_23_sample(text, expected):
+    span = find_source(SentenceInput.from_text(text))
+    assert (span.text if span is not None else None) == expected

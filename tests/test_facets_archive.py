@@ -364,3 +364,28 @@ def test_a_hyphenated_compound_in_ed_stays_in_the_counted_phrase():
     assert amounts("The alliance sent four rotating battalion-sized units.") == [
         ("count", "four rotating battalion-sized units", 4, "rotating battalion-sized units")]
     assert amounts("Three workers walked out in 2015.") == [("count", "Three workers", 3, "workers")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a half-dozen is six
+    ("A half-dozen seats are in swing states.", [("count", "A half-dozen seats", 6, "seats")]),
+    # earlier/later before a plural are adjectives of the counted noun
+    ("She won 15 earlier contests.", [("count", "15 earlier contests", 15, "contests")]),
+    # the only one is a pronoun
+    ("He was the only one punished for it.", []),
+    ("Only one bill passed in the session.", [("count", "one bill", 1, "bill")]),
+    # the level of a named tally counts what the tally names
+    ("The agency raised the death toll from the quake to 212.", [("count", "212", 212, "deaths")]),
+    ("The number of injured in hospital stands at 95.", [("count", "95", 95, "injured")]),
+    ("The number of the house is 42.", []),
+    # figures in brackets after a poll lead are its percentages
+    ("She leads by four points (44 to 40).",
+     [("percent", "four points", 4, None), ("percent", "44", 44, None), ("percent", "40", 40, None)]),
+])
+def test_counts_of_the_dev_sample(text, expected):
+    assert amounts(text) == expected
+
+
+def test_today_before_modifiers_and_a_noun_of_these_days():
+    assert dates("They write for today's more fiercely partisan media.") == []
+    assert dates("Today's historic vote passed 60-40.") == [("Today", "2016-04-23")]

@@ -227,6 +227,9 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         nxt_low = toks[i + 1].low if i + 1 < n else ""
         if low == "likely" and nxt_low == "voters":
             pass  # "likely voters": a polling category, not a hedge
+        elif low in ("likely", "unlikely") and i > 0 and toks[i - 1].low in ("more", "less", "as") \
+                and any(x.low in ("than", "as") for x in toks[i + 1:i + 8]):
+            pass  # "more likely than Democrats to vote": a measured comparison, not a hedge
         elif low == "potential" and nxt_low in C.POTENTIAL_PEOPLE:
             pass  # "potential buyers": a category of people, not a guess
         elif low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
@@ -365,6 +368,17 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
 _REQUEST_NOUNS = frozenset("""offer offers bid bids request requests call calls appeal appeals compromise
 compromises proposal proposals motion motions nomination nominations bill bills amendment amendments
 application applications petition petitions deal deals plea pleas""".split())
+
+
+def _party_after(toks: list[Token], m: int) -> bool:
+    """Whether a party follows ``toks[m]`` within three words: a capitalised word or a role noun
+    (*on Kurdish militants*, *on the Kremlin*, *on officials*)."""
+    for u in toks[m + 1:m + 4]:
+        if u.is_cap or u.low in C.ROLE_NOUNS:
+            return True
+        if not u.is_word:
+            return False
+    return False
 
 
 def _share_subject(toks: list[Token], i: int) -> bool:
@@ -549,9 +563,12 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
             # passive over an act, "have been blamed for introducing cholera", alleges the act
             passive_act = i and toks[i - 1].low in _BE_LIKE and i + 2 < n and toks[i + 1].low == "for" \
                 and toks[i + 2].low.endswith("ing") and toks[i + 2].text.islower()
+            # "blame the blast on Kurdish militants": a party blamed (not "blamed it on a bad earpiece")
+            on = not passive_act and i + 1 < n and toks[i + 1].is_word and toks[i + 1].low not in ("on", "it") \
+                and any(x.low == "on" and _party_after(toks, m) for m, x in enumerate(toks[i + 2:i + 40], i + 2))
             if (passive_act or not (i and (toks[i - 1].low in C.DETERMINERS or toks[i - 1].is_possessive
                                            or toks[i - 1].low in _BE_LIKE))) \
-                    and any(x.low == "for" for x in toks[i + 1:i + 7]) and not _negated(toks, i):
+                    and (any(x.low == "for" for x in toks[i + 1:i + 7]) or on) and not _negated(toks, i):
                 yield ("contested", "allegation", t.start, t.end)
         elif low == "charged" and t.text.islower() and not _negated(toks, i) and any(
                 x.low == "with" and m + 1 < n and (toks[m + 1].low.endswith("ing") or toks[m + 1].low in _OFFENCES)

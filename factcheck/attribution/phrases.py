@@ -284,6 +284,17 @@ def _share_of_people(seg: list[Token]) -> bool:
     return bool(head) and head[-1].low in _SHARE_HEADS
 
 
+def _named_poll_in(seg: list[Token]) -> list[Token] | None:
+    """Return the named poll a share of people answered (*in a recent CBS News poll*): the words
+    after *in* up to *poll* or *survey*, when one of them is capitalised; else None."""
+    for k, t in enumerate(seg):
+        if t.low in ("poll", "survey") and k > 1:
+            start = max((m for m in range(k) if seg[m].low in ("in", "by")), default=None)
+            if start is not None and any(u.is_cap for u in seg[start + 1:k]):
+                return seg[start + 1:k + 1]
+    return None
+
+
 def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     while len(seg) > 1 and seg[0].low in ("and", "but", "or", "so"):
         seg = seg[1:]  # "..., and Lind, the mayor, said"
@@ -300,13 +311,16 @@ def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     seg = head if comma and head != seg[:comma] else seg
     # "people close to her campaign", "two people familiar with the talks": specific, though anonymous
     specific = seg[0].low == "people" and len(seg) > 2 and seg[1].low in _PEOPLE_LINKS
-    if (seg[0].low in C.VAGUE_SUBJECTS and not specific) or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2) \
-            or (len(seg) == 1 and seg[0].low in ("reports", "report", "rumours", "rumors", "media")):
-        return Report("agentless", cue, None, final)  # "some critics", "Reports suggest"
+    poll = _named_poll_in(seg) if _share_of_people(seg) else None
+    if poll is not None:
+        return Report("named", cue, _span(poll), final)  # "78 percent of voters in a CBS News poll said"
     if _share_of_people(seg) or (len(seg) == 1 and seg[0].low in ("polls", "surveys")):
         # "73 percent said", "Polls show": the people asked, or polls in general, are no source
         # and no hedge either (a poll's figure is what it found): the claim is the writer's
         return Report("unresolved", cue, None, final)
+    if (seg[0].low in C.VAGUE_SUBJECTS and not specific) or (seg[-1].low in C.VAGUE_SUBJECTS and len(seg) <= 2) \
+            or (len(seg) == 1 and seg[0].low in ("reports", "report", "rumours", "rumors", "media")):
+        return Report("agentless", cue, None, final)  # "some critics", "Reports suggest"
     if len(seg) == 2 and seg[0].low in ("the", "this", "that") and seg[1].low in C.DOCUMENT_NOUNS:
         return Report("anaphor", cue, _span(seg), final)
     return Report("named", cue, _span(seg), final)

@@ -51,14 +51,16 @@ _RECENT: Recent = Recent()
 
 
 #: *By X's own admission*, *In X's words*, *In X's view*: an opening that gives the sentence as X's
-_OWN_WORDS = {"by": (("own", "admission"), ("own", "account")), "in": (("words",), ("own", "words"), ("view",), ("estimation",))}
+_OWN_WORDS = {"by": (("own", "admission"), ("own", "account"), ("tally",), ("count",), ("own", "tally"),
+                     ("own", "count"), ("estimate",), ("calculation",), ("calculations",)),
+              "in": (("words",), ("own", "words"), ("view",), ("estimation",))}
 
 
 def _own_words(toks: list[Token]) -> Report | None:
     """Return the report of an opening *By X's own admission,* / *In X's words,* (X named, with a
     capital; not *his*), which governs the sentence; None for any other opening."""
     names = []
-    m = 1
+    m = 2 if len(toks) > 2 and toks[1].low == "the" and toks[2].is_cap else 1  # "By the Associated Press's tally"
     while m < len(toks) and toks[m].is_word and toks[m].is_cap and not toks[m].is_possessive and len(names) < 4:
         names.append(toks[m])
         m += 1
@@ -67,7 +69,7 @@ def _own_words(toks: list[Token]) -> Report | None:
     for words in _OWN_WORDS[toks[0].low]:
         k = m + 1 + len(words)
         if k < len(toks) and [u.low for u in toks[m + 1:k]] == list(words) and toks[k].text == ",":
-            start = (names[0] if names else toks[m]).start
+            start = (toks[1] if toks[1].low == "the" else names[0] if names else toks[m]).start
             return Report("named", (toks[0].start, toks[k - 1].end), (start, toks[m].end - 2), True)
     return None
 

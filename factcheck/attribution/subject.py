@@ -343,6 +343,11 @@ def _verb_can_report(toks: list[Token], i: int) -> bool:
     quotation."""
     low = toks[i].low
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.low in ("no", "yes") and i + 2 < len(toks) and toks[i + 2].low == "to":
+        return False  # "He said no to the war": a refusal, not a report
+    if low == "puts" and not any(t.low == "at" and _figure_after(toks, m)
+                                 for m, t in enumerate(toks[i + 1:i + 16], i + 1)):
+        return False  # only "the poll puts her approval at 50 percent" reports a figure
     if i > 0:
         before = toks[i - 1]
         floating = before.low in ("both", "all", "each") and i > 1 and (toks[i - 2].is_cap or toks[i - 2].low.endswith("s"))
@@ -383,6 +388,21 @@ _CONTINUE = frozenset("continues continued continue keeps kept".split())
 def _continues_to(toks: list[Token], i: int) -> bool:
     """Whether the verb at ``i`` is an infinitive after *continues to* (*continues to insist that*)."""
     return i >= 3 and toks[i - 1].low == "to" and toks[i - 2].low in _CONTINUE and toks[i].low in C.BASE_FORMS
+
+
+def _figure_after(toks: list[Token], m: int) -> bool:
+    """Whether a figure follows ``toks[m]`` within three words, none of them a preposition
+    (*at a solid 50 percent*, *at $3 billion*; not *at risk in 2 games*)."""
+    for u in toks[m + 1:m + 4]:
+        if u.text[:1].isdigit() or u.text[:1] in "$€£":
+            return True
+        if (u.low in C.PREPOSITIONS and u.low not in _ROUGHLY_WORDS) or not u.is_word:
+            return False
+    return False
+
+
+#: approximators that may stand between *at* and a figure (*puts growth at about 3 percent*)
+_ROUGHLY_WORDS = frozenset("about around nearly roughly some just over under almost approximately".split())
 
 
 def _added_words(toks: list[Token], i: int) -> bool:
@@ -493,8 +513,9 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         # that person said (not "A woman who has accused X ... said": no comma, and the verb is not its)
         np = _antecedent(toks, j)
         if np is not None and _has_name(np) and np[-1].low not in _PEOPLE_HEADS \
+                and not any(u.low in ("of", "for") for u in np) \
                 and (ends or _opens_clause(toks, i, False) or low in ("told", "tells")
-                     or nxt is not None and nxt.low in C.DETERMINERS):
+                     or low in ("said", "says", "wrote", "writes") and nxt is not None and nxt.low in C.DETERMINERS):
             return Report("named", cue, _span(np), False, True)
         return None
     if head.low in ("who", "which", "that") and j > 0:

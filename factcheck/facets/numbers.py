@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .currency import currency_after, currency_before
 from .hedges import is_hedged
 from .numerals import RANGE_FIGURE, RANGE_START, Numeral
-from .phrases import counted_phrase, pluralise
+from .phrases import counted_phrase, is_plural, pluralise
 from .words import (COMPOUND_COUNTS, FRACTIONS, FUNCTION_WORDS, IDIOMS, MARKET_WORDS, MONTHS,
                     PERCENT_WORDS, QUANTITY_UNITS, SMALL_NUMBERS, STREET_WORDS, TIME_UNITS, WEEKDAYS)
 
@@ -114,6 +114,7 @@ _FRACTION_WORD = re.compile(
 #: a half that is a stretch of time: *the first half of 1980*, *the second half of June*
 _HALF_OF_TIME = re.compile(r"(?:first|second|latter|former|other)\s+$", re.I)
 #: a restriction that makes *one* a count: *only one bill*, *at least one child*
+_THE_ONLY = re.compile(r"\bthe\s+only\s+$", re.I)
 _ONLY_ONE = re.compile(r"\b(?:only|just|at\s+least|exactly|no\s+more\s+than)\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
 _CONNECTOR_FORWARD = re.compile(r"\s*(?:,|and|to|or|-|–|through)\s*$")
@@ -123,7 +124,8 @@ _WHOLE_LEAD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"'”’]\s))[\"'“‘]
                          r"(?:\d[\d,]*|(?:" + "|".join(SMALL_NUMBERS) + r")\b)[^,;:.!?]{1,60},")
 #: a number word that opens a range or list: *eight or nine billion dollars*
 _RANGE_NEXT = re.compile(r"\s*(?:,|and|to|or|-|–)\s*(?:[$£€]?\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)", re.I)
-_CONNECTOR_BACK = re.compile(r"\b(?:to|from|against|with|versus|vs\.?|and|or|at)\s+$")
+#: what joins a bare figure to the amount before it (an opening bracket too: *by three points (45 to 42)*)
+_CONNECTOR_BACK = re.compile(r"(?:\b(?:to|from|against|with|versus|vs\.?|and|or|at)\s+|\(\s*)$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 #: a hedge after the figure: *10,000 or so students*
 _OR_SO = re.compile(r"\s+or so\b")
@@ -235,9 +237,12 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True  # nine out of 10 (voters): a proportion, which the gold leaves without a value
     if n.scale == 1 and (_PROPORTION_OF.match(text, n.end, hi) or _proportion_whole(text, lo, n)):
         return True  # nine of 10 voters, six in 10 Americans: the same proportion
-    if n.words and n.value == 1 and n.scale == 1 and not _ONLY_ONE.search(text, max(lo, n.start - 14), n.start) \
+    if n.words and n.value == 1 and n.scale == 1 and (not _ONLY_ONE.search(text, max(lo, n.start - 14), n.start)
+                                                     or _THE_ONLY.search(text, max(lo, n.start - 14), n.start)) \
             and not _parts_of_lead(text, n):
-        return True  # "one", "a": not a checkable count, unless restricted (only one bill) or a part (of the two, one)
+        # "one", "a": not a checkable count, unless restricted (only one bill) or a part (of the two,
+        # one); "the only one strong enough", "the only one punished": a pronoun, no count
+        return True
     if n.words and n.figure.lower() in ("hundred", "thousand", "million", "billion", "dozen") \
             and not (n.figure.lower() == "dozen" and _DETERMINER_BEFORE.search(text, max(lo, n.start - 8), n.start)):
         return True  # a bare scale word is vague (Hundred of protesters); the dozen states are twelve
@@ -466,7 +471,8 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
                 a.kind, a.unit, a.bare = "money", money.unit, False
                 if a.numeral.scale == 1 and _in_minor_units(text, money):
                     a.value = _scaled(a.value / 100, 1)
-            elif close and prev.kind == "percent" and a.numeral.scale == 1 and a.value <= 100:
+            elif close and prev.kind == "percent" and a.numeral.scale == 1 and a.value <= 100 \
+                    and not _PARTITIVE.match(text, a.end):
                 a.kind, a.unit, a.bare = "percent", None, False
             elif count is not None and float(a.value).is_integer() and not _age_or_rank(text, lo, a.numeral):
                 a.unit = count.unit
@@ -474,8 +480,39 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
             money = a
         elif a.kind == "count" and a.unit:
             count = a
+    for a in amounts:
+        if a.kind == "count" and a.unit is None and a.numeral is not None and not a.numeral.words \
+                and float(a.value).is_integer():
+            measured = _measured_unit(text, lo, a.start)
+            if measured:
+                a.unit, a.bare = measured, False  # the death toll rose to 267: deaths
     return [a for a in amounts if not (a.kind == "count" and a.unit is None
                                        and (a.elliptical or a.range_start or not _counts_anyway(text, lo, a)))]
+
+
+#: a figure given as the level of a named tally: *the death toll rose to 267*, *the number of
+#: injured stands at 387* (the tally names what is counted)
+_DEATH_TOLL = re.compile(r"\bdeath\s+toll\b[^.;:!?]{0,60}?\b(?:to|at|of|is|was|reached|hit|passed|topped)\s+$", re.I)
+_NUMBER_OF = re.compile(r"\b(?:the|total)\s+number\s+of\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\b[^.;:!?]{0,60}?"
+                        r"\b(?:to|at|is|was|reached|hit|passed|topped)\s+$", re.I)
+_NOT_COUNTED_AFTER_NUMBER_OF = frozenset("the a an his her their its this that these those".split())
+
+
+def _measured_unit(text: str, lo: int, start: int) -> str | None:
+    """Return what a bare figure counts when it is the level of a tally named before it in its
+    clause (:data:`_DEATH_TOLL`, :data:`_NUMBER_OF`), else None."""
+    window = max(lo, start - 100)
+    if _DEATH_TOLL.search(text, window, start):
+        return "deaths"
+    m = _NUMBER_OF.search(text, window, start)
+    if m:
+        words = m.group("noun").lower().split()
+        if words[0] in _NOT_COUNTED_AFTER_NUMBER_OF:
+            return None
+        # "the number of injured being treated": the noun, not the participle after it
+        noun = [w for w in words if not w.endswith("ing")] or words
+        return " ".join(noun if is_plural(noun[-1]) or len(noun) == 1 else noun[:1])
+    return None
 
 
 def _age_or_rank(text: str, lo: int, n: Numeral) -> bool:

@@ -49,13 +49,13 @@ _SCALE_NOUNS = "hundred|thousand|million|billion|trillion|dozen"
 #: number words, tried only where the sentence has one; "a" and "half a" only before a
 #: scale noun (a dozen, half a million)
 _WORDS = re.compile(
-    r"(?P<words>(?:(?P<half>half\s+)?an?\s+(?=(?:" + _SCALE_NOUNS + r")\b))?"
+    r"(?P<words>(?:(?P<half>half\s+)?an?\s+(?=(?:" + _SCALE_NOUNS + r")\b)|(?P<ahalf>an?\s+half[-\s]+)(?=dozen\b))?"
     r"(?:" + _WORD_NUMBERS + r")(?:" + _JOIN + r"(?:" + _WORD_NUMBERS + r"))*)\b"
     # "two and a half million": the half only before a scale
     r"(?P<andhalf>\s+and\s+a\s+half(?=\s+(?:" + _SCALE_WORDS + r")\b))?" + _SCALE_PART,
     re.I)
 _NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(_SCALE_NOUNS.split("|"))
-_A_BEFORE = re.compile(r"(?:half\s+)?an?\s+$", re.I)
+_A_BEFORE = re.compile(r"(?:half\s+)?an?\s+$|\ban?\s+half[-\s]+$", re.I)
 _FRACTION = re.compile(r"(\d{1,2})/(\d{1,2})")
 
 
@@ -136,10 +136,11 @@ def _value(m: re.Match) -> tuple[Decimal, str, bool] | None:
             figure += frac
         return value, figure, False
     figure = m.group("words")
-    value = _word_value(figure[len(m.group("half") or ""):])
+    half = m.group("half") or m.group("ahalf")  # half a dozen, a half-dozen
+    value = _word_value(figure[len(half or ""):])
     if value is None:
         return None
-    return (value / 2 if m.group("half") else value), figure, True
+    return (value / 2 if half else value), figure, True
 
 
 def _numeral(m: re.Match) -> Numeral | None:

@@ -76,6 +76,12 @@ def pluralise(word: str) -> str:
     return word + "s"
 
 
+def _next_word(text: str, pos: int, hi: int) -> str:
+    """Return the lower-case word right after ``pos`` ('' for none)."""
+    m = _WORD.match(text, pos, hi)
+    return m.group(1).lower() if m else ""
+
+
 def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
     """Return the words of the noun phrase from ``pos``, where it ends and whether it ended
     at a plural noun."""
@@ -108,6 +114,10 @@ def _phrase_words(text: str, pos: int, hi: int) -> tuple[list[str], int, bool]:
         following = _WORD.match(text, m.end(), hi) if len(word) > 1 and word.isupper() and word.isalpha() else None
         if following and not following.group(1).isupper() and low not in _NOT_NOUNS:
             words.append(word)  # three US vessels, 40 NATO members: an acronym modifies, it is no pronoun
+            end = m.end()
+            continue
+        if not words and low in ("earlier", "later") and is_plural(_next_word(text, m.end(), hi)):
+            words.append(word)  # 15 earlier contests: an adjective before the counted noun
             end = m.end()
             continue
         if low in NOT_COUNTED or low in _NOT_NOUNS or (not words and low in _STATES):

@@ -59,7 +59,8 @@ _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 #: an age, a society or its people (*today's world*, *today's refugees*); not of an event of the
 #: day (*today's vote*, *today's operation*), which the list leaves out
 _NOWADAYS_BEFORE = re.compile(r"\b(?:even|still)\s+$", re.I)
-_DAY_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:most|more|ever|increasingly|so-called)\s+)?([A-Za-z]+)")
+_DAY_POSSESSIVE = re.compile(r"['’]s\s+(?:(?:most|more|ever|increasingly|so-called|[a-z]+ly)\s+){0,2}"
+                             r"([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 _OF_THESE_DAYS = frozenset("""
 world society climate economy economies politics political media culture technology technologies times
 age era environment landscape reality realities standards youth young generation generations kids children
@@ -258,7 +259,8 @@ def _nowadays(s: Sentence, start: int, end: int) -> bool:
     if _NOWADAYS_BEFORE.search(s.text, max(s.lo, start - 8), start):
         return True
     after = _DAY_POSSESSIVE.match(s.text, end, s.hi)
-    return bool(after) and after.group(1).lower() in _OF_THESE_DAYS
+    # the noun right after (today's world), or after one adjective (today's partisan media)
+    return bool(after) and any((w or "").lower() in _OF_THESE_DAYS for w in after.groups())
 
 
 def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:

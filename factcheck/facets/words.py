@@ -306,4 +306,4 @@ among across amid along why because not enough
 """.split())
 #: modifiers dropped from the front of a counted noun phrase (``two other recent cases``)
 COUNT_MODIFIERS = frozenset("other more recent slain additional further extra separate "
-                            "different total remaining such combined".split())
+                            "different total remaining such combined earlier later prior previous".split())
