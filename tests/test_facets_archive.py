@@ -389,3 +389,28 @@ def test_counts_of_the_dev_sample(text, expected):
 def test_today_before_modifiers_and_a_noun_of_these_days():
     assert dates("They write for today's more fiercely partisan media.") == []
     assert dates("Today's historic vote passed 60-40.") == [("Today", "2016-04-23")]
+
+
+def _doc_dates(doc, published):
+    from factcheck.segment import split_sentences
+    return [[(f.text, f.value) for f in extract_facets(doc, s.start, s.end, published=published) if f.kind == "date"]
+            for s in split_sentences(doc)]
+
+
+def test_a_date_counted_from_another_that_opens_a_sentence_counts_from_the_sentence_before():
+    doc = ("On March 28, marchers gathered outside the hall. A day earlier, six marchers were held. "
+           "The next day, police made 4 arrests. Six were held a day earlier.")
+    assert _doc_dates(doc, dt.date(2016, 3, 30)) == [
+        [("March 28", "2016-03-28")], [("A day earlier", "2016-03-27")], [("The next day", "2016-03-28")],
+        [("a day earlier", "2016-03-29")]]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Wins on Tuesday raised the chance that the November election will pit the two against each other.",
+     dt.date(2016, 3, 2), [("Tuesday", "2016-03-01"), ("November", "2016-11")]),
+    ("The November election was close.", dt.date(2016, 3, 2), [("November", "2015-11")]),
+    ("He vowed to fight the plan today, tomorrow, forever.", SPRING, []),
+    ("The board meets tomorrow.", SPRING, [("tomorrow", "2016-04-24")]),
+])
+def test_more_dates_of_the_dev_sample(text, published, expected):
+    assert dates(text, published) == expected

@@ -257,6 +257,10 @@ def _delivery_month(s: Sentence, m: re.Match) -> bool:
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
 
 
+#: a vote whose own verb looks ahead (*... the prospect that the November election will end up*)
+_WILL_AFTER = re.compile(r"(?:['’]s)?(?:\s+[a-z]+){1,2}\s+(?:will|is\s+(?:going|set|expected|likely)\s+to)\b")
+
+
 def _toward_month(s: Sentence, m: re.Match) -> bool:
     """Whether a bare month is where a clause heads: *going into November*, *come November*,
     *marching toward November* (the coming one, unless the clause is in the past)."""
@@ -320,7 +324,7 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     elif day:
         y = _tensed_year(s, start, end, month, int(day), published)
     elif _delivery_month(s, m) or (_vote_month(s, m) or _toward_month(s, m)) \
-            and tense(s, start, end, strict=True) != "past":
+            and (tense(s, start, end, strict=True) != "past" or _WILL_AFTER.match(s.text, end, s.hi)):
         y = _month_year("future", month, published)
     else:
         y = _month_year(tense(s, start, end, committed=True), month, published)
@@ -439,8 +443,11 @@ def _year_date(s: Sentence, m: re.Match) -> DateSpan | None:
     return DateSpan(start, end, year, bool(mod))
 
 
-def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
-    """Return the dates in the sentence, sorted and without overlaps."""
+def find_dates(s: Sentence, published: dt.date | None, *, carry: int = 2) -> list[DateSpan]:
+    """Return the dates in the sentence, sorted and without overlaps. A date counted from
+    another that opens the sentence (*A day earlier, ...*, *The next day, ...*) counts from the
+    last date of the sentence before, as a narrative does (``carry``: how many sentences back
+    such a chain may be followed)."""
     text, lo, hi = s.text, s.lo, s.hi
     found: list[DateSpan] = []
     if s.has_digit:
@@ -490,7 +497,11 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
     for span in chosen:
         if span.anchored:
             unit, step, loose = span.anchored
-            base = previous or (published.isoformat() if loose and published else None)
+            base = previous
+            if base is None and carry and _opens_sentence(s, span):
+                base = _date_before(s, published, carry - 1)
+            if base is None and loose and published:
+                base = published.isoformat()
             span.value = from_previous(base, unit, step)
             if span.value is None:
                 continue  # "one day before it was due": no date to count from
@@ -498,6 +509,34 @@ def find_dates(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             previous = span.value
         kept.append(span)
     return kept
+
+
+#: what may stand before a date that opens a sentence (*"A day earlier*, *But the next day*)
+_OPENING_BEFORE = re.compile(r"[\s\"'“‘(]*(?:(?:But|And|Then|Only)\s+)?$")
+#: the end of the sentence before: its final stop, and closing quotes or brackets
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+")
+#: how far back the sentence before is looked for
+_BEFORE_REACH = 600
+
+
+def _opens_sentence(s: Sentence, span: DateSpan) -> bool:
+    """Whether a date span opens its sentence (after quotes, brackets or *But*/*And*)."""
+    return _OPENING_BEFORE.fullmatch(s.text, s.lo, span.start) is not None
+
+
+def _date_before(s: Sentence, published: dt.date | None, carry: int) -> str | None:
+    """Return the last date of the sentence before ``s`` (read back to its stop), or None."""
+    lo = max(0, s.lo - _BEFORE_REACH)
+    before = s.text[lo:s.lo].rstrip()
+    if not before:
+        return None
+    ends = list(_SENTENCE_END.finditer(s.text, lo, lo + len(before) - 1))
+    start = ends[-1].end() if ends else lo
+    if not ends and lo > 0:
+        return None  # the sentence before is longer than the reach: no safe start
+    prev = Sentence.read(s.text, start, lo + len(before))
+    dates = [d.value for d in find_dates(prev, published, carry=carry) if d.value]
+    return dates[-1] if dates else None
 
 
 def _follow_ranges(s: Sentence, spans: list[DateSpan], published: dt.date | None) -> None:

@@ -70,6 +70,9 @@ booming handful global challenges problems threats conditions circumstances cont
 """.split())
 #: *of tomorrow* is an era (not *as of today*, a date)
 _OF_BEFORE = re.compile(r"(?<!\bas )\bof\s+$", re.I)
+#: days listed towards *forever* or *always* (*today, tomorrow, forever*): a vow
+_FOREVER = re.compile(r"\b(?:today|tomorrow|yesterday)\s*,?\s*(?:and\s+)?(?:(?:today|tomorrow)\s*,?\s*(?:and\s+)?)?"
+                      r"(?:forever|always)\b", re.I)
 #: an article before *tomorrow* makes it a noun (*a brighter tomorrow*, *a better tomorrow*): an era
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z]+(?:er|est)\s+|new\s+)?$", re.I)
 #: after "four months after", an event (not *that*, *it*, *this*, which point back to a date)
@@ -299,6 +302,8 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
             return None  # the leaders of tomorrow, the policies of yesterday: an era, not a day
         if word in ("tomorrow", "yesterday") and _ARTICLE_BEFORE.search(s.text, max(s.lo, start - 20), start):
             return None  # hoping for a brighter tomorrow: an era, not a day
+        if _FOREVER.search(s.text, max(s.lo, start - 30), min(s.hi, end + 30)):
+            return None  # "today, tomorrow, forever": a vow, not a day
         if word == "today" and _nowadays(s, start, end):
             return None  # even today, today's refugees: these days, not the day of writing
         shift = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
