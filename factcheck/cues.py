@@ -290,7 +290,7 @@ HEDGE_PHRASES = ("believed to", "thought to", "is seen as", "are seen as", "was 
                  # round 4 (FactBank newswire, Szeged cues): appearance, possibility, open questions
                  "seemed to", "appeared to", "seemingly", "it seems", "it seemed", "it appears",
                  "it appeared", "looks as though", "looks as if", "looked as though", "looked as if",
-                 "it looks like", "it looked like", "in all likelihood", "the likelihood that",
+                 "it looks like", "it looked like", "seemed like", "seems like", "in all likelihood", "the likelihood that",
                  "the likelihood of", "possibility that", "possibility of", "it is possible",
                  "it's possible", "it was possible", "is possible that", "was possible that",
                  "remains to be seen", "remain to be seen", "yet to be seen", "remains unknown",

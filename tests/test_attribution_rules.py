@@ -443,3 +443,13 @@ def test_blame_on_a_party(text, expected):
 ])
 def test_comparisons_of_likelihood(text, expected):
     assert labels_of(text) & {"estimated"} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Six marchers were arrested on charges of trespass, police said.", {"sourced", "contested"}),
+    ("The bank charges of $5 a month were cut in 2015.", set()),
+    ("The deal seemed like a sure thing, as 3 sides agreed.", {"estimated"}),
+    ("The bill expanded the 4 services that Mr. Ortiz demanded.", set()),
+])
+def test_dev_sample_round_2(text, expected):
+    assert labels_of(text) == expected

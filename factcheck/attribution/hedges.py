@@ -76,7 +76,7 @@ misconduct contempt espionage kidnapping robbery negligence""".split())
 _BLAME = frozenset("blame blames blamed blaming".split())
 _CON_FIRST = (frozenset(_FALSITY) | C.ALLEGATION_WORDS | C.DENIAL_VERBS | C.DISPUTE_VERBS | C.REJECTION_VERBS
               | {"claims"} | _CONTRAST | _SUIT_VERBS | C.DISMISSAL_VERBS | frozenset(_DISMISSALS) | {"no", "nope"}
-              | _BLAME | {"charged", "criticism", "fire"})
+              | _BLAME | {"charged", "criticism", "fire", "charges"})
 #: words that may stand between *charged* and *with* (the charged party): a name, a title, a number
 _CHARGED_REACH = 14
 # what may stand before a rebuttal's "No," / "Nope" (sentence start, "? No,", ": Nope")
@@ -370,6 +370,17 @@ compromises proposal proposals motion motions nomination nominations bill bills 
 application applications petition petitions deal deals plea pleas""".split())
 
 
+def _criminal_charges(toks: list[Token], i: int) -> bool:
+    """Whether *charges* at ``i`` are accusations: after *on*, *face(s/d)*, *facing*, *criminal*,
+    *federal* or *new*, or before *of*/*that* with no figure (not *bank charges of $5*)."""
+    before = toks[i - 1].low if i else ""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    after_fig = i + 2 < len(toks) and (toks[i + 2].text[:1].isdigit() or toks[i + 2].text[:1] in "$€£")
+    if before in ("on", "faces", "face", "faced", "facing", "criminal", "federal", "felony", "corruption", "fraud"):
+        return not after_fig
+    return nxt is not None and nxt.low in ("of", "that") and not after_fig and before not in ("bank", "service", "late", "extra")
+
+
 def _party_after(toks: list[Token], m: int) -> bool:
     """Whether a party follows ``toks[m]`` within three words: a capitalised word or a role noun
     (*on Kurdish militants*, *on the Kremlin*, *on officials*)."""
@@ -574,6 +585,9 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
                 x.low == "with" and m + 1 < n and (toks[m + 1].low.endswith("ing") or toks[m + 1].low in _OFFENCES)
                 for m, x in enumerate(toks[i + 1:i + 1 + _CHARGED_REACH], i + 1)):
             # "prosecutors charged two developers with defrauding investors", "was charged with fraud"
+            yield ("contested", "allegation", t.start, t.end)
+        elif low == "charges" and _criminal_charges(toks, i):
+            # "arrested on charges of trespass", "faces charges that he lied": an allegation
             yield ("contested", "allegation", t.start, t.end)
         elif (low == "criticism" and i + 1 < n and toks[i + 1].low == "for") or (
                 low == "fire" and i > 0 and toks[i - 1].low == "under" and i + 1 < n and toks[i + 1].low == "for"):

@@ -345,6 +345,9 @@ def _verb_can_report(toks: list[Token], i: int) -> bool:
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.low in ("no", "yes") and i + 2 < len(toks) and toks[i + 2].low == "to":
         return False  # "He said no to the war": a refusal, not a report
+    if low in C.SPEECH_ACT_VERBS and (nxt is None or nxt.text in (".", ";", ",")) and i > 1 and toks[i - 1].is_cap \
+            and any(toks[k].low in ("that", "which") for k in range(max(0, i - 5), i - 1)):
+        return False  # "the services that Mr. Sanders demanded.": what was demanded, no words reported
     if low == "puts" and not any(t.low == "at" and _figure_after(toks, m)
                                  for m, t in enumerate(toks[i + 1:i + 16], i + 1)):
         return False  # only "the poll puts her approval at 50 percent" reports a figure
