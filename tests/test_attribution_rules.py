@@ -453,3 +453,13 @@ def test_comparisons_of_likelihood(text, expected):
 ])
 def test_dev_sample_round_2(text, expected):
     assert labels_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In a poll of 800 likely Republican primary voters, 40 percent backed the plan.", set()),
+    ("Sales beat expectations in the 3 months to June.", set()),
+    ("A motion for a roll-call vote on the 3 rules has since been denied.", set()),
+    ("The claim that 3 people died has been denied.", {"contested"}),
+])
+def test_second_sample_hedges_and_denials(text, expected):
+    assert labels_of(text) & {"estimated", "contested"} == expected

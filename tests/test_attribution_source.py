@@ -586,3 +586,17 @@ def test_they_points_to_a_plural_subject(prev, text, expected):
 def test_round_23_sample(text, expected):
     span = find_source(SentenceInput.from_text(text))
     assert (span.text if span is not None else None) == expected
+
+
+#: polls that *have* a candidate somewhere, unnamed polls, reports in the media (session 23, second sample)
+@pytest.mark.parametrize("text, expected", [
+    ("The Valdor Institute poll has Lind leading Ortiz by 6 points.", "The Valdor Institute poll"),
+    ("The Harbor News average of 3 polls has the two tied at 44 percent.", "The Harbor News average"),
+    ("The poll has a margin of error of 3 points.", None),
+    ("New polls show the mayor ahead by 3 points.", None),
+    ("According to exit polls, Lind won 52 percent of women.", "exit polls"),
+    ("According to reports in the news media, 3 aides quit.", None),
+])
+def test_polls_of_the_second_sample(text, expected):
+    span = find_source(SentenceInput.from_text(text))
+    assert (span.text if span is not None else None) == expected

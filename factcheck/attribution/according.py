@@ -16,7 +16,8 @@ def according_to(toks: list[Token], i: int) -> Report | None:
     if not np:
         return None
     cue = (toks[i].start, toks[i + 1].end)
-    if np[0].low in _AGENTLESS_NPS and not _has_name(np[1:]):
+    if np[0].low in _AGENTLESS_NPS and not _has_name([u for u in np[1:] if u.low not in _AGENTLESS_NPS]):
+        # "according to reports in the news media": the media in general name no one
         return Report("agentless", cue, None)
     # "According to X, ...": X governs the whole sentence; so does a closing
     # "..., according to X." (with its appositive or relative clause)

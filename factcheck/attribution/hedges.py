@@ -225,8 +225,11 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             i += k
             continue
         nxt_low = toks[i + 1].low if i + 1 < n else ""
-        if low == "likely" and nxt_low == "voters":
-            pass  # "likely voters": a polling category, not a hedge
+        if low == "likely" and (nxt_low == "voters" or any(x.low == "voters" for x in toks[i + 1:i + 5])
+                                and all(x.is_word for x in toks[i + 1:i + 4])):
+            pass  # "likely voters", "likely Republican primary voters": a polling category, not a hedge
+        elif low in ("expectations", "expectation") and i > 0 and toks[i - 1].low in _OUTCOME_OF_EXPECTATIONS:
+            pass  # "beating expectations", "fell short of expectations": an outcome, not a forecast
         elif low in ("likely", "unlikely") and i > 0 and toks[i - 1].low in ("more", "less", "as") \
                 and any(x.low in ("than", "as") for x in toks[i + 1:i + 8]):
             pass  # "more likely than Democrats to vote": a measured comparison, not a hedge
@@ -368,6 +371,11 @@ def _skip_adverbials(toks: list[Token], j: int) -> int:
 _REQUEST_NOUNS = frozenset("""offer offers bid bids request requests call calls appeal appeals compromise
 compromises proposal proposals motion motions nomination nominations bill bills amendment amendments
 application applications petition petitions deal deals plea pleas""".split())
+
+
+#: words before *expectations* that make it the yardstick of an outcome, not a forecast
+_OUTCOME_OF_EXPECTATIONS = frozenset("""beat beats beating beaten meet meets meeting met exceed exceeds exceeding
+exceeded defy defies defying defied surpass surpassed surpassing of above below""".split())
 
 
 def _criminal_charges(toks: list[Token], i: int) -> bool:
@@ -596,7 +604,9 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
         elif low in C.DENIAL_VERBS:
             # "refuses to confirm or deny": no denial
             undecided = i > 1 and toks[i - 1].low in ("or", "nor") and toks[i - 2].low in ("confirm", "confirms", "confirmed")
-            if not _negated(toks, i) and not undecided and _claim_object(toks, i, pronouns=True):
+            passive_request = i > 0 and toks[i - 1].low in _BE_LIKE | {"been"} and _request_before(toks, i)
+            if not _negated(toks, i) and not undecided and not passive_request \
+                    and _claim_object(toks, i, pronouns=True):
                 start = t.start
                 # "which the Kremlin denies": the cue runs from the relative pronoun
                 for m in range(i - 1, max(-1, i - 6), -1):

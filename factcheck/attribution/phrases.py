@@ -284,6 +284,11 @@ def _share_of_people(seg: list[Token]) -> bool:
     return bool(head) and head[-1].low in _SHARE_HEADS
 
 
+#: words before *polls* that leave them unnamed (*New polls show*, *Exit polls told*)
+_GENERIC_POLLS = frozenset("""new recent latest national state early most many several some other the these
+those public private internal online two three both polls surveys""".split())
+
+
 def _named_poll_in(seg: list[Token]) -> list[Token] | None:
     """Return the named poll a share of people answered (*in a recent CBS News poll*): the words
     after *in* up to *poll* or *survey*, when one of them is capitalised; else None."""
@@ -314,7 +319,8 @@ def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     poll = _named_poll_in(seg) if _share_of_people(seg) else None
     if poll is not None:
         return Report("named", cue, _span(poll), final)  # "78 percent of voters in a CBS News poll said"
-    if _share_of_people(seg) or (len(seg) == 1 and seg[0].low in ("polls", "surveys")):
+    if _share_of_people(seg) or (seg[-1].low in ("polls", "surveys") and len(seg) <= 3
+                                 and all(u.low in _GENERIC_POLLS for u in seg[:-1])):
         # "73 percent said", "Polls show": the people asked, or polls in general, are no source
         # and no hedge either (a poll's figure is what it found): the claim is the writer's
         return Report("unresolved", cue, None, final)

@@ -50,6 +50,30 @@ allegation allegations contention""".split())
 _RECENT: Recent = Recent()
 
 
+#: what a poll that *has* a candidate somewhere reports (*the Quinnipiac poll has Clinton leading*)
+_POLL_HEADS = frozenset("poll polls survey average tracker".split())
+_STANDING = frozenset("leading ahead trailing behind up down tied winning losing".split())
+
+
+def _poll_subject(toks: list[Token], i: int) -> list[Token] | None:
+    """Return the poll that is the subject of the verb at ``i``: the words from the clause's
+    start to the first poll word (*The Real Clear Politics average* [of three polls ...] *has*),
+    at most eight words, all of them words; None when the clause has no poll word."""
+    start = max((k + 1 for k in range(i) if toks[k].text in CLAUSE_PUNCT or toks[k].text in ".;:"), default=0)
+    while start < i and toks[start].low in ("but", "and", "so", "yet"):
+        start += 1
+    head = next((k for k in range(start, i) if toks[k].low in _POLL_HEADS), None)
+    if head is None or head - start >= 8 or not all(u.is_word for u in toks[start:head + 1]):
+        return None
+    return toks[start:head + 1]
+
+
+def _standing_after(toks: list[Token], i: int) -> bool:
+    """Whether a standing in a race follows *has* at ``i`` within four words (*has Clinton
+    leading*, *has her up 5 points*, *has the two tied*)."""
+    return any(u.low in _STANDING for u in toks[i + 1:i + 6])
+
+
 #: *By X's own admission*, *In X's words*, *In X's view*: an opening that gives the sentence as X's
 _OWN_WORDS = {"by": (("own", "admission"), ("own", "account"), ("tally",), ("count",), ("own", "tally"),
                      ("own", "count"), ("estimate",), ("calculation",), ("calculations",)),
@@ -122,6 +146,11 @@ def _find_reports(text: str, base: int, toks: list[Token] | None) -> list[Report
             if rep is not None:
                 out.append(rep)
                 opening = rep
+                continue
+        if low in ("has", "had") and i > 0 and _standing_after(toks, i):
+            subj = _poll_subject(toks, i)
+            if subj is not None:
+                out.append(_named(subj, (t.start, t.end), False))  # "the Quinnipiac poll has Clinton leading"
                 continue
         if low not in _FIRST or (i > 0 and toks[i - 1].low == "than"):
             continue  # "sooner than expected" reports nothing
