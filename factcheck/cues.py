@@ -56,6 +56,8 @@ argue insist contend assert concede acknowledge suggest cite allege estimate pre
 arguing insisting adding asserting contending declaring conceding stressing emphasizing emphasising
 recalling predicting vowing urging
 demonstrated demonstrates lauded lauds hailed hails likened likens tweeting learned puts
+chided chides reminded reminds portrayed portrays dubbed dubs branded brands labeled labelled skewered
+called calls
 """.split())
 
 #: Speech verbs that report words only next to a quotation or a clause (*Blackwell continued,

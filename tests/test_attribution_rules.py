@@ -463,3 +463,16 @@ def test_dev_sample_round_2(text, expected):
 ])
 def test_second_sample_hedges_and_denials(text, expected):
     assert labels_of(text) & {"estimated", "contested"} == expected
+
+
+#: more speech acts (session 23, third sample): calling someone something, chiding, reminding
+@pytest.mark.parametrize("text, expected", [
+    ("The senator, a former mayor, called his rival totally scripted in 2015.", {"sourced"}),
+    ("The paper had chided the governor on May 17 for staying away 3 days.", {"sourced"}),
+    ("The mayor called off the 3 talks.", set()),
+    ("She called the police at 9 p.m. on 3 May.", set()),
+    ("The governor called a special session for May 3.", set()),
+    ("Police described it as a so-called hate crime in 2015.", {"sourced"}),
+])
+def test_more_speech_acts(text, expected):
+    assert labels_of(text) & {"sourced"} == expected

@@ -348,6 +348,11 @@ def _verb_can_report(toks: list[Token], i: int) -> bool:
     if low in C.SPEECH_ACT_VERBS and (nxt is None or nxt.text in (".", ";", ",")) and i > 1 and toks[i - 1].is_cap \
             and any(toks[k].low in ("that", "which") for k in range(max(0, i - 5), i - 1)):
         return False  # "the services that Mr. Sanders demanded.": what was demanded, no words reported
+    if low in ("called", "calls") and nxt is not None and (nxt.text[:1].isdigit() or nxt.low in _NOT_SPEECH_CALL
+                                                          or any(u.low in _NOT_SPEECH_CALL for u in toks[i + 2:i + 4])):
+        return False  # "called off the talks", "called 911", "called the police": no words reported
+    if low in ("called", "calls") and _names_or_phones(toks, i):
+        return False  # "a group called Citizens for Ruiz", "the aide called Ortiz, who": no words
     if low == "puts" and not any(t.low == "at" and _figure_after(toks, m)
                                  for m, t in enumerate(toks[i + 1:i + 16], i + 1)):
         return False  # only "the poll puts her approval at 50 percent" reports a figure
@@ -391,6 +396,27 @@ _CONTINUE = frozenset("continues continued continue keeps kept".split())
 def _continues_to(toks: list[Token], i: int) -> bool:
     """Whether the verb at ``i`` is an infinitive after *continues to* (*continues to insist that*)."""
     return i >= 3 and toks[i - 1].low == "to" and toks[i - 2].low in _CONTINUE and toks[i].low in C.BASE_FORMS
+
+
+#: what follows *called* when it reports no words (a particle, an emergency call, a vote or meeting called)
+_NOT_SPEECH_CALL = frozenset("""off up in back out away home over around police cops ambulance election elections
+vote meeting meetings session hearing strike halt timeout""".split())
+
+
+def _names_or_phones(toks: list[Token], i: int) -> bool:
+    """Whether *called* at ``i`` names something (*a group called Citizens for Ruiz*: after a
+    common noun) or is a call to someone (*called Ortiz,*: a name and then punctuation or a
+    preposition, with nothing said of them)."""
+    before = toks[i - 1] if i else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if before is not None and before.is_word and before.text.islower() and before.low not in C.PRONOUNS \
+            and before.low not in _AUX and not is_adverb(before) and nxt is not None \
+            and (nxt.is_cap or nxt.text in QUOTES):
+        return True  # "a group called Citizens for Ruiz", "a plan called "Fair Share""
+    m = i + 1
+    while m < len(toks) and toks[m].is_cap and toks[m].is_word:
+        m += 1
+    return m > i + 1 and (m >= len(toks) or not toks[m].is_word or toks[m].low in C.PREPOSITIONS)
 
 
 def _figure_after(toks: list[Token], m: int) -> bool:
