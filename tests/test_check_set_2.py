@@ -5,14 +5,12 @@ texts; they never print or compare a sentence, so the set stays sealed.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
-import pytest
 
-from factcheck.datasets.check import ANNOTATIONS, build_check_set, check_row, read_annotations, sentence_problem
-from test_check_set import shared_dir
+from annotation_sets import assert_gold_rebuilds, assert_rows_keep_no_text
+from factcheck.datasets.check import ANNOTATIONS, check_row, read_annotations
 
 SET2 = Path(__file__).resolve().parents[1] / "datasets" / "polnear-check-2" / "annotations.jsonl"
 ROWS = list(read_annotations(SET2))
@@ -24,10 +22,7 @@ def test_rows_follow_the_rules():
 
 
 def test_rows_are_unique_and_keep_no_text():
-    assert max(Counter((r["file"], r["start"]) for _, r in ROWS).values()) == 1
-    for _, r in ROWS:
-        assert "text" not in r and "source" not in r
-        assert all("text" not in f for f in r["facets"])
+    assert_rows_keep_no_text(ROWS)
 
 
 def test_articles_are_apart_from_the_first_check_set():
@@ -45,15 +40,4 @@ def test_every_label_and_scored_facet_kind_is_represented():
 
 
 def test_gold_rebuilds_on_the_texts(tmp_path):
-    shared = shared_dir()
-    if not (shared / "data" / "attribution" / "polnear").is_dir():
-        pytest.skip("../shared/data/attribution/polnear is not here")
-    docs, gold = build_check_set(shared, tmp_path, SET2)
-    texts = {d["doc_id"]: d["text"] for d in map(json.loads, docs.read_text(encoding="utf-8").splitlines())}
-    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == len(ROWS)
-    for g in rows:
-        text = texts[g["doc_id"]]
-        assert g["text"] == text[g["start"]:g["end"]] and sentence_problem(text, g["start"], g["end"]) is None
-        assert all(f["text"] == text[f["start"]:f["end"]] for f in g["facets"])
-        assert g["source"] is None or g["source"] in text
+    assert_gold_rebuilds(SET2, ROWS, tmp_path)

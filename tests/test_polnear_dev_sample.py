@@ -1,41 +1,39 @@
-"""The PolNeAR development sample: valid rows, no text, articles apart from the sealed set 3, and
-it rebuilds on the texts."""
+"""The PolNeAR development samples: valid rows, no text, 50 train articles each, apart from the
+sealed set 3 and from each other, and their gold rebuilds on the texts."""
 from __future__ import annotations
 
-import json
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from factcheck.datasets.check import build_check_set, check_row, read_annotations, sealed_train_articles, doc_id
-from test_check_set import shared_dir
+from annotation_sets import assert_gold_rebuilds, assert_rows_keep_no_text
+from factcheck.datasets.check import doc_id, read_annotations, sealed_train_articles
 
-SAMPLE = Path(__file__).resolve().parents[1] / "datasets" / "polnear-dev-sample" / "annotations.jsonl"
-ROWS = list(read_annotations(SAMPLE))
-
-
-def test_rows_follow_the_rules_and_keep_no_text():
-    assert len(ROWS) >= 380
-    assert [(n, check_row(r)) for n, r in ROWS if check_row(r)] == []
-    assert max(Counter((r["file"], r["start"]) for _, r in ROWS).values()) == 1
-    assert all("text" not in r and all("text" not in f for f in r["facets"]) for _, r in ROWS)
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+SAMPLES = ("polnear-dev-sample", "polnear-dev-sample-2", "polnear-dev-sample-3")
 
 
-def test_articles_are_train_articles_apart_from_the_sealed_set():
-    docs = {doc_id(r["file"]) for _, r in ROWS}
-    assert len(docs) == 50 and all(r["file"].startswith("train/text/") for _, r in ROWS)
-    assert not docs & sealed_train_articles()
+def rows_of(name: str) -> list[tuple[int, dict]]:
+    return list(read_annotations(DATASETS / name / "annotations.jsonl"))
 
 
-def test_gold_rebuilds_on_the_texts(tmp_path):
-    shared = shared_dir()
-    if not (shared / "data" / "attribution" / "polnear").is_dir():
-        pytest.skip("../shared/data/attribution/polnear is not here")
-    docs, gold = build_check_set(shared, tmp_path, SAMPLE)
-    texts = {d["doc_id"]: d["text"] for d in map(json.loads, docs.read_text(encoding="utf-8").splitlines())}
-    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == len(ROWS)
-    for g in rows:
-        assert g["text"] == texts[g["doc_id"]][g["start"]:g["end"]]
-        assert all(f["text"] == texts[g["doc_id"]][f["start"]:f["end"]] for f in g["facets"])
+@pytest.mark.parametrize("name", SAMPLES)
+def test_rows_follow_the_rules_and_keep_no_text(name):
+    rows = rows_of(name)
+    assert len(rows) >= 370
+    assert_rows_keep_no_text(rows)
+
+
+def test_samples_are_train_articles_apart_from_the_sealed_set_and_each_other():
+    seen: set[str] = set()
+    for name in SAMPLES:
+        rows = rows_of(name)
+        docs = {doc_id(r["file"]) for _, r in rows}
+        assert len(docs) == 50 and all(r["file"].startswith("train/text/") for _, r in rows)
+        assert not docs & sealed_train_articles() and not docs & seen
+        seen |= docs
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_gold_rebuilds_on_the_texts(name, tmp_path):
+    assert_gold_rebuilds(DATASETS / name / "annotations.jsonl", rows_of(name), tmp_path)
