@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-
 from annotation_sets import assert_gold_rebuilds, assert_rows_keep_no_text
 from factcheck.datasets.check import ANNOTATIONS, check_row, read_annotations
 
