@@ -414,3 +414,31 @@ def test_a_date_counted_from_another_that_opens_a_sentence_counts_from_the_sente
 ])
 def test_more_dates_of_the_dev_sample(text, published, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("She will be a delegate at this summer's convention in Ohio, she has said.", dt.date(2016, 5, 9),
+     [("this summer", "2016")]),
+    ("Last month he hired a new aide, a move seen as a bid to look ready ahead of the Nov. 8 election.",
+     dt.date(2016, 7, 3), [("Last month", "2016-06"), ("Nov. 8", "2016-11-08")]),
+    ("Polls see her reaching an early May run-off in the election.", dt.date(2016, 8, 31), [("early May", "2017-05")]),
+    ("A ballot commission in January was more cautious.", dt.date(2016, 2, 2), [("January", "2016-01")]),
+    ("He met January Jones in Paris.", dt.date(2016, 2, 2), []),
+])
+def test_dates_of_the_third_sample(text, published, expected):
+    assert dates(text, published) == expected
+
+
+def test_decimal_and_index_compounds_are_no_counts():
+    assert amounts("He bought a .45-caliber pistol.") == []
+    assert [a for a in amounts("The 500-stock index rose 3.5 points.") if a[0] == "count"] == []
+    assert amounts("It issued a 25-page report.") == [("count", "25-page", 25, "pages")]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("The probe may not end by the time of the Nov. 8 election.", dt.date(2016, 4, 15), [("Nov. 8", "2016-11-08")]),
+    ("The nominee for the Nov. 8 election later said he was joking.", dt.date(2016, 7, 31), [("Nov. 8", "2016-11-08")]),
+    ("The nominee lost the Nov. 8 election.", dt.date(2016, 12, 20), [("Nov. 8", "2016-11-08")]),
+])
+def test_a_vote_on_a_month_and_day(text, published, expected):
+    assert dates(text, published) == expected

@@ -208,7 +208,7 @@ def _latest_month(month: int, published: dt.date, strictly_before: bool) -> int:
 _VOTE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:general|presidential|congressional|legislative|local|municipal|special|midterm"
     r"|runoff|state|national|parliamentary)\s+)?(?:elections?|votes?|ballots?|referendum|referenda|midterms?"
-    r"|runoffs?|primary|primaries|caucus(?:es)?|conventions?)\b")
+    r"|runoffs?|run-offs?|primary|primaries|caucus(?:es)?|conventions?)\b")
 
 
 #: a meeting a body holds in a month (*its July summit*, *the party's August convention*): after a
@@ -223,9 +223,11 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     if mon == "May" and s.text[m.end("mon"):m.end("mon") + 1] in ("'", "’"):
         return False
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
+    before = word_before(s.text, m.start(), s.lo)
+    if mon not in ("May", "March", "June", "April", "August") and before in ("in", "since", "until", "by", "during"):
+        return True  # "a commission in January was ...": after a preposition of time, a month (not a person)
     if nxt and nxt.group(1) in _PERSON_AFTER or _WHO_AFTER.match(s.text, m.end(), s.hi):
         return False
-    before = word_before(s.text, m.start(), s.lo)
     if mon == "March" and nxt and nxt.group(1) in _MARCH_VERB_AFTER and before not in _MAY_TRIGGERS:
         return False  # the March on the capitol, and March for Life: a march, not the month
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
@@ -257,6 +259,9 @@ def _delivery_month(s: Sentence, m: re.Match) -> bool:
     return bool(nxt and nxt.group(1) in MONTH_AFTER)
 
 
+#: what a clause does before a coming vote (*ahead of the Nov. 8 election*, *by the time of*)
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|before|by\s+the\s+time\s+of|leading\s+up\s+to|run-?up\s+to)"
+                       r"\s+(?:the\s+|this\s+year['’]s\s+)?$", re.I)
 #: a vote whose own verb looks ahead (*... the prospect that the November election will end up*)
 _WILL_AFTER = re.compile(r"(?:['’]s)?(?:\s+[a-z]+){1,2}\s+(?:will|is\s+(?:going|set|expected|likely)\s+to)\b")
 
@@ -321,6 +326,15 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
         y = published.year if (month, int(day)) <= (published.month, published.day) else published.year - 1
     elif not day and word_before(s.text, start, s.lo) == "since":
         y = _latest_month(month, published, strictly_before=False)  # since December: the latest one
+    elif day and _vote_month(s, m):
+        # "ahead of the Nov. 8 election", "by the time of the Nov. 8 election" (will/could): the coming
+        # vote; "the nominee for the Nov. 8 election later said": the nearest one, whatever the tense
+        ahead = tense(s, start, end, strict=True) == "future" or _AHEAD_OF.search(s.text, max(s.lo, start - 30), start)
+        y = _nearest_year(month, int(day), published)
+        if ahead and (month, int(day)) < (published.month, published.day) and y == published.year:
+            y += 1
+        elif ahead and y < published.year:
+            y = published.year if (month, int(day)) >= (published.month, published.day) else published.year + 1
     elif day:
         y = _tensed_year(s, start, end, month, int(day), published)
     elif _delivery_month(s, m) or (_vote_month(s, m) or _toward_month(s, m)) \

@@ -114,6 +114,8 @@ _FRACTION_WORD = re.compile(
 #: a half that is a stretch of time: *the first half of 1980*, *the second half of June*
 _HALF_OF_TIME = re.compile(r"(?:first|second|latter|former|other)\s+$", re.I)
 #: a restriction that makes *one* a count: *only one bill*, *at least one child*
+#: a compound that names an index (*the 500-stock index*)
+_INDEX_AFTER = re.compile(r"\s+(?:index|indexes|indices|average)\b", re.I)
 _THE_ONLY = re.compile(r"\bthe\s+only\s+$", re.I)
 _ONLY_ONE = re.compile(r"\b(?:only|just|at\s+least|exactly|no\s+more\s+than)\s+$", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
@@ -329,6 +331,8 @@ def _read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         # that a size is counted in (a six-page letter, a seven-member board)
         if n.words and m.group("word") not in COMPOUND_COUNTS or m.group("word").endswith(_ADJECTIVE_ENDINGS):
             return None
+        if not float(n.value).is_integer() or _INDEX_AFTER.match(text, m.end(), hi):
+            return None  # a .45-caliber gun, the S&P 500-stock index: a designation, not a count
         return Amount("count", n.start, m.end(), n.value, pluralise(m.group("word")), numeral=n)
     if _DASH_FIGURE.match(text, n.end):
         if not n.words and RANGE_START.search(text, max(lo, n.start - 1), n.end):

@@ -84,8 +84,8 @@ def season_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     elif rel == "this":
         year = min(spans, key=lambda t: max((t[1] - published).days, (published - t[2]).days, 0))[0]
         first, last = _bounds(year, season)
-        if said == "past" and first > published:
-            year -= 1
+        if said == "past" and first > published and s.text[end:end + 2] not in ("'s", "’s"):
+            year -= 1  # not "this summer's convention": an event of the season, whatever the verb
         elif said == "future" and last < published:
             year += 1
     elif rel == "coming" or said == "future":
