@@ -442,3 +442,19 @@ def test_decimal_and_index_compounds_are_no_counts():
 ])
 def test_a_vote_on_a_month_and_day(text, published, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her stake is worth between $500,000 and $1 million.",
+     [("money", "$500,000", 500000, "USD"), ("money", "$1 million", 1000000, "USD")]),
+    ("They raised $3 to $5 million.", [("money", "$3", 3000000, "USD"), ("money", "$5 million", 5000000, "USD")]),
+    ("The two-term governor spoke.", [("count", "two-term", 2, "terms")]),
+    ("He will win for two reasons: 1) money and 2) time.", [("count", "two reasons", 2, "reasons")]),
+])
+def test_amounts_of_the_second_sample(text, expected):
+    assert amounts(text) == expected
+
+
+def test_a_win_in_a_month_is_the_coming_vote():
+    assert dates("A White House win in November is the goal.", dt.date(2016, 2, 29)) == [("November", "2016-11")]
+    assert dates("The team won in March.", dt.date(2016, 2, 29)) == [("March", "2015-03")]

@@ -273,8 +273,14 @@ def _toward_month(s: Sentence, m: re.Match) -> bool:
 
 
 def _vote_month(s: Sentence, m: re.Match) -> bool:
-    """Whether a bare month names a vote (:data:`_VOTE_AFTER`)."""
-    return bool(_VOTE_AFTER.match(s.text, m.end(), s.hi))
+    """Whether a bare month names a vote (:data:`_VOTE_AFTER`), or the month of a result of one
+    (*a White House win in November*)."""
+    return bool(_VOTE_AFTER.match(s.text, m.end(), s.hi)
+                or not m.group("day2") and _WIN_IN_BEFORE.search(s.text, max(s.lo, m.start() - 20), m.start()))
+
+
+#: a result that a month dates (*a win in November*, *could lose in November*)
+_WIN_IN_BEFORE = re.compile(r"\b(?:win|victory|defeat|lose|beat|winning|losing)\s+in\s+$", re.I)
 
 
 def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan | None:

@@ -215,6 +215,9 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True
     if after[:1] == "/" and after[1:2].isdigit():
         return True
+    before = text[max(lo, n.start - 60):n.start]
+    if after[:1] == ")" and not n.words and n.value < 100 and before.rfind("(") <= before.rfind(")"):
+        return True  # "two reasons: 1) ...": a list marker (not the end of "(44 to 40)")
     if not n.words and n.start >= lo + 2 and text[n.start - 1] == ":" and text[n.start - 2].isdigit():
         return True  # the minutes of 2:05, the verse of 3:16: part of a time or a reference
     if _GLUED_WORD.match(after) and not (_PENCE.match(after) or after[:1] == "s"):
@@ -450,7 +453,8 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
             a.kind, a.unit, a.bare = nxt.kind, nxt.unit, False
             if nxt.kind == "money" and _in_minor_units(text, nxt):
                 a.value = _scaled(a.value / 100, 1)
-        if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind != "percent":
+        if a.numeral.scale == 1 and nxt.numeral.scale > 1 and nxt.kind != "percent" and a.value < 1000:
+            # "$3 to $5 million" is three million; not "$500,000 and $1 million"
             a.value = _scaled(a.value, nxt.numeral.scale)
             a.numeral.scale = nxt.numeral.scale
     for a, nxt in zip(amounts, amounts[1:]):

@@ -289,7 +289,7 @@ another another among against toward towards into onto upon via says said say no
 STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive".split())
 #: nouns that a number word before a hyphen counts (*a six-page letter*, *a nine-member
 #: panel*), where other compounds in words describe (*a two-step plan*, *a four-star general*)
-COMPOUND_COUNTS = frozenset("page member judge seat nation country person bedroom vote".split())
+COMPOUND_COUNTS = frozenset("page member judge seat nation country person bedroom vote term".split())
 #: idioms with a number word that count nothing
 IDIOMS = ("own two feet", "two cents", "second to none", "at sixes and sevens", "on all fours",
           "two-way", "one-way", "of two minds", "in two minds")
