@@ -458,3 +458,8 @@ def test_amounts_of_the_second_sample(text, expected):
 def test_a_win_in_a_month_is_the_coming_vote():
     assert dates("A White House win in November is the goal.", dt.date(2016, 2, 29)) == [("November", "2016-11")]
     assert dates("The team won in March.", dt.date(2016, 2, 29)) == [("March", "2015-03")]
+
+
+def test_the_level_of_a_named_count():
+    assert amounts("Her final delegate count was 699.57, the party said.") == [("count", "699.57", 699.57, "delegates")]
+    assert amounts("The vote tally stood at 1,204.") == [("count", "1,204", 1204, "votes")]

@@ -489,8 +489,7 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
         elif a.kind == "count" and a.unit:
             count = a
     for a in amounts:
-        if a.kind == "count" and a.unit is None and a.numeral is not None and not a.numeral.words \
-                and float(a.value).is_integer():
+        if a.kind == "count" and a.unit is None and a.numeral is not None and not a.numeral.words:
             measured = _measured_unit(text, lo, a.start)
             if measured:
                 a.unit, a.bare = measured, False  # the death toll rose to 267: deaths
@@ -503,6 +502,8 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b[^.;:!?]{0,60}?\b(?:to|at|of|is|was|reached|hit|passed|topped)\s+$", re.I)
 _NUMBER_OF = re.compile(r"\b(?:the|total)\s+number\s+of\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\b[^.;:!?]{0,60}?"
                         r"\b(?:to|at|is|was|reached|hit|passed|topped)\s+$", re.I)
+_TALLY_OF = re.compile(r"\b(?P<noun>delegate|vote|seat|death|casualty|job)\s+(?:count|tally|total)\s+"
+                       r"(?:(?:was|is|stood|stands|rose|fell|reached|hit)\s+)?(?:at\s+|to\s+)?$", re.I)
 _NOT_COUNTED_AFTER_NUMBER_OF = frozenset("the a an his her their its this that these those".split())
 
 
@@ -512,6 +513,9 @@ def _measured_unit(text: str, lo: int, start: int) -> str | None:
     window = max(lo, start - 100)
     if _DEATH_TOLL.search(text, window, start):
         return "deaths"
+    tally = _TALLY_OF.search(text, window, start)
+    if tally:
+        return pluralise(tally.group("noun").lower())  # "Clinton's final delegate count was 699.57"
     m = _NUMBER_OF.search(text, window, start)
     if m:
         words = m.group("noun").lower().split()
