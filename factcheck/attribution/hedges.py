@@ -57,9 +57,11 @@ _DISMISSALS = _phrase_index(C.DISMISSAL_PHRASES)
 
 
 # every word that can open an estimated or a contested cue: other tokens are skipped at once
+#: verbs (and *past* after a verb of motion) that give a figure as a bound passed or neared
+_NEARING = frozenset("""exceeds exceeded exceeding surpassed surpasses surpassing topped tops approaches approached
+approaching nears neared nearing past""".split())
 _EST_FIRST = (frozenset(_APPROX) | frozenset(_HEDGES) | frozenset(_AGENTLESS) | C.MODALS | C.FORECAST_WORDS
-              | C.UNNAMED_GROUPS | {"between"} | frozenset("""exceeds exceeded exceeding surpassed surpasses
-              surpassing topped tops approaches approached approaching nears neared nearing past""".split()))
+              | C.UNNAMED_GROUPS | {"between"} | _NEARING)
 _DISPUTING = C.REJECTION_VERBS | C.DENIAL_VERBS | C.DISPUTE_VERBS
 _CLAIMISH = frozenset("figure figures view claim claims estimate estimates number numbers toll projection account assessment".split())
 _CONTRAST = frozenset("while whereas but".split())
@@ -155,9 +157,6 @@ def _purpose_clause(toks: list[Token], i: int) -> bool:
 
 
 #: approximators that hedge a multiple or *all* as they hedge a number (not *over*, *some*, *more than*)
-#: verbs (and *past* after a verb of motion) that give a figure as a bound passed or neared
-_NEARING = frozenset("""exceeds exceeded exceeding surpassed surpasses surpassing topped tops approaches approached
-approaching nears neared nearing past""".split())
 #: words in -s or -ed before *past* that are no verb of motion (*the years past*, *was past*)
 _NOT_MOTION = frozenset("years was is has days weeks months decades its".split())
 _ROUGHLY = frozenset("about around roughly nearly almost approximately".split())

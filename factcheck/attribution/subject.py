@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .. import cues as C
 from .documents import _respondents
+from .hedges import _is_year
 from .phrases import (MAIN_VERBS, Report, _AUX_VERBS, _BE, _DASHES, _INTRO, _IRREGULAR_PAST, _MAX_SUBJECT, _PEOPLE_LINKS,
     _REPORT_ADVERBS, _TIME_NOUNS, _TIME_WORDS, _clause_start, _cut_at_verb, _has_name, _is_final, _is_nounish,
     _is_predicate_verb, _main_subject, _name_runs, _named, _np_after, _opening_quote, _participle_at, _quoted,
@@ -283,10 +284,6 @@ experiment experiments research evaluation examination autopsy minutes""".split(
 _PEOPLE_HEADS = C.ROLE_NOUNS - _RESULT_NOUNS
 
 
-def _is_year_token(t: Token) -> bool:
-    return t.text.isdigit() and len(t.text) == 4 and 1800 <= int(t.text) <= 2100
-
-
 def _antecedent(toks: list[Token], j: int) -> list[Token] | None:
     """Return the noun phrase before the relative pronoun at ``j`` (*the audit*, *payroll
     data*, *the ministry's case count*): back to its determiner, a preposition or a verb."""
@@ -534,7 +531,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
         return None  # "the Mueller report", "a Reuters report": nouns
     if j >= 2 and toks[j - 1].low in ("in", "on") and toks[j - 2].low == "who" \
-            and (_is_year_token(head) or head.low in C.CALENDAR):
+            and (_is_year(head) or head.low in C.CALENDAR):
         j -= 2  # "McConnell, who in 2010 said": the time phrase between the pronoun and its verb
         head = toks[j]
     if head.low == "who" and j > 1 and toks[j - 1].text == ",":
