@@ -44,9 +44,9 @@ _DETERMINERS = frozenset("a an the this that these those its his her their our y
 _NOT_PAST = frozenset("hundred indeed need speed seed feed proceed exceed succeed red bed shed "
                       "united limited based related supposed".split())
 #: a forward word that looks back here: *than expected*, *as planned*, *next to*, *could not*
-_NOT_FORWARD_BEFORE = re.compile(r"(?:than|as)\s+$")
-#: participles of forecasting that, after *than* or *as*, tell a forecast already made
-_COMPARED_PARTICIPLES = frozenset("forecast predicted projected estimated anticipated planned reported".split())
+#: participles of forecasting that, after *than* or *as*, tell a forecast already made (*rose more
+#: than expected in December*, *less than forecast in July*)
+_COMPARED_PARTICIPLES = frozenset("expected forecast predicted projected estimated anticipated planned reported".split())
 _NEXT_TO = re.compile(r"\s+to\b")
 _TO = _NEXT_TO
 #: what stands before *likely* when it forecasts (*is likely*, *will likely*, *most likely*)
@@ -173,10 +173,10 @@ def _scheduled(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
         return False
     before = tokens[i - 1][2].lower()
     if raw in SCHEDULED_PLURAL:
+        # a plural subject, or a compound subject of names ("Trump and Clinton meet Monday")
         return (before in ("they", "we") or before.endswith("s") and not before.endswith("'s")
                 and before not in NOT_PLURAL and len(before) > 3
                 or tokens[i - 1][2][:1].isupper() and any(t[2] == "and" for t in tokens[max(0, i - 6):i - 1]))
-        # "Trump and Clinton meet Monday": a compound subject of names
     if raw not in SCHEDULED_PRESENT:
         return False
     gap = s.text[tokens[i - 1][1]:start]
@@ -201,8 +201,10 @@ def _markers(s: Sentence, lo: int, hi: int, present: bool = False) -> list[tuple
             out.append((start, tokens[i + 1][1], kind, f"{word} {nxt}"))
             i += 2
             continue
-        if word in _COMPARED_PARTICIPLES and i and tokens[i - 1][2].lower() in ("than", "as"):
-            # "less than forecast in July", "as predicted in March": a forecast made before
+        if word in _COMPARED_PARTICIPLES and i and tokens[i - 1][2].lower() in ("than", "as") \
+                and s.text[tokens[i - 1][1]:start].isspace():
+            # "less than forecast in July", "as predicted in March": a forecast made before (not the
+            # adjective "a better-than-expected finish")
             out.append((start, end, "past", word))
         elif word in _FORWARD and (word != "may" or raw == "may") or word.endswith("'ll"):
             out.append((start, end, "future", word))
@@ -222,8 +224,6 @@ def _reading(s: Sentence, start: int, end: int, kind: str, word: str) -> str | N
     """Return "future", "past" or None (no marker after all) for a marker."""
     if kind in ("past", "unknown", "infinitive"):
         return kind
-    if word == "expected" and _NOT_FORWARD_BEFORE.search(s.text, max(s.lo, start - 6), start):
-        return "past"  # "rose more than expected in December"
     if word == "next" and _NEXT_TO.match(s.text, end, s.hi):
         return None  # "next to the plant": beside it
     if word in ("likely", "unlikely") and not (_TO.match(s.text, end, s.hi)
