@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .relative import (RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, relative_date,
+from .relative import (AHEAD, RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, relative_date,
                        weekday_date)
 from .scan import Sentence
 from .seasons import SEASON, SEASON_WORDS, season_date
@@ -260,8 +260,7 @@ def _delivery_month(s: Sentence, m: re.Match) -> bool:
 
 
 #: what a clause does before a coming vote (*ahead of the Nov. 8 election*, *by the time of*)
-_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of|before|by\s+the\s+time\s+of|leading\s+up\s+to|run-?up\s+to)"
-                       r"\s+(?:the\s+|this\s+year['’]s\s+)?$", re.I)
+_AHEAD_OF = re.compile(rf"\b(?:{AHEAD}|by\s+the\s+time\s+of)\s+(?:the\s+|this\s+year['’]s\s+)?$", re.I)
 #: a vote whose own verb looks ahead (*... the prospect that the November election will end up*)
 _WILL_AFTER = re.compile(r"(?:['’]s)?(?:\s+[a-z]+){1,2}\s+(?:will|is\s+(?:going|set|expected|likely)\s+to)\b")
 

@@ -208,6 +208,11 @@ def _proportion_whole(text: str, lo: int, n: Numeral) -> bool:
     return n.value in (10, 100) or (m.group("prep").lower() == "in" and n.words and 2 <= n.value <= 10)
 
 
+def _no_open_bracket(before: str) -> bool:
+    """Whether no bracket opened in ``before`` is still open at its end."""
+    return before.rfind("(") <= before.rfind(")")
+
+
 def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     """Whether a number is no facet: a time of day, ordinal, score, ratio, name or idiom."""
     after = text[n.end:min(hi, n.end + 12)]
@@ -215,8 +220,7 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True
     if after[:1] == "/" and after[1:2].isdigit():
         return True
-    before = text[max(lo, n.start - 60):n.start]
-    if after[:1] == ")" and not n.words and n.value < 100 and before.rfind("(") <= before.rfind(")"):
+    if after[:1] == ")" and not n.words and n.value < 100 and _no_open_bracket(text[max(lo, n.start - 60):n.start]):
         return True  # "two reasons: 1) ...": a list marker (not the end of "(44 to 40)")
     if not n.words and n.start >= lo + 2 and text[n.start - 1] == ":" and text[n.start - 2].isdigit():
         return True  # the minutes of 2:05, the verse of 3:16: part of a time or a reference

@@ -105,10 +105,11 @@ _EVENT_BEFORE = re.compile(r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<
 #: an event noun after a weekday (*his Tuesday wins*, *Monday night rally*)
 _EVENT_AFTER = re.compile(rf"(?:\s+(?:night|morning|afternoon|evening))?(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+){{0,3}}"
                           rf"(?P<noun>{_EVENTS})\b")
-_AHEAD = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in sorted(AHEAD_OF, key=len, reverse=True))
+#: the phrases of :data:`.words.AHEAD_OF` as one alternation (the vote dates of :mod:`.dates` read it too)
+AHEAD = "|".join(re.escape(p).replace("\\ ", r"\s+") for p in sorted(AHEAD_OF, key=len, reverse=True))
 #: a weekday ahead of which the clause acts: directly (*ahead of Monday's caucus*, *before Monday*)
 #: or through its event (*ahead of the Iowa caucuses on Monday*), not *before cheering supporters Monday*
-_AHEAD_BEFORE = re.compile(rf"\b(?:{_AHEAD})\s+(?:(?:the|a|its|his|her|their|[\w.]+['’]s)\s+)?"
+_AHEAD_BEFORE = re.compile(rf"\b(?:{AHEAD})\s+(?:(?:the|a|its|his|her|their|[\w.]+['’]s)\s+)?"
                            rf"(?:(?:[\w.'’-]+\s+){{0,3}}(?:{_EVENTS})\s+(?:on\s+)?)?$", re.I)
 #: words before a weekday that make it no date: part of a name (*Black Friday*) or a recurrence
 _NOT_A_DATE_BEFORE = WEEKDAY_NAME_BEFORE | RECURRENCE_BEFORE
