@@ -102,13 +102,14 @@ _DOS_AND_MAC = ("cp437", "cp7", "cp8", "cp1125", "mac_")
 
 
 def _reads_as_cp1252(sample: bytes) -> bool:
-    """Whether the sample is Windows-1252 text: it decodes (none of the five unassigned bytes)
-    and holds no control character once decoded."""
+    """Whether the sample is Windows-1252 text: it decodes (none of the five unassigned bytes;
+    every other byte of 0x80-0x9f decodes to a printable character) and holds no control
+    character once decoded."""
     try:
         text = sample.decode("cp1252")
     except UnicodeDecodeError:
         return False
-    return not _CONTROL_CHARS.search(text) and not any("\x80" <= ch <= "\x9f" for ch in text)
+    return not _CONTROL_CHARS.search(text)
 
 
 def damage_reason(text: str, *, controls: bool = True) -> str | None:

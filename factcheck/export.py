@@ -346,8 +346,8 @@ _ORGANISATION_WORDS = frozenset((
     "agency", "association", "authority", "bank", "board", "bureau", "centre", "center", "commission",
     "committee", "company", "corporation", "council", "court", "department", "government", "group",
     "institute", "ministry", "office", "organisation", "organization", "party", "police", "service",
-    "survey", "union", "university", "corp", "corporation", "inc", "ltd", "plc", "llc", "co", "network",
-    "news", "times", "post", "journal", "press", "media", "reuters", "ministry", "parliament", "congress",
+    "survey", "union", "university", "corp", "inc", "ltd", "plc", "llc", "co", "network",
+    "news", "times", "post", "journal", "press", "media", "reuters", "parliament", "congress",
     "senate", "administration", "campaign", "firm", "fund", "foundation", "hospital", "school", "club"))
 
 
@@ -388,7 +388,7 @@ def claim_author(source) -> dict | None:
         kind = "Organization"  # officials, analysts, residents: a group, not one person
     elif head_word.isupper() and len(head_word) > 1:
         kind = "Organization"  # NASA, the WHO: an acronym names an organisation
-    elif head_word[:1].isupper() and not lower[0] == "the":
+    elif head_word[:1].isupper() and lower[0] != "the":
         kind = "Person"  # a name: Luis Ortega, Ms. Park
     elif lower[0] == "the" or head.endswith("s"):
         kind = "Organization"
