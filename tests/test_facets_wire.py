@@ -131,6 +131,51 @@ DESIGNATIONS = [
     ("The alliance has 32 NATO members.", [("count", "32 NATO members", 32, "nato members", False)]),
 ]
 
+#: a list item with the same preposition after it as a counted neighbour leaves that noun out
+PARALLEL_ITEMS = [
+    ("The storms killed 41 in Texas and 12 in Oklahoma.",
+     [("count", "41", 41, None, False), ("count", "12", 12, None, False)]),
+    ("The delegation cast 9 for Okafor, 27 votes for Lindqvist.",
+     [("count", "9", 9, "votes", False), ("count", "27 votes", 27, "votes", False)]),
+    ("The mill laid off 300 workers in March and 120 in May.",
+     [("count", "300 workers", 300, "workers", False), ("count", "120", 120, "workers", False)]),
+    # no counted neighbour: a level, not a list item
+    ("The index fell 50 on Monday and 30 on Tuesday.", []),
+    # another preposition: no list
+    ("Floods killed 41 in Texas and left 12 on the roofs.", [("count", "41", 41, None, False)]),
+]
+
+#: a bound before a number word makes it a count, though no noun follows; a group noun counts
+#: the plural after it
+BOUNDS_AND_GROUPS = [
+    ("At least four walked out of the hearing.", [("count", "four", 4, None, True)]),
+    ("Officers said there were as many as three, but found one.", [("count", "three", 3, None, True)]),
+    ("Nearly a dozen signed the letter.", [("count", "a dozen", 12, None, True)]),
+    ("The two met.", []),
+    ("A trio of lobbyists met the minister.", [("count", "A trio of lobbyists", 3, "lobbyists", False)]),
+    ("The board hired a pair of outside auditors.",
+     [("count", "a pair of outside auditors", 2, "outside auditors", False)]),
+    ("A quartet of unions signed.", [("count", "A quartet of unions", 4, "unions", False)]),
+    ("He wore a pair of jeans to the count.", []),
+    ("The pair of them left early.", []),
+    ("The trio of governors spoke last.", []),
+    # the group's noun is its own: a bare figure later borrows nothing from it
+    ("A pair of volunteers staffed precinct 78.",
+     [("count", "A pair of volunteers", 2, "volunteers", False)]),
+]
+
+#: a bare figure set against a named side's figure: both are counts; a multiplier and an idiom are not
+SIDES_AND_MULTIPLIERS = [
+    ("By the wire's count, Okafor has 512 to Lindqvist's 388 and Moreau's 97.",
+     [("count", "512", 512, None, False), ("count", "388", 388, None, False), ("count", "97", 97, None, False)]),
+    ("The mayor won 61 precincts to Ruiz's 40.",
+     [("count", "61 precincts", 61, "precincts", False), ("count", "40", 40, "precincts", False)]),
+    ("He promised to hit back ten times harder.", []),
+    ("The new plant runs 3 times faster than the old one.", []),
+    ("Inspectors came 4 times after the fire.", [("count", "4 times", 4, "times", False)]),
+    ("The vote was a tale of two cities.", []),
+]
+
 KNOWN_MISSES = [
     ("The House voted 230 in favour and 190 against.",
      [("count", "230", 230, "votes", False), ("count", "190", 190, "votes", False)]),
@@ -145,7 +190,8 @@ KNOWN_MISSES = [
 
 
 @pytest.mark.parametrize("text, expected", ELLIPTICAL + TALLIES + PARTITIVES + SMALL_RANGES
-                         + WIRE_MONEY + DESIGNATIONS + KNOWN_MISSES)
+                         + WIRE_MONEY + DESIGNATIONS + PARALLEL_ITEMS + BOUNDS_AND_GROUPS
+                         + SIDES_AND_MULTIPLIERS + KNOWN_MISSES)
 def test_wire_counts(text, expected):
     assert amounts(text) == expected
 

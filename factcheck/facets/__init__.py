@@ -17,7 +17,7 @@ import datetime as _dt
 from ..types import Facet
 from .dates import find_dates
 from .hedges import is_hedged
-from .numbers import Amount, fractions, read_amount, settle, twice
+from .numbers import GROUP_NOUNS, Amount, fractions, groups, read_amount, settle, twice
 from .numerals import find_numerals
 from .relative import RELATIVE_ANCHORS
 from .scan import Sentence
@@ -31,7 +31,7 @@ _TRIGGERS = frozenset(SMALL_NUMBERS) | frozenset(MONTHS) | frozenset(WEEKDAYS) |
 hundred thousand million billion dozen twice thrice half quarter today tonight yesterday
 tomorrow week weekend month year night morning afternoon evening decade spring summer autumn
 fall winter
-""".split()) - {"zero", "one"} | RELATIVE_ANCHORS  # day, days, weeks, ...: *a day earlier*
+""".split()) - {"zero", "one"} | RELATIVE_ANCHORS | frozenset(GROUP_NOUNS)  # day, days, weeks, ...: *a day earlier*
 
 
 #: a hedge after an amount: *23 percent or so*, *$50 billion or more*
@@ -76,6 +76,11 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
             amounts += [x for x in extras if used.takes(x.start, x.end)]
     amounts.sort(key=lambda a: a.start)
     amounts = settle(amounts, text, lo)
+    if not s.words.isdisjoint(GROUP_NOUNS):
+        # after settling: a group's noun is its own and lends nothing to a bare figure (*a pair of
+        # senators ... precinct 78*)
+        used = _Free(sorted([(d.start, d.end) for d in dates] + [(a.start, a.end) for a in amounts]))
+        amounts = sorted(amounts + [g for g in groups(text, lo, hi) if used.takes(g.start, g.end)], key=lambda a: a.start)
 
     facets = [Facet("date", text[d.start:d.end], d.value, d.start, d.end,
                     d.approximate or is_hedged(text, lo, d.start, earlier=False))

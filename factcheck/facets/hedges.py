@@ -22,9 +22,10 @@ def is_hedged(text: str, lo: int, start: int, *, earlier: bool = True) -> bool:
     tail = text[max(lo, start - _REACH):start].lower().rstrip()
     if tail[-1:] in ("$", "£", "€", "¥"):
         tail = _SYMBOL_TAIL.sub("", tail).rstrip()
-    words = tail.split()[-3:]
-    if start - _REACH > lo and len(words) == 3:
-        words = words[1:]  # the first word may be cut
+    words = tail.split()
+    if start - _REACH > lo and words and tail[:1] == words[0][:1] and not text[start - _REACH - 1].isspace():
+        words = words[1:]  # the window cut the first word
+    words = words[-3:]
     for k in range(1, len(words) + 1):
         phrase = " ".join(words[-k:]).lstrip(_OPENERS)
         if phrase in _HEDGES or (phrase.endswith(" of") and phrase[:-3] in _HEDGES):

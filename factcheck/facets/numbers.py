@@ -103,7 +103,28 @@ _PROPORTION_OF_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"
 #: five*; the collective names no noun counted, but the number still counts its members
 _COLLECTIVE_OF = re.compile(r"\b[Aa]\s+(?:group|team|total|panel|family|crowd|party|band|class|field|"
                             r"committee|board|council|bloc|coalition|delegation|squad|pool)\s+of\s+$")
-_TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|higher|lower|bigger|larger|greater)\b)", re.I)
+#: a bound before a number word that counts no noun: *at least four worked the crowds*, *as many as
+#: three*: the bound says a number of something is meant (*the two met* stays no count)
+_BOUND_BEFORE = re.compile(r"\b(?:at\s+least|as\s+many\s+as|more\s+than|fewer\s+than|no\s+more\s+than|up\s+to|"
+                           r"nearly|almost)\s+$", re.I)
+#: a noun that is itself a small number, with the plural it counts: *a trio of PACs*, *a pair of senators*;
+#: indefinite only (*the pair of articles* points back at two things already counted)
+GROUP_NOUNS = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4, "quintet": 5}
+_GROUP_OF_NOUN = re.compile(r"\ban?\s+(?P<noun>" + "|".join(GROUP_NOUNS)
+                            + r")\s+of\b", re.I)
+#: what *a pair of* names when it is one thing, not two: *a pair of scissors*
+_ONE_THING_PAIRS = frozenset("pants trousers jeans shorts glasses spectacles scissors binoculars tights pliers "
+                             "tongs tweezers pyjamas pajamas underpants briefs leggings shoes boots socks gloves sneakers "
+                             "earrings".split())
+#: a bare figure followed by the same preposition as a counted neighbour is a list item that
+#: leaves the noun out: *killed 130 in Paris ... and 32 in Brussels*, *13 for Cruz, and 36 votes for Trump*
+_PARALLEL_PREP = re.compile(r"\s+(in|for|from|at|on|against)\s+(?=[A-Z\w])")
+#: a bare figure set against another's: *he now has 739 to Cruz's 465 and Kasich's 143*
+_POSSESSIVE_TALLY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+to\s+|\s+and\s+)(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+$")
+_PARALLEL_JOIN = re.compile(r"[^.;:!?]{0,80}?(?:,|\band\b)[^.;:!?]{0,40}$")
+#: *10 times*, not a multiplier (*three times as many*, *10 times harder*: a comparative after it)
+_TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|(?!after|over|under|ever|never|other|later|earlier|per)"
+                    r"[a-z]{2,}er)\b)", re.I)
 _DECADE_AFTER = re.compile(r"['’]?s\b")
 #: *think twice*, *thought twice*: an idiom, no count of times
 _THINK_BEFORE = re.compile(r"\b(?:think|thinks|thought|thinking)\s+$", re.I)
@@ -383,7 +404,8 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
             return Amount("count", n.start, n.end, n.value, None, numeral=n)  # a group of nine
         if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)
                                              or _OF_FIGURE.match(text, n.end, hi) or _parts_of_lead(text, n)
-                                             or _COMPARED_BEFORE.search(text, max(lo, n.start - 16), n.start)):
+                                             or _COMPARED_BEFORE.search(text, max(lo, n.start - 16), n.start)
+                                             or n.value > 1 and _BOUND_BEFORE.search(text, max(lo, n.start - 14), n.start)):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:
@@ -423,6 +445,18 @@ def twice(text: str, lo: int, hi: int) -> list[Amount]:
     return [Amount("count", m.start(), m.end(), 2 if m.group().lower() == "twice" else 3, "times")
             for m in _TWICE.finditer(text, lo, hi)
             if not _THINK_BEFORE.search(text, max(lo, m.start() - 12), m.start())]
+
+
+def groups(text: str, lo: int, hi: int) -> list[Amount]:
+    """Return the counts a group noun makes with the plural after it: *a trio of PACs* is three
+    PACs, *a pair of senators* two (not *a pair of scissors*, one thing)."""
+    out = []
+    for m in _GROUP_OF_NOUN.finditer(text, lo, hi):
+        phrase = counted_phrase(text, m.end(), hi)
+        if phrase is None or not phrase.plural or not phrase.unit or phrase.unit.split()[-1].lower() in _ONE_THING_PAIRS:
+            continue
+        out.append(Amount("count", m.start(), phrase.end, GROUP_NOUNS[m.group("noun").lower()], phrase.unit))
+    return out
 
 
 def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
@@ -497,8 +531,40 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
             measured = _measured_unit(text, lo, a.start)
             if measured:
                 a.unit, a.bare = measured, False  # the death toll rose to 267: deaths
-    return [a for a in amounts if not (a.kind == "count" and a.unit is None
-                                       and (a.elliptical or a.range_start or not _counts_anyway(text, lo, a)))]
+    dropped = [a.kind == "count" and a.unit is None and (a.elliptical or a.range_start or not _counts_anyway(text, lo, a))
+               for a in amounts]
+    for i, (a, b) in enumerate(zip(amounts, amounts[1:])):
+        if a.kind == b.kind == "count" and a.numeral is not None and b.numeral is not None and not b.numeral.words \
+                and a.unit == b.unit and _POSSESSIVE_TALLY.fullmatch(text, a.end, b.start) \
+                and (" to " in text[a.end:b.start] or not dropped[i]):
+            dropped[i] = dropped[i + 1] = False  # 739 to Cruz's 465: two sides of a tally
+    for i, a in enumerate(amounts):
+        if dropped[i] and not a.range_start:
+            dropped[i] = not _parallel_item(text, lo, amounts, dropped, i)
+    return [a for a, out in zip(amounts, dropped) if not out]
+
+
+def _parallel_item(text: str, lo: int, amounts: list[Amount], dropped: list[bool], i: int) -> bool:
+    """Whether the bare figure ``amounts[i]`` is an item of a list whose neighbouring item counts
+    something, the same preposition after both (:data:`_PARALLEL_PREP`): *killed 130 in Paris and
+    32 in Brussels*; it then takes the neighbour's noun."""
+    a = amounts[i]
+    if a.numeral is None or not float(a.value).is_integer() or _age_or_rank(text, lo, a.numeral):
+        return False
+    prep = _PARALLEL_PREP.match(text, a.end)
+    if prep is None:
+        return False
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(amounts) or dropped[j] or amounts[j].kind != "count":
+            continue
+        other = amounts[j]
+        theirs = _PARALLEL_PREP.match(text, other.end)
+        first, last = (other, a) if j < i else (a, other)
+        if theirs and theirs.group(1).lower() == prep.group(1).lower() \
+                and _PARALLEL_JOIN.fullmatch(text, first.end, last.start):
+            a.unit, a.bare = other.unit, False
+            return True
+    return False
 
 
 #: a figure given as the level of a named tally: *the death toll rose to 267*, *the number of
