@@ -58,18 +58,19 @@ recalling predicting vowing urging
 demonstrated demonstrates lauded lauds hailed hails likened likens tweeting learned puts
 chided chides reminded reminds portrayed portrays dubbed dubs branded brands labeled labelled skewered
 called calls
+framed frames questioned writing
 """.split())
 
 #: Speech verbs that report words only next to a quotation or a clause (*Blackwell continued,
 #: "..."*; *adding that*), not in their other senses (*the talks continued*, *adding to his lead*,
 #: *declaring a state of emergency*).
-QUOTE_VERBS = frozenset("continued yelled shouted exclaimed retorted adding declaring tweeting".split())
+QUOTE_VERBS = frozenset("continued yelled shouted exclaimed retorted adding declaring tweeting writing".split())
 REPORTING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS
 
 #: Reporting verbs that attribute only before a clause or a quotation (*confirmed that*, not
 #: *the Senate confirmed the nominee*).
 CLAUSE_VERBS = frozenset("""confirmed confirms responded replied countered described describes state states
-assured assures posted posts added adds""".split())
+assured assures posted posts added adds questioned""".split())
 
 #: Verbs that count as reporting only with a document or data subject (*the figures showed*).
 FINDING_VERBS = frozenset("""showed shows show found finds indicated indicates revealed reveals established establishes

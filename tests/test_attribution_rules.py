@@ -476,3 +476,16 @@ def test_second_sample_hedges_and_denials(text, expected):
 ])
 def test_more_speech_acts(text, expected):
     assert labels_of(text) & {"sourced"} == expected
+
+
+#: framing, questioning and writing as speech acts (session 24); painting stays a painter's
+@pytest.mark.parametrize("text, expected", [
+    ("The governor framed the 4 percent levy as a tax on commuters.", {"sourced"}),
+    ("Two council members questioned whether the $3 million grant was spent.", {"sourced"}),
+    ("The senator posted a chart of the 12 new bases, writing \u201cthis is only the start.\u201d", {"sourced"}),
+    ("Volunteers painted 40 classrooms in 2015.", set()),
+    ("Police questioned 3 men on Friday.", set()),
+    ("He spent 2 years writing the book.", set()),
+])
+def test_framing_and_questioning(text, expected):
+    assert labels_of(text) & {"sourced"} == expected
