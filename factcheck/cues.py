@@ -79,10 +79,6 @@ determined demonstrated demonstrates""".split())
 #: Multi-word reporting cues whose source follows them.
 SOURCE_FIRST_CUES = ("according to", "in the words of", "as reported by", "as stated by")
 
-#: Phrasal cues: a verb and a particle (*spoke about*, *pointed out*).
-PHRASAL_REPORTING = ("spoke about", "spoke of", "spoken about", "pointed out", "points out",
-                     "went on to say", "made clear", "made it clear", "in a statement")
-
 #: Reporting verbs that attribute only before a clause (*maintained that*, not *maintained its
 #: rating*): they need ``that``, a pronoun or a determiner right after them.
 THAT_VERBS = frozenset("""
@@ -159,6 +155,9 @@ economists' lawmakers' legislators legislator congressman congresswoman represen
 volunteers organizers' workers employees respondents participants leaders lawmaker management
 judge judges nominee nominees candidate candidates contender challenger delegate activist founder owner anchor
 associates confidants friends colleagues backers team fact-checkers forecasters
+ministers secretaries governors mayors presidents directors managers chiefs founders owners anchors columnists
+challengers contenders representatives ambassador ambassadors chancellor premier commissioner commissioners
+ceo ceos commanders generals ministries agencies unions banks firms councils committees governments
 """.split()) | DOCUMENT_NOUNS
 
 #: Subjects that name no source: a reporting verb with one of these is agentless (spec section 2).
@@ -355,7 +354,7 @@ involvement wrongdoing responsibility knowledge role links ties any it this that
 those rumors rumours idea version numbers data view views conclusion conclusions assessment
 projection projections plans plan intention intentions
 rumor rumour speculation theory theories argument arguments contention notion premise
-accuracy reliability validity credibility veracity authenticity
+accuracy reliability validity credibility veracity authenticity logic reasoning rationale
 """.split())
 
 #: Words that follow a denial verb and start the denied clause (*denied he was ever a member*).

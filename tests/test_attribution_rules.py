@@ -489,3 +489,22 @@ def test_more_speech_acts(text, expected):
 ])
 def test_framing_and_questioning(text, expected):
     assert labels_of(text) & {"sourced"} == expected
+
+
+#: phrasal reports (*made it clear*, *laid out his case*) and plural roles as subjects (session 24)
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor made it clear on Monday that the 3 depots would stay open.", {"sourced"}),
+    ("The mayor made clear that the 3 depots would stay open.", {"sourced"}),
+    ("The firm made clear progress on the 3 depots in 2015.", set()),
+    ("In a speech, the governor laid out his case for 4 new prisons.", {"sourced"}),
+    ("Workers laid out 40 tables for the 2015 dinner.", set()),
+    ("In 2014 the ministers said 3 bases would close.", {"sourced"}),
+    ("German ministers urged 3 reforms at the 2014 summit.", {"sourced"}),
+    ("Both governors questioned whether the $2 billion plan would pass.", {"sourced"}),
+])
+def test_phrasal_reports_and_plural_roles(text, expected):
+    assert labels_of(text) & {"sourced"} == expected
+
+
+def test_questioning_the_logic_disputes_it():
+    assert "contested" in labels_of("The senator also questioned the logic of the 3 percent cap.")

@@ -25,9 +25,32 @@ from .tokens import CLAUSE_PUNCT, QUOTES, Recent, Token, tokenize
 _HEADLINE_VERBS = frozenset("says said tells told claims warns admits insists reports denies vows confirms".split())
 
 
-#: phrasal reporting verbs: the verb and the particles after it (*pointed out*, *fired back*)
-_PHRASAL = {"pointed": ("out",), "points": ("out",), "fired": ("back",), "fires": ("back",), "shot": ("back",),
-            "hit": ("back",), "hits": ("back",), "went": ("on", "to", "say"), "goes": ("on", "to", "say")}
+#: phrasal reporting verbs: the verb and the words after it that make it one (*pointed out*, *fired
+#: back*, *made it clear*, *laid out his case*), each verb with its alternatives
+_PHRASAL = {"pointed": (("out",),), "points": (("out",),), "fired": (("back",),), "fires": (("back",),),
+            "shot": (("back",),), "hit": (("back",),), "hits": (("back",),),
+            "went": (("on", "to", "say"),), "goes": (("on", "to", "say"),),
+            "made": (("it", "clear"), ("clear",)), "makes": (("it", "clear"), ("clear",)),
+            "laid": (("out",),), "lays": (("out",),), "spelled": (("out",),), "spells": (("out",),)}
+#: what *made clear* reports before (not *made clear progress*)
+_CLEAR_BEFORE = frozenset("that to what how why whether when his her their its he she they it on in , :".split())
+#: what is laid or spelled out when words are (*laid out his case*, not *laid out 40 tables*)
+_LAID_OUT = frozenset("""case concerns concern vision argument arguments agenda priorities views view position
+proposal proposals reasons reasoning rationale strategy policy policies plan plans platform demands terms""".split())
+
+
+def _phrasal(toks: list[Token], i: int, low: str) -> tuple | None:
+    """Return the words after ``toks[i]`` that make it a phrasal reporting verb (:data:`_PHRASAL`), or None."""
+    for p in _PHRASAL.get(low, ()):
+        if tuple(u.low for u in toks[i + 1:i + 1 + len(p)]) != p:
+            continue
+        after = toks[i + 1 + len(p):i + 5 + len(p)]
+        if p == ("clear",) and not (after and (after[0].low in _CLEAR_BEFORE or after[0].text in QUOTES)):
+            continue
+        if p == ("out",) and low[0] in "ls" and not any(u.low in _LAID_OUT for u in after):
+            continue
+        return p
+    return None
 _FIRST = C.REPORTING_VERBS | C.RULING_VERBS | set(_PHRASAL) | {
     "according", "reportedly", "spoke", "spoken", "called", "asked", "asks", "calls", "calling", "put",
                                                "declined", "refused", "in"}
@@ -189,9 +212,9 @@ def _find_reports(text: str, base: int, toks: list[Token] | None) -> list[Report
                 0 < i < n - 1 and toks[i - 1].is_cap and toks[i - 1].is_word and toks[i + 1].is_cap
                 and low in _HEADLINE_VERBS and title_case()):
             continue  # reporting verbs are lower case; "States" and "Report" are names
-        phrasal = _PHRASAL.get(low)
-        if phrasal and tuple(u.low for u in toks[i + 1:i + 1 + len(phrasal)]) == phrasal:
-            # "Rubio fired back", "Bush pointed out that", "The email goes on to say"
+        phrasal = _phrasal(toks, i, low) if low in _PHRASAL else None
+        if phrasal:
+            # "Rubio fired back", "Bush pointed out that", "The email goes on to say", "Clinton made it clear"
             rep = _subject(toks, i)
             if rep is not None:
                 out.append(rep._replace(cue=(t.start, toks[i + len(phrasal)].end)))
