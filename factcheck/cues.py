@@ -134,6 +134,13 @@ video videos footage tape recording transcript transcripts ad ads advertisement 
 tweet tweets article paper website post average averages tracker
 """.split())
 
+#: the last word of a publication's or pollster's name (*Military Times*, *the Des Moines Register*,
+#: *Gallup*): capitalised, it names a publisher whose finding is a report (*Military Times found*)
+PUBLICATION_HEADS = frozenset("""
+times post journal news herald tribune gazette telegraph guardian chronicle observer magazine register
+reuters bloomberg politico gallup pew economist inquirer examiner sun star globe bulletin dispatch
+""".split())
+
 #: Lower-case nouns that name a role able to be a source (*officials*, *the company*); used to
 #: recognise a source that has no capital letter.
 ROLE_NOUNS = frozenset("""

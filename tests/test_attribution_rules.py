@@ -498,11 +498,25 @@ def test_framing_and_questioning(text, expected):
     ("The firm made clear progress on the 3 depots in 2015.", set()),
     ("In a speech, the governor laid out his case for 4 new prisons.", {"sourced"}),
     ("Workers laid out 40 tables for the 2015 dinner.", set()),
+    ("The governor took to Twitter on Monday to attack the 3 rulings.", {"sourced"}),
+    ("The team took to the field for 3 hours.", set()),
     ("In 2014 the ministers said 3 bases would close.", {"sourced"}),
     ("German ministers urged 3 reforms at the 2014 summit.", {"sourced"}),
     ("Both governors questioned whether the $2 billion plan would pass.", {"sourced"}),
 ])
 def test_phrasal_reports_and_plural_roles(text, expected):
+    assert labels_of(text) & {"sourced"} == expected
+
+
+#: a publisher's finding is a report; a discovery, a plight or a programme is not (session 24)
+@pytest.mark.parametrize("text, expected", [
+    ("The Ledger found that 3 of the 5 bids were late.", {"sourced"}),
+    ("Valley Times found voters favored the levy, 61 percent to 30 percent.", {"sourced"}),
+    ("Gallup finds 40 percent of voters approve.", {"sourced"}),
+    ("Police found 3 bodies in 2015.", set()),
+    ("Channel News found itself hosting 3 debates in 2015.", set()),
+])
+def test_publishers_findings(text, expected):
     assert labels_of(text) & {"sourced"} == expected
 
 

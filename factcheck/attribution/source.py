@@ -26,12 +26,14 @@ _HEADLINE_VERBS = frozenset("says said tells told claims warns admits insists re
 
 
 #: phrasal reporting verbs: the verb and the words after it that make it one (*pointed out*, *fired
-#: back*, *made it clear*, *laid out his case*), each verb with its alternatives
+#: back*, *made it clear*, *laid out his case*, *took to Twitter*), each verb with its alternatives
 _PHRASAL = {"pointed": (("out",),), "points": (("out",),), "fired": (("back",),), "fires": (("back",),),
             "shot": (("back",),), "hit": (("back",),), "hits": (("back",),),
             "went": (("on", "to", "say"),), "goes": (("on", "to", "say"),),
             "made": (("it", "clear"), ("clear",)), "makes": (("it", "clear"), ("clear",)),
-            "laid": (("out",),), "lays": (("out",),), "spelled": (("out",),), "spells": (("out",),)}
+            "laid": (("out",),), "lays": (("out",),), "spelled": (("out",),), "spells": (("out",),),
+            **{took: (("to", "twitter"), ("to", "facebook"), ("to", "instagram"), ("to", "social", "media"),
+                      ("to", "the", "airwaves")) for took in ("took", "takes")}}
 #: what *made clear* reports before (not *made clear progress*)
 _CLEAR_BEFORE = frozenset("that to what how why whether when his her their its he she they it on in , :".split())
 #: what is laid or spelled out when words are (*laid out his case*, not *laid out 40 tables*)

@@ -246,11 +246,25 @@ def _participle_report(toks: list[Token], i: int, j: int, cue: tuple[int, int]) 
     if len(subj) == 1 and subj[0].low in ("he", "she", "they", "it", "we"):
         return Report("pronoun", (subj[0].start, toks[i].end), (subj[0].start, subj[0].end))
     if toks[i].low in C.FINDING_VERBS or toks[i].low in _FINDING_ING:
-        if not any(t.low in C.DOCUMENT_NOUNS for t in subj):
+        if not _documents(subj, toks, i):
             return None  # "The Fed raised rates, showing its resolve": no report
     if toks[i].low == "claiming" and i + 1 < len(toks) and toks[i + 1].text[:1].isdigit():
         return None  # "claiming 41 percent of the vote": a result, not a claim
     return _named(subj, cue, False)
+
+
+_REFLEXIVE_AFTER = frozenset("itself himself herself themselves".split())
+
+
+def _documents(seg: list[Token], toks: list[Token], i: int) -> bool:
+    """Whether the subject ``seg`` of the finding verb ``toks[i]`` names a document, or a
+    publisher whose finding is a report (*the study found*, *Military Times found*), not a
+    discovery (*police found a body*) nor a publisher's plight (*Fox News found itself*) or a
+    programme (*the Breitbart News Daily show*)."""
+    if any(t.low in C.DOCUMENT_NOUNS for t in seg):
+        return True
+    return toks[i].low not in C.BASE_FORMS and not (i + 1 < len(toks) and toks[i + 1].low in _REFLEXIVE_AFTER) \
+        and any(t.is_cap and t.low in C.PUBLICATION_HEADS for t in seg)
 
 
 def _subject(toks: list[Token], i: int) -> Report | None:
@@ -748,7 +762,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
     seg = _subject_segment(toks, k, j, head, relative)
     if not seg or not (_has_name(seg) or loose):
         return None
-    if low in C.FINDING_VERBS and not any(t.low in C.DOCUMENT_NOUNS for t in seg) and not (
+    if low in C.FINDING_VERBS and not _documents(seg, toks, i) and not (
             (ends or nxt.low == "that") and _has_name(seg)):
         return None  # "police found a body" is a discovery, not a report
     v = main_verb_index(seg)
