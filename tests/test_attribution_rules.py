@@ -520,5 +520,22 @@ def test_publishers_findings(text, expected):
     assert labels_of(text) & {"sourced"} == expected
 
 
+#: a guessed range without *between*, or with a dash after it, is an estimate (spec section 2); a
+#: change, a tally, an age band, a sentence or a date is not (session 24)
+@pytest.mark.parametrize("text, expected", [
+    ("The storm could leave 40 to 50 towns without power.", {"estimated"}),
+    ("Repairs will take three to 10 years.", {"estimated"}),
+    ("Auditors found between 600-700 faulty meters in 2015.", {"estimated"}),
+    ("Turnout rose from 40 to 50 percent in 2015.", set()),
+    ("The board voted 5 to 4 to close 2 plants.", set()),
+    ("Voters aged 18 to 34 backed the 3 measures.", set()),
+    ("He was sentenced to 5 to 10 years.", set()),
+    ("Support went from 40 percent on July 14 to 46 percent in August.", set()),
+    ("Most were 4 to 20 years old in 2001.", set()),
+])
+def test_guessed_ranges(text, expected):
+    assert labels_of(text) & {"estimated"} == expected
+
+
 def test_questioning_the_logic_disputes_it():
     assert "contested" in labels_of("The senator also questioned the logic of the 3 percent cap.")

@@ -174,6 +174,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         t = toks[i]
         low = t.low
         if low not in _EST_FIRST:
+            if not limit and i + 3 < n and toks[i + 1].low == "to" and _guessed_range(toks, i):
+                yield ("estimated", "range", t.start, toks[i + 2].end)  # "40 to 50 emergencies", "five to 10 years"
             i += 1
             continue
         k = _match(_AGENTLESS, toks, i)
@@ -245,6 +247,9 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             if not (i > 0 and toks[i - 1].low == "than") and not compared and not _outcome_forecast(toks, i) \
                     and not _revised_forecast(toks, i):
                 yield ("estimated", "forecast", t.start, t.end)
+        elif low == "between" and i + 1 < n and _DASHED_RANGE.fullmatch(toks[i + 1].text) \
+                and not _is_year(toks[i + 1]) and not any(toks[m].low in C.OBSERVED_RANGE_VERBS for m in range(max(0, i - 4), i)):
+            yield ("estimated", "range", t.start, toks[i + 1].end)  # "between 600-700 emails"
         elif low == "between" and _number_follows(toks, i + 1):
             j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
             observed = any(toks[m].low in C.OBSERVED_RANGE_VERBS for m in range(max(0, i - 4), i))
@@ -252,6 +257,46 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             if j is not None and _number_follows(toks, j + 1) and not observed and not years:
                 yield ("estimated", "range", t.start, toks[j + 1].end)
         i += 1
+
+
+#: a range written with a dash in one token: *600-700*
+_DASHED_RANGE = re.compile(r"\d[\d,.]*[-–]\d[\d,.]*")
+_SMALL_VALUES = {w: v for v, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+#: words before a range that make it a change, a tally, a score, an age band or odds: no guess
+_NOT_GUESSED_BEFORE = frozenset("""from by voted vote votes margin ratio score odds ages aged age of
+rose fell climbed dropped increased decreased grew jumped slipped went sentenced sentence faces face facing
+carries carry punishable""".split())
+
+
+def _value(tok: Token) -> float | None:
+    """Return the value of a plain number token (*40*, *1,200*, *five*), else None."""
+    if tok.low in _SMALL_VALUES:
+        return float(_SMALL_VALUES[tok.low])
+    text = tok.text.replace(",", "")
+    try:
+        return float(text) if text[:1].isdigit() else None
+    except ValueError:
+        return None
+
+
+def _guessed_range(toks: list[Token], i: int) -> bool:
+    """Whether tokens ``i``..``i + 3`` are a guessed range of a counted noun: a number, *to*, a
+    larger number and a plural noun (*40 to 50 emergencies*, *five to 10 years*); not a change
+    (*from 40 to 50*, *rose 5 to 10*), a tally or a score (*voted 5 to 4*, *a ratio of 2 to 1*),
+    an age band (*ages 18 to 34*) or years (*2010 to 2014*)."""
+    if i + 3 >= len(toks) or toks[i + 1].low != "to":
+        return False
+    a, b = _value(toks[i]), _value(toks[i + 2])
+    if a is None or b is None or not a < b or _is_year(toks[i]) or _is_year(toks[i + 2]):
+        return False
+    noun = toks[i + 3]
+    if not (noun.is_word and noun.text.islower() and (noun.low.endswith("s") or noun.low in ("percent", "per"))):
+        return False
+    if i > 0 and (toks[i - 1].low in C.CALENDAR or toks[i - 1].low == "those"):
+        return False  # "from 40 percent on July 14 to 46 percent": a day; "those 18 to 25": an age band
+    if toks[i + 3].low in ("years", "year") and i + 4 < len(toks) and toks[i + 4].low == "old":
+        return False  # "4 to 20 years old": ages
+    return not any(t.low in _NOT_GUESSED_BEFORE for t in toks[max(0, i - 4):i])
 
 
 _FORECAST_NOUNS = frozenset("""estimate estimates forecast forecasts projection projections expectation
