@@ -268,6 +268,7 @@ apparently supposedly conceivably
 
 #: Forecast and belief words (Szeged ``hypo_doxastic``; spec: *projected*, *expected to*).
 FORECAST_WORDS = frozenset("""
+poised
 expected expects expect expecting expectation expectations forecast forecasts forecasted
 forecasting projected projection projections predicted predicts prediction predictions
 anticipated anticipates anticipate estimate estimates estimated estimation speculate predict

@@ -537,5 +537,18 @@ def test_guessed_ranges(text, expected):
     assert labels_of(text) & {"estimated"} == expected
 
 
+#: a figure that *would* bring about is projected; *poised to* forecasts (session 24)
+@pytest.mark.parametrize("text, expected", [
+    ("A 1 percent levy on fuel would raise $40 billion a year.", {"estimated"}),
+    ("Even then the plan would still cost about 3,000 jobs.", {"estimated"}),
+    ("The union is poised to win 3 more seats.", {"estimated"}),
+    ("The firm said it would cut 40 jobs in 2015.", set()),
+    ("The 2015 bill would have cost $3 billion.", set()),
+    ("The plan would give 3 states more money.", set()),
+])
+def test_projected_figures(text, expected):
+    assert labels_of(text) & {"estimated"} == expected
+
+
 def test_questioning_the_logic_disputes_it():
     assert "contested" in labels_of("The senator also questioned the logic of the 3 percent cap.")

@@ -176,6 +176,10 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         if low not in _EST_FIRST:
             if not limit and i + 3 < n and toks[i + 1].low == "to" and _guessed_range(toks, i):
                 yield ("estimated", "range", t.start, toks[i + 2].end)  # "40 to 50 emergencies", "five to 10 years"
+            elif low == "would" and not limit:
+                k = _projected_figure(toks, i)
+                if k:
+                    yield ("estimated", "projection", t.start, toks[k].end)  # "the tax would raise $220 billion"
             i += 1
             continue
         k = _match(_AGENTLESS, toks, i)
@@ -266,6 +270,29 @@ _SMALL_VALUES = {w: v for v, w in enumerate("zero one two three four five six se
 _NOT_GUESSED_BEFORE = frozenset("""from by voted vote votes margin ratio score odds ages aged age of
 rose fell climbed dropped increased decreased grew jumped slipped went sentenced sentence faces face facing
 carries carry punishable""".split())
+
+
+#: verbs whose object is a figure that *would* projects: *would raise $220 billion*, *would cost 3,000 jobs*
+_PROJECTING_VERBS = frozenset("""raise cost save reduce cut increase add create generate bring total reach
+lower boost lift produce eliminate yield""".split())
+
+
+def _projected_figure(toks: list[Token], i: int) -> int:
+    """Return the index of the verb after *would* at ``i`` when a figure follows it (*would raise
+    $220 billion*, *would still cost about 3,000 jobs*): a projected figure; else 0. Not a past
+    conditional (*would have cost*) nor reported intent (*said it would cut 40 jobs*)."""
+    m = i + 1
+    while m < len(toks) and (is_adverb(toks[m]) or toks[m].low in ("still", "only", "also", "then")):
+        m += 1
+    if m >= len(toks) or toks[m].low not in _PROJECTING_VERBS:
+        return 0
+    if any(t.low in C.REPORTING_VERBS for t in toks[max(0, i - 4):i]):
+        return 0  # "said it would cut 40 jobs": what someone said they would do
+    j = m + 1
+    while j < len(toks) and (toks[j].low in ("by", "about", "around", "nearly", "some", "an", "additional", "another")
+                             or is_adverb(toks[j])):
+        j += 1
+    return m if _number_follows(toks, j) else 0
 
 
 def _value(tok: Token) -> float | None:
