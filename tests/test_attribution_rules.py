@@ -341,6 +341,11 @@ SHARES = [
     ("The Gallup poll said 41 percent backed the plan.", {"sourced"}),
     ("The Percent Institute said turnout rose to 61 percent.", {"sourced"}),
     ("Some critics say the tax is unfair.", {"estimated"}),
+    # a share written as a fraction is a share too (session 24), and insiders in a share are no unnamed group
+    ("Half of the voters said the 3 percent tax is unfair.", set()),
+    ("Two-thirds of party insiders said the 3 debates were too few.", set()),
+    ("A third of those asked said the tax is unfair.", set()),
+    ("Party insiders believe the 3 debates were too few.", {"estimated"}),
 ]
 
 

@@ -40,7 +40,7 @@ def _respondents(seg: list[Token]) -> bool:
     if not (number(words[0]) or words[0].low in ("half", "third", "majority", "majorities", "two-thirds", "three-fourths",
                                                  "three-quarters", "one-third", "one-fourth")):
         return False
-    return any(t.low in _RESPONDENT_HEADS or t.low.endswith("%") for t in words) or (
+    return any(t.low.split("-")[-1] in _RESPONDENT_HEADS or t.low.endswith("%") for t in words) or (
         len(words) >= 3 and words[1].low in ("in", "out") and number(words[-1]))
 
 

@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from .. import cues as C
+from .documents import _respondents
 from .tokens import CLAUSE_PUNCT, Token, is_adverb
 
 Hit = tuple[str, str, int, int]
@@ -401,6 +402,9 @@ def _unnamed_belief(toks: list[Token], i: int) -> int:
     *some scientists suspect*: agentless, spec section 2), else 0."""
     n = len(toks)
     if toks[i].low in C.UNNAMED_GROUPS and i + 1 < n and toks[i + 1].low in C.DOXASTIC_VERBS:
+        of = next((m for m in range(i - 1, max(-1, i - 4), -1) if toks[m].low == "of"), None)
+        if of is not None and _respondents(toks[max(0, of - 4):of]):
+            return 0  # "Two-thirds of Democratic insiders said": a survey's share, not an unnamed group
         return 2
     if toks[i].low == "some" and i + 2 < n and toks[i + 1].low.endswith("s") and toks[i + 1].text.islower() \
             and toks[i + 2].low in C.DOXASTIC_VERBS:

@@ -272,7 +272,7 @@ _PEOPLE_LINKS = frozenset("close familiar briefed involved with knowledgeable".s
 
 #: the head of a subject that is a share of the people asked, not a party: *73 percent said*,
 #: *a majority of voters say* (a poll's respondents; the poll, if named, is the source)
-_SHARE_HEADS = frozenset("percent pct % majority plurality minority".split())
+_SHARE_HEADS = frozenset("percent pct % majority plurality minority half third thirds quarter quarters fifth fifths".split())
 
 
 def _share_of_people(seg: list[Token]) -> bool:
@@ -281,7 +281,7 @@ def _share_of_people(seg: list[Token]) -> bool:
     head = next((seg[:k] for k, t in enumerate(seg) if t.low == "of"), seg)
     if len(head) >= 3 and head[-2].low == "in" and head[-1].text.isdigit() and head[-3].low[:1].isalnum():
         return True  # "About 3 in 10", "Nearly four in 10 say"
-    return bool(head) and head[-1].low in _SHARE_HEADS
+    return bool(head) and head[-1].low.split("-")[-1] in _SHARE_HEADS  # "52%", "Two-thirds of voters"
 
 
 #: words before *polls* that leave them unnamed (*New polls show*, *Exit polls told*)
