@@ -413,6 +413,11 @@ FALSITY_PHRASES = (
     "set the record straight", "setting the record straight", "sets the record straight",
     "raised doubts about", "raises doubts about", "raising doubts about", "raise doubts about",
     "doubts cast", "doubt cast", "cast doubts on", "casts doubts on", "casting doubts on",
+    # session 24: a claim under debate or oversold, a finding of no record (not *phony*, said of people and
+    # looks as often as of claims; not *overstate*, whose idiom *difficult to overstate* disputes nothing)
+    "subject of debate", "subject of fierce debate", "subject of intense debate", "subject of heated debate",
+    "matter of debate", "hotly debated", "hotly disputed", "much-debated",
+    "oversold", "overselling", "overstates", "no record of", "no records of",
 )
 
 #: Verbs that dismiss or knock down a claim, contested only with a claim of

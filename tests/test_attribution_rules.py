@@ -555,5 +555,18 @@ def test_projected_figures(text, expected):
     assert labels_of(text) & {"estimated"} == expected
 
 
+#: a claim under debate or oversold, and a finding of no record, are contested (session 24)
+@pytest.mark.parametrize("text, expected", [
+    ("The effect of the 2009 levy has been the subject of fierce debate.", {"contested"}),
+    ("The causes of the 3 outages are hotly debated.", {"contested"}),
+    ("The minister is overselling the 4 new hospitals.", {"contested"}),
+    ("The county found no record of the 2 permits.", {"contested"}),
+    ("The team set a record of 12 wins in 2015.", set()),
+    ("It would be difficult to overstate the 3 rulings' weight.", set()),
+])
+def test_claims_under_debate(text, expected):
+    assert labels_of(text) & {"contested"} == expected
+
+
 def test_questioning_the_logic_disputes_it():
     assert "contested" in labels_of("The senator also questioned the logic of the 3 percent cap.")
