@@ -215,7 +215,7 @@ NO_FACET = [
     "The 10 Downing Street staff left.",
     "Gary Smith, 44, runs a bakery.",
     "Pedro, 71, agreed.",
-    "Output fell in the first half of the year.",
+    "Output fell in the first half of the match.",
     "Demand is four to five times larger than supply.",
     "She told USA Today she would run.",
     "One in five voters is undecided.",

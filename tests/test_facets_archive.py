@@ -117,6 +117,14 @@ DATES = [
     ("A survey of 1984 registered voters found it.", []),
     ("The governor signed House Bill 1411.", []),
     ("Protesters gathered outside 1600 Pennsylvania Avenue.", []),
+    # a part of the year: of the year written before it in the sentence, else of publication (session 24)
+    ("Fares rose 4 percent in the first 10 months of the year.", [("the first 10 months of the year", "2016")]),
+    ("The fund raised $9 million in the first half of the year.", [("the first half of the year", "2016")]),
+    ("Exports fell in the first six months of this year.", [("the first six months of this year", "2016")]),
+    ("Exports fell in 2014, most of all in the second half of the year.",
+     [("2014", "2014"), ("the second half of the year", "2014")]),
+    # the same month a year before the month just named
+    ("Sales in March were below the same month last year.", [("March", "2016-03"), ("the same month last year", "2015-03")]),
 ]
 
 

@@ -31,7 +31,7 @@ _TENS = "|".join(w for w, v in SMALL_NUMBERS.items() if v >= 20)
 #: the words every relative date contains: a day word or a unit of time
 RELATIVE_ANCHORS = frozenset("""
 today tonight yesterday tomorrow night morning afternoon evening week weeks weekend month
-months year years day days decade decades quarter qtr
+months year years day days decade decades quarter qtr half
 """.split())
 
 WEEKDAY_DATE = re.compile(rf"(?P<rel>(?:[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming)?|[Cc]oming)\s+)?(?P<wd>{_WEEKDAY})\b")
@@ -49,6 +49,9 @@ RELATIVE = re.compile(
     r"|the (?P<yb_unit>year|month) (?:before|earlier)"
     r"|the (?:following|subsequent) (?P<fw_unit>day|week|month|year)|the next (?P<nd_unit>day|month|year)"
     r"|(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:quarter|qtr)(?: of (?P<qyear>" + _YEAR + r"))?"
+    rf"|(?P<part>the (?:first|second|last|final|past) (?:half|(?:\d+|{_NUMBER_WORDS}) (?:months|weeks|quarters)) "
+    r"of (?:the|this) year)"
+    r"|(?P<same_month>the same month (?:last year|a year (?:ago|earlier)))"
     r")\b"
 )
 _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
@@ -289,10 +292,19 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         from_publication = n == 1 and direction not in ("later", "after") \
             and not (direction == "before" and _CLAUSE_GOES_ON.match(s.text, end, s.hi))
         return DateSpan(start, end, None, anchored=(unit.lower(), sign * n, from_publication))
+    if g["same_month"]:
+        # "in October ..., compared with the same month last year": that month, a year before
+        return DateSpan(start, end, None, anchored=("month", -12, False))
     if g["q"]:
         return _quarter(s, m, published)
     if published is None:
         return DateSpan(start, end, None)
+    if g["part"]:
+        if g["part"].lower().endswith("this year"):
+            return DateSpan(start, end, str(published.year))  # "the first six months of this year"
+        # "the first 10 months of the year": the year of the date before it in the sentence (*in
+        # the first half of 2015 ... more in the second half of the year*), else of publication
+        return DateSpan(start, end, None, anchored=("year", 0, True))
     if g["day"]:
         word = g["day"].lower()
         if word == "today" and word_before(s.text, start, s.lo) == "usa":
