@@ -332,6 +332,7 @@ PASSIVE_REPORTS = ("was reported", "were reported", "is reported", "are reported
 #: Verbs after which a number range is observed, not guessed (*traded between 12 and 14*).
 OBSERVED_RANGE_VERBS = frozenset("""
 traded trading trade ranged ranging range ranges fluctuated varied varying moved quoted aged
+owns owned holds held earned earns
 """.split())
 
 # --- contested -------------------------------------------------------------------------------

@@ -568,5 +568,19 @@ def test_claims_under_debate(text, expected):
     assert labels_of(text) & {"contested"} == expected
 
 
+#: a disclosed holding's range is observed, an impossibility is no hedge, likely caucusgoers are a
+#: polling category (session 24)
+@pytest.mark.parametrize("text, expected", [
+    ("The senator owns between $15,000 and $50,000 in rail stock.", set()),
+    ("The stake is worth between $1 billion and $2 billion, analysts estimate.", {"estimated"}),
+    ("Nothing could change the 3 judges' minds.", set()),
+    ("Nor could any of the 4 firms pay.", set()),
+    ("He is popular among likely Republican caucusgoers, 61 percent of whom back him.", set()),
+    ("The levy could raise $3 billion.", {"estimated"}),
+])
+def test_observed_ranges_and_impossibilities(text, expected):
+    assert labels_of(text) & {"estimated"} == expected
+
+
 def test_questioning_the_logic_disputes_it():
     assert "contested" in labels_of("The senator also questioned the logic of the 3 percent cap.")

@@ -231,8 +231,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             i += k
             continue
         nxt_low = toks[i + 1].low if i + 1 < n else ""
-        if low == "likely" and (nxt_low == "voters" or any(x.low == "voters" for x in toks[i + 1:i + 5])
-                                and all(x.is_word for x in toks[i + 1:i + 4])):
+        if low == "likely" and any(x.low in _ELECTORATE and all(u.is_word for u in toks[i + 1:m])
+                                   for m, x in enumerate(toks[i + 1:i + 5], i + 1)):
             pass  # "likely voters", "likely Republican primary voters": a polling category, not a hedge
         elif low in ("expectations", "expectation") and i > 0 and toks[i - 1].low in _OUTCOME_OF_EXPECTATIONS:
             pass  # "beating expectations", "fell short of expectations": an outcome, not a forecast
@@ -243,7 +243,8 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             pass  # "potential buyers": a category of people, not a guess
         elif low in C.MODALS and (low != "may" or (t.text == "may" and not deontic)):
             # "could not be reached", "could not convince": an inability, not a hedge
-            if not (low == "could" and nxt_low in ("not", "n't", "never")) and low != "couldn't" and low != "couldn’t" \
+            if not (low == "could" and (nxt_low in ("not", "n't", "never") or i > 0 and toks[i - 1].low in _NO_ONE)) \
+                    and low != "couldn't" and low != "couldn’t" \
                     and not _purpose_clause(toks, i) and not _relative_modal(toks, i):
                 yield ("estimated", "modal", t.start, t.end)
         elif low in C.FORECAST_WORDS and t.text[:1].islower():
@@ -325,6 +326,13 @@ def _guessed_range(toks: list[Token], i: int) -> bool:
     if toks[i + 3].low in ("years", "year") and i + 4 < len(toks) and toks[i + 4].low == "old":
         return False  # "4 to 20 years old": ages
     return not any(t.low in _NOT_GUESSED_BEFORE for t in toks[max(0, i - 4):i])
+
+
+#: subjects before *could* that make it an impossibility, not a hedge (*nothing could change his mind*,
+#: *nor could any money change hands*)
+_NO_ONE = frozenset("nor nothing nobody none neither".split())
+#: those a poll counts as *likely* to vote (*likely voters*, *likely Democratic caucusgoers*)
+_ELECTORATE = frozenset("voters caucusgoers caucus-goers electorate".split())
 
 
 _FORECAST_NOUNS = frozenset("""estimate estimates forecast forecasts projection projections expectation
