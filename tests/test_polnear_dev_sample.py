@@ -10,7 +10,7 @@ from annotation_sets import assert_gold_rebuilds, assert_rows_keep_no_text
 from factcheck.datasets.check import doc_id, read_annotations, sealed_train_articles
 
 DATASETS = Path(__file__).resolve().parents[1] / "datasets"
-SAMPLES = ("polnear-dev-sample", "polnear-dev-sample-2", "polnear-dev-sample-3")
+SAMPLES = ("polnear-dev-sample", "polnear-dev-sample-2", "polnear-dev-sample-3", "polnear-dev-sample-4")
 
 
 def rows_of(name: str) -> list[tuple[int, dict]]:
