@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from .. import cues as C
+from ..facets.words import SMALL_NUMBERS
 from .documents import _respondents
 from .tokens import CLAUSE_PUNCT, Token, is_adverb
 
@@ -267,7 +268,6 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
 
 #: a range written with a dash in one token: *600-700*
 _DASHED_RANGE = re.compile(r"\d[\d,.]*[-–]\d[\d,.]*")
-_SMALL_VALUES = {w: v for v, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 #: words before a range that make it a change, a tally, a score, an age band or odds: no guess
 _NOT_GUESSED_BEFORE = frozenset("""from by voted vote votes margin ratio score odds ages aged age of
 rose fell climbed dropped increased decreased grew jumped slipped went sentenced sentence faces face facing
@@ -299,8 +299,8 @@ def _projected_figure(toks: list[Token], i: int) -> int:
 
 def _value(tok: Token) -> float | None:
     """Return the value of a plain number token (*40*, *1,200*, *five*), else None."""
-    if tok.low in _SMALL_VALUES:
-        return float(_SMALL_VALUES[tok.low])
+    if tok.low in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS[tok.low])
     text = tok.text.replace(",", "")
     try:
         return float(text) if text[:1].isdigit() else None

@@ -53,6 +53,8 @@ def _phrasal(toks: list[Token], i: int, low: str) -> tuple | None:
             continue
         return p
     return None
+
+
 _FIRST = C.REPORTING_VERBS | C.RULING_VERBS | set(_PHRASAL) | {
     "according", "reportedly", "spoke", "spoken", "called", "asked", "asks", "calls", "calling", "put",
                                                "declined", "refused", "in"}
