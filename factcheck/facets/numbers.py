@@ -119,9 +119,10 @@ _ONE_THING_PAIRS = frozenset("pants trousers jeans shorts glasses spectacles sci
 #: a bare figure followed by the same preposition as a counted neighbour is a list item that
 #: leaves the noun out: *killed 130 in Paris ... and 32 in Brussels*, *13 for Cruz, and 36 votes for Trump*
 _PARALLEL_PREP = re.compile(r"\s+(in|for|from|at|on|against)\s+(?=[A-Z\w])")
+#: what lies between two such items: a comma or *and*, within the sentence
+_PARALLEL_JOIN = re.compile(r"[^.;:!?]{0,80}?(?:,|\band\b)[^.;:!?]{0,40}$")
 #: a bare figure set against another's: *he now has 739 to Cruz's 465 and Kasich's 143*
 _POSSESSIVE_TALLY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+to\s+|\s+and\s+)(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+$")
-_PARALLEL_JOIN = re.compile(r"[^.;:!?]{0,80}?(?:,|\band\b)[^.;:!?]{0,40}$")
 #: *10 times*, not a multiplier (*three times as many*, *10 times harder*: a comparative after it)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|(?!after|over|under|ever|never|other|later|earlier|per)"
                     r"[a-z]{2,}er)\b)", re.I)
