@@ -7,7 +7,7 @@
     python scripts/bench_adapt.py --diagnose -o bench/adapt_diagnosis.json --seeds 8 --sizes 50,100,150
         # why the curve is flat: the public-dev frontier and the cue-cap ceiling (factcheck.adapt.diagnose)
 
-Transcripts: CT24 dev-test debates; politics: the sealed PolNeAR check set. Reviewers answer
+Transcripts: CT24 dev-test debates; politics: the sealed PolNeAR check set 3. Reviewers answer
 with the gold labels; the adapted models are thrown away. The JSON feeds the HTML report's
 learning-curve chart (`factcheck report --adapt-curve FILE`).
 """

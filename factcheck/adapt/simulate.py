@@ -47,13 +47,15 @@ def transcript_newsroom(shared: Path, split: str = "dev-test") -> list[NewsroomE
 
 
 def politics_newsroom(shared: Path, base_att) -> list[NewsroomExample]:
-    """Return the sealed PolNeAR check set as a newsroom of 2016 politics: every gold sentence
-    (checkable ones rated with their gold primary label and source, the others not a claim)."""
+    """Return the sealed PolNeAR check set 3 (``datasets/polnear-check-3``, whose articles no model
+    trains on) as a newsroom of 2016 politics: every gold sentence (checkable ones rated with their
+    gold primary label and source, the others not a claim). Until session 24 this was the first
+    check set, which stopped being sealed when its errors were read to write rules."""
     from ..datasets.attribution import read_gold
-    from ..datasets.check import build_check_set
+    from ..datasets.check import SEALED_TRAIN_SET, build_check_set
     from .exceptions import locate
     with tempfile.TemporaryDirectory() as tmp:
-        build_check_set(shared.parent, Path(tmp))
+        build_check_set(shared.parent, Path(tmp), SEALED_TRAIN_SET)
         pairs = read_gold(Path(tmp), checkable_only=False)
     model = [primary_label(a.scores) for a in base_att.predict([si for si, _ in pairs])]
     out = []
