@@ -57,8 +57,10 @@ def test_review_three_claims_with_the_keyboard(server, page):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
 
-    # log in with the keyboard: the name field has focus
+    # log in with the keyboard: the name field has focus (autofocus is applied after load, so wait
+    # for it rather than type into a page that has not focused it yet: CI saw that race once)
     page.goto(base + "/login")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'name'")
     page.keyboard.type("alice")
     page.keyboard.press("Tab")
     page.keyboard.type(wq.secrets["alice"])
