@@ -123,6 +123,9 @@ DATES = [
     ("Exports fell in the first six months of this year.", [("the first six months of this year", "2016")]),
     ("Exports fell in 2014, most of all in the second half of the year.",
      [("2014", "2014"), ("the second half of the year", "2014")]),
+    # a weekday before a plural time of day is a recurrence (session 24)
+    ("The council meets on Monday nights.", []),
+    ("Debates were held on Saturday evenings in 2015.", [("2015", "2015")]),
     # the same month a year before the month just named
     ("Sales in March were below the same month last year.", [("March", "2016-03"), ("the same month last year", "2015-03")]),
 ]

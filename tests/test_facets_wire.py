@@ -174,6 +174,13 @@ SIDES_AND_MULTIPLIERS = [
     ("The new plant runs 3 times faster than the old one.", []),
     ("Inspectors came 4 times after the fire.", [("count", "4 times", 4, "times", False)]),
     ("The vote was a tale of two cities.", []),
+    ("The party held five debates, to the Greens' three.",
+     [("count", "five debates", 5, "debates", False), ("count", "three", 3, "debates", False)]),
+    ("Her lead is 1,630 to Reyes' 870.",
+     [("count", "1,630", 1630, None, False), ("count", "870", 870, None, False)]),
+    ("It has the third-highest number of pledged delegates, 247, after Texas.",
+     [("count", "247", 247, "pledged delegates", False)]),
+    ("Voters again chose the lesser of two evils.", []),
 ]
 
 KNOWN_MISSES = [

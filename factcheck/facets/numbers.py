@@ -122,7 +122,10 @@ _PARALLEL_PREP = re.compile(r"\s+(in|for|from|at|on|against)\s+(?=[A-Z\w])")
 #: what lies between two such items: a comma or *and*, within the sentence
 _PARALLEL_JOIN = re.compile(r"[^.;:!?]{0,80}?(?:,|\band\b)[^.;:!?]{0,40}$")
 #: a bare figure set against another's: *he now has 739 to Cruz's 465 and Kasich's 143*
-_POSSESSIVE_TALLY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+to\s+|\s+and\s+)(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+$")
+_POSSESSIVE_TALLY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+to\s+|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}"
+                               r"[A-Z][\w.-]*(?:['’]s|s['’])\s+$")
+#: *to the Democrats' three*: a number word set against a named side's figure counts, though no noun follows
+_SIDE_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['’])\s+$")
 #: *10 times*, not a multiplier (*three times as many*, *10 times harder*: a comparative after it)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|(?!after|over|under|ever|never|other|later|earlier|per)"
                     r"[a-z]{2,}er)\b)", re.I)
@@ -406,7 +409,8 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         if n.words and n.scale == 1 and not (_all_before(text, lo, n) or _RANGE_NEXT.match(text, n.end, hi)
                                              or _OF_FIGURE.match(text, n.end, hi) or _parts_of_lead(text, n)
                                              or _COMPARED_BEFORE.search(text, max(lo, n.start - 16), n.start)
-                                             or n.value > 1 and _BOUND_BEFORE.search(text, max(lo, n.start - 14), n.start)):
+                                             or n.value > 1 and _BOUND_BEFORE.search(text, max(lo, n.start - 14), n.start)
+                                             or _SIDE_BEFORE.search(text, max(lo, n.start - 40), n.start)):
             return None  # "the two met": a number word must count a noun
         return Amount("count", n.start, n.end, n.value, None, bare=True, numeral=n)
     if phrase.fraction:
@@ -535,10 +539,12 @@ def settle(amounts: list[Amount], text: str, lo: int) -> list[Amount]:
     dropped = [a.kind == "count" and a.unit is None and (a.elliptical or a.range_start or not _counts_anyway(text, lo, a))
                for a in amounts]
     for i, (a, b) in enumerate(zip(amounts, amounts[1:])):
-        if a.kind == b.kind == "count" and a.numeral is not None and b.numeral is not None and not b.numeral.words \
-                and a.unit == b.unit and _POSSESSIVE_TALLY.fullmatch(text, a.end, b.start) \
+        if a.kind == b.kind == "count" and a.numeral is not None and b.numeral is not None \
+                and (a.unit == b.unit or b.unit is None) and _POSSESSIVE_TALLY.fullmatch(text, a.end, b.start) \
                 and (" to " in text[a.end:b.start] or not dropped[i]):
-            dropped[i] = dropped[i + 1] = False  # 739 to Cruz's 465: two sides of a tally
+            # 739 to Cruz's 465, five debates to the Democrats' three: two sides of a tally
+            b.unit = b.unit or a.unit
+            dropped[i] = dropped[i + 1] = False
     for i, a in enumerate(amounts):
         if dropped[i] and not a.range_start:
             dropped[i] = not _parallel_item(text, lo, amounts, dropped, i)
@@ -571,8 +577,8 @@ def _parallel_item(text: str, lo: int, amounts: list[Amount], dropped: list[bool
 #: a figure given as the level of a named tally: *the death toll rose to 267*, *the number of
 #: injured stands at 387* (the tally names what is counted)
 _DEATH_TOLL = re.compile(r"\bdeath\s+toll\b[^.;:!?]{0,60}?\b(?:to|at|of|is|was|reached|hit|passed|topped)\s+$", re.I)
-_NUMBER_OF = re.compile(r"\b(?:the|total)\s+number\s+of\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\b[^.;:!?]{0,60}?"
-                        r"\b(?:to|at|is|was|reached|hit|passed|topped)\s+$", re.I)
+_NUMBER_OF = re.compile(r"\b(?:the|total)\s+(?:[a-z]+-?[a-z]*est\s+)?number\s+of\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\b"
+                        r"(?:[^.;:!?]{0,60}?\b(?:to|at|is|was|reached|hit|passed|topped)\s+|,\s+)$", re.I)
 _TALLY_OF = re.compile(r"\b(?P<noun>delegate|vote|seat|death|casualty|job)\s+(?:count|tally|total)\s+"
                        r"(?:(?:was|is|stood|stands|rose|fell|reached|hit)\s+)?(?:at\s+|to\s+)?$", re.I)
 _NOT_COUNTED_AFTER_NUMBER_OF = frozenset("the a an his her their its this that these those".split())

@@ -93,6 +93,8 @@ _LOWER_WORD = re.compile(r"\b(?!(?:a|an|the|of|in|on|at|to|for|and|or|but|by|as|
 #: *Saturday Night Live*, *Monday Night Football*: a weekday, *Night* and a capitalised word
 #: in a sentence that is not in title case is the name of a show
 _NIGHT_NAME = re.compile(r"\s+Night\s+[A-Z][a-z]")
+#: a weekday before a time of day in the plural (*on Saturday nights*, *Monday mornings*): a recurrence
+_TIMES_OF_DAYS = re.compile(r"\s+(?:nights|mornings|afternoons|evenings)\b")
 
 
 _POSSESSIVE = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?['’]s\b")
@@ -130,6 +132,8 @@ def weekday_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpa
         return None
     if _NIGHT_NAME.match(s.text, m.end(), s.hi) and _LOWER_WORD.search(s.text, s.lo, s.hi):
         return None
+    if _TIMES_OF_DAYS.match(s.text, m.end(), s.hi):
+        return None  # "events on Saturday nights", "Monday mornings": a recurrence, no date
     if published is None:
         return DateSpan(m.start(), m.end(), None)
     wd = WEEKDAYS[m.group("wd").lower()]

@@ -292,7 +292,8 @@ STREET_WORDS = frozenset("street st avenue ave road rd boulevard blvd lane drive
 COMPOUND_COUNTS = frozenset("page member judge seat nation country person bedroom vote term".split())
 #: idioms with a number word that count nothing
 IDIOMS = ("own two feet", "two cents", "second to none", "at sixes and sevens", "on all fours",
-          "two-way", "one-way", "of two minds", "in two minds", "tale of two")
+          "two-way", "one-way", "of two minds", "in two minds", "tale of two",
+          "lesser of two evils", "only one way")
 #: words after a number word that show it counts nothing here (``the two on``, ``all three
 #: were``): prepositions, verbs, conjunctions
 NOT_COUNTED = frozenset("""
