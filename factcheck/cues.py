@@ -58,7 +58,7 @@ recalling predicting vowing urging
 demonstrated demonstrates lauded lauds hailed hails likened likens tweeting learned puts
 chided chides reminded reminds portrayed portrays dubbed dubs branded brands labeled labelled skewered
 called calls
-framed frames questioned writing
+framed frames questioned writing highlights
 """.split())
 
 #: Speech verbs that report words only next to a quotation or a clause (*Blackwell continued,
@@ -74,7 +74,7 @@ assured assures posted posts added adds questioned""".split())
 
 #: Verbs that count as reporting only with a document or data subject (*the figures showed*).
 FINDING_VERBS = frozenset("""showed shows show found finds indicated indicates revealed reveals established establishes
-determined demonstrated demonstrates""".split())
+determined demonstrated demonstrates highlights""".split())
 
 #: Multi-word reporting cues whose source follows them.
 SOURCE_FIRST_CUES = ("according to", "in the words of", "as reported by", "as stated by")

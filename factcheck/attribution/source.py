@@ -34,6 +34,8 @@ _PHRASAL = {"pointed": (("out",),), "points": (("out",),), "fired": (("back",),)
             "laid": (("out",),), "lays": (("out",),), "spelled": (("out",),), "spells": (("out",),),
             **{took: (("to", "twitter"), ("to", "facebook"), ("to", "instagram"), ("to", "social", "media"),
                       ("to", "the", "airwaves")) for took in ("took", "takes")}}
+#: what one makes when one says something (*made similar comments*, *has made remarks about*)
+_REMARKS = frozenset("comments comment remarks remark statements statement".split())
 #: what *made clear* reports before (not *made clear progress*)
 _CLEAR_BEFORE = frozenset("that to what how why whether when his her their its he she they it on in , :".split())
 #: what is laid or spelled out when words are (*laid out his case*, not *laid out 40 tables*)
@@ -42,7 +44,12 @@ proposal proposals reasons reasoning rationale strategy policy policies plan pla
 
 
 def _phrasal(toks: list[Token], i: int, low: str) -> tuple | None:
-    """Return the words after ``toks[i]`` that make it a phrasal reporting verb (:data:`_PHRASAL`), or None."""
+    """Return the words after ``toks[i]`` that make it a phrasal reporting verb (:data:`_PHRASAL`,
+    or *made* / *makes* with comments or remarks a word or two after it), or None."""
+    if low in ("made", "makes"):
+        k = next((k for k in range(1, 4) if i + k < len(toks) and toks[i + k].low in _REMARKS), None)
+        if k is not None and all(u.is_word and u.text.islower() for u in toks[i + 1:i + k]):
+            return tuple(u.low for u in toks[i + 1:i + k + 1])  # "made similar comments", "made remarks"
     for p in _PHRASAL.get(low, ()):
         if tuple(u.low for u in toks[i + 1:i + 1 + len(p)]) != p:
             continue
