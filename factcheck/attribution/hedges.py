@@ -254,15 +254,15 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             if not (i > 0 and toks[i - 1].low == "than") and not compared and not _outcome_forecast(toks, i) \
                     and not _revised_forecast(toks, i):
                 yield ("estimated", "forecast", t.start, t.end)
-        elif low == "between" and i + 1 < n and _DASHED_RANGE.fullmatch(toks[i + 1].text) \
-                and not _is_year(toks[i + 1]) and not any(toks[m].low in C.OBSERVED_RANGE_VERBS for m in range(max(0, i - 4), i)):
-            yield ("estimated", "range", t.start, toks[i + 1].end)  # "between 600-700 emails"
         elif low == "between" and _number_follows(toks, i + 1):
-            j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
             observed = any(toks[m].low in C.OBSERVED_RANGE_VERBS for m in range(max(0, i - 4), i))
-            years = _is_year(toks[i + 1]) or (j is not None and j + 1 < n and _is_year(toks[j + 1]))
-            if j is not None and _number_follows(toks, j + 1) and not observed and not years:
-                yield ("estimated", "range", t.start, toks[j + 1].end)
+            if _DASHED_RANGE.fullmatch(toks[i + 1].text) and not _is_year(toks[i + 1]) and not observed:
+                yield ("estimated", "range", t.start, toks[i + 1].end)  # "between 600-700 emails"
+            else:
+                j = next((m for m in range(i + 2, min(n, i + 9)) if toks[m].low == "and"), None)
+                years = _is_year(toks[i + 1]) or (j is not None and j + 1 < n and _is_year(toks[j + 1]))
+                if j is not None and _number_follows(toks, j + 1) and not observed and not years:
+                    yield ("estimated", "range", t.start, toks[j + 1].end)
         i += 1
 
 
