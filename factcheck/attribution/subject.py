@@ -253,9 +253,6 @@ def _participle_report(toks: list[Token], i: int, j: int, cue: tuple[int, int]) 
     return _named(subj, cue, False)
 
 
-_REFLEXIVE_AFTER = frozenset("itself himself herself themselves".split())
-
-
 def _documents(seg: list[Token], toks: list[Token], i: int) -> bool:
     """Whether the subject ``seg`` of the finding verb ``toks[i]`` names a document, or a
     publisher whose finding is a report (*the study found*, *Military Times found*), not a
@@ -263,7 +260,7 @@ def _documents(seg: list[Token], toks: list[Token], i: int) -> bool:
     programme (*the Breitbart News Daily show*)."""
     if any(t.low in C.DOCUMENT_NOUNS for t in seg):
         return True
-    return toks[i].low not in C.BASE_FORMS and not (i + 1 < len(toks) and toks[i + 1].low in _REFLEXIVE_AFTER) \
+    return toks[i].low not in C.BASE_FORMS and not (i + 1 < len(toks) and toks[i + 1].low in _REFLEXIVES) \
         and any(t.is_cap and t.low in C.PUBLICATION_HEADS for t in seg)
 
 
