@@ -38,6 +38,8 @@ _PHRASAL = {"pointed": (("out",),), "points": (("out",),), "fired": (("back",),)
 _REMARKS = frozenset("comments comment remarks remark statements statement".split())
 #: what *made clear* reports before (not *made clear progress*)
 _CLEAR_BEFORE = frozenset("that to what how why whether when his her their its he she they it on in , :".split())
+#: verbs whose *out* reports only before what words lay out (:data:`_LAID_OUT`)
+_OUT_VERBS = frozenset("laid lays spelled spells".split())
 #: what is laid or spelled out when words are (*laid out his case*, not *laid out 40 tables*)
 _LAID_OUT = frozenset("""case concerns concern vision argument arguments agenda priorities views view position
 proposal proposals reasons reasoning rationale strategy policy policies plan plans platform demands terms""".split())
@@ -56,7 +58,7 @@ def _phrasal(toks: list[Token], i: int, low: str) -> tuple | None:
         after = toks[i + 1 + len(p):i + 5 + len(p)]
         if p == ("clear",) and not (after and (after[0].low in _CLEAR_BEFORE or after[0].text in QUOTES)):
             continue
-        if p == ("out",) and low[0] in "ls" and not any(u.low in _LAID_OUT for u in after):
+        if low in _OUT_VERBS and not any(u.low in _LAID_OUT for u in after):
             continue
         return p
     return None
