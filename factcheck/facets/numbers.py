@@ -121,11 +121,12 @@ _ONE_THING_PAIRS = frozenset("pants trousers jeans shorts glasses spectacles sci
 _PARALLEL_PREP = re.compile(r"\s+(in|for|from|at|on|against)\s+(?=[A-Z\w])")
 #: what lies between two such items: a comma or *and*, within the sentence
 _PARALLEL_JOIN = re.compile(r"[^.;:!?]{0,80}?(?:,|\band\b)[^.;:!?]{0,40}$")
+#: a named side in the possessive: *Cruz's*, *the Democrats'*
+_NAMED_SIDE = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['’])\s+$"
 #: a bare figure set against another's: *he now has 739 to Cruz's 465 and Kasich's 143*
-_POSSESSIVE_TALLY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+to\s+|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}"
-                               r"[A-Z][\w.-]*(?:['’]s|s['’])\s+$")
+_POSSESSIVE_TALLY = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+to\s+|\s+and\s+)" + _NAMED_SIDE)
 #: *to the Democrats' three*: a number word set against a named side's figure counts, though no noun follows
-_SIDE_BEFORE = re.compile(r"\bto\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s|s['’])\s+$")
+_SIDE_BEFORE = re.compile(r"\bto\s+" + _NAMED_SIDE)
 #: *10 times*, not a multiplier (*three times as many*, *10 times harder*: a comparative after it)
 _TIMES = re.compile(r"\s+times\b(?!\s+(?:as|the|more|less|(?!after|over|under|ever|never|other|later|earlier|per)"
                     r"[a-z]{2,}er)\b)", re.I)
