@@ -72,14 +72,14 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
     if not s.words.isdisjoint(("half", "quarter", "quarters", "twice", "thrice")):
         extras = sorted(fractions(text, lo, hi) + twice(text, lo, hi), key=lambda x: x.start)
         if extras:
-            used = _Free(sorted([(d.start, d.end) for d in dates] + [(a.start, a.end) for a in amounts]))
+            used = _taken(dates, amounts)
             amounts += [x for x in extras if used.takes(x.start, x.end)]
     amounts.sort(key=lambda a: a.start)
     amounts = settle(amounts, text, lo)
     if not s.words.isdisjoint(GROUP_NOUNS):
         # after settling: a group's noun is its own and lends nothing to a bare figure (*a pair of
         # senators ... precinct 78*)
-        used = _Free(sorted([(d.start, d.end) for d in dates] + [(a.start, a.end) for a in amounts]))
+        used = _taken(dates, amounts)
         amounts = sorted(amounts + [g for g in groups(text, lo, hi) if used.takes(g.start, g.end)], key=lambda a: a.start)
 
     facets = [Facet("date", text[d.start:d.end], d.value, d.start, d.end,
@@ -98,6 +98,11 @@ def extract_facets(text: str, start: int = 0, end: int | None = None, *,
                             or _HEDGED_AFTER.match(text, end, hi) is not None, a.unit))
     facets.sort(key=lambda f: f.start)
     return facets
+
+
+def _taken(dates, amounts) -> "_Free":
+    """Return the spans the dates and amounts found so far take, to ask what else is free."""
+    return _Free(sorted([(d.start, d.end) for d in dates] + [(a.start, a.end) for a in amounts]))
 
 
 class _Free:
