@@ -318,6 +318,17 @@ CONSTRUCTIONS = [
     # a coordinated verb after a comma takes the subject of the clause before
     ("", "Mayor Ruth Lind backed away from her forecast of 2 percent growth, and blamed the port strike.",
      "Mayor Ruth Lind"),
+    # ... also after an appositive holding a relative clause: never the verb phrase before "and"
+    ("", "Mayor Ruth Lind, who toured the site on Friday, cut the ribbon and pledged 40 new homes.",
+     "Mayor Ruth Lind"),
+    ("", "Ruiz, the port's director, signed the deal and promised 300 new jobs.", "Ruiz"),
+    # a figure whose relative clause lost its object: the reporter follows the figure
+    ("", "Revenue rose 4 percent to $7.9 billion, short of the $8.2 billion analysts had expected.", "analysts"),
+    ("", "Inflation hit 3.4 percent, more than the 3.1 percent economists at Norbank had forecast.",
+     "economists at Norbank"),
+    # ... not when the verb has an object, nor a year before the subject
+    ("", "A $5 billion pension fund said 12 percent of its assets were in bonds.", "A $5 billion pension fund"),
+    ("", "Only 12 of the 40 pumps worked, a 2014 state audit found.", "a 2014 state audit"),
     # a study by several authors keeps them all; the owner ends before the study's topic
     ("", "A study by Ana Lind and Omar Diaz of the University of Leeds and Professor Moss concluded that "
          "40 percent of the samples were fake.", "Ana Lind and Omar Diaz of the University of Leeds and Professor Moss"),

@@ -453,6 +453,36 @@ def _added_words(toks: list[Token], i: int) -> bool:
     return any(t.text == ":" or _opening_quote(toks, m) for m, t in enumerate(toks[i + 1:i + 7], i + 1))
 
 
+#: words that belong to a figure before its noun: scale and unit (*$8.2 billion*, *3.1 percent*)
+_FIGURE_WORDS = frozenset("thousand million billion trillion mln bln percent per cent pct % dollars dlrs".split())
+
+
+def _after_figure(seg: list[Token], nxt: Token | None) -> list[Token] | None:
+    """Return the reporter of a figure whose relative clause has lost its object (*short of the
+    $8.2 billion analysts had expected.*, *the 3.1 percent economists forecast,*): the words after
+    the figure, when the verb ends its clause, the figure follows *the* or *a*, and those words
+    are a short phrase that does not open with a preposition; else None (*a $5 billion bond fund
+    said it*)."""
+    if nxt is not None and nxt.text not in (",", ";", ".", "!", "?"):
+        return None  # the verb has its object (a clause, a quotation): no gap
+    f = max((m for m, t in enumerate(seg) if any(ch.isdigit() for ch in t.text)), default=None)
+    if f is None or _is_year(seg[f]):
+        return None  # "A 2014 House committee report found,": a year describes the subject
+    b = f - 1
+    while b >= 0 and seg[b].text in ("$", "€", "£", "¥"):
+        b -= 1
+    if b < 0 or seg[b].low not in ("the", "a", "an"):
+        return None
+    m = f + 1
+    while m < len(seg) and seg[m].low in _FIGURE_WORDS:
+        m += 1
+    rest = seg[m:]
+    if not rest or len(rest) > 6 or rest[0].low in C.PREPOSITIONS \
+            or any(not t.is_word or t.text[:1].isdigit() for t in rest):
+        return None  # "the $8.2 billion in sales": the figure's own phrase goes on
+    return rest
+
+
 def _subject_report(toks: list[Token], i: int) -> Report | None:
     verb = toks[i]
     low = verb.low
@@ -696,7 +726,7 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         short[0].low in C.DETERMINERS - {"some", "any", "no", "other", "such"}
         or final_position) or relative or _respondents(short)
     if loose and not relative and any(_is_predicate_verb(toks, m) and not _participle_at(toks, m)
-                                      for m in range(j - len(short) + 2, j + 1)):
+                                      for m in range(j - len(short) + 1, j + 1)):
         loose = False  # "The economy grew 3 percent and said": a clause, not a subject
     if not loose and 0 < len(short) <= _MAX_SUBJECT and head.is_word and short[0].low not in C.PRONOUNS \
             and head.low not in C.PREPOSITIONS and head.low not in C.CLAUSE_WORDS and head.low not in _INTRO \
@@ -757,6 +787,9 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
             return _participle_fallback(toks, j, cue)
         return None
     seg = _subject_segment(toks, k, j, head, relative)
+    after = _after_figure(seg, nxt)
+    if after is not None:
+        seg = after  # "short of the $8.2 billion analysts had expected.": the analysts
     if not seg or not (_has_name(seg) or loose):
         return None
     if low in C.FINDING_VERBS and not _documents(seg, toks, i) and not (
