@@ -81,3 +81,16 @@ def speech(text: str, turn: Turn) -> str:
     piece = text[turn.start:turn.end]
     piece = STAGE.sub(lambda m: " " * len(m.group()), piece)
     return piece.replace("\r", " ").replace("\n", " ")
+
+
+#: how much of a text must be speaker lines for :func:`looks_like_transcript`
+_LOOKS_SHARE = 0.5
+
+
+def looks_like_transcript(text: str, *, max_lines: int = 400) -> bool:
+    """Whether a text not read as a transcript looks like one: of its first ``max_lines``
+    non-empty lines, at least three and at least half open with a speaker's name, and two or
+    more speakers take turns (a dateline or a single *Note:* line does not)."""
+    lines = [line for line in text.splitlines()[:max_lines * 4] if line.strip()][:max_lines]
+    names = [m.group("name").upper() for m in map(speaker_at, lines) if m is not None]
+    return len(names) >= 3 and len(names) >= _LOOKS_SHARE * len(lines) and len(set(names)) >= 2

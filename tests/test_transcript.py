@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from factcheck.cli import main
 from factcheck.io import ReadOptions, read_inputs
 from factcheck.pipeline import Extractor, attach_speaker
-from factcheck.transcript import speech, turns
+from factcheck.transcript import looks_like_transcript, speech, turns
 from factcheck.types import Claim, Document, Span
 from test_batch_model import FakeModel
 
@@ -133,6 +133,31 @@ def test_cli_reads_the_example_transcript(tmp_path):
     assert scored.exit_code == 0, scored.output
     assert [json.loads(x)["source"] for x in out.read_text().splitlines()] == [
         json.loads(x)["source"] for x in flagged.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("text,looks", [
+    ("HALE: We cut it.\nMORROW: You did not.\nHALE: We did, by 4 percent.\n", True),
+    ("Dana Okafor: Why now?\nLi Wei: Because the rent doubled.\nDana Okafor: Since when?\nLi Wei: Since May.\n", True),
+    # a dateline, a note or one speaker's lines in an article are no transcript
+    ("WASHINGTON: The bill passed 61-38.\nIt now goes to the House.\nA vote is expected in May.\n", False),
+    ("Note: figures are rounded.\nSales rose 4 percent.\nProfit fell.\nNote: the survey ended in May.\n", False),
+    ("SMITH: One.\nSMITH: Two.\nSMITH: Three.\n", False),
+    ("HALE: We cut it.\nMORROW: You did not.\n", False),  # too short to tell
+])
+def test_looks_like_transcript(text, looks):
+    assert looks_like_transcript(text) is looks
+
+
+def test_a_transcript_read_as_prose_gets_a_one_line_hint(tmp_path):
+    plain = tmp_path / "debate.txt"
+    plain.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", str(plain), "--format", "jsonl", "--published", "2024-03-14"])
+    assert result.exit_code == 0
+    hints = [line for line in result.stderr.splitlines() if "--transcript" in line]
+    assert len(hints) == 1 and str(plain) in hints[0]
+    flagged = runner.invoke(main, ["extract", str(plain), "--transcript", "--format", "jsonl", "--published", "2024-03-14"])
+    assert "--transcript" not in flagged.stderr
 
 
 def test_live_stdin_through_the_cli():

@@ -97,6 +97,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     from ..io import STDIN, read_inputs
     from ..parallel import auto_workers, claim_json, extract_parallel
     from ..pipeline import Extractor
+    from ..transcript import looks_like_transcript
     from ..types import Claim
 
     if not inputs:
@@ -106,12 +107,18 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     extractor = Extractor(model, threshold=threshold, all_sentences=all_sentences)
     errors: list = []
 
+    hinted: list = []
+
     def documents():
         for item in read_inputs(inputs, options=options):
             if item.error is not None:
                 errors.append(item.error)
                 click.echo(f"Error: {item.error}", err=True)
             else:
+                if not hinted and not item.doc.transcript and looks_like_transcript(item.doc.text):
+                    hinted.append(item.path)
+                    click.echo(f"Note: {item.path} looks like a transcript ('SPEAKER: text' lines); add --transcript "
+                               "to make each speaker the source of their claims", err=True)
                 yield item.doc
 
     live = transcript and STDIN in inputs  # a live debate: claims turn by turn, as they come
