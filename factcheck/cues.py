@@ -348,7 +348,7 @@ DENIAL_VERBS = frozenset("deny denies denied denying denial denials".split())
 
 #: Dispute verbs, contested only as verbs over a claim (*disputed the figures*), never as
 #: adjectives of a thing (*disputed waters*) or nouns of a conflict (*a pay dispute*).
-DISPUTE_VERBS = frozenset("dispute disputes disputed disputing contest contests contested refute refutes refuted rebut rebuts rebutted contradict contradicts contradicted contradicting".split())
+DISPUTE_VERBS = frozenset("dispute disputes disputed disputing contest contests contested contesting refute refutes refuted refuting rebut rebuts rebutted rebutting contradict contradicts contradicted contradicting".split())
 
 #: Verbs that dispute a claim only when their object is a claim (*rejected the figure*); a
 #: rejected offer, bid or plan is not a disputed claim (spec section 2).

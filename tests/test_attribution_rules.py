@@ -81,6 +81,9 @@ EDGE_CASES = [
     ("", "The university strongly disputed accusations that it hid 300 complaints.", {"contested"}),
     # what a named party claimed is sourced to it (spec s. 2), even when the sentence disputes it
     ("", "The agency rebutted the union's claim that 900 posts were cut.", {"sourced", "contested"}),
+    # ... and in every form of the verb
+    ("", "Lawyers for the city spent two days rebutting the claim that 900 ballots were lost.", {"contested"}),
+    ("", "The ministry issued a statement refuting reports that 40 soldiers had died.", {"contested"}),
     # but a disputed claim in a ledger is a kind of claim, not a disputed statement
     ("", "About 20 claims remain pending as disputed claims in court.", {"estimated"}),
     # calling a claim a lie, an exaggeration or unproven makes it contested
