@@ -145,3 +145,22 @@ def test_an_output_in_a_new_folder_is_written_there(files, tmp_path):
     result = _run(queries, "--against", checked, "-o", str(out))
     assert result.exit_code == 0, result.output
     assert all(json.loads(line)["matches"] for line in out.read_text().splitlines())
+
+
+def test_an_article_as_queries_with_its_date(files, tmp_path):
+    """An article's claims are the queries: the same article's claim file finds each one first."""
+    article = tmp_path / "story.txt"
+    article.write_text("The ferry carried 90 cars across the bay on Monday, the port authority said.\n\n"
+                       "Its owner bought the vessel in 1994 for $3 million.\n", encoding="utf-8")
+    runner = CliRunner()
+    claims = tmp_path / "claims.jsonl"
+    done = runner.invoke(main, ["extract", str(article), "--published", "2024-05-08", "-o", str(claims)])
+    assert done.exit_code == 0, done.output
+    result = runner.invoke(main, ["match", str(article), "--against", str(claims), "--published", "2024-05-08"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    ids = [json.loads(line)["claim_id"] for line in claims.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ids
+    assert all(r["matches"][0]["id"] == r["id"] and r["matches"][0]["figures"] == "same" for r in rows)
+    bad = runner.invoke(main, ["match", str(article), "--against", str(claims), "--published", "2024-13-01"])
+    assert bad.exit_code != 0 and "--published" in bad.output

@@ -221,3 +221,42 @@ def test_a_binary_source_is_one_error(tmp_path):
     errors: list = []
     assert read_all([str(p)], errors) == []
     assert len(errors) == 1 and errors[0].path == str(p)
+
+
+ARTICLE = ("The ferry carried 90 cars across the bay on Monday, the port authority said.\n\n"
+           "Its owner bought the vessel in 1994 for $3 million.\n\nThe weather was lovely.\n")
+
+
+def test_an_article_gives_its_check_worthy_claims_as_extract_finds_them(tmp_path):
+    from factcheck import extract
+
+    p = tmp_path / "story.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    got = _claims(p)
+    want = extract(ARTICLE, doc_id="story")
+    assert [c.id for c in got] == [c.claim_id for c in want] and len(got) >= 2
+    assert all(c.verdict is None and c.doc_id == "story" for c in got)
+    assert any(f["kind"] == "money" and f["value"] == 3_000_000 for c in got for f in c.facets)
+
+
+def test_an_article_date_resolves_its_relative_dates(tmp_path):
+    import datetime as dt
+
+    p = tmp_path / "story.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    dates = lambda claims: [f["value"] for c in claims for f in c.facets if f["text"] == "Monday"]
+    assert dates(list(read_claims(str(p)))) == [None]
+    assert dates(list(read_claims(str(p), published=dt.date(2024, 5, 8)))) == ["2024-05-06"]
+
+
+def test_a_queue_without_settled_claims_says_so(tmp_path):
+    from factcheck.queue import Queue
+
+    q = Queue(tmp_path / "new.queue")
+    q.init()
+    q.add_claims([{"claim_id": "c0", "doc_id": "d", "start": 0, "end": 26, "text": "The ferry carried 90 cars.",
+                   "label": "unsourced"}])
+    q.close()
+    errors: list = []
+    assert read_all([str(tmp_path / "new.queue")], errors) == []
+    assert len(errors) == 1 and "no settled claim yet" in str(errors[0])

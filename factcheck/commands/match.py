@@ -10,11 +10,13 @@ from ._output import open_output, write_jsonl
 Examples:
     factcheck match new-claims.jsonl --against checked.jsonl --top 3
     factcheck match claims.jsonl --against newsroom.queue reviews.json --model accurate -o matches.jsonl
-    factcheck match claims.jsonl --against claims.jsonl --conflicts    # figures that disagree""")
+    factcheck match claims.jsonl --against claims.jsonl --conflicts    # figures that disagree
+    factcheck match article.txt --against newsroom.queue               # an article's claims, checked before?""")
 @click.argument("queries", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--against", "sources", multiple=True, required=True, metavar="SOURCE",
-              help="Claims already checked: JSON Lines, TSV (id, text[, title]), ClaimReview JSON or a queue "
-                   "file. Repeat for several; the arguments after it are sources too.")
+              help="Claims already checked: JSON Lines, TSV (id, text[, title]), ClaimReview JSON, a queue "
+                   "file, or an article (its check-worthy claims). Repeat for several; the arguments after it "
+                   "are sources too.")
 @click.argument("more_sources", nargs=-1, type=click.Path(dir_okay=False), metavar="[SOURCE]...")
 @click.option("--top", type=click.IntRange(1, 1000), default=5, show_default=True, help="Matches per query.")
 @click.option("--model", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
@@ -25,11 +27,15 @@ Examples:
               help="Folder for what is worked out once per set of sources: the index of 2,000 or more claims "
                    "(both tiers) and their embeddings (accurate) (default $FACTCHECK_CACHE or "
                    "~/.cache/factcheck/match).")
+@click.option("--published", metavar="YYYY-MM-DD", default=None,
+              help="Publication date of article inputs (.txt, .md), for their relative dates.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here instead of standard output.")
-def match(queries, sources, more_sources, top, model, conflicts, cache_dir, output):
+def match(queries, sources, more_sources, top, model, conflicts, cache_dir, published, output):
     """For each claim in QUERIES, the claims already checked that say the same
-    thing, best first: one JSON line per query, in input order, with each
+    thing, best first. QUERIES is a claims file like a SOURCE, or an article
+    (.txt, .md, .transcript): its check-worthy claims, as extract finds them,
+    are the queries. One JSON line per query, in input order, with each
     match's id, score, whether the figures agree (same / different / none)
     and the verdict given on it. A verdict on different figures is marked
     "stands": false. A bad row is reported with its file and line, the rest
@@ -40,9 +46,15 @@ def match(queries, sources, more_sources, top, model, conflicts, cache_dir, outp
     from ..matching.matcher import Matcher
     from ..matching.sources import read_all
 
+    from ..types import parse_date
+
+    try:
+        pub = parse_date(published)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--published") from None
     errors: list = []
-    checked = read_all(list(sources) + list(more_sources), errors)
-    asked = read_all([queries], errors)
+    checked = read_all(list(sources) + list(more_sources), errors, published=pub)
+    asked = read_all([queries], errors, published=pub)
     for e in errors:
         click.echo(f"Error: {e}", err=True)
     if not checked:

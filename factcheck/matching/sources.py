@@ -56,12 +56,18 @@ class CheckedClaim:
 ReadItem = "CheckedClaim | InputError"
 
 
+#: an article (or a transcript) rather than claims: its check-worthy claims are read from it
+_ARTICLE_SUFFIXES = (".txt", ".md", ".transcript")
+
+
 def sniff(path: str, head: bytes) -> str:
-    """Return the format of a file from its suffix and first bytes: ``queue``, ``claimreview``,
-    ``tsv``, ``csv``, ``parquet`` or ``jsonl``."""
+    """Return the format of a file from its suffix and first bytes: ``queue``, ``article``,
+    ``claimreview``, ``tsv``, ``csv``, ``parquet`` or ``jsonl``."""
     suffix = Path(path).suffix.lower()
     if head.startswith(_SQLITE_MAGIC):
         return "queue"
+    if suffix in _ARTICLE_SUFFIXES:
+        return "article"
     if suffix in (".tsv", ".tab"):
         return "tsv"
     if suffix in (".csv", ".parquet"):
@@ -74,9 +80,10 @@ def sniff(path: str, head: bytes) -> str:
     return "jsonl"
 
 
-def read_claims(path: str, *, stdin=None) -> Iterator[CheckedClaim | InputError]:
+def read_claims(path: str, *, stdin=None, published=None) -> Iterator[CheckedClaim | InputError]:
     """Yield the claims of one file, in file order, with an InputError in place of each row
-    that cannot be used. A file that cannot be opened, or holds no row at all, raises InputError."""
+    that cannot be used. A file that cannot be opened, or holds no row at all, raises InputError.
+    ``published`` dates an article's relative dates (a date in its front matter comes first)."""
     if path == STDIN:
         data = (stdin or sys.stdin.buffer).read()
         head, opener = data[:64], (lambda: io.BytesIO(data))
@@ -91,14 +98,23 @@ def read_claims(path: str, *, stdin=None) -> Iterator[CheckedClaim | InputError]
     if path == STDIN and fmt not in ("jsonl", "tsv", "claimreview"):
         raise InputError("standard input must be JSON Lines", path=path)
     readers = {"queue": _read_queue, "claimreview": _read_claimreview, "tsv": _read_tsv}
-    rows = readers[fmt](path, opener) if fmt in readers else _read_records(path, fmt, opener)
+    if fmt == "article":
+        rows = _read_article(path, opener, published=published)
+    else:
+        rows = readers[fmt](path, opener) if fmt in readers else _read_records(path, fmt, opener)
     n = errors = 0
     for item in rows:
         n += isinstance(item, CheckedClaim)
         errors += isinstance(item, InputError)
         yield item
     if n == 0 and errors == 0:  # (rows refused have said why already)
-        raise InputError("holds no claim with text; give JSON Lines, TSV, ClaimReview JSON or a queue file", path=path)
+        if fmt == "queue":
+            raise InputError("holds no settled claim yet: a queue is matched against once claims have verdicts",
+                             path=path)
+        if fmt == "article":
+            raise InputError("holds no check-worthy claim", path=path)
+        raise InputError("holds no claim with text; give JSON Lines, TSV, ClaimReview JSON, a queue file "
+                         "or an article (.txt, .md)", path=path)
 
 
 def _text(value) -> str:
@@ -367,12 +383,31 @@ def _read_queue(path: str, opener) -> Iterator[CheckedClaim | InputError]:
         queue.close()
 
 
-def read_all(paths: Iterable[str], errors: list) -> list[CheckedClaim]:
-    """Return the claims of every file; bad rows and unusable files go to ``errors``."""
+def _read_article(path: str, opener, *, published=None) -> Iterator[CheckedClaim | InputError]:
+    """Yield the check-worthy claims of an article (``.txt``, ``.md``; a ``.transcript`` as a
+    debate), found by the fast model as ``factcheck extract`` finds them: ids are claim ids, and
+    relative dates stay unresolved unless the file gives its date (front matter)."""
+    from ..io import read_inputs
+    from ..pipeline import Extractor
+
+    extractor = Extractor("fast")
+    for item in read_inputs([path], published=published):
+        if item.error is not None:
+            yield item.error
+            continue
+        for claim in extractor.extract(item.doc):
+            record = claim.to_dict()
+            yield CheckedClaim(id=claim.claim_id, text=_text(claim.text), doc_id=claim.doc_id,
+                               facets=tuple(record.get("facets") or ()), path=path)
+
+
+def read_all(paths: Iterable[str], errors: list, *, published=None) -> list[CheckedClaim]:
+    """Return the claims of every file; bad rows and unusable files go to ``errors``
+    (``published``: the date of articles, see :func:`read_claims`)."""
     out: list[CheckedClaim] = []
     for path in paths:
         try:
-            for item in read_claims(path):
+            for item in read_claims(path, published=published):
                 if isinstance(item, InputError):
                     errors.append(item)
                 else:
