@@ -107,3 +107,20 @@ def test_shared_scores_lift_every_copy_to_the_best_of_its_group():
     out = shared_scores([7, 1, 3], np.array([0.2, 0.5, 0.9]), copies)
     assert out.tolist() == [0.9, 0.5, 0.9]
     assert shared_scores([1, 2], np.array([0.1, 0.4]), {}).tolist() == [0.1, 0.4]
+
+
+def test_min_score_leaves_out_low_scores_and_unrelated_claims_that_rank_first_among_few():
+    """In a source of two claims an unrelated one sharing a word ranks first and, its features
+    being relative to the candidates, can score above 0.5: ``min_score`` also asks for the
+    wording of the same claim (the tier's same-claim floor)."""
+    pool = [CheckedClaim(id="gov", text="The government has denied claims that it ignored warnings issued in early September."),
+            CheckedClaim(id="ferry", text="The ferry carried 90 cars across the bay.")]
+    queries = [CheckedClaim(id="q1", text="Insurers expect claims to top 400 million pesos by the end of the year."),
+               CheckedClaim(id="q2", text="The government denied claims that it had ignored warnings in early September.")]
+    matcher = Matcher(pool)
+    every = list(matcher.match(queries, top=2))
+    assert [len(r["matches"]) for r in every] == [2, 2]  # no filter: every candidate, ranked
+    kept = list(matcher.match(queries, top=2, min_score=0.5))
+    assert kept[0]["matches"] == []
+    assert [m["id"] for m in kept[1]["matches"]] == ["gov"] and kept[1]["matches"][0]["score"] >= 0.5
+    assert all(m["score"] >= 0.5 for r in kept for m in r["matches"])

@@ -11,7 +11,7 @@ Examples:
     factcheck match new-claims.jsonl --against checked.jsonl --top 3
     factcheck match claims.jsonl --against newsroom.queue reviews.json --model accurate -o matches.jsonl
     factcheck match claims.jsonl --against claims.jsonl --conflicts    # figures that disagree
-    factcheck match article.txt --against newsroom.queue               # an article's claims, checked before?""")
+    factcheck match article.txt --against newsroom.queue --min-score 0.5   # an article's claims, checked before?""")
 @click.argument("queries", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--against", "sources", multiple=True, required=True, metavar="SOURCE",
               help="Claims already checked: JSON Lines, TSV (id, text[, title]), ClaimReview JSON, a queue "
@@ -19,6 +19,8 @@ Examples:
                    "are sources too.")
 @click.argument("more_sources", nargs=-1, type=click.Path(dir_okay=False), metavar="[SOURCE]...")
 @click.option("--top", type=click.IntRange(1, 1000), default=5, show_default=True, help="Matches per query.")
+@click.option("--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Leave out matches scoring below this (0.5: only what the model takes for the same claim).")
 @click.option("--model", type=click.Choice(["fast", "accurate"]), default="fast", show_default=True,
               help="fast: BM25 and figures, no torch; accurate: adds the MiniLM encoder (factcheck[embeddings]).")
 @click.option("--conflicts", is_flag=True,
@@ -31,7 +33,7 @@ Examples:
               help="Publication date of article inputs (.txt, .md), for their relative dates.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here instead of standard output.")
-def match(queries, sources, more_sources, top, model, conflicts, cache_dir, published, output):
+def match(queries, sources, more_sources, top, min_score, model, conflicts, cache_dir, published, output):
     """For each claim in QUERIES, the claims already checked that say the same
     thing, best first. QUERIES is a claims file like a SOURCE, or an article
     (.txt, .md, .transcript): its check-worthy claims, as extract finds them,
@@ -61,7 +63,7 @@ def match(queries, sources, more_sources, top, model, conflicts, cache_dir, publ
         raise FactcheckError("no claim to match against: every SOURCE was empty or unreadable (see above)")
     if asked:
         matcher = Matcher(checked, model=model, cache_dir=cache_dir)
-        rows = find_conflicts(asked, matcher, top=top) if conflicts else matcher.match(asked, top=top)
+        rows = find_conflicts(asked, matcher, top=top) if conflicts else matcher.match(asked, top=top, min_score=min_score)
         with open_output(output) as out:
             write_jsonl(rows, out)
     if errors:

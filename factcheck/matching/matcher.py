@@ -240,17 +240,40 @@ class Matcher:
         rank = np.array([1.0 / (1 + ranks[r]) if r in ranks else 0.0 for r in rows])
         return np.column_stack([cos, cos_title, cos - top, rank]).reshape(len(rows), len(STATIC))
 
-    def match(self, queries: Sequence[CheckedClaim], top: int = 5, batch: int = 512) -> Iterator[dict]:
+    def match(self, queries: Sequence[CheckedClaim], top: int = 5, batch: int = 512,
+              min_score: float = 0.0) -> Iterator[dict]:
         """Yield one result per query, in order: ``{"id", "matches": [{"id", "score",
-        "figures", "verdict"}]}`` with at most ``top`` matches, best first."""
+        "figures", "verdict"}]}`` with at most ``top`` matches, best first, each scoring at
+        least ``min_score`` (a query may then have none) and, with a ``min_score``, worded no
+        further from the query than the same claim's wordings are (:meth:`near_enough`)."""
         for s in range(0, len(queries), batch):
             chunk = queries[s: s + batch]
             for q, (rows, X, figs) in zip(chunk, self.pairs(chunk)):
                 scores = self.reranker.predict_proba(X)[:, 1] if len(rows) else np.zeros(0)
                 scores = shared_scores(rows, scores, self.copies)
-                ranked = order(rows, scores, figs, self.side)
+                ranked = [j for j in order(rows, scores, figs, self.side) if scores[j] >= min_score]
+                if min_score > 0 and ranked:
+                    # a score is relative to the candidates: among few, an unrelated claim scores high too
+                    near = self.near_enough(q.text, [self.claims[rows[j]].text for j in ranked])
+                    ranked = [j for j, keep in zip(ranked, near) if keep]
                 yield {"id": q.id, "matches": [self._match(rows[j], float(scores[j]), figs[j])
                                                for j in ranked[:top]]}
+
+    def near_enough(self, text: str, candidates: Sequence[str]) -> list[bool]:
+        """Whether each candidate's static-vector cosine to ``text`` reaches the floor the
+        re-ranker learnt for two wordings of one claim (``same_claim_floor`` in the fast tier's
+        config: the cosine that 95% of CT20 train's post/claim pairs reach). The re-ranker's
+        score cannot say this: its features are relative to the candidates of one source, and in
+        a source of a few claims one unrelated claim ranks first too. Without a table or a floor
+        every candidate stays."""
+        from .static import text_words
+        from .text import words
+
+        table, floor = self.static, getattr(self.reranker, "same_claim_floor_", None)
+        if table is None or floor is None or not candidates:
+            return [True] * len(candidates)
+        query = table.embed([words(text)])[0]
+        return [float(v @ query) >= floor for v in table.embed([text_words(c) for c in candidates])]
 
     def _match(self, row: int, score: float, figures: str) -> dict:
         claim = self.claims[row]

@@ -75,7 +75,7 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     verdict marked ``"stands": false`` when the figures differ; ``differing`` holds the
     [this claim's, the earlier claim's] figures that disagree, as written). The claim itself is
     left out, and so is a claim whose words lie further from this one's than the fast tier's
-    floor for the same claim (:func:`_near_enough`)."""
+    floor for the same claim (:meth:`Matcher.near_enough`)."""
     query = _fts_query(text)
     if not query:
         return []
@@ -97,7 +97,7 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     (result,) = matcher.match([CheckedClaim(id=claim_id, text=text)], top=top)
     mine = None  # the claim's own figures: read only when a match's differ
     out = []
-    near = _near_enough(matcher, text, [texts[m["id"]] for m in result["matches"]])
+    near = matcher.near_enough(text, [texts[m["id"]] for m in result["matches"]])
     for m, keep in zip(result["matches"], near):
         if not keep:
             continue
@@ -111,22 +111,6 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
         row["reusable"] = reusable(row)
         out.append(row)
     return out
-
-
-def _near_enough(matcher, text: str, candidates: list[str]) -> list[bool]:
-    """Whether each candidate's static-vector cosine to ``text`` reaches the floor the matcher's
-    re-ranker learnt for two wordings of one claim (``same_claim_floor`` in the fast tier's
-    config: the cosine that 95% of CT20 train's post/claim pairs reach). The re-ranker's score
-    cannot say this: its features are relative to the few candidates of one queue, where one
-    unrelated claim ranks first too. Without a table or a floor every candidate stays."""
-    from .static import text_words
-    from .text import words
-
-    table, floor = matcher.static, getattr(matcher.reranker, "same_claim_floor_", None)
-    if table is None or floor is None or not candidates:
-        return [True] * len(candidates)
-    query = table.embed([words(text)])[0]
-    return [float(v @ query) >= floor for v in table.embed([text_words(c) for c in candidates])]
 
 
 def _article_of(queue, claim_id: str) -> tuple[str | None, str | None]:
