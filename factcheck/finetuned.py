@@ -64,6 +64,7 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
                          batch_size: int = 32, max_length: int = 64, weight_decay: float = 0.01,
                          warmup: float = 0.06, seed: int = 0, info: dict | None = None,
                          start_from: str | Path | None = None, checkpoints: str | Path | None = None,
+                         stop_after: int | None = None,
                          log: Callable[[str], None] | None = None) -> "FinetunedCheckworthy":
     """Fine-tune the base encoder (default: the pinned MiniLM) and a linear head on sentences
     and 0/1 labels; save it to ``out_dir`` and return it loaded (threshold at 0.5 until
@@ -72,7 +73,9 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
     ``start_from``: a saved fine-tuned folder (hash-checked) whose encoder and head the run
     continues from instead of a fresh head on the base encoder (a second stage on more data).
     ``checkpoints``: a folder where the model after each epoch but the last is saved too, as
-    ``epoch-1``, ``epoch-2``, ... (the epochs' count is then chosen among them, :func:`select_epoch`)."""
+    ``epoch-1``, ``epoch-2``, ... (the epochs' count is then chosen among them, :func:`select_epoch`).
+    ``stop_after``: end after that many epochs of the ``epochs``-epoch schedule, saving that
+    model to ``out_dir`` (the model a checkpoint of the whole run would hold)."""
     y = np.asarray(list(y), dtype=np.float32)
     if len(texts) != len(y) or not len(y):
         raise ValueError(f"{len(texts)} sentences but {len(y)} labels")
@@ -118,7 +121,8 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
                 log(f"epoch {epoch + 1}/{epochs} step {step}/{total} loss {running:.4f} "
                     f"({time.perf_counter() - started:.0f}s)")
         done = epoch + 1
-        if checkpoints is not None or done == epochs:
+        final = done == epochs or done == stop_after
+        if checkpoints is not None or final:
             record = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "weight_decay": weight_decay,
                       "warmup": warmup, "seed": seed, "examples": n, "positives": int(pos),
                       "seconds": round(time.perf_counter() - started, 1), **(info or {})}
@@ -127,9 +131,11 @@ def finetune_checkworthy(texts: Sequence[SentenceInput | str], y: Sequence[int],
             config = {"bert": {k: getattr(cfg, k) for k in _BERT_KEYS}, "max_length": max_length,
                       "base_model": str(base_model_dir) if base_model_dir is not None else "pinned all-MiniLM-L6-v2",
                       "training": {**record, **({"continued_from": stages} if stages else {})}}
-            target = Path(out_dir) if done == epochs else Path(checkpoints) / f"epoch-{done}"
+            target = Path(out_dir) if final else Path(checkpoints) / f"epoch-{done}"
             model = save(target, _state(bert, head), base / TOKENIZER, config)
             bert.train()
+        if final:
+            break
     return model
 
 
@@ -320,13 +326,16 @@ def compact(directory: str | Path) -> "FinetunedCheckworthy":
 
 def train_finetuned(out_dir: str | Path, shared: str | Path | None = None, *, datasets_dir: str | Path | None = None,
                     base_model_dir: str | Path | None = None, limit: int | None = None, seed: int = 0,
-                    epochs: int = EPOCHS, log: Callable[[str], None] | None = None,
+                    epochs: int = EPOCHS, refit: bool = True, log: Callable[[str], None] | None = None,
                     **settings) -> FinetunedCheckworthy:
     """Rebuild the fine-tuned model in ``out_dir``: fine-tune for ``epochs`` epochs on the
-    training rows of :func:`tuning_split`, then keep the epoch and threshold that
-    :func:`select_epoch` chooses on its held-out rows (CT24 dev takes no part: it measures the
-    result). ``limit``: the first ``limit`` training rows and as many held-out rows (a quick check);
-    ``settings`` over :data:`TRAINING`."""
+    training rows of :func:`tuning_split` and let :func:`select_epoch` choose the epoch and
+    threshold on its held-out rows (CT24 dev takes no part: it measures the result). Then, with
+    ``refit`` (the shipped recipe), fine-tune again on the training and held-out rows together,
+    on the same schedule, and keep the model after the chosen epoch at the chosen threshold
+    (:func:`refit_finetuned`); without it, keep the chosen model of the first run. ``limit``:
+    the first ``limit`` training rows and as many held-out rows (a quick check); ``settings``
+    over :data:`TRAINING`."""
     import tempfile
 
     (texts, y), (tune_x, tune_y, domains), counts = tuning_split(shared, datasets_dir, seed)
@@ -344,12 +353,37 @@ def train_finetuned(out_dir: str | Path, shared: str | Path | None = None, *, da
         if log:
             log("held-out choice: " + "; ".join(f"{t['epochs']} epoch(s) {t['score']:.4f}" for t in tried)
                 + f" -> {best + 1}")
+        if refit:
+            return refit_finetuned(out_dir, texts + list(tune_x), np.concatenate([y, tune_y]), epoch=best + 1,
+                                   cut=cut, selection=tried, epochs=epochs, base_model_dir=base_model_dir,
+                                   seed=seed, log=log, info=info, **settings)
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         for name in (CONFIG, WEIGHTS, TOKENIZER):
             shutil.copyfile(folders[best] / name, out / name)
     model = FinetunedCheckworthy.load(out)
     model.set_shift(out, -cut, threshold=round(float(1 / (1 + np.exp(-cut))), 4), selection=tried)
+    return model
+
+
+def refit_finetuned(out_dir: str | Path, texts: Sequence[SentenceInput | str], y: np.ndarray, *, epoch: int,
+                    cut: float, selection: list, epochs: int = EPOCHS, base_model_dir: str | Path | None = None,
+                    seed: int = 0, log: Callable[[str], None] | None = None, info: dict | None = None,
+                    **settings) -> FinetunedCheckworthy:
+    """Fine-tune on every row (``texts``, ``y``: the training and held-out rows) with the schedule
+    of ``epochs`` epochs, keep the model after ``epoch`` (the held-out choice) in ``out_dir`` at
+    the held-out ``cut``, and return it. The same schedule, so that the kept model is the chosen
+    one's, on a quarter more data; the rows in a seeded shuffle."""
+    order = np.random.default_rng(seed + 1).permutation(len(y))
+    texts, y = [texts[i] for i in order], np.asarray(y)[order]
+    info = {**(info or {}), "refit_on_all": True}
+    if log:
+        log(f"refit on all {len(y)} rows, keeping epoch {epoch} of {epochs}")
+    finetune_checkworthy(texts, y, out_dir=out_dir, stop_after=epoch, base_model_dir=base_model_dir, seed=seed,
+                         log=log, info=info, **{**TRAINING, **settings, "epochs": epochs})
+    model = FinetunedCheckworthy.load(out_dir)
+    out = Path(out_dir)
+    model.set_shift(out, -cut, threshold=round(float(1 / (1 + np.exp(-cut))), 4), selection=selection)
     return model
 
 

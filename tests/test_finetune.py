@@ -159,6 +159,19 @@ def test_finetuned_checkworthy_learns_and_scores_as_transformers_does(tiny_bert,
     assert p[6] == pytest.approx(p[2], abs=1e-6)  # quotes and a speaker tag are stripped first
 
 
+def test_stopping_after_an_epoch_gives_that_epoch_of_the_whole_schedule(tiny_bert, tmp_path):
+    """The refit on all rows keeps the chosen epoch of the same schedule without running the rest:
+    its model is the checkpoint a whole run saves after that epoch."""
+    whole = _finetune_cw(tiny_bert, tmp_path / "whole", epochs=4, checkpoints=tmp_path / "ckpt")
+    early = _finetune_cw(tiny_bert, tmp_path / "early", epochs=4, stop_after=2)
+    from factcheck.finetuned import FinetunedCheckworthy
+    second = FinetunedCheckworthy.load(tmp_path / "ckpt" / "epoch-2")
+    texts = [t for t, _ in CW]
+    assert np.allclose(early.decision_function(texts), second.decision_function(texts), atol=1e-5)
+    assert not np.allclose(early.decision_function(texts), whole.decision_function(texts), atol=1e-3)
+    assert json.loads((tmp_path / "early" / "config.json").read_text())["training"]["stopped_after_epoch"] == 2
+
+
 def test_finetuned_checkworthy_refuses_a_tampered_or_unsafe_folder(tiny_bert, tmp_path):
     import shutil
 
@@ -216,7 +229,9 @@ def test_factcheck_train_rebuilds_the_finetuned_tier(tiny_bert, tmp_path):
                                        "--data", str(data_dir()), "-o", str(out)])
     assert result.exit_code == 0, result.output
     config = json.loads((out / "checkworthy" / "config.json").read_text())
-    assert config["type"] == "checkworthy-finetuned" and config["training"]["examples"] == 48
+    # chosen on 48 training rows and 48 held out, then refitted on the 96 together
+    assert config["type"] == "checkworthy-finetuned" and config["training"]["held_out"] == 48
+    assert config["training"]["examples"] == 96 and config["training"]["refit_on_all"] is True
     assert 0 < config["threshold"] < 1 and len(config["selection"]) == 3 and set(config["sha256"]) == {"model.safetensors", "tokenizer.json"}
     assert load_component(out / "checkworthy").predict_proba(["Taxes rose 3 percent."]).shape == (1, 2)
     article = tmp_path / "a.txt"
