@@ -148,7 +148,7 @@ def _read_hf(path: str, published, start: int = 0, stop: int | None = None, tran
                                      "reason": f"no \"text\" column (columns: {', '.join(ds.column_names)})"})
         return
     stop = len(ds) if stop is None else min(stop, len(ds))
-    columns = [c for c in ("doc_id", "text", "published") if c in ds.column_names]
+    columns = [c for c in ("doc_id", "id", "text", "published") if c in ds.column_names]
     name = Path(path).name
     step = 512
     for lo in range(start, stop, step):
@@ -310,7 +310,7 @@ def _partition_rows(partition: tuple, published, cwd: str | None = None) -> Iter
 
     _, path, rg, first, transcript = partition
     pf = pq.ParquetFile(_from(cwd, path))
-    columns = [c for c in ("doc_id", "text", "published") if c in pf.schema_arrow.names]
+    columns = [c for c in ("doc_id", "id", "text", "published") if c in pf.schema_arrow.names]
     stem = Path(path).stem
     n = first - 1
     for batch in pf.iter_batches(batch_size=1024, row_groups=[rg], columns=columns):

@@ -1,6 +1,6 @@
 """Claims of pandas DataFrames and Hugging Face datasets: ``factcheck.score_dataframe(df)``.
 
-Both take a table of documents (a text column, optionally ``doc_id`` and ``published``) and
+Both take a table of documents (a text column, optionally ``doc_id`` (or ``id``) and ``published``) and
 give back a table of claim rows with the columns of spec/CLAIMS.md section 4, one row per
 claim, in document order. pandas and datasets are imported only when called.
 """
@@ -40,6 +40,8 @@ def _documents(records: Iterable[tuple[Any, dict]], text_column: str, published)
         if not isinstance(text, str):
             raise InputError(f"row {key}: {text_column!r} must be text, not {type(text).__name__}")
         doc_id = row.get("doc_id")
+        if is_missing(doc_id) or doc_id == "":
+            doc_id = row.get("id")  # a plain "id" column, as most tables name it
         doc_id = _id_text(key) if is_missing(doc_id) or doc_id == "" else _id_text(doc_id)
         doc_id = ids.claim(doc_id, f"{doc_id}@row {n}")  # as a file's repeated ids are kept apart
         try:
@@ -64,7 +66,7 @@ def score_dataframe(df, *, model: Any = "fast", text_column: str = "text", all_s
                     threshold: float = THRESHOLD, published=None):
     """Return a pandas DataFrame of the claims in ``df``'s documents, one row per claim.
 
-    ``doc_id`` comes from a ``doc_id`` column, else the row's index; ``published`` from a
+    ``doc_id`` comes from a ``doc_id`` column, else an ``id`` column, else the row's index; ``published`` from a
     ``published`` column, else the ``published`` argument. Rows whose text is missing give no
     claims. Nested fields (scores, cues, source, facets) are Python dicts and lists."""
     import pandas as pd
@@ -76,7 +78,7 @@ def score_dataframe(df, *, model: Any = "fast", text_column: str = "text", all_s
         raise InputError(f"no {text_column!r} column (columns: {', '.join(map(str, df.columns))}); "
                          "name the document column with text_column=")
     ex = _extractor(model, threshold, all_sentences)
-    cols = [c for c in (text_column, "doc_id", "published") if c in df.columns]
+    cols = [c for c in (text_column, "doc_id", "id", "published") if c in df.columns]
     records = ((key, dict(zip(cols, values))) for key, values in zip(df.index, df[cols].itertuples(index=False)))
     rows = [c.to_dict() for c in ex.extract_many(_documents(records, text_column, published))]
     return pd.DataFrame(rows, columns=list(COLUMNS))
@@ -127,7 +129,7 @@ def score_dataset(ds, *, model: Any = "fast", text_column: str = "text", all_sen
         raise InputError(f"no {text_column!r} column (columns: {', '.join(ds.column_names)}); "
                          "name the document column with text_column=")
     ex = _extractor(model, threshold, all_sentences)
-    cols = [c for c in (text_column, "doc_id", "published") if c in ds.column_names]
+    cols = [c for c in (text_column, "doc_id", "id", "published") if c in ds.column_names]
 
     def records():
         n = 0

@@ -67,6 +67,30 @@ def test_parquet(tmp_path):
     assert items[1].error and items[1].line == 2
 
 
+@pytest.mark.parametrize("name,data", [
+    ("t.csv", b'id,text\n17,Rates rose 4%.\n,Rates fell.\n'),
+    ("t.jsonl", b'{"id": 17, "text": "Rates rose 4%."}\n{"text": "Rates fell."}\n'),
+])
+def test_a_plain_id_column_names_the_document_when_there_is_no_doc_id(tmp_path, name, data):
+    docs = [i.doc for i in _items(tmp_path, name, data)]
+    assert [d.doc_id for d in docs] == ["17", "t-3" if name.endswith(".csv") else "t-2"]
+    both = _items(tmp_path, "u.jsonl", b'{"doc_id": "a1", "id": 17, "text": "Rates rose 4%."}\n')
+    assert both[0].doc.doc_id == "a1"  # doc_id comes first
+
+
+def test_a_plain_id_column_in_parquet_and_in_a_data_frame(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    import pyarrow.parquet as pq
+
+    import factcheck
+    pq.write_table(pa.table({"id": ["p1"], "text": ["Output fell 2% in 2021."]}), tmp_path / "t.parquet")
+    assert [i.doc.doc_id for i in read_inputs([str(tmp_path / "t.parquet")])] == ["p1"]
+    out = factcheck.score_dataframe(pd.DataFrame({"id": ["q1"], "text": ["Output fell 2% in 2021."]}),
+                                    all_sentences=True)
+    assert set(out["doc_id"]) == {"q1"}
+
+
 def test_folder_walks_supported_files(tmp_path):
     (tmp_path / "a.txt").write_text("A.")
     (tmp_path / "sub").mkdir()

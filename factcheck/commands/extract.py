@@ -88,7 +88,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     INPUT is a .txt or .md file (one document; Markdown is read as the prose it
     renders to, without its marks), a .transcript file (a debate:
     'SPEAKER: text' lines), a .jsonl/.csv/.parquet table with a 'text' column
-    (and optional 'doc_id', 'published'), a folder of those, or '-' for
+    (and optional 'doc_id' or 'id', 'published'), a folder of those, or '-' for
     standard input. A file that is not text (binary, or not decodable) is
     refused as a whole; a broken row is reported with its file and line; the
     rest is processed, and the exit code is 1.
