@@ -180,6 +180,12 @@ PERCENTS = [
     ("The challenger is eight points behind in the poll.", [("percent", "eight points", 8)]),
     ("Money supply grew by a range of 6.5 to 9.5 pct.", [("percent", "6.5", 6.5), ("percent", "9.5 pct", 9.5)]),
     ("About half the workers are seasonal.", [("percent", "half", 50)]),
+    # a fraction of a percentage point is that many points, not a share
+    ("The bank cut rates by a quarter of a percentage point.", [("percent", "a quarter of a percentage point", 0.25)]),
+    ("Yields rose half a percentage point.", [("percent", "half a percentage point", 0.5)]),
+    ("The Fed raised rates by three-quarters of a point.", [("percent", "three-quarters of a point", 0.75)]),
+    ("The Fed made a quarter-point cut in interest rates.", [("percent", "a quarter-point", 0.25)]),
+    ("A quarter of voters backed the plan.", [("percent", "A quarter", 25)]),
 ]
 
 QUANTITIES = [
@@ -193,6 +199,7 @@ QUANTITIES = [
 
 NO_FACET = [
     "The G-20 summit opens soon.",
+    "She won the chess final by half a point.",  # a point that is no percentage point
     "Boeing 737 jets were grounded.",
     "Britain triggered Article 50 of the treaty.",
     "New START limits warheads.",

@@ -439,11 +439,30 @@ def _all_before(text: str, lo: int, n: Numeral) -> bool:
     return text[max(lo, n.start - 4):n.start].lower() == "all "
 
 
+#: a fraction of a percentage point: *a quarter of a percentage point*, *half a point*, *a
+#: quarter-point cut*, *three-quarters of a point* (0.25, 0.5, 0.75 points; not 25 or 50 percent)
+_POINT_FRACTION = re.compile(
+    r"\b(?P<frac>(?:a|one)[\s-]+quarter|three[\s-]+quarters|half|a[\s-]+half)(?:\s+of)?(?:\s+a)?[\s-]+"
+    r"(?P<pct>percentage[\s-]+)?points?\b", re.I)
+#: what makes a bare *point* a percentage point: rates, yields and shares in the sentence
+_RATE_CONTEXT = re.compile(r"%|\b(?:interest|rates?|yields?|inflation|unemployment|percent|per\s+cent|basis)\b", re.I)
+
+
+def _point_fraction(m: re.Match) -> float:
+    frac = m.group("frac").lower()
+    return 0.75 if frac.startswith("three") else 0.25 if "quarter" in frac else 0.5
+
+
 def fractions(text: str, lo: int, hi: int) -> list[Amount]:
-    """Return the proportions written as words: *about half the workforce* is 50 percent."""
-    return [Amount("percent", m.start("frac"), m.end("frac"), FRACTIONS[m.group("frac").lower()])
-            for m in _FRACTION_WORD.finditer(text, lo, hi)
-            if not _HALF_OF_TIME.search(text, max(lo, m.start() - 10), m.start())]
+    """Return the proportions written as words: *about half the workforce* is 50 percent, and
+    fractions of a percentage point: *a quarter of a percentage point* is 0.25 (points)."""
+    points = [Amount("percent", m.start(), m.end(), _point_fraction(m))
+              for m in _POINT_FRACTION.finditer(text, lo, hi)
+              if m.group("pct") or _RATE_CONTEXT.search(text, lo, hi)]
+    return points + [Amount("percent", m.start("frac"), m.end("frac"), FRACTIONS[m.group("frac").lower()])
+                     for m in _FRACTION_WORD.finditer(text, lo, hi)
+                     if not _HALF_OF_TIME.search(text, max(lo, m.start() - 10), m.start())
+                     and not any(p.start <= m.start("frac") < p.end for p in points)]
 
 
 def twice(text: str, lo: int, hi: int) -> list[Amount]:
