@@ -19,6 +19,7 @@ import io
 import json
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -97,11 +98,9 @@ def read_claims(path: str, *, stdin=None, published=None) -> Iterator[CheckedCla
     fmt = sniff(path, head)
     if path == STDIN and fmt not in ("jsonl", "tsv", "claimreview"):
         raise InputError("standard input must be JSON Lines", path=path)
-    readers = {"queue": _read_queue, "claimreview": _read_claimreview, "tsv": _read_tsv}
-    if fmt == "article":
-        rows = _read_article(path, opener, published=published)
-    else:
-        rows = readers[fmt](path, opener) if fmt in readers else _read_records(path, fmt, opener)
+    readers = {"queue": _read_queue, "claimreview": _read_claimreview, "tsv": _read_tsv,
+               "article": partial(_read_article, published=published)}
+    rows = readers[fmt](path, opener) if fmt in readers else _read_records(path, fmt, opener)
     n = errors = 0
     for item in rows:
         n += isinstance(item, CheckedClaim)
@@ -387,18 +386,17 @@ def _read_article(path: str, opener, *, published=None) -> Iterator[CheckedClaim
     """Yield the check-worthy claims of an article (``.txt``, ``.md``; a ``.transcript`` as a
     debate), found by the fast model as ``factcheck extract`` finds them: ids are claim ids, and
     relative dates stay unresolved unless the file gives its date (front matter)."""
+    from ..batch import ModelSpec, _extractor
     from ..io import read_inputs
-    from ..pipeline import Extractor
 
-    extractor = Extractor("fast")
+    extractor = _extractor(ModelSpec())  # the fast model, loaded once per process
     for item in read_inputs([path], published=published):
         if item.error is not None:
             yield item.error
             continue
         for claim in extractor.extract(item.doc):
-            record = claim.to_dict()
             yield CheckedClaim(id=claim.claim_id, text=_text(claim.text), doc_id=claim.doc_id,
-                               facets=tuple(record.get("facets") or ()), path=path)
+                               facets=tuple(f.to_dict() for f in claim.facets), path=path)
 
 
 def read_all(paths: Iterable[str], errors: list, *, published=None) -> list[CheckedClaim]:
