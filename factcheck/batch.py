@@ -33,7 +33,7 @@ from .claim_table import CLAIM_COLUMNS, claim_cells, claim_schema
 from .errors import FactcheckError, InputError
 from .io import CLAIM_FILE_FORMATS, temp_path_beside
 from .processes import exit_with_parent as _exit_with_parent, limit_threads as _limit_threads
-from .types import PRIMARY_LABELS, THRESHOLD, Document, parse_date
+from .types import DOC_ID_COLUMNS, PRIMARY_LABELS, THRESHOLD, Document, parse_date
 
 CHUNK_DOCS = 64
 PARQUET_ROW_GROUP = 8192  # claim rows per Parquet row group
@@ -148,7 +148,7 @@ def _read_hf(path: str, published, start: int = 0, stop: int | None = None, tran
                                      "reason": f"no \"text\" column (columns: {', '.join(ds.column_names)})"})
         return
     stop = len(ds) if stop is None else min(stop, len(ds))
-    columns = [c for c in ("doc_id", "id", "text", "published") if c in ds.column_names]
+    columns = [c for c in (*DOC_ID_COLUMNS, "text", "published") if c in ds.column_names]
     name = Path(path).name
     step = 512
     for lo in range(start, stop, step):
@@ -310,7 +310,7 @@ def _partition_rows(partition: tuple, published, cwd: str | None = None) -> Iter
 
     _, path, rg, first, transcript = partition
     pf = pq.ParquetFile(_from(cwd, path))
-    columns = [c for c in ("doc_id", "id", "text", "published") if c in pf.schema_arrow.names]
+    columns = [c for c in (*DOC_ID_COLUMNS, "text", "published") if c in pf.schema_arrow.names]
     stem = Path(path).stem
     n = first - 1
     for batch in pf.iter_batches(batch_size=1024, row_groups=[rg], columns=columns):

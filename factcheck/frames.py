@@ -10,7 +10,7 @@ import warnings
 from typing import Any, Iterable, Iterator
 
 from .errors import InputError
-from .types import LABELS, PRIMARY_LABELS, THRESHOLD, Document, is_missing, parse_date
+from .types import DOC_ID_COLUMNS, LABELS, PRIMARY_LABELS, THRESHOLD, Document, given_doc_id, is_missing, parse_date
 
 COLUMNS = ("claim_id", "doc_id", "text", "start", "end", "checkworthiness", "label", "scores", "cues",
            "source", "facets")
@@ -39,10 +39,8 @@ def _documents(records: Iterable[tuple[Any, dict]], text_column: str, published)
             continue
         if not isinstance(text, str):
             raise InputError(f"row {key}: {text_column!r} must be text, not {type(text).__name__}")
-        doc_id = row.get("doc_id")
-        if is_missing(doc_id) or doc_id == "":
-            doc_id = row.get("id")  # a plain "id" column, as most tables name it
-        doc_id = _id_text(key) if is_missing(doc_id) or doc_id == "" else _id_text(doc_id)
+        doc_id = given_doc_id(row)
+        doc_id = _id_text(key if doc_id is None else doc_id)
         doc_id = ids.claim(doc_id, f"{doc_id}@row {n}")  # as a file's repeated ids are kept apart
         try:
             pub = parse_date(row.get("published"))
@@ -78,7 +76,7 @@ def score_dataframe(df, *, model: Any = "fast", text_column: str = "text", all_s
         raise InputError(f"no {text_column!r} column (columns: {', '.join(map(str, df.columns))}); "
                          "name the document column with text_column=")
     ex = _extractor(model, threshold, all_sentences)
-    cols = [c for c in (text_column, "doc_id", "id", "published") if c in df.columns]
+    cols = [c for c in (text_column, *DOC_ID_COLUMNS, "published") if c in df.columns]
     records = ((key, dict(zip(cols, values))) for key, values in zip(df.index, df[cols].itertuples(index=False)))
     rows = [c.to_dict() for c in ex.extract_many(_documents(records, text_column, published))]
     return pd.DataFrame(rows, columns=list(COLUMNS))
@@ -129,7 +127,7 @@ def score_dataset(ds, *, model: Any = "fast", text_column: str = "text", all_sen
         raise InputError(f"no {text_column!r} column (columns: {', '.join(ds.column_names)}); "
                          "name the document column with text_column=")
     ex = _extractor(model, threshold, all_sentences)
-    cols = [c for c in (text_column, "doc_id", "id", "published") if c in ds.column_names]
+    cols = [c for c in (text_column, *DOC_ID_COLUMNS, "published") if c in ds.column_names]
 
     def records():
         n = 0

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any, Iterable, Iterator
 
 from .errors import InputError
-from .types import Document, parse_date
+from .types import DOC_ID_COLUMNS, Document, given_doc_id, parse_date
 
 DOC_SUFFIXES = (".txt", ".md", ".transcript", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")
 TEXT_SUFFIXES = (".txt", ".md", ".transcript")
@@ -210,13 +210,9 @@ def row_document(row: dict, path: str, line: int, published, default_id: str, id
     reason = damage_reason(text)
     if reason:
         raise InputError(f"the text {reason}", path=path, line=line)
-    def given(value) -> bool:
-        return not (value is None or value == "" or (isinstance(value, float) and value != value))
-
-    # the document's id: "doc_id", else a plain "id" column (as most tables name it), else the row's place
-    doc_id = row.get("doc_id") if given(row.get("doc_id")) else row.get("id")
-    if not given(doc_id):
-        doc_id = default_id
+    doc_id = given_doc_id(row)
+    if doc_id is None:
+        doc_id = default_id  # the row's place
     doc_id = str(doc_id)
     if damage_reason(doc_id):
         raise InputError(f"the doc_id {damage_reason(doc_id)}", path=path, line=line)
@@ -360,7 +356,7 @@ def _read_parquet(path: str, published, opts: ReadOptions, ids: DocIds | None) -
         yield Item(path, None, error=InputError(
             f"no \"text\" column (columns: {', '.join(pf.schema_arrow.names)})", path=path))
         return
-    columns = [c for c in ("doc_id", "id", "text", "published") if c in pf.schema_arrow.names]
+    columns = [c for c in (*DOC_ID_COLUMNS, "text", "published") if c in pf.schema_arrow.names]
     n = 0
     for batch in pf.iter_batches(batch_size=1024, columns=columns):
         for row in batch.to_pylist():

@@ -29,6 +29,21 @@ def is_missing(value: Any) -> bool:
     return type(value).__name__ in ("NAType", "NaTType")
 
 
+#: the columns that name a document in a table of documents: ``doc_id``, else a plain ``id``
+#: (as most tables call it)
+DOC_ID_COLUMNS = ("doc_id", "id")
+
+
+def given_doc_id(row: Any) -> Any:
+    """Return the document id a table row gives (:data:`DOC_ID_COLUMNS`, the first that holds a
+    value), or None when it gives none."""
+    for column in DOC_ID_COLUMNS:
+        value = row.get(column)
+        if not (is_missing(value) or value == ""):
+            return value
+    return None
+
+
 def parse_date(value: Any) -> _dt.date | None:
     """Return a date from an ISO string (``2019-06-27``, a full timestamp also works) or None
     (also for a missing value: NaN, pandas' NA and NaT)."""
