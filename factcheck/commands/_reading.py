@@ -23,15 +23,20 @@ def reading_options(f):
     return f
 
 
-def prepare_reading(inputs, published, published_from, encoding, transcript, verbose):
-    """Return (the publication date of --published, the ReadOptions of the flags) once the
-    flags are checked (a bad one is a usage error) and the skipped files reported."""
+def parse_published(published):
+    """Return the date of --published (None when not given); a bad one is a usage error."""
     from ..types import parse_date
 
     try:
-        pub = parse_date(published)
+        return parse_date(published)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--published") from None
+
+
+def prepare_reading(inputs, published, published_from, encoding, transcript, verbose):
+    """Return (the publication date of --published, the ReadOptions of the flags) once the
+    flags are checked (a bad one is a usage error) and the skipped files reported."""
+    pub = parse_published(published)
     options = read_options(pub, published_from, encoding, transcript)
     report_skipped(inputs, verbose)
     return pub, options

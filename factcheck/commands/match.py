@@ -47,13 +47,9 @@ def match(queries, sources, more_sources, top, min_score, model, conflicts, cach
     from ..matching.conflicts import find_conflicts
     from ..matching.matcher import Matcher
     from ..matching.sources import read_all
+    from ._reading import parse_published
 
-    from ..types import parse_date
-
-    try:
-        pub = parse_date(published)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--published") from None
+    pub = parse_published(published)
     errors: list = []
     checked = read_all(list(sources) + list(more_sources), errors, published=pub)
     asked = read_all([queries], errors, published=pub)
