@@ -361,8 +361,14 @@ def train_finetuned(out_dir: str | Path, shared: str | Path | None = None, *, da
         out.mkdir(parents=True, exist_ok=True)
         for name in (CONFIG, WEIGHTS, TOKENIZER):
             shutil.copyfile(folders[best] / name, out / name)
-    model = FinetunedCheckworthy.load(out)
-    model.set_shift(out, -cut, threshold=round(float(1 / (1 + np.exp(-cut))), 4), selection=tried)
+    return _at_cut(out, cut, tried)
+
+
+def _at_cut(directory: str | Path, cut: float, selection: list) -> FinetunedCheckworthy:
+    """Return the model saved in ``directory`` with the held-out ``cut`` as its shift (and the
+    threshold that cut is, and the ``selection`` it was chosen by) recorded in its config."""
+    model = FinetunedCheckworthy.load(directory)
+    model.set_shift(directory, -cut, threshold=round(float(1 / (1 + np.exp(-cut))), 4), selection=selection)
     return model
 
 
@@ -381,9 +387,6 @@ def refit_finetuned(out_dir: str | Path, texts: Sequence[SentenceInput | str], y
         log(f"refit on all {len(y)} rows, keeping epoch {epoch} of {epochs}")
     finetune_checkworthy(texts, y, out_dir=out_dir, stop_after=epoch, base_model_dir=base_model_dir, seed=seed,
                          log=log, info=info, **{**TRAINING, **settings, "epochs": epochs})
-    model = FinetunedCheckworthy.load(out_dir)
-    out = Path(out_dir)
-    model.set_shift(out, -cut, threshold=round(float(1 / (1 + np.exp(-cut))), 4), selection=selection)
-    return model
+    return _at_cut(out_dir, cut, selection)
 
 
