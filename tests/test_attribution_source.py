@@ -9,6 +9,11 @@ from factcheck.types import SentenceInput
 
 CASES = [
     ("", "Exports rose 6 percent in April, the trade ministry said.", "the trade ministry"),
+    # the typewriter's dash (two hyphens) sets off a parenthesis as a dash does
+    ("", "A former mayor -- Lena Ortiz, who ran the city for a decade -- said the bridge cost $40 million.",
+     "A former mayor -- Lena Ortiz, who ran the city for a decade"),
+    ("", "The council's auditor -- who has examined the accounts since 2019 -- said 12 contracts were late.",
+     "The council's auditor -- who has examined the accounts since 2019"),
     # an acronym spelt as a function word is a name (the World Health Organization)
     ("", "Measles killed 7 million people, the WHO said.", "the WHO"),
     ("", "The WHO said 7 million people died of measles.", "The WHO"),

@@ -14,9 +14,15 @@ TEXTS = [
 ]
 
 
+def _as_read(word: str) -> str:
+    """A token's text as the rules read it: the document's, but a typewriter dash (*--*) is a dash."""
+    return "—" if word.startswith("--") else word
+
+
 def _by_match(text: str, base: int) -> list[Token]:
     """The tokens one match at a time, as the pattern defines them."""
-    return [Token(m.group(), m.group().lower(), base + m.start(), base + m.end()) for m in _TOKEN.finditer(text)]
+    return [Token(_as_read(m.group()), _as_read(m.group()).lower(), base + m.start(), base + m.end())
+            for m in _TOKEN.finditer(text)]
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -31,8 +37,20 @@ def test_tokens_are_the_pattern_matches(text, base):
 def test_offsets_point_at_the_token_text(text):
     doc = "Intro words. " + text
     for t in tokenize(text, 13):
-        assert doc[t.start:t.end] == t.text
+        assert _as_read(doc[t.start:t.end]) == t.text
         assert t.low == t.text.lower()
+
+
+@pytest.mark.parametrize("text,dashes", [
+    ("A senator -- John Reyes -- said so.", ["--", "--"]),
+    ("Prices rose---sharply.", ["---"]),
+    ("Pages 10--20 and a-b.", ["--"]),
+    ("One - two.", []),
+])
+def test_a_typewriter_dash_is_one_token_read_as_a_dash(text, dashes):
+    toks = tokenize(text)
+    assert [text[t.start:t.end] for t in toks if t.text == "—"] == dashes
+    assert not any(t.text == "-" for t in toks if text[t.start:t.end + 1] == "--")
 
 
 def test_abbreviations_and_figures_stay_whole():

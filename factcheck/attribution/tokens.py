@@ -17,13 +17,15 @@ Va Md Pa Ky La Ga Ala Okla Ore Colo Nev Neb Kan Ark Del Vt Wyo Mont Ida Tex Wash
 # In order: a number with thousands separators (1,100) stays one token; a dotted acronym
 # (U.S., D.C.), an abbreviation or an initial keeps its full stop; a word keeps its inner
 # apostrophes, hyphens, dots and ampersands (O'Neil, AT&T, G-20) and a plural possessive its
-# apostrophe (Sanders' campaign: not a quotation mark); every other non-space character is a
-# token of its own. One regular expression, so that tokenizing stays a single C-level scan.
+# apostrophe (Sanders' campaign: not a quotation mark); two or three hyphens are one token (the
+# typewriter's dash, read as *—* below); every other non-space character is a token of its own.
+# One regular expression, so that tokenizing stays a single C-level scan.
 _TOKEN = re.compile(
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)"
     r"|(?=[A-Z])(?:(?:[A-Z]\.){2,}(?![\w-])"
     r"|\b(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r"|[A-Z])\.(?![\w.]))"
     r"|\w+(?:[-'’.&/]\w+)*(?:(?<=\w{3}s)['’](?=\s+\w))?"
+    r"|-{2,3}(?!-)"
     r"|[^\w\s]")
 
 #: closing and opening quotes, which end a clause for the subject search
@@ -96,6 +98,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     toks = parts[1::2]
     edges = list(accumulate(map(len, parts), initial=base))
     out = list(map(_new, repeat(Token), zip(toks, map(str.lower, toks), edges[1::2], edges[2::2])))
+    if "--" in text:
+        # *A former senator -- John McCain -- said*: the typewriter's dash is a dash to every rule
+        out = [t._replace(text="—", low="—") if t.text.startswith("--") else t for t in out]
     if not _ACRONYM_WORDS.isdisjoint(toks) and not text.isupper():
         # *the WHO said*: an organisation, not the pronoun (unless the whole text is in capitals)
         out = [t._replace(low=t.text) if t.text in _ACRONYM_WORDS else t for t in out]
