@@ -132,6 +132,7 @@ estimate estimates forecast forecasts projection projections census findings
 release records record assessment account trial polling lawsuit complaint indictment
 video videos footage tape recording transcript transcripts ad ads advertisement book email emails
 tweet tweets article paper website post average averages tracker
+research inquiry inquiries autopsy inspection inspections examination evaluation
 """.split())
 
 #: the last word of a publication's or pollster's name (*Military Times*, *the Des Moines Register*,

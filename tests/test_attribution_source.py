@@ -9,6 +9,11 @@ from factcheck.types import SentenceInput
 
 CASES = [
     ("", "Exports rose 6 percent in April, the trade ministry said.", "the trade ministry"),
+    # an inquiry, research or an examination reports what it found, as a study does
+    ("", "The inquiry found that the agency had lost 14 files before 2011.", "The inquiry"),
+    ("", "In 2019, research conducted by Lund University found 30 percent of the bees were lost.",
+     "research conducted by Lund University"),
+    ("", "Research found 30 percent of the bees were lost.", "Research"),
     # the typewriter's dash (two hyphens) sets off a parenthesis as a dash does
     ("", "A former mayor -- Lena Ortiz, who ran the city for a decade -- said the bridge cost $40 million.",
      "A former mayor -- Lena Ortiz, who ran the city for a decade"),
@@ -122,6 +127,9 @@ NO_SOURCE = [
     # a colon after a place or a label, with a list or no quotation, names no speaker
     ("", "Ohio: Ann Park, Bo Lind, Cy Moss and 40 other delegates."),
     ("", "Update: The vote was moved to 2025 after 3 members resigned."),
+    # a document noun that modifies another noun is no subject (*research projects*), nor is a verb
+    ("", "The lab grows cell lines used for a variety of research projects."),
+    ("", "Two senators asked him to probe claims made at the hearing in 2015."),
 ]
 
 

@@ -287,8 +287,11 @@ def _opens_sentence(toks: list[Token], k: int) -> bool:
 
 #: nouns of a finding or a document that a relative clause can report for (*the inspection,
 #: which found*), besides the document nouns
-_RESULT_NOUNS = C.DOCUMENT_NOUNS | frozenset("""inspection inspections inquiry probe probes count tally test tests
-experiment experiments research evaluation examination autopsy minutes""".split())
+_RESULT_NOUNS = C.DOCUMENT_NOUNS | frozenset("""probe probes count tally test tests experiment experiments
+minutes""".split())
+#: document nouns that also modify a noun (*research projects*): before a plural at a
+#: sentence's end they are a compound, not a subject and its verb
+_MODIFYING_DOCS = frozenset(("research",))
 
 
 #: role nouns of people: *which* does not describe them
@@ -660,7 +663,8 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         head = toks[j]
     if head.low in C.PREPOSITIONS and (head.low not in _FALLBACK_AFTER or not low.endswith("ing")):
         return None  # "as a result of alleged acts", "her lead in pledged delegates": an adjective
-    if low in _NOUN_S and head.is_word and head.text.islower() and head.low not in C.ROLE_NOUNS \
+    if low in _NOUN_S and head.is_word and head.text.islower() \
+            and (head.low not in C.ROLE_NOUNS or head.low in _MODIFYING_DOCS) \
             and head.low not in C.PRONOUNS and not is_adverb(head) and head.low not in C.SKIPPABLE \
             and (nxt is None or nxt.text in ".!?;)" or nxt.low in C.PREPOSITIONS) \
             and not (_clause_start(toks, j) > 0 and toks[_clause_start(toks, j) - 1].text in (",",) + _DASHES):
