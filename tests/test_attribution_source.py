@@ -14,6 +14,8 @@ CASES = [
     ("", "In 2019, research conducted by Lund University found 30 percent of the bees were lost.",
      "research conducted by Lund University"),
     ("", "Research found 30 percent of the bees were lost.", "Research"),
+    # *called* a name, an appositive, then what the one named was called: words reported
+    ("", "At a rally on Friday, Ruiz called Lind, his rival for the seat, a danger to 40,000 jobs.", "Ruiz"),
     # the typewriter's dash (two hyphens) sets off a parenthesis as a dash does
     ("", "A former mayor -- Lena Ortiz, who ran the city for a decade -- said the bridge cost $40 million.",
      "A former mayor -- Lena Ortiz, who ran the city for a decade"),
@@ -130,6 +132,7 @@ NO_SOURCE = [
     # a document noun that modifies another noun is no subject (*research projects*), nor is a verb
     ("", "The lab grows cell lines used for a variety of research projects."),
     ("", "Two senators asked him to probe claims made at the hearing in 2015."),
+    ("", "The aide called Ortiz, the mayor, on Monday about the 4 closures."),
 ]
 
 

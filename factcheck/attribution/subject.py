@@ -427,7 +427,27 @@ def _names_or_phones(toks: list[Token], i: int) -> bool:
     m = i + 1
     while m < len(toks) and toks[m].is_cap and toks[m].is_word:
         m += 1
+    if m > i + 1 and _appositive_then_verdict(toks, m):
+        return False  # "called Clinton, his rival, a danger": words said of the one named
     return m > i + 1 and (m >= len(toks) or not toks[m].is_word or toks[m].low in C.PREPOSITIONS)
+
+
+#: what opens an appositive after a name (*Clinton, his rival,*)
+_APPOSITIVE_OPENERS = frozenset("his her their its the a an".split())
+
+
+def _appositive_then_verdict(toks: list[Token], m: int) -> bool:
+    """Whether a comma at ``m`` opens an appositive of at most six words (*, his rival,*) that
+    a noun phrase or a quotation follows (*a danger*, *"a disgrace"*): what the one named was
+    called."""
+    if m + 1 >= len(toks) or toks[m].text != "," or toks[m + 1].low not in _APPOSITIVE_OPENERS:
+        return False
+    close = next((k for k in range(m + 2, min(len(toks), m + 9)) if not toks[k].is_word), None)
+    if close is None or toks[close].text != "," or close + 1 >= len(toks):
+        return False
+    after = toks[close + 1]
+    return after.text in QUOTES or after.low in ("a", "an", "the") or (after.is_word and after.text[:1].isupper()
+                                                                       and after.low not in C.PRONOUNS)
 
 
 def _figure_after(toks: list[Token], m: int) -> bool:
