@@ -191,6 +191,14 @@ HEDGE_ROUND3 = [
     # still estimates
     ("The fire burned for over 20 hours.", {"estimated"}),
     ("The council may cut up to 300 jobs.", {"estimated"}),
+    # a guessed range with *or* (an adjective may come before the noun), one unit of time approximated
+    ("There were seven or eight separate inquiries into the crash.", {"estimated"}),
+    ("Ten or 12 firms bid for the contract.", {"estimated"}),
+    ("The mill stood idle for nearly a decade before 300 jobs returned.", {"estimated"}),
+    ("The tenants waited almost a year and a half for 14 repairs.", {"estimated"}),
+    # not guessed: years as alternatives; *about a plan* is no figure
+    ("She ran in the 2012 or 2016 races for 2 seats.", set()),
+    ("The board met about a plan to hire 40 nurses.", set()),
 ]
 
 

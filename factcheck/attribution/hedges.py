@@ -111,6 +111,10 @@ def _is_number(tok: Token) -> bool:
     return tok.text[:1].isdigit() or tok.low.split("-")[0] in _NUMBER_WORDS
 
 
+#: units of time that *a* counts as one (*nearly a decade*, *almost a year and a half*)
+_TIME_UNITS = frozenset("year decade century week month day hour minute generation".split())
+
+
 def _number_follows(toks: list[Token], i: int) -> bool:
     """Whether a number (possibly after a currency sign) starts at token ``i``."""
     if i < len(toks) and toks[i].low in _CURRENCY:
@@ -119,10 +123,11 @@ def _number_follows(toks: list[Token], i: int) -> bool:
         return False
     t = toks[i]
     if t.low in ("a", "an"):
-        # "about a third", "nearly a dozen", "about a 67-point margin", but not "about a plan"
-        # nor "about a 2016 law"
+        # "about a third", "nearly a dozen", "about a 67-point margin", "nearly a decade" (one
+        # unit of time), but not "about a plan" nor "about a 2016 law"
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        return nxt is not None and (nxt.low in _NUMBER_WORDS or (_is_number(nxt) and not _is_year(nxt)))
+        return nxt is not None and (nxt.low in _NUMBER_WORDS or nxt.low in _TIME_UNITS
+                                    or (_is_number(nxt) and not _is_year(nxt)))
     return _is_number(t)
 
 
@@ -176,8 +181,9 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
         t = toks[i]
         low = t.low
         if low not in _EST_FIRST:
-            if not limit and i + 3 < n and toks[i + 1].low == "to" and _guessed_range(toks, i):
-                yield ("estimated", "range", t.start, toks[i + 2].end)  # "40 to 50 emergencies", "five to 10 years"
+            if not limit and i + 3 < n and toks[i + 1].low in ("to", "or") and _guessed_range(toks, i):
+                # "40 to 50 emergencies", "five to 10 years", "seven or eight inquiries"
+                yield ("estimated", "range", t.start, toks[i + 2].end)
             elif low == "would" and not limit:
                 k = _projected_figure(toks, i)
                 if k:
@@ -309,16 +315,20 @@ def _value(tok: Token) -> float | None:
 
 
 def _guessed_range(toks: list[Token], i: int) -> bool:
-    """Whether tokens ``i``..``i + 3`` are a guessed range of a counted noun: a number, *to*, a
-    larger number and a plural noun (*40 to 50 emergencies*, *five to 10 years*); not a change
-    (*from 40 to 50*, *rose 5 to 10*), a tally or a score (*voted 5 to 4*, *a ratio of 2 to 1*),
-    an age band (*ages 18 to 34*) or years (*2010 to 2014*)."""
-    if i + 3 >= len(toks) or toks[i + 1].low != "to":
+    """Whether tokens ``i``..``i + 3`` are a guessed range of a counted noun: a number, *to* or
+    *or*, a larger number and a plural noun (*40 to 50 emergencies*, *five to 10 years*, *seven
+    or eight inquiries*, *two or three new plants*: after *or*, one adjective may stand before
+    the noun); not a change (*from 40 to 50*, *rose 5 to 10*), a tally or a score (*voted 5 to
+    4*, *a ratio of 2 to 1*), an age band (*ages 18 to 34*) or years (*2010 to 2014*)."""
+    if i + 3 >= len(toks) or toks[i + 1].low not in ("to", "or"):
         return False
     a, b = _value(toks[i]), _value(toks[i + 2])
     if a is None or b is None or not a < b or _is_year(toks[i]) or _is_year(toks[i + 2]):
         return False
     noun = toks[i + 3]
+    if toks[i + 1].low == "or" and i + 4 < len(toks) and noun.is_word and noun.text.islower() \
+            and not noun.low.endswith("s") and noun.low not in ("percent", "per"):
+        noun = toks[i + 4]  # "seven or eight congressional inquiries"
     if not (noun.is_word and noun.text.islower() and (noun.low.endswith("s") or noun.low in ("percent", "per"))):
         return False
     if i > 0 and (toks[i - 1].low in C.CALENDAR or toks[i - 1].low == "those"):
