@@ -16,6 +16,8 @@ CASES = [
     ("", "Research found 30 percent of the bees were lost.", "Research"),
     # *called* a name, an appositive, then what the one named was called: words reported
     ("", "At a rally on Friday, Ruiz called Lind, his rival for the seat, a danger to 40,000 jobs.", "Ruiz"),
+    # a fact-checker rules on a claim as a court does
+    ("", "PolitiFact then ruled that the claim about 3,000 shootings was true.", "PolitiFact"),
     # the typewriter's dash (two hyphens) sets off a parenthesis as a dash does
     ("", "A former mayor -- Lena Ortiz, who ran the city for a decade -- said the bridge cost $40 million.",
      "A former mayor -- Lena Ortiz, who ran the city for a decade"),
@@ -133,6 +135,8 @@ NO_SOURCE = [
     ("", "The lab grows cell lines used for a variety of research projects."),
     ("", "Two senators asked him to probe claims made at the hearing in 2015."),
     ("", "The aide called Ortiz, the mayor, on Monday about the 4 closures."),
+    # a phrase that links to the sentence before is no subject of a noun that looks like a verb
+    ("", "For instance, calls to establish 2 new courts were rejected by the council in 2015."),
 ]
 
 

@@ -300,9 +300,16 @@ def _named_poll_in(seg: list[Token]) -> list[Token] | None:
     return None
 
 
+#: phrases that link a sentence to the one before (*For instance, calls to ...*): never a source
+_LINKING_PHRASES = frozenset(("for instance", "for example", "in addition", "in fact", "of course", "in turn",
+                              "in short", "by contrast", "in contrast", "as a result", "after all"))
+
+
 def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     while len(seg) > 1 and seg[0].low in ("and", "but", "or", "so"):
         seg = seg[1:]  # "..., and Lind, the mayor, said"
+    if " ".join(t.low for t in seg) in _LINKING_PHRASES:
+        return Report("unresolved", cue, None, final)
     while len(seg) > 1 and not seg[-1].is_word and seg[-1].text not in (")", "%", ".") + tuple(QUOTES):
         seg = seg[:-1]  # "a third in New Hampshire —"
     # "The company denied any wrongdoing and said": the subject of the coordinated verbs

@@ -72,7 +72,8 @@ _FIRST = C.REPORTING_VERBS | C.RULING_VERBS | set(_PHRASAL) | {
 #: what a party declines to do when its silence is reported (*declined to comment*)
 _SILENCE = frozenset("comment say discuss elaborate specify confirm answer respond disclose".split())
 _COURT = frozenset("""court courts judge judges justice justices panel jury tribunal magistrate arbitrator
-arbitrators commission board regulator regulators ombudsman""".split())
+arbitrators commission board regulator regulators ombudsman fact-checker fact-checkers politifact referee
+referees umpire umpires""".split())
 
 
 #: claim nouns that report their owner's words before a *that* clause (*the company's
