@@ -18,6 +18,15 @@ CASES = [
     ("", "At a rally on Friday, Ruiz called Lind, his rival for the seat, a danger to 40,000 jobs.", "Ruiz"),
     # a fact-checker rules on a claim as a court does
     ("", "PolitiFact then ruled that the claim about 3,000 shootings was true.", "PolitiFact"),
+    # an absolute phrase after a comma: *with* a party and a participle that reports
+    ("", "The count was close, with election officials saying 3 ballots were lost.", "election officials"),
+    ("", "Rivals were quick to respond, with Mayor Ana Lind tweeting that 40 jobs were at risk.", "Mayor Ana Lind"),
+    # a relative clause about a named party: a clause without *that* after the verb, a name
+    # behind its appositive, an organisation described with *which*
+    ("", "The first to object was Governor Ruth Ames, who claimed Ortiz had hidden 3 reports.", "Governor Ruth Ames"),
+    ("", "Obama met Lind, now the Senate majority leader, who in 2010 said the goal was 1 term.", "Lind"),
+    ("", "Reporters turned to the Dayton Fire Department, which reported 212 calls that night.",
+     "the Dayton Fire Department"),
     # the typewriter's dash (two hyphens) sets off a parenthesis as a dash does
     ("", "A former mayor -- Lena Ortiz, who ran the city for a decade -- said the bridge cost $40 million.",
      "A former mayor -- Lena Ortiz, who ran the city for a decade"),
@@ -135,6 +144,9 @@ NO_SOURCE = [
     ("", "The lab grows cell lines used for a variety of research projects."),
     ("", "Two senators asked him to probe claims made at the hearing in 2015."),
     ("", "The aide called Ortiz, the mayor, on Monday about the 4 closures."),
+    # participles that do not report in an absolute phrase; a place after a name's *of*
+    ("", "Pfizer will buy the firm, with the combined company claiming residency in Ireland for 3 years."),
+    ("", "Two rivals - Sen. Tom Reyes of Utah, who has blasted the plan, and Gov. Ann Holt - will speak to 3 groups."),
     # a phrase that links to the sentence before is no subject of a noun that looks like a verb
     ("", "For instance, calls to establish 2 new courts were rejected by the council in 2015."),
 ]

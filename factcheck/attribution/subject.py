@@ -298,6 +298,66 @@ _MODIFYING_DOCS = frozenset(("research",))
 _PEOPLE_HEADS = C.ROLE_NOUNS - _RESULT_NOUNS
 
 
+#: participles that report words whatever follows them (*with officials saying 3 were lost*);
+#: others report in an absolute phrase only before a clause (*claiming that*, not *claiming residency*)
+_ABSOLUTE_SAYING = frozenset("""saying telling tweeting writing arguing insisting noting warning predicting
+estimating adding stating declaring asserting contending explaining acknowledging conceding""".split())
+
+
+#: role nouns that name an organisation, which *which* can describe (*the Chicago Police
+#: Department, which reported*), unlike a person (*the senator, which*)
+_ORG_HEADS = frozenset("""company companies firm firms bank banks board department ministry ministries government
+governments agency agencies union unions court administration commission committee committees campaign
+office group groups association council councils organisation organization institute center centre foundation
+army military navy media newspaper broadcaster team""".split())
+
+
+def _names_a_subject(nxt: Token | None) -> bool:
+    """Whether the word after a reporting verb opens a clause without *that* with a name as its
+    subject (*who claimed Trump was*): a capitalised word that is no month or weekday."""
+    return nxt is not None and nxt.is_word and nxt.is_cap and nxt.low not in C.CALENDAR and nxt.low not in C.PRONOUNS
+
+
+def _object_of_of(toks: list[Token], np: list[Token]) -> bool:
+    """Whether ``np`` stands after a name's *of* (*Sen. Ted Cruz of Texas, who*): the place
+    the name is from, not the one the relative clause describes (but *no mention of Jeb Bush,
+    who* describes Bush)."""
+    b = next((m for m in range(len(toks)) if toks[m].start == np[0].start), None)
+    return b is not None and b > 1 and toks[b - 1].low == "of" and toks[b - 2].is_cap
+
+
+def _named_before_appositive(toks: list[Token], np: list[Token]) -> list[Token] | None:
+    """Return the name an appositive ``np`` describes (*McConnell, now the Senate majority
+    leader,*): the noun phrase before the comma that opens it (adverbs such as *now* may stand
+    between), when it names someone; else None."""
+    b = next((m for m in range(len(toks)) if toks[m].start == np[0].start), None)
+    if b is None:
+        return None
+    b -= 1
+    while b >= 0 and (is_adverb(toks[b]) or toks[b].low in ("now", "then", "once", "still", "also")):
+        b -= 1
+    if b < 1 or toks[b].text != ",":
+        return None
+    name = _antecedent(toks, b + 1)
+    return name if name is not None and _has_name(name) and name[-1].low not in _PEOPLE_HEADS else None
+
+
+def _with_absolute(toks: list[Token], j: int) -> list[Token] | None:
+    """Return the subject of an absolute phrase that ends at ``j`` before a participle (*...,
+    with former Gov. Martin Lind calling*, *..., with officials saying*): the words after a
+    *with* that opens a clause (after a comma or a dash), when they name a party and hold no
+    verb; else None."""
+    w = next((m for m in range(j, max(-1, j - 8), -1) if toks[m].low == "with"), None)
+    if w is None or w == j or w == 0 or not (toks[w - 1].text == "," or toks[w - 1].text in _DASHES):
+        return None
+    np = toks[w + 1:j + 1]
+    if not all(t.is_word or t.text == "." for t in np) or np[0].low in C.PRONOUNS or np[0].low in C.VAGUE_SUBJECTS:
+        return None
+    if not _has_name(np) or main_verb_index(np) is not None:
+        return None
+    return np
+
+
 def _antecedent(toks: list[Token], j: int) -> list[Token] | None:
     """Return the noun phrase before the relative pronoun at ``j`` (*the audit*, *payroll
     data*, *the ministry's case count*): back to its determiner, a preposition or a verb."""
@@ -602,10 +662,15 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         # "McConnell, who said ...": a non-restrictive clause about a named person reports what
         # that person said (not "A woman who has accused X ... said": no comma, and the verb is not its)
         np = _antecedent(toks, j)
+        if np is not None and _object_of_of(toks, np):
+            np = None  # "Sen. Ted Cruz of Texas, who has blasted": not Texas
+        if np is not None and np[-1].low in _PEOPLE_HEADS:
+            np = _named_before_appositive(toks, np) or np  # "McConnell, now the majority leader, who said"
         if np is not None and _has_name(np) and np[-1].low not in _PEOPLE_HEADS \
                 and not any(u.low in ("of", "for") for u in np) \
                 and (ends or _opens_clause(toks, i, False) or low in ("told", "tells")
-                     or low in ("said", "says", "wrote", "writes") and nxt is not None and nxt.low in C.DETERMINERS):
+                     or low in ("said", "says", "wrote", "writes") and nxt is not None and nxt.low in C.DETERMINERS
+                     or _names_a_subject(nxt)):
             return Report("named", cue, _span(np), False, True)
         return None
     if head.low in ("who", "which", "that") and j > 0:
@@ -614,8 +679,10 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         # when the sentence has no report of its own). Not a restrictive "that" clause ("Cruz
         # pointed to a poll that shows": PolNeAR gives Cruz), nor "A woman who has accused X ... said"
         np = _antecedent(toks, j) if head.low == "which" and toks[j - 1].text == "," else None
-        if np is not None and (np[-1].low in _RESULT_NOUNS or _has_name(np) and np[-1].low not in _PEOPLE_HEADS) \
-                and (low in C.FINDING_VERBS or ends or _opens_clause(toks, i, False)):
+        if np is not None and (np[-1].low in _RESULT_NOUNS or _has_name(np) and (np[-1].low not in _PEOPLE_HEADS
+                                                                                or np[-1].low in _ORG_HEADS)) \
+                and (low in C.FINDING_VERBS or ends or _opens_clause(toks, i, False)
+                     or nxt is not None and nxt.text[:1].isdigit()):
             return Report("named", cue, _span(np), False, True)
         return None
     if head.low in C.PRONOUNS and head.low not in ("his", "her", "its", "their"):
@@ -699,6 +766,11 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         subj = _main_subject(toks, j)
         if subj is not None and not (len(subj) == 1 and subj[0].low in C.PRONOUNS):
             return _named(subj, cue, False)
+    if ing and head.is_word and head.low not in _FALLBACK_AFTER and (low in _ABSOLUTE_SAYING
+                                                                    or _opens_clause(toks, i, False)):
+        absolute = _with_absolute(toks, j)
+        if absolute is not None:
+            return _named(absolute, cue, False)  # "..., with officials saying 3 ballots were lost"
     if ing and head.text != "," and head.low not in _FALLBACK_AFTER:
         return None  # "hidden data showing 14 cases": a participle, not a report
     if ing and head.is_cap and head.low in _FALLBACK_AFTER and j == 0:
