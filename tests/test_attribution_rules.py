@@ -156,6 +156,11 @@ CONTESTED_ROUND2 = [
      {"sourced", "contested"}),
     # criticism is no dispute of the claim
     ("", "Farm leaders said the subsidy did not go far enough.", {"sourced"}),
+    # a suit's grounds and a suit cited are allegations; a suit of its own words, a suit won, are not
+    ("", "The tenants sued the landlord in May, saying 40 flats had no heating.", {"sourced", "contested"}),
+    ("", "According to a 12-count complaint filed by the state, the firm hid 3 million dollars.",
+     {"sourced", "contested"}),
+    ("", "The firm sued in 2015 and won 3 million dollars.", set()),
 ]
 
 

@@ -14,7 +14,7 @@ from typing import Iterator
 from .. import cues as C
 from ..facets.words import SMALL_NUMBERS
 from .documents import _respondents
-from .tokens import CLAUSE_PUNCT, Token, is_adverb
+from .tokens import CLAUSE_PUNCT, QUOTES, Token, is_adverb
 
 Hit = tuple[str, str, int, int]
 
@@ -80,7 +80,7 @@ misconduct contempt espionage kidnapping robbery negligence""".split())
 _BLAME = frozenset("blame blames blamed blaming".split())
 _CON_FIRST = (frozenset(_FALSITY) | C.ALLEGATION_WORDS | C.DENIAL_VERBS | C.DISPUTE_VERBS | C.REJECTION_VERBS
               | {"claims"} | _CONTRAST | _SUIT_VERBS | C.DISMISSAL_VERBS | frozenset(_DISMISSALS) | {"no", "nope"}
-              | _BLAME | {"charged", "criticism", "fire", "charges"})
+              | _BLAME | {"charged", "criticism", "fire", "charges", "according", "sued", "sues", "suing"})
 #: words that may stand between *charged* and *with* (the charged party): a name, a title, a number
 _CHARGED_REACH = 14
 # what may stand before a rebuttal's "No," / "Nope" (sentence start, "? No,", ": Nope")
@@ -583,6 +583,36 @@ def _conflicting(toks: list[Token], i: int) -> bool:
         and not any(t.low in C.PRONOUNS and t.low not in ("his", "her", "its", "their") for t in subj[:1])
 
 
+def _suit_cited(toks: list[Token], i: int) -> int:
+    """Return where the suit is when *according* at ``i`` cites one (*according to a 52-count
+    civil complaint filed by the SEC*, *according to the indictment*): a suit noun among the
+    next words, before any punctuation and not before *of*; else 0. What a suit says is an
+    allegation."""
+    if i + 1 >= len(toks) or toks[i + 1].low != "to":
+        return 0
+    for k in range(i + 2, min(len(toks), i + 8)):
+        t = toks[k]
+        if not t.is_word:
+            return 0
+        if t.low in _SUIT_NOUNS and t.low != "claim":
+            return 0 if k + 1 < len(toks) and toks[k + 1].low == "of" else k
+    return 0
+
+
+_SUIT_REASONS = frozenset("saying claiming alleging arguing contending".split())
+
+
+def _suit_reasons(toks: list[Token], i: int) -> bool:
+    """Whether the party that *sued* at ``i`` gives its grounds in a participle after a comma
+    (*sued the city over the rules, saying they violate ...*): the suit's claim, an allegation."""
+    for k in range(i + 1, min(len(toks) - 1, i + 14)):
+        if toks[k].text == "," and toks[k + 1].low in _SUIT_REASONS:
+            return True
+        if toks[k].text in ".;:" or toks[k].text in QUOTES:
+            return False
+    return False
+
+
 def _suit_subject(toks: list[Token], i: int) -> bool:
     """Whether a lawsuit or complaint is the subject of the verb at ``i`` (*the lawsuit claims*):
     what a suit claims is an allegation."""
@@ -747,6 +777,10 @@ def contested_cues(toks: list[Token]) -> Iterator[Hit]:
             yield ("contested", "rebuttal", t.start, t.end)
         elif low in _SUIT_VERBS and _suit_subject(toks, i):
             yield ("contested", "allegation", t.start, t.end)
+        elif low == "according" and (k := _suit_cited(toks, i)):
+            yield ("contested", "allegation", toks[k].start, toks[k].end)  # "according to the complaint"
+        elif low in ("sued", "sues", "suing") and _suit_reasons(toks, i):
+            yield ("contested", "allegation", t.start, t.end)  # "sued the city, saying the rules ..."
         elif low == "claims" and i + 2 < n and toks[i + 1].low == "of" and i > 0 \
                 and (toks[i - 1].low in _CLAIMS_OF_AFTER or toks[i - 1].is_possessive) \
                 and not _is_number(toks[i + 2]) and toks[i + 2].low not in _CURRENCY:
