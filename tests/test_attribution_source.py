@@ -21,6 +21,8 @@ CASES = [
     # an absolute phrase after a comma: *with* a party and a participle that reports
     ("", "The count was close, with election officials saying 3 ballots were lost.", "election officials"),
     ("", "Rivals were quick to respond, with Mayor Ana Lind tweeting that 40 jobs were at risk.", "Mayor Ana Lind"),
+    ("", "Critics were harsh, with Senator Ada Ruiz calling the plan a $3 billion mistake.", "Senator Ada Ruiz"),
+    ("", "Ruiz drew boos from 2,000 delegates upon saying the party had lost its way.", "Ruiz"),
     # a relative clause about a named party: a clause without *that* after the verb, a name
     # behind its appositive, an organisation described with *which*
     ("", "The first to object was Governor Ruth Ames, who claimed Ortiz had hidden 3 reports.", "Governor Ruth Ames"),

@@ -18,7 +18,7 @@ from .according import according_to
 from .documents import _claim_owner, _colon_source, _poll_source
 from .phrases import (Report, _BE, _IRREGULAR_PAST, _appositive_end, _has_name, _is_predicate_verb, _named, _np_after,
     _opening_quote, _quoted, _source_tail, _title_case, main_verb_index)
-from .subject import _FINDING_ING, _POSTPOSED, _QUESTION_WORDS, _in_as_clause, _intro_participle, _subject
+from .subject import _FINDING_ING, _POSTPOSED, _QUESTION_WORDS, _in_as_clause, _intro_participle, _subject, _with_absolute
 from .tokens import CLAUSE_PUNCT, QUOTES, Recent, Token, tokenize
 
 #: capitalised reporting verbs that a title-case headline uses (*Lee Says ...*)
@@ -329,8 +329,10 @@ def _other_cue(toks: list[Token], i: int, in_quotation: Callable[[int], bool]) -
     if i == 0 or toks[i - 1].low in C.CLAUSE_WORDS or toks[i - 1].low in _BE or (
             toks[i - 1].text in (",", "—") and low not in ("declined", "refused", "calling")):
         return False  # "When asked if ...", "was called", "a group ..., called X": no subject of it
-    if low == "calling" and toks[i - 1].text not in (",", "—"):
-        return False  # "calling" reports only as a participle after a clause: ", calling the plan a sham"
+    if low == "calling" and toks[i - 1].text not in (",", "—") and _with_absolute(toks, i - 1) is None:
+        # "calling" reports only as a participle after a clause (", calling the plan a sham") or
+        # in an absolute phrase (", with Lind calling the plan a sham")
+        return False
     if in_quotation(i):
         return False  # inside a quotation: the quoted speaker's words, not the report
     nxt = [t.low for t in toks[i + 1:i + 8]]

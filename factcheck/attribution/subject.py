@@ -18,7 +18,7 @@ emphasized emphasised replied responded countered concluded""".split())
 
 
 #: adverbs that stand between a subject and its verb (*Carter however said*)
-_FALLBACK_AFTER = frozenset("after before while by in when".split())
+_FALLBACK_AFTER = frozenset("after before while by in when upon".split())
 _AUX = frozenset("had has have was were is are will would could can may might should".split())
 
 
@@ -301,7 +301,7 @@ _PEOPLE_HEADS = C.ROLE_NOUNS - _RESULT_NOUNS
 #: participles that report words whatever follows them (*with officials saying 3 were lost*);
 #: others report in an absolute phrase only before a clause (*claiming that*, not *claiming residency*)
 _ABSOLUTE_SAYING = frozenset("""saying telling tweeting writing arguing insisting noting warning predicting
-estimating adding stating declaring asserting contending explaining acknowledging conceding""".split())
+estimating adding stating declaring asserting contending explaining acknowledging conceding calling""".split())
 
 
 #: role nouns that name an organisation, which *which* can describe (*the Chicago Police
