@@ -23,6 +23,10 @@ CASES = [
     ("", "Rivals were quick to respond, with Mayor Ana Lind tweeting that 40 jobs were at risk.", "Mayor Ana Lind"),
     ("", "Critics were harsh, with Senator Ada Ruiz calling the plan a $3 billion mistake.", "Senator Ada Ruiz"),
     ("", "Ruiz drew boos from 2,000 delegates upon saying the party had lost its way.", "Ruiz"),
+    # a title-case headline: its capitalised verb before a figure, a quotation or a name; a
+    # capitalised adverb before the verb is not part of the name
+    ("", "Mayor Lind Claims 3,000 Jobs Will Return By 2027.", "Mayor Lind"),
+    ("", "Senator Ruiz Just Announced 2 New Hearings On The Dam.", "Senator Ruiz"),
     # a relative clause about a named party: a clause without *that* after the verb, a name
     # behind its appositive, an organisation described with *which*
     ("", "The first to object was Governor Ruth Ames, who claimed Ortiz had hidden 3 reports.", "Governor Ruth Ames"),
@@ -148,6 +152,8 @@ NO_SOURCE = [
     ("", "The aide called Ortiz, the mayor, on Monday about the 4 closures."),
     # participles that do not report in an absolute phrase; a place after a name's *of*
     ("", "Pfizer will buy the firm, with the combined company claiming residency in Ireland for 3 years."),
+    # a headline's participle is a passive: the one named is accused, not accusing
+    ("", "Port Chief Accused Of Hiding 3 Reports From The Board."),
     ("", "Two rivals - Sen. Tom Reyes of Utah, who has blasted the plan, and Gov. Ann Holt - will speak to 3 groups."),
     # a phrase that links to the sentence before is no subject of a noun that looks like a verb
     ("", "For instance, calls to establish 2 new courts were rejected by the council in 2015."),

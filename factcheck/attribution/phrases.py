@@ -305,10 +305,19 @@ _LINKING_PHRASES = frozenset(("for instance", "for example", "in addition", "in 
                               "in short", "by contrast", "in contrast", "as a result", "after all"))
 
 
+#: adverbs a title-case headline capitalises before its verb (*X Just Announced*, *Y Also Says*)
+_HEADLINE_ADVERBS = frozenset("just also finally already officially quietly reportedly".split())
+
+
 def _named(seg: list[Token], cue: tuple[int, int], final: bool) -> Report:
     while len(seg) > 1 and seg[0].low in ("and", "but", "or", "so"):
         seg = seg[1:]  # "..., and Lind, the mayor, said"
     if " ".join(t.low for t in seg) in _LINKING_PHRASES:
+        return Report("unresolved", cue, None, final)
+    # a headline's capitalised adverb before its verb (*Rick Perry Just Announced*) ends no name
+    while seg and seg[-1].is_cap and seg[-1].low in _HEADLINE_ADVERBS:
+        seg = seg[:-1]
+    if not seg:
         return Report("unresolved", cue, None, final)
     while len(seg) > 1 and not seg[-1].is_word and seg[-1].text not in (")", "%", ".") + tuple(QUOTES):
         seg = seg[:-1]  # "a third in New Hampshire —"

@@ -22,7 +22,10 @@ from .subject import _FINDING_ING, _POSTPOSED, _QUESTION_WORDS, _in_as_clause, _
 from .tokens import CLAUSE_PUNCT, QUOTES, Recent, Token, tokenize
 
 #: capitalised reporting verbs that a title-case headline uses (*Lee Says ...*)
-_HEADLINE_VERBS = frozenset("says said tells told claims warns admits insists reports denies vows confirms".split())
+#: (not the participles a headline uses as passives: *X Accused Of*, *Y Blamed For*)
+_HEADLINE_VERBS = frozenset("""says said tells told claims warns warned admits admitted insists insisted reports
+denies vows vowed confirms confirmed slams blasts accuses blames defends urges predicts promises pledges concedes
+argues suggests touts praises criticizes announces announced explains alleges""".split())
 
 
 #: phrasal reporting verbs: the verb and the words after it that make it one (*pointed out*, *fired
@@ -223,7 +226,8 @@ def _find_reports(text: str, base: int, toks: list[Token] | None) -> list[Report
             continue
         if not t.text[:1].islower() and not (
                 # a headline in title case: "Lee Says Plant Will Close"
-                0 < i < n - 1 and toks[i - 1].is_cap and toks[i - 1].is_word and toks[i + 1].is_cap
+                0 < i < n - 1 and toks[i - 1].is_cap and toks[i - 1].is_word
+                and (toks[i + 1].is_cap or toks[i + 1].text[:1].isdigit() or toks[i + 1].text in QUOTES)
                 and low in _HEADLINE_VERBS and title_case()):
             continue  # reporting verbs are lower case; "States" and "Report" are names
         phrasal = _phrasal(toks, i, low) if low in _PHRASAL else None
