@@ -346,7 +346,8 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
             and (tense(s, start, end, strict=True) != "past" or _WILL_AFTER.match(s.text, end, s.hi)):
         y = _month_year("future", month, published)
     else:
-        y = _month_year(tense(s, start, end, committed=True), month, published)
+        # a scheduled event's present looks ahead (*the plant opens in November*), as for a weekday
+        y = _month_year(tense(s, start, end, committed=True, present=True), month, published)
     inferred = not (year or rel)
     if not day:
         return DateSpan(start, end, f"{y:04d}-{month:02d}", approximate, inferred=inferred)
