@@ -27,6 +27,11 @@ CASES = [
     # capitalised adverb before the verb is not part of the name
     ("", "Mayor Lind Claims 3,000 Jobs Will Return By 2027.", "Mayor Lind"),
     ("", "Senator Ruiz Just Announced 2 New Hearings On The Dam.", "Senator Ruiz"),
+    # a plural subject before an aside, then a base-form verb: *say*, *argue* report
+    ("", "The fishermen, who signed a petition, say the harbour wall failed in 2 places.",
+     "The fishermen, who signed a petition"),
+    ("", "Local farmers, many of whom sold a herd at a discount, say feed prices rose 40 percent.",
+     "Local farmers, many of whom sold a herd at a discount"),
     # a relative clause about a named party: a clause without *that* after the verb, a name
     # behind its appositive, an organisation described with *which*
     ("", "The first to object was Governor Ruth Ames, who claimed Ortiz had hidden 3 reports.", "Governor Ruth Ames"),
@@ -154,6 +159,8 @@ NO_SOURCE = [
     ("", "Pfizer will buy the firm, with the combined company claiming residency in Ireland for 3 years."),
     # a headline's participle is a passive: the one named is accused, not accusing
     ("", "Port Chief Accused Of Hiding 3 Reports From The Board."),
+    # a base form after an aside needs a plural subject (*the mayor ... say* is no report)
+    ("", "The mayor, angry at the plan, say the works will close 2 roads."),
     ("", "Two rivals - Sen. Tom Reyes of Utah, who has blasted the plan, and Gov. Ann Holt - will speak to 3 groups."),
     # a phrase that links to the sentence before is no subject of a noun that looks like a verb
     ("", "For instance, calls to establish 2 new courts were rejected by the council in 2015."),

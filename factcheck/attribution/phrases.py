@@ -544,7 +544,8 @@ def _appositive_piece(piece: list[Token]) -> str | None:
             and first.low not in _TITLE_ING and len(first.low) > 4:
         return "aside"  # "facing a spirited challenge in Iowa": a participle phrase, whatever it holds
     # "a candidate who has made liberty his cause": the relative clause may hold verbs
-    rel = next((k for k, t in enumerate(piece) if k > 0 and t.low in ("who", "whose", "which", "that")), len(piece))
+    rel = next((k for k, t in enumerate(piece) if k > 0 and t.low in ("who", "whose", "which", "that", "whom")),
+               len(piece))  # "many of whom signed a petition": the verb is the relative clause's
     head_part = piece[:rel]
     if any(_is_predicate_verb(head_part, k) and not participle(k) for k in range(1, len(head_part))) \
             or main_verb_index(head_part) is not None:

@@ -342,6 +342,27 @@ def _named_before_appositive(toks: list[Token], np: list[Token]) -> list[Token] 
     return name if name is not None and _has_name(name) and name[-1].low not in _PEOPLE_HEADS else None
 
 
+def _plural_word(t: Token) -> bool:
+    """Whether a word may head a plural subject (*residents*, *officials*, *people*, *police*,
+    *fishermen*)."""
+    return (t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
+            or t.low in ("data", "people", "police", "children", "staff") or t.low.endswith("men") and t.text.islower())
+
+
+def _plural_before_aside(toks: list[Token], i: int, j: int) -> bool:
+    """Whether a base-form verb at ``i`` after a comma or dash at ``j`` has a plural subject
+    before the aside that the mark closes (*The residents, who signed a petition, say*; *Local
+    residents -- more than 4,000 of whom signed -- say*)."""
+    if not (toks[j].text == "," or toks[j].text in _DASHES):
+        return False
+    subj = _main_subject(toks, i, at_end=True)
+    if not subj:
+        return False
+    head = subj[:next((k for k, t in enumerate(subj) if t.text == "," or t.text in _DASHES), len(subj))]
+    head = head[:next((k for k, t in enumerate(head) if k and t.low in C.PREPOSITIONS), len(head))]
+    return bool(head) and _plural_word(head[-1])  # "Critics of the plan, ..., argue": critics
+
+
 def _with_absolute(toks: list[Token], j: int) -> list[Token] | None:
     """Return the subject of an absolute phrase that ends at ``j`` before a participle (*...,
     with former Gov. Martin Lind calling*, *..., with officials saying*): the words after a
@@ -651,8 +672,8 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
                                     or _continues_to(toks, i)
                                     or (i > 1 and toks[i - 1].low == "only" and toks[i - 2].low in ("would", "did", "will"))
                                     or _respondents(toks[_clause_start(toks, j):j + 1]) or any(
-            t.low.endswith("s") and t.low not in ("its", "his", "this", "us") and not t.is_possessive
-            or t.low in ("data", "people", "police") for t in toks[_clause_start(toks, j):j + 1])):
+            _plural_word(t) for t in toks[_clause_start(toks, j):j + 1])
+                                    or _plural_before_aside(toks, i, j)):
         return None  # "the Mueller report", "a Reuters report": nouns
     if j >= 2 and toks[j - 1].low in ("in", "on") and toks[j - 2].low == "who" \
             and (_is_year(head) or head.low in C.CALENDAR):
