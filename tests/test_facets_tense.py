@@ -88,6 +88,9 @@ MONTH_CLAUSES = [
     ("The new bridge opens in {m}.", "{m}", looking_ahead),
     ("Parliament reconvenes in {m}.", "{m}", looking_ahead),
     ("Finance ministers meet in {m} to settle the budget.", "{m}", looking_ahead),
+    # a signal points ahead to the move it names; the signal's own month looks back
+    ("The central bank has signalled another rate rise in {m}.", "{m}", looking_ahead),
+    ("The bank signalled in {m} that it would raise rates.", "{m}", looking_back),
     # a present perfect looks back
     ("Freight volumes have grown since {m}.", "{m}", looking_back),
     # neither: the nearest such month, as for a month and day

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .scan import Sentence
-from .words import (COMMITMENT_VERBS, FORWARD_WORDS, MONTHS, NOT_PLURAL, PAST_WORDS, SCHEDULED_PLURAL,
+from .words import (COMMITMENT_VERBS, SIGNALLED_MOVES, SIGNALLING_VERBS, FORWARD_WORDS, MONTHS, NOT_PLURAL, PAST_WORDS, SCHEDULED_PLURAL,
                     SCHEDULED_PRESENT, SMALL_NUMBERS, WEEKDAYS)
 
 
@@ -291,6 +291,8 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
         if m_end <= start:
             if said == "past" and word in COMMITMENT_VERBS and _INFINITIVE.search(s.text, m_end, start):
                 said = "unknown"  # "agreed in May to raise output in the third quarter"
+            elif said == "past" and word in SIGNALLING_VERBS and _signalled_move(s.text[m_end:start]):
+                said = "future"  # "has signalled another rise in February": the rise, still ahead
             before_any = said
             if m_start >= clause_start:
                 before_clause, before_at = said, m_start
@@ -298,6 +300,13 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
                                                    or opening and not strict and m_end <= next_end):
             after, after_at = said, m_start
     return before_clause, after, before_any, before_at, after_at
+
+
+def _signalled_move(between: str) -> bool:
+    """Whether the words between a signalling verb and a date name the move signalled (*another
+    rise in*, *a rate cut at the meeting in*), with no finite verb among them."""
+    words = between.lower().split()
+    return bool(words) and not _FINITE_BETWEEN.search(between) and any(w.strip(",.") in SIGNALLED_MOVES for w in words)
 
 
 def is_future(s: Sentence, start: int, end: int, *, present: bool = False) -> bool:

@@ -98,6 +98,12 @@ COMMITMENT_VERBS = frozenset("""
 agreed decided voted promised pledged vowed undertook threatened offered proposed planned
 wanted hoped aimed intended sought moved resolved committed arranged scheduled prepared
 """.split())
+#: verbs that point ahead to what they name (*has signalled another rise in February*): a month
+#: in their object, when that names a move, is the move's, not the signal's
+SIGNALLING_VERBS = frozenset("signalled signaled flagged hinted telegraphed foreshadowed".split())
+#: the moves a signal points to (*another rise*, *a rate cut*, *further tightening*)
+SIGNALLED_MOVES = frozenset("""rise rises hike hikes increase increases cut cuts move moves reduction reductions
+tightening easing""".split())
 #: verbs of a scheduled event in the present tense (*the council meets Monday*, *voting opens
 #: Thursday*): news writes a coming event so, and a past one in the past tense; read as looking
 #: ahead for a bare weekday only (a month has its own rule, the nearest one). Words that are
