@@ -201,6 +201,10 @@ HEDGE_ROUND3 = [
     ("Ten or 12 firms bid for the contract.", {"estimated"}),
     ("The mill stood idle for nearly a decade before 300 jobs returned.", {"estimated"}),
     ("The tenants waited almost a year and a half for 14 repairs.", {"estimated"}),
+    # a penalty's maximum is the law's, not a guess; *over* after a dispute says what it is about
+    ("If convicted, the treasurer faces up to 20 years in prison on each of 14 counts.", set()),
+    ("The former mayor was charged over $2.3 million in housing grants.", set()),
+    ("The port faces up to 300 job cuts this year.", {"estimated"}),
     # not guessed: years as alternatives; *about a plan* is no figure
     ("She ran in the 2012 or 2016 races for 2 seats.", set()),
     ("The board met about a plan to hire 40 nurses.", set()),

@@ -216,11 +216,16 @@ def estimated_cues(toks: list[Token]) -> Iterator[Hit]:
             # "some" and "over" hedge only a bare number (some 11,000 people), not a year
             yearish = toks[i + k].text.isdigit() and len(toks[i + k].text) == 4 and low in ("over", "some", "around", "about")
             particle = low == "over" and i > 0 and toks[i - 1].low in C.OVER_PARTICLE_VERBS
+            # "charged over a $2.3 million fund", "a row over 40 jobs": *over* says what it is about
+            topic = low == "over" and i > 0 and toks[i - 1].low in _OVER_TOPIC
+            # "faces up to 20 years in prison": the law's maximum, not a guess
+            cap = low == "up" and k == 2 and _sentence_cap(toks, i)
             threshold = limit and " ".join(w.low for w in toks[i:i + k]) in C.THRESHOLD_APPROXIMATORS
             level = low == "up" and k == 2 and _after_level_verb(toks, i)
             # "labored over one of the addresses": one of many, no number to hedge
             one_of = toks[i + k].low == "one" and i + k + 1 < n and toks[i + k + 1].low == "of"
-            if not negated and not yearish and not particle and not threshold and not level and not one_of \
+            if not negated and not yearish and not particle and not topic and not cap and not threshold \
+                    and not level and not one_of \
                     and not _bracket_or_period(toks, i, k):
                 yield ("estimated", "approximator", t.start, toks[i + k - 1].end)
                 i += k
@@ -581,6 +586,20 @@ def _conflicting(toks: list[Token], i: int) -> bool:
         return False  # "79 percent of Democrats say ..., while 49 percent of Republicans say": a poll split
     return any(t.is_cap or t.low in C.ROLE_NOUNS or t.low in C.DETERMINERS for t in subj) \
         and not any(t.low in C.PRONOUNS and t.low not in ("his", "her", "its", "their") for t in subj[:1])
+
+
+#: words after which *over* means *about* (*charged over*, *a row over*, *fears over*)
+_OVER_TOPIC = frozenset("""charged row rows dispute disputes clash clashed fight fighting battle sued suing sues
+probe probed anger concern concerns worries fears outrage protest protests protested split tensions feud
+standoff lawsuit suit arrested fined investigated quarrel spat""".split())
+_FACING = frozenset("face faces facing faced".split())
+_PENALTIES = frozenset("prison jail years months life sentence fine fines".split())
+
+
+def _sentence_cap(toks: list[Token], i: int) -> bool:
+    """Whether *up to* at ``i`` states a maximum penalty: after *face(s)* with a prison term or
+    a fine within the next words (*faces up to 20 years in prison*)."""
+    return i > 0 and toks[i - 1].low in _FACING and any(t.low in _PENALTIES for t in toks[i + 2:i + 7])
 
 
 def _suit_cited(toks: list[Token], i: int) -> int:
