@@ -32,6 +32,9 @@ CASES = [
      "The fishermen, who signed a petition"),
     ("", "Local farmers, many of whom sold a herd at a discount, say feed prices rose 40 percent.",
      "Local farmers, many of whom sold a herd at a discount"),
+    # a document's finding in a restrictive relative clause (*a report that found*)
+    ("", "The auditor raised concerns in a 2023 report that found $800,000 in payments lacked receipts.",
+     "a 2023 report"),
     # a relative clause about a named party: a clause without *that* after the verb, a name
     # behind its appositive, an organisation described with *which*
     ("", "The first to object was Governor Ruth Ames, who claimed Ortiz had hidden 3 reports.", "Governor Ruth Ames"),
@@ -161,6 +164,8 @@ NO_SOURCE = [
     ("", "Port Chief Accused Of Hiding 3 Reports From The Board."),
     # a base form after an aside needs a plural subject (*the mayor ... say* is no report)
     ("", "The mayor, angry at the plan, say the works will close 2 roads."),
+    # ... but not a discovery's object (*a car that showed 3 dents*)
+    ("", "Police found a car that showed 3 dents."),
     ("", "Two rivals - Sen. Tom Reyes of Utah, who has blasted the plan, and Gov. Ann Holt - will speak to 3 groups."),
     # a phrase that links to the sentence before is no subject of a noun that looks like a verb
     ("", "For instance, calls to establish 2 new courts were rejected by the council in 2015."),

@@ -454,7 +454,9 @@ def _verb_can_report(toks: list[Token], i: int) -> bool:
         if low in C.NOUN_LIKE_VERBS and not low.endswith("ing") and (
                 before.low in C.PREPOSITIONS - {"by"} or before.low in ("amid", "despite")):
             return False  # "Amid claims that ...": a noun with no claimant (agentless)
-        if (before.low in C.DETERMINERS and not floating) or before.is_possessive \
+        # "a poll that shows": *that* is the relative pronoun of a document's finding, no determiner
+        finding = before.low == "that" and i > 1 and toks[i - 2].low in C.DOCUMENT_NOUNS and low in C.FINDING_VERBS
+        if (before.low in C.DETERMINERS and not floating and not finding) or before.is_possessive \
                 or (before.low == "to" and not _continues_to(toks, i)) or (
                 low in C.NOUN_LIKE_VERBS and before.text[:1].isdigit()):
             return False  # a noun (the claims, Japan's alleged) or an infinitive (refused to tell), not "X and Y both said"
@@ -700,6 +702,11 @@ def _subject_report(toks: list[Token], i: int) -> Report | None:
         # when the sentence has no report of its own). Not a restrictive "that" clause ("Cruz
         # pointed to a poll that shows": PolNeAR gives Cruz), nor "A woman who has accused X ... said"
         np = _antecedent(toks, j) if head.low == "which" and toks[j - 1].text == "," else None
+        if np is None and head.low in ("that", "which") and low in C.FINDING_VERBS and toks[j - 1].is_word:
+            # "a 2023 report that found $800,000 ...": a document's finding, restrictive or not
+            np = _antecedent(toks, j)
+            if np is not None and np[-1].low not in C.DOCUMENT_NOUNS:
+                np = None
         if np is not None and (np[-1].low in _RESULT_NOUNS or _has_name(np) and (np[-1].low not in _PEOPLE_HEADS
                                                                                 or np[-1].low in _ORG_HEADS)) \
                 and (low in C.FINDING_VERBS or ends or _opens_clause(toks, i, False)
