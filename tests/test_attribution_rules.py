@@ -161,6 +161,8 @@ CONTESTED_ROUND2 = [
     ("", "According to a 12-count complaint filed by the state, the firm hid 3 million dollars.",
      {"sourced", "contested"}),
     ("", "The firm sued in 2015 and won 3 million dollars.", set()),
+    # *though* sets two parties' figures against each other as *while* and *but* do
+    ("", "Organisers said 40,000 people marched, though police put the crowd at 12,000.", {"sourced", "contested"}),
 ]
 
 

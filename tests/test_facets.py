@@ -114,6 +114,9 @@ COUNTS = [
     ("Some 1.5 million people fled the region.", [("count", "1.5 million people", 1500000, "people")]),
     ("The fund lent to 40 mln farmers.", [("count", "40 mln farmers", 40000000, "farmers")]),
     ("The two countries share a border.", [("count", "two countries", 2, "countries")]),
+    # the base of a rate counts nothing: *per 100,000 people*, *per 1,000 births*
+    ("Admissions rose to 4.2 per 100,000 people.", []),
+    ("There were 12 deaths per 1,000 births.", [("count", "12 deaths", 12, "deaths")]),
     ("Two more members of Congress quit.",
      [("count", "Two more members of Congress", 2, "members of congress")]),
     ("There are 98 Supreme Court clerks.", [("count", "98 Supreme Court clerks", 98, "supreme court clerks")]),

@@ -66,7 +66,7 @@ _EST_FIRST = (frozenset(_APPROX) | frozenset(_HEDGES) | frozenset(_AGENTLESS) | 
               | C.UNNAMED_GROUPS | {"between"} | _NEARING)
 _DISPUTING = C.REJECTION_VERBS | C.DENIAL_VERBS | C.DISPUTE_VERBS
 _CLAIMISH = frozenset("figure figures view claim claims estimate estimates number numbers toll projection account assessment".split())
-_CONTRAST = frozenset("while whereas but".split())
+_CONTRAST = frozenset("while whereas but though although".split())
 _SUIT_VERBS = frozenset("claims claimed charged charges alleges says said contends contended".split())
 _SUIT_NOUNS = frozenset("lawsuit suit complaint indictment petition claim".split())
 #: verbs that put a second figure against a first (*while the union put the figure at 11,000*)

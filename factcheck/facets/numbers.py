@@ -392,9 +392,15 @@ def _loose_count(text: str, hi: int, n: Numeral, suffix: re.Match) -> Amount:
                   approximate=suffix.group("word") != "strong")
 
 
+#: *per* right before a number: the base of a rate (*per 100,000 people*, *per 1,000 births*)
+_PER_BEFORE = re.compile(r"\bper\s+$", re.I)
+
+
 def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     """Return the count (or duration) a number makes with the noun phrase after it; a bare
     figure with none; None for a number word that counts no noun (*the two met*)."""
+    if _PER_BEFORE.search(text, max(lo, n.start - 6), n.start):
+        return None  # "4.2 per 100,000 people": a rate's base, not a count of people
     m = _SPACED_MEMBER.match(text, n.end, hi)
     if m and not n.words:
         return Amount("count", n.start, m.end(), n.value, "members", numeral=n)
