@@ -322,18 +322,15 @@ def _object_of_of(toks: list[Token], np: list[Token]) -> bool:
     """Whether ``np`` stands after a name's *of* (*Sen. Ted Cruz of Texas, who*): the place
     the name is from, not the one the relative clause describes (but *no mention of Jeb Bush,
     who* describes Bush)."""
-    b = next((m for m in range(len(toks)) if toks[m].start == np[0].start), None)
-    return b is not None and b > 1 and toks[b - 1].low == "of" and toks[b - 2].is_cap
+    b = toks.index(np[0])  # np is a slice of toks
+    return b > 1 and toks[b - 1].low == "of" and toks[b - 2].is_cap
 
 
 def _named_before_appositive(toks: list[Token], np: list[Token]) -> list[Token] | None:
     """Return the name an appositive ``np`` describes (*McConnell, now the Senate majority
     leader,*): the noun phrase before the comma that opens it (adverbs such as *now* may stand
     between), when it names someone; else None."""
-    b = next((m for m in range(len(toks)) if toks[m].start == np[0].start), None)
-    if b is None:
-        return None
-    b -= 1
+    b = toks.index(np[0]) - 1  # np is a slice of toks
     while b >= 0 and (is_adverb(toks[b]) or toks[b].low in ("now", "then", "once", "still", "also")):
         b -= 1
     if b < 1 or toks[b].text != ",":

@@ -12,7 +12,8 @@ a month and day take the year that puts them nearest the publication date (*on J
 published 2019-06-27 is 2019-06-28); a bare month in a clause that looks back is its latest
 occurrence up to the publication month (*the bank cut rates in December* published 1987-06 is
 1986-12), in one that looks ahead (:mod:`.tense`: *will*, *would*, *possible*, *expected*,
-*due to*, *plans to* ...) the first such month from the publication month on, and in a clause
+*due to*, *plans to*, a scheduled event's present such as *opens*, a signalled move ...) the
+first such month from the publication month on, and in a clause
 with no word of tense the nearest one, as for a month and day (*chances in November* published
 in June is the coming November; *from December* published in February the last one). Dates counted from another (*a
 year earlier*, *the prior year*) count from the date before them in the sentence, and are

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from .scan import Sentence
-from .words import (COMMITMENT_VERBS, SIGNALLED_MOVES, SIGNALLING_VERBS, FORWARD_WORDS, MONTHS, NOT_PLURAL, PAST_WORDS, SCHEDULED_PLURAL,
-                    SCHEDULED_PRESENT, SMALL_NUMBERS, WEEKDAYS)
+from .words import (COMMITMENT_VERBS, FORWARD_WORDS, MONTHS, NOT_PLURAL, PAST_WORDS, SCHEDULED_PLURAL,
+                    SCHEDULED_PRESENT, SIGNALLED_MOVES, SIGNALLING_VERBS, SMALL_NUMBERS, WEEKDAYS)
 
 
 def _phrases(phrases: tuple[str, ...]) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:

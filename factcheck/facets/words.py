@@ -106,7 +106,7 @@ SIGNALLED_MOVES = frozenset("""rise rises hike hikes increase increases cut cuts
 tightening easing""".split())
 #: verbs of a scheduled event in the present tense (*the council meets Monday*, *voting opens
 #: Thursday*): news writes a coming event so, and a past one in the past tense; read as looking
-#: ahead for a bare weekday only (a month has its own rule, the nearest one). Words that are
+#: ahead for a bare weekday and a bare month (*the bridge opens in November*). Words that are
 #: often plural nouns (*votes*, *returns*, *debates*) are left out; after a determiner or a
 #: number these are nouns too (*the visits*, *two holds*)
 SCHEDULED_PRESENT = frozenset("""

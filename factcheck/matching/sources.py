@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError
-from ..io import STDIN, csv_rows, read_record_rows
+from ..io import STDIN, TEXT_SUFFIXES, csv_rows, read_record_rows
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -57,18 +57,14 @@ class CheckedClaim:
 ReadItem = "CheckedClaim | InputError"
 
 
-#: an article (or a transcript) rather than claims: its check-worthy claims are read from it
-_ARTICLE_SUFFIXES = (".txt", ".md", ".transcript")
-
-
 def sniff(path: str, head: bytes) -> str:
     """Return the format of a file from its suffix and first bytes: ``queue``, ``article``,
     ``claimreview``, ``tsv``, ``csv``, ``parquet`` or ``jsonl``."""
     suffix = Path(path).suffix.lower()
     if head.startswith(_SQLITE_MAGIC):
         return "queue"
-    if suffix in _ARTICLE_SUFFIXES:
-        return "article"
+    if suffix in TEXT_SUFFIXES:
+        return "article"  # an article or a transcript: its check-worthy claims are the claims
     if suffix in (".tsv", ".tab"):
         return "tsv"
     if suffix in (".csv", ".parquet"):
