@@ -19,6 +19,7 @@ from .dates import find_dates
 from .hedges import is_hedged
 from .numbers import GROUP_NOUNS, Amount, fractions, groups, read_amount, settle, twice
 from .numerals import find_numerals
+from .holidays import ANCHORS as HOLIDAY_ANCHORS
 from .relative import RELATIVE_ANCHORS
 from .scan import Sentence
 from .tallies import tallies
@@ -30,8 +31,8 @@ __all__ = ["extract_facets"]
 _TRIGGERS = frozenset(SMALL_NUMBERS) | frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset("""
 hundred thousand million billion dozen twice thrice half quarter today tonight yesterday
 tomorrow week weekend month year night morning afternoon evening decade spring summer autumn
-fall winter
-""".split()) - {"zero", "one"} | RELATIVE_ANCHORS | frozenset(GROUP_NOUNS)  # day, days, weeks, ...: *a day earlier*
+fall winter century
+""".split()) - {"zero", "one"} | RELATIVE_ANCHORS | frozenset(GROUP_NOUNS) | HOLIDAY_ANCHORS  # day, days, weeks, ...: *a day earlier*
 
 
 #: a hedge after an amount: *23 percent or so*, *$50 billion or more*

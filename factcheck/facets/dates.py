@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Callable
 
+from .holidays import ANCHORS as HOLIDAY_ANCHORS, centuries, named_days
 from .relative import (AHEAD, RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_previous, relative_date,
                        weekday_date)
 from .scan import Sentence
@@ -169,11 +171,23 @@ _AGAINST_TENSE = 60
 def _tensed_year(s: Sentence, start: int, end: int, month: int, day: int, published: dt.date) -> int:
     """Return the year of a month and day: the nearest one, unless that lies well on the other
     side of publication from where the sentence's tense puts it."""
-    year = _nearest_year(month, day, published)
-    try:
-        gap = (dt.date(year, month, day) - published).days
-    except ValueError:
-        return year
+    return tensed_year(s, start, end, lambda year: dt.date(year, month, day), published)
+
+
+def tensed_year(s: Sentence, start: int, end: int, day_in: Callable[[int], dt.date], published: dt.date) -> int:
+    """Return the year of a day written without one (``day_in(year)``: its date that year, a
+    ValueError when it has none, as February 29): the year that puts it nearest publication,
+    unless that lies well on the other side of publication from where the sentence's tense puts it."""
+    days = {}
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            days[year] = day_in(year)
+        except ValueError:
+            continue
+    if not days:
+        return published.year
+    year = min(days, key=lambda y: abs((days[y] - published).days))  # the earlier year on a tie
+    gap = (days[year] - published).days
     if abs(gap) <= _AGAINST_TENSE:
         return year
     said = tense(s, start, end, strict=True)
@@ -489,6 +503,10 @@ def find_dates(s: Sentence, published: dt.date | None, *, carry: int = 2) -> lis
                     found.append(DateSpan(m.start("y2"), m.end("y2"), m.group("y2"), span.approximate))
     if not s.words.isdisjoint(_SPOKEN_CENTURY):
         found.extend(_spoken_years(s))
+    if not s.words.isdisjoint(HOLIDAY_ANCHORS):
+        found.extend(named_days(s, published, tensed_year))
+    if "century" in s.words:
+        found.extend(centuries(s))
     if not s.words.isdisjoint(MONTHS):
         for a in _MONTH_ANCHOR.finditer(text, lo, hi):
             m = s.match_back(_MONTH_DATE, a.start(), 4)
