@@ -280,6 +280,9 @@ PROPORTIONS = [
      [("count", "10", 10, "races", False), ("count", "12 races", 12, "races", False)]),
     ("Two of three bidders withdrew.",
      [("count", "Two", 2, "bidders", False), ("count", "three bidders", 3, "bidders", False)]),
+    # *in* a span of time is how long it took, not the whole of a proportion
+    ("The state shed 38,000 in two years.", [("count", "38,000", 38000, None, False)]),
+    ("Sign-ups reached 4,500 in 10 days.", [("count", "4,500", 4500, None, False)]),
 ]
 
 

@@ -94,10 +94,11 @@ _PROPORTION_OUT_OF = re.compile(r"\s+out\s+of\s+(?:10|100|ten|a\s+hundred|one\s+
                                 + r"))\b(?![,.]?\d)", re.I)
 _PROPORTION_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"))\s+out\s+of\s+$", re.I)
 #: *nine of 10 voters*, *six in 10 Americans*, *three in five*: the same proportion without *out*
-#: (after *of* only a whole of ten or a hundred: *two of three candidates* may count them)
+#: (after *of* only a whole of ten or a hundred: *two of three candidates* may count them); not a
+#: span of time (*38,000 in two years*, *12 in ten days*: a count, and how long it took)
 _PROPORTION_OF = re.compile(r"\s+(?:of\s+(?:10|100|ten|a\s+hundred)|in\s+(?:10|100|ten|a\s+hundred|(?:"
                             + "|".join(w for w, v in SMALL_NUMBERS.items() if 2 <= v <= 10)
-                            + r")))\b(?![,.]?\d)", re.I)
+                            + r")))\b(?![,.]?\d)(?![\s-]+(?:" + "|".join(TIME_UNITS) + r")s?\b)", re.I)
 _PROPORTION_OF_BEFORE = re.compile(r"(?:\d|\b(?:" + "|".join(SMALL_NUMBERS) + r"))\s+(?P<prep>of|in)\s+$", re.I)
 #: a collective and *of* before a number word: *a group of nine*, *a total of 12*, *a family of
 #: five*; the collective names no noun counted, but the number still counts its members
