@@ -183,7 +183,7 @@ PRONOUNS = frozenset("he she it they we i his her its their".split())
 APPROXIMATORS = (
     "about", "around", "roughly", "nearly", "almost", "approximately", "some", "up to",
     "more than", "over", "at least", "as much as", "as many as", "as few as", "as little as",
-    "fewer than", "less than", "close to", "upwards of", "in excess of", "just over",
+    "fewer than", "less than", "close to", "upwards of", "upward of", "in excess of", "just over",
     "just under", "well over", "just above", "just below", "well above", "well below", "an estimated", "estimated", "a reported", "potentially", "possibly",
     "anywhere from", "anywhere between", "somewhere around",
     "an approximate", "approx", "circa", "or so", "some estimates of", "the equivalent of",

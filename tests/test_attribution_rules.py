@@ -346,6 +346,9 @@ APPROXIMATED = [
     ("Voters backed her by about a 67-point margin.", {"estimated"}),
     ("The story is about a 2016 law.", set()),
     ("It is about a plan to hire 30 staff.", set()),
+    # *upward of* as *upwards of* (session 27)
+    ("The campaign plans to spend upward of $10 million on ads.", {"estimated"}),
+    ("Upwards of 4,000 fans waited outside.", {"estimated"}),
 ]
 
 
