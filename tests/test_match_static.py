@@ -163,3 +163,83 @@ def test_the_closest_sentence_feature_reads_the_best_sentence_of_a_post(table_di
     whole = dict(zip(rows, X[:, matcher.feature_names.index("static_cosine")]))
     assert best[0] == pytest.approx(1, abs=1e-2) and best[1] == pytest.approx(1, abs=1e-2)  # each said in one sentence
     assert whole[0] < 0.99 and whole[1] < 0.99  # the whole post is neither
+
+
+def _reference_alignment(table, query_words, claim_words):
+    """Word alignment written out: the weighted mean over the claim's words (each once, weight
+    above 0) of the cosine to the query's closest word."""
+    def unit(w):
+        v = np.asarray(table.vectors[table.index[w]], dtype=np.float64)
+        return v / np.linalg.norm(v)
+    qs = [unit(w) for w in dict.fromkeys(query_words) if w in table.index and table.weights[table.index[w]] > 0]
+    cs = [w for w in dict.fromkeys(claim_words) if w in table.index and table.weights[table.index[w]] > 0]
+    if not qs or not cs:
+        return 0.0
+    weights = np.array([table.weights[table.index[w]] for w in cs], dtype=np.float64)
+    best = np.array([max(float(unit(w) @ q) for q in qs) for w in cs])
+    return float((best * weights).sum() / weights.sum())
+
+
+def test_word_alignment_matches_its_definition(table_dir):
+    from factcheck.matching.static import alignment, word_rows
+
+    table = load_table(table_dir)
+    query = ["flood", "zoo", "the", "unknown"]
+    claims = [["closed", "highway"], ["panda", "cubs", "zoo"], ["the"], [], ["flood", "flood", "highway"]]
+    texts = word_rows(table, claims)
+    titles = word_rows(table, [["cubs"], [], ["zoo"], ["flood"], ["unknown"]])
+    q = table.entries([query])[0]
+    rows = [4, 0, 2, 1, 3]  # any order, a claim without words among them
+    got = alignment(table, q, [texts, titles], rows)
+    assert got.shape == (5, 2)
+    for k, row in enumerate(rows):
+        assert got[k, 0] == pytest.approx(_reference_alignment(table, query, claims[row]), abs=1e-5)
+    assert got[rows.index(2), 0] == 0.0 and got[rows.index(3), 0] == 0.0  # only a function word; no word
+    assert got[rows.index(4), 1] == 0.0 and got[rows.index(1), 1] == 0.0
+    assert got[rows.index(3), 1] == pytest.approx(1.0, abs=1e-5)  # the title's one word is the query's
+    # a near word counts for more than a far one: "closed" lies near "flood"
+    assert got[rows.index(0), 0] > _reference_alignment(table, ["zoo"], claims[0])
+    assert not alignment(table, table.entries([["unknown"]])[0], [texts, titles], rows).any()
+
+
+def test_word_alignment_features_in_the_matcher_and_their_cache(table_dir, tmp_path):
+    from factcheck.matching import CheckedClaim, Matcher
+    from factcheck.matching.static import ALIGN, claim_word_rows
+
+    pool = [CheckedClaim(id="a", text="Flood closed the highway.", title="Highway flood"),
+            CheckedClaim(id="b", text="Panda cubs at the zoo.")]
+    table = load_table(table_dir)
+    plain = Matcher(pool, model=None, static=table, static_candidates=2)
+    assert ALIGN[0] not in plain.feature_names
+    matcher = Matcher(pool, model=None, static=table, static_candidates=2, static_align=True)
+    assert matcher.feature_names[-len(ALIGN):] == ALIGN
+    # the post's signature is no part of what it says: its name and date are left out here
+    (rows, X, _), = matcher.pairs([CheckedClaim(id="q", text="Flood closed the road — Zoo Panda (@zoo) May 2, 2020")])
+    align = dict(zip(rows, X[:, -2]))
+    said = ["flood", "closed", "the", "road"]
+    assert align[0] == pytest.approx(_reference_alignment(table, said, ["flood", "closed", "the", "highway"]), abs=1e-5)
+    assert align[1] == pytest.approx(_reference_alignment(table, said, ["panda", "cubs", "at", "the", "zoo"]), abs=1e-5)
+    assert align[0] > align[1] and align[1] < 0.9  # with the signature's words, "zoo" and "panda" would match b
+    assert X[rows.index(1), -1] == 0.0  # no title
+    # kept in the cache for a large source, and read back the same
+    texts = [c.text for c in pool] * 3
+    titles = [c.title for c in pool] * 3
+    made = claim_word_rows(table, texts, titles, tmp_path, min_claims=2)
+    assert list(tmp_path.glob("*.rows.npz"))
+    read = claim_word_rows(table, texts, titles, tmp_path, min_claims=2)
+    for a, b in zip(made, read):
+        for x, y in zip(a, b):
+            assert np.array_equal(x, y)
+
+
+def test_the_shipped_fast_reranker_reads_what_its_selection_chose():
+    from factcheck.matching.rerank import Reranker
+    from factcheck.matching.static import ALIGN
+    from factcheck.models import models_dir
+
+    folder = models_dir() / "fast" / "matching"
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    chosen = max(config["selection"], key=lambda s: s["cv_map5"])
+    reranker = Reranker.load(folder)
+    assert (ALIGN[0] in reranker.features) == chosen["static_align"]
+    assert set(STATIC) <= set(reranker.features)

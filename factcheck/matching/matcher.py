@@ -21,7 +21,7 @@ from .index import LexicalIndex
 from .index_cache import lexical_index
 from .rerank import Reranker
 from .sources import CheckedClaim
-from .static import STATIC, STATIC_SENTENCE
+from .static import ALIGN, STATIC, STATIC_SENTENCE
 from .text import clean, sentences, terms, words
 
 TIERS = ("fast", "accurate")
@@ -76,7 +76,8 @@ class Matcher:
     def __init__(self, claims: Sequence[CheckedClaim], *, model: str | Path = "fast",
                  reranker: Reranker | None = None, dense: bool | None = None, encoder=None,
                  cache_dir: str | Path | None = None, candidates: int | None = None, cache_queries: bool = False,
-                 static=None, static_candidates: int | None = None, static_sentences: bool | None = None):
+                 static=None, static_candidates: int | None = None, static_sentences: bool | None = None,
+                 static_align: bool | None = None):
         self.claims = list(claims)
         self.cache_dir = cache_dir
         #: keep the queries' embeddings in the cache too (for training and evaluation runs)
@@ -108,8 +109,13 @@ class Matcher:
             static_sentences = reranker is not None and STATIC_SENTENCE[0] in reranker.features
         #: whether the claim's static cosine to the query's closest sentence is a feature
         self.static_sentences = bool(static_sentences) and self.static is not None
+        if static_align is None:
+            static_align = reranker is not None and ALIGN[0] in reranker.features
+        #: whether the claim's words matched by the query's closest words (:func:`.static.alignment`) are features
+        self.static_align = bool(static_align) and self.static is not None
         self.feature_names = (tuple(names(self.dense)) + (STATIC if self.static is not None else ())
-                              + (STATIC_SENTENCE if self.static_sentences else ()))
+                              + (STATIC_SENTENCE if self.static_sentences else ())
+                              + (ALIGN if self.static_align else ()))
         if reranker is not None and tuple(reranker.features) != self.feature_names:
             raise ModelError(f"the re-ranker reads the features {', '.join(reranker.features)}; this matcher "
                              f"gives {', '.join(self.feature_names)}")
@@ -118,6 +124,8 @@ class Matcher:
         #: for a large index, each claim's named words and figures, worked out beforehand (else None)
         self.lexical, self.copies, self.facts = lexical_index(self.claims, copies_of, _facets_of, cache_dir)
         self._sides: dict[int, Side] = {}
+        #: the table's rows of every claim's text and title words (static_align), made on first use
+        self._word_rows = None
         self._encoder = encoder
         #: the encoder the re-ranker was trained with: a fine-tuned one its config names (with
         #: the SHA-256 of its weights), else the pinned MiniLM
@@ -228,7 +236,21 @@ class Matcher:
                 cos = np.asarray(self.static_vectors[rows], dtype=np.float32) @ own.T if len(own) else None
                 best = cos.max(axis=1) if cos is not None else np.zeros(len(rows))
                 X = np.hstack([X, best.reshape(len(rows), 1)])
+            if self.static_align:
+                X = np.hstack([X, self._align_features(rows, q.text)])
             yield rows, X, figs
+
+    def _align_features(self, rows: list[int], text: str) -> np.ndarray:
+        """Return the ALIGN features of the candidates: how well the query's words (its post
+        signature left out, as for figures) match each claim's text and title words."""
+        from .static import alignment, claim_word_rows
+
+        table = self.static
+        if self._word_rows is None:  # every claim's words, once (kept in the cache for a large source)
+            self._word_rows = claim_word_rows(table, [c.text for c in self.claims], [c.title for c in self.claims],
+                                              self.cache_dir)
+        query = table.entries([words(clean(text))])[0]
+        return alignment(table, query, self._word_rows, rows).reshape(len(rows), len(ALIGN))
 
     def _static_features(self, rows: list[int], query: np.ndarray, nearest: np.ndarray, sims: np.ndarray) -> np.ndarray:
         """Return the STATIC features of the candidates: cosine to the claim's text and title,

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import json
 import threading
+from functools import cached_property
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
@@ -34,6 +35,10 @@ STATIC = ("static_cosine", "static_cosine_title", "static_gap", "static_rank")
 #: a further pair feature of the table, read when the re-ranker was trained with it: the claim's
 #: cosine to the query's closest sentence (a post of several sentences may state the claim in one)
 STATIC_SENTENCE = ("static_sentence_cosine",)
+#: pair features of the table's word vectors, read when the re-ranker was trained with them: how
+#: well the claim's words (of its text, of its title) are matched by the query's closest words,
+#: weighted as the claim's vector weighs them (*mansion* finds *house*, *killed* finds *died*)
+ALIGN = ("static_align", "static_align_title")
 #: the mark before a WordPiece piece's row name (``#the``, ``###ing``): no word of :func:`.text.words` holds it
 PIECE = "#"
 #: texts summed at once: the gathered (words x dimension) block stays within the CPU's caches
@@ -71,6 +76,14 @@ class StaticTable:
     @property
     def dimension(self) -> int:
         return int(self.vectors.shape[1])
+
+    @cached_property
+    def unit(self) -> np.ndarray:
+        """The table's vectors as float32 unit rows (a zero row stays zero), made on first use
+        (0.1 s; gathering float16 rows and converting them costs more per query than that):
+        word-to-word cosines (:func:`alignment`) gather from it."""
+        v = np.asarray(self.vectors, dtype=np.float32)
+        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
 
     def ids(self, word_lists: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Return the known words' ids (each once per text, zero weights left out) one text
@@ -256,3 +269,93 @@ def claim_vectors(table: StaticTable, texts: Sequence[str], titles: Sequence[str
     except OSError:
         pass  # a read-only cache costs time, not results
     return text, title
+
+
+class WordRows(NamedTuple):
+    """The table's rows of many texts' words, one text after the other: ``ids[offsets[i]:
+    offsets[i + 1]]`` are text i's (each word once, function words left out), with their weights."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+    offsets: np.ndarray
+
+
+def word_rows(table: StaticTable, word_lists: Sequence[Sequence[str]]) -> WordRows:
+    """Return the rows and weights of each text's words in the table: what :func:`alignment` matches."""
+    ids, weights, lengths = table.entries(word_lists)
+    return WordRows(ids, np.asarray(weights, dtype=np.float32), np.concatenate([[0], np.cumsum(lengths)]))
+
+
+def claim_word_rows(table: StaticTable, texts: Sequence[str], titles: Sequence[str | None],
+                    cache_dir: str | Path | None = None, min_claims: int = 2000) -> tuple[WordRows, WordRows]:
+    """Return the :func:`word_rows` of the claims' texts and of their titles (none where there is
+    none); for ``min_claims`` claims or more, kept in the cache folder beside their vectors
+    (:func:`claim_vectors`), named by the table's hash and the texts."""
+    def work() -> tuple[WordRows, WordRows]:
+        return (word_rows(table, [text_words(t) for t in texts]),
+                word_rows(table, [words(ti) if ti else [] for ti in titles]))
+
+    if len(texts) < min_claims:
+        return work()
+    import hashlib
+    import os
+
+    from .dense import default_cache_dir
+
+    h = hashlib.sha256(("static-rows\x00" + table.sha256).encode())
+    for t, ti in zip(texts, titles):
+        h.update(b"\x00" + t.encode("utf-8") + b"\x01" + (ti or "").encode("utf-8"))
+    path = Path(cache_dir if cache_dir is not None else default_cache_dir()) / f"{h.hexdigest()[:32]}.rows.npz"
+    names = [f"{side}_{field}" for side in ("text", "title") for field in WordRows._fields]
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            got = [z[n] for n in names]
+        n = len(WordRows._fields)
+        text, title = WordRows(*got[:n]), WordRows(*got[n:])
+        if len(text.offsets) == len(title.offsets) == len(texts) + 1:
+            return text, title
+    except (OSError, ValueError, KeyError):
+        pass
+    text, title = work()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
+        np.savez(tmp, **dict(zip(names, [*text, *title])))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache costs time, not results
+    return text, title
+
+
+def alignment(table: StaticTable, query: np.ndarray, sides: Sequence[WordRows], rows: Sequence[int]) -> np.ndarray:
+    """Return a (len(rows), len(sides)) array: for each of the texts ``rows`` of each side (the
+    claims' texts, their titles), the weighted mean over its words of the cosine to the closest
+    of the query's words (``query``: their rows in the table); 0 where either has no word of the table."""
+    rows = np.asarray(rows, dtype=np.int64)
+    out = np.zeros((len(rows), len(sides)), dtype=np.float64)
+    if not len(query) or not len(rows):
+        return out
+    unit = table.unit
+    q = unit[query]
+    at, firsts, counts = [], [], []
+    done = 0
+    for side in sides:
+        starts = side.offsets[rows]
+        lengths = side.offsets[rows + 1] - starts
+        first = np.cumsum(lengths) - lengths  # where each text's words start among those gathered
+        at.append(np.repeat(starts - first, lengths) + np.arange(int(lengths.sum())))
+        firsts.append((done, first, lengths))
+        done += int(lengths.sum())
+    if not done:
+        return out
+    ids = np.concatenate([side.ids[a] for side, a in zip(sides, at)])
+    weights = np.concatenate([side.weights[a] for side, a in zip(sides, at)]).astype(np.float64)
+    # one product for every side's words: each word's cosine to its closest query word
+    best = (unit[ids] @ q.T).max(axis=1).astype(np.float64)
+    for k, (begin, first, lengths) in enumerate(firsts):
+        seg = first[lengths > 0]  # a text without words has no segment (the next starts where it would)
+        if len(seg):
+            part = slice(begin, begin + int(lengths.sum()))
+            num, den = np.add.reduceat(best[part] * weights[part], seg), np.add.reduceat(weights[part], seg)
+            out[lengths > 0, k] = num / np.maximum(den, 1e-12)
+    return out
