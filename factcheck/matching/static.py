@@ -17,7 +17,7 @@ import json
 import threading
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import numpy as np
 
@@ -245,15 +245,7 @@ def claim_vectors(table: StaticTable, texts: Sequence[str], titles: Sequence[str
 
     if len(texts) < min_claims:
         return work()
-    import hashlib
-    import os
-
-    from .dense import default_cache_dir
-
-    h = hashlib.sha256(("static\x00" + table.sha256).encode())
-    for t, ti in zip(texts, titles):
-        h.update(b"\x00" + t.encode("utf-8") + b"\x01" + (ti or "").encode("utf-8"))
-    path = Path(cache_dir if cache_dir is not None else default_cache_dir()) / f"{h.hexdigest()[:32]}.static.npy"
+    path = _cache_path(table, texts, titles, cache_dir, "static", ".static.npy")
     try:
         both = np.load(path, allow_pickle=False)
         if both.shape == (2, len(texts), table.dimension) and both.dtype == np.float16:
@@ -261,14 +253,35 @@ def claim_vectors(table: StaticTable, texts: Sequence[str], titles: Sequence[str
     except (OSError, ValueError):
         pass
     text, title = work()
+    _write_cache(path, lambda tmp: np.save(tmp, np.stack([text, title]), allow_pickle=False))
+    return text, title
+
+
+def _cache_path(table: StaticTable, texts: Sequence[str], titles: Sequence[str | None],
+                cache_dir: str | Path | None, kind: str, suffix: str) -> Path:
+    """Return the cache file of what the table makes of the claims (``kind``), named by the
+    table's hash and the claims' texts and titles."""
+    import hashlib
+
+    from .dense import default_cache_dir
+
+    h = hashlib.sha256((kind + "\x00" + table.sha256).encode())
+    for t, ti in zip(texts, titles):
+        h.update(b"\x00" + t.encode("utf-8") + b"\x01" + (ti or "").encode("utf-8"))
+    return Path(cache_dir if cache_dir is not None else default_cache_dir()) / f"{h.hexdigest()[:32]}{suffix}"
+
+
+def _write_cache(path: Path, write: Callable[[Path], object]) -> None:
+    """Write a cache file whole or not at all: ``write(tmp)`` to a file of its own, then renamed."""
+    import os
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npy")
-        np.save(tmp, np.stack([text, title]), allow_pickle=False)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp{''.join(path.suffixes[-1:])}")
+        write(tmp)
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only cache costs time, not results
-    return text, title
 
 
 class WordRows(NamedTuple):
@@ -297,15 +310,7 @@ def claim_word_rows(table: StaticTable, texts: Sequence[str], titles: Sequence[s
 
     if len(texts) < min_claims:
         return work()
-    import hashlib
-    import os
-
-    from .dense import default_cache_dir
-
-    h = hashlib.sha256(("static-rows\x00" + table.sha256).encode())
-    for t, ti in zip(texts, titles):
-        h.update(b"\x00" + t.encode("utf-8") + b"\x01" + (ti or "").encode("utf-8"))
-    path = Path(cache_dir if cache_dir is not None else default_cache_dir()) / f"{h.hexdigest()[:32]}.rows.npz"
+    path = _cache_path(table, texts, titles, cache_dir, "static-rows", ".rows.npz")
     names = [f"{side}_{field}" for side in ("text", "title") for field in WordRows._fields]
     try:
         with np.load(path, allow_pickle=False) as z:
@@ -317,13 +322,7 @@ def claim_word_rows(table: StaticTable, texts: Sequence[str], titles: Sequence[s
     except (OSError, ValueError, KeyError):
         pass
     text, title = work()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
-        np.savez(tmp, **dict(zip(names, [*text, *title])))
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache costs time, not results
+    _write_cache(path, lambda tmp: np.savez(tmp, **dict(zip(names, [*text, *title]))))
     return text, title
 
 
