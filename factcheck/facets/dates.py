@@ -30,7 +30,7 @@ from .relative import (AHEAD, RELATIVE, RELATIVE_ANCHORS, WEEKDAY_DATE, from_pre
                        weekday_date)
 from .scan import Sentence
 from .seasons import SEASON, SEASON_WORDS, season_date
-from .span import DateSpan, word_before
+from .span import DateSpan, nth_weekday, word_before
 from .tense import tense
 from .words import MONTH_AFTER, MONTH_TRIGGERS, MONTHS, NAMED_DATES, SMALL_NUMBERS, STREET_WORDS, WEEKDAYS
 
@@ -635,14 +635,14 @@ def _nth_weekdays(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             said = tense(s, start, end, committed=True, present=True)
             year = _month_year(said, month, published)
         wd, nth = WEEKDAYS[m.group("wd").lower()], _NTH[m.group("nth").lower()]
-        day = _nth_weekday(year, month, wd, nth)
+        day = nth_weekday(year, month, wd, nth)
         if day is not None and published is not None and not m.group("year"):
             # the month's year put it in the publication month: the day itself must lie on
             # the side the clause says (will vote on the first Monday of March, written on the 14th)
             if said == "future" and day < published:
-                day = _nth_weekday(year + 1, month, wd, nth)
+                day = nth_weekday(year + 1, month, wd, nth)
             elif said == "past" and day > published:
-                day = _nth_weekday(year - 1, month, wd, nth)
+                day = nth_weekday(year - 1, month, wd, nth)
         if day is None:
             continue
         if m.group("after_wd"):
@@ -650,18 +650,6 @@ def _nth_weekdays(s: Sentence, published: dt.date | None) -> list[DateSpan]:
             day += dt.timedelta(days=ahead)
         out.append(DateSpan(start, end, day.isoformat()))
     return out
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
-    """Return the ``nth`` such weekday of the month (-1: the last), None if it has none (a fifth)."""
-    first = dt.date(year, month, 1)
-    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
-    if nth < 0:
-        while (day + dt.timedelta(days=7)).month == month:
-            day += dt.timedelta(days=7)
-        return day
-    day += dt.timedelta(days=7 * (nth - 1))
-    return day if day.month == month else None
 
 
 def _without_overlaps(spans: list[DateSpan]) -> list[DateSpan]:

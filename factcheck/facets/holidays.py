@@ -23,18 +23,9 @@ import re
 from typing import Callable
 
 from .scan import Sentence
-from .span import DateSpan, word_before
+from .span import DateSpan, nth_weekday, word_before
 
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
-    """Return the ``nth`` such weekday of the month (``nth`` -1: the last)."""
-    if nth < 0:
-        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 def _fixed(month: int, day: int) -> Callable[[int], dt.date]:
@@ -42,7 +33,7 @@ def _fixed(month: int, day: int) -> Callable[[int], dt.date]:
 
 
 def _weekday_of(month: int, weekday: int, nth: int) -> Callable[[int], dt.date]:
-    return lambda year: _nth_weekday(year, month, weekday, nth)
+    return lambda year: nth_weekday(year, month, weekday, nth)  # the first to fourth, or the last: never None
 
 
 def _easter(year: int) -> dt.date:

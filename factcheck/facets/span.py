@@ -2,6 +2,7 @@
 date readers share."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -33,3 +34,15 @@ def shift_month(year: int, month: int, step: int) -> tuple[int, int]:
     """Return (year, month) ``step`` months after the given one."""
     k = year * 12 + month - 1 + step
     return k // 12, k % 12 + 1
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """Return the ``nth`` such weekday of the month (-1: the last), None if it has none (a fifth)."""
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+    if nth < 0:
+        while (day + dt.timedelta(days=7)).month == month:
+            day += dt.timedelta(days=7)
+        return day
+    day += dt.timedelta(days=7 * (nth - 1))
+    return day if day.month == month else None
