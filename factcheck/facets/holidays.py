@@ -116,10 +116,8 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _CENTURY = re.compile(
     r"\b(?:[Tt]he|[Tt]his)\s+(?:(?P<decade>first)\s+decade\s+of\s+the\s+)?"
     r"(?:(?:early|late|mid|middle)[- ]\s*)?"
-    r"(?P<nth>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)|"
-    r"\b(?:[Tt]he|[Tt]his)\s+(?:(?P<decade2>first)\s+decade\s+of\s+the\s+)?"
-    r"(?:(?:early|late|mid|middle)[- ]\s*)?"
-    r"(?P<word>(?i:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"))")
+    r"(?:(?P<nth>[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)"
+    r"|(?P<word>(?i:" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")))")
 _CENTURY_WORD = re.compile(r"\s+[Cc]entury(?![\w-])")
 
 
@@ -133,6 +131,6 @@ def centuries(s: Sentence) -> list[DateSpan]:
             continue
         nth = int(m.group("nth")) if m.group("nth") else _ORDINALS[m.group("word").lower()]
         hundreds = f"{nth - 1:02d}"
-        value = f"{hundreds}0X" if (m.group("decade") or m.group("decade2")) else f"{hundreds}XX"
+        value = f"{hundreds}0X" if m.group("decade") else f"{hundreds}XX"
         out.append(DateSpan(m.start(), tail.end(), value))
     return out
