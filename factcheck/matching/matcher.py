@@ -237,19 +237,19 @@ class Matcher:
                 best = cos.max(axis=1) if cos is not None else np.zeros(len(rows))
                 X = np.hstack([X, best.reshape(len(rows), 1)])
             if self.static_align:
-                X = np.hstack([X, self._align_features(rows, q.text)])
+                X = np.hstack([X, self._align_features(rows, qs.figure_text)])
             yield rows, X, figs
 
     def _align_features(self, rows: list[int], text: str) -> np.ndarray:
-        """Return the ALIGN features of the candidates: how well the query's words (its post
-        signature left out, as for figures) match each claim's text and title words."""
+        """Return the ALIGN features of the candidates: how well the words of ``text`` (the query
+        cleaned as for its figures, its post signature left out) match each claim's text and title words."""
         from .static import alignment, claim_word_rows
 
         table = self.static
         if self._word_rows is None:  # every claim's words, once (kept in the cache for a large source)
             self._word_rows = claim_word_rows(table, [c.text for c in self.claims], [c.title for c in self.claims],
                                               self.cache_dir)
-        query = table.entries([words(clean(text))])[0]
+        query = table.entries([words(text)])[0]
         return alignment(table, query, self._word_rows, rows).reshape(len(rows), len(ALIGN))
 
     def _static_features(self, rows: list[int], query: np.ndarray, nearest: np.ndarray, sims: np.ndarray) -> np.ndarray:

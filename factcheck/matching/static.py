@@ -277,7 +277,7 @@ def _write_cache(path: Path, write: Callable[[Path], object]) -> None:
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp{''.join(path.suffixes[-1:])}")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp{path.suffix}")
         write(tmp)
         os.replace(tmp, path)
     except OSError:
