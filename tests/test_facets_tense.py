@@ -55,6 +55,9 @@ MONTH_CLAUSES = [
     ("The summit is scheduled to open in {m}.", "{m}", looking_ahead),
     ("In {m}, the regulator will publish its review.", "{m}", looking_ahead),
     ("In {m}, the regulator published its review.", "{m}", looking_back),
+    # a second phrase led in by a preposition does not end the clause an opening month leads into
+    ("In {m}, in her final address to the chamber, the governor conceded the point.", "{m}", looking_back),
+    ("In {m}, in her final address to the chamber, the governor will concede the point.", "{m}", looking_ahead),
     # an -ed word after a determiner is an adjective, not the past tense that governs the month
     ("The board will take up the revised plan in {m}.", "{m}", looking_ahead),
     ("Delegates who will oppose him at a contested convention in {m} are organising.", "{m}", looking_ahead),
@@ -76,6 +79,9 @@ MONTH_CLAUSES = [
     ("Growers are racing to harvest the crop in {m}.", "{m}", looking_ahead),
     ("The charity has enough money to open a second shelter in {m}.", "{m}", looking_ahead),
     ("The growers raced to harvest the crop in {m}.", "{m}", looking_back),
+    # ... nor after one, unless a verb in the present stands between: the infinitive's own clause
+    ("The survey dwelt on the tenants who are entitled to claim the rebate in {m}.", "{m}", looking_ahead),
+    ("The survey dwelt on the tenants who were entitled to claim the rebate in {m}.", "{m}", looking_back),
     # ... not across a finite verb, nor after a noun that takes *to* (*a right to*)
     ("Groups pressing the mayor to act are praising the report from {m}.", "{m}", nearest),
     ("A right to discovery in {m} helps the plaintiffs.", "{m}", nearest),
@@ -88,6 +94,9 @@ MONTH_CLAUSES = [
     ("The new bridge opens in {m}.", "{m}", looking_ahead),
     ("Parliament reconvenes in {m}.", "{m}", looking_ahead),
     ("Finance ministers meet in {m} to settle the budget.", "{m}", looking_ahead),
+    # ... also after a relative pronoun that stands for a plural (*the counties that vote in March*)
+    ("Canvassers are active in the counties that vote in {m}, the memo stated.", "{m}", looking_ahead),
+    ("Canvassers were active in the county that voted in {m}, the memo stated.", "{m}", looking_back),
     # a signal points ahead to the move it names; the signal's own month looks back
     ("The central bank has signalled another rate rise in {m}.", "{m}", looking_ahead),
     ("The bank signalled in {m} that it would raise rates.", "{m}", looking_back),
@@ -251,6 +260,8 @@ def test_a_scheduled_event_in_the_present_looks_ahead(weekday, published):
     # a base form after a plural subject; not an infinitive, nor after *did*
     assert dates(f"Harbour pilots meet on {name} to set the new fees.", pub) == [(name, ahead)]
     assert dates(f"They meet {name} to set the new fees.", pub) == [(name, ahead)]
+    assert dates(f"The rival crews haggled all week before the dockers kick off the season {name}.", pub) == [
+        (name, ahead)]
     assert dates(f"The pilots agreed to meet {name} to set the new fees.", pub) == [(name, back)]
     assert dates(f"The pilots did not meet {name} to set the new fees.", pub) == [(name, back)]
     # nouns: after a determiner, a possessive or a number
@@ -376,3 +387,13 @@ KNOWN_MISSES = [
 @pytest.mark.parametrize("text, published, expected", KNOWN_MISSES)
 def test_known_misses(text, published, expected):
     assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("abbreviation", ["U.S.", "U.K.", "E.U."])
+def test_a_vote_named_with_an_abbreviation_is_the_coming_one(abbreviation):
+    """*the Nov. 8 U.S. presidential election* names a vote as *the Nov. 8 election* does: the
+    nearest one, whatever the tense of the clause around it (a past verb there tells who acted)."""
+    pub = dt.date(YEAR, 7, 31)
+    text = f"Investigators said hackers tried to sway the Nov. 8 {abbreviation} presidential election."
+    assert dates(text, pub) == [("Nov. 8", f"{YEAR}-11-08")]
+    assert dates("Investigators said hackers tried to sway the count on Nov. 8.", pub) == [("Nov. 8", f"{YEAR - 1}-11-08")]

@@ -218,10 +218,10 @@ def _latest_month(month: int, published: dt.date, strictly_before: bool) -> int:
 
 
 #: a month that names a vote (*the November election*, *November's general election*, *the
-#: June primary*): news writes of the coming one so, and the clause's verb is often another
+#: June primary*, *the Nov. 8 U.S. presidential election*): news writes of the coming one so, and the clause's verb is often another
 #: event's (*became the nominee, teeing up the November election*)
 _VOTE_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:(?:general|presidential|congressional|legislative|local|municipal|special|midterm"
+    r"(?:['’]s)?\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)*\s+)?(?:(?:general|presidential|congressional|legislative|local|municipal|special|midterm"
     r"|runoff|state|national|parliamentary)\s+)?(?:elections?|votes?|ballots?|referendum|referenda|midterms?"
     r"|runoffs?|run-offs?|primary|primaries|caucus(?:es)?|conventions?)\b")
 

@@ -74,6 +74,8 @@ _NOT_INFINITIVE_BEFORE = frozenset("according due next close closer compared tha
 #: (*groups encouraging her to run ... are hailing her speech on Thursday*: the speech is past)
 _INFINITIVE_REACH = 10
 _FINITE_BETWEEN = re.compile(r"\b(?:is|are|was|were|has|have|had|am)\b", re.I)
+#: a verb in the present between a past verb and an infinitive: the infinitive's clause is not the past one
+_PRESENT_BETWEEN = re.compile(r"\b(?:is|are|am)\b")
 #: irregular participles: after *has*, *have* they make a present perfect, which looks back
 _PERFECT = frozenset("taken given done gone seen written spoken chosen shown known grown become begun "
                      "come run fallen risen driven broken stolen forgotten gotten drawn thrown sworn "
@@ -99,6 +101,9 @@ _VERB_AFTER = re.compile(r"\b(?!(?:morning|evening|during|according|including|fo
 #: the primary on Tuesday, Kingson faces ...*, *At a rally in Ohio on Monday, she said ...*)
 _LEAD_IN = 7
 _LEAD_IN_WORDS = frozenset("in at during on after before by".split())
+#: a second phrase led in by a preposition after an opening date (*In January, in his last address
+#: to Congress, he ...*) is at most this long
+_LEAD_IN_CHAINED = 10
 _CLAUSE_MARKS = ",;:(—–"
 
 
@@ -163,6 +168,11 @@ def _infinitive(tokens: list[tuple[int, int, str]], i: int) -> bool:
     return tokens[i - 1][2].lower() not in _NOT_INFINITIVE_BEFORE
 
 
+def _plural(word: str) -> bool:
+    """Whether a lower-case word looks like a plural noun (*ministers*, *states*; not *its*, *news*)."""
+    return word.endswith("s") and not word.endswith("'s") and word not in NOT_PLURAL and len(word) > 3
+
+
 def _scheduled(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
     """Whether token ``i`` is a verb of a scheduled event in the present tense (*meets*,
     *opens*): a listed word in lower case, not a noun after a determiner, a possessive or a
@@ -173,9 +183,12 @@ def _scheduled(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
         return False
     before = tokens[i - 1][2].lower()
     if raw in SCHEDULED_PLURAL:
-        # a plural subject, or a compound subject of names ("Trump and Clinton meet Monday")
-        return (before in ("they", "we") or before.endswith("s") and not before.endswith("'s")
-                and before not in NOT_PLURAL and len(before) > 3
+        # a plural subject, or a compound subject of names ("Trump and Clinton meet Monday"), or a
+        # relative pronoun after a plural ("the states that vote in March")
+        if before in ("that", "who") and i > 1:
+            before = tokens[i - 2][2].lower()
+            return _plural(before)
+        return (before in ("they", "we") or _plural(before)
                 or tokens[i - 1][2][:1].isupper() and any(t[2] == "and" for t in tokens[max(0, i - 6):i - 1]))
     if raw not in SCHEDULED_PRESENT:
         return False
@@ -271,8 +284,7 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
     # *After Tuesday, his chance rests on one hope: that delegates will ...* looks back
     next_end = hi
     if opening and not strict and clause_end < hi:
-        nexts = [at for at in (s.text.find(mark, clause_end + 1, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
-        next_end = min(nexts, default=hi)
+        next_end = _next_clause_end(s, clause_end, hi)
     before_clause = before_any = after = None
     before_at = after_at = -1
     for m_start, m_end, kind, word in _markers(s, lo, hi, present):
@@ -284,7 +296,11 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
         if said == "infinitive":
             # looks ahead only before the date, in its clause, with no past verb before it there
             between = s.text[m_end:start]
-            if (m_end <= start and m_start >= clause_start and before_clause not in ("past", "unknown")
+            # a past verb before it rules it out, unless a verb in the present stands between the
+            # two (*there was talk of the voters who are eligible to cast a ballot in November*)
+            earlier = before_clause not in ("past", "unknown") or (
+                before_at >= 0 and _PRESENT_BETWEEN.search(s.text, before_at, m_start) is not None)
+            if (m_end <= start and m_start >= clause_start and earlier
                     and len(between.split()) <= _INFINITIVE_REACH and not _FINITE_BETWEEN.search(between)):
                 before_clause, before_at = "future", m_start
             continue
@@ -300,6 +316,20 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
                                                    or opening and not strict and m_end <= next_end):
             after, after_at = said, m_start
     return before_clause, after, before_any, before_at, after_at
+
+
+def _next_clause_end(s: Sentence, at: int, hi: int) -> int:
+    """Return the end of the clause after the clause mark at ``at``: the next mark, or past it
+    while what lies between is one more phrase led in by a preposition with no verb (*In
+    January, in his last address to Congress, he conceded ...*: the clause is *he conceded*)."""
+    while True:
+        nexts = [m for m in (s.text.find(mark, at + 1, hi) for mark in _CLAUSE_MARKS + ")") if m >= 0]
+        end = min(nexts, default=hi)
+        head = s.text[at + 1:end].split()
+        if (end >= hi or not head or head[0].lower() not in _LEAD_IN_WORDS or len(head) > _LEAD_IN_CHAINED
+                or _VERB_AFTER.search(s.text, at + 1, end)):
+            return end
+        at = end
 
 
 def _signalled_move(between: str) -> bool:

@@ -117,7 +117,7 @@ hosts faces comes gathers""".split())
 #: after one, as a base form is also an infinitive (*agreed to meet*) or follows *did* or *will*
 SCHEDULED_PLURAL = frozenset("""
 meet begin start open close resume reconvene convene arrive depart leave gather testify speak
-travel go unveil announce decide expire vote""".split())
+travel go unveil announce decide expire vote kick wrap visit take hold host face come hear""".split())
 #: words in *-s* that are no plural subject before such a verb
 NOT_PLURAL = frozenset("is was has does this us its his hers ours yours theirs as plus thus less "
                        "unless across perhaps always sometimes news".split())
