@@ -75,6 +75,10 @@ MONTH_CLAUSES = [
     ("The town needs to repay the loan by {m}.", "{m}", looking_ahead),
     ("Backers like her chances of winning in {m}.", "{m}", looking_ahead),
     ("Exporters were hoping to clear the backlog in {m}.", "{m}", nearest),
+    # a past request or invitation to act looks ahead from itself, not from publication
+    ("The organisers invited the band to play at the festival in {m}.", "{m}", nearest),
+    ("The regulator urged lenders to cut fees by {m}.", "{m}", nearest),
+    ("The organisers invited the band in {m}.", "{m}", looking_back),
     # an infinitive in a clause with no past verb before it: what is to be done
     ("Growers are racing to harvest the crop in {m}.", "{m}", looking_ahead),
     ("The charity has enough money to open a second shelter in {m}.", "{m}", looking_ahead),

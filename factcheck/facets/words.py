@@ -97,6 +97,7 @@ PAST_WORDS = (
 COMMITMENT_VERBS = frozenset("""
 agreed decided voted promised pledged vowed undertook threatened offered proposed planned
 wanted hoped aimed intended sought moved resolved committed arranged scheduled prepared
+invited urged asked encouraged pressed ordered instructed authorized authorised
 """.split())
 #: verbs that point ahead to what they name (*has signalled another rise in February*): a month
 #: in their object, when that names a move, is the move's, not the signal's
