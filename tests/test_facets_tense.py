@@ -401,3 +401,19 @@ def test_a_vote_named_with_an_abbreviation_is_the_coming_one(abbreviation):
     text = f"Investigators said hackers tried to sway the Nov. 8 {abbreviation} presidential election."
     assert dates(text, pub) == [("Nov. 8", f"{YEAR}-11-08")]
     assert dates("Investigators said hackers tried to sway the count on Nov. 8.", pub) == [("Nov. 8", f"{YEAR - 1}-11-08")]
+
+
+@pytest.mark.parametrize("month", [m for m in MONTHS if m not in ("May", "June", "April", "August")])
+def test_a_month_that_is_no_name_keeps_its_verb(month):
+    """*was*, *has*, *will* after *May* or *June* make a person (*May said*); after a month that is
+    no one's name they are the clause's verb (*the survey of October has*, *which in March will*)."""
+    pub = dt.date(YEAR, 6, 15)
+    got = dates(f"The survey taken the first week of {month} has the mayor ahead.", pub)
+    assert got == [(month, f"{nearest(MONTHS.index(month) + 1, 6)}-{MONTHS.index(month) + 1:02d}")]
+    assert dates(f"The party, which in {month} will face a hearing, denies the charge.", pub) == [
+        (month, f"{looking_ahead(MONTHS.index(month) + 1, 6)}-{MONTHS.index(month) + 1:02d}")]
+
+
+@pytest.mark.parametrize("name", ["May", "June", "April", "August"])
+def test_a_month_that_is_a_name_before_a_verb_is_a_person(name):
+    assert dates(f"{name} will face a hearing on the charge.", dt.date(YEAR, 6, 15)) == []

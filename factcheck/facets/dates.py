@@ -139,6 +139,9 @@ _MONTH_VERBS = frozenset("into toward towards past come began begins ended ends 
                          "prior".split())
 #: words after *March* that make it a walk: *March on the RNC*, *March for Our Lives*
 _MARCH_VERB_AFTER = frozenset("on against for through".split())
+#: the months that are also people's names (*Theresa May*, *June Carter*): after any other
+#: (*October has been quiet*, *the polls of March have*) the words below are the month's verb
+_PERSON_MONTHS = frozenset(("May", "June", "April", "August"))
 #: words after a bare month name that make it a person (*after May was challenged*)
 _PERSON_AFTER = frozenset("was is has had said says will would told met wants who herself "
                           "himself".split())
@@ -241,7 +244,7 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     before = word_before(s.text, m.start(), s.lo)
     if mon not in ("May", "March", "June", "April", "August") and before in ("in", "since", "until", "by", "during"):
         return True  # "a commission in January was ...": after a preposition of time, a month (not a person)
-    if nxt and nxt.group(1) in _PERSON_AFTER or _WHO_AFTER.match(s.text, m.end(), s.hi):
+    if mon in _PERSON_MONTHS and (nxt and nxt.group(1) in _PERSON_AFTER or _WHO_AFTER.match(s.text, m.end(), s.hi)):
         return False
     if mon == "March" and nxt and nxt.group(1) in _MARCH_VERB_AFTER and before not in _MAY_TRIGGERS:
         return False  # the March on the capitol, and March for Life: a march, not the month
