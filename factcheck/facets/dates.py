@@ -140,7 +140,7 @@ _MONTH_VERBS = frozenset("into toward towards past come began begins ended ends 
 #: words after *March* that make it a walk: *March on the RNC*, *March for Our Lives*
 _MARCH_VERB_AFTER = frozenset("on against for through".split())
 #: the months that are also people's names (*Theresa May*, *June Carter*): after any other
-#: (*October has been quiet*, *the polls of March have*) the words below are the month's verb
+#: (*October has been quiet*, *the survey of March has*) the words below are the month's verb
 _PERSON_MONTHS = frozenset(("May", "June", "April", "August"))
 #: words after a bare month name that make it a person (*after May was challenged*)
 _PERSON_AFTER = frozenset("was is has had said says will would told met wants who herself "
@@ -221,8 +221,9 @@ def _latest_month(month: int, published: dt.date, strictly_before: bool) -> int:
 
 
 #: a month that names a vote (*the November election*, *November's general election*, *the
-#: June primary*, *the Nov. 8 U.S. presidential election*): news writes of the coming one so, and the clause's verb is often another
-#: event's (*became the nominee, teeing up the November election*)
+#: June primary*, *the Nov. 8 U.S. presidential election*): news writes of the coming one so,
+#: and the clause's verb is often another event's (*became the nominee, teeing up the November
+#: election*)
 _VOTE_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[A-Z][A-Za-z]*\.(?:[A-Z]\.)*\s+)?(?:(?:general|presidential|congressional|legislative|local|municipal|special|midterm"
     r"|runoff|state|national|parliamentary)\s+)?(?:elections?|votes?|ballots?|referendum|referenda|midterms?"

@@ -101,7 +101,7 @@ _VERB_AFTER = re.compile(r"\b(?!(?:morning|evening|during|according|including|fo
 #: the primary on Tuesday, Kingson faces ...*, *At a rally in Ohio on Monday, she said ...*)
 _LEAD_IN = 7
 _LEAD_IN_WORDS = frozenset("in at during on after before by".split())
-#: a second phrase led in by a preposition after an opening date (*In January, in his last address
+#: a second phrase led in by a preposition after an opening date (*In January, in his final address
 #: to Congress, he ...*) is at most this long
 _LEAD_IN_CHAINED = 10
 _CLAUSE_MARKS = ",;:(—–"
@@ -186,8 +186,7 @@ def _scheduled(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
         # a plural subject, or a compound subject of names ("Trump and Clinton meet Monday"), or a
         # relative pronoun after a plural ("the states that vote in March")
         if before in ("that", "who") and i > 1:
-            before = tokens[i - 2][2].lower()
-            return _plural(before)
+            return _plural(tokens[i - 2][2].lower())
         return (before in ("they", "we") or _plural(before)
                 or tokens[i - 1][2][:1].isupper() and any(t[2] == "and" for t in tokens[max(0, i - 6):i - 1]))
     if raw not in SCHEDULED_PRESENT:
@@ -321,7 +320,7 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
 def _next_clause_end(s: Sentence, at: int, hi: int) -> int:
     """Return the end of the clause after the clause mark at ``at``: the next mark, or past it
     while what lies between is one more phrase led in by a preposition with no verb (*In
-    January, in his last address to Congress, he conceded ...*: the clause is *he conceded*)."""
+    January, in his final address to Congress, he conceded ...*: the clause is *he conceded*)."""
     while True:
         nexts = [m for m in (s.text.find(mark, at + 1, hi) for mark in _CLAUSE_MARKS + ")") if m >= 0]
         end = min(nexts, default=hi)
