@@ -243,8 +243,10 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
         return False
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     before = word_before(s.text, m.start(), s.lo)
-    if mon not in ("May", "March", "June", "April", "August") and before in ("in", "since", "until", "by", "during"):
-        return True  # "a commission in January was ...": after a preposition of time, a month (not a person)
+    if mon not in _PERSON_MONTHS and mon != "March" and before in ("in", "since", "until", "by", "during"):
+        # "a commission in January was ...": after a preposition of time, a month (not a person,
+        # nor the march of *in March on Washington*)
+        return True
     if mon in _PERSON_MONTHS and (nxt and nxt.group(1) in _PERSON_AFTER or _WHO_AFTER.match(s.text, m.end(), s.hi)):
         return False
     if mon == "March" and nxt and nxt.group(1) in _MARCH_VERB_AFTER and before not in _MAY_TRIGGERS:

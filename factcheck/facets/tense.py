@@ -270,8 +270,7 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
     into), the nearest before it at all; and where the first two start (-1 without one)."""
     lo, hi = max(s.lo, start - _REACH), min(s.hi, end + _REACH)
     clause_start = max(lo, max(s.text.rfind(mark, lo, start) for mark in _CLAUSE_MARKS) + 1)
-    ends = [at for at in (s.text.find(mark, end, hi) for mark in _CLAUSE_MARKS + ")") if at >= 0]
-    clause_end = min(ends) if ends else hi
+    clause_end = _mark_after(s, end, hi)
     # a date that opens its clause (*On Monday, Bolton will meet*, *In a July interview with a
     # host, he ...*) takes its tense from the clause after it; one inside a clause of its own
     # does not, nor one with a verb after it in its clause (in *who fired the chief, on Tuesday
@@ -317,13 +316,17 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
     return before_clause, after, before_any, before_at, after_at
 
 
+def _mark_after(s: Sentence, at: int, hi: int) -> int:
+    """Return where the first clause mark (or closing bracket) in ``text[at:hi]`` stands, else ``hi``."""
+    return min((m for m in (s.text.find(mark, at, hi) for mark in _CLAUSE_MARKS + ")") if m >= 0), default=hi)
+
+
 def _next_clause_end(s: Sentence, at: int, hi: int) -> int:
     """Return the end of the clause after the clause mark at ``at``: the next mark, or past it
     while what lies between is one more phrase led in by a preposition with no verb (*In
     January, in his final address to Congress, he conceded ...*: the clause is *he conceded*)."""
     while True:
-        nexts = [m for m in (s.text.find(mark, at + 1, hi) for mark in _CLAUSE_MARKS + ")") if m >= 0]
-        end = min(nexts, default=hi)
+        end = _mark_after(s, at + 1, hi)
         head = s.text[at + 1:end].split()
         if (end >= hi or not head or head[0].lower() not in _LEAD_IN_WORDS or len(head) > _LEAD_IN_CHAINED
                 or _VERB_AFTER.search(s.text, at + 1, end)):
