@@ -50,6 +50,33 @@ def test_own_news_data_reads_and_is_labelled():
     assert len(sets["own-attribution"]) > 1000
 
 
+def test_polnear_samples_join_training_whole_by_article_and_never_from_the_sealed_set():
+    from factcheck.checkworthy_cv import domain_of, group_of
+    from factcheck.datasets.check import sealed_train_articles
+    from factcheck.datasets.checkworthy import data_dir, read_polnear_samples
+    if not (data_dir().parent / "data" / "attribution" / "polnear").is_dir():
+        pytest.skip("../shared/data is not here")
+    rows = read_polnear_samples()
+    assert len(rows) > 1400
+    share = sum(r.label for r in rows) / len(rows)
+    assert 0.4 < share < 0.7  # real articles: about half of the sentences are checkable
+    docs = {r.id.rsplit(":", 1)[0] for r in rows}
+    assert len(docs) == 200 and not docs & sealed_train_articles()
+    groups = {r.id.rsplit(":", 1)[0]: set() for r in rows}
+    for i, r in enumerate(rows):
+        groups[r.id.rsplit(":", 1)[0]].add(group_of("polnear-samples", r, i))
+    assert all(len(g) == 1 for g in groups.values())  # an article is one group, whatever its rows
+    assert domain_of("polnear-samples") == "news"
+    # the sentence before is the one before in the same article, never another article's
+    firsts = [r for i, r in enumerate(rows) if i == 0 or rows[i - 1].id.rsplit(":", 1)[0] != r.id.rsplit(":", 1)[0]]
+    assert all(r.prev_text == "" for r in firsts)
+
+
+def test_polnear_samples_are_empty_without_the_shared_folder(tmp_path):
+    from factcheck.datasets.checkworthy import read_polnear_samples
+    assert read_polnear_samples(tmp_path) == []
+
+
 # -- the shipped model on hand-written news sentences (not in news-own) ------------------------
 @pytest.fixture(scope="module")
 def shipped() -> CheckworthyClassifier:

@@ -242,6 +242,40 @@ def read_own_checkable(path: Path | str, source: str = "") -> list[LabelledSente
     return out
 
 
+#: the blind-labelled development samples of random PolNeAR *train* sentences (2016 news, about
+#: half checkable): the only news-style rows whose share of checkable sentences is that of real
+#: articles. They join the check-worthiness training data; their articles are none of the sealed
+#: check set 3's.
+POLNEAR_SAMPLES = ("polnear-dev-sample", "polnear-dev-sample-2", "polnear-dev-sample-3", "polnear-dev-sample-4")
+
+
+def read_polnear_samples(shared: Path | str | None = None,
+                         datasets: Path | str | None = None) -> list[LabelledSentence]:
+    """Return the checkable labels of the PolNeAR development samples as labelled sentences
+    (id ``<doc_id>:<start>``, the sentence before as context), texts read from the shared
+    PolNeAR folder and checked against each row's hash; empty when that folder is not there."""
+    from .check import build_check_set
+    import tempfile
+    base = Path(datasets) if datasets is not None else own_datasets_dir()
+    root = data_dir(shared).parent
+    if not (root / "data" / "attribution" / "polnear").is_dir():
+        return []
+    out: list[LabelledSentence] = []
+    for name in POLNEAR_SAMPLES:
+        annotations = base / name / "annotations.jsonl"
+        if not annotations.is_file():
+            continue
+        with tempfile.TemporaryDirectory(prefix="polnear-sample-") as tmp:
+            _, gold = build_check_set(root, Path(tmp), annotations)
+            prev: dict[str, str] = {}
+            for _, rec in _jsonl(gold):
+                doc = str(rec["doc_id"])
+                out.append(LabelledSentence(f"{doc}:{rec['start']}", rec["text"], int(bool(rec["checkable"])),
+                                            prev_text=prev.get(doc, ""), source=f"own:{name}"))
+                prev[doc] = rec["text"]
+    return out
+
+
 def read_news_own(datasets: Path | str | None = None) -> dict[str, list[LabelledSentence]]:
     """Return the project's own news-style checkable data, by set: ``own-attribution`` (every row
     of ``datasets/attribution/*.jsonl``) and ``news-own`` (``datasets/checkworthy/news-own.jsonl``)."""
