@@ -374,7 +374,14 @@ def sentence_vectors(table: Any, texts: Sequence[str]) -> np.ndarray:
     """Return the (n, dimension) float32 unit vectors of normalised sentence texts (those of
     ``_clean``): the SIF-weighted mean of their words' static vectors, zero for no known word."""
     from .matching.text import words
-    return table.embed([words(t) for t in texts])
+    return table.embed([words(_scales_in_text(t)) for t in texts])
+
+
+def _scales_in_text(text: str) -> str:
+    """Return ``text`` with each scale abbreviation after a figure as its word, as the hashed terms
+    read it (:func:`_words`): *£5m* and *£5 million* must give the same sentence vector too."""
+    low = text.lower().replace("’", "'")
+    return text if _SCALE_HINT.search(low) is None else " ".join(_scales_spelt(_TOKEN.findall(low)))
 
 
 def require_own_files(directory: str | Path, allowed: set[str], what: str) -> Path:
