@@ -67,9 +67,7 @@ def test_polnear_samples_join_training_whole_by_article_and_never_from_the_seale
         groups[r.id.rsplit(":", 1)[0]].add(group_of("polnear-samples", r, i))
     assert all(len(g) == 1 for g in groups.values())  # an article is one group, whatever its rows
     assert domain_of("polnear-samples") == "news"
-    # the sentence before is the one before in the same article, never another article's
-    firsts = [r for i, r in enumerate(rows) if i == 0 or rows[i - 1].id.rsplit(":", 1)[0] != r.id.rsplit(":", 1)[0]]
-    assert all(r.prev_text == "" for r in firsts)
+    assert all(r.text and r.source.startswith("own:polnear-dev-sample") for r in rows)
 
 
 def test_polnear_samples_are_empty_without_the_shared_folder(tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -251,11 +252,11 @@ POLNEAR_SAMPLES = ("polnear-dev-sample", "polnear-dev-sample-2", "polnear-dev-sa
 
 def read_polnear_samples(shared: Path | str | None = None,
                          datasets: Path | str | None = None) -> list[LabelledSentence]:
-    """Return the checkable labels of the PolNeAR development samples as labelled sentences
-    (id ``<doc_id>:<start>``, the sentence before as context), texts read from the shared
-    PolNeAR folder and checked against each row's hash; empty when that folder is not there."""
+    """Return the checkable labels of the PolNeAR development samples as labelled sentences (id
+    ``<doc_id>:<start>``; no context: a sample's rows are not consecutive sentences), texts read
+    from the shared PolNeAR folder and checked against each row's hash; empty when that folder
+    is not there."""
     from .check import build_check_set
-    import tempfile
     base = Path(datasets) if datasets is not None else own_datasets_dir()
     root = data_dir(shared).parent
     if not (root / "data" / "attribution" / "polnear").is_dir():
@@ -267,12 +268,8 @@ def read_polnear_samples(shared: Path | str | None = None,
             continue
         with tempfile.TemporaryDirectory(prefix="polnear-sample-") as tmp:
             _, gold = build_check_set(root, Path(tmp), annotations)
-            prev: dict[str, str] = {}
-            for _, rec in _jsonl(gold):
-                doc = str(rec["doc_id"])
-                out.append(LabelledSentence(f"{doc}:{rec['start']}", rec["text"], int(bool(rec["checkable"])),
-                                            prev_text=prev.get(doc, ""), source=f"own:{name}"))
-                prev[doc] = rec["text"]
+            out.extend(LabelledSentence(f"{rec['doc_id']}:{rec['start']}", rec["text"], int(bool(rec["checkable"])),
+                                        source=f"own:{name}") for _, rec in _jsonl(gold))
     return out
 
 
