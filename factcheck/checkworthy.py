@@ -380,8 +380,7 @@ def sentence_vectors(table: Any, texts: Sequence[str]) -> np.ndarray:
 def _scales_in_text(text: str) -> str:
     """Return ``text`` with each scale abbreviation after a figure as its word, as the hashed terms
     read it (:func:`_words`): *£5m* and *£5 million* must give the same sentence vector too."""
-    low = text.lower().replace("’", "'")
-    return text if _SCALE_HINT.search(low) is None else " ".join(_scales_spelt(_TOKEN.findall(low)))
+    return text if _SCALE_HINT.search(text.lower().replace("’", "'")) is None else " ".join(_words(text))
 
 
 def require_own_files(directory: str | Path, allowed: set[str], what: str) -> Path:

@@ -256,10 +256,10 @@ def read_polnear_samples(shared: Path | str | None = None,
     ``<doc_id>:<start>``; no context: a sample's rows are not consecutive sentences), texts read
     from the shared PolNeAR folder and checked against each row's hash; empty when that folder
     is not there."""
-    from .check import build_check_set
+    from .check import POLNEAR, build_check_set
     base = Path(datasets) if datasets is not None else own_datasets_dir()
     root = data_dir(shared).parent
-    if not (root / "data" / "attribution" / "polnear").is_dir():
+    if not (root / POLNEAR).is_dir():
         return []
     out: list[LabelledSentence] = []
     for name in POLNEAR_SAMPLES:
