@@ -20,8 +20,9 @@ from typing import IO, Any, Iterable, Iterator
 from .errors import InputError
 from .types import DOC_ID_COLUMNS, Document, given_doc_id, parse_date
 
-DOC_SUFFIXES = (".txt", ".md", ".transcript", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")
-TEXT_SUFFIXES = (".txt", ".md", ".transcript")
+DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".transcript", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".transcript")
+HTML_SUFFIXES = (".html", ".htm")
 #: what a file of claims holds by its suffix, as score and extract -o write it
 CLAIM_FILE_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 STDIN = "-"
@@ -110,7 +111,7 @@ def _walk(inputs: Iterable[str]) -> tuple[list[InputFile], list[str]]:
                 else:
                     skipped.append(str(p))
             if not found:
-                raise InputError("no .txt, .md, .transcript, .jsonl, .csv or .parquet files in this folder",
+                raise InputError("no .txt, .md, .html, .transcript, .jsonl, .csv or .parquet files in this folder",
                                  path=name)
             files.extend(found)
         elif path.exists():
@@ -246,9 +247,18 @@ def _read_text(f: InputFile, data: bytes, published, opts: ReadOptions, ids: Doc
             return
     # front matter is metadata, not text: the document (and every offset) starts after it
     text = text[body:]
-    if path != STDIN and Path(path).suffix.lower() == ".md":
+    suffix = "" if path == STDIN else Path(path).suffix.lower()
+    if suffix == ".md":
         from .markdown import markdown_text
         text = markdown_text(text)  # the prose a reader sees; offsets index it (as after front matter)
+    elif suffix in HTML_SUFFIXES or (suffix == "" and _html_page(text)):
+        from .html import html_document
+        text, page_date = html_document(text)  # the page's prose, as for Markdown
+        if page_date and not (meta.get("published") or meta.get("date")):
+            try:  # the page's own date, as a table row's published: before the fallback
+                published = parse_date(page_date)
+            except ValueError:  # not ISO (May 1, 2024): the fallback date stands
+                pass
     stem = "stdin" if path == STDIN else Path(path).stem
     doc_id = ids.claim(stem, f.rel) if ids is not None else stem
     transcript = opts.transcript or Path(path).suffix.lower() == ".transcript"
@@ -365,6 +375,11 @@ def _read_parquet(path: str, published, opts: ReadOptions, ids: DocIds | None) -
                 yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}", ids, opts.transcript))
             except InputError as exc:
                 yield Item(path, n, error=exc)
+
+
+def _html_page(text: str) -> bool:
+    from .html import looks_like_html
+    return looks_like_html(text)
 
 
 def _sniff_stdin(data: bytes) -> str:

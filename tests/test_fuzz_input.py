@@ -12,8 +12,10 @@ from factcheck.cli import main
 
 ENCODINGS = ["utf-8", "utf-16", "latin-1", "cp1252", "koi8-r", "shift_jis", "utf-8-sig"]
 WORDS = ["the", "council", "said", "412", "ships", "€75", "million", "était", "déficit", "Москва", "2019",
-         "percent", "about", "denies", "(APPLAUSE)", "SMITH:", "\n", "\t", "—", "「引用」"]
-SUFFIXES = [".txt", ".jsonl", ".csv", ".md", ".transcript"]
+         "percent", "about", "denies", "(APPLAUSE)", "SMITH:", "\n", "\t", "—", "「引用」",
+         "<p>", "</div>", "<nav>", "<script>", "</script>", "<article>", "&euro;", "&#0;", "&#xD800;", "<br/>",
+         "<!DOCTYPE html>", '<meta name="date" content="2021-13-45">']
+SUFFIXES = [".txt", ".jsonl", ".csv", ".md", ".html", ".transcript"]
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                        HealthCheck.too_slow])
 

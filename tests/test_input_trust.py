@@ -249,3 +249,67 @@ def test_a_markdown_article_is_read_as_the_prose_it_renders_to(runner, tmp_path)
     assert markdown_text("the [auditor](https://w.example/Auditor_(government)) said") == "the auditor said"
     assert markdown_text("un*believ*able, 2020\\*") == "unbelievable, 2020*"
     assert markdown_text('[1]: https://a.example "a source"') == ""
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Buses | The Example Gazette</title>
+<meta property="article:published_time" content="2023-10-02T08:00:00+01:00">
+<script>var tracker = "The council spent $9 million on 90 buses in 2021.";</script>
+<style>p { color: red }</style></head>
+<body><nav><a href="/">Home</a> <a href="/news">3 new stories</a></nav>
+<header><p>Subscribe for 99 cents a week</p></header>
+<article><h1>Council buys 40 electric buses</h1>
+<p>The council said on Monday it had spent &euro;12.5 million on 40 electric buses,
+about 15% of its fleet.</p><p>A rate rise is possible in December, the treasurer said.<br>Fares rose 4% in 2022.</p>
+<aside>Read more: 12 other stories</aside>
+</article><footer>&copy; 2023 The Example Gazette</footer></body></html>
+"""
+
+
+def test_an_html_page_is_read_as_the_prose_of_its_article(runner, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "buses.html").write_text(PAGE, encoding="utf-8")
+    result = _extract(runner, folder, "--published", "2000-01-01")
+    assert result.exit_code == 0, result.output
+    records = {r["text"]: r for r in _records(result.stdout)}
+    # the article's blocks, each a sentence of its own; no script, style, menu, aside or footer
+    assert list(records) == ["Council buys 40 electric buses",
+                             "The council said on Monday it had spent €12.5 million on 40 electric buses, "
+                             "about 15% of its fleet.",
+                             "A rate rise is possible in December, the treasurer said.",
+                             "Fares rose 4% in 2022."]
+    spend = records["The council said on Monday it had spent €12.5 million on 40 electric buses, about 15% of its fleet."]
+    facets = {f["kind"]: f for f in spend["facets"]}
+    assert facets["money"]["unit"] == "EUR" and facets["money"]["value"] == 12_500_000
+    # dates resolve against the page's own publication date (a Monday), not the fallback
+    assert facets["date"]["value"] == "2023-10-02"
+    assert [f["value"] for f in records["A rate rise is possible in December, the treasurer said."]["facets"]] == ["2023-12"]
+
+
+def test_html_offsets_index_the_prose_and_the_page_date_sources(tmp_path):
+    from factcheck.html import html_document
+    from factcheck.io import read_documents
+    path = tmp_path / "page.htm"
+    path.write_text(PAGE, encoding="utf-8")
+    [doc] = read_documents([str(path)])
+    assert doc.text.startswith("Council buys 40 electric buses\n\n") and "<" not in doc.text
+    assert str(doc.published) == "2023-10-02"
+    # schema.org JSON-LD when there is no <meta>; a date that is not ISO leaves the fallback
+    ld = ('<html><head><script type="application/ld+json">[{"@type": "WebSite"}, '
+          '{"@graph": [{"@type": "NewsArticle", "datePublished": "2021-03-04"}]}]</script></head>'
+          '<body><p>Prices rose 3% in May.</p></body></html>')
+    assert html_document(ld) == ("Prices rose 3% in May.", "2021-03-04")
+    path.write_text(ld.replace("2021-03-04", "March 4, 2021"), encoding="utf-8")
+    [doc] = read_documents([str(path)], published="2020-01-01")
+    assert str(doc.published) == "2020-01-01"
+    # without <article>, the body; <pre> keeps its lines; an unclosed menu hides only itself
+    assert html_document("<body><p>One  two\nthree.</p><pre>a\n  b</pre></body>")[0] == "One two three.\n\na\n\nb"
+    assert html_document("<div><nav>Home <p>Menu</div><p>Taxes rose 2% in 2020.</p>")[0] == "Taxes rose 2% in 2020."
+
+
+def test_html_on_standard_input_is_recognised(runner):
+    result = runner.invoke(main, ["extract", "-", "--format", "jsonl", "--all"], input=PAGE)
+    assert result.exit_code == 0, result.output
+    texts = [r["text"] for r in _records(result.stdout)]
+    assert "Fares rose 4% in 2022." in texts and not any("<" in t or "tracker" in t for t in texts)
