@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -267,24 +268,106 @@ def _read_text(f: InputFile, data: bytes, published, opts: ReadOptions, ids: Doc
 
 def _read_jsonl(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
     stem = "stdin" if path == STDIN else Path(path).stem
-    for n, line in _table_lines(stream, path, opts.encoding):
-        if isinstance(line, InputError):
-            yield Item(path, n, error=line)
-            continue
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Item(path, n, error=InputError(f"broken JSON ({_json_reason(exc)})", path=path, line=n))
-            continue
-        except RecursionError:
-            yield Item(path, n, error=InputError("JSON nested too deeply", path=path, line=n))
+    for n, row, _ in json_rows(_table_lines(stream, path, opts.encoding), path):
+        if isinstance(row, InputError):
+            yield Item(path, n, error=row)
             continue
         try:
             yield Item(path, n, doc=row_document(row, path, n, published, f"{stem}-{n}", ids, opts.transcript))
         except InputError as exc:
             yield Item(path, n, error=exc)
+
+
+def json_rows(lines: Iterable[tuple[int, "str | InputError"]], path: str,
+              parse: bool = True) -> Iterator[tuple[int, Any, str]]:
+    """Yield ``(line, value, JSON text)`` for each row of JSON text, or ``(line, InputError, "")``
+    in a row's place. ``lines``: ``(line number, text)`` pairs, an InputError for a line that did
+    not decode. JSON Lines give one row a line; a file that is one JSON document (an array of
+    objects, or an object spread over lines as ``json.dump(indent=...)`` writes it: its first line
+    starts with ``[`` or is a lone ``{``) gives one row per element, each at the line it starts
+    on. A broken JSON Lines row is reported and the rest read; in one document, the rest after a
+    break cannot be told apart, so it is reported as not read. Without ``parse``, a JSON Lines row
+    comes as its text, unparsed (value and text alike); a document's rows are parsed to be found."""
+    it = iter(lines)
+    first = True  # the first line that holds anything tells JSON Lines from one document
+    for n, line in it:
+        if isinstance(line, InputError):
+            yield n, line, ""
+            continue
+        text = line.strip()
+        if not text:
+            continue
+        if first and (text.startswith("[") or text == "{"):
+            yield from _json_document(n, line, it, path)
+            return
+        first = False
+        if not parse:
+            yield n, text, text
+            continue
+        try:
+            yield n, json.loads(text), text
+        except json.JSONDecodeError as exc:
+            yield n, InputError(f"broken JSON ({_json_reason(exc)})", path=path, line=n), ""
+        except RecursionError:
+            yield n, InputError("JSON nested too deeply", path=path, line=n), ""
+
+
+def _json_document(first: int, line: str, rest: Iterator[tuple[int, "str | InputError"]],
+                   path: str) -> Iterator[tuple[int, Any, str]]:
+    import bisect
+
+    parts = [line]
+    for n, more in rest:
+        if isinstance(more, InputError):  # the document cannot be parsed past a line it cannot read
+            yield n, InputError(f"{more.reason}; the JSON document was not read", path=path, line=n), ""
+            return
+        parts.append(more)
+    doc = "".join(parts)
+    breaks = [i for i, ch in enumerate(doc) if ch == "\n"]
+
+    def line_at(pos: int) -> int:
+        return first + bisect.bisect_left(breaks, pos)
+
+    decoder = json.JSONDecoder()
+    ws = re.compile(r"[ \t\r\n]*")
+    pos = ws.match(doc, 0).end()
+    array = doc.startswith("[", pos)
+    pos = ws.match(doc, pos + 1).end() if array else pos
+    while pos < len(doc):
+        if array and doc.startswith("]", pos):
+            pos = ws.match(doc, pos + 1).end()
+            array = False
+            if pos < len(doc):
+                yield line_at(pos), InputError("text after the JSON array; it was not read", path=path,
+                                               line=line_at(pos)), ""
+            return
+        try:
+            value, end = decoder.raw_decode(doc, pos)
+        except json.JSONDecodeError as exc:
+            yield line_at(exc.pos), InputError(f"broken JSON ({exc.msg.removesuffix(' at')} at column {exc.colno} "
+                                               f"of the line); the rest of the file was not read",
+                                               path=path, line=line_at(exc.pos)), ""
+            return
+        except RecursionError:
+            yield line_at(pos), InputError("JSON nested too deeply; the rest of the file was not read",
+                                           path=path, line=line_at(pos)), ""
+            return
+        yield line_at(pos), value, doc[pos:end]
+        pos = ws.match(doc, end).end()
+        if not array:
+            if pos < len(doc):
+                yield line_at(pos), InputError("text after the JSON object; it was not read", path=path,
+                                               line=line_at(pos)), ""
+            return
+        if doc.startswith(",", pos):
+            pos = ws.match(doc, pos + 1).end()
+        elif pos < len(doc) and not doc.startswith("]", pos):
+            yield line_at(pos), InputError("broken JSON (expected , or ] after an element); the rest of the "
+                                           "file was not read", path=path, line=line_at(pos)), ""
+            return
+    if array:
+        yield line_at(len(doc)), InputError("the JSON array is not closed with ]", path=path,
+                                            line=line_at(len(doc))), ""
 
 
 def csv_rows(reader) -> Iterator[tuple[int, int, Any]]:
@@ -383,8 +466,9 @@ def _html_page(text: str) -> bool:
 
 
 def _sniff_stdin(data: bytes) -> str:
-    head = data.lstrip()[:1]
-    return "jsonl" if head == b"{" else "txt"
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    # JSON Lines, or a JSON array of objects (not an article that opens with [Updated])
+    return "jsonl" if head[:1] == b"{" or re.match(rb"\[\s*[{\]]", head[:200]) else "txt"
 
 
 def _read_transcript_stream(stream: IO[bytes], published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
@@ -567,25 +651,20 @@ def read_records(path: str, errors: list | None = None, *, fmt: str | None = Non
 
 def _jsonl_records(path: str, stream: IO[bytes], raw: bool) -> Iterator[RecordRow]:
     errors: list[InputError] = []
-    for n, line in enumerate(_decode_lines(stream, path, errors, _NOT_READ), 1):
-        if errors:
-            yield path, n, errors.pop()
-            continue
-        text = line.strip()
-        if not text:
-            continue
-        if raw:
+
+    def lines() -> Iterator[tuple[int, "str | InputError"]]:
+        for n, line in enumerate(_decode_lines(stream, path, errors, _NOT_READ), 1):
+            yield n, (errors.pop() if errors else line)
+
+    for n, record, text in json_rows(lines(), path, parse=not raw):
+        if isinstance(record, InputError):
+            yield path, n, record
+        elif raw and isinstance(record, str):  # a JSON Lines row, as read (the queue checks it)
             yield path, n, text
-            continue
-        try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield path, n, InputError(f"broken JSON ({_json_reason(exc)})", path=path, line=n)
-            continue
-        if not isinstance(record, dict):
+        elif not isinstance(record, dict):
             yield path, n, InputError("a record must be a JSON object", path=path, line=n)
-            continue
-        yield path, n, record
+        else:
+            yield path, n, (text if raw else record)
 
 
 def _csv_records(path: str, stream: IO[bytes]) -> Iterator[RecordRow]:

@@ -179,3 +179,37 @@ def test_record_rows_refuse_unknown_formats_and_missing_files(tmp_path):
     (tmp_path / "x.parquet").write_text("not parquet")
     with pytest.raises(InputError, match="not a Parquet file"):
         list(read_record_rows(str(tmp_path / "x.parquet")))
+
+
+def test_a_json_array_or_an_indented_object_is_read_as_its_rows(tmp_path):
+    rows = [{"doc_id": "a", "text": "Fares rose 4% in 2022.", "published": "2023-01-05"},
+            {"doc_id": "b", "text": "Crime fell 8 percent last year, police said."}]
+    p = tmp_path / "articles.json"
+    p.write_text(json.dumps(rows, indent=2))  # what scrapers and json.dump write
+    docs = list(read_documents(str(p)))
+    assert [(d.doc_id, d.text, str(d.published)) for d in docs] == \
+        [("a", rows[0]["text"], "2023-01-05"), ("b", rows[1]["text"], "None")]
+    p.write_text(json.dumps(rows[0], indent=1))
+    assert [d.doc_id for d in read_documents(str(p))] == ["a"]
+    # on standard input too; an article that opens with a bracket stays an article
+    items = list(read_inputs(["-"], stdin=io.BytesIO(json.dumps(rows).encode())))
+    assert [i.doc.doc_id for i in items] == ["a", "b"]
+    [item] = list(read_inputs(["-"], stdin=io.BytesIO(b"[Updated] Fares rose 4% in 2022.")))
+    assert item.doc.text == "[Updated] Fares rose 4% in 2022."
+
+
+def test_a_json_array_reports_rows_at_their_lines_and_where_it_breaks(tmp_path):
+    p = tmp_path / "claims.json"
+    p.write_text('[\n  {"claim_id": "a", "text": "x"},\n  7,\n  {"claim_id": "b",\n   "text": "y"},\n'
+                 '  {"claim_id": "c" "text": "z"},\n  {"claim_id": "d"}\n]\n')
+    got = _located(read_record_rows(str(p)))
+    assert got[0] == (2, {"claim_id": "a", "text": "x"}) and got[2] == (4, {"claim_id": "b", "text": "y"})
+    assert got[1] == (3, f"{p}:3: a record must be a JSON object")
+    assert got[3][0] == 6 and "broken JSON" in got[3][1] and "the rest of the file was not read" in got[3][1]
+    assert len(got) == 4
+    raw = _located(read_record_rows(str(p), raw=True))
+    assert raw[0] == (2, '{"claim_id": "a", "text": "x"}')
+    p.write_text('[{"claim_id": "a", "text": "x"}')
+    assert _located(read_record_rows(str(p)))[-1] == (1, f"{p}:1: the JSON array is not closed with ]")
+    p.write_text('[{"claim_id": "a", "text": "x"}] trailing')
+    assert _located(read_record_rows(str(p)))[-1][1].endswith("text after the JSON array; it was not read")
