@@ -158,15 +158,24 @@ def _appositive_end(toks: list[Token], e: int) -> int:
     return end
 
 
+#: words that open a sentence capitalised and never begin a name (*And the message is ...*, *Just
+#: yesterday he urged ...*)
+_OPENING_WORDS = frozenset("""and or nor just only not plus thus hence perhaps maybe there here what how why
+whether either neither yes no well indeed besides consider like""".split())
+
+
 def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
     """Return the names in subject position before token ``limit``: capitalised runs not right
-    after a preposition (a possessive name counts anywhere: *Following May's meeting*), skipping
-    the sentence's first word when it is a common word and month or day names."""
+    after a preposition, nor opened by one (*In New York, ...*), nor a place set off after such an
+    object (*in Portland, Maine,*) (a possessive name counts anywhere: *Following May's meeting*),
+    skipping the sentence's first word when it is a common word (*And*, *Just*) and month or day
+    names; a pronoun left after that first word (*And I*) is no name."""
     runs: list[list[Token]] = []
     k = 0
+    object_end = -9  # the last token of the last name read as an object
     while k < limit:
         t = toks[k]
-        if not (t.is_word and t.is_cap) or t.low in C.PRONOUNS:
+        if not (t.is_word and t.is_cap) or t.low in C.PRONOUNS or t.low.startswith(("i'", "i’")):
             k += 1
             continue
         m = k
@@ -177,14 +186,22 @@ def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
             m += 1
         run = toks[k:m + 1]
         opens = k == 0 or all(not x.is_word for x in toks[:k])  # "(On Monday he said", "“Under the plan"
-        if opens and (run[0].low in C.SKIPPABLE or run[0].low in C.DETERMINERS or run[0].low in C.CLAUSE_WORDS
-                       or run[0].low in C.PREPOSITIONS or run[0].low.endswith(("ing", "ly"))):
-            run = run[1:]
         before = toks[k - 1].low if k > 0 else ""
-        run = [u for u in run if u.low not in C.CALENDAR] if all(u.low in C.CALENDAR for u in run[:1]) else run
         before2 = toks[k - 2].low if k > 1 else ""
-        # "with Wilders", "of the EU": objects, not subjects
-        is_object = before in C.PREPOSITIONS or (before in C.DETERMINERS and before2 in C.PREPOSITIONS)
+        # "with Wilders", "of the EU": objects, not subjects; so is "Maine" in "in Portland, Maine"
+        is_object = before in C.PREPOSITIONS or (before in C.DETERMINERS and before2 in C.PREPOSITIONS) \
+            or (before == "," and object_end == k - 2 and (m + 1 >= len(toks) or not toks[m + 1].is_word))
+        if opens and (run[0].low in C.SKIPPABLE or run[0].low in C.DETERMINERS or run[0].low in C.CLAUSE_WORDS
+                       or run[0].low in C.PREPOSITIONS or run[0].low in _OPENING_WORDS
+                       or run[0].low.endswith(("ing", "ly"))):
+            # "In New York, ...": the preposition's object is no subject either
+            is_object = is_object or run[0].low in C.PREPOSITIONS
+            run = run[1:]
+            while run and (run[0].low in C.PRONOUNS or run[0].low.startswith(("i'", "i’"))):
+                run = run[1:]  # "And I said", "And I've spent": a pronoun names no one
+        run = [u for u in run if u.low not in C.CALENDAR] if all(u.low in C.CALENDAR for u in run[:1]) else run
+        if is_object:
+            object_end = m
         if run and (run[-1].is_possessive or not is_object) \
                 and not all(u.low in C.CALENDAR or u.low in C.DETERMINERS for u in run):
             runs.append(run)
