@@ -51,10 +51,26 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+#: the first bytes of document formats people try to read, what they are, and what to do
+_KNOWN_BINARY = (
+    (b"%PDF-", "a PDF file, not text; convert it first (pdftotext FILE.pdf FILE.txt); not read"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt, .xlsx or .epub is one), not text; save or export it "
+                     "as text (.txt) or a web page (.html) first; not read"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.doc, .xls), not text; save it as text (.txt) "
+                            "first; not read"),
+    (b"{\\rtf", "an RTF document, not text; save it as text (.txt) first; not read"),
+    (b"\x1f\x8b", "a gzip-compressed file, not text; decompress it first (gunzip); not read"),
+)
+
+
 def binary_reason(sample: bytes) -> str | None:
-    """Return why ``sample`` (a file's start) is not text, or None when it may be text."""
+    """Return why ``sample`` (a file's start) is not text, or None when it may be text. A
+    document format people often try (PDF, Word, RTF, gzip) is named, with what to do."""
     if not sample or bom_encoding(sample) in ("utf-16", "utf-32"):
         return None
+    for magic, reason in _KNOWN_BINARY:
+        if sample.startswith(magic):
+            return reason
     if b"\x00" in sample:
         return "a binary file (it holds NUL bytes), not text; not read"
     controls = len(sample.translate(None, _DELETE_NON_CONTROL))

@@ -35,6 +35,22 @@ def test_binary_file_is_refused_whole_with_one_line(runner, tmp_path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("name,start,told", [
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file"),
+    ("story.txt", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (a .docx"),
+    ("story.doc.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file"),
+    ("story.txt", b"{\\rtf1\\ansi The council spent 4 million dollars.}", "an RTF document"),
+    ("archive.jsonl", b"\x1f\x8b\x08\x00\x00\x00", "a gzip-compressed file"),
+])
+def test_a_document_format_that_is_not_text_is_named_with_what_to_do(runner, tmp_path, name, start, told):
+    path = tmp_path / name
+    path.write_bytes(start + bytes(range(256)))
+    result = runner.invoke(main, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 1 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {path}: {told}") and line.endswith("; not read")
+
+
 def test_control_bytes_without_nul_are_refused(runner, tmp_path):
     junk = tmp_path / "junk.txt"
     junk.write_bytes(bytes(range(1, 32)) * 40 + b" some words")
