@@ -695,3 +695,13 @@ def test_an_opening_word_or_a_prepositions_object_is_not_whom_a_pronoun_means(pr
 ])
 def test_no_opening_word_becomes_a_source_when_nobody_was_named(text):
     assert find_source(SentenceInput.from_text(text, prev_text="The budget was debated for 3 hours.")) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Last week's Harbour Institute poll found that 40 percent of voters approved.", "Harbour Institute poll"),
+    ("Last year’s Met Office figures show that 12 floods hit the county.", "Met Office figures"),
+    ("Tuesday's Dalton University survey has the mayor ahead by 6 points.", "Dalton University survey"),
+    ("Sunday's Northern Gazette reported that 3 aides quit.", "Northern Gazette"),
+])
+def test_a_possessive_of_time_is_no_part_of_the_source(text, expected):
+    assert find_source(SentenceInput.from_text(text)).text == expected

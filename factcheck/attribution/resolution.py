@@ -172,6 +172,25 @@ def _opening_subject(si: SentenceInput) -> tuple[int, int] | None:
     return _span(run)
 
 
+#: words of a time that a possessive before a source can name (*Last week's Gallup poll*)
+_TIME_NOUNS = frozenset("""year week month weekend day night morning afternoon evening quarter season today
+yesterday tonight""".split()) | (C.CALENDAR - {"may"})  # May's government: Theresa May's
+_TIME_OPENERS = frozenset("last this next past previous the".split())
+
+
+def _without_time(doc: str, source: tuple[int, int]) -> tuple[int, int]:
+    """Return the source without a possessive of time that opens it: *Last week's Gallup poll* ->
+    *Gallup poll*, *Tuesday's Quinnipiac poll* -> *Quinnipiac poll* (when it does: *Last year's*
+    alone was a wrong cut, *year's FBI statistics*); the time says when, not who."""
+    toks = tokenize(doc[source[0]:source[1]], source[0])
+    k = 1 if len(toks) > 2 and toks[0].low in _TIME_OPENERS else 0
+    if len(toks) > k + 1 and toks[k].is_possessive and toks[k].low[:-2].rstrip("'’") in _TIME_NOUNS:
+        return toks[k + 1].start, source[1]
+    if toks and toks[0].is_possessive and toks[0].low[:-2] in ("year", "week", "month") and len(toks) > 1:
+        return toks[1].start, source[1]  # "year's FBI statistics": the cut that left *Last* out
+    return source
+
+
 def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFinding:
     """Return the source of a sentence, looking at the sentence before for pronouns and passives."""
     doc = si.doc_text
@@ -181,7 +200,8 @@ def resolve(si: SentenceInput, reports: list[Report] | None = None) -> SourceFin
     if best is not None and best.embedded and any(r.kind == "anaphor" for r in reports):
         best = None  # "Nearly three in four say ..., according to the survey": the survey
     if best is not None:
-        return SourceFinding(_span_of(doc, best.source), _span_of(doc, best.cue), "named", tuple(reports))
+        return SourceFinding(_span_of(doc, _without_time(doc, best.source)), _span_of(doc, best.cue), "named",
+                             tuple(reports))
     for r in reports:
         if r.kind not in ("pronoun", "passive", "anaphor"):
             continue
