@@ -45,7 +45,7 @@ TRAINING: dict[str, Any] = {"epochs": 1, "lr": 5e-5, "batch_size": 32, "max_leng
 #: :func:`factcheck.checkworthy_cv.training_sets` below, one fold of TUNE_FOLDS held out (grouped by
 #: debate or article, as the fast tier's cross-validation groups them), EPOCHS epochs on the rest;
 #: the model after the epoch whose held-out scores give the best shared-cut score, at that cut
-SETS = ("ct24", "claimbuster", "own-attribution", "news-own")
+SETS = ("ct24", "claimbuster", "own-attribution", "news-own", "polnear-samples")
 EPOCHS = 3
 TUNE_FOLDS = 5
 
