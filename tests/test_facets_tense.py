@@ -94,6 +94,17 @@ MONTH_CLAUSES = [
     ("The party became the favourite, teeing up the {m} election.", "{m}", looking_ahead),
     ("Both camps are preparing for the {m} general election.", "{m}", looking_ahead),
     ("Turnout fell sharply in the {m} election.", "{m}", looking_back),
+    # ... and a past verb that only speaks of the vote dates nothing: the nearest vote
+    ("The mayor called the {m} election a referendum on the budget.", "{m}", nearest),
+    ("The senator likened the {m} general election to a coin toss.", "{m}", nearest),
+    # a plan or promise with no date of its own was made about now: what it names lies ahead
+    ("The governor said she planned to visit the port in {m}.", "{m}", looking_ahead),
+    ("The union vowed to strike in {m} over the pay offer.", "{m}", looking_ahead),
+    # ... an attempt in the past is no plan: it says neither way (the nearest)
+    ("Both candidates sought to court rural voters in {m}.", "{m}", nearest),
+    # past a report in the present, the clause is what was reported: a poll dated in {m} (no other
+    # word of tense) is the nearest, whatever tense its findings take
+    ("A survey in {m} shows that voters will back the levy.", "{m}", nearest),
     # a scheduled event's present looks ahead, as for a weekday (*the council meets Monday*)
     ("The new bridge opens in {m}.", "{m}", looking_ahead),
     ("Parliament reconvenes in {m}.", "{m}", looking_ahead),

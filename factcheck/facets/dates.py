@@ -299,6 +299,11 @@ def _vote_month(s: Sentence, m: re.Match) -> bool:
                 or not m.group("day2") and _WIN_IN_BEFORE.search(s.text, max(s.lo, m.start() - 20), m.start()))
 
 
+#: past verbs that speak of a vote without dating it (*called*, *described*, *likened*), right before its month
+_SPOKEN_OF = re.compile(r"\b(?:called|described|dubbed|labell?ed|termed|likened|framed|characteri[sz]ed|"
+                        r"billed|touted|hailed)\s+(?:(?:the|this|next|[A-Z][a-z]+['’]s)\s+)?$")
+
+
 #: a result that a month dates (*a win in November*, *could lose in November*)
 _WIN_IN_BEFORE = re.compile(r"\b(?:win|victory|defeat|lose|beat|winning|losing)\s+in\s+$", re.I)
 
@@ -366,6 +371,11 @@ def _month_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSpan
     elif _delivery_month(s, m) or (_vote_month(s, m) or _toward_month(s, m)) \
             and (tense(s, start, end, strict=True) != "past" or _WILL_AFTER.match(s.text, end, s.hi)):
         y = _month_year("future", month, published)
+    elif _vote_month(s, m) and _SPOKEN_OF.search(s.text, max(s.lo, start - 40), start):
+        # a vote that a past verb only speaks of (*called November's general election "a citizenship
+        # election"*), not one whose clause looks back (*turnout fell in the November election*):
+        # the verb is not the vote's; the nearest vote, as for a vote's day
+        y = _nearest_year(month, 15, published)
     else:
         # a scheduled event's present looks ahead (*the plant opens in November*), as for a weekday
         y = _month_year(tense(s, start, end, committed=True, present=True), month, published)

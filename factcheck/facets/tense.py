@@ -58,6 +58,16 @@ _NOT = re.compile(r"\s+(?:not|never)\b")
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b"
                          r"|it\b|them\b|him\b|us\b|me\b|you\b)[a-z]+\b")
 
+#: a date of a commitment's own, between it and its infinitive (*agreed in May to*, *voted on
+#: Tuesday to*, *decided last week to*)
+_DATED = re.compile(r"\b(?:in|on|at|last|this|earlier|late|early|since|by)\b|\d|\b(?:%s)\b" % "|".join(
+    [m.capitalize() for m in MONTHS if len(m) > 3] + [d.capitalize() for d in WEEKDAYS]))
+#: commitments that name what is still to come when they carry no date of their own
+_PROMISED = frozenset("planned promised pledged vowed intended threatened".split())
+#: a report in the present tense (*shows*, *says*): the clause after it is what it reports
+_REPORTS_NOW = re.compile(r"\b(?:shows|says|finds|suggests|indicates|reports|argues|notes|warns|claims|contends|"
+                          r"insists|concludes|estimates|predicts|projects)\b")
+
 #: what follows a verb in the past tense rather than the noun an adjective qualifies
 _AFTER_A_VERB = frozenset("on in at last this earlier late early during after before since until by "
                           "yesterday today".split())
@@ -303,15 +313,23 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
                 before_clause, before_at = "future", m_start
             continue
         if m_end <= start:
-            if said == "past" and word in COMMITMENT_VERBS and _INFINITIVE.search(s.text, m_end, start):
-                said = "unknown"  # "agreed in May to raise output in the third quarter"
+            inf = _INFINITIVE.search(s.text, m_end, start) if said == "past" and word in COMMITMENT_VERBS else None
+            if inf is not None:
+                # "agreed in May to raise output in the third quarter": a commitment dated on its own
+                # looks ahead of that date, on either side of publication; a plan or promise with no
+                # date of its own ("said he planned to visit before January") was made about now: it
+                # looks ahead (not an attempt: "sought to appeal to voters on Tuesday" is past)
+                said = "future" if word in _PROMISED and not _DATED.search(s.text, m_end, inf.start()) else "unknown"
             elif said == "past" and word in SIGNALLING_VERBS and _signalled_move(s.text[m_end:start]):
                 said = "future"  # "has signalled another rise in February": the rise, still ahead
             before_any = said
             if m_start >= clause_start:
                 before_clause, before_at = said, m_start
         elif m_start >= end and after is None and (m_end <= clause_end
-                                                   or opening and not strict and m_end <= next_end):
+                                                   or opening and not strict and m_end <= next_end) \
+                and not _REPORTS_NOW.search(s.text, end, m_start):
+            # not past a report in the present (*A poll in January shows voters will ...*): what
+            # follows it is what was reported, in a tense of its own
             after, after_at = said, m_start
     return before_clause, after, before_any, before_at, after_at
 
