@@ -260,3 +260,12 @@ def test_a_queue_without_settled_claims_says_so(tmp_path):
     errors: list = []
     assert read_all([str(tmp_path / "new.queue")], errors) == []
     assert len(errors) == 1 and "no settled claim yet" in str(errors[0])
+
+
+def test_a_json_array_of_claim_records_is_read_as_records(tmp_path):
+    p = tmp_path / "checked.json"
+    p.write_text(json.dumps([{"id": "a1", "text": "The harbour froze over in 1963.", "rating": "true"},
+                             {"claim_id": "b2", "text": "Forty schools closed."}], indent=2), encoding="utf-8")
+    a, b = _claims(p)
+    assert (a.id, a.text, a.verdict["rating"]) == ("a1", "The harbour froze over in 1963.", "true")
+    assert (b.id, b.text, b.verdict) == ("b2", "Forty schools closed.", None)

@@ -308,8 +308,12 @@ def _read_claimreview(path: str, opener) -> Iterator[CheckedClaim | InputError]:
             raise InputError(f"broken JSON ({exc.msg}); give a JSON array of ClaimReview objects",
                              path=path, line=exc.lineno) from None
     for i, review in _reviews(doc):
+        if isinstance(review, dict) and not _text(review.get("claimReviewed")) and "text" in review:
+            yield _record_claim(review, path, i)  # an array of claim records (json.dump's), not ClaimReview
+            continue
         if not isinstance(review, dict) or not _text(review.get("claimReviewed")):
-            yield InputError(f"item {i} has no claimReviewed text; each ClaimReview needs one", path=path)
+            yield InputError(f"item {i} has no claimReviewed text; each ClaimReview needs one (a claim record, "
+                             "its 'text')", path=path)
             continue
         item = review.get("itemReviewed") if isinstance(review.get("itemReviewed"), dict) else {}
         appearance = item.get("appearance") or item.get("firstAppearance")
