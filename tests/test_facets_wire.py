@@ -71,6 +71,9 @@ PARTITIVES = [
      [("count", "Three", 3, "directors", False), ("count", "11 directors", 11, "directors", False)]),
     ("Two of the ten mills closed.",
      [("count", "Two", 2, "mills", False), ("count", "ten mills", 10, "mills", False)]),
+    # after *my* and *your* as after *his* (a speaker's own: *12 of my bills*)
+    ("The senator said 14 of my amendments passed.", [("count", "14", 14, "amendments", False)]),
+    ("Three of your neighbours will pay more.", [("count", "Three", 3, "neighbours", False)]),
 ]
 
 #: *two or three*: a small range, two approximate counts of the same noun

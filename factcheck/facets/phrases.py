@@ -15,7 +15,7 @@ from .words import COUNT_MODIFIERS, MONTHS, NOT_COUNTED, SMALL_NUMBERS, TIME_UNI
 _WORD = re.compile(r"\s+((?:[A-Z]\.){2,}|[A-Z]\.(?=\s+[A-Z][a-z])|[A-Za-z](?:[A-Za-z&'’-]*[A-Za-z])?)(?![\w])")
 _OF_NAME = re.compile(r"\s+of\s+((?:the\s+)?(?:[A-Z][\w&'’.-]*\s*){1,4})")
 _OF_PART = re.compile(r"\s+(?:out\s+)?of(?:\s+(?P<pron>them|these|those|us|which|whom|['‘’]em)\b"
-                      r"|\s+(?:the|its|their|his|her|our)\b|(?=\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s)"
+                      r"|\s+(?:the|its|their|his|her|our|my|your)\b|(?=\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s\s)"
                       r"|(?=\s+(?:\d|(?:" + "|".join(SMALL_NUMBERS) + r")\b)))", re.I)
 #: after *and*: a modifier and a plural noun (*civic and business leaders*), not a clause
 _COORDINATED = re.compile(r"(?:\s+[A-Za-z][\w'’-]*){1,2}?\s+[A-Za-z][\w'’-]*s\b(?!['’])")
