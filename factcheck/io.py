@@ -323,7 +323,7 @@ def _json_document(first: int, line: str, rest: Iterator[tuple[int, "str | Input
             return
         parts.append(more)
     doc = "".join(parts)
-    breaks = [i for i, ch in enumerate(doc) if ch == "\n"]
+    breaks = [m.start() for m in re.finditer("\n", doc)]
 
     def line_at(pos: int) -> int:
         return first + bisect.bisect_left(breaks, pos)
