@@ -21,8 +21,9 @@ from typing import IO, Any, Iterable, Iterator
 from .errors import InputError
 from .types import DOC_ID_COLUMNS, Document, given_doc_id, parse_date
 
-DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".transcript", ".jsonl", ".ndjson", ".json", ".csv", ".parquet")
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".transcript")
+DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".transcript", ".jsonl", ".ndjson", ".json", ".csv",
+                ".parquet")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".transcript")
 HTML_SUFFIXES = (".html", ".htm")
 #: what a file of claims holds by its suffix, as score and extract -o write it
 CLAIM_FILE_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -112,7 +113,7 @@ def _walk(inputs: Iterable[str]) -> tuple[list[InputFile], list[str]]:
                 else:
                     skipped.append(str(p))
             if not found:
-                raise InputError("no .txt, .md, .html, .transcript, .jsonl, .csv or .parquet files in this folder",
+                raise InputError("no .txt, .md, .html, .docx, .transcript, .jsonl, .csv or .parquet files in this folder",
                                  path=name)
             files.extend(found)
         elif path.exists():
@@ -460,6 +461,25 @@ def _read_parquet(path: str, published, opts: ReadOptions, ids: DocIds | None) -
                 yield Item(path, n, error=exc)
 
 
+def _read_docx(f: InputFile, data: bytes, published, ids: DocIds | None) -> Iterator[Item]:
+    """A Word document: its body's paragraphs are the document (:mod:`factcheck.docx`)."""
+    from .decode import damage_reason
+    from .docx import docx_text
+
+    try:
+        text = docx_text(data, f.path)
+    except InputError as exc:
+        yield Item(f.path, None, error=exc)
+        return
+    reason = damage_reason(text)
+    if reason:
+        yield Item(f.path, None, error=InputError(f"the document's text {reason}", path=f.path))
+        return
+    stem = Path(f.path).stem
+    doc_id = ids.claim(stem, f.rel) if ids is not None else stem
+    yield Item(f.path, None, doc=Document(doc_id=doc_id, text=text, published=published))
+
+
 def _html_page(text: str) -> bool:
     from .html import looks_like_html
     return looks_like_html(text)
@@ -534,7 +554,9 @@ def read_file(path: str | InputFile, *, published=None, stdin: IO[bytes] | None 
         yield Item(path, None, error=InputError(f"cannot open ({exc.strerror})", path=path))
         return
     with stream:
-        if suffix in (".jsonl", ".ndjson", ".json"):
+        if suffix == ".docx":
+            yield from _read_docx(f, stream.read(), published, ids)
+        elif suffix in (".jsonl", ".ndjson", ".json"):
             yield from _read_jsonl(path, stream, published, opts, ids)
         elif suffix == ".csv":
             yield from _read_csv(path, stream, published, opts, ids)

@@ -15,7 +15,7 @@ WORDS = ["the", "council", "said", "412", "ships", "€75", "million", "était",
          "percent", "about", "denies", "(APPLAUSE)", "SMITH:", "\n", "\t", "—", "「引用」",
          "<p>", "</div>", "<nav>", "<script>", "</script>", "<article>", "&euro;", "&#0;", "&#xD800;", "<br/>",
          "<!DOCTYPE html>", '<meta name="date" content="2021-13-45">']
-SUFFIXES = [".txt", ".jsonl", ".csv", ".md", ".html", ".transcript"]
+SUFFIXES = [".txt", ".jsonl", ".csv", ".md", ".html", ".docx", ".transcript"]
 FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                        HealthCheck.too_slow])
 

@@ -329,3 +329,72 @@ def test_html_on_standard_input_is_recognised(runner):
     assert result.exit_code == 0, result.output
     texts = [r["text"] for r in _records(result.stdout)]
     assert "Fares rose 4% in 2022." in texts and not any("<" in t or "tracker" in t for t in texts)
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(path, body: str, extra: dict | None = None) -> None:
+    import zipfile
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}'
+                                        "<w:sectPr/></w:body></w:document>")
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+
+
+def _para(*runs: str) -> str:
+    return "<w:p>" + "".join(f'<w:r><w:t xml:space="preserve">{r}</w:t></w:r>' for r in runs) + "</w:p>"
+
+
+def test_a_word_document_is_read_as_its_paragraphs(runner, tmp_path):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    body = (_para("Council buys 40 electric buses")
+            + "<w:p><w:r><w:t>The council said it had spent </w:t></w:r><w:r><w:rPr><w:b/></w:rPr>"
+              "<w:t>€12.5 million</w:t></w:r><w:r><w:t xml:space=\"preserve\"> on 40 buses in March.</w:t></w:r>"
+              "<w:del><w:r><w:delText>It also bought 99 trams.</w:delText></w:r></w:del></w:p>"
+            + "<w:tbl><w:tr><w:tc>" + _para("Fares rose 4% in 2022.") + "</w:tc></w:tr></w:tbl>")
+    _docx(folder / "buses.docx", body, {"word/footer1.xml": f"<w:ftr {W}>{_para('Page 1 of 3')}</w:ftr>"})
+    (folder / "other.txt").write_text(ENGLISH, encoding="utf-8")
+    result = _extract(runner, folder, "--published", "2023-10-04")
+    assert result.exit_code == 0, result.output
+    records = {r["text"]: r for r in _records(result.stdout) if r["doc_id"] == "buses"}
+    # each paragraph a sentence of its own; runs joined; deleted text and the footer left out
+    assert list(records) == ["Council buys 40 electric buses",
+                             "The council said it had spent €12.5 million on 40 buses in March.",
+                             "Fares rose 4% in 2022."]
+    spend = records["The council said it had spent €12.5 million on 40 buses in March."]
+    assert {(f["kind"], f["value"]) for f in spend["facets"]} >= {("money", 12_500_000), ("date", "2023-03")}
+    assert any(r["doc_id"] == "other" for r in _records(result.stdout))
+
+
+def test_a_broken_or_hostile_word_document_is_refused_with_one_line(runner, tmp_path, monkeypatch):
+    import zipfile
+
+    from factcheck import docx
+    not_zip = tmp_path / "a.docx"
+    not_zip.write_bytes(b"PK\x03\x04 but not really a zip file at all")
+    other_zip = tmp_path / "b.docx"
+    with zipfile.ZipFile(other_zip, "w") as z:
+        z.writestr("content.xml", "<x/>")
+    broken = tmp_path / "c.docx"
+    _docx(broken, "<w:p><w:r><w:t>unclosed")
+    laughs = tmp_path / "d.docx"
+    bomb = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+            + "".join(f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi"))
+            + f"]><w:document {W}><w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>")
+    with zipfile.ZipFile(laughs, "w") as z:
+        z.writestr("word/document.xml", bomb)
+    for path, told in ((not_zip, "not a Word document"), (other_zip, "without word/document.xml"),
+                       (broken, "not well-formed XML"), (laughs, "not well-formed XML")):
+        result = runner.invoke(main, ["extract", str(path), "--format", "jsonl"])
+        assert result.exit_code == 1 and result.stdout == "", (path, result.output)
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith(f"Error: {path}: ") and told in line and line.endswith("not read"), line
+    monkeypatch.setattr(docx, "MAX_XML", 100)
+    big = tmp_path / "e.docx"
+    _docx(big, _para("The council spent 4 million dollars.") * 5)
+    result = runner.invoke(main, ["extract", str(big), "--format", "jsonl"])
+    assert result.exit_code == 1 and "bytes uncompressed (limit 100)" in result.stderr
