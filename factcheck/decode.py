@@ -54,8 +54,8 @@ def bom_encoding(data: bytes) -> str | None:
 #: the first bytes of document formats people try to read, what they are, and what to do
 _KNOWN_BINARY = (
     (b"%PDF-", "a PDF file, not text; convert it first (pdftotext FILE.pdf FILE.txt); not read"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt, .xlsx or .epub is one), not text; a Word document is "
-                     "read when its name ends in .docx, anything else save as text (.txt) or a web page "
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt, .xlsx or .epub is one), not text; a Word or OpenDocument text is "
+                     "read when its name ends in .docx or .odt, anything else save as text (.txt) or a web page "
                      "(.html) first; not read"),
     (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.doc, .xls), not text; save it as text (.txt) "
                             "first; not read"),

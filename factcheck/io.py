@@ -21,9 +21,9 @@ from typing import IO, Any, Iterable, Iterator
 from .errors import InputError
 from .types import DOC_ID_COLUMNS, Document, given_doc_id, parse_date
 
-DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".transcript", ".jsonl", ".ndjson", ".json", ".csv",
-                ".parquet")
-TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".transcript")
+DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".odt", ".transcript", ".jsonl", ".ndjson", ".json",
+                ".csv", ".parquet")
+TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".odt", ".transcript")
 HTML_SUFFIXES = (".html", ".htm")
 #: what a file of claims holds by its suffix, as score and extract -o write it
 CLAIM_FILE_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
@@ -113,7 +113,7 @@ def _walk(inputs: Iterable[str]) -> tuple[list[InputFile], list[str]]:
                 else:
                     skipped.append(str(p))
             if not found:
-                raise InputError("no .txt, .md, .html, .docx, .transcript, .jsonl, .csv or .parquet files in this folder",
+                raise InputError("no .txt, .md, .html, .docx, .odt, .transcript, .jsonl, .csv or .parquet files in this folder",
                                  path=name)
             files.extend(found)
         elif path.exists():
@@ -462,12 +462,13 @@ def _read_parquet(path: str, published, opts: ReadOptions, ids: DocIds | None) -
 
 
 def _read_docx(f: InputFile, data: bytes, published, ids: DocIds | None) -> Iterator[Item]:
-    """A Word document: its body's paragraphs are the document (:mod:`factcheck.docx`)."""
+    """A Word document or an OpenDocument text: its body's paragraphs are the document
+    (:mod:`factcheck.docx`)."""
     from .decode import damage_reason
-    from .docx import docx_text
+    from .docx import docx_text, odt_text
 
     try:
-        text = docx_text(data, f.path)
+        text = (odt_text if Path(f.path).suffix.lower() == ".odt" else docx_text)(data, f.path)
     except InputError as exc:
         yield Item(f.path, None, error=exc)
         return
@@ -554,7 +555,7 @@ def read_file(path: str | InputFile, *, published=None, stdin: IO[bytes] | None 
         yield Item(path, None, error=InputError(f"cannot open ({exc.strerror})", path=path))
         return
     with stream:
-        if suffix == ".docx":
+        if suffix in (".docx", ".odt"):
             yield from _read_docx(f, stream.read(), published, ids)
         elif suffix in (".jsonl", ".ndjson", ".json"):
             yield from _read_jsonl(path, stream, published, opts, ids)

@@ -398,3 +398,40 @@ def test_a_broken_or_hostile_word_document_is_refused_with_one_line(runner, tmp_
     _docx(big, _para("The council spent 4 million dollars.") * 5)
     result = runner.invoke(main, ["extract", str(big), "--format", "jsonl"])
     assert result.exit_code == 1 and "bytes uncompressed (limit 100)" in result.stderr
+
+
+ODT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+
+
+def test_an_opendocument_text_is_read_as_its_paragraphs(runner, tmp_path):
+    import zipfile
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODT_NS}><office:body><office:text>'
+               '<text:tracked-changes><text:changed-region><text:deletion><text:p>Old 99 trams.</text:p>'
+               '</text:deletion></text:changed-region></text:tracked-changes>'
+               '<text:h text:outline-level="1">Council buys 40 electric buses</text:h>'
+               '<text:p>The council said it had<text:s/>spent <text:span>€12.5 million</text:span> on 40 buses'
+               '<text:note><text:note-body><text:p>A footnote of 7 words.</text:p></text:note-body></text:note>'
+               ' in March.</text:p>'
+               '<text:p>Fares rose<text:s text:c="2"/>4% in 2022.</text:p>'
+               '</office:text></office:body></office:document-content>')
+    path = tmp_path / "buses.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", content)
+    result = _extract(runner, path, "--published", "2023-10-04")
+    assert result.exit_code == 0, result.output
+    assert [r["text"] for r in _records(result.stdout)] == [
+        "Council buys 40 electric buses", "The council said it had spent €12.5 million on 40 buses in March.",
+        "Fares rose  4% in 2022."]
+
+
+def test_a_document_nested_too_deeply_is_refused_not_a_traceback(runner, tmp_path):
+    import zipfile
+    deep = "<w:r>" * 5000 + "<w:t>x</w:t>" + "</w:r>" * 5000
+    path = tmp_path / "deep.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {W}><w:body><w:p>{deep}</w:p></w:body></w:document>")
+    result = runner.invoke(main, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "nested too deeply" in result.stderr or "not well-formed" in result.stderr

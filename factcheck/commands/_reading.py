@@ -69,7 +69,7 @@ def report_skipped(inputs, verbose: bool) -> None:
         return
     if verbose:
         for path in skipped:
-            click.echo(f"skipped {path}: not a .txt, .md, .html, .docx, .transcript, .jsonl, .csv or .parquet file, or hidden",
+            click.echo(f"skipped {path}: not a .txt, .md, .html, .docx, .odt, .transcript, .jsonl, .csv or .parquet file, or hidden",
                        err=True)
     else:
         click.echo(f"skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} in the folders "

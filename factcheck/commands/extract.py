@@ -85,8 +85,8 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
             transcript, verbose):
     """Find the checkable claims in documents.
 
-    INPUT is a .txt, .md, .html or .docx file (one document; Markdown, HTML
-    and Word are read as the prose they show: no marks, tags, scripts or menus;
+    INPUT is a .txt, .md, .html, .docx or .odt file (one document; Markdown,
+    HTML and Word are read as the prose they show: no marks, tags, scripts or menus;
     an HTML page's own publication date is used), a .transcript file (a debate:
     'SPEAKER: text' lines), a .jsonl/.csv/.parquet table with a 'text' column
     (and optional 'doc_id' or 'id', 'published'), a folder of those, or '-' for

@@ -30,13 +30,13 @@ Examples:
                    "(both tiers) and their embeddings (accurate) (default $FACTCHECK_CACHE or "
                    "~/.cache/factcheck/match).")
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
-              help="Publication date of article inputs (.txt, .md, .html, .docx), for their relative dates.")
+              help="Publication date of article inputs (.txt, .md, .html, .docx, .odt), for their relative dates.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here instead of standard output.")
 def match(queries, sources, more_sources, top, min_score, model, conflicts, cache_dir, published, output):
     """For each claim in QUERIES, the claims already checked that say the same
     thing, best first. QUERIES is a claims file like a SOURCE, or an article
-    (.txt, .md, .html, .docx, .transcript): its check-worthy claims, as extract finds them,
+    (.txt, .md, .html, .docx, .odt, .transcript): its check-worthy claims, as extract finds them,
     are the queries. One JSON line per query, in input order, with each
     match's id, score, whether the figures agree (same / different / none)
     and the verdict given on it. A verdict on different figures is marked

@@ -35,7 +35,7 @@ def score(inputs, output, workers, engine, scheduler, resume, model, published, 
           chunk_size, progress, encoding, published_from, transcript, verbose):
     """Score large inputs into one claims file, surviving crashes and bad rows.
 
-    INPUT is a .txt, .md, .html or .docx file, a .jsonl/.csv/.parquet table with a 'text' column,
+    INPUT is a .txt, .md, .html, .docx or .odt file, a .jsonl/.csv/.parquet table with a 'text' column,
     a folder of those, a Hugging Face dataset folder (save_to_disk) or '-'.
     Bad rows go to OUT.errors.jsonl (file, line, reason) and scoring goes on.
     A file that is not text (binary, or not decodable) is refused as a whole:
