@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from .errors import InputError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: the largest ``word/document.xml`` read, uncompressed
+#: the largest document part read (``word/document.xml``, ``content.xml``), uncompressed
 MAX_XML = 64 * 1024 * 1024
 DOCUMENT = "word/document.xml"
 

@@ -261,10 +261,14 @@ def _read_text(f: InputFile, data: bytes, published, opts: ReadOptions, ids: Doc
                 published = parse_date(page_date)
             except ValueError:  # not ISO (May 1, 2024): the fallback date stands
                 pass
-    stem = "stdin" if path == STDIN else Path(path).stem
+    yield _file_item(f, text, published, ids, transcript=opts.transcript or suffix == ".transcript")
+
+
+def _file_item(f: InputFile, text: str, published, ids: DocIds | None, transcript: bool = False) -> Item:
+    """The one document of a file (or of standard input), named by the file's stem, unique in the run."""
+    stem = "stdin" if f.path == STDIN else Path(f.path).stem
     doc_id = ids.claim(stem, f.rel) if ids is not None else stem
-    transcript = opts.transcript or Path(path).suffix.lower() == ".transcript"
-    yield Item(path, None, doc=Document(doc_id=doc_id, text=text, published=published, transcript=transcript))
+    return Item(f.path, None, doc=Document(doc_id=doc_id, text=text, published=published, transcript=transcript))
 
 
 def _read_jsonl(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
@@ -476,9 +480,7 @@ def _read_docx(f: InputFile, data: bytes, published, ids: DocIds | None) -> Iter
     if reason:
         yield Item(f.path, None, error=InputError(f"the document's text {reason}", path=f.path))
         return
-    stem = Path(f.path).stem
-    doc_id = ids.claim(stem, f.rel) if ids is not None else stem
-    yield Item(f.path, None, doc=Document(doc_id=doc_id, text=text, published=published))
+    yield _file_item(f, text, published, ids)
 
 
 def _html_page(text: str) -> bool:

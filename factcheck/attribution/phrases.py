@@ -164,6 +164,11 @@ _OPENING_WORDS = frozenset("""and or nor just only not plus thus hence perhaps m
 whether either neither yes no well indeed besides consider like""".split())
 
 
+def _pronoun(t: Token) -> bool:
+    """Whether a word is a pronoun, not a name: *he*, *I*, and *I'm*, *I've* with their verb."""
+    return t.low in C.PRONOUNS or t.low.startswith(("i'", "i’"))
+
+
 def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
     """Return the names in subject position before token ``limit``: capitalised runs not right
     after a preposition, nor opened by one (*In New York, ...*), nor a place set off after such an
@@ -175,7 +180,7 @@ def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
     object_end = -9  # the last token of the last name read as an object
     while k < limit:
         t = toks[k]
-        if not (t.is_word and t.is_cap) or t.low in C.PRONOUNS or t.low.startswith(("i'", "i’")):
+        if not (t.is_word and t.is_cap) or _pronoun(t):
             k += 1
             continue
         m = k
@@ -197,7 +202,7 @@ def _name_runs(toks: list[Token], limit: int) -> list[list[Token]]:
             # "In New York, ...": the preposition's object is no subject either
             is_object = is_object or run[0].low in C.PREPOSITIONS
             run = run[1:]
-            while run and (run[0].low in C.PRONOUNS or run[0].low.startswith(("i'", "i’"))):
+            while run and _pronoun(run[0]):
                 run = run[1:]  # "And I said", "And I've spent": a pronoun names no one
         run = [u for u in run if u.low not in C.CALENDAR] if all(u.low in C.CALENDAR for u in run[:1]) else run
         if is_object:

@@ -180,14 +180,12 @@ _TIME_OPENERS = frozenset("last this next past previous the".split())
 
 def _without_time(doc: str, source: tuple[int, int]) -> tuple[int, int]:
     """Return the source without a possessive of time that opens it: *Last week's Gallup poll* ->
-    *Gallup poll*, *Tuesday's Quinnipiac poll* -> *Quinnipiac poll* (when it does: *Last year's*
-    alone was a wrong cut, *year's FBI statistics*); the time says when, not who."""
+    *Gallup poll*, *Tuesday's Quinnipiac poll* -> *Quinnipiac poll*, and *year's FBI statistics*
+    (a subject cut after its opening *Last*) -> *FBI statistics*; the time says when, not who."""
     toks = tokenize(doc[source[0]:source[1]], source[0])
     k = 1 if len(toks) > 2 and toks[0].low in _TIME_OPENERS else 0
-    if len(toks) > k + 1 and toks[k].is_possessive and toks[k].low[:-2].rstrip("'’") in _TIME_NOUNS:
+    if len(toks) > k + 1 and toks[k].is_possessive and toks[k].low[:-2] in _TIME_NOUNS:
         return toks[k + 1].start, source[1]
-    if toks and toks[0].is_possessive and toks[0].low[:-2] in ("year", "week", "month") and len(toks) > 1:
-        return toks[1].start, source[1]  # "year's FBI statistics": the cut that left *Last* out
     return source
 
 

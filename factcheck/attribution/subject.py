@@ -218,7 +218,7 @@ def _participle_fallback(toks: list[Token], j: int, cue: tuple[int, int]) -> Rep
             if _has_name(subj) and len(subj) <= _MAX_SUBJECT:
                 return _named(subj, cue, False)
     quoted = _quoted(toks)
-    runs = [r for r in _name_runs(toks, j) if r[0].start not in quoted and not r[0].low.startswith(("i'", "i’"))]
+    runs = [r for r in _name_runs(toks, j) if r[0].start not in quoted]  # no run opens with I'm or I've
     if runs:
         return _named(runs[0], cue, False)
     return None

@@ -58,10 +58,6 @@ _NOT = re.compile(r"\s+(?:not|never)\b")
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|an?\b|its\b|their\b|his\b|her\b|this\b|that\b"
                          r"|it\b|them\b|him\b|us\b|me\b|you\b)[a-z]+\b")
 
-#: a date of a commitment's own, between it and its infinitive (*agreed in May to*, *voted on
-#: Tuesday to*, *decided last week to*)
-_DATED = re.compile(r"\b(?:in|on|at|last|this|earlier|late|early|since|by)\b|\d|\b(?:%s)\b" % "|".join(
-    [m.capitalize() for m in MONTHS if len(m) > 3] + [d.capitalize() for d in WEEKDAYS]))
 #: commitments that name what is still to come when they carry no date of their own
 _PROMISED = frozenset("planned promised pledged vowed intended threatened".split())
 #: a report in the present tense (*shows*, *says*): the clause after it is what it reports
@@ -73,6 +69,10 @@ _AFTER_A_VERB = frozenset("on in at last this earlier late early during after be
                           "yesterday today".split())
 WEEKDAY_NAMES = frozenset(d.capitalize() for d in WEEKDAYS)
 MONTH_NAMES = frozenset(m.capitalize() for m in MONTHS if len(m) > 3)
+#: a date of a commitment's own, between it and its infinitive (*agreed in May to*, *voted on
+#: Tuesday to*, *decided last week to*)
+_DATED = re.compile(r"\b(?:in|on|at|last|this|earlier|late|early|since|by)\b|\d|\b(?:%s)\b"
+                    % "|".join(sorted(MONTH_NAMES | WEEKDAY_NAMES)))
 #: an infinitive (*to win*, *to cast a ballot*) in a clause with no verb in the past tense
 #: before it looks ahead: what is to be done. Not after these words (*according to*, *next to*,
 #: *close to*), nor before a noun that follows *to* as a place or state (*to church*, *to power*)
