@@ -465,7 +465,7 @@ def _read_parquet(path: str, published, opts: ReadOptions, ids: DocIds | None) -
                 yield Item(path, n, error=exc)
 
 
-def _read_docx(f: InputFile, data: bytes, published, ids: DocIds | None) -> Iterator[Item]:
+def _read_docx(f: InputFile, data: bytes, published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
     """A Word document or an OpenDocument text: its body's paragraphs are the document
     (:mod:`factcheck.docx`)."""
     from .decode import damage_reason
@@ -480,7 +480,7 @@ def _read_docx(f: InputFile, data: bytes, published, ids: DocIds | None) -> Iter
     if reason:
         yield Item(f.path, None, error=InputError(f"the document's text {reason}", path=f.path))
         return
-    yield _file_item(f, text, published, ids)
+    yield _file_item(f, text, published, ids, transcript=opts.transcript)
 
 
 def _html_page(text: str) -> bool:
@@ -558,7 +558,7 @@ def read_file(path: str | InputFile, *, published=None, stdin: IO[bytes] | None 
         return
     with stream:
         if suffix in (".docx", ".odt"):
-            yield from _read_docx(f, stream.read(), published, ids)
+            yield from _read_docx(f, stream.read(), published, opts, ids)
         elif suffix in (".jsonl", ".ndjson", ".json"):
             yield from _read_jsonl(path, stream, published, opts, ids)
         elif suffix == ".csv":

@@ -435,3 +435,14 @@ def test_a_document_nested_too_deeply_is_refused_not_a_traceback(runner, tmp_pat
     result = runner.invoke(main, ["extract", str(path), "--format", "jsonl"])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "nested too deeply" in result.stderr or "not well-formed" in result.stderr
+
+
+def test_a_word_document_read_with_transcript_makes_each_speaker_the_source(runner, tmp_path):
+    path = tmp_path / "debate.docx"
+    _docx(path, _para("MODERATOR: Welcome to the debate.") + _para("OKAFOR: We cut the deficit by $4 billion in 2022.")
+          + _para("(APPLAUSE)") + _para("BERG: Unemployment doubled to 8 percent under that plan."))
+    result = runner.invoke(main, ["extract", str(path), "--transcript", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    sources = {r["text"]: (r["source"] or {}).get("text") for r in _records(result.stdout)}
+    assert sources["We cut the deficit by $4 billion in 2022."] == "OKAFOR"
+    assert sources["Unemployment doubled to 8 percent under that plan."] == "BERG"
