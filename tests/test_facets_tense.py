@@ -428,3 +428,48 @@ def test_a_month_that_is_no_name_keeps_its_verb(month):
 @pytest.mark.parametrize("name", ["May", "June", "April", "August"])
 def test_a_month_that_is_a_name_before_a_verb_is_a_person(name):
     assert dates(f"{name} will face a hearing on the charge.", dt.date(YEAR, 6, 15)) == []
+
+
+#: a past verb in a clause that qualifies a noun (*the charity she set up*, *the firm that they
+#: bought*) does not date a weekday that opens the sentence: the main clause's verb, later, does
+QUALIFIED = [
+    ("On Friday, trustees of the charity she founded will meet the auditors.", "future"),
+    ("On Friday, staff at the firm that they acquired will learn their fate.", "future"),
+    ("On Friday, the money we raised will go to the shelter.", "future"),
+    ("On Friday, the money we raised went to the shelter.", "past"),
+    ("On Friday, the candidate he defeated conceded.", "past"),
+    ("On Friday, the mayor said she resigned.", "past"),
+    ("On Friday, the mayor promised they would stay.", "past"),
+]
+
+
+@pytest.mark.parametrize("published", range(7))
+@pytest.mark.parametrize("text, way", QUALIFIED)
+def test_a_verb_that_qualifies_a_noun_does_not_date_the_clause(text, way, published):
+    pub = dt.date(YEAR, 3, 1) + dt.timedelta(days=published)
+    ahead = (4 - pub.weekday()) % 7 or 7  # Friday = 4; the day itself is no Friday ahead
+    behind = (pub.weekday() - 4) % 7 or 7
+    expected = pub + dt.timedelta(days=ahead) if way == "future" else pub - dt.timedelta(days=behind)
+    if pub.weekday() == 4:
+        expected = pub  # a weekday on the publication day is that day
+    assert dates(text, pub) == [("Friday", expected.isoformat())]
+
+
+@pytest.mark.parametrize("month", [m for m in MONTHS if m not in ("May", "June", "April", "August", "March")])
+def test_a_month_that_opens_its_sentence_before_a_verb_is_a_date(month):
+    """*October was the busiest month*: a month that is no one's name, subject of its sentence."""
+    pub = dt.date(YEAR, 6, 15)
+    n = MONTHS.index(month) + 1
+    assert dates(f"{month} brought the wettest week on record.", pub) == [(month, f"{looking_back(n, 6)}-{n:02d}")]
+    assert dates(f'"{month} was kind to the harbour," the skipper said.', pub) == [(month, f"{looking_back(n, 6)}-{n:02d}")]
+    assert dates(f"{month} will test the new ferry timetable.", pub) == [(month, f"{looking_ahead(n, 6)}-{n:02d}")]
+
+
+@pytest.mark.parametrize("name", ["May", "June", "April", "August"])
+def test_a_name_that_opens_its_sentence_before_a_verb_stays_a_person(name):
+    assert dates(f"{name} brought the wettest week on record.", dt.date(YEAR, 6, 15)) == []
+
+
+@pytest.mark.parametrize("adjective", ["earlier", "recent", "upcoming", "previous"])
+def test_an_adjective_of_time_before_a_bare_month_makes_it_a_date(adjective):
+    assert [t for t, _ in dates(f"She drew large crowds on her {adjective} October tour.", dt.date(YEAR, 6, 15))] == ["October"]

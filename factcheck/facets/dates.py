@@ -137,6 +137,12 @@ _MONTH_DETERMINERS = frozenset("a an the his her their its our".split())  # a Ju
 #: words before a bare month (other than May and March) that make it a date
 _MONTH_VERBS = frozenset("into toward towards past come began begins ended ends ending starting "
                          "prior".split())
+#: adjectives of time before a bare month (other than May and March) that make it a date
+_TIME_ADJECTIVES = frozenset("earlier recent upcoming coming previous later".split())
+#: verbs after a month that opens its sentence (not May, March, nor a month that is also a name)
+#: that make it the subject: *October was*, *January saw*
+_MONTH_SUBJECT_VERBS = frozenset("was is has had saw sees brought brings began begins will would "
+                                 "proved".split())
 #: words after *March* that make it a walk: *March on the RNC*, *March for Our Lives*
 _MARCH_VERB_AFTER = frozenset("on against for through".split())
 #: the months that are also people's names (*Theresa May*, *June Carter*): after any other
@@ -254,6 +260,11 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     if before in (_MAY_TRIGGERS if mon == "May" else MONTH_TRIGGERS):
         return True
     if mon not in ("May", "March"):
+        if before in _TIME_ADJECTIVES:
+            return True  # his earlier January tour, the upcoming November vote
+        if (mon not in _PERSON_MONTHS and not s.text[s.lo:m.start()].strip(" \t\n\"'“‘") and nxt
+                and (nxt.group(1) in _MONTH_SUBJECT_VERBS or nxt.group(1).endswith("ed") and nxt.group(1).islower())):
+            return True  # "October provided a resurgence": the month, subject of its sentence
         if s.text[m.end("mon"):m.end("mon") + 2] in ("'s", "’s"):
             return True  # October's jobs report
         if before in _MONTH_VERBS:

@@ -295,6 +295,7 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
         next_end = _next_clause_end(s, clause_end, hi)
     before_clause = before_any = after = None
     before_at = after_at = -1
+    qualifying: tuple[str, int] | None = None
     for m_start, m_end, kind, word in _markers(s, lo, hi, present):
         if start <= m_start < end or m_start < start < m_end:
             continue  # inside the date itself (*next May*)
@@ -330,8 +331,32 @@ def _governing(s: Sentence, start: int, end: int, strict: bool,
                 and not _REPORTS_NOW.search(s.text, end, m_start):
             # not past a report in the present (*A poll in January shows voters will ...*): what
             # follows it is what was reported, in a tense of its own
+            if said == "past" and _qualifies_noun(s, m_start):
+                # *On Monday, members of the group he founded will hold ...*: the clause's own
+                # verb comes later; this one is taken only when none does
+                qualifying = qualifying or (said, m_start)
+                continue
             after, after_at = said, m_start
+    if after is None and qualifying:
+        after, after_at = qualifying
     return before_clause, after, before_any, before_at, after_at
+
+
+#: a subject pronoun right after a noun (and *that*, *which*, *whom*) opens a clause that qualifies
+#: the noun: *members of the group he co-founded will hold*, *the money that they raised will go*
+_RELATIVE_BEFORE = re.compile(r"\b([a-z]+)\s+(?:(?:that|which|whom?)\s+)?(?:he|she|they|we|I|you)\s+(?:[a-z]+-)?$")
+#: words before a pronoun that open a clause of their own or report one, not a noun it qualifies
+_NOT_QUALIFIED = frozenset("and or but so then when while if as because though although since after before "
+                           "until unless once that which who whom where how why what whether than nor "
+                           "yet".split())
+
+
+def _qualifies_noun(s: Sentence, at: int) -> bool:
+    """Whether the verb at ``at`` is that of a clause qualifying the noun before it (*the group
+    he founded*): it does not tell the tense of the clause around it."""
+    m = _RELATIVE_BEFORE.search(s.text, max(s.lo, at - 40), at)
+    return (bool(m) and m.group(1) not in _NOT_QUALIFIED and m.group(1) not in _REPORTING
+            and not m.group(1).endswith("ed"))
 
 
 def _mark_after(s: Sentence, at: int, hi: int) -> int:
