@@ -374,6 +374,9 @@ NOT_TENSE = [
      [("May", "2021-05"), ("December", "2021-12")]),
     # *to* before a figure opens no infinitive
     ("Staff numbers went from 166 in May, to 139 in June.", [("May", "2021-05"), ("June", "2021-06")]),
+    # *last* after a determiner or before *of* is an order, not a time gone by: the nearest December
+    ("The club is focused on the last of its fixtures in December.", [("December", "2021-12")]),
+    ("The club is focused on its last fixture in December.", [("December", "2021-12")]),
 ]
 
 

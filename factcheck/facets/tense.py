@@ -144,6 +144,8 @@ def _past_form(s: Sentence, tokens: list[tuple[int, int, str]], i: int) -> bool:
     if word == "last" and (before in _LAST_VERB_BEFORE or (i + 1 < len(tokens)
                                                             and tokens[i + 1][2].lower() in _LAST_VERB_AFTER)):
         return False  # "will last into January", "could last for years": the verb, not "last year"
+    if word == "last" and (before in _DETERMINERS or i + 1 < len(tokens) and tokens[i + 1][2].lower() == "of"):
+        return False  # "the last of the primaries", "its last round": an order, not a time gone by
     if word in _PAST:
         return not (word in _PARTICIPLES and before in _BE)
     if len(raw) <= 2 or not raw.endswith("ed") or word in _NOT_PAST or before in _BE:
