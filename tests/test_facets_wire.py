@@ -186,6 +186,18 @@ SIDES_AND_MULTIPLIERS = [
     ("Voters again chose the lesser of two evils.", []),
 ]
 
+#: a price between a number and its noun: the number counts the noun, the price is money
+PRICED_COUNTS = [
+    ("The foundation offers four $25,000 fellowships.",
+     [("count", "four", 4, "fellowships", False), ("money", "$25,000", 25000, "USD", False)]),
+    ("The council approved 12 £500 hardship grants.",
+     [("count", "12", 12, "hardship grants", False), ("money", "£500", 500, "GBP", False)]),
+    ("Two $3 billion bond issues were pulled.",
+     [("count", "Two", 2, "bond issues", False), ("money", "$3 billion", 3000000000, "USD", False)]),
+    # a price followed by no plural noun counts nothing
+    ("Tickets rose by three $ to 40 dlrs.", [("money", "40 dlrs", 40, "USD", False)]),
+]
+
 KNOWN_MISSES = [
     ("The House voted 230 in favour and 190 against.",
      [("count", "230", 230, "votes", False), ("count", "190", 190, "votes", False)]),
@@ -201,7 +213,7 @@ KNOWN_MISSES = [
 
 @pytest.mark.parametrize("text, expected", ELLIPTICAL + TALLIES + PARTITIVES + SMALL_RANGES
                          + WIRE_MONEY + DESIGNATIONS + PARALLEL_ITEMS + BOUNDS_AND_GROUPS
-                         + SIDES_AND_MULTIPLIERS + KNOWN_MISSES)
+                         + SIDES_AND_MULTIPLIERS + PRICED_COUNTS + KNOWN_MISSES)
 def test_wire_counts(text, expected):
     assert amounts(text) == expected
 

@@ -393,6 +393,9 @@ def _loose_count(text: str, hi: int, n: Numeral, suffix: re.Match) -> Amount:
                   approximate=suffix.group("word") != "strong")
 
 
+#: a price between a number and the noun it counts (*three $50,000 prizes*, *two £1m grants*)
+_PRICED = re.compile(r"\s+(?:US|C|A|NZ|HK)?[$£€¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|trillion|mln|bln|m|bn|k)\b)?"
+                     r"(?:-[a-z]+)?(?=\s)")
 #: *per* right before a number: the base of a rate (*per 100,000 people*, *per 1,000 births*)
 _PER_BEFORE = re.compile(r"\bper\s+$", re.I)
 
@@ -407,6 +410,14 @@ def _count(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return Amount("count", n.start, m.end(), n.value, "members", numeral=n)
     or_so = _OR_SO.match(text, n.end, hi) or _NUMBER_OR.search(text, max(lo, n.start - 12), n.start)
     phrase = counted_phrase(text, n.end if or_so is None or or_so.start() < n.start else or_so.end(), hi)
+    if phrase is None and float(n.value).is_integer() and n.value > 1:
+        priced = _PRICED.match(text, n.end, hi)
+        if priced:
+            # "three $50,000 prizes", "two £1m grants": the number counts the noun after the price
+            phrase = counted_phrase(text, priced.end(), hi)
+            if phrase is not None and phrase.plural and not phrase.is_time and not phrase.fraction:
+                return Amount("count", n.start, n.end, n.value, phrase.unit, numeral=n)
+            phrase = None
     if phrase is not None and not phrase.plural and (n.words or n.value > 1) and n.value != 1:
         phrase = None  # "1 million live abroad": only a plural noun is what a number counts
     if phrase is not None and not phrase.plural and n.value == 1 and _parts_of_lead(text, n):
