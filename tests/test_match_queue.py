@@ -71,6 +71,25 @@ def test_a_settled_claim_sharing_only_a_word_is_not_checked_before(tmp_path):
         assert [m["claim_id"] for m in q.get_claim("ferry2")["checked_before"]] == ["ferry"]
 
 
+def test_a_settled_claim_the_model_does_not_take_for_the_same_claim_is_not_offered(tmp_path):
+    """Two claims of one town's news share words (the mayor, the city, a figure) and pass the
+    static floor, but the re-ranker does not take them for one claim: a verdict on one must not
+    be offered for reuse on the other (as ``match --min-score 0.5`` would not match them)."""
+    with Queue(tmp_path / "town.queue") as q:
+        rows = [("harbor", "doc-a", "The city council approved a $45 million expansion of the harbor on March 3, "
+                                    "according to the mayor's office."),
+                ("school", "doc-b", "Mayor Jane O'Hara said the school budget rose by 12 percent in 2023.")]
+        q.add_claims([{"claim_id": cid, "doc_id": doc, "start": 0, "end": len(t), "text": t, "label": "unsourced"}
+                      for cid, doc, t in rows])
+        q.add_reviewer("rita")
+        q.add_reviewer("sam")
+        q.record_verdict("harbor", "rita", "false")
+        assert q.get_claim("school", reviewer="sam")["checked_before"] == []
+        with pytest.raises(QueueError):
+            from factcheck.matching.queue_index import find
+            find(q, "school", 1)
+
+
 def test_reuse_records_a_verdict_naming_the_one_it_reused(queue):
     match = queue.get_claim("new", reviewer="sam")["checked_before"][0]
     v = reuse(queue, "new", "sam", match)

@@ -21,6 +21,10 @@ from .text import content_words
 
 #: settled claims ranked per claim
 CANDIDATES = 20
+#: the re-ranker's probability that two claims are the same claim, below which an earlier claim
+#: is not shown as checked before (as ``match --min-score 0.5``): a verdict offered for reuse must
+#: be on what the model takes for this claim, not on the best of a few unrelated ones
+SAME_CLAIM = 0.5
 #: most words of a claim an FTS5 query keeps
 MAX_WORDS = 32
 
@@ -74,8 +78,9 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
     "text", "doc_id", "title", "score", "figures", "differing", "reusable", "verdict"}`` (the
     verdict marked ``"stands": false`` when the figures differ; ``differing`` holds the
     [this claim's, the earlier claim's] figures that disagree, as written). The claim itself is
-    left out, and so is a claim whose words lie further from this one's than the fast tier's
-    floor for the same claim (:meth:`Matcher.near_enough`)."""
+    left out, and so is a claim the re-ranker does not take for the same claim (:data:`SAME_CLAIM`)
+    or whose words lie further from this one's than the fast tier's floor for the same claim
+    (:meth:`Matcher.near_enough`)."""
     query = _fts_query(text)
     if not query:
         return []
@@ -94,13 +99,11 @@ def checked_before(queue, claim_id: str, text: str, *, top: int = 3) -> list[dic
 
     texts = {c.id: c.text for c in pool}
     matcher = Matcher(pool)
-    (result,) = matcher.match([CheckedClaim(id=claim_id, text=text)], top=top)
+    # min_score also keeps only matches worded as close as the same claim's wordings are
+    (result,) = matcher.match([CheckedClaim(id=claim_id, text=text)], top=top, min_score=SAME_CLAIM)
     mine = None  # the claim's own figures: read only when a match's differ
     out = []
-    near = matcher.near_enough(text, [texts[m["id"]] for m in result["matches"]])
-    for m, keep in zip(result["matches"], near):
-        if not keep:
-            continue
+    for m in result["matches"]:
         doc_id, title = _article_of(queue, m["id"])
         differing = []
         if m["figures"] == "different":
