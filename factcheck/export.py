@@ -54,7 +54,8 @@ class ExportResult:
     latest: str | None
 
     def format_line(self) -> str:
-        what = "claim reviews" if self.format == "claimreview" else "verdicts"
+        what = "claim review" if self.format == "claimreview" else "verdict"
+        what += "" if self.rows == 1 else "s"
         line = f"wrote {self.rows:,} {what} to {self.path}"
         return line + (f"; next incremental export: --since {self.latest}" if self.latest else "")
 
@@ -106,8 +107,10 @@ def verdict_rows(queue, since: str | None = None, history: bool = False) -> Iter
 
 
 def _tmp_next_to(path: Path, folder: bool = False) -> Path:
-    from .io import output_target, temp_path_beside
+    from .io import output_target, refuse_folder, temp_path_beside
     target, in_place = output_target(path)
+    if not folder:
+        refuse_folder(target, path, f"verdicts{Path(path).suffix or '.jsonl'}")
     if in_place:  # a FIFO or device: the file is made elsewhere, then copied into it
         fd, tmp = tempfile.mkstemp(suffix=".tmp")
         os.close(fd)
@@ -310,19 +313,23 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
         raise FactcheckError("--format hf needs the datasets library: pip install 'factcheck[hf]'") from None
     scale = queue.scale
     rows = list(rows)  # verdicts are written by people: thousands, not millions
-    ds = datasets.Dataset.from_list([_hf_row(r) for r in rows], features=hf_features(scale))
+    features = hf_features(scale)
+    if rows:
+        ds = datasets.Dataset.from_list([_hf_row(r) for r in rows], features=features)
+    else:  # nothing new since the last export: an empty data set, with its columns and card
+        ds = datasets.Dataset.from_dict({name: [] for name in features}, features=features)
     ds.info.description = "Human verdicts on check-worthy claims, exported by factcheck."
     from .io import output_target
     path, in_place = output_target(path)  # a link to a folder: the folder it points to is replaced
-    if in_place:
-        raise FactcheckError(f"--format hf writes a folder; {path} is not one")
+    if in_place or path.exists() and not path.is_dir():
+        raise FactcheckError(f"--format hf writes a folder; {path} is a file (remove it, or give a folder name)")
     tmp = _tmp_next_to(path, folder=True)
     old = None
     bars = datasets.is_progress_bar_enabled()
     if not sys.stderr.isatty():  # progress bars are for people at a terminal, not for logs
         datasets.disable_progress_bars()
     try:
-        ds.save_to_disk(str(tmp))
+        ds.save_to_disk(str(tmp), num_shards=1 if not rows else None)  # with no shard, an empty set does not load
         (tmp / "README.md").write_text(dataset_card(queue, rows, scale, since), encoding="utf-8")
         if path.exists():  # swap folders: the old one moves aside first, then goes
             old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
@@ -335,10 +342,7 @@ def write_hf(queue, rows: Iterable[dict], path: Path, since: str | None = None) 
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-            else:  # OUT was a file before
-                old.unlink(missing_ok=True)
+            shutil.rmtree(old, ignore_errors=True)
     return len(rows)
 
 

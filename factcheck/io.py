@@ -821,6 +821,13 @@ def output_target(path: str | os.PathLike) -> tuple[Path, bool]:
     return target, not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
+def refuse_folder(target: Path, given: str | os.PathLike, example: str = "out.jsonl") -> None:
+    """Raise a one-line FactcheckError when a file is to be written where a folder stands."""
+    if target.is_dir():
+        from .errors import FactcheckError
+        raise FactcheckError(f"{given} is a folder; give the name of a file to write (e.g. {Path(given) / example})")
+
+
 def atomic_writer(path: str | os.PathLike, mode: str = "w", **kwargs):
     """Return a context manager writing to a temporary file that replaces ``path`` on success.
 
@@ -837,6 +844,7 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", **kwargs):
                 f.flush()
             return
         target, in_place = output_target(path)
+        refuse_folder(target, path)
         if in_place:
             with open(target, mode, **kwargs) as f:
                 yield f

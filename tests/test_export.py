@@ -137,6 +137,37 @@ def test_hf_dataset_has_class_labels_and_a_card(queue_path, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".hf.")]
 
 
+def test_hf_export_of_nothing_new_is_an_empty_set_that_loads(queue_path, tmp_path):
+    """The usual incremental run with no verdict since the last: an empty data set with every
+    column, not a traceback."""
+    datasets = pytest.importorskip("datasets")
+    out = tmp_path / "hf"
+    r = export(queue_path, "hf", out, "--since", "2099-01-01")
+    assert "wrote 0 verdicts" in r.output
+    ds = datasets.load_from_disk(str(out))
+    assert ds.num_rows == 0 and "rating" in ds.features and (out / "README.md").exists()
+
+
+def test_hf_export_never_replaces_a_file_with_a_folder(queue_path, tmp_path):
+    pytest.importorskip("datasets")
+    out = tmp_path / "v.jsonl"
+    export(queue_path, "jsonl", out)
+    before = out.read_bytes()
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "hf", "-o", str(out)])
+    assert r.exit_code == 1 and "is a file" in r.output and "Traceback" not in r.output
+    assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet", "claimreview"])
+def test_a_file_export_to_a_folder_is_one_line_and_writes_nothing(queue_path, tmp_path, fmt):
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", fmt, "-o", str(folder)])
+    assert r.exit_code == 1 and "is a folder" in r.output and r.exception is None or isinstance(r.exception, SystemExit)
+    assert len(r.output.strip().splitlines()) == 1
+    assert list(folder.iterdir()) == [] and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
 REQUIRED = ("@context", "@type", "url", "claimReviewed", "datePublished", "author", "reviewRating", "itemReviewed")
 
 
