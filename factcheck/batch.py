@@ -176,7 +176,7 @@ def read_rows(inputs: Iterable[str], *, published=None, options=None, ids=None) 
         if is_hf_dataset(name):
             yield from _read_hf(str(name), options.published, transcript=options.transcript)
             continue
-        for f in walk_inputs([name]):
+        for f in walk_inputs([name], options.exclude):
             yield from _file_rows(f, options, ids, dates)
 
 
@@ -260,7 +260,7 @@ def plan_chunks(inputs: list[str], *, published=None, chunk_docs: int = CHUNK_DO
         if is_hf_dataset(name):
             files = [InputFile(name, Path(name).name)]
         else:
-            files = walk_inputs([name])
+            files = walk_inputs([name], options.exclude)
         for f in files:
             path = f.path
             if partitions and path != STDIN and Path(path).suffix.lower() == ".parquet":
@@ -434,8 +434,9 @@ def _fingerprint(inputs: list[str], spec: ModelSpec, published, chunk_docs: int,
     from .io import STDIN, expand_inputs
 
     files = []
+    exclude = options.exclude if options is not None else ()
     for name in inputs:
-        paths = [name] if name == STDIN or is_hf_dataset(name) else expand_inputs([name])
+        paths = [name] if name == STDIN or is_hf_dataset(name) else expand_inputs([name], exclude)
         for p in paths:
             if p == STDIN:
                 files.append({"path": p})
@@ -680,7 +681,13 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
     if engine not in ("local", "dask"):
         raise FactcheckError(f"unknown engine {engine!r}; use local or dask")
     pub = parse_date(published) if published is not None else None
-    options = ReadOptions(published=pub, published_from=published_from, encoding=encoding, transcript=transcript)
+    # the run's own files (OUT, OUT.errors.jsonl, the resume folder) are never its input
+    written = (out, errors_path(out), state_dir(out))
+    for name in inputs:
+        if name != STDIN and any(os.path.realpath(name) == os.path.realpath(w) for w in written):
+            raise FactcheckError(f"{name} is both an INPUT and what this run writes; write OUT elsewhere")
+    options = ReadOptions(published=pub, published_from=published_from, encoding=encoding, transcript=transcript,
+                          exclude=tuple(str(w) for w in written))
     spec = ModelSpec(model, threshold, all_sentences)
     started = time.monotonic()
 

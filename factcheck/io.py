@@ -54,11 +54,14 @@ class ReadOptions:
     published_from: str | None = None
     encoding: str | None = None
     transcript: bool = False
+    #: what the run writes (files or folders): never read as input, though it lies in a folder read
+    exclude: tuple[str, ...] = ()
 
     def __post_init__(self):
         from .decode import check_encoding
         object.__setattr__(self, "published", parse_date(self.published))
         object.__setattr__(self, "encoding", check_encoding(self.encoding))
+        object.__setattr__(self, "exclude", tuple(os.path.realpath(p) for p in self.exclude))
 
     def dates(self):
         from .filedates import PublishedFrom
@@ -94,7 +97,15 @@ class DocIds:
         return f"{fallback}#{n}"
 
 
-def _walk(inputs: Iterable[str]) -> tuple[list[InputFile], list[str]]:
+def _excluded(path: Path, exclude: tuple[str, ...]) -> bool:
+    """Whether ``path`` is (or lies in) one of the real paths ``exclude``."""
+    if not exclude:
+        return False
+    real = os.path.realpath(path)
+    return any(real == e or real.startswith(e + os.sep) for e in exclude)
+
+
+def _walk(inputs: Iterable[str], exclude: tuple[str, ...] = ()) -> tuple[list[InputFile], list[str]]:
     files: list[InputFile] = []
     skipped: list[str] = []
     for name in inputs:
@@ -108,7 +119,8 @@ def _walk(inputs: Iterable[str]) -> tuple[list[InputFile], list[str]]:
                 if not p.is_file():
                     continue
                 rel = p.relative_to(path)
-                if p.suffix.lower() in DOC_SUFFIXES and not any(part.startswith(".") for part in rel.parts):
+                if p.suffix.lower() in DOC_SUFFIXES and not any(part.startswith(".") for part in rel.parts) \
+                        and not _excluded(p, exclude):
                     found.append(InputFile(str(p), rel.as_posix()))
                 else:
                     skipped.append(str(p))
@@ -123,14 +135,15 @@ def _walk(inputs: Iterable[str]) -> tuple[list[InputFile], list[str]]:
     return files, skipped
 
 
-def walk_inputs(inputs: Iterable[str]) -> list[InputFile]:
-    """Return the files named by ``inputs`` with their paths inside their folders."""
-    return _walk(inputs)[0]
+def walk_inputs(inputs: Iterable[str], exclude: tuple[str, ...] = ()) -> list[InputFile]:
+    """Return the files named by ``inputs`` with their paths inside their folders; files in
+    folders that are (or lie in) the real paths ``exclude`` (the run's own output) are left out."""
+    return _walk(inputs, exclude)[0]
 
 
-def expand_inputs(inputs: Iterable[str]) -> list[str]:
+def expand_inputs(inputs: Iterable[str], exclude: tuple[str, ...] = ()) -> list[str]:
     """Return the files named by ``inputs``: folders are walked (sorted) for readable files."""
-    return [f.path for f in _walk(inputs)[0]]
+    return [f.path for f in _walk(inputs, exclude)[0]]
 
 
 def skipped_files(inputs: Iterable[str]) -> list[str]:
@@ -580,7 +593,7 @@ def read_inputs(inputs: Iterable[str], *, published=None, stdin: IO[bytes] | Non
     pub = opts.published
     dates = opts.dates()
     ids = ids if ids is not None else DocIds()
-    for f in _walk(inputs)[0]:
+    for f in _walk(inputs, opts.exclude)[0]:
         yield from read_file(f, published=pub, stdin=stdin, options=opts, ids=ids, dates=dates)
 
 

@@ -107,6 +107,24 @@ def test_folders_of_text_files_and_all_sentences(tmp_path):
     assert any(r["checkworthiness"] < 0.5 for r in rows)  # --all keeps the low ones
 
 
+def test_out_in_a_folder_read_is_never_read_back(tmp_path):
+    """OUT, OUT.errors.jsonl and the resume folder inside the folder scored are the run's own
+    files: a second run scores the same documents, and OUT as an INPUT is refused."""
+    from factcheck.batch import score_files
+    from factcheck.errors import FactcheckError
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    write_jsonl(folder / "in.jsonl", make_docs(4))
+    out = folder / "claims.jsonl"
+    first = score_files([str(folder)], out, model=fake_model, progress=False)
+    rows = read_jsonl(out)
+    second = score_files([str(folder)], out, model=fake_model, progress=False)
+    assert first.documents == second.documents == 4 and first.errors == second.errors == 0
+    assert read_jsonl(out) == rows
+    with pytest.raises(FactcheckError, match="both an INPUT"):
+        score_files([str(out)], out, model=fake_model, progress=False)
+
+
 def test_left_state_asks_for_resume_and_resume_checks_options(tmp_path):
     from factcheck.batch import score_files, state_dir
     from factcheck.errors import FactcheckError

@@ -165,3 +165,45 @@ def test_csv_never_hands_a_spreadsheet_a_formula_and_reads_back_the_text(runner,
         assert result.exit_code == 0, result.output
         assert "'=SUM(A1)" in out.read_text() and ",=SUM" not in out.read_text()
         assert [r["text"] for r in read_records(str(out))] == [text]
+
+
+ROWS = ('{"doc_id": "a1", "text": "Exports rose 7% in April, the ministry said."}\n'
+        '{"doc_id": "a2", "text": "The council spent $4 million on roads in 2023."}\n')
+
+
+def test_out_that_is_an_input_is_refused_and_the_input_kept(runner, tmp_path):
+    src = tmp_path / "articles.jsonl"
+    src.write_text(ROWS)
+    r = runner.invoke(main, ["extract", str(src), "-o", str(src)])
+    assert r.exit_code == 2 and "both an INPUT and OUT" in r.output
+    assert src.read_text() == ROWS
+
+
+def test_a_run_that_reads_nothing_leaves_an_earlier_out_as_it_was(runner, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    assert runner.invoke(main, ["extract", str(_write(tmp_path, ROWS)),
+                                "-o", str(out)]).exit_code == 0
+    before = out.read_bytes()
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x7fELF\x00\x01\x02" * 100)
+    r = runner.invoke(main, ["extract", str(binary), "-o", str(out)])
+    assert r.exit_code == 1 and "left as it was" in r.output
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_out_inside_a_folder_read_is_not_read_again(runner, tmp_path):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_text(ROWS)
+    out = folder / "claims.jsonl"
+    for _ in range(2):
+        r = runner.invoke(main, ["extract", str(folder), "--all", "-o", str(out)])
+        assert r.exit_code == 0, r.output
+        assert {rec["doc_id"] for rec in _records(out.read_text())} == {"a1", "a2"}
+
+
+def _write(tmp_path, rows):
+    path = tmp_path / "in.jsonl"
+    path.write_text(rows)
+    return path

@@ -1,7 +1,10 @@
 """``factcheck extract``: the claims of documents, as a table, JSON Lines or CSV."""
 from __future__ import annotations
 
+import dataclasses
 import os
+from contextlib import nullcontext
+from pathlib import Path
 
 import click
 
@@ -10,6 +13,10 @@ from ._output import default_format, open_output, write_csv, write_table
 from ._reading import prepare_reading, reading_options
 
 COLUMNS = [("score", "score", 5), ("label", "label", 28), ("text", "claim", 90), ("facets", "facets", 40)]
+
+
+class _NothingRead(Exception):
+    """Every input was refused: OUT is not replaced."""
 
 
 class Workers(click.ParamType):
@@ -95,7 +102,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     rest is processed, and the exit code is 1.
     """
     from ..errors import FactcheckError
-    from ..io import STDIN, read_inputs
+    from ..io import STDIN, atomic_writer, read_inputs
     from ..parallel import auto_workers, claim_json, extract_parallel
     from ..pipeline import Extractor
     from ..transcript import looks_like_transcript
@@ -105,10 +112,15 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
         raise click.UsageError("name at least one INPUT (a file, a folder, or - for standard input)")
     fmt = _output_format(output, fmt)
     pub, options = prepare_reading(inputs, published, published_from, encoding, transcript, verbose)
+    if output != "-":
+        if any(name != STDIN and os.path.realpath(name) == os.path.realpath(output) for name in inputs):
+            raise click.UsageError(f"{output} is both an INPUT and OUT; write the claims to another file")
+        options = dataclasses.replace(options, exclude=(output,))  # OUT in a folder read is not read
     extractor = Extractor(model, threshold=threshold, all_sentences=all_sentences)
     errors: list = []
 
     hinted: list = []
+    read: list = []  # the documents read (their paths)
 
     def documents():
         for item in read_inputs(inputs, options=options):
@@ -120,6 +132,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
                     hinted.append(item.path)
                     click.echo(f"Note: {item.path} looks like a transcript ('SPEAKER: text' lines); add --transcript "
                                "to make each speaker the source of their claims", err=True)
+                read.append(item.path)
                 yield item.doc
 
     live = transcript and STDIN in inputs  # a live debate: claims turn by turn, as they come
@@ -146,24 +159,35 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
             raise
         sink.commit()
     else:
-        out = open_output(output)
-        fmt = fmt or (default_format(out) if output == "-" and not live else "jsonl")
+        # a file is written beside OUT and moved onto it at the end (a live debate is written as it
+        # comes): a run that fails, or reads nothing, leaves an earlier OUT as it was
+        atomic = output != "-" and not live
+        if atomic:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+        writer = atomic_writer(output, "w", encoding="utf-8") if atomic else nullcontext(open_output(output))
         try:
-            if fmt == "table":
-                rows = [_table_row(c) for c in records(None)]
-                write_table(rows, COLUMNS, out)
-                out.flush()
-                click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
-            elif fmt == "csv":
-                write_csv(records(Claim.to_dict), out)
-            else:
-                for line in records(claim_json):
-                    out.write(line + "\n")
-                    if live:
+            with writer as out:
+                fmt = fmt or (default_format(out) if output == "-" and not live else "jsonl")
+                try:
+                    if fmt == "table":
+                        rows = [_table_row(c) for c in records(None)]
+                        write_table(rows, COLUMNS, out)
                         out.flush()
-        finally:
-            if output != "-":
-                out.close()
+                        click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
+                    elif fmt == "csv":
+                        write_csv(records(Claim.to_dict), out)
+                    else:
+                        for line in records(claim_json):
+                            out.write(line + "\n")
+                            if live:
+                                out.flush()
+                finally:
+                    if output != "-" and not atomic:
+                        out.close()
+                if atomic and errors and not read:
+                    raise _NothingRead
+        except _NothingRead:
+            click.echo(f"Note: nothing could be read; {output} was left as it was", err=True)
     if len(errors) == 1:  # its own line above already names the file and the reason
         raise click.exceptions.Exit(1)
     if errors:
