@@ -476,3 +476,28 @@ def test_a_name_that_opens_its_sentence_before_a_verb_stays_a_person(name):
 @pytest.mark.parametrize("adjective", ["earlier", "recent", "upcoming", "previous"])
 def test_an_adjective_of_time_before_a_bare_month_makes_it_a_date(adjective):
     assert [t for t, _ in dates(f"She drew large crowds on her {adjective} October tour.", dt.date(YEAR, 6, 15))] == ["October"]
+
+
+#: a range of months is placed whole by its clause: told in the past it has ended by publication,
+#: told in the future it has not begun
+RANGES = [
+    ("Clinics vaccinated 500 people between January and March.", dt.date(YEAR, 1, 10),
+     [("January", f"{YEAR - 1}-01"), ("March", f"{YEAR - 1}-03")]),
+    ("The fare was frozen from January through May, the operator said.", dt.date(YEAR, 3, 4),
+     [("January", f"{YEAR - 1}-01"), ("May", f"{YEAR - 1}-05")]),
+    ("The count was carried out between December and February.", dt.date(YEAR, 1, 2),
+     [("December", f"{YEAR - 2}-12"), ("February", f"{YEAR - 1}-02")]),
+    ("The count will be carried out between December and February.", dt.date(YEAR, 1, 2),
+     [("December", f"{YEAR}-12"), ("February", f"{YEAR + 1}-02")]),
+    ("The festival runs from June to August.", dt.date(YEAR, 6, 2),
+     [("June", f"{YEAR}-06"), ("August", f"{YEAR}-08")]),
+    ("Sales fell 5% from March to May.", dt.date(YEAR, 9, 10), [("March", f"{YEAR}-03"), ("May", f"{YEAR}-05")]),
+    ("The works will run from March to May.", dt.date(YEAR, 6, 2), [("March", f"{YEAR + 1}-03"), ("May", f"{YEAR + 1}-05")]),
+    # May after a connector that follows no month is still a person
+    ("Talks between the prime minister and May stalled.", dt.date(YEAR, 6, 2), []),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", RANGES)
+def test_a_range_of_months_is_placed_whole_by_its_tense(text, published, expected):
+    assert dates(text, published) == expected

@@ -143,6 +143,9 @@ _TIME_ADJECTIVES = frozenset("earlier recent upcoming coming previous later".spl
 #: that make it the subject: *October was*, *January saw*
 _MONTH_SUBJECT_VERBS = frozenset("was is has had saw sees brought brings began begins will would "
                                  "proved".split())
+#: a month and a range's connector right before a bare month: the month is the range's other end
+_RANGE_PARTNER = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+                            r"|December)\s*(?:-|–|to|through|until|till|and)\s*$")
 #: words after *March* that make it a walk: *March on the RNC*, *March for Our Lives*
 _MARCH_VERB_AFTER = frozenset("on against for through".split())
 #: the months that are also people's names (*Theresa May*, *June Carter*): after any other
@@ -247,6 +250,8 @@ def _bare_month_is_date(s: Sentence, m: re.Match) -> bool:
     mon = m.group("mon")
     if mon == "May" and s.text[m.end("mon"):m.end("mon") + 1] in ("'", "’"):
         return False
+    if _RANGE_PARTNER.search(s.text, max(s.lo, m.start() - 30), m.start()):
+        return True  # from March to May, between April and June: the other end of a range of months
     nxt = _NEXT_WORD.match(s.text, m.end(), s.hi)
     before = word_before(s.text, m.start(), s.lo)
     if mon not in _PERSON_MONTHS and mon != "March" and before in ("in", "since", "until", "by", "during"):
@@ -628,6 +633,33 @@ def _follow_ranges(s: Sentence, spans: list[DateSpan], published: dt.date | None
             first.value = earlier
         elif second.inferred:
             second.value = later
+    for first, second in zip(spans, spans[1:], strict=False):
+        _range_by_tense(s, first, second, published)
+
+
+def _shift_year(value: str, years: int) -> str:
+    return f"{int(value[:4]) + years}{value[4:]}"
+
+
+def _range_by_tense(s: Sentence, first: DateSpan, second: DateSpan, published: dt.date | None) -> None:
+    """Move a range of guessed years to the side of publication its clause puts it on, whole: a
+    range told in the past has ended by publication (*were vaccinated between January and March*,
+    published in January, is last year's January to March), one told in the future has not begun
+    (*will run from December to February*, published in January, starts in the coming December).
+    Each month alone is placed by its own neighbours; the range's end (or start) decides."""
+    if published is None or not (first.inferred and second.inferred and first.value and second.value):
+        return
+    if not (len(first.value) == len(second.value) >= 7 and first.value <= second.value
+            and _MONTH_RANGE.fullmatch(s.text, first.end, second.start)):
+        return
+    if s.text[first.end:second.start].strip() == "and" and word_before(s.text, first.start, s.lo) != "between":
+        return
+    now = published.isoformat()[:len(first.value)]
+    said = tense(s, first.start, second.end, strict=True)
+    if said == "past" and second.value > now:
+        first.value, second.value = _shift_year(first.value, -1), _shift_year(second.value, -1)
+    elif said == "future" and first.value < now:
+        first.value, second.value = _shift_year(first.value, 1), _shift_year(second.value, 1)
 
 
 def _distance(value: str, published: dt.date) -> int:
