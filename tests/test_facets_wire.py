@@ -198,6 +198,21 @@ PRICED_COUNTS = [
     ("Tickets rose by three $ to 40 dlrs.", [("money", "40 dlrs", 40, "USD", False)]),
 ]
 
+#: British and international notation: a glued scale before people counted, *pc*, ISO codes
+#: before the figure; a decimal comma gives no value rather than a wrong one
+NOTATION = [
+    ("Nearly 3m households applied for the grant.", [("count", "3m households", 3000000, "households", True)]),
+    ("About 20k fans watched the 400m hurdles.", [("count", "20k fans", 20000, "fans", True)]),
+    ("She ran the 100m final in Rome.", []),
+    ("Wages rose 2.5pc last year.", [("percent", "2.5pc", 2.5, None, False)]),
+    ("Wages rose 4 pc in the year.", [("percent", "4 pc", 4, None, False)]),
+    ("The school bought a Windows 10 PC for each class.", []),
+    ("The insurer set aside NOK 3 billion.", [("money", "NOK 3 billion", 3000000000, "NOK", False)]),
+    ("The state spent INR 120 crore on the canal.", [("money", "INR 120 crore", 1200000000, "INR", False)]),
+    ("Sales reached SFr 2.4 billion.", [("money", "SFr 2.4 billion", 2400000000, "CHF", False)]),
+    ("The bank lost €3,4 Mrd. on the bonds.", []),
+]
+
 KNOWN_MISSES = [
     ("The House voted 230 in favour and 190 against.",
      [("count", "230", 230, "votes", False), ("count", "190", 190, "votes", False)]),
@@ -213,7 +228,7 @@ KNOWN_MISSES = [
 
 @pytest.mark.parametrize("text, expected", ELLIPTICAL + TALLIES + PARTITIVES + SMALL_RANGES
                          + WIRE_MONEY + DESIGNATIONS + PARALLEL_ITEMS + BOUNDS_AND_GROUPS
-                         + SIDES_AND_MULTIPLIERS + PRICED_COUNTS + KNOWN_MISSES)
+                         + SIDES_AND_MULTIPLIERS + PRICED_COUNTS + NOTATION + KNOWN_MISSES)
 def test_wire_counts(text, expected):
     assert amounts(text) == expected
 

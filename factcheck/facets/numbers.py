@@ -43,7 +43,8 @@ class Amount:
 
 
 #: *percentage points* may be hyphened: *a six-percentage-point lead*
-_PERCENT = re.compile(r"\s*(?:%|-?\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]")
+#: British papers' *pc* (*0.5pc*, *3 pc*) in lower case only: *Windows 10 PC* is a computer
+_PERCENT = re.compile(r"\s*(?:%|(?-i:pc)\b|-?\s*(?:" + "|".join(re.escape(w).replace(r"\ ", r"[\s-]")
                                                   for w in PERCENT_WORDS if w != "%") + r")\b)", re.I)
 _POINTS = re.compile(r"\s+points?\b", re.I)
 #: a hyphened lead or swing of points: *a 2.5-point edge*, *a six-point lead* (not *a 10-point plan*)
@@ -240,6 +241,12 @@ def _no_open_bracket(before: str) -> bool:
     return before.rfind("(") <= before.rfind(")")
 
 
+#: a comma and one or two digits after a figure, or a figure and a comma before one: a decimal
+#: comma (*€1,2 Mrd.*, *2,5 Milliarden*), not a thousands group (*1,200*) nor a list (*1, 2*)
+_DECIMAL_COMMA_AFTER = re.compile(r",\d{1,2}(?![\d,])")
+_DECIMAL_COMMA_BEFORE = re.compile(r"(?<![\d,])\d{1,3},$")
+
+
 def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
     """Whether a number is no facet: a time of day, ordinal, score, ratio, name or idiom."""
     after = text[n.end:min(hi, n.end + 12)]
@@ -251,7 +258,10 @@ def _skip(text: str, lo: int, hi: int, n: Numeral) -> bool:
         return True  # "two reasons: 1) ...": a list marker (not the end of "(44 to 40)")
     if not n.words and n.start >= lo + 2 and text[n.start - 1] == ":" and text[n.start - 2].isdigit():
         return True  # the minutes of 2:05, the verse of 3:16: part of a time or a reference
-    if _GLUED_WORD.match(after) and not (_PENCE.match(after) or after[:1] == "s"):
+    if not n.words and (_DECIMAL_COMMA_AFTER.match(after) or _DECIMAL_COMMA_BEFORE.search(text, max(lo, n.start - 4), n.start)):
+        return True  # €1,2 Mrd.: a decimal comma, which no English figure has; no value beats a wrong one
+    if _GLUED_WORD.match(after) and not (_PENCE.match(after) or after[:1] == "s" or after[:2] == "pc"
+                                         and not after[2:3].isalnum()):
         return True  # 21st, 3D, 4x4, 10am
     if _DECADE_AFTER.match(after) and not n.words:
         return True  # in their 80s, the '90s: an age or a decade, no count
@@ -326,7 +336,7 @@ def _read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
         return Amount("money", start, n.end, value, code, numeral=n)
     money = currency_after(text, n.end, hi)
     if n.glued and not money:
-        return None  # 100m, 5k: a distance or a prize, unsafe to read without a currency
+        return _glued_count(text, hi, n)  # 100m, 5k: a distance or a prize, unless people are counted
     if _is_name_number(text, lo, n) and (n.words or not (money or _PERCENT.match(text, n.end, hi)
                                                           or _UNIT.match(text, n.end, hi)
                                                           or _TIMES.match(text, n.end, hi))):
@@ -379,6 +389,24 @@ def _read_amount(text: str, lo: int, hi: int, n: Numeral) -> Amount | None:
     if _STREET.match(text, n.end, hi):
         return None  # 10 Downing Street
     return _count(text, lo, hi, n)
+
+
+#: what a glued scale measures when it is no count: races and swims (*the 400m hurdles*)
+_RACES = frozenset("hurdles relay relays freestyle backstroke breaststroke butterfly medley sprints "
+                   "races runs swims dashes".split())
+
+
+def _glued_count(text: str, hi: int, n: Numeral) -> Amount | None:
+    """Return the count of a glued millions or thousands before a plural noun (*2m people*, *10k
+    signatures*); None for anything else (*the 100m final*, *a 5k run*, *400m hurdles*): without a
+    currency a glued scale is a distance as often as an amount."""
+    if n.figure is None or text[n.end - 1:n.end].lower() not in ("m", "n", "k") or _UNIT.match(text, n.end, hi):
+        return None
+    phrase = counted_phrase(text, n.end, hi)
+    if phrase is None or not phrase.plural or phrase.is_time or phrase.fraction or phrase.unit is None \
+            or phrase.unit.split()[-1] in _RACES:
+        return None
+    return Amount("count", n.start, phrase.end, n.value, phrase.unit, numeral=n)
 
 
 def _loose_count(text: str, hi: int, n: Numeral, suffix: re.Match) -> Amount:

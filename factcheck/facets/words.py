@@ -160,6 +160,13 @@ CURRENCY_SYMBOLS = {
     "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CHF": "CHF", "CAD": "CAD",
     "AUD": "AUD", "CNY": "CNY", "RUB": "RUB", "Rs": "INR", "Rs.": "INR",
+    # ISO codes written before the figure (*SEK 5 billion*, *INR 500 crore*); not those that are
+    # also words or common acronyms in capitals (ALL, CUP, TOP, PEN, GEL, MOP, BOB)
+    **{code: code for code in (
+        "SEK NOK DKK ISK PLN CZK HUF RON BGN UAH KZT TRY ILS SAR AED QAR KWD BHD OMR JOD EGP MAD "
+        "ZAR NGN KES GHS ETB TZS UGX INR PKR LKR BDT NPR IDR MYR SGD THB VND PHP KRW TWD HKD NZD "
+        "MXN BRL ARS CLP COP UYU").split()},
+    "SFr": "CHF", "SFr.": "CHF", "Sfr": "CHF", "Sfr.": "CHF", "Fr.": "CHF",
 }
 #: currency words after a figure; the value is the code or, for ``francs`` and the like,
 #: None: the country is read from the words before (``Swiss francs``) or from the document
