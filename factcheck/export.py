@@ -406,6 +406,36 @@ _GROUP_NOUNS = frozenset(("critic", "supporter", "opponent", "protester", "voter
                           "teacher", "student", "activist", "investor", "trader", "observer", "source"))
 
 
+def _web_url(value) -> str | None:
+    """Return ``value`` if it is an http(s) URL (the check evidence passes), else None: a
+    documents table is not ours, and a ``javascript:`` link must not be published."""
+    from .errors import ValidationError
+    from .queue.validate import check_url
+
+    if not value:
+        return None
+    try:
+        return check_url(value)
+    except ValidationError:
+        return None
+
+
+def check_org_url(org_url: str) -> str:
+    """Return ``--org-url`` stripped; FactcheckError unless it is an http(s) URL without a query or
+    fragment, since each review's url is ``ORG_URL/claims/CLAIM_ID`` and a ``?`` or ``#`` would
+    swallow that path."""
+    from urllib.parse import urlsplit
+
+    url = _web_url(org_url)
+    if url is None:
+        raise FactcheckError(f"--org-url {org_url!r} is not an http:// or https:// URL; give the site's address")
+    parts = urlsplit(url)
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        raise FactcheckError(f"--org-url {org_url!r} has a query or fragment; give the address without "
+                             "'?...' or '#...' (each review's url is ORG_URL/claims/CLAIM_ID)")
+    return url
+
+
 def claim_review(row: dict, scale, org_name: str, org_url: str) -> dict:
     """Return the schema.org ClaimReview of one settled claim: ``row`` carries the claim's
     fields, the published ``rating`` and, where known, ``note`` (the reviewBody), ``source``
@@ -418,10 +448,9 @@ def claim_review(row: dict, scale, org_name: str, org_url: str) -> dict:
                           "alternateName": rating.alternate_name})
     doc_id = str(row.get("doc_id") or "")
     appearance = {"@type": "CreativeWork", "name": row.get("title") or doc_id}
-    if row.get("url"):
-        appearance["url"] = str(row["url"])
-    elif doc_id.startswith(("http://", "https://")):
-        appearance["url"] = doc_id
+    url = _web_url(row.get("url")) or _web_url(doc_id)
+    if url:
+        appearance["url"] = url
     item = {"@type": "Claim", "appearance": [appearance]}
     author = claim_author(row.get("source"))
     if author:
@@ -535,6 +564,8 @@ def export_queue(queue_path, out, *, fmt: str, org_name: str | None = None, org_
         raise FactcheckError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if fmt == "claimreview" and not (org_name and org_url):
         raise FactcheckError("--format claimreview needs --org-name and --org-url (who publishes the reviews)")
+    if fmt == "claimreview":
+        org_url = check_org_url(org_url)
     if history and fmt not in ("jsonl", "csv", "parquet"):
         raise FactcheckError(f"--history is for jsonl, csv and parquet exports, not {fmt}")
     since_norm = normalize_since(since)

@@ -267,6 +267,37 @@ def test_claimreview_takes_date_and_url_from_the_documents_table(queue_path, tmp
     assert "datePublished" not in reviews["c2"]["itemReviewed"]  # doc2 has no date: none is guessed
 
 
+def test_claimreview_publishes_only_web_links_as_where_a_claim_appeared(queue_path, tmp_path):
+    """A documents table is not ours: a ``javascript:`` or ``file:`` link in its url column is
+    left out of ``appearance`` (the check evidence passes), an http(s) one is kept."""
+    settle_the_rest(queue_path)
+    docs = tmp_path / "articles.jsonl"
+    docs.write_text(json.dumps({"doc_id": "doc1", "url": "javascript:alert(1)", "text": "..."}) + "\n"
+                    + json.dumps({"doc_id": "doc2", "url": "file:///etc/passwd", "text": "..."}) + "\n")
+    out = tmp_path / "reviews.json"
+    export(queue_path, "claimreview", out, "--org-name", "Checks", "--org-url", "https://checks.example.org",
+           "--docs", str(docs))
+    reviews = {r["url"].rsplit("/", 1)[-1]: r for r in json.loads(out.read_text())}
+    assert reviews["c1"]["itemReviewed"]["appearance"] == [{"@type": "CreativeWork", "name": "doc1"}]
+    assert "url" not in reviews["c2"]["itemReviewed"]["appearance"][0]
+    assert reviews["c0"]["itemReviewed"]["appearance"][0]["url"] == "https://news.example.org/a0"
+
+
+@pytest.mark.parametrize("org_url", ["https://a.example.org/base/?q=1#frag", "https://a.example.org/base?q=1",
+                                     "https://a.example.org/base/#top", "https://a.example.org/?"])
+def test_claimreview_refuses_an_organisation_url_with_a_query_or_fragment(queue_path, tmp_path, org_url):
+    """Each review's url is ORG_URL/claims/CLAIM_ID: after a query or fragment that path would be
+    part of them, so such an --org-url is refused in one line and nothing is written."""
+    out = tmp_path / "reviews.json"
+    r = CliRunner().invoke(main, ["export", str(queue_path), "--format", "claimreview", "-o", str(out),
+                                  "--org-name", "A", "--org-url", org_url])
+    assert r.exit_code == 1 and not out.exists(), r.output
+    assert r.output.startswith("Error: --org-url") and "query or fragment" in r.output
+    assert len(r.output.strip().splitlines()) == 1
+    export(queue_path, "claimreview", out, "--org-name", "A", "--org-url", "https://a.example.org/base/")
+    assert json.loads(out.read_text())[0]["url"] == "https://a.example.org/base/claims/c0"
+
+
 # -- what is published and what is settled, state by state ------------------------------------
 
 def claimreview_ids(path, tmp_path) -> list[str]:

@@ -474,3 +474,40 @@ def test_an_agreed_claim_brings_every_reviewers_evidence_and_notes(tmp_path):
         assert first["verdict"]["note"] == "census sheet" and first["verdict"]["by"] == "sam, rita"
         v = reuse(q, "new", "tom", find(q, "new", first["verdict"]["verdict_id"]))
         assert v["evidence"] == ["https://zoo.example.org/census"]
+
+
+def test_copies_settled_by_agreement_are_left_alone(tmp_path, monkeypatch):
+    """A copy two reviewers agreed on is settled: a third reviewer's verdict given with --copies
+    would make it disputed and drop it from ClaimReview, so it goes to the unsettled copies only."""
+    import json
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+    from factcheck.export import export_queue
+
+    text = "The harbour authority logged 340 cargo ships in the first quarter."
+    path = tmp_path / "agreed.queue"
+    q = Queue(path)
+    q.init(reviews_per_claim=2)
+    q.add_claims([{"claim_id": cid, "doc_id": doc, "start": 0, "end": len(text), "text": text, "label": "unsourced"}
+                  for cid, doc in (("agreed", "doc-1"), ("open", "doc-2"), ("fresh", "doc-3"))])
+    for name in ("ana", "ben", "cleo"):
+        q.add_reviewer(name)
+    q.record_verdict("agreed", "ana", "true")
+    q.record_verdict("agreed", "ben", "true")
+    assert q.settled("agreed")["rating"] == "true"
+    q.close()
+    monkeypatch.setattr("factcheck.commands.queue._wants_json", lambda as_json: as_json)  # the terminal's line
+    run = CliRunner().invoke(main, ["queue", "verdict", str(path), "open", "--reviewer", "cleo", "--rating", "false",
+                                    "--copies"])
+    assert run.exit_code == 0, run.output
+    assert run.output.rstrip().endswith("1 copies in other documents got it too: fresh")
+    with Queue(path) as q:
+        assert q.settled("agreed")["rating"] == "true" and q.get_claim("agreed")["status"] == "reviewed"
+        assert [v["reviewer"] for v in _verdicts_on(q, "agreed")] == ["ana", "ben"]
+        assert [v["reviewer"] for v in _verdicts_on(q, "fresh")] == ["cleo"]
+    export_queue(path, tmp_path / "reviews.json", fmt="claimreview", org_name="Check",
+                 org_url="https://check.example.org")
+    [published] = json.loads((tmp_path / "reviews.json").read_text())
+    assert published["url"].endswith("/claims/agreed") and published["reviewRating"]["ratingValue"] == 5

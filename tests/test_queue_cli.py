@@ -184,6 +184,22 @@ def test_adjudicate_and_backup(queue, tmp_path):
     assert count(copy, "PRAGMA integrity_check") == "ok"
 
 
+def test_backup_as_its_help_shows_creates_the_folder(queue, tmp_path, monkeypatch):
+    """The help's example names a backups/ folder that does not exist yet: it is created, as
+    export -o creates its folder; a folder that cannot be made is one line, exit 1."""
+    example = run("queue", "backup", "--help").output.rstrip().splitlines()[-1].split()
+    assert example[:3] == ["factcheck", "queue", "backup"]
+    dest = example[4]
+    monkeypatch.chdir(tmp_path)
+    done = run("queue", "backup", queue, dest)
+    assert done.exit_code == 0, done.output
+    assert count(tmp_path / dest, "PRAGMA integrity_check") == "ok"
+    assert count(tmp_path / dest, "SELECT count(*) FROM items") == len(records())
+    (tmp_path / "taken").write_text("a file, not a folder")
+    refused = run("queue", "backup", queue, tmp_path / "taken" / "copy.queue")
+    assert refused.exit_code == 1 and refused.stderr.startswith("Error: cannot create the folder")
+    assert len(refused.stderr.strip().splitlines()) == 1
+
 @pytest.mark.parametrize("command", ["init", "add", "add-reviewer", "next", "verdict", "stats", "adjudicate",
                                      "backup", "import", "reset-secret", "dispute"])
 def test_every_help_ends_with_an_example(command):
@@ -234,14 +250,19 @@ def test_verdict_not_a_claim_source_and_facets_are_stored(queue):
     assert out["not_a_claim"] is True and out["rating"] is None
     assert count(queue, "SELECT not_a_claim FROM verdicts WHERE claim_id = 'c0002'") == 1
     start = records()[0]["start"]
-    result = run("queue", "verdict", queue, "c0000", "--reviewer", "ann", "--rating", "false",
-                 "--source", f"{start}:{start + 10}", "--facet", f"{start + 26}:{start + 34}=42")
+    miles = (start + 25, start + 33)  # "41 miles", one of the claim's figures
+    counted = {**records()[0], "claim_id": "f0000", "doc_id": "paving",
+               "facets": [{"kind": "count", "text": "41 miles", "value": 41, "unit": "miles",
+                           "start": miles[0], "end": miles[1], "approximate": False}]}
+    assert run("queue", "add", queue, write_jsonl(queue.parent / "counted.jsonl", [counted])).exit_code == 0
+    result = run("queue", "verdict", queue, "f0000", "--reviewer", "ann", "--rating", "false",
+                 "--source", f"{start}:{start + 10}", "--facet", f"{miles[0]}:{miles[1]}=42")
     assert result.exit_code == 0, result.output
     conn = sqlite3.connect(queue)
     row = conn.execute("SELECT source_corrected, source_start, source_end, source_text, facets FROM verdicts"
-                       " WHERE claim_id = 'c0000'").fetchone()
+                       " WHERE claim_id = 'f0000'").fetchone()
     assert row[:4] == (1, start, start + 10, "The county")
-    assert json.loads(row[4]) == [{"start": start + 26, "end": start + 34, "kind": None, "value": 42,
+    assert json.loads(row[4]) == [{"start": miles[0], "end": miles[1], "kind": "count", "value": 42,
                                    "not_a_figure": False}]
     none = run("queue", "verdict", queue, "c0001", "--reviewer", "ann", "--rating", "true", "--source", "none")
     assert none.exit_code == 0 and json.loads(none.stdout)["source_corrected"] is True

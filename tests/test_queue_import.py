@@ -147,3 +147,45 @@ def test_the_projects_own_export_imports_whole(tmp_path, fmt):
     assert standing(dst) == standing(src)
     with Queue(dst) as q:
         assert q.get_claim("c1")["claim"]["label"] == "estimated"  # the model's label; the verdict corrects it
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_an_editors_ruling_imports_as_a_ruling(tmp_path, fmt):
+    """A claim an editor resolved in the exported queue comes back resolved by that editor's
+    ruling, not disputed by a third reviewer's verdict; the editor is registered as an editor."""
+    from factcheck.queue import Queue
+    text = "The ferry carried 9,400 passengers over the holiday weekend."
+    src = tmp_path / "src.queue"
+    with Queue(src) as q:
+        q.init(reviews_per_claim=2)
+        q.add_claims([{"claim_id": "f1", "doc_id": "harbour-news", "start": 0, "end": len(text), "text": text,
+                       "label": "unsourced"}])
+        q.add_reviewer("ann")
+        q.add_reviewer("bo")
+        q.add_reviewer("eve", "editor")
+        q.record_verdict("f1", "ann", "true")
+        q.record_verdict("f1", "bo", "false")
+        q.adjudicate("f1", "eve", "half-true", note="the count covers both ferries")
+        assert q.settled("f1")["by"] == "ruling"
+    out = tmp_path / f"export.{fmt}"
+    assert run("export", src, "--format", fmt, "-o", out).exit_code == 0
+    dst = tmp_path / "dst.queue"
+    result = run("queue", "import", dst, out)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["verdicts"] == 3
+    with Queue(dst) as q:
+        assert q.get_claim("f1")["status"] == "resolved"
+        assert q.settled("f1") == {**q.settled("f1"), "rating": "half-true", "by": "ruling"}
+        assert q.reviewer("eve").role == "editor" and q.reviewer("ann").role == "reviewer"
+        [ruling] = [v for v in q.get_claim("f1")["verdicts"] if v["kind"] == "adjudication"]
+        assert ruling["reviewer"] == "eve" and ruling["note"] == "the count covers both ferries"
+    again = run("queue", "import", dst, out)  # the same file twice records nothing twice
+    assert again.exit_code == 0 and json.loads(again.stdout)["verdicts"] == 0
+    # a name that is a reviewer in the queue imported into cannot rule there
+    other = tmp_path / "other.queue"
+    with Queue(other) as q:
+        q.add_reviewer("eve")
+    refused = CliRunner().invoke(main, ["queue", "import", str(other), str(out)])
+    assert refused.exit_code == 1 and "not an editor" in refused.stderr
+    with Queue(other) as q:
+        assert q.get_claim("f1")["status"] == "disputed" and q.settled("f1") is None

@@ -19,6 +19,8 @@ CLAIM_START = TEXT.index("The harbour")
 CLAIM_END = TEXT.index("March.") + 6
 SOURCE = (CLAIM_START, CLAIM_START + len("The harbour master"))
 FIGURE = (TEXT.index("40 ships"), TEXT.index("40 ships") + 8)
+MONTH = (TEXT.index("March"), TEXT.index("March") + 5)
+OUTSIDE = (TEXT.index("3.5 percent"), TEXT.index("3.5 percent") + 11)  # in the document, in another sentence
 
 # (case, verdict, refused because ... or None when it is taken, doors that can express it)
 ALL, NO_SCREEN = ("cli", "screen", "web"), ("cli", "web")
@@ -47,6 +49,19 @@ CASES = [
      "inside the document", NO_SCREEN),
     ("a count given as a word", {"rating": "true", "facets": [{"start": FIGURE[0], "end": FIGURE[1],
                                                                "value": "banana"}]}, "a count is a number", NO_SCREEN),
+    # a figure lies in the claim's own text, and a span that is none of its facets needs a kind (the
+    # command line cannot give one: it corrects the claim's facets), else any text passes as a figure
+    ("a figure outside the claim", {"rating": "true", "facets": [{"start": OUTSIDE[0], "end": OUTSIDE[1],
+                                                                  "value": 3.6}]},
+     f"not inside the claim (offsets {CLAIM_START} to {CLAIM_END})", NO_SCREEN),
+    ("a figure outside the claim, with its kind", {"rating": "true", "facets": [
+        {"start": OUTSIDE[0], "end": OUTSIDE[1], "kind": "percent", "value": 3.6}]}, "not inside the claim", ("web",)),
+    ("a span that is none of the claim's figures", {"rating": "true", "facets": [
+        {"start": SOURCE[0], "end": SOURCE[1], "value": "anything at all"}]}, "existing facet's span", NO_SCREEN),
+    ("not a figure, at a span that is none", {"rating": "true", "facets": [
+        {"start": SOURCE[0], "end": SOURCE[1], "value": None, "not_a_figure": True}]}, "existing facet", NO_SCREEN),
+    ("a figure the model missed, with its kind", {"rating": "true", "facets": [
+        {"start": MONTH[0], "end": MONTH[1], "kind": "date", "value": "2019-03"}]}, None, ("web",)),
 ]
 ROWS = [pytest.param(door, verdict, refused, id=f"{door}: {name}")
         for name, verdict, refused, doors in CASES for door in doors]

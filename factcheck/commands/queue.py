@@ -186,7 +186,8 @@ Examples:
 @click.option("--label", help="The corrected label (contested, estimated, sourced, unsourced).")
 @click.option("--source", metavar="START:END|none", help="The corrected source span (document offsets), or none.")
 @click.option("--facet", "facets", multiple=True, metavar="START:END=VALUE",
-              help="A corrected figure at those document offsets; =none: not a figure (repeatable).")
+              help="A corrected figure: one of the claim's facets, at its document offsets; =none: not a figure "
+                   "(repeatable).")
 @click.option("--note", help="A note kept with the verdict.")
 @click.option("--evidence", multiple=True, metavar="URL", help="An http(s) link that settles it (repeatable).")
 @click.option("--reuses", type=int, metavar="VERDICT_ID",
@@ -224,12 +225,15 @@ def verdict(queue_file, claim_id, reviewer, rating, not_a_claim, label, source, 
                                    source=_source_option(source), facets=[parse_facet(f) for f in facets],
                                    note=note, evidence=evidence, copies=copies)
         status = q.get_claim(claim_id, reviewer=reviewer)["status"]
+        # settled copies and copies this reviewer judged are left alone: name the ones that got it
+        copied = [q.verdict(i)["claim_id"] for i in row.get("copies") or ()]
     if _wants_json(as_json):
         _print_json({**row, "status": status})
     else:
         said = "said it is not a claim" if row["not_a_claim"] else f"rated it {row['rating']}"
         click.echo(f"Verdict {row['verdict_id']}: {reviewer} {said} ({claim_id}); the claim is {status}"
-                   + (f"; {len(row['copies'])} copies in other documents got it too" if copies else ""))
+                   + (f"; {len(copied)} copies in other documents got it too" if copies else "")
+                   + (f": {', '.join(copied)}" if copied else ""))
 
 
 @queue.command(epilog="""\b
@@ -319,11 +323,7 @@ Example:
 @queue_path
 @click.argument("dest", type=click.Path(dir_okay=False))
 def backup(queue_file, dest):
-    """Copy QUEUE to DEST with SQLite's online backup, safe while reviewers work."""
-    import os
-    folder = os.path.dirname(os.path.abspath(dest))
-    if not os.path.isdir(folder):
-        raise FactcheckError(f"no folder {folder} for the backup; create it first")
+    """Copy QUEUE to DEST with SQLite's online backup, safe while reviewers work (DEST's folder is created)."""
     with _open(queue_file) as q:
         q.backup(dest)
     click.echo(f"Backed up {queue_file} to {dest}")

@@ -185,14 +185,16 @@ def copy_verdicts(queue, conn, claim_id: str, verdict_id: int, reviewer_id: int,
     verdict row of its own naming ``verdict_id`` in ``reuses``: the rating (or not a claim), the
     note and the evidence; the label, source and figure corrections are the original's own
     document offsets and stay with it. Skipped: copies the reviewer has already judged (their own
-    verdict stands) and copies an editor has ruled on. The review rules then apply to each copy
-    as to any claim (a queue wanting two reviews a claim still wants a second one)."""
+    verdict stands) and copies already settled, by an editor's ruling or by reviewers' agreement
+    (one more verdict would un-settle an agreed claim and drop it from ClaimReview). The review
+    rules then apply to each copy as to any claim (a queue wanting two reviews a claim still wants
+    a second one)."""
     from dataclasses import replace
 
     text, doc_id = conn.execute("SELECT text, doc_id FROM items WHERE claim_id = ?", (claim_id,)).fetchone()
     made = []
     for c in copies(queue, claim_id, text, doc_id):
-        if c["status"] == "resolved" or conn.execute(
+        if queue._settlement(conn, c["claim_id"]) is not None or conn.execute(
                 "SELECT 1 FROM current_verdicts WHERE claim_id = ? AND reviewer_id = ? AND kind = 'verdict'",
                 (c["claim_id"], reviewer_id)).fetchone():
             continue

@@ -54,14 +54,18 @@ def verdict_rows(rows: Iterable[tuple], *, rating_column: str = "rating", mappin
         if _exported(row):
             if row.get("current") is False or (row.get(rating_column) in (None, "") and not _flag(row.get("not_a_claim"))):
                 continue  # a verdict superseded or undone (export --history): what stands is imported
+            kind = _exported_kind(row)
             row = _from_export(row)
             if row.get("not_a_claim"):
                 claim = {k: v for k, v in row.items() if k not in (rating_column, "reviewer", "note", "corrected_label",
                                                                    "not_a_claim", *EVIDENCE_COLUMNS)}
                 yield path, line, {"claim": claim, "verdict": {
                     "reviewer": str(row.get("reviewer") or reviewer), "rating": None, "not_a_claim": True,
-                    "label": row.get("corrected_label") or None, "note": row.get("note") or None, "evidence": []}}
+                    "label": row.get("corrected_label") or None, "note": row.get("note") or None, "evidence": [],
+                    **kind}}
                 continue
+        else:
+            kind = {}
         raw = row.get(rating_column)
         if raw in (None, ""):
             yield path, line, InputError(f"no {rating_column!r} value; name the rating column with "
@@ -86,7 +90,7 @@ def verdict_rows(rows: Iterable[tuple], *, rating_column: str = "rating", mappin
             evidence = [evidence]
         verdict = {"reviewer": str(row.get("reviewer") or reviewer), "rating": rating,
                    "label": row.get("corrected_label") or None, "note": row.get("note") or None,
-                   "evidence": evidence}
+                   "evidence": evidence, **kind}
         if str(raw) != rating:
             verdict["note"] = "; ".join(filter(None, [verdict["note"], f"imported rating: {raw}"]))
         yield path, line, {"claim": claim, "verdict": verdict}
@@ -105,6 +109,15 @@ def _flag(value) -> bool:
 def _exported(row: dict) -> bool:
     """Whether a row is one of ``factcheck export``'s (jsonl, csv or parquet)."""
     return "verdict_id" in row and "model_label" in row and "not_a_claim" in row
+
+
+def _exported_kind(row: dict) -> dict:
+    """Return ``{"kind", "role"}`` of an exported verdict row: an editor's ruling (``kind``
+    adjudication) comes back as a ruling, which only an editor gives, so that a claim an editor
+    resolved is not imported as a dispute; an editor's own verdict keeps its editor."""
+    kind = "adjudication" if str(row.get("kind") or "").strip() == "adjudication" else "verdict"
+    editor = kind == "adjudication" or str(row.get("reviewer_role") or "").strip() == "editor"
+    return {"kind": kind, "role": "editor" if editor else "reviewer"}
 
 
 def _from_export(row: dict) -> dict:

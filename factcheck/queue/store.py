@@ -717,7 +717,9 @@ class Queue:
         for f in record.get("facets") or ():
             if isinstance(f, dict) and isinstance(f.get("start"), int) and isinstance(f.get("end"), int):
                 known[(f["start"], f["end"])] = f.get("kind")
-        checked = check_verdict(self.scale, bounds=_documents.bounds(conn, doc_id), known_facets=known, **given)
+        span = (record.get("start"), record.get("end"))
+        checked = check_verdict(self.scale, bounds=_documents.bounds(conn, doc_id), known_facets=known,
+                                claim=span if all(isinstance(x, int) for x in span) else None, **given)
         if checked.reuses is not None and not conn.execute(
                 "SELECT 1 FROM verdicts WHERE verdict_id = ?", (checked.reuses,)).fetchone():
             raise NotFoundError(f"no verdict {checked.reuses} to reuse in {self.path}")
@@ -826,8 +828,11 @@ class Queue:
     def import_verdicts(self, rows: Iterable[tuple], *, model: str | None = None,
                         model_version: str | None = None) -> ImportResult:
         """Import ``(path, line, {"claim": record, "verdict": {reviewer, rating, label, note,
-        evidence}})`` rows (see :mod:`factcheck.queue.importer`): claims are added, unknown
-        reviewers registered, and each verdict appended unless it repeats the reviewer's current one."""
+        evidence, kind, role}})`` rows (see :mod:`factcheck.queue.importer`): claims are added, unknown
+        reviewers registered (as editors where a row says so), and each verdict appended unless it
+        repeats the reviewer's current one. A row of ``kind`` adjudication is an editor's ruling, as
+        :meth:`adjudicate` records it (refused for a name that is a reviewer here); it is not held to
+        a dispute, since an export holds the verdicts that stand now, not those the editor ruled on."""
         added = duplicates = recorded = 0
         errors: list = []
         batch: list[tuple] = []
@@ -838,27 +843,38 @@ class Queue:
             added, duplicates = added + result.added, duplicates + result.duplicates
             errors.extend(result.errors)
             bad = {(e.path, e.line) for e in result.errors}
-            for name in {r["verdict"]["reviewer"] for _, _, r in batch}:
+            roles: dict[str, str] = {}
+            for _, _, r in batch:
+                if roles.get(r["verdict"]["reviewer"]) != "editor":
+                    roles[r["verdict"]["reviewer"]] = r["verdict"].get("role") or "reviewer"
+            for name, role in roles.items():
                 try:
                     self.reviewer(name)
                 except NotFoundError:
-                    self.add_reviewer(name)
+                    self.add_reviewer(name, role)
             with self._write() as conn:
                 for path, line, row in batch:
                     if (path, line) in bad:
                         continue
                     v = row["checked"]
+                    kind = row["verdict"].get("kind") or "verdict"
                     claim_id = self._claim_id_of(row["claim"])
-                    reviewer_id, role = self._reviewer_row(conn, row["verdict"]["reviewer"])
+                    name = row["verdict"]["reviewer"]
+                    reviewer_id, role = self._reviewer_row(conn, name)
+                    if kind == "adjudication" and role != "editor":
+                        errors.append(InputError(f"a ruling by {name!r}, who is a reviewer in {self.path}, not an "
+                                                 "editor; import it into a queue where they are an editor",
+                                                 path=path, line=line))
+                        continue
                     same = conn.execute(
                         "SELECT 1 FROM current_verdicts c JOIN verdicts x ON x.verdict_id = c.verdict_id"
-                        " WHERE c.claim_id = ? AND c.reviewer_id = ? AND c.kind = 'verdict' AND x.rating IS ?"
+                        " WHERE c.claim_id = ? AND c.reviewer_id = ? AND c.kind = ? AND x.rating IS ?"
                         " AND x.not_a_claim = ? AND x.label IS ? AND x.note IS ? AND x.evidence = ?",
-                        (claim_id, reviewer_id, v.rating, int(v.not_a_claim), v.label, v.note,
+                        (claim_id, reviewer_id, kind, v.rating, int(v.not_a_claim), v.label, v.note,
                          json.dumps(list(v.evidence)))).fetchone()
                     if same:
                         continue  # importing the same file twice records nothing twice
-                    imported = self._append(conn, "verdict", claim_id, reviewer_id, role, v)
+                    imported = self._append(conn, kind, claim_id, reviewer_id, role, v)
                     conn.execute("INSERT INTO imported_verdicts (verdict_id) VALUES (?)", (imported,))
                     recorded += 1
             batch.clear()
@@ -1008,10 +1024,16 @@ class Queue:
             yield row
 
     def backup(self, dest_path) -> None:
-        """Copy the queue to ``dest_path`` with SQLite's online backup (safe while others write)."""
+        """Copy the queue to ``dest_path`` with SQLite's online backup (safe while others write),
+        creating its folder as ``export -o`` does (a dated ``backups/`` folder is the usual target)."""
         dest = Path(dest_path)
         if dest.exists() and dest.resolve() == self.path.resolve():
             raise QueueError("the backup must go to another file than the queue itself")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise QueueError(f"cannot create the folder {dest.parent} for the backup ({exc.strerror or exc}); "
+                             "give a path in a folder you can write") from None
         tmp = dest.with_name(dest.name + f".tmp{os.getpid()}")
         target = sqlite3.connect(tmp)
         try:

@@ -169,9 +169,12 @@ def parse_facet(text: str) -> dict:
     return {"start": bounds[0], "end": bounds[1], "value": parsed, "not_a_figure": parsed is None}
 
 
-def check_facets(facets, bounds: tuple[int, int], known: dict | None = None) -> tuple[dict, ...]:
+def check_facets(facets, bounds: tuple[int, int], known: dict | None = None,
+                 claim: tuple[int, int] | None = None) -> tuple[dict, ...]:
     """Return the facet corrections as ``{start, end, kind, value, not_a_figure}``, the kind taken
-    from the claim's own facet at the same offsets (``known``) when not given."""
+    from the claim's own facet at the same offsets (``known``) when not given. A correction lies
+    inside the claim's own text (``claim``, document offsets, when known), and one at a span that
+    is none of the claim's facets must name its kind: without one, any text would pass as a figure."""
     known = known or {}
     out = []
     for facet in facets or ():
@@ -181,6 +184,13 @@ def check_facets(facets, bounds: tuple[int, int], known: dict | None = None) -> 
         kind = facet.get("kind") or known.get((start, end))
         if kind is not None and kind not in FACET_KINDS:
             raise ValidationError(f"facet kind {kind!r} is not one of: {', '.join(FACET_KINDS)}")
+        if claim is not None and not (claim[0] <= start and end <= claim[1]):
+            raise ValidationError(f"a facet {start}:{end} is not inside the claim (offsets {claim[0]} to {claim[1]});"
+                                  " give the figure's START:END within the claim's text")
+        if kind is None:
+            spans = ", ".join(f"{a}:{b}" for a, b in sorted(known))
+            raise ValidationError(f"a facet {start}:{end} is none of the claim's figures; correct a figure at an "
+                                  "existing facet's span" + (f" ({spans})" if spans else " (this claim has none)"))
         not_a_figure = bool(facet.get("not_a_figure"))
         value = None if not_a_figure else facet.get("value")
         if isinstance(value, bool) or not (value is None or isinstance(value, (str, int, float))):
@@ -227,11 +237,11 @@ def _typed_value(kind: str | None, value):
 
 def check_verdict(scale, *, rating=None, not_a_claim: bool = False, label=None, source=UNSET, facets=(),
                   note=None, evidence=(), reuses=None, bounds: tuple[int, int] = (0, 0),
-                  known_facets: dict | None = None) -> CheckedVerdict:
+                  known_facets: dict | None = None, claim: tuple[int, int] | None = None) -> CheckedVerdict:
     """Return the verdict checked and normalised; ValidationError with a one-line reason otherwise.
 
     ``bounds`` are the document offsets a span may use; ``known_facets`` maps the claim's own
-    facet spans to their kinds."""
+    facet spans to their kinds; ``claim`` is the claim's own span, which a facet correction lies in."""
     not_a_claim = bool(not_a_claim)
     if rating in ("", None):
         rating = None
@@ -250,5 +260,5 @@ def check_verdict(scale, *, rating=None, not_a_claim: bool = False, label=None, 
             raise ValidationError("reuses is the id (a whole number) of an earlier verdict")
     return CheckedVerdict(rating=rating, not_a_claim=not_a_claim, label=check_label(label),
                           source_corrected=corrected, source=span,
-                          facets=check_facets(facets, bounds, known_facets), note=check_note(note),
+                          facets=check_facets(facets, bounds, known_facets, claim), note=check_note(note),
                           evidence=check_evidence(evidence), reuses=reuses)
