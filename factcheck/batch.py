@@ -56,6 +56,15 @@ class Row:
     doc: Document | None = None
     error: dict | None = None
 
+    def input_error(self) -> InputError | None:
+        """Return the row's error as the InputError it was made from (None for a document)."""
+        return None if self.error is None else _input_error(self.error)
+
+
+def _input_error(e: dict) -> InputError:
+    """Return the InputError an error row (``{"file", "line", "reason"}``) records."""
+    return InputError(e["reason"], path=e["file"], line=e["line"])
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -164,20 +173,21 @@ def _hf_rows(path: str) -> int:
 
 
 def read_rows(inputs: Iterable[str], *, published=None, options=None, ids=None) -> Iterator[Row]:
-    """Yield every input row (document or error) in a fixed order; HF dataset folders included.
-    ``options`` is a :class:`factcheck.io.ReadOptions`; ``ids`` keeps doc_ids unique across calls."""
-    from .io import DocIds, ReadOptions, walk_inputs
+    """Yield every input row (document or error) in a fixed order, as ``score`` reads them: HF
+    dataset folders (and a DatasetDict's splits) are read as their rows, never as the JSON files
+    they hold. Every path is checked before the first row is read, as :func:`factcheck.io.read_inputs`
+    does. ``options`` is a :class:`factcheck.io.ReadOptions`; ``ids`` keeps doc_ids unique across calls."""
+    from .io import DocIds, InputFile, ReadOptions, walk_inputs
 
     pub = parse_date(published) if published is not None else None
     options = options or ReadOptions(published=pub)
     ids = ids if ids is not None else DocIds()
     dates = options.dates()
-    for name in inputs:
-        if is_hf_dataset(name):
-            yield from _read_hf(str(name), options.published, transcript=options.transcript)
-            continue
-        for f in walk_inputs([name], options.exclude):
-            yield from _file_rows(f, options, ids, dates)
+    files = [f for name in dataset_splits(str(n) for n in inputs)
+             for f in ([InputFile(name, Path(name).name)] if is_hf_dataset(name)
+                       else walk_inputs([name], options.exclude))]
+    for f in files:
+        yield from _file_rows(f, options, ids, dates)
 
 
 def _file_rows(f, options, ids, dates) -> Iterator[Row]:
@@ -565,8 +575,12 @@ class Summary:
     resumed_documents: int = 0
     output: str = ""
     errors_file: str = ""
+    #: the first error as one line (file, line, reason): a run that read nothing can name why
+    first_error: str = ""
 
     def add(self, meta: dict) -> None:
+        if meta["errors"] and not self.first_error:
+            self.first_error = str(_input_error(meta["errors"][0]))
         self.documents += meta["documents"]
         self.sentences += meta["sentences"]
         self.claims += meta["claims"]

@@ -47,7 +47,8 @@ class PublishedFrom:
         #: the table's dates by each file's resolved path (a row's path read from the current folder
         #: and from the table's own), so that ./a.txt, a.txt and /abs/a.txt are one file
         self.resolved: dict[str, dt.date] = {}
-        #: (line, file) of the table's rows that name no file that exists
+        #: (line, file) of the table's rows that name no file that exists (as read from the current
+        #: folder or the table's); such a row may still match a file read by its bare name, see unmatched()
         self.missing: list[tuple[int, str]] = []
         if how not in ("name", "mtime"):
             self.table = _read_table(how)
@@ -71,13 +72,27 @@ class PublishedFrom:
             except OSError:
                 return None
             return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date()
-        for key in (path, rel, Path(path).name):
+        for key in _keys(path, rel):
             if key in self.table:
                 return self.table[key]
         try:
             return self.resolved.get(str(Path(path).resolve()))
         except OSError:
             return None
+
+    def unmatched(self, files) -> list[tuple[int, str]]:
+        """Return the (line, file) of the table's rows whose date no file of ``files`` (the
+        :class:`~factcheck.io.InputFile` s read) can take, as :meth:`date_for` matches them: a row
+        that names no file on disk may still name a file read by its path inside its folder or its
+        bare name (``nodate.txt`` dates ``archive/2024/nodate.txt``)."""
+        keys = {key for f in files for key in _keys(f.path, f.rel)}
+        return [(n, name) for n, name in self.missing if name not in keys]
+
+
+def _keys(path: str, rel: str) -> tuple[str, str, str]:
+    """Return the names a dates table may give a file by: its path as given, its path inside
+    the folder read, its bare name."""
+    return path, rel, Path(path).name
 
 
 def _read_table(path: str) -> dict[str, dt.date]:

@@ -1,8 +1,9 @@
 """Readers for every input ``factcheck extract`` takes, and the claim-record readers.
 
-Documents come from ``.txt`` files (one document each, the stem is its ``doc_id``), JSON Lines,
-CSV and Parquet tables with a ``text`` column (``doc_id`` and ``published`` optional), folders
-of those, and ``-`` for standard input. A broken row never stops a read: it becomes an
+Documents come from ``.txt`` files (one document each, the stem is its ``doc_id``; an empty
+one is an error, not a document), JSON Lines, CSV (comma, semicolon or tab separated) and
+Parquet tables with a ``text`` column (``doc_id`` and ``published`` optional), folders of
+those, and ``-`` for standard input. A broken row never stops a read: it becomes an
 :class:`~factcheck.errors.InputError` naming the file and line, and the rest is read.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -25,6 +27,8 @@ DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".odt", ".transcript", 
                 ".csv", ".parquet")
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".odt", ".transcript")
 HTML_SUFFIXES = (".html", ".htm")
+#: the files a folder is read for, as messages name them (every suffix of DOC_SUFFIXES, .json included)
+DOC_KINDS = ", ".join(DOC_SUFFIXES[:-1]) + " or " + DOC_SUFFIXES[-1]
 #: what a file of claims holds by its suffix, as score and extract -o write it
 CLAIM_FILE_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 STDIN = "-"
@@ -125,8 +129,7 @@ def _walk(inputs: Iterable[str], exclude: tuple[str, ...] = ()) -> tuple[list[In
                 else:
                     skipped.append(str(p))
             if not found:
-                raise InputError("no .txt, .md, .html, .docx, .odt, .transcript, .jsonl, .csv or .parquet files in this folder",
-                                 path=name)
+                raise InputError(f"no {DOC_KINDS} files in this folder", path=name)
             files.extend(found)
         elif path.exists():
             files.append(InputFile(name, path.name))
@@ -278,7 +281,14 @@ def _read_text(f: InputFile, data: bytes, published, opts: ReadOptions, ids: Doc
 
 
 def _file_item(f: InputFile, text: str, published, ids: DocIds | None, transcript: bool = False) -> Item:
-    """The one document of a file (or of standard input), named by the file's stem, unique in the run."""
+    """The one document of a file (or of standard input), named by the file's stem, unique in the run.
+
+    A file with no text (empty, only white space, or a page or Word file that shows none) holds
+    no document: it is an error naming the file, as an empty table is no document, never a
+    document of nothing that a run would count as read."""
+    if not text.strip():
+        return Item(f.path, None, error=InputError("it holds no text (empty, or only white space); not read",
+                                                   path=f.path))
     stem = "stdin" if f.path == STDIN else Path(f.path).stem
     doc_id = ids.claim(stem, f.rel) if ids is not None else stem
     return Item(f.path, None, doc=Document(doc_id=doc_id, text=text, published=published, transcript=transcript))
@@ -408,6 +418,21 @@ def csv_rows(reader) -> Iterator[tuple[int, int, Any]]:
         yield first, last, row
 
 
+#: the delimiters a CSV of documents may use: spreadsheets where the decimal mark is a comma
+#: (much of Europe) save "CSV" with semicolons, and some tools save tabs
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def csv_delimiter(header: str) -> str:
+    """Return the delimiter of a CSV file from its header line: the one of ``CSV_DELIMITERS``
+    found most often outside quotes (the first listed on a tie; a comma when there is none, a
+    one-column table). The header, not a sample of rows, decides: a cell of text holds commas
+    and semicolons of its own, a header names columns."""
+    bare = re.sub(r'"[^"]*"?', "", header)
+    best = max(CSV_DELIMITERS, key=bare.count)
+    return best if bare.count(best) else ","
+
+
 def _read_csv(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: DocIds | None) -> Iterator[Item]:
     stem = Path(path).stem
     bad: list[InputError] = []
@@ -420,7 +445,11 @@ def _read_csv(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: D
             yield line
 
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(lines())
+    rest = lines()
+    header = next(rest, None)
+    # the header goes back in front: the reader counts it, so rows keep their line numbers
+    reader = csv.DictReader(itertools.chain([] if header is None else [header], rest),
+                            delimiter=csv_delimiter(header or ""))
     try:
         fields = reader.fieldnames
     except csv.Error as exc:

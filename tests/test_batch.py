@@ -265,6 +265,28 @@ def test_cli_score_summary_exit_codes_and_errors_file(tmp_path, monkeypatch, mes
     assert r.exit_code == 0 and r.output.rstrip().splitlines()[-1].strip().startswith("factcheck score")
 
 
+@pytest.mark.parametrize("name,data", [("blank.txt", ""), ("spaces.txt", "  \n \n"), ("-", "")])
+def test_cli_score_of_an_empty_text_file_or_stdin_exits_1_naming_it(tmp_path, monkeypatch, name, data):
+    import factcheck.models
+    from factcheck.cli import main
+    monkeypatch.setattr(factcheck.models, "load_model", lambda name=None: FakeModel())
+    if name != "-":
+        (tmp_path / name).write_text(data, encoding="utf-8")
+    path = name if name == "-" else str(tmp_path / name)
+    out = tmp_path / "o.jsonl"
+    r = CliRunner().invoke(main, ["score", path, "-o", str(out), "--no-progress"], input=data)
+    assert r.exit_code == 1 and "scored 0 documents" in r.output
+    assert r.stderr.strip().splitlines() == [f"Error: {path}: it holds no text (empty, or only white space); not read"]
+    [error] = read_jsonl(str(out) + ".errors.jsonl")
+    assert error["file"] == path and error["line"] is None
+    # beside a document, the empty file is refused as a whole, the document scored
+    docs = write_jsonl(tmp_path / "docs.jsonl", make_docs(2))
+    if name != "-":
+        r = CliRunner().invoke(main, ["score", str(docs), path, "-o", str(tmp_path / "both.jsonl"), "--no-progress"])
+        assert r.exit_code == 1 and "scored 2 documents" in r.output
+        assert "1 input file was refused (not text, or empty)" in r.stderr
+
+
 def test_a_worker_that_dies_is_replaced_and_its_chunk_scored_again(tmp_path):
     from test_batch_model import DiesOnceFactory
     from factcheck.batch import score_files

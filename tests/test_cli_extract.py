@@ -207,3 +207,36 @@ def _write(tmp_path, rows):
     path = tmp_path / "in.jsonl"
     path.write_text(rows)
     return path
+
+
+@pytest.mark.parametrize("name,data", [("blank.txt", ""), ("spaces.txt", " \n\n "), ("rows.jsonl", ""),
+                                       ("header.csv", "doc_id,text,published\n"), ("-", "")])
+def test_an_empty_input_exits_1_with_one_line_naming_it(runner, tmp_path, name, data):
+    if name != "-":
+        (tmp_path / name).write_text(data, encoding="utf-8")
+    path = name if name == "-" else str(tmp_path / name)
+    result = runner.invoke(main, ["extract", path, "--format", "jsonl"], input=data if name == "-" else None)
+    assert result.exit_code == 1 and result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"Error: {path}: it holds no text") or line == f"Error: no document in {path}: the input is empty"
+
+
+def test_a_hugging_face_dataset_folder_is_read_as_its_rows_as_score_reads_it(runner, tmp_path):
+    datasets = pytest.importorskip("datasets")
+    rows = [{"doc_id": "h1", "text": "The port handled 41 ships in March, officials said."},
+            {"doc_id": "h2", "text": "Rents rose 12 percent last year, the agency estimated."}]
+    datasets.Dataset.from_list(rows).save_to_disk(str(tmp_path / "hf"))
+    result = runner.invoke(main, ["extract", str(tmp_path / "hf"), "--all", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [r["doc_id"] for r in _records(result.stdout)] == ["h1", "h2"]
+    assert result.stderr == ""  # neither its JSON files read as tables nor its .arrow file called skipped
+
+
+def test_the_help_and_the_folder_messages_name_every_table_a_folder_is_read_for(runner, tmp_path):
+    for command in ("extract", "score"):
+        assert ".jsonl/.json/.csv/.parquet" in runner.invoke(main, [command, "--help"]).output
+    (tmp_path / "rows.json").write_text(json.dumps([{"doc_id": "j1", "text": "Ten trams ran late."}]))
+    (tmp_path / "notes.rtf").write_text("{\\rtf1 x}")
+    result = runner.invoke(main, ["extract", str(tmp_path), "--all", "--format", "jsonl", "-v"])
+    assert result.exit_code == 0 and [r["doc_id"] for r in _records(result.stdout)] == ["j1"]
+    assert ".jsonl, .ndjson, .json, .csv or .parquet file, or hidden" in result.stderr

@@ -229,6 +229,21 @@ def test_published_from_folders_yaml_front_matter_and_table_paths_as_typed_or_no
     assert "no file nowhere.txt" in result.stderr
 
 
+def test_a_dates_table_row_that_names_a_file_read_by_its_bare_name_is_used_and_not_warned_about(
+        runner, tmp_path, monkeypatch):
+    desk = tmp_path / "desk" / "inbox"
+    desk.mkdir(parents=True)
+    (desk / "ferry.txt").write_text("The pier said 7 boats sank last May.", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    table = tmp_path / "elsewhere" / "dates.csv"
+    table.write_text("file,published\nferry.txt,2019-04-02\nghost.txt,2019-01-01\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = _extract(runner, "desk", "--published-from", table)
+    assert _month_of(result) == "2018-05"  # dated by the row that names it by its bare name
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1 and "no file ghost.txt" in warnings[0] and "ferry.txt" not in result.stderr
+
+
 @pytest.mark.parametrize("text", [
     "The company paid €3.5 million in fines, the regulator said.",
     "“We will cut taxes by 5%,” she said – and the minister’s aide agreed.",

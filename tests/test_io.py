@@ -213,3 +213,40 @@ def test_a_json_array_reports_rows_at_their_lines_and_where_it_breaks(tmp_path):
     assert _located(read_record_rows(str(p)))[-1] == (1, f"{p}:1: the JSON array is not closed with ]")
     p.write_text('[{"claim_id": "a", "text": "x"}] trailing')
     assert _located(read_record_rows(str(p)))[-1][1].endswith("text after the JSON array; it was not read")
+
+
+@pytest.mark.parametrize("name,data", [("blank.txt", b""), ("spaces.txt", b"  \n\t\n\n"), ("blank.md", b"\n")])
+def test_an_empty_text_file_is_no_document_but_an_error_naming_it(tmp_path, name, data):
+    [item] = _items(tmp_path, name, data)
+    assert item.doc is None and item.line is None
+    assert str(item.error) == f"{tmp_path / name}: it holds no text (empty, or only white space); not read"
+
+
+def test_empty_stdin_is_no_document_but_an_error():
+    [item] = list(read_inputs(["-"], stdin=io.BytesIO(b" \n")))
+    assert item.doc is None and str(item.error).startswith("-: it holds no text")
+
+
+@pytest.mark.parametrize("sep", [";", "\t", ","])
+def test_a_csv_separated_by_semicolons_or_tabs_is_read_with_rows_at_their_lines(tmp_path, sep):
+    data = sep.join(["doc_id", "text", "published"]) + "\n" + "\n".join([
+        sep.join(["m1", '"The mayor said 30 buses, not 40; others disagreed."', "2022-09-01"]),
+        sep.join(["m2", '"A cell over\ntwo lines: 12 bridges closed."', "2022-09-02"]),
+        sep.join(["m3", "Rents rose 8%.", "not-a-date"]),
+        sep.join(["m4", "Wages fell 2%.", "2022-09-04"]),
+    ]) + "\n"
+    items = _items(tmp_path, "desk.csv", data.encode())
+    docs = {i.doc.doc_id: (i.line, i.doc.text) for i in items if i.doc}
+    assert docs == {"m1": (2, "The mayor said 30 buses, not 40; others disagreed."),
+                    "m2": (3, "A cell over\ntwo lines: 12 bridges closed."), "m4": (6, "Wages fell 2%.")}
+    assert [(i.line, "date" in str(i.error)) for i in items if i.error] == [(5, True)]
+
+
+def test_a_folder_reads_its_json_files_and_says_so_when_it_holds_none(tmp_path):
+    (tmp_path / "rows.json").write_text(json.dumps([{"doc_id": "j1", "text": "Ten trams ran late."}], indent=1))
+    assert [d.doc_id for d in read_documents([str(tmp_path)])] == ["j1"]
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.rtf").write_text("{\\rtf1 x}")
+    with pytest.raises(InputError, match=r"no \.txt, .*\.jsonl, \.ndjson, \.json, \.csv or \.parquet files"):
+        list(read_inputs([str(other)]))

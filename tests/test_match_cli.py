@@ -164,3 +164,21 @@ def test_an_article_as_queries_with_its_date(files, tmp_path):
     assert all(r["matches"][0]["id"] == r["id"] and r["matches"][0]["figures"] == "same" for r in rows)
     bad = runner.invoke(main, ["match", str(article), "--against", str(claims), "--published", "2024-13-01"])
     assert bad.exit_code != 0 and "--published" in bad.output
+
+
+def test_an_article_s_queries_name_their_sentence_and_a_claim_file_s_keep_the_spec_fields(files, tmp_path):
+    """A claim found in an article has an id the reader has nowhere else: its line carries the
+    sentence's text, document and offsets; queries from a claim file keep {"id", "matches"}."""
+    queries, checked = files
+    article = tmp_path / "desk.txt"
+    body = ("A sheikh offered an $80 million reward for the capture\nof the general, aides said.\n\n"
+            "Floodwater closed the coastal highway for nine days in March, the state agency reported.\n")
+    article.write_text(body, encoding="utf-8")
+    result = _run(str(article), "--against", checked, "--published", "2024-05-01", "--top", "1")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == 2 and all(list(r) == ["id", "text", "doc_id", "start", "end", "matches"] for r in rows)
+    assert all(r["doc_id"] == "desk" and body[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert [r["matches"][0]["id"] for r in rows] == ["k1", "k4"] and "\n" in rows[0]["text"]
+    plain = _run(queries, "--against", checked, "--top", "1")
+    assert all(set(json.loads(line)) == {"id", "matches"} for line in plain.stdout.splitlines())

@@ -37,13 +37,14 @@ def prepare_reading(inputs, published, published_from, encoding, transcript, ver
     """Return (the publication date of --published, the ReadOptions of the flags) once the
     flags are checked (a bad one is a usage error) and the skipped files reported."""
     pub = parse_published(published)
-    options = read_options(pub, published_from, encoding, transcript)
+    options = read_options(pub, published_from, encoding, transcript, inputs)
     report_skipped(inputs, verbose)
     return pub, options
 
 
-def read_options(published, published_from, encoding, transcript):
-    """Return the ReadOptions of a command's flags; a bad flag is a usage error."""
+def read_options(published, published_from, encoding, transcript, inputs=()):
+    """Return the ReadOptions of a command's flags; a bad flag is a usage error. A row of a
+    --published-from table that no file of ``inputs`` can take its date from is warned about."""
     from ..errors import InputError
     from ..io import ReadOptions
 
@@ -51,26 +52,45 @@ def read_options(published, published_from, encoding, transcript):
         options = ReadOptions(published=published, published_from=published_from, encoding=encoding,
                               transcript=transcript)
         dates = options.dates()  # a dates table that cannot be read stops the command before any work
-        for _, name in getattr(dates, "missing", ()):
-            click.echo(f"Warning: {published_from}: no file {name} (read from here and from the table's folder); "
-                       "its date is not used", err=True)
+        for _, name in _unmatched_dates(dates, inputs):
+            click.echo(f"Warning: {published_from}: no file {name} (none read has that path or name, and none "
+                       "is found from here or from the table's folder); its date is not used", err=True)
         return options
     except InputError as exc:
         raise click.BadParameter(str(exc), param_hint="--encoding" if encoding and "encoding" in str(exc)
                                  else "--published-from") from None
 
 
+def _unmatched_dates(dates, inputs) -> list[tuple[int, str]]:
+    """Return the rows of a --published-from table that no file of ``inputs`` can take its date from."""
+    from ..errors import InputError
+    from ..io import walk_inputs
+
+    if not getattr(dates, "missing", None):  # name, mtime, or a table whose every file exists
+        return []
+    try:
+        files = walk_inputs(inputs)
+    except InputError:  # a missing input is reported when it is read; every row without a file is warned
+        files = []
+    return dates.unmatched(files)
+
+
 def report_skipped(inputs, verbose: bool) -> None:
     """Say on stderr how many files in the input folders were not read (and which, verbose)."""
-    from ..io import STDIN, skipped_files
+    from pathlib import Path
 
-    skipped = skipped_files([i for i in inputs if i != STDIN])
+    from ..batch import is_hf_dataset
+    from ..io import DOC_KINDS, STDIN, skipped_files
+
+    # a Hugging Face dataset folder (or a DatasetDict's) is read whole, .arrow files and all
+    folders = [i for i in inputs
+               if i != STDIN and not is_hf_dataset(i) and not (Path(i) / "dataset_dict.json").is_file()]
+    skipped = skipped_files(folders)
     if not skipped:
         return
     if verbose:
         for path in skipped:
-            click.echo(f"skipped {path}: not a .txt, .md, .html, .docx, .odt, .transcript, .jsonl, .csv or .parquet file, or hidden",
-                       err=True)
+            click.echo(f"skipped {path}: not a {DOC_KINDS} file, or hidden", err=True)
     else:
         click.echo(f"skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} in the folders "
                    "(other kinds or hidden; --verbose names them)", err=True)

@@ -16,7 +16,7 @@ COLUMNS = [("score", "score", 5), ("label", "label", 28), ("text", "claim", 90),
 
 
 class _NothingRead(Exception):
-    """Every input was refused: OUT is not replaced."""
+    """No input held a document (each was refused, or empty): OUT is not replaced."""
 
 
 class Workers(click.ParamType):
@@ -95,14 +95,17 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     INPUT is a .txt, .md, .html, .docx or .odt file (one document; Markdown,
     HTML and Word are read as the prose they show: no marks, tags, scripts or menus;
     an HTML page's own publication date is used), a .transcript file (a debate:
-    'SPEAKER: text' lines), a .jsonl/.csv/.parquet table with a 'text' column
-    (and optional 'doc_id' or 'id', 'published'), a folder of those, or '-' for
-    standard input. A file that is not text (binary, or not decodable) is
-    refused as a whole; a broken row is reported with its file and line; the
-    rest is processed, and the exit code is 1.
+    'SPEAKER: text' lines), a .jsonl/.json/.csv/.parquet table with a 'text' column
+    (and optional 'doc_id' or 'id', 'published'; a .json file may be one JSON array
+    of rows, a .csv may use commas, semicolons or tabs), a folder of those, a
+    Hugging Face dataset folder (save_to_disk), or '-' for standard input. A file
+    that is not text (binary, or not decodable) or is empty is refused as a
+    whole; a broken row is reported with its file and line; the rest is
+    processed, and the exit code is 1 (as when no input holds a document).
     """
+    from ..batch import read_rows
     from ..errors import FactcheckError
-    from ..io import STDIN, atomic_writer, read_inputs
+    from ..io import STDIN, atomic_writer
     from ..parallel import auto_workers, claim_json, extract_parallel
     from ..pipeline import Extractor
     from ..transcript import looks_like_transcript
@@ -123,10 +126,11 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     read: list = []  # the documents read (their paths)
 
     def documents():
-        for item in read_inputs(inputs, options=options):
+        # score's reader: a Hugging Face dataset folder is read as its rows, not as its JSON files
+        for item in read_rows(inputs, options=options):
             if item.error is not None:
-                errors.append(item.error)
-                click.echo(f"Error: {item.error}", err=True)
+                errors.append(item.input_error())
+                click.echo(f"Error: {errors[-1]}", err=True)
             else:
                 if not hinted and not item.doc.transcript and looks_like_transcript(item.doc.text):
                     hinted.append(item.path)
@@ -184,7 +188,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
                 finally:
                     if output != "-" and not atomic:
                         out.close()
-                if atomic and errors and not read:
+                if atomic and not read:
                     raise _NothingRead
         except _NothingRead:
             click.echo(f"Note: nothing could be read; {output} was left as it was", err=True)
@@ -193,3 +197,5 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     if errors:
         raise FactcheckError(f"{len(errors)} input rows or files could not be read "
                              "(see above); the rest was processed")
+    if not read:  # an empty table (or an empty live transcript) holds no document: as in score
+        raise FactcheckError(f"no document in {', '.join(inputs)}: the input is empty")

@@ -6,6 +6,17 @@ import click
 from ._output import open_output, write_jsonl
 
 
+def _named(query, result: dict) -> dict:
+    """Return a query's result line, naming the query when it was found in an article: its
+    ``text``, ``doc_id``, ``start`` and ``end`` follow ``id`` (a claim id the reader has nowhere
+    else); a query from a file of claims keeps the line ``{"id", "matches"}``, its id being the file's."""
+    if query.span is None:
+        return result
+    start, end, text = query.span
+    return {"id": result["id"], "text": text, "doc_id": query.doc_id, "start": start, "end": end,
+            **{k: v for k, v in result.items() if k != "id"}}
+
+
 @click.command(epilog="""\b
 Examples:
     factcheck match new-claims.jsonl --against checked.jsonl --top 3
@@ -37,7 +48,8 @@ def match(queries, sources, more_sources, top, min_score, model, conflicts, cach
     """For each claim in QUERIES, the claims already checked that say the same
     thing, best first. QUERIES is a claims file like a SOURCE, or an article
     (.txt, .md, .html, .docx, .odt, .transcript): its check-worthy claims, as extract finds them,
-    are the queries. One JSON line per query, in input order, with each
+    are the queries, and each line names its claim (text, doc_id, start, end).
+    One JSON line per query, in input order, with each
     match's id, score, whether the figures agree (same / different / none)
     and the verdict given on it. A verdict on different figures is marked
     "stands": false. A bad row is reported with its file and line, the rest
@@ -59,7 +71,10 @@ def match(queries, sources, more_sources, top, min_score, model, conflicts, cach
         raise FactcheckError("no claim to match against: every SOURCE was empty or unreadable (see above)")
     if asked:
         matcher = Matcher(checked, model=model, cache_dir=cache_dir)
-        rows = find_conflicts(asked, matcher, top=top) if conflicts else matcher.match(asked, top=top, min_score=min_score)
+        if conflicts:
+            rows = find_conflicts(asked, matcher, top=top)
+        else:
+            rows = map(_named, asked, matcher.match(asked, top=top, min_score=min_score))
         with open_output(output) as out:
             write_jsonl(rows, out)
     if errors:

@@ -35,10 +35,10 @@ def score(inputs, output, workers, engine, scheduler, resume, model, published, 
           chunk_size, progress, encoding, published_from, transcript, verbose):
     """Score large inputs into one claims file, surviving crashes and bad rows.
 
-    INPUT is a .txt, .md, .html, .docx or .odt file, a .jsonl/.csv/.parquet table with a 'text' column,
+    INPUT is a .txt, .md, .html, .docx or .odt file, a .jsonl/.json/.csv/.parquet table with a 'text' column,
     a folder of those, a Hugging Face dataset folder (save_to_disk) or '-'.
     Bad rows go to OUT.errors.jsonl (file, line, reason) and scoring goes on.
-    A file that is not text (binary, or not decodable) is refused as a whole:
+    A file that is not text (binary, or not decodable) or is empty is refused as a whole:
     one row in OUT.errors.jsonl with "line": null. Exit code: 0 when the run
     finishes, even with bad rows (the summary counts them); 1 when any whole
     input file was refused (the rest is still scored) or no row at all could
@@ -56,10 +56,12 @@ def score(inputs, output, workers, engine, scheduler, resume, model, published, 
                           chunk_docs=chunk_size, progress=progress, encoding=options.encoding,
                           published_from=options.published_from, transcript=options.transcript)
     click.echo(summary.format())
+    if summary.documents == 0 and summary.errors == 1:  # one empty or refused input: say which, and why
+        raise FactcheckError(summary.first_error)
     if summary.documents == 0 and summary.errors:
         raise FactcheckError(f"none of the {summary.errors} input rows could be read; see {summary.errors_file}")
     if summary.documents == 0:
         raise FactcheckError(f"no document in {', '.join(inputs)}: the input is empty")
     if summary.refused:
         raise FactcheckError(f"{summary.refused} input file{'s were' if summary.refused != 1 else ' was'} refused "
-                             f"(not text); see {summary.errors_file}; the rest was scored")
+                             f"(not text, or empty); see {summary.errors_file}; the rest was scored")

@@ -43,6 +43,10 @@ class CheckedClaim:
     facets: tuple = field(default=(), compare=False)
     path: str | None = field(default=None, compare=False)
     line: int | None = field(default=None, compare=False)
+    #: a claim found in an article: ``(start, end, text)``, its offsets in its document and its text
+    #: there as ``extract`` gives it (``text`` above has its white space made single spaces), so
+    #: that a match of it can name the sentence; None for a claim read from a file of claims
+    span: tuple | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict:
         out: dict[str, Any] = {"id": self.id, "text": self.text}
@@ -396,7 +400,8 @@ def _read_article(path: str, opener, *, published=None) -> Iterator[CheckedClaim
             continue
         for claim in extractor.extract(item.doc):
             yield CheckedClaim(id=claim.claim_id, text=_text(claim.text), doc_id=claim.doc_id,
-                               facets=tuple(f.to_dict() for f in claim.facets), path=path)
+                               facets=tuple(f.to_dict() for f in claim.facets), path=path,
+                               span=(claim.start, claim.end, claim.text))
 
 
 def read_all(paths: Iterable[str], errors: list, *, published=None) -> list[CheckedClaim]:
