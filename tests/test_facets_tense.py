@@ -334,6 +334,14 @@ FROM_THE_DATE_BEFORE = [
     ("The mill employs about 2009 people.", []),
     ("The mill employs between about 2000 and 2500.", []),
     ("Delegates will spend the next day in talks.", []),
+    # *that day*, *that month*, *the same year*: the date just before, at that precision
+    ("The mill shut on 3 May 2010, and the union met the owners that day.",
+     [("3 May 2010", "2010-05-03"), ("that day", "2010-05-03")]),
+    ("The mill shut in May 2010 and that month lost 40 jobs.", [("May 2010", "2010-05"), ("that month", "2010-05")]),
+    ("The mill shut in 2010, the same year the mine opened.", [("2010", "2010"), ("the same year", "2010")]),
+    ("The mill shut in 2010, and staff will never forget that day.", [("2010", "2010")]),
+    ("Nobody will forget that day.", []),
+    ("Profit beat the same year-ago period.", []),
 ]
 
 

@@ -52,6 +52,7 @@ RELATIVE = re.compile(
     rf"|(?P<part>the (?:first|second|last|final|past) (?:half|(?:\d+|{_NUMBER_WORDS}) (?:months|weeks|quarters)) "
     r"of (?:the|this) year)"
     r"|(?P<same_month>the same month (?:last year|a year (?:ago|earlier)))"
+    r"|(?:[Tt]hat|[Tt]he same) (?P<that_unit>day|month|year)(?!-)"
     r")\b"
 )
 _Q_YEAR_BEFORE = re.compile(rf"({_YEAR})\s+(?:fiscal\s+)?$")
@@ -296,6 +297,10 @@ def relative_date(s: Sentence, m: re.Match, published: dt.date | None) -> DateSp
         from_publication = n == 1 and direction not in ("later", "after") \
             and not (direction == "before" and _CLAUSE_GOES_ON.match(s.text, end, s.hi))
         return DateSpan(start, end, None, anchored=(unit.lower(), sign * n, from_publication))
+    if g["that_unit"]:
+        # "met him that day", "resigned the same year": the date the text names just before, at
+        # this precision (none before it: no date)
+        return DateSpan(start, end, None, anchored=(g["that_unit"].lower(), 0, False))
     if g["same_month"]:
         # "in October ..., compared with the same month last year": that month, a year before
         return DateSpan(start, end, None, anchored=("month", -12, False))
