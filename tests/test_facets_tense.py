@@ -342,6 +342,7 @@ FROM_THE_DATE_BEFORE = [
     ("The mill shut in 2010, and staff will never forget that day.", [("2010", "2010")]),
     ("Nobody will forget that day.", []),
     ("Profit beat the same year-ago period.", []),
+    ("Turnout today is below the 60% seen that year.", [("today", A_MONDAY.isoformat())]),
 ]
 
 

@@ -564,11 +564,14 @@ def find_dates(s: Sentence, published: dt.date | None, *, carry: int = 2) -> lis
     chosen = _without_overlaps(found)
     _follow_ranges(s, chosen, published)
     previous = None
+    now = False  # the date before is publication's own (*today*, *this year*)
     kept = []
     for span in chosen:
         if span.anchored:
             unit, step, loose = span.anchored
             base = previous
+            if step == 0 and now:
+                continue  # "support today is below McCain's support that year": another year than now
             if base is None and carry and _opens_sentence(s, span):
                 base = _date_before(s, published, carry - 1)
             if base is None and loose and published:
@@ -578,8 +581,13 @@ def find_dates(s: Sentence, published: dt.date | None, *, carry: int = 2) -> lis
                 continue  # "one day before it was due": no date to count from
         if span.value:
             previous = span.value
+            now = _NOW.fullmatch(s.text, span.start, span.end) is not None
         kept.append(span)
     return kept
+
+
+#: dates that are publication's own: a date named after them as *that year* is another one
+_NOW = re.compile(r"(?i:today|tonight|this (?:year|month|week|morning|afternoon|evening)|now)")
 
 
 #: what may stand before a date that opens a sentence (*"A day earlier*, *But the next day*)
