@@ -87,21 +87,18 @@ class Extractor:
     """
 
     def __init__(self, model: Any = None, *, threshold: float = THRESHOLD, all_sentences: bool = False):
+        self.threshold = check_threshold(threshold)
         self.model_spec = None
         if model is None or isinstance(model, (str, bytes)) or hasattr(model, "__fspath__"):
             from .models import DEFAULT_MODEL, load_model
             self.model_spec = DEFAULT_MODEL if model is None else model if isinstance(model, str) else os.fsdecode(model)
             model = load_model(model)
         self.model = model
-        self.threshold = threshold
         self.all_sentences = all_sentences
 
     def extract(self, doc: Document | str, *, published=None) -> list[Claim]:
         """Return the claims of one document (or of a text, with its publication date), in order."""
-        if isinstance(doc, str):
-            from .types import parse_date
-            doc = Document("doc", doc, parse_date(published))
-        return list(self.extract_many([doc]))
+        return list(self.extract_many([as_document(doc, published)]))
 
     def extract_many(self, docs: Iterable[Document], *, batch_sentences: int | None = None,
                      workers: int = 1) -> Iterator[Claim]:
@@ -158,9 +155,37 @@ def extract(text: str | Document, *, published=None, doc_id: str = "doc", model:
     if not isinstance(text, (str, Document)):
         raise InputError(f"extract takes a str or a Document, not {type(text).__name__}"
                          + ("; decode bytes first (text.decode('utf-8'))" if isinstance(text, bytes) else ""))
+    return Extractor(model, threshold=threshold, all_sentences=all_sentences).extract(as_document(text, published, doc_id))
+
+
+def as_document(text: str | Document, published=None, doc_id: str = "doc") -> Document:
+    """Return ``text`` as a Document dated ``published``; a Document keeps its own date, and
+    takes ``published`` when it has none (InputError for a date that cannot be read, or a
+    Document dated otherwise than ``published`` says: which one is meant?)."""
+    from dataclasses import replace as _replace
+
+    from .errors import InputError
+    from .types import parse_date
     try:
         when = parse_date(published)
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    doc = text if isinstance(text, Document) else Document(doc_id, text, when)
-    return Extractor(model, threshold=threshold, all_sentences=all_sentences).extract(doc)
+    if not isinstance(text, Document):
+        return Document(doc_id, text, when)
+    if when is None or text.published == when:
+        return text
+    if text.published is None:
+        return _replace(text, published=when)
+    raise InputError(f"document {text.doc_id!r} is dated {text.published.isoformat()} and published= says "
+                     f"{when.isoformat()}; give one date")
+
+
+def check_threshold(threshold) -> float:
+    """Return the threshold as a float in [0, 1]; InputError otherwise (a string or 2 would pass
+    silently, keeping nothing or failing deep in numpy)."""
+    from numbers import Real
+
+    from .errors import InputError
+    if isinstance(threshold, bool) or not isinstance(threshold, Real) or not 0.0 <= threshold <= 1.0:
+        raise InputError(f"threshold must be a number from 0 to 1, not {threshold!r}")
+    return float(threshold)

@@ -105,3 +105,22 @@ def test_a_date_given_as_text_or_missing_is_read_as_a_date():
     assert factcheck.Document("x", "Prices rose last May.", pd.NaT).published is None
     assert [(f.text, f.value) for f in extract_facets("Prices rose last May.", published="2024-06-07")] == [
         ("last May", "2024-05")]
+
+
+def test_a_document_without_a_date_takes_published_and_a_clash_is_refused():
+    doc = factcheck.Document("d1", "Sales rose 4% last year, the company said.")
+    (claim,) = factcheck.extract(doc, published="2024-02-01", model=FakeModel(), all_sentences=True)
+    assert [(f.text, f.value) for f in claim.facets if f.kind == "date"] == [("last year", "2023")]
+    dated = factcheck.Document("d1", "Sales rose 4% last year.", "2021-05-05")
+    assert factcheck.extract(dated, published="2021-05-05", model=FakeModel(), all_sentences=True)
+    with pytest.raises(factcheck.InputError, match="give one date"):
+        factcheck.extract(dated, published="2024-02-01", model=FakeModel())
+
+
+@pytest.mark.parametrize("threshold", ["0.5", 2, -0.1, True, None])
+def test_a_threshold_that_is_no_number_from_0_to_1_is_refused(threshold):
+    from factcheck.pipeline import Extractor
+    with pytest.raises(factcheck.InputError, match="threshold"):
+        factcheck.extract("Sales rose 4%.", model=FakeModel(), threshold=threshold)
+    with pytest.raises(factcheck.InputError, match="threshold"):
+        Extractor(FakeModel(), threshold=threshold)
