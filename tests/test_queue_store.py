@@ -298,6 +298,28 @@ def test_not_a_queue_file(tmp_path):
         Queue(tmp_path / "missing.queue", create=False)
 
 
+def test_another_programs_database_or_an_empty_file_is_refused_and_left_as_it_was(tmp_path):
+    import sqlite3
+    other = tmp_path / "crm.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    for create in (False, True):
+        with pytest.raises(QueueError, match="another program's SQLite database"):
+            Queue(other, create=create)
+    assert other.read_bytes() == before and not (tmp_path / "crm.db-wal").exists()
+    empty = tmp_path / "touched.queue"
+    empty.touch()
+    with pytest.raises(QueueError, match="an empty file"):
+        Queue(empty, create=False)
+    with Queue(empty) as q:  # queue init on an empty file makes it a queue
+        assert q.stats()["claims"] == 0
+    with Queue(empty, create=False) as q:
+        assert q.stats()["claims"] == 0
+
+
 def test_in_blind_review_a_reviewer_who_voted_sees_where_the_claim_stands(tmp_path):
     with Queue(tmp_path / "blind.queue") as q:
         q.init(reviews_per_claim=2, blind=True)
