@@ -50,6 +50,16 @@ def _bin(score: float) -> int:
     return min(BINS - 1, max(0, int(score * BINS)))
 
 
+def _score_of(value) -> float | None:
+    """Return a record's check-worthiness as a float in [0, 1] (null as 0), None when it is none
+    (NaN, text, a number out of range): such a row is refused, not charted."""
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if 0.0 <= value <= 1.0 else None  # NaN fails both comparisons
+
+
 def batch_stats(paths: Iterable[str], top: int = 25) -> BatchStats:
     """Return counts, the score histogram and the top claims of claim files, in one pass."""
     from .io import read_record_rows
@@ -69,6 +79,11 @@ def batch_stats(paths: Iterable[str], top: int = 25) -> BatchStats:
                 st.refused.append(InputError("not a claim record (no text or checkworthiness): give the OUT "
                                              "of factcheck extract or score", path=str(path), line=line))
                 continue
+            score = _score_of(rec.get("checkworthiness"))
+            if score is None:
+                st.refused.append(InputError(f"checkworthiness {rec.get('checkworthiness')!r} is not a number from "
+                                             "0 to 1", path=str(path), line=line))
+                continue
             st.claims += 1
             docs.add(rec.get("doc_id"))
             label = rec.get("label") or "unsourced"
@@ -80,7 +95,7 @@ def batch_stats(paths: Iterable[str], top: int = 25) -> BatchStats:
             row = st.label_facets.setdefault(label, Counter())
             for k in kinds:
                 row[k] += 1
-            st.hist[_bin(float(rec.get("checkworthiness") or 0))] += 1
+            st.hist[_bin(score)] += 1
             seq += 1
             item = (_priority(rec), -seq, {k: rec.get(k) for k in ("doc_id", "text", "label", "checkworthiness",
                                                                      "facets", "source")})

@@ -5,6 +5,8 @@ import json
 import re
 from html.parser import HTMLParser
 
+import pytest
+
 from click.testing import CliRunner
 
 from factcheck.cli import main
@@ -106,6 +108,20 @@ def test_a_broken_row_is_named_counted_and_the_rest_reported(tmp_path):
     html = out.read_text()
     assert _card(html, "unreadable rows") == 1
     assert _card(html, "claims") == len(claim_records()) + 1  # every other row is reported
+
+
+@pytest.mark.parametrize("bad", ["NaN", '"high"', "1.5", "-0.2", "true"])
+def test_a_row_whose_score_is_no_number_from_0_to_1_is_named_and_the_rest_reported(tmp_path, bad):
+    path = claims_file(tmp_path)
+    lines = path.read_text().splitlines(keepends=True)
+    lines.insert(1, '{"claim_id": "odd", "doc_id": "d", "text": "A claim.", "checkworthiness": %s}\n' % bad)
+    path.write_text("".join(lines))
+    (tmp_path / "claims.jsonl.errors.jsonl").unlink()
+    out = tmp_path / "r.html"
+    r = CliRunner().invoke(main, ["report", str(out), "--claims", str(path)])
+    assert r.exit_code == 1 and r.exception is None or isinstance(r.exception, SystemExit)
+    assert f"{path}:2: checkworthiness" in r.stderr
+    assert _card(out.read_text(), "claims") == len(claim_records())
 
 
 def _card(html: str, label: str) -> int:
