@@ -44,7 +44,7 @@ Speaker 2 (01:02:03): At 10: the polls close.
     ("Moderator (00:12:31): Next question.\n", "Moderator"),
     ("Speaker 2: Yes.\n", "Speaker 2"),
     ("the council voted: 12 to 3.\n", None),    # lower case: speech, not a speaker
-    ("A: one letter is no name.\n", None),
+    ("B: one letter is no name.\n", None),  # but Q: and A: are (test_transcript_speakers.py)
     ("Ratio 3:1 was agreed.\n", None),
     ("At 10: the polls close.\n", None),
     ("In the end the council voted for it: yes.\n", None),  # more than five words before the colon
