@@ -314,7 +314,9 @@ def parse(html: str) -> list[tuple[str, dict]]:
 def assert_inert(html: str):
     tags = parse(html)
     scripts = [a for t, a in tags if t == "script"]
-    assert scripts == [{"src": "/static/app.js", "defer": None}]
+    # one script, our own; its URL names its version, so a browser never runs an older copy
+    assert len(scripts) == 1 and re.fullmatch(r"/static/app\.js\?v=[0-9a-f]{12}", scripts[0]["src"])
+    assert scripts[0]["defer"] is None
     assert not [t for t, _ in tags if t in ("img", "svg") and t != "svg"]
     for tag, attrs in tags:
         assert not [k for k in attrs if k.startswith("on")], (tag, attrs)

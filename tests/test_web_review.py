@@ -100,6 +100,122 @@ def test_source_correction_and_no_source(client, wq):
     assert r.json()["source_corrected"] is False
 
 
+# an invented notice with what JavaScript counts differently (a character outside the BMP is two
+# UTF-16 units, one code point) and what the HTML parser rewrites (CR LF and a lone CR become LF)
+NOTICE = ("Market day \U0001F955\U0001F955 notes.\r\n"
+          "The \U0001F9D1\u200D\U0001F373 guild Oakridge Bakers said rents rose 8 percent in 2025,\r\n"
+          "then fell\rby spring.")
+RENTS = ("The \U0001F9D1\u200D\U0001F373 guild Oakridge Bakers said rents rose 8 percent in 2025,\r\n"
+         "then fell\rby spring.")
+
+
+def notice_queue(path, doc=NOTICE):
+    """Return (queue, claim id) of a queue with the RENTS claim of ``doc``, whose text it holds."""
+    wq = build_queue(path)
+    with Queue(wq.path) as q:
+        assert q.add_claims([record("notice", doc, RENTS, label="sourced")]).added == 1
+        assert q.add_documents([(None, 1, {"doc_id": "notice", "text": doc})]) == (1, [])
+        return wq, next(r["claim_id"] for r in q.list_items(limit=100) if r["doc_id"] == "notice")
+
+
+@pytest.fixture
+def notice(tmp_path):
+    """Return (client, queue, claim id) for the RENTS claim of NOTICE."""
+    wq, cid = notice_queue(tmp_path / "notice.queue")
+    with TestClient(create_app(wq.path, secret_key="k")) as c:
+        yield c, wq, cid
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+@pytest.mark.parametrize("words,shift,sent", [
+    ("Oakridge Bakers", 0, None),                                  # right offsets
+    ("Oakridge Bakers", "utf16", None),                            # counted in UTF-16 units: 2 too far
+    ("2025,\r\nthen", "utf16", "2025,\nthen"),                    # the page lost the CR of CR LF
+    ("fell\rby", -1, "fell\nby"),                                  # a lone CR the page showed as LF
+    ("by", "lf", None),                                            # offsets counted without the CRs
+    ("Market", 0, None),
+])
+def test_a_picked_source_snaps_to_the_selected_words(notice, words, shift, sent):
+    client, wq, cid = notice
+    start = NOTICE.index(words)
+    if shift == "utf16":
+        given = _utf16(NOTICE[:start])
+    elif shift == "lf":
+        given = start - NOTICE[:start].count("\r")
+    else:
+        given = start + shift
+    sent = sent or words
+    r = post_verdict(client, wq, "bob", cid, {"rating": "true", "source": {
+        "start": given, "end": given + _utf16(sent), "text": sent}})
+    assert r.status_code == 201, r.text
+    assert r.json()["source"] == {"start": start, "end": start + len(words), "text": words}
+
+
+@pytest.mark.parametrize("source,needle", [
+    ({"start": 30, "end": 45, "text": "Riverside Bakers"}, "not in the document near offset 30"),
+    ({"start": 30, "end": 45, "text": " \r\n "}, "empty"),
+    ({"start": 30, "end": 45, "text": ""}, "source.text"),
+    ({"start": 10**30, "end": 10**30 + 8, "text": "Oakridge"}, "not in the document near offset"),
+])
+def test_a_picked_source_not_in_the_document_is_refused(notice, source, needle):
+    client, wq, cid = notice
+    r = post_verdict(client, wq, "bob", cid, {"rating": "true", "source": source})
+    assert r.status_code == 422, r.text
+    assert needle in r.json()["error"]
+    assert client.get(f"/api/claims/{cid}", headers=bearer(wq.secrets["ed"])).json()["verdicts"] == []
+
+
+def test_a_picked_source_is_never_looked_for_far_from_its_offsets(tmp_path):
+    from factcheck.web.spans import NEAR
+
+    doc = NOTICE + " " + "x" * (3 * NEAR) + " Walnut Lane."
+    wq, cid = notice_queue(tmp_path / "far.queue", doc)
+    client = TestClient(create_app(wq.path, secret_key="k"))
+    at = doc.index("Walnut")
+    r = post_verdict(client, wq, "bob", cid, {"rating": "true", "source": {"start": 0, "end": 6, "text": "Walnut"}})
+    assert r.status_code == 422 and "not in the document near offset 0" in r.json()["error"]
+    r = post_verdict(client, wq, "bob", cid, {"rating": "true", "source": {"start": at + 3, "end": at + 9,
+                                                                        "text": "Walnut"}})
+    assert r.status_code == 201 and r.json()["source"] == {"start": at, "end": at + 6, "text": "Walnut"}
+
+
+def test_a_picked_source_snaps_within_the_claims_without_the_document(client, wq):
+    # no document text in the queue: the page showed the claims, and the words are looked for there
+    cid = wq.find("1,200 passengers")
+    claim = client.get(f"/api/claims/{cid}", headers=bearer(wq.secrets["ed"])).json()["claim"]
+    start = claim["start"] + claim["text"].index("port authority")
+    r = post_verdict(client, wq, "bob", cid, {"rating": "true", "source": {
+        "start": start + 2, "end": start + 16, "text": "port authority"}})
+    assert r.status_code == 201 and r.json()["source"] == {"start": start, "end": start + 14, "text": "port authority"}
+    r = post_verdict(client, wq, "alice", cid, {"rating": "true", "source": {
+        "start": start, "end": start + 14, "text": "port authorities"}})
+    assert r.status_code == 422 and "not in the document near offset" in r.json()["error"]
+
+
+def test_a_source_without_its_words_is_stored_as_given(notice):
+    # API clients that send offsets alone (scripts, other tools) keep working as before
+    client, wq, cid = notice
+    start = NOTICE.index("Oakridge")
+    r = post_verdict(client, wq, "bob", cid, {"rating": "true", "source": {"start": start, "end": start + 8}})
+    assert r.status_code == 201 and r.json()["source"]["text"] == "Oakridge"
+
+
+def test_the_claim_page_keeps_every_code_point_of_the_article(notice):
+    client, wq, cid = notice
+    html = client.get(f"/claims/{cid}", headers=bearer(wq.secrets["alice"])).text
+    passage = html[html.index('id="passage"') - 3:html.index("</p>", html.index('id="passage"'))]
+    # a raw CR would reach the page's text as LF (CR LF as one LF): it is sent as a reference
+    assert "\r" not in passage and passage.count("&#13;") == RENTS.count("\r") == 2
+    parser = Runs()
+    parser.feed(passage)
+    assert len(parser.runs) >= 2
+    for offset, text in parser.runs:
+        assert NOTICE[offset:offset + len(text)] == text, (offset, text)
+
+
 def test_facet_corrections_are_stored(client, wq):
     cid = wq.find("$40 million")
     claim = client.get(f"/api/claims/{cid}", headers=bearer(wq.secrets["ed"])).json()["claim"]

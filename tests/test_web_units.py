@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from factcheck.web.auth import Sessions, Throttle, safe_next
-from factcheck.web.highlight import claim_in_context, highlight
+from factcheck.web.highlight import claim_in_context, highlight, page_text
+from factcheck.web.spans import nearest, words_pattern
 
 
 def _unmark(html: str) -> str:
@@ -45,9 +46,65 @@ def test_highlight(text, offset, spans, expected):
 def test_highlight_keeps_the_text_and_never_lets_markup_through(text, pairs):
     spans = [{"start": a, "end": b, "classes": ("facet",), "title": text} for a, b in pairs]
     out = str(highlight(text, 0, spans))
-    assert _unmark(out) == text
+    assert _unmark(out) == text.replace("\x00", "\ufffd")  # a NUL, which the browser would drop, shows as U+FFFD
     stripped = out.replace('<mark class="facet" title="', "").replace("</mark>", "")
     assert "<" not in stripped.replace('">', "")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the HTML parser turns a raw CR LF or CR into LF, and drops NUL: a CR goes as a reference,
+    # NUL and a lone surrogate (UTF-8 cannot carry one) as U+FFFD, so the page keeps every offset
+    ("a\r\nb\rc", "a&#13;\nb&#13;c"),
+    ("x\x00y\ud83dz", "x\ufffdy\ufffdz"),
+    ("\U0001F680 <b>&\u2028\u0301", "\U0001F680 &lt;b&gt;&amp;\u2028\u0301"),
+])
+def test_page_text(text, expected):
+    assert str(page_text(text)) == expected
+
+
+def test_runs_keep_a_cr_as_a_reference():
+    item = {"claim": {"text": "Rents rose\r\n8 percent.", "start": 7, "end": 30},
+            "context": {"before": [{"text": "Intro.\r", "start": 0}], "after": []}}
+    out = str(claim_in_context(item))
+    assert "\r" not in out
+    assert '<span class="context" data-o="0">Intro.&#13;</span>' in out
+    assert "Rents rose&#13;\n8 percent." in out
+
+
+@pytest.mark.parametrize("pieces,start,words,expected", [
+    ([(0, "ab ab ab")], 3, "ab", (3, 5)),                   # at the offsets sent
+    ([(0, "ab ab ab")], 4, "ab", (3, 5)),                   # the nearest
+    ([(0, "ab..ab")], 2, "ab", (0, 2)),                     # as near: the earlier
+    ([(10, "x\r\ny")], 10, "x\ny", (10, 14)),              # the page showed CR LF as LF
+    ([(10, "x\ry")], 11, "x\ny", (10, 13)),                 # and a lone CR as LF
+    ([(0, "a\x00b")], 0, "a\ufffdb", (0, 3)),               # a NUL shown as U+FFFD
+    ([(0, "one"), (20, "two words")], 18, "two", (20, 23)),  # claims shown without their document
+    ([(0, "a+b (c)")], 0, "(c)", (4, 7)),                   # words are not a pattern
+    ([(0, "abc")], 0, "abd", None),
+])
+def test_nearest(pieces, start, words, expected):
+    assert nearest(pieces, start, words) == expected
+
+
+_SHOWN_AS = str.maketrans({"\x00": "\ufffd"})
+
+
+def _shown(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SHOWN_AS)
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "\r", "\n", "\x00", "\U0001F680", "\u200d",
+                                         "\u0301", "\u2028"]), min_size=1, max_size=40),
+       st.data())
+def test_nearest_finds_the_words_as_the_page_shows_them(text, data):
+    s = data.draw(st.integers(0, len(text) - 1))
+    e = data.draw(st.integers(s + 1, len(text)))
+    shift = data.draw(st.integers(-6, 6))
+    words = _shown(text[s:e])  # what a page that rewrote line ends would send
+    span = nearest([(0, text)], s + shift, words)
+    assert span is not None and _shown(text[span[0]:span[1]]) == words
+    assert abs(span[0] - (s + shift)) <= abs(shift)
+    assert words_pattern(text[s:e]).match(text, s)  # the document's own words always match where they are
 
 
 def test_claim_in_context_escapes_neighbours():

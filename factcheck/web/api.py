@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt
 from ..queue.schema import STATUSES
 from ..types import PRIMARY_LABELS
 from .auth import Identity
+from .spans import MAX_WORDS as MAX_SOURCE_WORDS, picked_source
 
 from ..queue.validate import MAX_EVIDENCE, MAX_NOTE, MAX_URL, check_label
 
@@ -61,6 +62,15 @@ class SpanIn(_In):
     end: int
 
 
+class SourceIn(SpanIn):
+    """A source span, with the words the reviewer selected: the span is stored where the document
+    holds those words (at ``start:end``, else their nearest occurrence), and refused with 422 when
+    they are not near it."""
+
+    text: Optional[str] = Field(None, min_length=1, max_length=MAX_SOURCE_WORDS,
+                                description="the selected words, as the page shows them; the claim page sends them")
+
+
 class FacetIn(_In):
     """A corrected figure: its span as written, and the right value or ``not_a_figure``."""
 
@@ -75,15 +85,20 @@ class _Corrected(_In):
     """What a reviewer may correct along with a verdict: the primary label and the source."""
 
     label: Optional[str] = Field(None, max_length=40, description="the corrected primary label, if it is wrong")
-    source: Optional[SpanIn] = Field(None, description="the corrected source span; null: the claim has no source")
+    source: Optional[SourceIn] = Field(None, description="the corrected source span; null: the claim has no source")
 
-    def source_given(self):
-        """Return the source as the queue takes it: UNSET when absent, None, or (start, end)."""
+    def source_given(self, queue=None, claim_id: str | None = None):
+        """Return the source as the queue takes it: UNSET when absent, None, or (start, end);
+        with the selected words (and the queue), the span where the document holds them."""
         from ..queue.validate import UNSET
 
         if "source" not in self.model_fields_set:
             return UNSET
-        return None if self.source is None else (self.source.start, self.source.end)
+        if self.source is None:
+            return None
+        if self.source.text is not None and queue is not None:
+            return picked_source(queue, claim_id, self.source.start, self.source.end, self.source.text)
+        return self.source.start, self.source.end
 
 
 class VerdictIn(_Corrected):
@@ -328,7 +343,8 @@ def api_claim(request: Request, claim_id: str, ident: Who):
 def store_verdict(queue, ident: Identity, claim_id: str, body: VerdictIn) -> dict:
     """Return the stored verdict; the queue checks it (ValidationError -> 422)."""
     return queue.record_verdict(claim_id, ident.name, body.rating, label=body.label, not_a_claim=body.not_a_claim,
-                                source=body.source_given(), facets=[f.model_dump() for f in body.facets],
+                                source=body.source_given(queue, claim_id),
+                                facets=[f.model_dump() for f in body.facets],
                                 note=body.note, evidence=body.evidence or (), copies=body.copies)
 
 
@@ -339,7 +355,7 @@ def store_reuse(queue, ident: Identity, claim_id: str, body: ReuseIn) -> dict:
 
     match = find(queue, claim_id, body.verdict_id)
     return reuse(queue, claim_id, ident.name, match, label=body.label, note=body.note, evidence=body.evidence or (),
-                 source=body.source_given(), copies=body.copies)
+                 source=body.source_given(queue, claim_id), copies=body.copies)
 
 
 @router.post("/api/claims/{claim_id}/reuse", tags=["review"], status_code=201,

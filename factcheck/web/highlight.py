@@ -14,6 +14,18 @@ from markupsafe import Markup, escape
 _CLASS_SAFE = re.compile(r"[^a-z0-9-]")
 
 
+#: the characters of article text that would not reach the browser's DOM as they are: the HTML
+#: parser makes LF of a raw CR LF or CR and drops NUL, and UTF-8 cannot carry a lone surrogate
+_UNPARSED = re.compile("[\r\x00\ud800-\udfff]")
+
+
+def page_text(text: str) -> Markup:
+    """Return ``text`` escaped so that the browser's DOM holds as many code points, one for one:
+    a CR as the reference ``&#13;`` (kept as CR), a NUL or a lone surrogate as U+FFFD. Code points
+    counted in the page's text are then document offsets (``static/app.js`` relies on it)."""
+    return Markup(_UNPARSED.sub(lambda m: "&#13;" if m.group() == "\r" else "\ufffd", str(escape(text))))
+
+
 def _css(name: object) -> str:
     """A class name fragment made only of ``[a-z0-9-]``, whatever the record says."""
     return _CLASS_SAFE.sub("-", str(name).lower())[:30] or "other"
@@ -54,7 +66,7 @@ def spans_of(claim: dict) -> list[dict]:
 
 
 def highlight(text: str, offset: int, spans: Iterable[dict]) -> Markup:
-    """Return ``text`` escaped, with ``<mark>`` around each span (absolute offsets).
+    """Return ``text`` escaped (:func:`page_text`), with ``<mark>`` around each span (absolute offsets).
 
     ``offset`` is where ``text`` starts in the document. Spans outside the text, empty or with
     non-integer offsets are skipped; overlapping spans split into segments that carry the
@@ -72,11 +84,11 @@ def highlight(text: str, offset: int, spans: Iterable[dict]) -> Markup:
         if s < e:
             kept.append((s, e, span))
     if not kept:
-        return escape(text)
+        return page_text(text)
     cuts = sorted({0, n, *(s for s, _, _ in kept), *(e for _, e, _ in kept)})
     out = []
     for a, b in zip(cuts, cuts[1:]):
-        piece = escape(text[a:b])
+        piece = page_text(text[a:b])
         covering = [span for s, e, span in kept if s <= a and b <= e]
         if not covering:
             out.append(piece)
@@ -94,7 +106,8 @@ def _run(text: str, start, css: str, extra: str = "") -> Markup:
     the page can turn a selection in it back into document offsets."""
     o = _int(start)
     attr = Markup(' data-o="{}"').format(o) if o is not None else Markup("")
-    return Markup('<span class="{}"{}{}>{}</span>').format(css, Markup(extra), attr, text)
+    body = text if isinstance(text, Markup) else page_text(str(text or ""))
+    return Markup('<span class="{}"{}{}>{}</span>').format(css, Markup(extra), attr, body)
 
 
 def _claim_run(claim: dict, show_model: bool) -> Markup:

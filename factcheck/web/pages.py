@@ -74,7 +74,19 @@ def environment():
     env.filters["facet_display"] = _facet_display
     env.globals["labels"] = PRIMARY_LABELS
     env.globals["NOT_A_CLAIM"] = NOT_A_CLAIM
+    env.globals["static_version"] = _static_version()
     return env
+
+
+def _static_version() -> str:
+    """Return a short hash of the page's script and style, added to their URLs: a browser that
+    kept an older ``app.js`` (one that counted offsets in UTF-16 units) loads the new one."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in ("app.js", "style.css"):
+        digest.update((HERE / "static" / name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def render(request: Request, template_name: str, status: int = 200, **context) -> HTMLResponse:

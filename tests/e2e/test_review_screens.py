@@ -1,7 +1,8 @@
 """Issue 12 in a real browser (Debian's Chromium, Playwright), each test at 1280 and at 390 px:
 every page fits the screen, the ratings come first on a phone, Enter adds a line and Ctrl+Enter
 saves, undo gives back what was typed, the not-a-claim key, the source picked by clicking or
-selecting words (document offsets), facet corrections, a ruling form with no default, hostile
+selecting words or dragging the mouse (document offsets, whatever characters the article holds),
+facet corrections, a ruling form with no default, hostile
 article text inert and a peer's verdict hidden until one's own."""
 from __future__ import annotations
 
@@ -320,3 +321,149 @@ def test_hostile_article_text_stays_text(alice):
     assert "<script>alert('x')</script>" in page.inner_text("#claim-sentence")
     page.goto(base + "/")
     assert page.evaluate("document.querySelectorAll('main img, main iframe, main svg').length") == 0
+
+
+# Characters that JavaScript and Python count differently, or that the HTML parser rewrites: a
+# character outside the BMP (two UTF-16 units, one code point), an emoji ZWJ sequence, CR LF and
+# a lone CR (the parser turns both into LF), a combining accent and a line separator.
+HARVEST = (
+    "Harvest fair \U0001F33D\U0001F33D recap.\r\n"
+    "The \U0001F469\u200D\U0001F33E co-op Greenfield Growers said the cafe\u0301 sold 4,000 pies in 2024,\r\n"
+    "more than the \U0001F967 stall\u2028managed in a\rweek.\r\n"
+    "Next year\u2019s fair \U0001F3AA opens in May."
+)
+PIES = ("The \U0001F469\u200D\U0001F33E co-op Greenfield Growers said the cafe\u0301 sold 4,000 pies in 2024,\r\n"
+        "more than the \U0001F967 stall\u2028managed in a\rweek.")
+
+SELECT_WORDS = """([first, last]) => {
+  // select from the first occurrence of one word in the passage to the end of the next occurrence
+  // of another (in the same or a later text node), as a reviewer's drag would, then let go
+  const root = document.getElementById('passage');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const r = document.createRange();
+  let node, started = false;
+  while ((node = walker.nextNode())) {
+    let from = 0;
+    if (!started) {
+      const at = node.data.indexOf(first);
+      if (at < 0) continue;
+      r.setStart(node, at); started = true; from = at;
+    }
+    const end = node.data.indexOf(last, from);
+    if (end >= 0) { r.setEnd(node, end + last.length); break; }
+  }
+  const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(r);
+  root.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+}"""
+
+
+@pytest.fixture
+def harvest(site):
+    """Return the id of a claim whose article holds emoji, CR LF, a lone CR and a line separator."""
+    base, wq, claims = site
+    with Queue(wq.path) as q:
+        assert q.add_claims([record("harvest", HARVEST, PIES, label="sourced", checkworthiness=0.9)]).added == 1
+        stored, errors = q.add_documents([(None, 1, {"doc_id": "harvest", "text": HARVEST})])
+        assert stored == 1 and not errors
+        return next(r["claim_id"] for r in q.list_items(limit=100) if r["text"] == PIES)
+
+
+@pytest.mark.parametrize("first,last,words", [
+    ("Greenfield", "Growers", "Greenfield Growers"),        # after a ZWJ sequence
+    ("cafe", "cafe\u0301", "cafe\u0301"),                    # a combining accent
+    ("2024", "more", "2024,\r\nmore"),                       # across a CR LF
+    ("managed", "managed", "managed"),                       # after CR LF, an emoji and U+2028
+    ("week", "week", "week"),                                # after a lone CR
+    ("recap", "recap", "recap"),                             # in the sentence before, after two emoji
+    ("May", "May", "May"),                                   # in the sentence after, after an emoji
+])
+def test_a_picked_source_is_in_document_offsets_whatever_the_characters(alice, harvest, first, last, words):
+    base, wq, claims, page = alice
+    open_claim(page, base, harvest)
+    page.keyboard.press("o")
+    page.evaluate(SELECT_WORDS, [first, last])
+    start = HARVEST.index(words)
+    end = start + len(words)
+    assert page.get_attribute("#verdict-form", "data-source") == f"{start}:{end}"
+    shown = " ".join(words.split())
+    assert page.inner_text("#source-text") == f"\u201c{shown}\u201d ({start}\u2013{end})"
+    page.keyboard.press("3")
+    page.keyboard.press("Control+Enter")
+    saved_and_moved_on(page, harvest)
+    [v] = my_verdicts(base, wq, harvest, "alice")
+    assert v["source"] == {"start": start, "end": end, "text": words}
+    assert HARVEST[v["source"]["start"]:v["source"]["end"]] == words
+
+
+def test_a_source_picked_by_clicking_words_after_emoji(alice, harvest):
+    base, wq, claims, page = alice
+    open_claim(page, base, harvest)
+    page.keyboard.press("o")
+    page.locator("#claim-sentence").scroll_into_view_if_needed()
+    first = page.evaluate(WORD_BOX, ["Greenfield", 0])
+    last = page.evaluate(WORD_BOX, ["Growers", 0])
+    page.mouse.click(first["x"], first["y"])
+    page.mouse.click(last["x"], last["y"])
+    start = HARVEST.index("Greenfield Growers")
+    assert page.inner_text("#source-text") == f"\u201cGreenfield Growers\u201d ({start}\u2013{start + 18})"
+    page.keyboard.press("2")
+    page.keyboard.press("Control+Enter")
+    saved_and_moved_on(page, harvest)
+    [v] = my_verdicts(base, wq, harvest, "alice")
+    assert v["source"] == {"start": start, "end": start + 18, "text": "Greenfield Growers"}
+
+
+def test_every_run_of_the_page_holds_the_document_text(alice, harvest):
+    base, wq, claims, page = alice
+    open_claim(page, base, harvest)
+    runs = page.evaluate("""() => Array.from(document.querySelectorAll('#passage [data-o]'))
+      .map(el => [parseInt(el.dataset.o, 10), el.textContent])""")
+    assert len(runs) >= 3
+    for offset, text in runs:
+        # Python slices code points; the browser's string is UTF-16, which Playwright hands back as str
+        assert HARVEST[offset:offset + len(text)] == text, (offset, text)
+    # a selection over the gap between two passages holds words the document does not have there
+    page.keyboard.press("o")
+    page.evaluate(SELECT_WORDS, ["recap", "Greenfield"])
+    assert page.get_attribute("#verdict-form", "data-source") == ""
+    assert "inside one passage" in page.inner_text("#form-error")
+    page.evaluate(SELECT_WORDS, ["Greenfield", "Growers"])
+    assert page.is_hidden("#form-error")
+    start = HARVEST.index("Greenfield Growers")
+    assert page.get_attribute("#verdict-form", "data-source") == f"{start}:{start + 18}"
+
+
+WORD_EDGES = """([word]) => {
+  // the left and right edge of a word in the claim sentence, and its middle height
+  const walker = document.createTreeWalker(document.getElementById('claim-sentence'), NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const at = node.data.indexOf(word);
+    if (at < 0) continue;
+    const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + word.length);
+    const b = r.getBoundingClientRect();
+    return {left: b.left, right: b.right, y: b.y + b.height / 2};
+  }
+  return null;
+}"""
+
+
+def test_a_source_picked_by_dragging_the_mouse(alice, harvest):
+    # a real drag: the click that ends it must not replace the selection by the word under the pointer
+    base, wq, claims, page = alice
+    open_claim(page, base, harvest)
+    page.keyboard.press("o")
+    page.locator("#claim-sentence").scroll_into_view_if_needed()
+    first, last = page.evaluate(WORD_EDGES, ["more"]), page.evaluate(WORD_EDGES, ["stall"])
+    page.mouse.move(first["left"] + 1, first["y"])
+    page.mouse.down()
+    page.mouse.move(last["right"] - 1, last["y"], steps=8)
+    page.mouse.up()
+    words = "more than the \U0001F967 stall"
+    start = HARVEST.index(words)
+    assert page.get_attribute("#verdict-form", "data-source") == f"{start}:{start + len(words)}"
+    page.keyboard.press("4")
+    page.keyboard.press("Control+Enter")
+    saved_and_moved_on(page, harvest)
+    [v] = my_verdicts(base, wq, harvest, "alice")
+    assert v["source"] == {"start": start, "end": start + len(words), "text": words}

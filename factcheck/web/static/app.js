@@ -12,9 +12,10 @@
   var sourceText = document.getElementById("source-text");
   var copiesBox = document.getElementById("apply-copies");
   var busy = false;
-  // the corrected source: undefined = no correction, null = "no source", else {start, end}
+  // the corrected source: undefined = no correction, null = "no source", else {start, end, text}
   var source;
   var picking = false, anchor = null;
+  var PICK_ERROR = "Pick words inside one passage: the text between passages is not shown.";
 
   function showError(message) {
     errorBox.textContent = message;  // textContent: messages are never parsed as markup
@@ -27,22 +28,59 @@
   }
 
   // -- the source span, picked from the article by selecting or clicking words -----------
-  function offsetOf(node, offset) {
-    // the document offset of a point in the passage: each run of article text carries the
-    // offset it starts at (data-o); the characters before the point inside the run are added
+  // Document offsets count code points (Python's str), where the DOM counts UTF-16 units: an
+  // emoji is one code point and two units. The server escapes article text so that the DOM holds
+  // the document's code points one for one (a CR is kept as &#13;, which the parser does not
+  // turn into LF), so counting code points from the start of a run gives document offsets.
+  function codePoints(s) {
+    return Array.from(s).length;  // iterates code points; a lone surrogate counts as one, as in Python
+  }
+
+  function runOf(node) {
     var el = node.nodeType === 3 ? node.parentNode : node;
     var run = el && el.closest ? el.closest("[data-o]") : null;
-    if (!run || !passage.contains(run)) return null;
+    return run && passage.contains(run) ? run : null;
+  }
+
+  function textPoint(node, offset, atEnd) {
+    // a boundary point as [text node, offset] inside a run of article text: a point between
+    // elements, or in text that is not the article's (the " … " gap), moves to the nearest
+    // article text inside the selection (forwards for its start, backwards for its end)
+    if (node.nodeType === 3 && runOf(node)) {
+      var data = node.data;
+      // never split a surrogate pair: the selection takes the whole character
+      if (offset > 0 && offset < data.length && /[\uD800-\uDBFF]/.test(data[offset - 1]) &&
+          /[\uDC00-\uDFFF]/.test(data[offset])) offset += atEnd ? 1 : -1;
+      return [node, offset];
+    }
+    var here = document.createRange();
+    here.setStart(node, offset);
+    var walker = document.createTreeWalker(passage, NodeFilter.SHOW_TEXT), t, found = null;
+    while ((t = walker.nextNode())) {
+      if (!runOf(t)) continue;
+      if (atEnd) {
+        if (here.comparePoint(t, t.length) <= 0) found = [t, t.length]; else break;
+      } else if (here.comparePoint(t, 0) >= 0) {
+        return [t, 0];
+      }
+    }
+    return found;
+  }
+
+  function offsetOf(point) {
+    // the document offset of a point in a run: each run of article text carries the offset it
+    // starts at (data-o); the code points before the point inside the run are added
+    var run = runOf(point[0]);
     var r = document.createRange();
     r.setStart(run, 0);
-    r.setEnd(node, offset);
-    return parseInt(run.getAttribute("data-o"), 10) + r.toString().length;
+    r.setEnd(point[0], point[1]);
+    return parseInt(run.getAttribute("data-o"), 10) + codePoints(r.toString());
   }
 
   function wordAt(node, offset) {
     // the word around a caret position, as [start node offset, end node offset]
     if (node.nodeType !== 3) return null;
-    var text = node.data, a = offset, b = offset, word = /[\p{L}\p{N}'’.,$%-]/u;
+    var text = node.data, a = offset, b = offset, word = /[\p{L}\p{N}\p{M}'’.,$%-]/u;
     while (a > 0 && word.test(text[a - 1])) a--;
     while (b < text.length && word.test(text[b])) b++;
     while (b > a && /[.,]/.test(text[b - 1])) b--;  // a full stop or comma after a word is not part of it
@@ -64,12 +102,29 @@
   }
 
   function setSource(range) {
-    var s = offsetOf(range.startContainer, range.startOffset);
-    var e = offsetOf(range.endContainer, range.endOffset);
-    if (s === null || e === null || e <= s) return false;
-    source = { start: s, end: e };
-    paintSource(range);
-    showSource(range.toString().replace(/\s+/g, " ").trim());
+    // the selection as document offsets and the words it holds (sent along: the server stores
+    // the span only where the document has these words)
+    var a = textPoint(range.startContainer, range.startOffset, false);
+    var b = textPoint(range.endContainer, range.endOffset, true);
+    if (!a || !b) return false;
+    var r = document.createRange();
+    r.setStart(a[0], a[1]);
+    r.setEnd(b[0], b[1]);
+    if (r.collapsed) return false;
+    var whole = r.toString();
+    var lead = /^\s*/.exec(whole)[0], trail = /\s*$/.exec(whole)[0];
+    if (lead.length === whole.length) return false;
+    var words = whole.slice(lead.length, whole.length - trail.length);
+    var s = offsetOf(a) + codePoints(lead), e = offsetOf(b) - codePoints(trail);
+    if (e - s !== codePoints(words)) {
+      // the selection runs over text that is not the document's (the gap between two passages)
+      showError(PICK_ERROR);
+      return false;
+    }
+    if (errorBox.textContent === PICK_ERROR) errorBox.hidden = true;
+    source = { start: s, end: e, text: words };
+    paintSource(r);
+    showSource(words.replace(/\s+/g, " "));
     return true;
   }
 
@@ -88,16 +143,22 @@
     document.getElementById("keep-source").addEventListener("click", function () {
       source = undefined; paintSource(null); showSource(); togglePicking(false);
     });
-    passage.addEventListener("mouseup", function () {
+    // a drag that selected words ends in a click too: that click is no tap on a word (it would
+    // put the word under the pointer in place of the selection)
+    var dragged = false;
+    document.addEventListener("mousedown", function () { dragged = false; });
+    document.addEventListener("mouseup", function () {
+      // on the document: a drag may end beside the passage (the part inside it is taken)
       if (!picking) return;
       var sel = window.getSelection();
-      if (sel && !sel.isCollapsed && sel.rangeCount) {
-        if (setSource(sel.getRangeAt(0))) { anchor = null; sel.removeAllRanges(); }
+      if (sel && !sel.isCollapsed && sel.rangeCount && sel.getRangeAt(0).intersectsNode(passage)) {
+        if (setSource(sel.getRangeAt(0))) { anchor = null; sel.removeAllRanges(); dragged = true; }
       }
     });
     passage.addEventListener("click", function (event) {
       // a tap on a word: the first picks that word, the second extends the span to the other word
       if (!picking) return;
+      if (dragged) { dragged = false; return; }
       var sel = window.getSelection();
       if (sel && !sel.isCollapsed) return;
       var caret = document.caretRangeFromPoint ? document.caretRangeFromPoint(event.clientX, event.clientY) : null;
@@ -125,6 +186,7 @@
     else if (/^\d+:\d+$/.test(initial || "")) {
       var parts = initial.split(":");
       source = { start: parseInt(parts[0], 10), end: parseInt(parts[1], 10) };
+      if (form.getAttribute("data-source-text")) source.text = form.getAttribute("data-source-text");
     }
     if (source !== undefined) showSource(form.getAttribute("data-source-text") || "");
   }
