@@ -7,7 +7,9 @@ rules found no cue for stays below 0.5, as in the base, unless a reporting cue l
 reviewers' sources finds its source (:mod:`factcheck.adapt.source_cues`; learned only when the
 layer is not at the base setting, so "no change" changes no prediction). Reviewers' corrected labels and
 sources are kept as exceptions by sentence; a corrected source is found again by its text
-(where it was, else in the sentence or the one before).
+(where it was, else in the sentence or the one before). The base may itself be an adapted part
+(last month's model): the layer adds to its decision values, keeps its exceptions and learned
+cues, and is saved as one layer over that part's own base.
 """
 from __future__ import annotations
 
@@ -71,6 +73,16 @@ def choose_shifts(oof: Sequence[np.ndarray], analyses, Y: np.ndarray, primaries:
     return tuple(shifts)
 
 
+def exception_entry(x: SentenceInput, y, source) -> dict | None:
+    """Return what :meth:`AdaptedAttribution.remember` keeps for a sentence: the targets ``y``
+    (-1: keep the model's) and the source (``False``: no correction, None: no source, or a
+    Span); None when that corrects nothing."""
+    entry: dict = {"labels": [int(v) for v in y]}
+    if source is not False:
+        entry["source"] = None if source is None else {"rel": source.start - x.start, "text": source.text}
+    return entry if any(v >= 0 for v in entry["labels"]) or "source" in entry else None
+
+
 def agreement(P: np.ndarray, Y: np.ndarray, primaries: Sequence[str | None]) -> np.ndarray:
     """Return per row 1.0 where the scores P give the known primary label (else, where only the
     source is known, the right sourced side), 0.0 where not, NaN where nothing is known."""
@@ -94,16 +106,25 @@ class AdaptedAttribution:
         self.n_bits = n_bits
         self.hash_scale = hash_scale
 
-    def _parts(self, X: list[SentenceInput]):
-        """Return (analyses, design matrix, base log-odds (n, 3) before the cue cap)."""
+    def _base_decision(self, X: list[SentenceInput], features) -> np.ndarray:
+        """Return the base's (n, 3) log-odds before the cue cap: an adapted base's own decision
+        values (its exceptions and learned cues are this part's too, see :meth:`fit`), a linear
+        base's from the features already computed, any other base's from its scores."""
+        analyses, dense, hashed = features
+        if isinstance(self.base_, AdaptedAttribution):
+            return self.base_._decision(X, features=features if self.base_.n_bits == self.n_bits else None)[1]
+        if hasattr(self.base_, "scores_from_features") and getattr(self.base_, "n_bits", None) == self.n_bits:
+            return logistic.logit(self.base_.scores_from_features(dense, hashed))
+        return logistic.logit(self.base_.predict_proba(X))
+
+    def _parts(self, X: list[SentenceInput], features=None):
+        """Return (analyses, design matrix, base log-odds (n, 3) before the cue cap); ``features``
+        is what :func:`featurize` gave for X with this part's ``n_bits`` (computed when None)."""
         import scipy.sparse as sp
-        analyses, dense, hashed = featurize(X, self.n_bits)
+        features = features if features is not None else featurize(X, self.n_bits)
+        analyses, dense, hashed = features
         M = sparse_matrix(dense, hashed, self.n_bits, self.hash_scale)
-        scores = getattr(self.base_, "_scores", None)
-        if scores is not None and getattr(self.base_, "n_bits", None) == self.n_bits:
-            zb = logistic.logit(scores(dense, hashed))
-        else:
-            zb = logistic.logit(self.base_.predict_proba(X))
+        zb = self._base_decision(X, features)
         M = sp.hstack([M, sp.csr_matrix(np.ones((len(X), 1)))], format="csr")
         return analyses, M, zb
 
@@ -161,13 +182,17 @@ class AdaptedAttribution:
         self.l2_ = tuple(l2)
         self.shifts_ = tuple(float(v) for v in (shifts or (0.0,) * len(LABELS)))
         self.theta_ = fit_all(self.l2_, np.ones(len(X), bool))
-        self.source_cues_ = []
+        # over an adapted part, its learned cues and reviewers' answers stay (they are not in its
+        # decision values, which this layer adds to): last month's corrections are not forgotten
+        inherited = isinstance(self.base_, AdaptedAttribution)
+        self.source_cues_ = list(self.base_.source_cues_) if inherited else []
         # at the base setting (every prior infinite: the back-off's "no change") nothing is learned,
         # not even cues, so that the fallback scores every unseen sentence as the base does
         if sources is not None and primaries is not None and not at_base(self.l2_, self.shifts_):
-            self.source_cues_ = source_cues.learn(analyses, [x.doc_text for x in X], [x.doc_id for x in X],
-                                                  list(primaries), list(sources))
-        self.exceptions_ = {}
+            learned = source_cues.learn(analyses, [x.doc_text for x in X], [x.doc_id for x in X],
+                                        list(primaries), list(sources))
+            self.source_cues_ += [c for c in learned if c not in self.source_cues_]
+        self.exceptions_ = dict(self.base_.exceptions_) if inherited else {}
         self.classes_ = LABELS
         return self
 
@@ -175,17 +200,15 @@ class AdaptedAttribution:
         """Keep reviewers' corrections as exceptions: per sentence the targets Y (-1: keep the
         model's) and the source (``False``: no correction, None: no source, or a Span); return self."""
         for x, y, src in zip(X, np.asarray(Y).reshape(-1, len(LABELS)), sources):
-            entry: dict = {"labels": [int(v) for v in y]}
-            if src is not False:
-                entry["source"] = None if src is None else {"rel": src.start - x.start, "text": src.text}
-            if any(v >= 0 for v in y) or "source" in entry:
+            entry = exception_entry(x, y, src)
+            if entry is not None:
                 self.exceptions_[sentence_key(x.text)] = entry
         return self
 
-    def _decision(self, X: list[SentenceInput]):
+    def _decision(self, X: list[SentenceInput], features=None):
         """Return the rules' analyses of X and the layer's (n, 3) decision values, before the
         cue cap, the exceptions and the learned source cues."""
-        analyses, M, zb = self._parts(X)
+        analyses, M, zb = self._parts(X, features)
         z = np.column_stack([zb[:, k] + self._with_base(M, zb, k) @ self.theta_[k] + self.shifts_[k]
                              for k in range(len(LABELS))])
         return analyses, z
@@ -246,14 +269,33 @@ class AdaptedAttribution:
                 out.append(_rules_base.to_attribution(P[i], a, x.doc_text))
         return out
 
+    def _flat(self) -> tuple:
+        """Return (base directory, weights, shifts) of this part as one layer over its innermost
+        base: over an adapted part of the same shape, ``z = c * z1 + F @ theta + shift`` with
+        ``c = 1 + theta[zb]`` and ``z1`` that part's decision values, itself one layer over its
+        base, so the two layers are one and adapting an adapted model never nests."""
+        base, base_dir, theta, shifts = self.base_, self.base_dir_, self.theta_, np.asarray(self.shifts_)
+        while (isinstance(base, AdaptedAttribution) and base.n_bits == self.n_bits
+               and base.hash_scale == self.hash_scale):
+            c = 1.0 + theta[:, -1]
+            flat = c[:, None] * base.theta_ + theta
+            flat[:, -1] = c * (1.0 + base.theta_[:, -1]) - 1.0
+            shifts = c * np.asarray(base.shifts_) + shifts
+            base, base_dir, theta = base.base_, base.base_dir_, flat
+        return base_dir, theta, shifts
+
     def save(self, directory: str | Path) -> Path:
-        """Write the part (config, weights, a copy of its base) to directory; return it."""
-        return save_part(Path(directory), self.base_dir_, {
+        """Write the part (config, weights, a copy of its base) to directory; return it. Over an
+        adapted part, it is written as one layer over that part's base (:meth:`_flat`)."""
+        if not hasattr(self, "theta_"):
+            raise NotFittedError("this AdaptedAttribution is not fitted: call fit(X, Y) first")
+        base_dir, theta, shifts = self._flat()
+        return save_part(Path(directory), base_dir, {
             "type": TYPE, "labels": list(LABELS), "n_bits": self.n_bits, "hash_scale": self.hash_scale,
-            "l2": self.l2_, "shifts": list(self.shifts_), "cv": {str(k): v for k, v in self.cv_.items()},
+            "l2": self.l2_, "shifts": [float(v) for v in shifts], "cv": {str(k): v for k, v in self.cv_.items()},
             "exceptions": self.exceptions_,
             "source_cues": [list(c) for c in self.source_cues_]},
-            self.theta_)
+            theta)
 
     @classmethod
     def load(cls, directory: str | Path) -> "AdaptedAttribution":

@@ -8,7 +8,9 @@ and scaled to at most 1, so one prior strength suits them all), a bias and the
 base log-odds itself (so the layer can also re-scale the base). The cue features are few and
 dense, so a newsroom's verdicts can move them (say, "a sentence with a figure is worth checking
 here more than the base thinks") long before they can move single words. It reads the base
-only through ``predict_proba``, so it adapts the fast tier, the accurate tier or an adapted model.
+only through ``predict_proba``, so it adapts the fast tier or the accurate tier; over an adapted
+part (last month's model) it adds to that part's decision values, keeps its exceptions, and is
+saved as one layer over that part's own base.
 Reviewers' answers are kept as exceptions by sentence (:mod:`factcheck.adapt.exceptions`).
 """
 from __future__ import annotations
@@ -91,18 +93,29 @@ class AdaptedCheckworthy:
         self.shift = shift
         self.n_bits = n_bits
 
-    def _design(self, X: Sequence, zb: np.ndarray):
-        import scipy.sparse as sp
+    def _features(self, X: Sequence) -> tuple:
+        """Return the columns of the design that do not depend on the base: the hashed words and
+        the cue features (none without ``cues``)."""
         h = hashed_matrix([_text(x) for x in X], self.n_bits)
-        dense = [np.ones(len(X)), zb]
-        if self.cues:
-            dense = [*cue_features(list(X)).astype(np.float64).T, *dense]
-        return sp.hstack([h, sp.csr_matrix(np.column_stack(dense))], format="csr")
+        cues = cue_features(list(X)).astype(np.float64) if self.cues else np.zeros((len(X), 0))
+        return h, cues
+
+    def _design(self, X: Sequence, zb: np.ndarray, features: tuple | None = None):
+        import scipy.sparse as sp
+        h, cues = features if features is not None else self._features(X)
+        return sp.hstack([h, sp.csr_matrix(np.column_stack([cues, np.ones(len(X)), zb]))], format="csr")
+
+    def _same_shape(self, other) -> bool:
+        return isinstance(other, AdaptedCheckworthy) and other.n_bits == self.n_bits and other.cues == self.cues
 
     def _column_l2(self, l2) -> np.ndarray:
         return column_l2(l2, 1 << self.n_bits, 0, 2 + (len(CUE_FEATURES) if self.cues else 0))
 
-    def _base_logit(self, X: Sequence) -> np.ndarray:
+    def _base_logit(self, X: Sequence, features: tuple | None = None) -> np.ndarray:
+        """Return the base's log-odds: an adapted base's decision values (before its exceptions,
+        which are this part's too), any other base's from its scores."""
+        if isinstance(self.base_, AdaptedCheckworthy):
+            return self.base_.decision_function(X, features=features if self._same_shape(self.base_) else None)
         return logistic.logit(self.base_.predict_proba(list(X))[:, 1])
 
     def fit(self, X: Sequence[SentenceInput | str], y, *, groups: Sequence | None = None,
@@ -110,8 +123,9 @@ class AdaptedCheckworthy:
         """Fit the layer on sentences X and 0/1 labels y; return self."""
         self.base_, self.base_dir_ = load_base(self.base)
         y = np.asarray(y, dtype=np.float64)
-        zb = self._base_logit(X)
-        M = self._design(X, zb)
+        features = self._features(X)
+        zb = self._base_logit(X, features)
+        M = self._design(X, zb, features)
         # both classes weigh the same, as in the base's own fit, so the base's operating point
         # (its decision shift, chosen for triage) keeps its meaning
         w = logistic.balanced_weights(y) * (1.0 if sample_weight is None else np.asarray(sample_weight, dtype=float))
@@ -130,7 +144,8 @@ class AdaptedCheckworthy:
                 shift = validated_shift(y, oof[tuple(l2)], logistic.fold_assignments(groups))
         self.l2_, self.shift_ = tuple(l2), float(shift or 0.0)
         self.theta_ = fit_layer(M, zb, y, w, self._column_l2(self.l2_))
-        self.exceptions_ = {}
+        # over an adapted part its reviewers' answers stay: last month's answers are not forgotten
+        self.exceptions_ = dict(self.base_.exceptions_) if isinstance(self.base_, AdaptedCheckworthy) else {}
         self.classes_ = np.array([0, 1])
         return self
 
@@ -139,14 +154,16 @@ class AdaptedCheckworthy:
         self.exceptions_.update({sentence_key(t): int(v) for t, v in zip(texts, labels)})
         return self
 
-    def decision_function(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
-        """Return the adapted log-odds of the sentences (before exceptions)."""
+    def decision_function(self, X: Sequence[SentenceInput | str], *, features: tuple | None = None) -> np.ndarray:
+        """Return the adapted log-odds of the sentences (before exceptions); ``features`` is what
+        :meth:`_features` gave for X (computed when None)."""
         if not hasattr(self, "theta_"):
             raise NotFittedError("this AdaptedCheckworthy is not fitted: call fit(X, y) or load(directory) first")
         if len(X) == 0:
             return np.zeros(0)
-        zb = self._base_logit(X)
-        return zb + self._design(X, zb) @ self.theta_ + self.shift_
+        features = features if features is not None else self._features(X)
+        zb = self._base_logit(X, features)
+        return zb + self._design(X, zb, features) @ self.theta_ + self.shift_
 
     def predict_proba(self, X: Sequence[SentenceInput | str]) -> np.ndarray:
         """Return an (n, 2) array: P(not check-worthy), P(check-worthy); a sentence a reviewer
@@ -163,11 +180,28 @@ class AdaptedCheckworthy:
         """Return 0/1 per sentence: 1 where the score is at least 0.5."""
         return (self.predict_proba(X)[:, 1] >= 0.5).astype(np.int64)
 
+    def _flat(self) -> tuple:
+        """Return (base directory, weights, shift) of this part as one layer over its innermost
+        base: over an adapted part of the same shape, ``z = c * z1 + F @ theta + shift`` with
+        ``c = 1 + theta[zb]`` and ``z1`` that part's decision value, itself one layer over its
+        base, so the two layers are one and adapting an adapted model never nests."""
+        base, base_dir, theta, shift = self.base_, self.base_dir_, self.theta_, self.shift_
+        while self._same_shape(base):
+            c = 1.0 + theta[-1]
+            flat = c * base.theta_ + theta
+            flat[-1] = c * (1.0 + base.theta_[-1]) - 1.0
+            base, base_dir, theta, shift = base.base_, base.base_dir_, flat, c * base.shift_ + shift
+        return base_dir, theta, shift
+
     def save(self, directory: str | Path) -> Path:
-        """Write the part (config, weights, a copy of its base) to directory; return it."""
-        return save_part(Path(directory), self.base_dir_, {
-            "type": TYPE, "n_bits": self.n_bits, "cues": self.cues, "l2": self.l2_, "shift": self.shift_, "cv": {str(k): v for k, v in self.cv_.items()},
-            "exceptions": self.exceptions_}, self.theta_)
+        """Write the part (config, weights, a copy of its base) to directory; return it. Over an
+        adapted part, it is written as one layer over that part's base (:meth:`_flat`)."""
+        if not hasattr(self, "theta_"):
+            raise NotFittedError("this AdaptedCheckworthy is not fitted: call fit(X, y) first")
+        base_dir, theta, shift = self._flat()
+        return save_part(Path(directory), base_dir, {
+            "type": TYPE, "n_bits": self.n_bits, "cues": self.cues, "l2": self.l2_, "shift": float(shift),
+            "cv": {str(k): v for k, v in self.cv_.items()}, "exceptions": self.exceptions_}, theta)
 
     @classmethod
     def load(cls, directory: str | Path) -> "AdaptedCheckworthy":

@@ -28,8 +28,9 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..types import LABELS, NewsroomExample
-from . import guard
+from . import guard, lineage
 from .attribution import AdaptedAttribution, agreement, targets
+from .card import counted, write_card
 from .checkworthy import AdaptedCheckworthy
 from .guard import AdaptationRefused
 from .logistic import L2_GRID
@@ -189,9 +190,9 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
     t0 = time.perf_counter()
     groups = guard.groups_of(examples)
     hold = guard.holdout_mask(groups)
-    figures: dict = {"examples": len(examples), "documents": len({(e.queue, e.doc_id) for e in examples}),
+    figures: dict = {"examples": len(examples), "documents": len({e.doc_id for e in examples}),
                      "held_out_claims": int(hold.sum())}
-    progress(f"{len(examples)} reviewed claims in {figures['documents']} documents; "
+    progress(f"{counted(len(examples), 'reviewed claim')} in {counted(figures['documents'], 'document')}; "
              f"{int(hold.sum())} held out to check the result")
     (l2_cw, shift_cw), figures["checkworthy"] = _check_cw(base_cw, examples, groups, hold, progress)
     (l2_att, shifts_att), figures["attribution"] = _check_att(base_att, examples, groups, hold, progress)
@@ -209,9 +210,7 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
     def make_att(l2, shifts):
         att = AdaptedAttribution(base=base_att, l2=l2, shifts=shifts).fit([e.input for e in ex], _y_attr(ex),
                                                            primaries=[e.primary for e in ex], sources=_sources(ex))
-        return att.remember([e.input for e in corrected],
-                            [targets(e.primary if e.label_corrected else None, e.source_corrected,
-                                     e.source is not None) for e in corrected],
+        return att.remember([e.input for e in corrected], [lineage.remembered_targets(e) for e in corrected],
                             [e.source if e.source_corrected else False for e in corrected])
 
     ladders = {"checkworthy": [(make_cw, (l2, sh)) for l2, sh in backoff(l2_cw, shift_cw)],
@@ -242,8 +241,9 @@ def adapt_parts(examples: Sequence[NewsroomExample], base_cw, base_att, *, share
     figures["corrected"] = {
         "checkworthy": {"before": guard.checkworthy_figures(y, base_cw.predict_proba(X)[:, 1]),
                         "after": guard.checkworthy_figures(y, cw.predict_proba(X)[:, 1])},
-        "attribution": {"before": guard.attribution_figures(base_att, corrected),
-                        "after": guard.attribution_figures(att, corrected)}}
+        # every label the reviewers gave, corrected or confirmed (rated without a correction)
+        "attribution": {"before": guard.attribution_figures(base_att, ex),
+                        "after": guard.attribution_figures(att, ex)}}
     figures["facet_cases"] = facet_cases(examples)
     figures["seconds"] = round(time.perf_counter() - t0, 1)
     return Adapted(cw, att, figures)
@@ -274,37 +274,57 @@ def facet_cases(examples: Sequence[NewsroomExample]) -> dict:
 def adapt_from_queues(queues: Sequence[str | Path], out: str | Path, *, base: str | Path = "fast",
                       progress: Callable[[str], None] = _quiet, shared: Path | None | str = "auto",
                       warn: Callable[[str], None] = _quiet) -> Path:
-    """Adapt ``base`` (a shipped model's name or a model directory) to the verdicts of the queue
-    files and write the model directory ``out`` with its MODEL_CARD.md; return ``out``. ``warn``
-    hears when the verdicts were too few to learn any layer (the model then keeps the base's
-    scores, with the reviewers' answers as exceptions)."""
+    """Adapt ``base`` (a shipped model's name or a model directory, an adapted one too) to the
+    verdicts of the queue files and write the model directory ``out`` with its MODEL_CARD.md;
+    return ``out``. ``out`` must be new, empty or a model written earlier by this function
+    (replaced whole), never the shipped models (:func:`factcheck.adapt.output.check_output`,
+    before any work). Over an adapted base, the verdicts it already learned are not learned
+    again (:mod:`factcheck.adapt.lineage`). ``warn`` hears when the verdicts were too few to learn
+    any layer (the model then keeps the base's scores, with the reviewers' answers as exceptions)."""
     from ..models import load_component, resolve, write_manifest
-    from .card import write_card
-    from .examples import read_examples
+    from .examples import NoVerdictsError, read_queues
+    from .output import check_output, replace_folder
 
-    examples = read_examples(queues)
     base_dir = resolve(base)
+    out = check_output(out, base=base_dir)
+    reading = read_queues(queues)
     manifest = json.loads((base_dir / "manifest.json").read_text(encoding="utf-8"))
     parts = {}
     for part in ("checkworthy", "attribution"):
         d = (base_dir / manifest[part]).resolve()
         parts[part] = load_component(d)
         parts[part].directory_ = d
+    learned = lineage.read_learned(base_dir)
+    seen = lineage.learned_before(reading.examples, learned, parts["checkworthy"], parts["attribution"])
+    examples = [e for e, s in zip(reading.examples, seen) if not s]
+    if not examples:
+        raise NoVerdictsError(f"{base} has already learned every verdict of {', '.join(str(q) for q in queues)}; "
+                              "record new verdicts first (nothing new to learn)")
+    if any(seen):
+        progress(f"{counted(sum(seen), 'reviewed claim')} that {base} already learned from "
+                 f"{'is' if sum(seen) == 1 else 'are'} not learned again")
+    learned = dict(learned or {e.claim_id: lineage.answer_of(e) for e, s in zip(reading.examples, seen) if s})
+    learned.update((e.claim_id, lineage.answer_of(e)) for e in examples)
     shared_root = guard.shared_data() if shared == "auto" else (Path(shared) if shared else None)
     adapted = adapt_parts(examples, parts["checkworthy"], parts["attribution"], shared=shared_root,
                           progress=progress)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    adapted.checkworthy.save(out / "checkworthy")
-    adapted.attribution.save(out / "attribution")
-    write_manifest(out, name=out.name, version=dt.date.today().isoformat(), tier="adapted",
-                   adapted_from=str(base), base_version=str(manifest.get("version", "")))
-    write_card(out, base=str(base), base_manifest=manifest, queues=[str(q) for q in queues],
-               examples=examples, adapted=adapted)
+    adapted.figures["left_out"] = {"disputed_labels": reading.disputed_labels,
+                                   "disputed_sources": reading.disputed_sources,
+                                   "repeated": reading.repeated, "learned_before": sum(seen)}
+
+    def write(folder: Path) -> None:
+        adapted.checkworthy.save(folder / "checkworthy")
+        adapted.attribution.save(folder / "attribution")
+        write_manifest(folder, name=out.name, version=dt.date.today().isoformat(), tier="adapted",
+                       adapted_from=str(base), base_version=str(manifest.get("version", "")))
+        write_card(folder, base=str(base), base_manifest=manifest, queues=[str(q) for q in queues],
+                   examples=examples, adapted=adapted)
+        lineage.write_learned(folder, learned)
+    replace_folder(out, write)
     if all(np.isinf(v) for v in (*adapted.checkworthy.l2_, *adapted.attribution.l2_)):
-        docs = len({(e.queue, e.doc_id) for e in examples})
-        warn(f"note: {len(examples)} reviewed claims in {docs} document{'s' if docs != 1 else ''} are too few to "
-             f"learn from: {out} keeps "
+        docs = len({e.doc_id for e in examples})
+        warn(f"note: {counted(len(examples), 'reviewed claim')} in {counted(docs, 'document')} "
+             f"{'is' if len(examples) == 1 else 'are'} too few to learn from: {out} keeps "
              f"the base's scores, with the reviewers' answers as exceptions (see {out / 'MODEL_CARD.md'})")
     progress(f"wrote {out}")
     return out

@@ -13,8 +13,11 @@ Examples:
     factcheck train --task matching --tier accurate -o models/accurate/matching
     factcheck train --task static-vectors -o models/fast/matching   # then --task matching --tier fast
     factcheck extract article.txt --model my-model
-    factcheck train --from-queue newsroom.queue --base fast -o newsroom-model""")
-@click.option("-o", "--output", required=True, type=click.Path(file_okay=False), help="Directory to write the model to.")
+    factcheck train --from-queue newsroom.queue --base fast -o newsroom-model
+    factcheck train --from-queue newsroom.queue --base newsroom-model -o newsroom-model   # next month""")
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False),
+              help="Directory to write the model to. With --from-queue: a new or empty folder, or a model an "
+                   "earlier --from-queue wrote (replaced whole); never the shipped models folder.")
 @click.option("--tier", type=click.Choice(["fast", "accurate", "finetuned"]), default="fast", show_default=True,
               help="fast: sparse and cue features, no torch; accurate: fine-tuned MiniLM check-worthiness and "
                    "the fast attribution model retrained; finetuned: only the fine-tuned check-worthiness (fast attribution).")
@@ -31,7 +34,8 @@ Examples:
 @click.option("--from-queue", "queues", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Adapt --base to the verdicts of this queue file (repeatable) instead of training from data.")
 @click.option("--base", default="fast", show_default=True,
-              help="With --from-queue: the model to adapt (fast, accurate or a model directory).")
+              help="With --from-queue: the model to adapt (fast, accurate or a model directory, an adapted one "
+                   "too: the verdicts it learned already are not learned again).")
 @click.option("--finetune-encoder/--pinned-encoder", default=None,
               help="--task matching --tier accurate: fine-tune the encoder on CT20 train first, or use the pinned "
                    "MiniLM as it is (default: what the shipped model does, see its MODEL_CARD.md).")
