@@ -38,7 +38,7 @@ def _document(queue, claim_id: str, record: dict, source: dict | None) -> Senten
     """Return the model input of a queued claim: its document rebuilt from the neighbouring
     claims (offsets kept) and the sentence before it."""
     start, end = int(record["start"]), int(record["end"])
-    context = queue.get_claim(claim_id).get("context", {})
+    context = queue.context(claim_id)
     before = context.get("before") or []
     prev = before[-1] if before else None
     extra = [(int(source["start"]), source["text"])] if source and source.get("text") else []

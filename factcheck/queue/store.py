@@ -463,10 +463,7 @@ class Queue:
         hide = self.blind and not editor
         record = json.loads(record_text, strict=False)
         show = _blind_record if hide else (lambda r: r)
-        before = [show(json.loads(r, strict=False)) for (r,) in conn.execute(
-            "SELECT record FROM items WHERE doc_id = ? AND start < ? ORDER BY start DESC LIMIT 3", (doc_id, start))]
-        after = [show(json.loads(r, strict=False)) for (r,) in conn.execute(
-            "SELECT record FROM items WHERE doc_id = ? AND start > ? ORDER BY start LIMIT 3", (doc_id, start))]
+        before, after = self._neighbours(conn, doc_id, start, show)
         verdicts = self._verdicts(conn, "v.claim_id = ?", (claim_id,))
         status = self._live_status(conn, claim_id, status, n_verdicts)
         voted = editor or any(v["current"] and v["kind"] == "verdict" and v["reviewer"] == who.name for v in verdicts)
@@ -478,7 +475,7 @@ class Queue:
             # blind or not, the reviewer sees where the claim stands (not the others' verdicts)
             status = "in_review"
         out = {"claim": show(record), "status": status,
-               "context": {"doc_id": doc_id, "before": before[::-1], "after": after},
+               "context": {"doc_id": doc_id, "before": before, "after": after},
                "article": _documents.article(conn, doc_id, record),
                "verdicts": verdicts, "blind": self.blind, "independent": not sees_all}
         if sees_all:
@@ -492,6 +489,25 @@ class Queue:
             out["checked_before"] = [{k: v for k, v in m.items() if k != "score"} for m in out["checked_before"]]
         out["copies"] = copies(self, claim_id, record.get("text") or "", doc_id)
         return out
+
+    @staticmethod
+    def _neighbours(conn, doc_id, start, show=lambda r: r) -> tuple[list[dict], list[dict]]:
+        """Return the records of up to three claims before a claim in its document (in order)
+        and up to three after it."""
+        before = [show(json.loads(r, strict=False)) for (r,) in conn.execute(
+            "SELECT record FROM items WHERE doc_id = ? AND start < ? ORDER BY start DESC LIMIT 3", (doc_id, start))]
+        after = [show(json.loads(r, strict=False)) for (r,) in conn.execute(
+            "SELECT record FROM items WHERE doc_id = ? AND start > ? ORDER BY start LIMIT 3", (doc_id, start))]
+        return before[::-1], after
+
+    def context(self, claim_id: str) -> dict:
+        """Return the claim's ``context`` as :meth:`get_claim` gives it (its document and the
+        claims around it), without the rest: no claim matching, which training from verdicts
+        does not need (it cost get_claim most of its time)."""
+        conn = self._conn()
+        *_, doc_id, start = self._claim_row(conn, claim_id)
+        before, after = self._neighbours(conn, doc_id, start)
+        return {"doc_id": doc_id, "before": before, "after": after}
 
     def article(self, claim_id: str) -> dict | None:
         """Return the claim's document as the queue knows it (see :func:`factcheck.queue.documents.article`):
