@@ -43,11 +43,17 @@ def serve(queue_path, host, port, secret_key, secure_cookies, log_level, model):
         raise FactcheckError(f"the web server needs extra packages ({exc.name}); "
                              f"install them with: pip install 'factcheck[web]'") from None
     from ..errors import ModelError
-    from ..models import resolve
+    from ..models import load_model, resolve
     try:
         resolve(model)  # a wrong name fails now, not at the first document
     except ModelError as exc:
         raise click.BadParameter(str(exc), param_hint="--model") from None
+    try:
+        # a pickle, a broken part or a file changed since the model was written stops the server
+        # here, in one line, not at the first POST /api/extract; the app loads its own copy then
+        load_model(model)
+    except ModelError as exc:
+        raise ModelError(f"--model {model}: {exc}") from None
     app = create_app(queue_path, secret_key=secret_key, cookie_secure=secure_cookies, model=model)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"Warning: listening on {host}: anyone who can reach it sees the log-in page; "
