@@ -113,17 +113,58 @@ def _last_visible(text: str, lo: int, hi: int) -> str:
     return text[hi - 1] if hi > lo else ""
 
 
+#: the widths a hard-wrapping program uses (e-mail and wire copy at 60-80 characters, text saved
+#: from a PDF column at 40-100); longer lines are paragraphs that were never wrapped
+_WRAP_WIDTHS = range(40, 101)
+#: a full line of a wrapped text is at most this much shorter than the text's widest line
+_WRAP_SLACK = 15
+#: what opens a line of its own: a bullet, a numbered item, a speaker's tag
+_OWN_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u2013\u2014>#|]|\d{1,2}[.)]\s|[A-Z][A-Za-z.' -]{0,30}:\s)")
+#: words a sentence never ends on: a line that ends on one goes on in the next
+_GOES_ON = frozenset("the a an of to and or in on at by for from with as that than into its their his her "
+                     "our your this these those".split())
+
+
+def _wrap_width(text: str) -> int:
+    """Return the width a text was hard-wrapped at (0 if it was not): its widest line, when
+    that is a wrapping width (:data:`_WRAP_WIDTHS`) and at least three lines come near it."""
+    lengths = [len(line.rstrip()) for line in text.splitlines() if line.strip()]
+    if len(lengths) < 3 or max(lengths) not in _WRAP_WIDTHS:
+        return 0
+    width = max(lengths)
+    return width if sum(1 for n in lengths if n >= width - _WRAP_SLACK) >= 3 else 0
+
+
+def _wrapped(text: str, line_start: int, at: int, width: int) -> bool:
+    """Whether the line ``text[line_start:at]`` goes on after its line break: it ends on a word no
+    sentence ends on (*according to the / Transport Office*), or the text is hard-wrapped
+    (``width``) and the line is a full one, so the break is the wrapping program's (*... the
+    Finance / Ministry said*); never before a list item or a speaker's tag."""
+    line = text[line_start:at].rstrip()
+    words = line.split()
+    if not words or not (words[-1].lower() in _GOES_ON or width and len(line) >= width - _WRAP_SLACK):
+        return False
+    if sum(1 for w in words if w[:1].isupper()) * 2 > len(words) + 1:
+        return False  # a headline in title case (*Kasich: Deporting Parents Is Not The Kind Of Values ...*)
+    return not _OWN_LINE.match(text, at + 1 if text[at] == "\n" else at + 2)
+
+
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
     """Yield the paragraphs and headlines: split at blank lines, and at a single line break
-    unless the text is hard-wrapped there (the next line starts in lower case)."""
+    unless the text is hard-wrapped there (the next line starts in lower case, this one ends
+    mid-clause, or :func:`_wrapped`)."""
     pos = 0
+    line_start = 0
+    width = _wrap_width(text) if "\n" in text else 0
     for m in re.finditer(r"\r?\n", text):
         nxt = text[m.end():m.end() + 1]
         # a hard-wrapped line: next line goes on in lower case, or this one ends mid-clause
-        if nxt and (nxt.islower() or (nxt != "\n" and _last_visible(text, pos, m.start()) in (",", ";", "-", "("))):
+        if nxt and (nxt.islower() or (nxt not in "\r\n" and (_last_visible(text, pos, m.start()) in (",", ";", "-", "(")
+                                                                or _wrapped(text, line_start, m.start(), width)))):
+            line_start = m.end()
             continue
         yield pos, m.start()
-        pos = m.end()
+        pos = line_start = m.end()
     yield pos, len(text)
 
 
