@@ -112,7 +112,11 @@ def _dataset_row(d: dict) -> dict:
 def score_dataset(ds, *, model: Any = "fast", text_column: str = "text", all_sentences: bool = False,
                   threshold: float = THRESHOLD, published=None, batch_size: int = 256):
     """Return a ``datasets.Dataset`` of the claims in ``ds``'s documents (a DatasetDict gives a
-    DatasetDict of the same splits), with the features of :func:`claim_features`."""
+    DatasetDict of the same splits), with the features of :func:`claim_features`.
+
+    ``label`` is a ``ClassLabel``, as data sets for training keep classes: a row holds its index
+    (``2``), and ``out.features["label"].int2str(row["label"])`` gives the name (``"sourced"``);
+    ``out.to_pandas()`` keeps the index too, while :func:`score_dataframe` gives the names."""
     import datasets
 
     if not isinstance(ds, (datasets.Dataset, datasets.DatasetDict)):
