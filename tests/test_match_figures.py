@@ -41,6 +41,11 @@ PAIRS = [
     # a shared date alone, each claim measuring its own thing, is no figure in common
     ("Crews filled 3,200 potholes in 2021.", "Acme reported revenue of $4.5 billion for 2021.", "none"),
     ("The plant closed in 2021.", "The plant shut its doors in 2021.", "same"),
+    # one number of two things is two figures: a verdict on one does not settle the other
+    ("The board hired 300 teachers in 2022.", "The board hired 300 nurses in 2022.", "different"),
+    ("The jail holds 236 political prisoners.", "The jail holds 236 prisoners.", "same"),
+    ("The storm damaged 14 homes.", "The storm damaged 14 houses, officials said.", "different"),
+    ("The storm damaged 14 homes.", "Fourteen homes were damaged in the storm.", "same"),
 ]
 
 

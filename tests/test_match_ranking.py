@@ -59,6 +59,29 @@ def test_conflicts_for_the_report_are_escaped():
     assert conflicts_html([]) == ""
 
 
+def test_one_number_of_two_things_is_no_conflict_of_figures():
+    """*14 homes* and *14 houses* are one figure (no conflict to show a desk), though a verdict on
+    one does not stand for the other; *42* and *67* dead are a conflict."""
+    records = [{"claim_id": "a", "doc_id": "paper-a", "text": "The storm damaged 14 homes on the island, the governor said."},
+               {"claim_id": "b", "doc_id": "paper-b", "text": "The storm damaged 14 houses on the island, the governor said."},
+               {"claim_id": "c", "doc_id": "paper-a", "text": "The flood on the island killed 42 people, the governor said."},
+               {"claim_id": "d", "doc_id": "paper-b", "text": "The flood on the island killed 67 people, the governor said."}]
+    assert [(p["a"], p["b"]) for p in conflicts_in(records)] == [("c", "d")]
+
+
+def test_conflicts_keep_only_pairs_scoring_at_least_min_score():
+    from factcheck.matching.conflicts import find_conflicts
+    from factcheck.matching.matcher import Matcher
+    claims = [CheckedClaim(id="c", text="The flood on the island killed 42 people, the governor said.", doc_id="a"),
+              CheckedClaim(id="d", text="The flood on the island killed 67 people, the governor said.", doc_id="b")]
+    matcher = Matcher(claims)
+    assert len(list(find_conflicts(claims, matcher))) == 1
+    best = max(m["score"] for r in matcher.match(claims, top=2) for m in r["matches"] if m["id"] != r["id"])
+    assert best < 1.0
+    assert list(find_conflicts(claims, matcher, min_score=best + 1e-9)) == []
+    assert len(list(find_conflicts(claims, matcher, min_score=best))) == 1
+
+
 @pytest.mark.shared
 def test_number_awareness_on_a_slice_of_ct20(shared):
     from factcheck.matching.awareness import number_awareness

@@ -72,7 +72,7 @@ def match(queries, sources, more_sources, top, min_score, model, conflicts, cach
     if asked:
         matcher = Matcher(checked, model=model, cache_dir=cache_dir)
         if conflicts:
-            rows = find_conflicts(asked, matcher, top=top)
+            rows = find_conflicts(asked, matcher, top=top, min_score=min_score)
         else:
             rows = map(_named, asked, matcher.match(asked, top=top, min_score=min_score))
         with open_output(output) as out:

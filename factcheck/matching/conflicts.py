@@ -2,9 +2,10 @@
 same thing with different figures (two death tolls for one event, two costs for one plan)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
-from .figures import DIFFERENT, compare_figures
+from .figures import DIFFERENT, Figure, compare_figures
 from .matcher import Matcher, similar
 from .sources import CheckedClaim
 
@@ -14,24 +15,35 @@ from .sources import CheckedClaim
 DEPTH = 50
 
 
-def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int = 5) -> Iterator[dict]:
+def _numbers_differ(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
+    """Whether two claims' figures differ in a number, not only in what a count counts (*14
+    homes* and *14 houses* are one figure for a conflict, though a verdict on one does not stand
+    for the other)."""
+    def plain(fs):
+        return [replace(f, counted="") for f in fs]
+    return compare_figures(plain(a), plain(b)).figures == DIFFERENT
+
+
+def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int = 5,
+                   min_score: float = 0.0) -> Iterator[dict]:
     """Yield each conflicting pair once, most alike first within each claim's matches:
     ``{"a", "b", "doc_a", "doc_b", "score", "text_a", "text_b", "figures": [[as a says, as b
     says], ...]}``. Two claims say the same thing when one is among the other's first matches
     (``top``, and never fewer than :data:`DEPTH`) and their words, figures aside, are similar
     (:func:`~factcheck.matching.matcher.similar`). Claims of one document (or with one id) never
-    conflict with each other."""
+    conflict with each other. With ``min_score``, a pair is reported only when the re-ranker
+    scores it at least that (as ``match --min-score`` keeps matches)."""
     seen: set[tuple[str, str]] = set()
     for claim, result in zip(claims, matcher.match(list(claims), top=max(top, DEPTH))):
         for m in result["matches"]:
-            if m["figures"] != DIFFERENT:
+            if m["figures"] != DIFFERENT or m["score"] < min_score:
                 continue
             other = matcher.claims[matcher_row(matcher, m["id"])]
             if other.id == claim.id or (claim.doc_id is not None and other.doc_id == claim.doc_id):
                 continue
             key = tuple(sorted((claim.id, other.id)))
             a, b = matcher.side_of_claim(claim), matcher.side(matcher_row(matcher, other.id))
-            if key in seen or not similar(a, b):
+            if key in seen or not similar(a, b) or not _numbers_differ(a.figures, b.figures):
                 continue
             seen.add(key)
             pairs = compare_figures(a.figures, b.figures).differing

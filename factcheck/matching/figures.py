@@ -62,6 +62,9 @@ class Figure:
     value: float | str
     tolerance: float
     text: str
+    #: what a count counts, as one word (*teachers* -> ``teacher``; '' when the facet names nothing):
+    #: *300 teachers* and *300 nurses* are two figures, though one number
+    counted: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +123,23 @@ def figure_of(facet: Facet) -> Figure | None:
     elif kind == "quantity":
         dimension = f"quantity:{unit}"
     elif kind == "count":
-        dimension = "count"
+        return Figure("count", value, step / 2, facet.text, _counted(unit))
     else:
         dimension = f"{kind}:{unit}"
     return Figure(dimension, value * factor, step * factor / 2, facet.text)
+
+
+def _counted(unit: str) -> str:
+    """Return the head noun of a count's unit, singular: *political prisoners* -> ``prisoner``."""
+    words = re.findall(r"[a-z]+", unit)
+    if not words:
+        return ""
+    head = words[-1]
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith(("ses", "xes", "ches", "shes")):
+        return head[:-2]
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
 #: a date right after a reporting verb dates the report, not what the claim measures: *the
@@ -158,6 +174,8 @@ def _dates_agree(a: str, b: str) -> bool:
 def _agree(a: Figure, b: Figure) -> bool:
     if a.dimension == "date":
         return _dates_agree(str(a.value), str(b.value))
+    if a.counted and b.counted and a.counted != b.counted:
+        return False  # 300 teachers, 300 nurses: the same number of two things
     # a relative slack of 1e-9 absorbs the float error of unit conversion
     return abs(a.value - b.value) <= max(a.tolerance, b.tolerance) + 1e-9 * max(abs(a.value), abs(b.value))
 

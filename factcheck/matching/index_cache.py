@@ -87,7 +87,7 @@ class SourceFacts:
         return cls(list(vocab), np.array(ids, dtype=np.int64), np.array(lengths, dtype=np.int64), figures)
 
     def arrays(self) -> dict[str, np.ndarray]:
-        figures = {str(row): [[f.dimension, f.value, f.tolerance, f.text] for f in found]
+        figures = {str(row): [[f.dimension, f.value, f.tolerance, f.text, f.counted] for f in found]
                    for row, found in self._figures.items()}
         return {"named.vocab": _text_array("\n".join(self._names)), "named.ids": self._ids,
                 "named.len": np.diff(self._ptr), "figures": _text_array(json.dumps(figures))}
@@ -98,7 +98,7 @@ class SourceFacts:
         ids, lengths = arrays["named.ids"], arrays["named.len"]
         if int(lengths.sum()) != len(ids) or (len(ids) and (ids.min() < 0 or ids.max() >= len(names))):
             raise ValueError("the named words do not fit together")
-        figures = {int(row): tuple(Figure(d, v, float(t), str(x)) for d, v, t, x in found)
+        figures = {int(row): tuple(Figure(d, v, float(t), str(x), str(c)) for d, v, t, x, c in found)
                    for row, found in json.loads(_array_text(arrays["figures"])).items()}
         return cls(names, ids, lengths, figures)
 
