@@ -413,6 +413,8 @@ def csv_rows(reader) -> Iterator[tuple[int, int, Any]]:
         except csv.Error as exc:
             row = exc
         if reader.line_num == last:  # nothing more was read
+            if isinstance(row, csv.Error):
+                yield first, last, row  # a quote open at the end: the reader read the rest and counts none of it
             return
         last = reader.line_num
         yield first, last, row
@@ -448,8 +450,9 @@ def _read_csv(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: D
     rest = lines()
     header = next(rest, None)
     # the header goes back in front: the reader counts it, so rows keep their line numbers
+    # strict: a quote left open at the end is an error, not a cell that silently holds every row after it
     reader = csv.DictReader(itertools.chain([] if header is None else [header], rest),
-                            delimiter=csv_delimiter(header or ""))
+                            delimiter=csv_delimiter(header or ""), strict=True)
     try:
         fields = reader.fieldnames
     except csv.Error as exc:
@@ -467,7 +470,9 @@ def _read_csv(path: str, stream: IO[bytes], published, opts: ReadOptions, ids: D
         return
     for n, _, row in csv_rows(reader):
         if isinstance(row, csv.Error):
-            yield Item(path, n, error=InputError(f"broken CSV row ({row})", path=path, line=n))
+            reason = ("a quoted cell opened here never closes, so the rest of the file could not be read as "
+                      "rows; close the quote" if "unexpected end of data" in str(row) else f"broken CSV row ({row})")
+            yield Item(path, n, error=InputError(reason, path=path, line=n))
             continue
         while bad:
             e = bad.pop(0)

@@ -250,3 +250,17 @@ def test_a_folder_reads_its_json_files_and_says_so_when_it_holds_none(tmp_path):
     (other / "notes.rtf").write_text("{\\rtf1 x}")
     with pytest.raises(InputError, match=r"no \.txt, .*\.jsonl, \.ndjson, \.json, \.csv or \.parquet files"):
         list(read_inputs([str(other)]))
+
+
+def test_a_quote_left_open_is_an_error_at_its_line_not_rows_swallowed(tmp_path):
+    """A quoted cell that never closes would hold every row after it as its text: it is an
+    error naming its line, and the rows before it are read."""
+    from factcheck.io import read_inputs
+    path = tmp_path / "desk.csv"
+    path.write_text('doc_id,text\nc1,The port moved 300 boxes in 2021.\nc2,"The port moved 40 boxes in 2019.\n'
+                    'c3,The port moved 12 boxes in 2020.\n', encoding="utf-8")
+    items = list(read_inputs([str(path)]))
+    assert [i.doc.doc_id for i in items if i.doc] == ["c1"]
+    (err,) = [i.error for i in items if i.error]
+    assert err.line == 3 and "never closes" in str(err)
+    assert all("c3," not in i.doc.text for i in items if i.doc)
