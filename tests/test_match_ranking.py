@@ -147,3 +147,12 @@ def test_min_score_leaves_out_low_scores_and_unrelated_claims_that_rank_first_am
     assert kept[0]["matches"] == []
     assert [m["id"] for m in kept[1]["matches"]] == ["gov"] and kept[1]["matches"][0]["score"] >= 0.5
     assert all(m["score"] >= 0.5 for r in kept for m in r["matches"])
+
+
+def test_a_report_that_compares_only_some_claims_says_so(tmp_path):
+    from factcheck.matching.conflicts import conflicts_section
+    rows = [{"claim_id": f"x{n}", "doc_id": f"d{n}", "text": f"Item {n} of an unrelated list was filed."} for n in range(5)]
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert "Only the first 3 of 5 claims" in conflicts_section([str(path)], limit=3)
+    assert conflicts_section([str(path)], limit=10) == ""

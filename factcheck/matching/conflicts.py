@@ -74,13 +74,18 @@ def conflicts_in(records: Iterable[dict], *, model: str = "fast", top: int = 5) 
     return list(find_conflicts(claims, Matcher(claims, model=model), top=top))
 
 
-def conflicts_html(pairs: Sequence[dict], limit: int = 50) -> str:
+def conflicts_html(pairs: Sequence[dict], limit: int = 50, *, compared: int | None = None,
+                   total: int | None = None) -> str:
     """Return an HTML section listing conflicting pairs (article text escaped), for ``factcheck
-    report``; an empty string when there are none."""
+    report``; an empty string when there are none, unless only the first ``compared`` of
+    ``total`` claims were compared: the page then says so, conflicts found or not."""
     from html import escape
 
+    cut = (f"<p>Only the first {compared:,} of {total:,} claims were compared for conflicting figures; "
+           "run <code>factcheck match CLAIMS --against CLAIMS --conflicts</code> for them all.</p>"
+           if compared is not None and total is not None and compared < total else "")
     if not pairs:
-        return ""
+        return f"<section><h2>Conflicting figures across documents</h2>{cut}</section>" if cut else ""
     rows = "".join(
         f"<tr><td>{escape(str(p['doc_a']))}</td><td>{escape(p['text_a'])}</td>"
         f"<td>{escape(str(p['doc_b']))}</td><td>{escape(p['text_b'])}</td>"
@@ -89,7 +94,7 @@ def conflicts_html(pairs: Sequence[dict], limit: int = 50) -> str:
     return ("<section><h2>Conflicting figures across documents</h2>"
             f"<p>{len(pairs)} pair{'s' if len(pairs) != 1 else ''} of claims from different documents say the same "
             "thing with different figures.</p><table><thead><tr><th>document</th><th>claim</th><th>document</th>"
-            f"<th>claim</th><th>figures</th></tr></thead><tbody>{rows}</tbody></table></section>")
+            f"<th>claim</th><th>figures</th></tr></thead><tbody>{rows}</tbody></table>{cut}</section>")
 
 
 #: claims a report compares at most (each is matched against all the others)
@@ -104,5 +109,7 @@ def conflicts_section(paths: Iterable[str], limit: int = REPORT_LIMIT) -> str:
     from ..io import read_records
 
     errors: list = []
-    records = list(islice((r for p in paths for r in read_records(p, errors)), limit))
-    return conflicts_html(conflicts_in(records))
+    rows = (r for p in paths for r in read_records(p, errors) if isinstance(r, dict) and r.get("text"))
+    records = list(islice(rows, limit))
+    total = len(records) + sum(1 for _ in rows)  # the rest is counted, not compared
+    return conflicts_html(conflicts_in(records), compared=len(records), total=total)
