@@ -69,6 +69,19 @@ def test_one_number_of_two_things_is_no_conflict_of_figures():
     assert [(p["a"], p["b"]) for p in conflicts_in(records)] == [("c", "d")]
 
 
+def test_two_places_or_two_things_counted_are_no_conflict():
+    """Claims worded alike about two valleys, two hospitals, or two things counted tell of two
+    things; a conflict is one thing given two numbers."""
+    records = [{"claim_id": "a", "doc_id": "p1", "text": "Flooding in the Marrow Valley killed 42 people, the office said."},
+               {"claim_id": "b", "doc_id": "p2", "text": "Flooding in the Kerrin Valley killed 67 people, the office said."},
+               {"claim_id": "c", "doc_id": "p1", "text": "The Harlow hospital treated 1,200 patients in March."},
+               {"claim_id": "d", "doc_id": "p2", "text": "The Dorrin hospital treated 800 patients in March."},
+               {"claim_id": "e", "doc_id": "p3", "text": "The council hired 300 teachers in 2022."},
+               {"claim_id": "f", "doc_id": "p4", "text": "The council hired 3,000 nurses in 2021."},
+               {"claim_id": "g", "doc_id": "p5", "text": "Flooding in the Marrow Valley killed 67 people, according to the Red Cross."}]
+    assert [(p["a"], p["b"]) for p in conflicts_in(records)] == [("a", "g")]
+
+
 def test_conflicts_keep_only_pairs_scoring_at_least_min_score():
     from factcheck.matching.conflicts import find_conflicts
     from factcheck.matching.matcher import Matcher

@@ -2,6 +2,7 @@
 same thing with different figures (two death tolls for one event, two costs for one plan)."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
@@ -16,12 +17,34 @@ DEPTH = 50
 
 
 def _numbers_differ(a: Sequence[Figure], b: Sequence[Figure]) -> bool:
-    """Whether two claims' figures differ in a number, not only in what a count counts (*14
-    homes* and *14 houses* are one figure for a conflict, though a verdict on one does not stand
-    for the other)."""
-    def plain(fs):
-        return [replace(f, counted="") for f in fs]
-    return compare_figures(plain(a), plain(b)).figures == DIFFERENT
+    """Whether two claims give different numbers for one thing: a count differs only against a
+    count of the same noun (*42 people* / *67 people*; not *300 teachers* / *3,000 nurses*, two
+    things), and *14 homes* / *14 houses* is no conflict (one number), though a verdict on one
+    does not stand for the other."""
+    def by_noun(fs):
+        return [replace(f, dimension=f"count:{f.counted}" if f.counted else f.dimension, counted="")
+                if f.dimension == "count" else f for f in fs]
+    a, b = by_noun(a), by_noun(b)
+    what_a, what_b = ({f.dimension for f in fs if f.dimension != "date"} for fs in (a, b))
+    if what_a and what_b and not what_a & what_b:
+        return False  # each measures its own thing (teachers, nurses): their dates alone are no conflict
+    return compare_figures(a, b).figures == DIFFERENT
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _other_names(a: str, b: str) -> bool:
+    """Whether one claim names another place, body or person in the same slot as the other
+    (*the Marrow Valley* / *the Kerrin Valley*, *The Harlow hospital* / *The Dorrin hospital*):
+    a capitalised word (not the first) that the other claim replaces by another capitalised word
+    between the same neighbours. Such claims tell of two things, whatever their figures."""
+    def slots(text):
+        words = _WORD.findall(text)
+        return {(words[i - 1].lower(), words[i + 1].lower()): words[i]
+                for i in range(1, len(words) - 1) if words[i][0].isupper()}
+    left, right = slots(a), slots(b)
+    return any(right[k] != name and right[k][0].isupper() for k, name in left.items() if k in right)
 
 
 def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int = 5,
@@ -43,7 +66,8 @@ def find_conflicts(claims: Sequence[CheckedClaim], matcher: Matcher, *, top: int
                 continue
             key = tuple(sorted((claim.id, other.id)))
             a, b = matcher.side_of_claim(claim), matcher.side(matcher_row(matcher, other.id))
-            if key in seen or not similar(a, b) or not _numbers_differ(a.figures, b.figures):
+            if key in seen or not similar(a, b) or not _numbers_differ(a.figures, b.figures) \
+                    or _other_names(claim.text, other.text):
                 continue
             seen.add(key)
             pairs = compare_figures(a.figures, b.figures).differing
