@@ -165,3 +165,70 @@ def test_screen_shows_the_article_paragraph_and_figures_for_people(tmp_path):
         assert "Harbour news" in screen and "Residents were not asked." in screen
         assert "$1.2 billion, approx." in screen
         session.quit()
+
+
+class _SizedOutput:
+    """A DummyOutput of a given terminal size."""
+
+    def __new__(cls, rows, columns):
+        from prompt_toolkit.data_structures import Size
+        out = DummyOutput()
+        out.get_size = lambda: Size(rows=rows, columns=columns)
+        return out
+
+
+def _render(session, rows, columns=80, keys=""):
+    """Draw the review screen's layout at ``rows`` x ``columns`` (after ``keys``); return its lines."""
+    import asyncio
+    from prompt_toolkit.application.current import set_app
+    from prompt_toolkit.key_binding.key_processor import KeyPress
+    from prompt_toolkit.layout.mouse_handlers import MouseHandlers
+    from prompt_toolkit.layout.screen import Screen, WritePosition
+    from factcheck.queue.review import build_app
+
+    async def draw():  # in an event loop: the keys and the text box start background tasks
+        with create_pipe_input() as inp:
+            app = build_app(session, input=inp, output=_SizedOutput(rows, columns))
+            with set_app(app):
+                app.key_processor.feed_multiple([KeyPress(k) for k in keys])
+                app.key_processor.process_keys()
+                screen = Screen()
+                app.layout.container.write_to_screen(screen, MouseHandlers(), WritePosition(0, 0, columns, rows),
+                                                     parent_style="", erase_bg=False, z_index=None)
+        return ["".join(screen.data_buffer[y][x].char for x in range(columns)) for y in range(rows)]
+    return asyncio.run(draw())
+
+
+@pytest.mark.parametrize("rows", [24, 16])
+def test_long_paragraph_keeps_the_claim_and_keys_on_screen(tmp_path, rows):
+    sentences = [f"Sentence {i} of the long paragraph says that the harbour board met again on day {i}."
+                 for i in range(30)]
+    sentences[26] = "The depot cost 300 jobs and $1,200,000,000 in the end, the council said."
+    text = "Harbour news\n\n" + " ".join(sentences) + "\n\nResidents were not asked."
+    start = text.index("The depot")
+    end = text.index("council said.") + len("council said.")
+    money = text.index("$1,200")
+    claim = {"claim_id": "k1", "doc_id": "harbour", "text": text[start:end], "start": start, "end": end,
+             "checkworthiness": 0.9, "label": "sourced", "scores": {"sourced": 0.9},
+             "source": {"text": "the council", "start": end - 13, "end": end - 5},
+             "facets": [{"kind": "money", "text": "$1,200,000,000", "value": 1200000000, "unit": "USD",
+                         "approximate": True, "start": money, "end": money + 14}]}
+    with Queue(tmp_path / "long.queue") as queue:
+        queue.add_claims([claim])
+        queue.add_documents([(None, 1, {"doc_id": "harbour", "text": text, "title": "Depot costs soar"})])
+        queue.add_reviewer("ann")
+        session = ReviewSession(queue, "ann")
+        rows_ = _render(session, rows)
+        screen, lines = "".join(rows_), [row.rstrip() for row in rows_]  # wrapped rows are whole
+        assert "▶ The depot cost 300 jobs" in screen and "the council said." in screen
+        assert "figures: " in screen and "source: the council" in screen
+        assert any(line.startswith("[1] true") for line in lines)
+        assert any(line.startswith("[n]ote") and line.endswith("[q]uit") for line in lines)
+        assert "…" in screen  # the paragraph is cut, and says so
+        assert "on day 25. ▶ The depot" in screen  # the context next to the claim stays
+        # with the note box open the claim and the keys still fit above it
+        rows_ = _render(session, rows, keys="n")
+        screen, lines = "".join(rows_), [row.rstrip() for row in rows_]
+        assert "▶ The depot cost 300 jobs" in screen and "note (Enter: new line" in screen
+        assert any(line.startswith("[n]ote") and line.endswith("[q]uit") for line in lines)
+        session.quit()

@@ -210,9 +210,12 @@ def _context_fragments(cur: dict, claim: dict) -> list[tuple[str, str]]:
     return out
 
 
-def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tuple[str, str]]:
+def claim_fragments(session: ReviewSession, mode: str | None = None,
+                    size: tuple[int, int] | None = None) -> list[tuple[str, str]]:
     """Return the screen as prompt_toolkit (style, text) fragments (``mode``: "label" while the
-    label key waits for its letter)."""
+    label key waits for its letter). With ``size`` (rows, columns) the screen is cut to fit it:
+    the claim, its figures and source and the key lines stay; the context around the claim and
+    the panels get the rows left (see :func:`_fit`)."""
     s = session
     out = [("class:title", f" factcheck review · {s.queue.path.name} · {s.reviewer} "),
            ("", f"  {s.reviewed} reviewed this session · {s.left()} left\n\n")]
@@ -227,15 +230,19 @@ def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tup
     else:
         head += " · blind review: the model's label is hidden"
     out.append(("class:meta", head + "\n\n"))
+    top = len(out)
     out += _context_fragments(cur, claim)
+    context = len(out)
     facets = [f"{f.get('text') or f.get('kind')}: {format_facet(f)}" for f in claim.get("facets") or ()]
     if facets:
         out.append(("class:meta", "\nfigures: " + " · ".join(facets) + "\n"))
     if claim.get("source"):
         src = claim["source"]
         out.append(("class:meta", f"source: {src.get('text') if isinstance(src, dict) else src}\n"))
+    figures = len(out)
     for panel in s.panels:
         out += panel(s)
+    panels = len(out)
     typed = [f"note: {s.note}" if s.note else "", f"evidence: {', '.join(s.evidence)}" if s.evidence else "",
              "no source" if s.no_source else "",
              f"copies: {len(cur.get('copies') or ())} too" if s.copies and cur.get("copies") else "",
@@ -250,6 +257,98 @@ def claim_fragments(session: ReviewSession, mode: str | None = None) -> list[tup
         out.append(("class:keys", "[n]ote [e]vidence [l]abel n[o] source [r]euse [c]opies too [s]kip [u]ndo [q]uit\n"))
     if s.message:
         out.append(("class:message", s.message + "\n"))
+    if size is None:
+        return out
+    parts = ["keep"] * top + ["context"] * (context - top) + ["keep"] * (figures - context) \
+        + ["panel"] * (panels - figures) + ["keep"] * (len(out) - panels)
+    return _fit(out, parts, *size)
+
+
+def _fit(frags: list[tuple[str, str]], parts: list[str], rows: int, columns: int) -> list[tuple[str, str]]:
+    """Cut the screen's fragments to ``rows`` x ``columns`` as the window wraps them: the rows of
+    the "keep" fragments and the claim's rows stay (a claim too long for the rows left is cut after
+    its first rows, with an ellipsis); the panels' first rows and the context's rows next to the
+    claim get what is left; the header goes last. A row cut mid-paragraph ends (or starts) with …"""
+    from prompt_toolkit.utils import get_cwidth
+
+    columns = max(columns, 2)
+    # the screen as rows of (style, char, part) the way a wrapping Window lays it out
+    lines: list[list] = [[]]
+    soft: list[bool] = []  # whether the row ends by wrapping (mid-paragraph), not at a newline
+    ends: list[str] = []  # the part of the newline that ends the row (for empty rows)
+    width = 0
+    for (style, text), part in zip(frags, parts):
+        if part == "context" and ("class:claim" in style or "class:marker" in style):
+            part = "claim"
+        for ch in text:
+            if ch == "\n":
+                soft.append(False)
+                ends.append(part)
+                lines.append([])
+                width = 0
+                continue
+            w = get_cwidth(ch)
+            if width + w > columns and lines[-1]:
+                soft.append(True)
+                ends.append(part)
+                lines.append([])
+                width = 0
+            lines[-1].append((style, ch, part))
+            width += w
+    if not lines[-1]:  # the screen ends with a newline: no row after it
+        lines.pop()
+    else:
+        soft.append(False)
+        ends.append("keep")
+    kinds = []
+    for line, end in zip(lines, ends):
+        got = {p for _, _, p in line} or {end}
+        kinds.append("claim" if "claim" in got else "keep" if "keep" in got else got.pop())
+    if len(lines) <= rows:
+        return frags
+
+    kept = {i for i, k in enumerate(kinds) if k == "keep" and lines[i]}
+    claim = [i for i, k in enumerate(kinds) if k == "claim"]
+    room = rows - len(kept)
+    kept.update(claim[:max(room, 1)])
+    room -= len(claim)
+    # the blank rows between the parts, the last ones first, while they fit
+    blank = [i for i, k in enumerate(kinds) if k == "keep" and not lines[i]][::-1]
+    kept.update(blank[:max(room, 0)])
+    room -= len(blank)
+    # the panels' first rows, up to half the room, then the context around the claim, then panels again
+    panel = [i for i, k in enumerate(kinds) if k == "panel"]
+    first = min(len(panel), max(room, 0) // 2)
+    kept.update(panel[:first])
+    room -= first
+    if claim:
+        before = [i for i, k in enumerate(kinds) if k == "context" and i < claim[0]][::-1]
+        after = [i for i, k in enumerate(kinds) if k == "context" and i > claim[-1]]
+        nafter = min(len(after), max(room, 0) // 3)
+        nbefore = min(len(before), max(room, 0) - nafter)
+        nafter = min(len(after), max(room, 0) - nbefore)
+        kept.update(before[:nbefore] + after[:nafter])
+        room -= nbefore + nafter
+    kept.update(panel[first:first + max(room, 0)])
+    # a screen too small for even that: the header's rows go first, then what is left from the top
+    header = [i for i in sorted(kept) if kinds[i] == "keep" and (not claim or i < claim[0])]
+    while len(kept) > rows and header:
+        kept.discard(header.pop(0))
+
+    out: list[tuple[str, str]] = []
+    for n, i in enumerate(sorted(kept)):
+        row = [(style, ch) for style, ch, _ in lines[i]]
+        if row and i > 0 and i - 1 not in kept and soft[i - 1] and lines[i][0][2] != "claim":
+            row[0] = (row[0][0], "…")
+        if row and i + 1 < len(lines) and i + 1 not in kept and soft[i]:
+            row[-1] = (row[-1][0], "…")
+        if n:
+            row.insert(0, ("", "\n"))
+        for style, ch in row:
+            if out and out[-1][0] == style:
+                out[-1] = (style, out[-1][1] + ch)
+            else:
+                out.append((style, ch))
     return out
 
 
@@ -293,10 +392,17 @@ def build_app(session: ReviewSession, *, input=None, output=None):
     typing = Condition(lambda: state["field"] is not None)
     labelling = Condition(lambda: state["mode"] == "label")
 
-    box = TextArea(multiline=True, height=4, get_line_prefix=lambda n, _w: prompts.get(state["field"], "")
+    box_rows = 4
+    box = TextArea(multiline=True, height=box_rows, get_line_prefix=lambda n, _w: prompts.get(state["field"], "")
                    if n == 0 else " " * len(prompts.get(state["field"], "")))
-    body = Window(FormattedTextControl(lambda: claim_fragments(session, state["mode"]), focusable=True),
-                  wrap_lines=True)
+
+    def screen():
+        # cut to the terminal's size at each render; the text box, when open, takes its rows
+        size = app.output.get_size()
+        rows = size.rows - (box_rows if state["field"] is not None else 0)
+        return claim_fragments(session, state["mode"], size=(max(rows, 1), size.columns))
+
+    body = Window(FormattedTextControl(screen, focusable=True), wrap_lines=True)
     kb = KeyBindings()
     idle = ~typing & ~labelling
 
