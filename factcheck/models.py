@@ -92,16 +92,10 @@ def load_component(directory: str | Path) -> Any:
     """Load one model part from its directory, by the registered type in its config."""
     directory = Path(directory)
     check_safe(directory)
-    config_path = directory / "config.json"
-    if (directory / "factcheck.json").exists():  # a fine-tuned transformers model keeps HF's config.json
-        config_path = directory / "factcheck.json"
-    try:
-        config = json.loads(config_path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ModelError(f"{directory} has no config.json; is it a factcheck model part?") from None
-    except ValueError as exc:
-        raise ModelError(f"{config_path} is not valid JSON ({exc})") from None
-    kind = config.get("type")
+    config_path = _config_path(directory)
+    if not config_path.is_file():
+        raise ModelError(f"{directory} has no config.json; is it a factcheck model part?")
+    kind = part_type(directory)
     if kind not in REGISTRY:
         raise ModelError(f"{config_path}: unknown model type {kind!r}; known: {', '.join(sorted(REGISTRY))}")
     module, cls = REGISTRY[kind].split(":")
@@ -122,19 +116,24 @@ def role_of(kind: str | None) -> str | None:
     return "checkworthy" if kind.startswith("checkworthy-") else "attribution"
 
 
+def _config_path(directory: Path) -> Path:
+    """Return the config file of a model part: ``factcheck.json`` when there is one (a fine-tuned
+    transformers model keeps HF's ``config.json`` beside it), else ``config.json``."""
+    own = directory / "factcheck.json"
+    return own if own.exists() else directory / "config.json"
+
+
 def part_type(directory: str | Path) -> str | None:
     """Return the ``"type"`` a model part's config declares (None when it has no config or names
-    none), reading ``factcheck.json`` before ``config.json`` as :func:`load_component` does."""
-    directory = Path(directory)
-    for name in ("factcheck.json", "config.json"):
-        path = directory / name
-        if path.is_file():
-            try:
-                config = json.loads(path.read_text(encoding="utf-8"))
-            except ValueError as exc:
-                raise ModelError(f"{path} is not valid JSON ({exc})") from None
-            return config.get("type") if isinstance(config, dict) else None
-    return None
+    none), from the config :func:`load_component` reads."""
+    path = _config_path(Path(directory))
+    if not path.is_file():
+        return None
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ModelError(f"{path} is not valid JSON ({exc})") from None
+    return config.get("type") if isinstance(config, dict) else None
 
 
 def sha256_file(path: Path, chunk: int = 1 << 20) -> str:
