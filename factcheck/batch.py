@@ -682,7 +682,7 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
     run with the same inputs and options. ``model`` is a name, a directory, or (for tests) a
     picklable factory that returns a model object. ``encoding``, ``published_from`` and
     ``transcript`` say how inputs are read (:class:`factcheck.io.ReadOptions`)."""
-    from .io import STDIN, ReadOptions
+    from .io import STDIN, ReadOptions, written_input
 
     inputs = dataset_splits(str(p) for p in inputs)
     out = Path(out)
@@ -697,9 +697,9 @@ def score_files(inputs: Iterable[str], out: str | os.PathLike, *, model: Any = "
     pub = parse_date(published) if published is not None else None
     # the run's own files (OUT, OUT.errors.jsonl, the resume folder) are never its input
     written = (out, errors_path(out), state_dir(out))
-    for name in inputs:
-        if name != STDIN and any(os.path.realpath(name) == os.path.realpath(w) for w in written):
-            raise FactcheckError(f"{name} is both an INPUT and what this run writes; write OUT elsewhere")
+    clash = written_input(inputs, written)
+    if clash is not None:
+        raise FactcheckError(f"{clash} is both an INPUT and what this run writes; write OUT elsewhere")
     options = ReadOptions(published=pub, published_from=published_from, encoding=encoding, transcript=transcript,
                           exclude=tuple(str(w) for w in written))
     spec = ModelSpec(model, threshold, all_sentences)

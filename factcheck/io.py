@@ -138,6 +138,13 @@ def _walk(inputs: Iterable[str], exclude: tuple[str, ...] = ()) -> tuple[list[In
     return files, skipped
 
 
+def written_input(inputs: Iterable[str], written: Iterable[str | os.PathLike]) -> str | None:
+    """Return the first of ``inputs`` that is one of the paths a run writes (``written``), or
+    None: reading it would read the run's own output, or lose the input as OUT is replaced."""
+    targets = {os.path.realpath(w) for w in written}
+    return next((name for name in inputs if name != STDIN and os.path.realpath(name) in targets), None)
+
+
 def walk_inputs(inputs: Iterable[str], exclude: tuple[str, ...] = ()) -> list[InputFile]:
     """Return the files named by ``inputs`` with their paths inside their folders; files in
     folders that are (or lie in) the real paths ``exclude`` (the run's own output) are left out."""

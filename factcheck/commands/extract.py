@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -105,7 +104,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     """
     from ..batch import read_rows
     from ..errors import FactcheckError
-    from ..io import STDIN, atomic_writer
+    from ..io import STDIN, atomic_writer, written_input
     from ..parallel import auto_workers, claim_json, extract_parallel
     from ..pipeline import Extractor
     from ..transcript import looks_like_transcript
@@ -116,7 +115,7 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
     fmt = _output_format(output, fmt)
     pub, options = prepare_reading(inputs, published, published_from, encoding, transcript, verbose)
     if output != "-":
-        if any(name != STDIN and os.path.realpath(name) == os.path.realpath(output) for name in inputs):
+        if written_input(inputs, [output]) is not None:
             raise click.UsageError(f"{output} is both an INPUT and OUT; write the claims to another file")
         options = dataclasses.replace(options, exclude=(output,))  # OUT in a folder read is not read
     extractor = Extractor(model, threshold=threshold, all_sentences=all_sentences)
@@ -168,26 +167,23 @@ def extract(inputs, published, fmt, all_sentences, threshold, model, output, wor
         atomic = output != "-" and not live
         if atomic:
             Path(output).parent.mkdir(parents=True, exist_ok=True)
-        writer = atomic_writer(output, "w", encoding="utf-8") if atomic else nullcontext(open_output(output))
+        # (standard output is kept open by open_output's file when the block ends)
+        writer = atomic_writer(output, "w", encoding="utf-8") if atomic else open_output(output)
         try:
             with writer as out:
                 fmt = fmt or (default_format(out) if output == "-" and not live else "jsonl")
-                try:
-                    if fmt == "table":
-                        rows = [_table_row(c) for c in records(None)]
-                        write_table(rows, COLUMNS, out)
-                        out.flush()
-                        click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
-                    elif fmt == "csv":
-                        write_csv(records(Claim.to_dict), out)
-                    else:
-                        for line in records(claim_json):
-                            out.write(line + "\n")
-                            if live:
-                                out.flush()
-                finally:
-                    if output != "-" and not atomic:
-                        out.close()
+                if fmt == "table":
+                    rows = [_table_row(c) for c in records(None)]
+                    write_table(rows, COLUMNS, out)
+                    out.flush()
+                    click.echo(f"{len(rows)} claim{'s' if len(rows) != 1 else ''}", err=True)
+                elif fmt == "csv":
+                    write_csv(records(Claim.to_dict), out)
+                else:
+                    for line in records(claim_json):
+                        out.write(line + "\n")
+                        if live:
+                            out.flush()
                 if atomic and not read:
                     raise _NothingRead
         except _NothingRead:
