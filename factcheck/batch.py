@@ -58,12 +58,7 @@ class Row:
 
     def input_error(self) -> InputError | None:
         """Return the row's error as the InputError it was made from (None for a document)."""
-        return None if self.error is None else _input_error(self.error)
-
-
-def _input_error(e: dict) -> InputError:
-    """Return the InputError an error row (``{"file", "line", "reason"}``) records."""
-    return InputError(e["reason"], path=e["file"], line=e["line"])
+        return None if self.error is None else InputError.from_dict(self.error)
 
 
 @dataclass(frozen=True)
@@ -112,6 +107,12 @@ def is_hf_dataset(path: str | os.PathLike) -> bool:
     return p.is_dir() and (p / "state.json").exists() and (p / "dataset_info.json").exists()
 
 
+def is_dataset_dict(path: str | os.PathLike) -> bool:
+    """Return True when ``path`` is a folder written by ``datasets.DatasetDict.save_to_disk``."""
+    p = Path(path)
+    return p.is_dir() and (p / "dataset_dict.json").exists()
+
+
 def dataset_splits(inputs: Iterable[str]) -> list[str]:
     """Return the inputs with each ``DatasetDict.save_to_disk`` folder replaced by its splits'
     folders, in the order its ``dataset_dict.json`` lists them (each then read as a dataset)."""
@@ -119,7 +120,7 @@ def dataset_splits(inputs: Iterable[str]) -> list[str]:
     for name in inputs:
         p = Path(name)
         listing = p / "dataset_dict.json"
-        if p.is_dir() and listing.exists():
+        if is_dataset_dict(p):
             try:
                 splits = json.loads(listing.read_text(encoding="utf-8"))["splits"]
             except (OSError, ValueError, KeyError, TypeError):
@@ -580,7 +581,7 @@ class Summary:
 
     def add(self, meta: dict) -> None:
         if meta["errors"] and not self.first_error:
-            self.first_error = str(_input_error(meta["errors"][0]))
+            self.first_error = str(InputError.from_dict(meta["errors"][0]))
         self.documents += meta["documents"]
         self.sentences += meta["sentences"]
         self.claims += meta["claims"]

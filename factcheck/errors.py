@@ -25,6 +25,11 @@ class InputError(FactcheckError):
     def to_dict(self) -> dict:
         return {"file": self.path, "line": self.line, "reason": self.reason}
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "InputError":
+        """Return the error a :meth:`to_dict` row records (an errors file's row, a worker's report)."""
+        return cls(d["reason"], path=d["file"], line=d["line"])
+
 
 class ModelError(FactcheckError):
     """A model could not be found, verified or loaded."""

@@ -77,14 +77,12 @@ def _unmatched_dates(dates, inputs) -> list[tuple[int, str]]:
 
 def report_skipped(inputs, verbose: bool) -> None:
     """Say on stderr how many files in the input folders were not read (and which, verbose)."""
-    from pathlib import Path
-
-    from ..batch import is_hf_dataset
+    from ..batch import is_dataset_dict, is_hf_dataset
     from ..io import DOC_KINDS, STDIN, skipped_files
 
     # a Hugging Face dataset folder (or a DatasetDict's) is read whole, .arrow files and all
     folders = [i for i in inputs
-               if i != STDIN and not is_hf_dataset(i) and not (Path(i) / "dataset_dict.json").is_file()]
+               if i != STDIN and not is_hf_dataset(i) and not is_dataset_dict(i)]
     skipped = skipped_files(folders)
     if not skipped:
         return
