@@ -186,9 +186,9 @@ class Queue:
         self._conns: list[sqlite3.Connection] = []
         self._settings: dict | None = None
         self._settings_at = 0.0
-        if self.path.exists():
-            self._refuse_foreign(create)
         try:
+            if self.path.exists():
+                self._refuse_foreign(create)
             schema.migrate(self._conn())
         except sqlite3.DatabaseError as exc:
             self.close()
@@ -198,18 +198,15 @@ class Queue:
     def _refuse_foreign(self, create: bool) -> None:
         """Refuse a file that is no queue before anything is written to it: another program's
         SQLite database (tables, no queue schema), or, unless ``create``, an empty file. Opening
-        it as a queue would add the queue's tables and switch it to WAL."""
+        it as a queue would add the queue's tables and switch it to WAL. (A file that is no SQLite
+        database at all raises sqlite3.DatabaseError, which the caller reports.)"""
         from urllib.parse import quote
+        probe = sqlite3.connect(f"file:{quote(str(self.path.resolve()))}?mode=ro", uri=True)
         try:
-            probe = sqlite3.connect(f"file:{quote(str(self.path.resolve()))}?mode=ro", uri=True)
-            try:
-                version = schema.version(probe)
-                tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            finally:
-                probe.close()
-        except sqlite3.DatabaseError as exc:
-            raise QueueError(f"{self.path} is not a usable queue file ({exc}); give the path of a queue "
-                             f"made by: factcheck queue init") from None
+            version = schema.version(probe)
+            tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            probe.close()
         if version == 0 and (tables or not create):
             what = "another program's SQLite database" if tables else "an empty file"
             raise QueueError(f"{self.path} is not a queue file ({what}); it was left as it was. Give the path "
