@@ -25,7 +25,7 @@ from ..errors import NotFittedError
 from ..types import LABELS, PRIMARY_LABELS, Cue, SentenceInput, Span, primary_label
 from . import logistic, source_cues
 from .exceptions import locate, sentence_key
-from .part import column_l2, fit_layer, load_base, load_part, save_part
+from .part import column_l2, fit_layer, fold_layer, load_base, load_part, save_part
 
 TYPE = "attribution-adapted"
 
@@ -271,17 +271,13 @@ class AdaptedAttribution:
 
     def _flat(self) -> tuple:
         """Return (base directory, weights, shifts) of this part as one layer over its innermost
-        base: over an adapted part of the same shape, ``z = c * z1 + F @ theta + shift`` with
-        ``c = 1 + theta[zb]`` and ``z1`` that part's decision values, itself one layer over its
-        base, so the two layers are one and adapting an adapted model never nests."""
+        base: each adapted part of the same shape beneath it is folded in (:func:`.part.fold_layer`),
+        so adapting an adapted model never nests."""
         base, base_dir, theta, shifts = self.base_, self.base_dir_, self.theta_, np.asarray(self.shifts_)
         while (isinstance(base, AdaptedAttribution) and base.n_bits == self.n_bits
                and base.hash_scale == self.hash_scale):
-            c = 1.0 + theta[:, -1]
-            flat = c[:, None] * base.theta_ + theta
-            flat[:, -1] = c * (1.0 + base.theta_[:, -1]) - 1.0
-            shifts = c * np.asarray(base.shifts_) + shifts
-            base, base_dir, theta = base.base_, base.base_dir_, flat
+            theta, shifts = fold_layer(theta, shifts, base.theta_, base.shifts_)
+            base, base_dir = base.base_, base.base_dir_
         return base_dir, theta, shifts
 
     def save(self, directory: str | Path) -> Path:

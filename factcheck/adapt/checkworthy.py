@@ -26,7 +26,7 @@ from . import logistic
 from .exceptions import sentence_key
 from .hashing import N_BITS, hashed_matrix
 from ..checkworthy import CUE_FEATURES, cue_features
-from .part import column_l2, fit_layer, load_base, load_part, save_part
+from .part import column_l2, fit_layer, fold_layer, load_base, load_part, save_part
 
 TYPE = "checkworthy-adapted"
 
@@ -182,15 +182,12 @@ class AdaptedCheckworthy:
 
     def _flat(self) -> tuple:
         """Return (base directory, weights, shift) of this part as one layer over its innermost
-        base: over an adapted part of the same shape, ``z = c * z1 + F @ theta + shift`` with
-        ``c = 1 + theta[zb]`` and ``z1`` that part's decision value, itself one layer over its
-        base, so the two layers are one and adapting an adapted model never nests."""
+        base: each adapted part of the same shape beneath it is folded in (:func:`.part.fold_layer`),
+        so adapting an adapted model never nests."""
         base, base_dir, theta, shift = self.base_, self.base_dir_, self.theta_, self.shift_
         while self._same_shape(base):
-            c = 1.0 + theta[-1]
-            flat = c * base.theta_ + theta
-            flat[-1] = c * (1.0 + base.theta_[-1]) - 1.0
-            base, base_dir, theta, shift = base.base_, base.base_dir_, flat, c * base.shift_ + shift
+            theta, shift = fold_layer(theta, shift, base.theta_, base.shift_)
+            base, base_dir = base.base_, base.base_dir_
         return base_dir, theta, shift
 
     def save(self, directory: str | Path) -> Path:

@@ -43,6 +43,23 @@ def column_l2(l2: tuple[float, float], n_words: int, n_before: int = 0, n_after:
     return np.concatenate([np.full(n_before, cal), np.full(n_words, words), np.full(n_after, cal)])
 
 
+def fold_layer(theta: np.ndarray, shift, inner_theta: np.ndarray, inner_shift):
+    """Return (weights, shift) of one layer equal to the layer ``theta``, ``shift`` laid over the
+    layer ``inner_theta``, ``inner_shift`` of the same shape, whose base log-odds ``zb`` is each
+    layer's last column: ``z = zb + F @ t + s``, so the outer layer's ``z = c * z1 + F @ theta +
+    shift`` with ``c = 1 + theta[zb]`` is ``zb + F @ (c * t_in + theta) + (c * s_in + shift)``, with
+    the ``zb`` weight ``c * (1 + t_in[zb]) - 1``. One label's weights are a vector and its shift a
+    number; several labels' a row each and a shift each."""
+    theta, inner = np.atleast_2d(theta), np.atleast_2d(inner_theta)
+    c = 1.0 + theta[:, -1]
+    flat = c[:, None] * inner + theta
+    flat[:, -1] = c * (1.0 + inner[:, -1]) - 1.0
+    folded_shift = c * np.asarray(inner_shift, dtype=float) + np.asarray(shift, dtype=float)
+    if np.ndim(inner_theta) == 1:
+        return flat[0], float(folded_shift[0])
+    return flat, folded_shift
+
+
 def save_part(directory: Path, base_dir: Path | None, config: dict, thetas: np.ndarray) -> Path:
     """Write the part: config.json, the non-zero weights and a copy of the base part."""
     if base_dir is None:
