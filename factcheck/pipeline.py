@@ -162,8 +162,6 @@ def as_document(text: str | Document, published=None, doc_id: str = "doc") -> Do
     """Return ``text`` as a Document dated ``published``; a Document keeps its own date, and
     takes ``published`` when it has none (InputError for a date that cannot be read, or a
     Document dated otherwise than ``published`` says: which one is meant?)."""
-    from dataclasses import replace as _replace
-
     from .errors import InputError
     from .types import parse_date
     try:
@@ -175,7 +173,7 @@ def as_document(text: str | Document, published=None, doc_id: str = "doc") -> Do
     if when is None or text.published == when:
         return text
     if text.published is None:
-        return _replace(text, published=when)
+        return replace(text, published=when)
     raise InputError(f"document {text.doc_id!r} is dated {text.published.isoformat()} and published= says "
                      f"{when.isoformat()}; give one date")
 
