@@ -618,21 +618,28 @@ def _date_before(s: Sentence, published: dt.date | None, carry: int) -> str | No
     return dates[-1] if dates else None
 
 
+def _month_range(s: Sentence, first: DateSpan, second: DateSpan) -> bool:
+    """Whether two dates of month or day precision form a range (*from May to November*,
+    *between January 1 and September 26*; *and* only after *between*)."""
+    if not (first.value and second.value and len(first.value) == len(second.value) >= 7):
+        return False
+    if not _MONTH_RANGE.fullmatch(s.text, first.end, second.start):
+        return False
+    return s.text[first.end:second.start].strip() != "and" or word_before(s.text, first.start, s.lo) == "between"
+
+
 def _follow_ranges(s: Sentence, spans: list[DateSpan], published: dt.date | None) -> None:
     """Put the dates of a range in order, in place, by moving a guessed year: *from May to
-    November* published in September 2018 is 2018-05 to 2018-11, not 2017-11; *between
+    November* published in September 2018 is 2018-05 to 2018-11, not 2017-11 (told in the past
+    tense it has ended by then, and moves to 2017 whole: :func:`_range_by_tense`); *between
     January 1 and September 26* published late in September starts in that January. A
     written year never moves; of two guessed ones, the move that stays nearer publication
-    wins."""
+    wins. Then the range is placed whole by its tense (:func:`_range_by_tense`)."""
     for first, second in zip(spans, spans[1:], strict=False):
-        if not (first.value and second.value and len(first.value) == len(second.value) >= 7):
+        if not _month_range(s, first, second) or first.value <= second.value:
             continue
-        if first.value <= second.value or not _MONTH_RANGE.fullmatch(s.text, first.end, second.start):
-            continue
-        if s.text[first.end:second.start].strip() == "and" and word_before(s.text, first.start, s.lo) != "between":
-            continue
-        earlier = f"{int(first.value[:4]) - 1}{first.value[4:]}"
-        later = f"{int(second.value[:4]) + 1}{second.value[4:]}"
+        earlier = _shift_year(first.value, -1)
+        later = _shift_year(second.value, 1)
         if first.inferred and second.inferred and published is not None:
             move_first = _distance(earlier, published) <= _distance(later, published)
         else:
@@ -655,12 +662,8 @@ def _range_by_tense(s: Sentence, first: DateSpan, second: DateSpan, published: d
     published in January, is last year's January to March), one told in the future has not begun
     (*will run from December to February*, published in January, starts in the coming December).
     Each month alone is placed by its own neighbours; the range's end (or start) decides."""
-    if published is None or not (first.inferred and second.inferred and first.value and second.value):
-        return
-    if not (len(first.value) == len(second.value) >= 7 and first.value <= second.value
-            and _MONTH_RANGE.fullmatch(s.text, first.end, second.start)):
-        return
-    if s.text[first.end:second.start].strip() == "and" and word_before(s.text, first.start, s.lo) != "between":
+    if published is None or not (first.inferred and second.inferred) or not _month_range(s, first, second) \
+            or first.value > second.value:
         return
     now = published.isoformat()[:len(first.value)]
     said = tense(s, first.start, second.end, strict=True)
